@@ -1,0 +1,37 @@
+// The one Prisma client of the process, kept on globalThis so hot reloads do not open more.
+import { type DatabaseTarget, configuredTarget, openAdapter } from "@/lib/db/adapter";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+
+/** Secret columns are left out of every query unless a caller asks for them explicitly. */
+const omitSecrets = {
+  user: { passwordHash: true },
+  shareLink: { tokenHash: true },
+  apiToken: { tokenHash: true },
+} as const;
+
+function newClient(adapter: ReturnType<typeof openAdapter>["factory"]) {
+  return new PrismaClient({ adapter, omit: omitSecrets });
+}
+
+export type Db = ReturnType<typeof newClient>;
+
+/** A client of its own with a close() that also shuts the embedded database cleanly (scripts, tests). */
+export function connect(target: DatabaseTarget = configuredTarget()): { prisma: Db; close: () => Promise<void> } {
+  const adapter = openAdapter(target);
+  const prisma = newClient(adapter.factory);
+  return {
+    prisma,
+    close: async () => {
+      await prisma.$disconnect();
+      await adapter.close();
+    },
+  };
+}
+
+const holder = globalThis as unknown as { prisma?: Db };
+
+/** The app's shared client. */
+export function db(): Db {
+  holder.prisma ??= connect().prisma;
+  return holder.prisma;
+}

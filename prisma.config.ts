@@ -1,0 +1,7 @@
+// Prisma CLI configuration. The app itself never reads this file: lib/db builds its own client.
+import { defineConfig } from "prisma/config";
+
+export default defineConfig({
+  schema: "prisma/schema.prisma",
+  migrations: { path: "prisma/migrations" },
+});

@@ -1,0 +1,26 @@
+// Demo logins, printed by the seed. Never use these on a real deployment: create an admin with
+// `npm run user:create-admin` instead.
+import type { ProjectRole } from "@/lib/generated/prisma/enums";
+
+export const demoUsers: {
+  email: string;
+  name: string;
+  password: string;
+  isAdmin?: boolean;
+  roles: Record<string, ProjectRole>;
+}[] = [
+  { email: "admin@example.org", name: "Ana Admin", password: "demo-admin-pass", isAdmin: true, roles: {} },
+  {
+    email: "manager@example.org",
+    name: "Mateo Manager",
+    password: "demo-manager-pass",
+    roles: { "PE-VEN-2021": "MANAGER", "WB-ROMA-W": "MANAGER", "SA-HIV-MOB": "MANAGER" },
+  },
+  {
+    email: "evaluator@example.org",
+    name: "Elena Evaluator",
+    password: "demo-evaluator-pass",
+    roles: { "PE-VEN-2021": "EVALUATOR", "WB-ROMA-W": "EVALUATOR" },
+  },
+  { email: "viewer@example.org", name: "Victor Viewer", password: "demo-viewer-pass", roles: { "PE-VEN-2021": "VIEWER" } },
+];
