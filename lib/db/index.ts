@@ -1,5 +1,5 @@
 // The one Prisma client of the process, kept on globalThis so hot reloads do not open more.
-import { type DatabaseTarget, configuredTarget, openAdapter } from "@/lib/db/adapter";
+import { configuredTarget, type DatabaseTarget, openAdapter } from "@/lib/db/adapter";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
 /** Secret columns are left out of every query unless a caller asks for them explicitly. */

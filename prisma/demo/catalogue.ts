@@ -15,13 +15,46 @@ export const locations = [
 ] as const;
 
 export const dimensions = [
-  { key: "sex", name: "Sex", options: [["female", "Female"], ["male", "Male"]] },
-  { key: "age", name: "Age", options: [["0-17", "0–17"], ["18-59", "18–59"], ["60+", "60+"]] },
-  { key: "ethnicity", name: "Ethnicity", options: [["roma", "Roma"], ["non-roma", "Non-Roma"]] },
-  { key: "disability", name: "Disability", options: [["yes", "With disability"], ["no", "Without disability"]] },
+  {
+    key: "sex",
+    name: "Sex",
+    options: [
+      ["female", "Female"],
+      ["male", "Male"],
+    ],
+  },
+  {
+    key: "age",
+    name: "Age",
+    options: [
+      ["0-17", "0–17"],
+      ["18-59", "18–59"],
+      ["60+", "60+"],
+    ],
+  },
+  {
+    key: "ethnicity",
+    name: "Ethnicity",
+    options: [
+      ["roma", "Roma"],
+      ["non-roma", "Non-Roma"],
+    ],
+  },
+  {
+    key: "disability",
+    name: "Disability",
+    options: [
+      ["yes", "With disability"],
+      ["no", "Without disability"],
+    ],
+  },
   {
     key: "nationality",
     name: "Nationality",
-    options: [["venezuelan", "Venezuelan"], ["peruvian", "Peruvian"], ["other", "Other"]],
+    options: [
+      ["venezuelan", "Venezuelan"],
+      ["peruvian", "Peruvian"],
+      ["other", "Other"],
+    ],
   },
 ] as const;

@@ -27,7 +27,12 @@ async function loadCatalogue(tx: Tx): Promise<Ids> {
   const ids: Ids = { location: new Map(), option: new Map(), dimension: new Map() };
   for (const l of locations) {
     const row = await tx.location.create({
-      data: { isoCode: l.isoCode, name: l.name, level: l.level, parentId: l.parent ? ids.location.get(l.parent) : null },
+      data: {
+        isoCode: l.isoCode,
+        name: l.name,
+        level: l.level,
+        parentId: l.parent ? ids.location.get(l.parent) : null,
+      },
     });
     ids.location.set(l.isoCode, row.id);
   }

@@ -9,7 +9,11 @@ const byYear = () => "APPROVED" as const;
 
 const reached = countResults(
   y,
-  { NP: [2100, 4800, 5600, 6100, 5900, 5200], IN: [1800, 4100, 5200, 5800, 5600, 4900], BD: [900, 2200, 2900, 3300, 3100, 2800] },
+  {
+    NP: [2100, 4800, 5600, 6100, 5900, 5200],
+    IN: [1800, 4100, 5200, 5800, 5600, 4900],
+    BD: [900, 2200, 2900, 3300, 3100, 2800],
+  },
   byYear,
 );
 
@@ -28,9 +32,36 @@ export const nepal: DemoProject = {
   locations: ["NP", "IN", "BD"],
   periods: years,
   rounds: [
-    { key: "baseline", type: "BASELINE", name: "Baseline KAP survey", startDate: "2009-03-01", endDate: "2009-04-30", mode: "IN_PERSON", plannedSampleSize: 900, achievedSampleSize: 870 },
-    { key: "midline", type: "MIDLINE", name: "Midline KAP survey", startDate: "2011-09-01", endDate: "2011-10-31", mode: "IN_PERSON", plannedSampleSize: 900, achievedSampleSize: 884 },
-    { key: "endline", type: "ENDLINE", name: "Endline KAP survey", startDate: "2014-09-01", endDate: "2014-10-31", mode: "IN_PERSON", plannedSampleSize: 900, achievedSampleSize: 861 },
+    {
+      key: "baseline",
+      type: "BASELINE",
+      name: "Baseline KAP survey",
+      startDate: "2009-03-01",
+      endDate: "2009-04-30",
+      mode: "IN_PERSON",
+      plannedSampleSize: 900,
+      achievedSampleSize: 870,
+    },
+    {
+      key: "midline",
+      type: "MIDLINE",
+      name: "Midline KAP survey",
+      startDate: "2011-09-01",
+      endDate: "2011-10-31",
+      mode: "IN_PERSON",
+      plannedSampleSize: 900,
+      achievedSampleSize: 884,
+    },
+    {
+      key: "endline",
+      type: "ENDLINE",
+      name: "Endline KAP survey",
+      startDate: "2014-09-01",
+      endDate: "2014-10-31",
+      mode: "IN_PERSON",
+      plannedSampleSize: 900,
+      achievedSampleSize: 861,
+    },
   ],
   nodes: [
     {

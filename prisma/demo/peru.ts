@@ -1,12 +1,14 @@
 // Venezuelan migrants and refugees in Peru. From the program documents: the five regions and the final
 // evaluation by phone survey in Oct–Nov 2021. All figures are illustrative unless marked DOCUMENT.
+
+import type { ReviewStatus } from "@/lib/generated/prisma/enums";
 import { countResults, lopTargets, percentResults, percentTargets, periods, split } from "./helpers";
 import type { DemoProject } from "./types";
 
 const quarters = periods(2020, 10, 5, 3, 2);
 const q = quarters.map((p) => p.label);
 // Two locked, approved quarters; the third approved; the fourth submitted for review; the fifth a draft.
-const byQuarter = (i: number) => (i < 3 ? "APPROVED" : i === 3 ? "SUBMITTED" : "DRAFT") as const;
+const byQuarter = (i: number): ReviewStatus => (i < 3 ? "APPROVED" : i === 3 ? "SUBMITTED" : "DRAFT");
 
 const legalOrientation = countResults(
   q,
@@ -135,11 +137,46 @@ export const peru: DemoProject = {
           baseline: { value: 2.6, sampleSize: 380, provenance: "ILLUSTRATIVE" },
           targets: [{ when: "endline", value: 3.2, provenance: "ILLUSTRATIVE" }],
           results: [
-            { when: "endline", location: "PE-TUM", value: 3.1, sampleSize: 76, status: "APPROVED", provenance: "ILLUSTRATIVE" },
-            { when: "endline", location: "PE-PIU", value: 2.9, sampleSize: 74, status: "APPROVED", provenance: "ILLUSTRATIVE" },
-            { when: "endline", location: "PE-LAL", value: 2.8, sampleSize: 73, status: "APPROVED", provenance: "ILLUSTRATIVE" },
-            { when: "endline", location: "PE-LIM", value: 3.4, sampleSize: 76, status: "APPROVED", provenance: "ILLUSTRATIVE" },
-            { when: "endline", location: "PE-CAL", value: 3.0, sampleSize: 73, status: "SUBMITTED", provenance: "ILLUSTRATIVE" },
+            {
+              when: "endline",
+              location: "PE-TUM",
+              value: 3.1,
+              sampleSize: 76,
+              status: "APPROVED",
+              provenance: "ILLUSTRATIVE",
+            },
+            {
+              when: "endline",
+              location: "PE-PIU",
+              value: 2.9,
+              sampleSize: 74,
+              status: "APPROVED",
+              provenance: "ILLUSTRATIVE",
+            },
+            {
+              when: "endline",
+              location: "PE-LAL",
+              value: 2.8,
+              sampleSize: 73,
+              status: "APPROVED",
+              provenance: "ILLUSTRATIVE",
+            },
+            {
+              when: "endline",
+              location: "PE-LIM",
+              value: 3.4,
+              sampleSize: 76,
+              status: "APPROVED",
+              provenance: "ILLUSTRATIVE",
+            },
+            {
+              when: "endline",
+              location: "PE-CAL",
+              value: 3.0,
+              sampleSize: 73,
+              status: "SUBMITTED",
+              provenance: "ILLUSTRATIVE",
+            },
           ],
         },
       ],
@@ -194,7 +231,13 @@ export const peru: DemoProject = {
           title: "Coordination with local authorities on protection referrals",
           measure: "QUALITATIVE",
           source: "MONITORING",
-          targets: [{ when: "lop", text: "Referral protocol agreed with authorities in all five regions", provenance: "ILLUSTRATIVE" }],
+          targets: [
+            {
+              when: "lop",
+              text: "Referral protocol agreed with authorities in all five regions",
+              provenance: "ILLUSTRATIVE",
+            },
+          ],
           results: [
             {
               when: q[2] ?? "",

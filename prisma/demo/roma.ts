@@ -2,12 +2,14 @@
 // 26,150 direct participants (85% Roma, over 60% women and girls), 20,000 people reached through
 // promotional activities, about 78,000 final beneficiaries, four outputs, disaggregation by sex, age and
 // ethnicity. Those targets are marked DOCUMENT; country splits, dates and achieved figures are illustrative.
+
+import type { ReviewStatus } from "@/lib/generated/prisma/enums";
 import { countResults, lopTargets, periods, split } from "./helpers";
 import type { DemoProject, DemoResult } from "./types";
 
 const halves = periods(2020, 1, 6, 6, 2);
 const h = halves.map((p) => p.label);
-const byHalf = (i: number) => (i < 4 ? "APPROVED" : i === 4 ? "SUBMITTED" : "DRAFT") as const;
+const byHalf = (i: number): ReviewStatus => (i < 4 ? "APPROVED" : i === 4 ? "SUBMITTED" : "DRAFT");
 
 const participants = countResults(
   h,
@@ -82,7 +84,11 @@ export const roma: DemoProject = {
           targets: [{ when: "lop", value: 78000, provenance: "DOCUMENT", note: "About 78,000 final beneficiaries" }],
           results: countResults(
             h,
-            { BA: [4200, 9800, 15100, 20300, null, null], RS: [5600, 13200, 20400, 27500, null, null], ME: [2900, 6700, 10300, 13900, null, null] },
+            {
+              BA: [4200, 9800, 15100, 20300, null, null],
+              RS: [5600, 13200, 20400, 27500, null, null],
+              ME: [2900, 6700, 10300, 13900, null, null],
+            },
             byHalf,
           ),
         },
@@ -137,9 +143,30 @@ export const roma: DemoProject = {
           baseline: { value: 4.1, sampleSize: 588, provenance: "ILLUSTRATIVE" },
           targets: [{ when: "midline", value: 5.5, provenance: "ILLUSTRATIVE" }],
           results: [
-            { when: "midline", location: "BA", value: 5.2, sampleSize: 180, status: "APPROVED", provenance: "ILLUSTRATIVE" },
-            { when: "midline", location: "RS", value: 5.8, sampleSize: 230, status: "APPROVED", provenance: "ILLUSTRATIVE" },
-            { when: "midline", location: "ME", value: 4.9, sampleSize: 130, status: "APPROVED", provenance: "ILLUSTRATIVE" },
+            {
+              when: "midline",
+              location: "BA",
+              value: 5.2,
+              sampleSize: 180,
+              status: "APPROVED",
+              provenance: "ILLUSTRATIVE",
+            },
+            {
+              when: "midline",
+              location: "RS",
+              value: 5.8,
+              sampleSize: 230,
+              status: "APPROVED",
+              provenance: "ILLUSTRATIVE",
+            },
+            {
+              when: "midline",
+              location: "ME",
+              value: 4.9,
+              sampleSize: 130,
+              status: "APPROVED",
+              provenance: "ILLUSTRATIVE",
+            },
           ],
         },
       ],
@@ -157,7 +184,15 @@ export const roma: DemoProject = {
           unit: "people",
           dimensions: ["age"],
           targets: lopTargets({ BA: 900, RS: 1200, ME: 600 }),
-          results: countResults(h, { BA: [80, 190, 210, 180, 150, null], RS: [120, 260, 280, 240, 200, null], ME: [40, 110, 120, 100, null, null] }, byHalf),
+          results: countResults(
+            h,
+            {
+              BA: [80, 190, 210, 180, 150, null],
+              RS: [120, 260, 280, 240, 200, null],
+              ME: [40, 110, 120, 100, null, null],
+            },
+            byHalf,
+          ),
         },
       ],
     },
@@ -173,7 +208,15 @@ export const roma: DemoProject = {
           measure: "COUNT",
           unit: "people",
           targets: lopTargets({ BA: 1500, RS: 2000, ME: 900 }),
-          results: countResults(h, { BA: [150, 260, 300, 280, null, null], RS: [210, 390, 420, 360, null, null], ME: [60, 140, 150, 160, null, null] }, byHalf),
+          results: countResults(
+            h,
+            {
+              BA: [150, 260, 300, 280, null, null],
+              RS: [210, 390, 420, 360, null, null],
+              ME: [60, 140, 150, 160, null, null],
+            },
+            byHalf,
+          ),
         },
       ],
     },
@@ -187,9 +230,17 @@ export const roma: DemoProject = {
           code: "OP3.1",
           title: "Local action plans for Roma inclusion adopted with participation of Roma women",
           measure: "QUALITATIVE",
-          targets: [{ when: "lop", text: "One action plan adopted per participating municipality", provenance: "ILLUSTRATIVE" }],
+          targets: [
+            { when: "lop", text: "One action plan adopted per participating municipality", provenance: "ILLUSTRATIVE" },
+          ],
           results: [
-            { when: h[3] ?? "", location: "ME", text: "Action plans adopted in two municipalities.", status: "APPROVED", provenance: "ILLUSTRATIVE" },
+            {
+              when: h[3] ?? "",
+              location: "ME",
+              text: "Action plans adopted in two municipalities.",
+              status: "APPROVED",
+              provenance: "ILLUSTRATIVE",
+            },
           ],
         },
       ],
@@ -206,10 +257,23 @@ export const roma: DemoProject = {
           measure: "COUNT",
           unit: "people",
           targets: [
-            { when: "lop", value: 20000, provenance: "DOCUMENT", note: "20,000 reached through promotional activities" },
+            {
+              when: "lop",
+              value: 20000,
+              provenance: "DOCUMENT",
+              note: "20,000 reached through promotional activities",
+            },
             ...lopTargets({ BA: 6500, RS: 9000, ME: 4500 }),
           ],
-          results: countResults(h, { BA: [700, 1400, 1650, 1500, null, null], RS: [1000, 2100, 2300, 2050, null, null], ME: [420, 900, 1000, 950, null, null] }, byHalf),
+          results: countResults(
+            h,
+            {
+              BA: [700, 1400, 1650, 1500, null, null],
+              RS: [1000, 2100, 2300, 2050, null, null],
+              ME: [420, 900, 1000, 950, null, null],
+            },
+            byHalf,
+          ),
         },
       ],
     },

@@ -52,7 +52,13 @@ export type DemoIndicator = {
   results: DemoResult[];
 };
 
-export type DemoNode = { code: string; level: ResultLevel; title: string; parent?: string; indicators: DemoIndicator[] };
+export type DemoNode = {
+  code: string;
+  level: ResultLevel;
+  title: string;
+  parent?: string;
+  indicators: DemoIndicator[];
+};
 
 export type DemoProject = {
   code: string;

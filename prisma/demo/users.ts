@@ -22,5 +22,10 @@ export const demoUsers: {
     password: "demo-evaluator-pass",
     roles: { "PE-VEN-2021": "EVALUATOR", "WB-ROMA-W": "EVALUATOR" },
   },
-  { email: "viewer@example.org", name: "Victor Viewer", password: "demo-viewer-pass", roles: { "PE-VEN-2021": "VIEWER" } },
+  {
+    email: "viewer@example.org",
+    name: "Victor Viewer",
+    password: "demo-viewer-pass",
+    roles: { "PE-VEN-2021": "VIEWER" },
+  },
 ];

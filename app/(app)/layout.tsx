@@ -1,0 +1,27 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { LanguageSwitcher } from "@/components/layout/language-switcher";
+import { requireUser } from "@/lib/auth/session";
+
+export default async function AppLayout({ children }: { children: ReactNode }) {
+  const user = await requireUser();
+  const t = await getTranslations();
+  return (
+    <>
+      <header className="app-header">
+        <Link href="/projects" className="brand">
+          {t("app.name")}
+        </Link>
+        <nav aria-label={t("nav.projects")}>
+          <Link href="/projects">{t("nav.projects")}</Link>
+          <span className="muted">{t("nav.signedInAs", { name: user.name })}</span>
+          <LanguageSwitcher />
+          <SignOutButton />
+        </nav>
+      </header>
+      <main id="content">{children}</main>
+    </>
+  );
+}

@@ -1,0 +1,20 @@
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { LoginForm } from "@/components/auth/login-form";
+import { LanguageSwitcher } from "@/components/layout/language-switcher";
+import { currentUser } from "@/lib/auth/session";
+
+export default async function LoginPage() {
+  if (await currentUser()) redirect("/projects");
+  const t = await getTranslations();
+  return (
+    <main id="content" className="login">
+      <p className="muted">{t("app.name")}</p>
+      <h1>{t("login.title")}</h1>
+      <LoginForm />
+      <p>
+        <LanguageSwitcher />
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,85 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
+import { type FormEvent, useState } from "react";
+
+type Errors = { email?: string; password?: string; form?: string };
+
+export function LoginForm() {
+  const t = useTranslations("login");
+  const router = useRouter();
+  const [errors, setErrors] = useState<Errors>({});
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const email = String(data.get("email") ?? "").trim();
+    const password = String(data.get("password") ?? "");
+    const found: Errors = {};
+    if (!email) found.email = t("missingEmail");
+    if (!password) found.password = t("missingPassword");
+    setErrors(found);
+    if (found.email || found.password) return;
+    setPending(true);
+    try {
+      const result = await signIn("credentials", { email, password, redirect: false });
+      if (result?.ok) {
+        router.replace("/projects");
+        router.refresh();
+      } else {
+        setErrors({ form: result?.error === "CredentialsSignin" ? t("invalid") : t("failed") });
+      }
+    } catch {
+      setErrors({ form: t("failed") });
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="card">
+      {errors.form && (
+        <p role="alert" className="error">
+          {errors.form}
+        </p>
+      )}
+      <div className="field">
+        <label htmlFor="email">{t("email")}</label>
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          aria-invalid={Boolean(errors.email)}
+          aria-describedby="email-error"
+        />
+        {errors.email && (
+          <span id="email-error" className="error">
+            {errors.email}
+          </span>
+        )}
+      </div>
+      <div className="field">
+        <label htmlFor="password">{t("password")}</label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          aria-invalid={Boolean(errors.password)}
+          aria-describedby="password-error"
+        />
+        {errors.password && (
+          <span id="password-error" className="error">
+            {errors.password}
+          </span>
+        )}
+      </div>
+      <button className="button" type="submit" disabled={pending}>
+        {pending ? t("submitting") : t("submit")}
+      </button>
+    </form>
+  );
+}

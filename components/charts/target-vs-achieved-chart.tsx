@@ -1,0 +1,33 @@
+"use client";
+import { useFormatter, useTranslations } from "next-intl";
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { Measure } from "@/lib/indicators";
+import { chartColours } from "./chart-frame";
+import { numberFormatOptions, unitSuffix } from "./number-format";
+
+export type TargetVsAchievedDatum = { region: string; target: number | null; achieved: number | null };
+
+/** Bars of target and achieved per region. Pure: takes shaped data, fetches nothing. */
+export function TargetVsAchievedChart({ data, measure }: { data: TargetVsAchievedDatum[]; measure: Measure }) {
+  const t = useTranslations("chart");
+  const format = useFormatter();
+  const show = (value: unknown) =>
+    typeof value === "number"
+      ? `${format.number(value, numberFormatOptions(measure))}${unitSuffix(measure)}`
+      : t("noData");
+  return (
+    <div className="chart-box">
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="region" />
+          <YAxis tickFormatter={(v: number) => format.number(v, { notation: "compact" })} />
+          <Tooltip formatter={(value) => show(value)} />
+          <Legend />
+          <Bar dataKey="target" name={t("target")} fill={chartColours.target} isAnimationActive={false} />
+          <Bar dataKey="achieved" name={t("achieved")} fill={chartColours.achieved} isAnimationActive={false} />
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

@@ -1,0 +1,13 @@
+import "server-only";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { db } from "@/lib/db";
+
+// Compared against when the e-mail is unknown, so both cases take the same time.
+const decoyHash = hashPassword("decoy-password-for-timing");
+
+/** The user with this e-mail and password, or null. */
+export async function verifyCredentials(email: string, password: string) {
+  const user = await db().user.findUnique({ where: { email }, omit: { passwordHash: false } });
+  const ok = await verifyPassword(password, user?.passwordHash ?? (await decoyHash));
+  return user && ok ? { id: user.id, email: user.email, name: user.name } : null;
+}

@@ -1,0 +1,38 @@
+// next-auth configuration: e-mail and password, sessions in a signed cookie (JWT).
+import type { NextAuthOptions } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { z } from "zod";
+import { verifyCredentials } from "@/lib/auth/credentials";
+import { authSecret, env } from "@/lib/env";
+
+const credentialsSchema = z.object({ email: z.string().trim().toLowerCase().email(), password: z.string().min(1) });
+
+export function authOptions(): NextAuthOptions {
+  // next-auth v4 reads its public URL from the environment; derive it from our own configuration.
+  process.env.NEXTAUTH_URL ??= env().APP_URL;
+  return {
+    secret: authSecret(),
+    session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+    pages: { signIn: "/login", error: "/login" },
+    providers: [
+      Credentials({
+        credentials: { email: { type: "email" }, password: { type: "password" } },
+        async authorize(raw) {
+          const parsed = credentialsSchema.safeParse(raw);
+          if (!parsed.success) return null;
+          const user = await verifyCredentials(parsed.data.email, parsed.data.password);
+          return user ? { id: user.id, email: user.email, name: user.name } : null;
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) token.sub = user.id;
+        return token;
+      },
+      session({ session, token }) {
+        return { ...session, user: { ...session.user, id: token.sub } };
+      },
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import { expect, test } from "vitest";
+import { localeFromAcceptLanguage } from "./config";
+import en from "./messages/en.json";
+import es from "./messages/es.json";
+
+function keys(value: unknown, prefix = ""): string[] {
+  if (typeof value !== "object" || value === null) return [prefix];
+  return Object.entries(value).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k));
+}
+
+test("every message exists in Spanish and English", () => {
+  expect(keys(es).sort()).toEqual(keys(en).sort());
+});
+
+test("no Spanish message is left in English by mistake", () => {
+  const flatEn = new Map(
+    keys(en).map((k) => [k, k.split(".").reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], en)]),
+  );
+  const same = keys(es).filter((k) => {
+    const v = k.split(".").reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], es);
+    const words = typeof v === "string" ? v.replace(/\{[^}]*\}/g, "").replace(/[^\p{L}]/gu, "") : "";
+    return words.length > 8 && v === flatEn.get(k);
+  });
+  expect(same).toEqual([]);
+});
+
+test("the browser's language is used when it is supported", () => {
+  expect(localeFromAcceptLanguage("es-PE,es;q=0.9,en;q=0.8")).toBe("es");
+  expect(localeFromAcceptLanguage("fr-FR,en;q=0.5")).toBe("en");
+  expect(localeFromAcceptLanguage("de")).toBeNull();
+});

@@ -1,0 +1,58 @@
+// Rules 1 and 3 of DESIGN.md: how results combine across locations, periods and rounds.
+import type { Figure, Measure, ResultPartial, TimeRule } from "./types";
+
+const noData: Figure = { value: null, numerator: null, denominator: null, sampleSize: null, resultCount: 0 };
+
+function sum(values: (number | null)[]): number | null {
+  const present = values.filter((v): v is number => v !== null);
+  return present.length ? present.reduce((a, b) => a + b, 0) : null;
+}
+
+/** Percentage from counts; undefined (null) for a zero denominator. */
+export function percent(numerator: number | null, denominator: number | null): number | null {
+  return numerator === null || denominator === null || denominator === 0 ? null : (numerator / denominator) * 100;
+}
+
+/**
+ * Rule 3: non-cumulative indicators keep every period; cumulative ones keep only the latest period
+ * or round of each location (their values are already running totals).
+ */
+export function applyTimeRule(timeRule: TimeRule, partials: ResultPartial[]): ResultPartial[] {
+  if (timeRule === "NON_CUMULATIVE") return partials;
+  const latest = new Map<string, ResultPartial>();
+  for (const p of partials) {
+    const current = latest.get(p.locationId);
+    if (!current || p.timeEnd > current.timeEnd) latest.set(p.locationId, p);
+  }
+  return [...latest.values()];
+}
+
+/**
+ * Rule 1: counts add up; percentages are sum of numerators over sum of denominators; means are
+ * weighted by sample size. Never an average of percentages. Qualitative indicators are not aggregated.
+ */
+export function combine(measure: Measure, partials: ResultPartial[]): Figure {
+  if (measure === "QUALITATIVE" || partials.length === 0) return { ...noData, resultCount: count(partials) };
+  const resultCount = count(partials);
+  const sampleSize = sum(partials.map((p) => p.sampleSize));
+  if (measure === "COUNT") {
+    return { ...noData, value: sum(partials.map((p) => p.value)), sampleSize, resultCount };
+  }
+  if (measure === "PERCENTAGE") {
+    const numerator = sum(partials.map((p) => p.numerator));
+    const denominator = sum(partials.map((p) => p.denominator));
+    return { value: percent(numerator, denominator), numerator, denominator, sampleSize, resultCount };
+  }
+  const weighted = sum(partials.map((p) => p.weightedValue));
+  const value = weighted === null || !sampleSize ? null : weighted / sampleSize;
+  return { ...noData, value, sampleSize, resultCount };
+}
+
+function count(partials: ResultPartial[]): number {
+  return partials.reduce((n, p) => n + p.resultCount, 0);
+}
+
+/** The actual figure of an indicator over the given results: the time rule, then rule 1. */
+export function actual(measure: Measure, timeRule: TimeRule, partials: ResultPartial[]): Figure {
+  return combine(measure, applyTimeRule(timeRule, partials));
+}

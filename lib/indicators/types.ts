@@ -1,0 +1,37 @@
+// Plain types of the indicator engine: no Prisma, no I/O, so the math can be tested on its own.
+
+export type Measure = "COUNT" | "PERCENTAGE" | "MEAN" | "QUALITATIVE";
+export type TimeRule = "NON_CUMULATIVE" | "CUMULATIVE";
+export type Direction = "INCREASE" | "DECREASE";
+
+/**
+ * Sums of the results of one indicator in one location and one period or round, as the database's
+ * GROUP BY returns them. `weightedValue` is the sum of value x sample size (for means).
+ */
+export type ResultPartial = {
+  locationId: string;
+  /** The period or round the results belong to. */
+  timeId: string;
+  /** When that period or round ended: orders time for cumulative indicators. */
+  timeEnd: Date;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  weightedValue: number | null;
+  sampleSize: number | null;
+  resultCount: number;
+};
+
+/** An aggregated figure. Percentages are in percent (0–100); `null` value means "no data", never zero. */
+export type Figure = {
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  sampleSize: number | null;
+  resultCount: number;
+};
+
+/** A target row as stored: a value, or numerator/denominator for percentages. */
+export type TargetInput = { value: number | null; numerator: number | null; denominator: number | null };
+
+export type Baseline = { value: number | null; numerator: number | null; denominator: number | null };

@@ -1,0 +1,46 @@
+import { describe, expect, test } from "vitest";
+import { assertCan, can, ForbiddenError, type Principal, readableProjects } from "./index";
+
+const manager: Principal = { kind: "user", userId: "u1", isAdmin: false, roles: { p1: "MANAGER" } };
+const evaluator: Principal = { kind: "user", userId: "u2", isAdmin: false, roles: { p1: "EVALUATOR" } };
+const viewer: Principal = { kind: "user", userId: "u3", isAdmin: false, roles: { p1: "VIEWER" } };
+const admin: Principal = { kind: "user", userId: "u4", isAdmin: true, roles: {} };
+const donor: Principal = { kind: "share", linkId: "l1", projectId: "p1" };
+
+describe("permissions", () => {
+  test("managers review, evaluators enter, viewers only read", () => {
+    expect(can(manager, "results.review", "p1")).toBe(true);
+    expect(can(evaluator, "results.enter", "p1")).toBe(true);
+    expect(can(evaluator, "results.review", "p1")).toBe(false);
+    expect(can(viewer, "project.read", "p1")).toBe(true);
+    expect(can(viewer, "results.enter", "p1")).toBe(false);
+    expect(can(viewer, "results.readUnapproved", "p1")).toBe(false);
+  });
+
+  test("a role in one project gives nothing in another", () => {
+    expect(can(manager, "project.read", "p2")).toBe(false);
+    expect(readableProjects(manager)).toEqual(["p1"]);
+  });
+
+  test("admins manage every project but do not enter results", () => {
+    expect(can(admin, "project.edit", "p9")).toBe(true);
+    expect(can(admin, "results.enter", "p9")).toBe(false);
+    expect(readableProjects(admin)).toBe("all");
+  });
+
+  test("a share link reads its one project's approved figures and nothing else", () => {
+    expect(can(donor, "project.read", "p1")).toBe(true);
+    expect(can(donor, "project.read", "p2")).toBe(false);
+    for (const p of [
+      "project.edit",
+      "results.readUnapproved",
+      "results.enter",
+      "results.review",
+      "members.manage",
+      "shareLinks.manage",
+    ] as const) {
+      expect(can(donor, p, "p1")).toBe(false);
+    }
+    expect(() => assertCan(donor, "results.enter", "p1")).toThrow(ForbiddenError);
+  });
+});

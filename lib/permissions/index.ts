@@ -1,0 +1,78 @@
+// Who may do what: one table of roles to permissions, and checks that every server entry point calls.
+// A principal is whoever is asking: a signed-in user (directly or through an API token) or a donor's
+// share link, which is a read-only principal scoped to one project.
+import type { ProjectRole } from "@/lib/generated/prisma/enums";
+
+export type Permission =
+  | "project.read"
+  | "project.edit"
+  | "results.readUnapproved"
+  | "results.enter"
+  | "results.review"
+  | "members.manage"
+  | "shareLinks.manage";
+
+export type UserPrincipal = {
+  kind: "user";
+  userId: string;
+  isAdmin: boolean;
+  /** The user's role in each project they belong to, by project id. */
+  roles: Record<string, ProjectRole>;
+};
+
+export type SharePrincipal = { kind: "share"; linkId: string; projectId: string };
+
+export type Principal = UserPrincipal | SharePrincipal;
+
+const rolePermissions: Record<ProjectRole, readonly Permission[]> = {
+  MANAGER: [
+    "project.read",
+    "project.edit",
+    "results.readUnapproved",
+    "results.enter",
+    "results.review",
+    "members.manage",
+    "shareLinks.manage",
+  ],
+  EVALUATOR: ["project.read", "results.readUnapproved", "results.enter"],
+  VIEWER: ["project.read"],
+};
+
+/** What a donor link allows: reading approved figures of its one project, nothing else. */
+const sharePermissions: readonly Permission[] = ["project.read"];
+
+/** Instance admins manage every project but do not enter or review results unless they are members. */
+const adminPermissions: readonly Permission[] = [
+  "project.read",
+  "project.edit",
+  "results.readUnapproved",
+  "members.manage",
+  "shareLinks.manage",
+];
+
+export function can(principal: Principal, permission: Permission, projectId: string): boolean {
+  if (principal.kind === "share") {
+    return principal.projectId === projectId && sharePermissions.includes(permission);
+  }
+  const role = principal.roles[projectId];
+  if (role && rolePermissions[role].includes(permission)) return true;
+  return principal.isAdmin && adminPermissions.includes(permission);
+}
+
+/** Projects the principal can open at all. `"all"` for admins. */
+export function readableProjects(principal: Principal): string[] | "all" {
+  if (principal.kind === "share") return [principal.projectId];
+  if (principal.isAdmin) return "all";
+  return Object.keys(principal.roles);
+}
+
+export class ForbiddenError extends Error {
+  constructor(readonly permission: Permission) {
+    super(`Not allowed: ${permission}`);
+    this.name = "ForbiddenError";
+  }
+}
+
+export function assertCan(principal: Principal, permission: Permission, projectId: string): void {
+  if (!can(principal, permission, projectId)) throw new ForbiddenError(permission);
+}

@@ -1,0 +1,31 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { can, type Principal, readableProjects } from "@/lib/permissions";
+
+/** The projects the principal may open, newest first. */
+export async function listProjects(principal: Principal) {
+  const readable = readableProjects(principal);
+  return db().project.findMany({
+    where: { archivedAt: null, ...(readable === "all" ? {} : { id: { in: readable } }) },
+    orderBy: { startDate: "desc" },
+    include: {
+      locations: { include: { location: { select: { isoCode: true, name: true, level: true } } } },
+      _count: { select: { indicators: { where: { archivedAt: null } } } },
+    },
+  });
+}
+
+/** One project with its logframe and active indicators, or null when it does not exist. */
+export async function getProject(principal: Principal, projectId: string) {
+  // Not allowed and not found look the same, so project ids cannot be probed.
+  if (!can(principal, "project.read", projectId)) return null;
+  return db().project.findUnique({
+    where: { id: projectId },
+    include: {
+      resultNodes: {
+        orderBy: { sortOrder: "asc" },
+        include: { indicators: { where: { archivedAt: null }, orderBy: { sortOrder: "asc" } } },
+      },
+    },
+  });
+}

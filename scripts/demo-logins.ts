@@ -1,0 +1,8 @@
+// Printed by `npm run demo` just before the server starts, so the logins are the last thing on screen.
+
+import { env } from "@/lib/env";
+import { demoUsers } from "@/prisma/demo/users";
+
+console.log(`\nM&E Dashboard: open ${env().APP_URL}\nDemo logins (e-mail, password):`);
+for (const u of demoUsers) console.log(`  ${u.email.padEnd(24)} ${u.password}`);
+console.log("");
