@@ -19,7 +19,13 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: chromium,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     },
   },
   webServer: {
@@ -28,6 +34,11 @@ export default defineConfig({
     timeout: 240_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { E2E_PORT: String(port), DATA_DIR: "./data/e2e", APP_URL: `http://localhost:${port}`, NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      E2E_PORT: String(port),
+      DATA_DIR: "./data/e2e",
+      APP_URL: `http://localhost:${port}`,
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
   },
 });

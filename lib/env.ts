@@ -35,6 +35,8 @@ let cached: Env | undefined;
 
 export function env(): Env {
   if (cached) return cached;
+  // Next.js reads .env itself; scripts (migrate, seed) read it here. Tests never do.
+  if (process.env.NODE_ENV !== "test" && existsSync(".env")) process.loadEnvFile(".env");
   const parsed = schema.safeParse(process.env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);

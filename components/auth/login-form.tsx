@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useState } from "react";
 
 type Errors = { email?: string; password?: string; form?: string };
 
@@ -11,6 +11,10 @@ export function LoginForm() {
   const router = useRouter();
   const [errors, setErrors] = useState<Errors>({});
   const [pending, setPending] = useState(false);
+  // Until the page is interactive the button stays disabled, so a quick click on a slow connection
+  // cannot submit the form natively (method="post" keeps credentials out of the URL regardless).
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -39,7 +43,7 @@ export function LoginForm() {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="card">
+    <form method="post" onSubmit={onSubmit} noValidate className="card">
       {errors.form && (
         <p role="alert" className="error">
           {errors.form}
@@ -77,7 +81,7 @@ export function LoginForm() {
           </span>
         )}
       </div>
-      <button className="button" type="submit" disabled={pending}>
+      <button className="button" type="submit" disabled={!ready || pending}>
         {pending ? t("submitting") : t("submit")}
       </button>
     </form>

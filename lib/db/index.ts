@@ -28,10 +28,17 @@ export function connect(target: DatabaseTarget = configuredTarget()): { prisma: 
   };
 }
 
-const holder = globalThis as unknown as { prisma?: Db };
+const holder = globalThis as unknown as { database?: ReturnType<typeof connect> };
 
 /** The app's shared client. */
 export function db(): Db {
-  holder.prisma ??= connect().prisma;
-  return holder.prisma;
+  holder.database ??= connect();
+  return holder.database.prisma;
+}
+
+/** Closes the shared client (tests and scripts); the next db() call opens a new one. */
+export async function closeDb(): Promise<void> {
+  const open = holder.database;
+  holder.database = undefined;
+  await open?.close();
 }

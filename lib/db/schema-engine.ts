@@ -69,15 +69,15 @@ export async function applyMigrations(engine: SchemaEngine): Promise<string[]> {
   return out.appliedMigrationNames;
 }
 
-/** The SQL that takes the migration history to the current schema, or null when nothing changed. */
+/**
+ * The SQL that takes the migration history to the current schema, or null when nothing changed.
+ * The history is replayed on the engine's shadow database: run it on a throwaway database.
+ */
 export async function pendingSchemaChange(engine: SchemaEngine): Promise<string | null> {
   const migrations = readMigrations();
-  const from =
-    migrations.migrationDirectories.length > 0
-      ? ({ tag: "migrations", ...migrations } as const)
-      : ({ tag: "empty" } as const);
+  const hasHistory = migrations.migrationDirectories.length > 0;
   const result = await engine.diff({
-    from,
+    from: hasHistory ? { tag: "migrations", ...migrations } : { tag: "empty" },
     to: { tag: "schemaDatamodel", files: schemaFiles() },
     script: true,
     exitCode: true,

@@ -1,0 +1,2 @@
+// Tests import server modules directly; Next.js's "server-only" guard is meant for the bundler.
+export {};

@@ -1,0 +1,22 @@
+// Takes docs/dashboard.png for the README from a running app (default http://localhost:3000):
+//   npm run demo   (in another terminal), then   npx tsx scripts/readme-screenshot.ts
+import { chromium } from "@playwright/test";
+
+const base = process.argv[2] ?? "http://localhost:3000";
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: "en-US" });
+await page.goto(`${base}/login`);
+await page.getByLabel("E-mail").fill("manager@example.org");
+await page.getByLabel("Password").fill("demo-manager-pass");
+await page.getByRole("button", { name: "Sign in" }).click();
+await page.waitForURL(/\/projects$/);
+await page.getByRole("link", { name: /Roma women and girls/ }).click();
+await page.getByRole("link", { name: /OC1.1 Number of direct participants/ }).click();
+await page.getByRole("heading", { name: /OC1.1 Number of direct participants/ }).waitFor();
+await page.locator(".recharts-bar-rectangle").first().waitFor();
+await page.screenshot({ path: "docs/dashboard.png", fullPage: true });
+await browser.close();
+console.log("Wrote docs/dashboard.png");
