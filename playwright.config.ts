@@ -1,10 +1,9 @@
-import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
+import { chromiumLaunchOptions } from "./e2e/browser";
 
-// End-to-end tests drive Debian's Chromium (Playwright's own browser download is not available here);
-// set CHROMIUM_PATH to use another one. The app runs on its own port with its own embedded database.
+// End-to-end tests drive Chromium (e2e/browser.ts) against a production build of the app on its own
+// port with its own embedded database.
 const port = Number(process.env.E2E_PORT ?? 3100);
-const chromium = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
 export default defineConfig({
   testDir: "e2e",
@@ -17,16 +16,7 @@ export default defineConfig({
     baseURL: `http://localhost:${port}`,
     locale: "en-US",
     trace: "retain-on-failure",
-    launchOptions: {
-      executablePath: chromium,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
   webServer: {
     command: "bash e2e/start-app.sh",

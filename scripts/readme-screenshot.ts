@@ -1,12 +1,10 @@
 // Takes docs/dashboard.png for the README from a running app (default http://localhost:3000):
 //   npm run demo   (in another terminal), then   npx tsx scripts/readme-screenshot.ts
 import { chromium } from "@playwright/test";
+import { chromiumLaunchOptions } from "@/e2e/browser";
 
 const base = process.argv[2] ?? "http://localhost:3000";
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const browser = await chromium.launch(chromiumLaunchOptions);
 const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: "en-US" });
 await page.goto(`${base}/login`);
 await page.getByLabel("E-mail").fill("manager@example.org");
