@@ -1,20 +1,16 @@
 "use client";
 import { useFormatter, useTranslations } from "next-intl";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { formatFigure } from "@/components/indicators/figure-format";
+import type { TargetVsAchievedDatum } from "@/components/indicators/shape";
 import type { Measure } from "@/lib/indicators";
 import { chartColours } from "./chart-frame";
-import { numberFormatOptions, unitSuffix } from "./number-format";
-
-export type TargetVsAchievedDatum = { region: string; target: number | null; achieved: number | null };
 
 /** Bars of target and achieved per region. Pure: takes shaped data, fetches nothing. */
 export function TargetVsAchievedChart({ data, measure }: { data: TargetVsAchievedDatum[]; measure: Measure }) {
   const t = useTranslations("chart");
   const format = useFormatter();
-  const show = (value: unknown) =>
-    typeof value === "number"
-      ? `${format.number(value, numberFormatOptions(measure))}${unitSuffix(measure)}`
-      : t("noData");
+  const show = (value: unknown) => formatFigure(format, measure, typeof value === "number" ? value : null, t("noData"));
   return (
     <div className="chart-box">
       <ResponsiveContainer width="100%" height="100%">

@@ -17,9 +17,9 @@ export function percent(numerator: number | null, denominator: number | null): n
  * Rule 3: non-cumulative indicators keep every period; cumulative ones keep only the latest period
  * or round of each location (their values are already running totals).
  */
-export function applyTimeRule(timeRule: TimeRule, partials: ResultPartial[]): ResultPartial[] {
+export function applyTimeRule<T extends ResultPartial>(timeRule: TimeRule, partials: T[]): T[] {
   if (timeRule === "NON_CUMULATIVE") return partials;
-  const latest = new Map<string, ResultPartial>();
+  const latest = new Map<string, T>();
   for (const p of partials) {
     const current = latest.get(p.locationId);
     if (!current || p.timeEnd > current.timeEnd) latest.set(p.locationId, p);

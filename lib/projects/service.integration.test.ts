@@ -1,14 +1,7 @@
 import { expect, test } from "vitest";
-import { loadPrincipal } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { principalFor } from "@/lib/testing/principals";
 import { getProject, listProjects } from "./service";
-
-async function principalFor(email: string) {
-  const user = await db().user.findUniqueOrThrow({ where: { email } });
-  const principal = await loadPrincipal(user.id);
-  if (!principal) throw new Error(email);
-  return principal;
-}
 
 test("each user lists only the projects they belong to; admins list all", async () => {
   const codes = async (email: string) => (await listProjects(await principalFor(email))).map((p) => p.code).sort();

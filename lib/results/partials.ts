@@ -1,34 +1,26 @@
 import type { Db } from "@/lib/db";
-import type { ResultPartial } from "@/lib/indicators";
+import type { OptionPartial } from "@/lib/indicators/composition";
 
-export type PartialsQuery = {
+type Row = Omit<OptionPartial, "resultCount" | "timeEnd"> & {
   indicatorId: string;
-  /** Count submitted results too (a manager's preview); approved ones always count. */
-  includeSubmitted?: boolean;
-  /** Only results of this survey round. */
-  roundId?: string;
-};
-
-type Row = {
-  locationId: string;
-  timeId: string;
   timeEnd: Date;
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  weightedValue: number | null;
-  sampleSize: number | null;
   resultCount: bigint | number;
 };
 
 /**
- * The database does the heavy part: totals (no disaggregation option) of one indicator's results,
- * summed per location and period or round. The indicator engine combines these few rows.
+ * The database does the heavy part: the results of a project's indicators summed per indicator,
+ * location, period or round, and disaggregation option (null: the total). The indicator engine
+ * combines these few rows. Only the given review statuses count.
  */
-export async function resultPartials(prisma: Db, query: PartialsQuery): Promise<ResultPartial[]> {
-  const statuses = query.includeSubmitted ? ["APPROVED", "SUBMITTED"] : ["APPROVED"];
+export async function projectResultPartials(
+  prisma: Db,
+  projectId: string,
+  statuses: string[],
+): Promise<Map<string, OptionPartial[]>> {
   const rows = await prisma.$queryRaw<Row[]>`
-    SELECT r."locationId",
+    SELECT r."indicatorId",
+           r."locationId",
+           r."optionId",
            COALESCE(r."periodId", r."roundId") AS "timeId",
            COALESCE(p."endDate", s."endDate") AS "timeEnd",
            SUM(r."value") AS "value",
@@ -38,12 +30,18 @@ export async function resultPartials(prisma: Db, query: PartialsQuery): Promise<
            SUM(r."sampleSize")::float8 AS "sampleSize",
            COUNT(*) AS "resultCount"
     FROM "Result" r
+    JOIN "Indicator" i ON i."id" = r."indicatorId"
     LEFT JOIN "ReportingPeriod" p ON p."id" = r."periodId"
     LEFT JOIN "SurveyRound" s ON s."id" = r."roundId"
-    WHERE r."indicatorId" = ${query.indicatorId}
-      AND r."optionId" IS NULL
+    WHERE i."projectId" = ${projectId}
       AND r."status"::text = ANY(${statuses})
-      AND (${query.roundId ?? null}::text IS NULL OR r."roundId" = ${query.roundId ?? null})
-    GROUP BY 1, 2, 3`;
-  return rows.map((row) => ({ ...row, timeEnd: new Date(row.timeEnd), resultCount: Number(row.resultCount) }));
+      AND COALESCE(r."periodId", r."roundId") IS NOT NULL
+    GROUP BY 1, 2, 3, 4, 5`;
+  const byIndicator = new Map<string, OptionPartial[]>();
+  for (const { indicatorId, ...row } of rows) {
+    const list = byIndicator.get(indicatorId) ?? [];
+    list.push({ ...row, timeEnd: new Date(row.timeEnd), resultCount: Number(row.resultCount) });
+    byIndicator.set(indicatorId, list);
+  }
+  return byIndicator;
 }

@@ -4,9 +4,9 @@ import { getTranslations } from "next-intl/server";
 import { RegionComparisonPanel } from "@/components/indicators/region-comparison-panel";
 import { LogframeNav } from "@/components/projects/logframe-nav";
 import { requireUser } from "@/lib/auth/session";
-import { regionComparison } from "@/lib/dashboard/region-comparison";
 import { can } from "@/lib/permissions";
 import { getProject } from "@/lib/projects/service";
+import { projectSummary } from "@/lib/summary/service";
 
 type Props = {
   params: Promise<{ projectId: string }>;
@@ -15,17 +15,19 @@ type Props = {
 
 export default async function ProjectPage({ params, searchParams }: Props) {
   const [{ projectId }, query, user] = await Promise.all([params, searchParams, requireUser()]);
-  const project = await getProject(user, projectId);
-  if (!project) notFound();
-  const t = await getTranslations();
-  const indicators = project.resultNodes.flatMap((n) => n.indicators);
-  const selected =
-    indicators.find((i) => i.id === query.indicator) ?? indicators.find((i) => i.measure !== "QUALITATIVE") ?? null;
   const preview = query.preview === "1";
-  const comparison = selected
-    ? await regionComparison(user, project.id, selected.id, { includeSubmitted: preview })
-    : null;
+  const [project, summary] = await Promise.all([
+    getProject(user, projectId),
+    projectSummary(user, projectId, { includeSubmitted: preview }),
+  ]);
+  if (!project || !summary) notFound();
+  const t = await getTranslations();
+  const selected =
+    summary.indicators.find((i) => i.indicator.id === query.indicator) ??
+    summary.indicators.find((i) => i.indicator.measure !== "QUALITATIVE") ??
+    null;
   const mayPreview = can(user, "results.readUnapproved", project.id);
+  const selectedId = selected?.indicator.id ?? null;
 
   return (
     <>
@@ -38,29 +40,29 @@ export default async function ProjectPage({ params, searchParams }: Props) {
       </p>
       <p>{project.summary}</p>
       <div className="layout-project">
-        <LogframeNav project={project} selectedId={selected?.id ?? null} />
+        <LogframeNav project={project} selectedId={selectedId} />
         <div>
-          {selected && comparison ? (
+          {selected ? (
             <>
               <h2>
-                {selected.code} {selected.title}
+                {selected.indicator.code} {selected.indicator.title}
               </h2>
               <p className="muted">
-                {t(`indicator.measures.${selected.measure}`)}
-                {selected.unit ? ` · ${selected.unit}` : ""}
+                {t(`indicator.measures.${selected.indicator.measure}`)}
+                {selected.indicator.unit ? ` · ${selected.indicator.unit}` : ""}
               </p>
               {mayPreview && (
                 <p className="no-print">
                   <Link
                     className="button secondary"
                     aria-pressed={preview}
-                    href={`/projects/${project.id}?indicator=${selected.id}${preview ? "" : "&preview=1"}`}
+                    href={`/projects/${project.id}?indicator=${selectedId}${preview ? "" : "&preview=1"}`}
                   >
                     {t("project.previewSubmitted")}
                   </Link>
                 </p>
               )}
-              <RegionComparisonPanel comparison={comparison} />
+              <RegionComparisonPanel summary={selected} project={summary} />
             </>
           ) : (
             <p>{t("project.chooseIndicator")}</p>

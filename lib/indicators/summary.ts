@@ -1,0 +1,463 @@
+// One indicator's complete figures: overall, per location (regions roll up into their country), per
+// period or round, and per disaggregation option, each with target, actual, achievement,
+// expected-to-date, status and an explanation of what it was made of (rule 9). Pure: the caller
+// supplies the database's partial sums and the project's structure.
+import { actual, applyTimeRule, combine } from "./aggregate";
+import type { OptionPartial } from "./composition";
+import { type Change, changeBetweenRounds, type Interval, wilsonInterval } from "./confidence";
+import { type Dated, defaultThresholds, expectedToDate, type Status, status, type Thresholds } from "./schedule";
+import { achievement, baselineValue, type CombinedTarget, combineTargets, lifeOfProjectTarget } from "./targets";
+import type { Baseline, Direction, Measure, TimeRule } from "./types";
+
+export type SummaryLocation = { id: string; name: string; isoCode: string | null; parentId: string | null };
+export type SummaryTime = {
+  id: string;
+  kind: "period" | "round";
+  label: string;
+  startDate: Date;
+  endDate: Date;
+  roundType?: string;
+};
+export type SummaryTarget = {
+  periodId: string | null;
+  roundId: string | null;
+  locationId: string | null;
+  optionId: string | null;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+};
+export type SummaryDimension = {
+  id: string;
+  key: string;
+  name: string;
+  options: { id: string; key: string; name: string }[];
+};
+
+export type IndicatorDefinition = {
+  id: string;
+  code: string;
+  title: string;
+  unit: string;
+  measure: Measure;
+  direction: Direction;
+  timeRule: TimeRule;
+  source: "MONITORING" | "SURVEY";
+  baseline: Baseline;
+  dimensions: SummaryDimension[];
+  /** For composition indicators: the indicator and option whose counts make the percentage. */
+  composedFrom: { indicatorId: string; optionId: string } | null;
+};
+
+export type SummaryContext = {
+  project: { start: Date; end: Date; thresholds: Thresholds };
+  asOf: Date;
+  /** The project's locations; regions name their country as parent when it is in the project. */
+  locations: SummaryLocation[];
+  times: SummaryTime[];
+  /** Summarise only this location and what lies below it (null: the whole project). */
+  rootLocationId: string | null;
+  /** Which review statuses were counted: approved, plus submitted in a manager's preview. */
+  statuses: string[];
+};
+
+export type Explanation = {
+  /** How values combine: counts add up, percentages are sum(numerators)/sum(denominators), means weighted by n. */
+  aggregation: "sum" | "ratioOfSums" | "weightedMean" | "none";
+  /** How time was treated: all periods summed, latest value per location, or one survey round. */
+  time: "sumOfPeriods" | "latestPerLocation" | "singleRound";
+  resultCount: number;
+  locationIds: string[];
+  timeIds: string[];
+  numerator: number | null;
+  denominator: number | null;
+  sampleSize: number | null;
+  statuses: string[];
+  asOf: string;
+  target: "explicit" | "derivedFromPeriods" | "combinedFromLocations" | "none";
+  expected: "endedPeriodTargets" | "proratedLifeOfProject" | "roundTarget" | "none";
+  /** Survey indicators: the round the figure (and its status) refers to. */
+  roundId: string | null;
+};
+
+export type FigureSummary = {
+  target: number | null;
+  actual: number | null;
+  baseline: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  sampleSize: number | null;
+  achievement: number | null;
+  expectedToDate: number | null;
+  status: Status;
+  confidenceInterval: Interval | null;
+  explanation: Explanation;
+};
+
+export type Warning =
+  | { code: "regionalTargetsDoNotAddUp"; overall: number; sumOfLocations: number }
+  | { code: "percentageTargetsWithoutDenominators"; locationIds: string[] }
+  | { code: "disaggregationExceedsTotal"; dimensionKey: string; total: number; sumOfOptions: number };
+
+export type IndicatorSummary = {
+  indicator: Omit<IndicatorDefinition, "baseline" | "dimensions" | "composedFrom"> & { composite: boolean };
+  overall: FigureSummary;
+  byLocation: (FigureSummary & SummaryLocation)[];
+  byTime: (FigureSummary & {
+    timeId: string;
+    kind: "period" | "round";
+    label: string;
+    endDate: Date;
+    change: Change | null;
+  })[];
+  byDimension: {
+    dimensionId: string;
+    key: string;
+    name: string;
+    options: (FigureSummary & { optionId: string; key: string; name: string })[];
+    /** The part of the total not reported under any option (counts, or denominators of percentages). */
+    notReported: number | null;
+  }[];
+  warnings: Warning[];
+};
+
+type Scope = { locationId: string | null; optionId: string | null; timeId?: string };
+
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+/** Summarises one indicator. `partials` are its results' sums per location, time and option (null: total). */
+export function summarizeIndicator(
+  def: IndicatorDefinition,
+  partials: OptionPartial[],
+  targets: SummaryTarget[],
+  ctx: SummaryContext,
+): IndicatorSummary {
+  const { measure, timeRule, direction } = def;
+  const thresholds = ctx.project.thresholds ?? defaultThresholds;
+  const baseline = baselineValue(measure, def.baseline);
+  const timeById = new Map(ctx.times.map((t) => [t.id, t]));
+  const started = (timeId: string) => {
+    const time = timeById.get(timeId);
+    return time !== undefined && time.startDate <= ctx.asOf;
+  };
+  const ended = (time: SummaryTime) => time.endDate <= ctx.asOf;
+  const periods = ctx.times.filter((t) => t.kind === "period").sort(byEnd);
+  const rounds = ctx.times.filter((t) => t.kind === "round").sort(byEnd);
+  const counted = partials.filter((p) => started(p.timeId));
+  const survey = def.source === "SURVEY";
+
+  // ----- the location tree -----
+  const inProject = new Set(ctx.locations.map((l) => l.id));
+  const parentOf = (l: SummaryLocation) => (l.parentId && inProject.has(l.parentId) ? l.parentId : null);
+  const childrenOf = (id: string | null) => ctx.locations.filter((l) => parentOf(l) === id);
+  const leavesUnder = (id: string | null): string[] => {
+    const children = childrenOf(id);
+    if (id !== null && children.length === 0) return [id];
+    return children.flatMap((c) => leavesUnder(c.id));
+  };
+
+  // ----- targets -----
+  const explicitTargets = (scope: Scope, periodId: string | null, roundId: string | null) =>
+    targets.filter(
+      (t) =>
+        t.locationId === scope.locationId &&
+        t.optionId === scope.optionId &&
+        t.periodId === periodId &&
+        t.roundId === roundId,
+    );
+  const present = (t: CombinedTarget | null): t is CombinedTarget => t !== null && t.value !== null;
+
+  /** Target for one period or round at a scope: explicit, else combined from the child locations. */
+  const timeTarget = (scope: Scope, time: SummaryTime): CombinedTarget | null => {
+    const rows = explicitTargets(
+      scope,
+      time.kind === "period" ? time.id : null,
+      time.kind === "round" ? time.id : null,
+    );
+    if (rows.length) return combineTargets(measure, rows);
+    return fromChildren(scope, (child) => timeTarget(child, time));
+  };
+  const fromChildren = (scope: Scope, targetOf: (child: Scope) => CombinedTarget | null): CombinedTarget | null => {
+    const children = childrenOf(scope.locationId);
+    if (children.length === 0) return null;
+    const found = children.map((c) => targetOf({ ...scope, locationId: c.id }));
+    return found.every(present) ? combineTargets(measure, found) : null;
+  };
+  /** Rule 4 at a scope, with where the target came from. */
+  const lifeTarget = (scope: Scope): { target: CombinedTarget | null; source: Explanation["target"] } => {
+    const explicit = explicitTargets(scope, null, null);
+    if (explicit.length) return { target: combineTargets(measure, explicit), source: "explicit" };
+    const byPeriod = periods.map((p) => timeTarget(scope, p)).filter(present);
+    if (byPeriod.length) {
+      return { target: lifeOfProjectTarget(measure, timeRule, null, byPeriod), source: "derivedFromPeriods" };
+    }
+    const combined = fromChildren(scope, (child) => lifeTarget(child).target);
+    return combined ? { target: combined, source: "combinedFromLocations" } : { target: null, source: "none" };
+  };
+
+  // ----- one figure -----
+  const figureAt = (scope: Scope): FigureSummary => {
+    const leaves = new Set(leavesUnder(scope.locationId));
+    const mine = counted.filter(
+      (p) => leaves.has(p.locationId) && p.optionId === scope.optionId && (!scope.timeId || p.timeId === scope.timeId),
+    );
+    if (scope.timeId) return singleTimeFigure(scope, mine);
+    return survey ? surveyFigure(scope, mine) : monitoringFigure(scope, mine);
+  };
+
+  const monitoringFigure = (scope: Scope, mine: OptionPartial[]): FigureSummary => {
+    const figure = actual(measure, timeRule, mine);
+    const life = lifeTarget(scope);
+    const periodTargets: Dated<number>[] = periods
+      .map((p) => ({ endDate: p.endDate, value: timeTarget(scope, p)?.value ?? null }))
+      .filter((t): t is Dated<number> => t.value !== null);
+    const expected =
+      measure === "QUALITATIVE"
+        ? null
+        : expectedToDate({
+            cumulative: timeRule === "CUMULATIVE",
+            periodTargets,
+            lifeOfProject: life.target?.value ?? null,
+            baseline,
+            project: ctx.project,
+            asOf: ctx.asOf,
+          });
+    const used = timeRule === "CUMULATIVE" ? applyTimeRule(timeRule, mine) : mine;
+    return assemble(figure, used, life.target?.value ?? null, expected?.value ?? null, {
+      time: timeRule === "CUMULATIVE" ? "latestPerLocation" : "sumOfPeriods",
+      target: life.source,
+      expected: expected?.source ?? "none",
+      roundId: null,
+    });
+  };
+
+  /** Survey indicators are compared round by round with the target for their round, never prorated. */
+  const surveyFigure = (scope: Scope, mine: OptionPartial[]): FigureSummary => {
+    const withResults = rounds.filter((r) => mine.some((p) => p.timeId === r.id));
+    const latest = withResults[withResults.length - 1] ?? null;
+    const ofLatest = latest ? mine.filter((p) => p.timeId === latest.id) : [];
+    const figure = combine(measure, ofLatest);
+    const latestTarget = latest ? timeTarget(scope, latest) : null;
+    const life = lifeTarget(scope);
+    const finalTarget =
+      rounds
+        .map((r) => timeTarget(scope, r))
+        .filter(present)
+        .pop() ?? null;
+    const target = present(latestTarget) ? latestTarget.value : (life.target?.value ?? finalTarget?.value ?? null);
+    // Expected: the latest round that has ended and has a target.
+    const due = rounds.filter((r) => ended(r) && present(timeTarget(scope, r))).pop();
+    const expected = due ? (timeTarget(scope, due)?.value ?? null) : null;
+    const compared = due
+      ? combine(
+          measure,
+          mine.filter((p) => p.timeId === due.id),
+        )
+      : figure;
+    return assemble(figure, ofLatest, target, expected, {
+      time: "singleRound",
+      target: present(latestTarget) ? "explicit" : life.source,
+      expected: due ? "roundTarget" : "none",
+      roundId: latest?.id ?? null,
+      statusActual: compared.value,
+      hasTarget: target !== null || finalTarget !== null,
+    });
+  };
+
+  const singleTimeFigure = (scope: Scope, mine: OptionPartial[]): FigureSummary => {
+    const time = timeById.get(scope.timeId ?? "");
+    const figure = combine(measure, mine);
+    const target = time ? (timeTarget(scope, time)?.value ?? null) : null;
+    const expected = time && ended(time) ? target : null;
+    return assemble(figure, mine, target, expected, {
+      time: time?.kind === "round" ? "singleRound" : timeRule === "CUMULATIVE" ? "latestPerLocation" : "sumOfPeriods",
+      target: target === null ? "none" : "explicit",
+      expected: expected === null ? "none" : time?.kind === "round" ? "roundTarget" : "endedPeriodTargets",
+      roundId: time?.kind === "round" ? time.id : null,
+    });
+  };
+
+  const assemble = (
+    figure: ReturnType<typeof combine>,
+    used: OptionPartial[],
+    target: number | null,
+    expected: number | null,
+    how: Pick<Explanation, "time" | "target" | "expected" | "roundId"> & {
+      statusActual?: number | null;
+      hasTarget?: boolean;
+    },
+  ): FigureSummary => {
+    const isSurveyPercent = survey && measure === "PERCENTAGE" && figure.numerator !== null;
+    const n = figure.sampleSize ?? figure.denominator;
+    return {
+      target,
+      actual: figure.value,
+      baseline,
+      numerator: figure.numerator,
+      denominator: figure.denominator,
+      sampleSize: figure.sampleSize,
+      achievement: achievement(measure, direction, figure.value, target, baseline),
+      expectedToDate: expected,
+      status: status({
+        measure,
+        direction,
+        hasTarget: how.hasTarget ?? target !== null,
+        expected,
+        actual: how.statusActual !== undefined ? how.statusActual : figure.value,
+        baseline,
+        thresholds,
+      }),
+      confidenceInterval:
+        isSurveyPercent && n ? wilsonInterval(((figure.numerator ?? 0) / (figure.denominator ?? 1)) * n, n) : null,
+      explanation: {
+        aggregation:
+          measure === "COUNT"
+            ? "sum"
+            : measure === "PERCENTAGE"
+              ? "ratioOfSums"
+              : measure === "MEAN"
+                ? "weightedMean"
+                : "none",
+        time: how.time,
+        resultCount: figure.resultCount,
+        locationIds: unique(used.map((p) => p.locationId)),
+        timeIds: unique(used.map((p) => p.timeId)),
+        numerator: figure.numerator,
+        denominator: figure.denominator,
+        sampleSize: figure.sampleSize,
+        statuses: ctx.statuses,
+        asOf: isoDay(ctx.asOf),
+        target: how.target,
+        expected: how.expected,
+        roundId: how.roundId,
+      },
+    };
+  };
+
+  // ----- the summary -----
+  const root: Scope = { locationId: ctx.rootLocationId, optionId: null };
+  const overall = figureAt(root);
+  const scopeLocations =
+    ctx.rootLocationId === null
+      ? ctx.locations
+      : ctx.locations.filter((l) => isUnder(l.id, ctx.rootLocationId, ctx.locations));
+  const byLocation = scopeLocations.map((l) => ({
+    ...l,
+    parentId: parentOf(l),
+    ...figureAt({ ...root, locationId: l.id }),
+  }));
+
+  const times = survey ? rounds : periods;
+  let previous: FigureSummary | null = null;
+  const byTime = times.map((t) => {
+    const figure = figureAt({ ...root, timeId: t.id });
+    const change =
+      survey && measure === "PERCENTAGE" && previous?.numerator != null && figure.numerator !== null
+        ? changeBetweenRounds(
+            { numerator: previous.numerator, n: previous.denominator ?? 0 },
+            { numerator: figure.numerator, n: figure.denominator ?? 0 },
+          )
+        : null;
+    if (figure.actual !== null) previous = figure;
+    return { ...figure, timeId: t.id, kind: t.kind, label: t.label, endDate: t.endDate, change };
+  });
+
+  const warnings: Warning[] = [];
+  const byDimension = def.dimensions.map((d) => {
+    const options = d.options.map((o) => ({
+      ...figureAt({ ...root, optionId: o.id }),
+      optionId: o.id,
+      key: o.key,
+      name: o.name,
+    }));
+    const notReported = gap(measure, overall, options);
+    if (notReported !== null && notReported < 0) {
+      const total = (measure === "PERCENTAGE" ? overall.denominator : overall.actual) ?? 0;
+      warnings.push({
+        code: "disaggregationExceedsTotal",
+        dimensionKey: d.key,
+        total,
+        sumOfOptions: total - notReported,
+      });
+    }
+    return { dimensionId: d.id, key: d.key, name: d.name, options, notReported };
+  });
+  warnings.push(...targetWarnings(root));
+
+  return {
+    indicator: {
+      id: def.id,
+      code: def.code,
+      title: def.title,
+      unit: def.unit,
+      measure,
+      direction,
+      timeRule,
+      source: def.source,
+      composite: def.composedFrom !== null,
+    },
+    overall,
+    byLocation,
+    byTime,
+    byDimension,
+    warnings,
+  };
+
+  function targetWarnings(scope: Scope): Warning[] {
+    const found: Warning[] = [];
+    const children = childrenOf(scope.locationId);
+    const overallExplicit = explicitTargets(scope, null, null);
+    if (measure === "COUNT" && overallExplicit.length && children.length) {
+      const childTargets = children.map((c) => lifeTarget({ ...scope, locationId: c.id }).target);
+      if (childTargets.every(present)) {
+        const sumOfLocations = childTargets.reduce((a, t) => a + (t.value ?? 0), 0);
+        const overallValue = combineTargets(measure, overallExplicit).value ?? 0;
+        if (Math.abs(sumOfLocations - overallValue) > 1e-9) {
+          found.push({ code: "regionalTargetsDoNotAddUp", overall: overallValue, sumOfLocations });
+        }
+      }
+    }
+    if (measure === "PERCENTAGE") {
+      const lacking = targets.filter(
+        (t) => t.locationId !== null && t.value !== null && (t.numerator === null || t.denominator === null),
+      );
+      if (lacking.length && leavesUnder(null).length > 1) {
+        found.push({
+          code: "percentageTargetsWithoutDenominators",
+          locationIds: unique(lacking.map((t) => t.locationId ?? "")),
+        });
+      }
+    }
+    return found;
+  }
+}
+
+/** Rule 8: what the options leave unreported of the total (negative when they add up to more). */
+function gap(measure: Measure, total: FigureSummary, options: FigureSummary[]): number | null {
+  if (measure === "COUNT") {
+    if (total.actual === null || options.every((o) => o.actual === null)) return null;
+    return total.actual - options.reduce((a, o) => a + (o.actual ?? 0), 0);
+  }
+  if (measure === "PERCENTAGE") {
+    if (total.denominator === null || options.every((o) => o.denominator === null)) return null;
+    return total.denominator - options.reduce((a, o) => a + (o.denominator ?? 0), 0);
+  }
+  return null;
+}
+
+function isUnder(id: string, ancestor: string | null, locations: SummaryLocation[]): boolean {
+  if (ancestor === null) return true;
+  const byId = new Map(locations.map((l) => [l.id, l]));
+  for (let current: string | null = id; current; current = byId.get(current)?.parentId ?? null) {
+    if (current === ancestor) return true;
+  }
+  return false;
+}
+
+function byEnd(a: SummaryTime, b: SummaryTime) {
+  return a.endDate.getTime() - b.endDate.getTime();
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)].sort();
+}

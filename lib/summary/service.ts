@@ -1,0 +1,173 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { composePartials } from "@/lib/indicators/composition";
+import { type IndicatorSummary, type SummaryTime, summarizeIndicator } from "@/lib/indicators/summary";
+import { can, type Principal } from "@/lib/permissions";
+import { projectResultPartials } from "@/lib/results/partials";
+
+export type SummaryOptions = {
+  /** Figures as of this date (default: now). */
+  asOf?: Date;
+  /** Only this location and what lies below it. */
+  locationId?: string | null;
+  /** A manager's preview that also counts submitted values; ignored for anyone who may not see them. */
+  includeSubmitted?: boolean;
+};
+
+export type ProjectSummary = {
+  project: { id: string; code: string; name: string; startDate: Date; endDate: Date };
+  asOf: Date;
+  locationId: string | null;
+  includesSubmitted: boolean;
+  locations: { id: string; name: string; isoCode: string | null; parentId: string | null }[];
+  times: SummaryTime[];
+  indicators: (IndicatorSummary & { resultNodeId: string })[];
+};
+
+export class UnknownLocationError extends Error {
+  constructor(readonly locationId: string) {
+    super(`Location ${locationId} is not one of the project's locations`);
+  }
+}
+
+/**
+ * Every indicator of a project computed by the indicator engine: the one function behind the
+ * dashboard, the summary API and the exports. Approved results only, unless a user who may see
+ * unapproved ones asks for the preview.
+ */
+export async function projectSummary(
+  principal: Principal,
+  projectId: string,
+  options: SummaryOptions = {},
+): Promise<ProjectSummary | null> {
+  // Not allowed and not found look the same, so project ids cannot be probed.
+  if (!can(principal, "project.read", projectId)) return null;
+  const includesSubmitted = Boolean(options.includeSubmitted) && can(principal, "results.readUnapproved", projectId);
+  const statuses = includesSubmitted ? ["APPROVED", "SUBMITTED"] : ["APPROVED"];
+  const asOf = options.asOf ?? new Date();
+  const prisma = db();
+
+  const project = await prisma.project.findUnique({
+    where: { id: projectId },
+    include: {
+      locations: { include: { location: true } },
+      periods: true,
+      surveyRounds: true,
+      indicators: {
+        where: { archivedAt: null },
+        orderBy: [{ resultNode: { sortOrder: "asc" } }, { sortOrder: "asc" }],
+        include: {
+          targets: true,
+          dimensions: { include: { dimension: { include: { options: { orderBy: { sortOrder: "asc" } } } } } },
+        },
+      },
+    },
+  });
+  if (!project) return null;
+
+  const locations = project.locations
+    .map(({ location: l }) => ({ id: l.id, name: l.name, isoCode: l.isoCode, parentId: l.parentId }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  const locationId = options.locationId ?? null;
+  if (locationId && !locations.some((l) => l.id === locationId)) throw new UnknownLocationError(locationId);
+
+  const times: SummaryTime[] = [
+    ...project.periods.map((p) => ({
+      id: p.id,
+      kind: "period" as const,
+      label: p.label,
+      startDate: p.startDate,
+      endDate: p.endDate,
+    })),
+    ...project.surveyRounds.map((r) => ({
+      id: r.id,
+      kind: "round" as const,
+      label: r.name,
+      startDate: r.startDate,
+      endDate: r.endDate,
+      roundType: r.type,
+    })),
+  ].sort((a, b) => a.endDate.getTime() - b.endDate.getTime());
+
+  const partials = await projectResultPartials(prisma, projectId, statuses);
+  const context = {
+    project: {
+      start: project.startDate,
+      end: project.endDate,
+      thresholds: { onTrack: project.onTrackThreshold, atRisk: project.atRiskThreshold },
+    },
+    asOf,
+    locations,
+    times,
+    rootLocationId: locationId,
+    statuses,
+  };
+  const optionsOf = (dimensionId: string) =>
+    project.indicators.flatMap((i) => i.dimensions).find((d) => d.dimensionId === dimensionId)?.dimension.options ?? [];
+
+  const indicators = project.indicators.map((indicator) => {
+    let own = partials.get(indicator.id) ?? [];
+    let timeRule = indicator.timeRule;
+    if (indicator.composedFromId && indicator.composedOptionId) {
+      const source = project.indicators.find((i) => i.id === indicator.composedFromId);
+      const option = source?.dimensions
+        .flatMap((d) => d.dimension.options)
+        .find((o) => o.id === indicator.composedOptionId);
+      own = option
+        ? composePartials(
+            partials.get(indicator.composedFromId) ?? [],
+            option.id,
+            optionsOf(option.dimensionId).map((o) => o.id),
+          )
+        : [];
+      timeRule = source?.timeRule ?? timeRule;
+    }
+    const summary = summarizeIndicator(
+      {
+        id: indicator.id,
+        code: indicator.code,
+        title: indicator.title,
+        unit: indicator.unit,
+        measure: indicator.measure,
+        direction: indicator.direction,
+        timeRule,
+        source: indicator.source,
+        baseline: {
+          value: indicator.baselineValue,
+          numerator: indicator.baselineNumerator,
+          denominator: indicator.baselineDenominator,
+        },
+        dimensions: indicator.dimensions.map(({ dimension: d }) => ({
+          id: d.id,
+          key: d.key,
+          name: d.name,
+          options: d.options.map((o) => ({ id: o.id, key: o.key, name: o.name })),
+        })),
+        composedFrom:
+          indicator.composedFromId && indicator.composedOptionId
+            ? { indicatorId: indicator.composedFromId, optionId: indicator.composedOptionId }
+            : null,
+      },
+      own,
+      indicator.targets,
+      context,
+    );
+    return { ...summary, resultNodeId: indicator.resultNodeId };
+  });
+
+  return {
+    project: {
+      id: project.id,
+      code: project.code,
+      name: project.name,
+      startDate: project.startDate,
+      endDate: project.endDate,
+    },
+    asOf,
+    locationId,
+    includesSubmitted,
+    locations,
+    times,
+    indicators,
+  };
+}

@@ -1,0 +1,18 @@
+// Test helpers: the demo users as principals, and demo records by their codes.
+import { loadPrincipal } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+
+export async function principalFor(email: string) {
+  const user = await db().user.findUniqueOrThrow({ where: { email } });
+  const principal = await loadPrincipal(user.id);
+  if (!principal) throw new Error(`No principal for ${email}`);
+  return principal;
+}
+
+export async function projectId(code: string) {
+  return (await db().project.findUniqueOrThrow({ where: { code } })).id;
+}
+
+export async function locationId(isoCode: string) {
+  return (await db().location.findUniqueOrThrow({ where: { isoCode } })).id;
+}
