@@ -23,6 +23,20 @@ test("a program manager opens a project and reads target vs achieved per region"
   // 1,110 (Tumbes) + 680 (Piura) + 590 (La Libertad) + 2,190 (Lima) + 500 (Callao).
   await expect(total.locator('[data-col="achieved"]')).toHaveText("5,070");
 
+  // The table shows the numbers the summary API serves (the same engine function).
+  const projectId = new URL(page.url()).pathname.split("/").pop();
+  const api = await page.request.get(`/api/v1/projects/${projectId}/summary`);
+  expect(api.ok()).toBe(true);
+  const legal = (await api.json()).indicators.find(
+    (i: { indicator: { code: string } }) => i.indicator.code === "OP1.1.1",
+  );
+  expect(legal.overall.actual).toBe(5070);
+  expect(legal.byLocation.find((l: { isoCode: string }) => l.isoCode === "PE-TUM").actual).toBe(1110);
+
+  await page.getByText("How was this computed?").click();
+  await expect(page.getByText("Counts added up.")).toBeVisible();
+  await expect(page.getByText("15 results (approved)")).toBeVisible();
+
   // The manager's preview adds the submitted quarter, clearly marked.
   await page.getByRole("link", { name: "Include submitted values (preview)" }).click();
   await expect(page.getByRole("status")).toHaveText(/Preview/);

@@ -1,0 +1,11 @@
+// Secret tokens (API tokens, share links): high-entropy random strings, stored only as a SHA-256 hash.
+// A hash of a 256-bit random token needs no salt or slow KDF: it cannot be guessed or brute-forced.
+import { createHash, randomBytes } from "node:crypto";
+
+export function newSecretToken(prefix: string): string {
+  return `${prefix}_${randomBytes(32).toString("base64url")}`;
+}
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token, "utf8").digest("hex");
+}

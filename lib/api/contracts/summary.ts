@@ -1,0 +1,133 @@
+import { z } from "zod";
+import type { RouteContract } from "./types";
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date as YYYY-MM-DD");
+
+export const summaryParams = z.object({ projectId: z.string().min(1) });
+
+export const summaryQuery = z.object({
+  asOf: isoDate
+    .optional()
+    .describe("Figures as of this date (YYYY-MM-DD); default today")
+    .transform((v) => (v ? new Date(`${v}T23:59:59.999Z`) : undefined))
+    .refine((d) => d === undefined || !Number.isNaN(d.getTime()), "Not a valid date"),
+  location: z.string().min(1).optional().describe("Only this location and below: its id or ISO 3166 code"),
+  includeSubmitted: z
+    .enum(["true", "false", "1", "0"])
+    .optional()
+    .describe("Managers and evaluators: also count submitted values (a preview); ignored for others")
+    .transform((v) => v === "true" || v === "1"),
+});
+
+const number = z.number().nullable();
+const status = z.enum(["onTrack", "atRisk", "offTrack", "noTarget", "noData", "notYetDue", "notAssessed"]);
+
+const explanation = z.object({
+  aggregation: z.enum(["sum", "ratioOfSums", "weightedMean", "none"]),
+  time: z.enum(["sumOfPeriods", "latestPerLocation", "singleRound"]),
+  resultCount: z.number().int(),
+  locationIds: z.array(z.string()),
+  timeIds: z.array(z.string()),
+  numerator: number,
+  denominator: number,
+  sampleSize: number,
+  statuses: z.array(z.string()),
+  asOf: isoDate,
+  target: z.enum(["explicit", "derivedFromPeriods", "combinedFromLocations", "none"]),
+  expected: z.enum(["endedPeriodTargets", "proratedLifeOfProject", "roundTarget", "none"]),
+  roundId: z.string().nullable(),
+});
+
+const figure = z.object({
+  target: number,
+  actual: number.describe("Null means no data, never zero; percentages in percent"),
+  baseline: number,
+  numerator: number,
+  denominator: number,
+  sampleSize: number,
+  achievement: number.describe("(actual - baseline) / (target - baseline); 1 = target reached; not capped"),
+  expectedToDate: number,
+  status,
+  confidenceInterval: z.object({ low: z.number(), high: z.number() }).nullable(),
+  explanation,
+});
+
+const location = z.object({
+  id: z.string(),
+  name: z.string(),
+  isoCode: z.string().nullable(),
+  parentId: z.string().nullable(),
+});
+const dateTime = z.string().describe("ISO 8601 date-time");
+
+export const summaryResponse = z.object({
+  project: z.object({ id: z.string(), code: z.string(), name: z.string(), startDate: dateTime, endDate: dateTime }),
+  asOf: dateTime,
+  locationId: z.string().nullable(),
+  includesSubmitted: z.boolean(),
+  locations: z.array(location),
+  times: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.enum(["period", "round"]),
+      label: z.string(),
+      startDate: dateTime,
+      endDate: dateTime,
+      roundType: z.string().optional(),
+    }),
+  ),
+  indicators: z.array(
+    z.object({
+      resultNodeId: z.string(),
+      indicator: z.object({
+        id: z.string(),
+        code: z.string(),
+        title: z.string(),
+        unit: z.string(),
+        measure: z.enum(["COUNT", "PERCENTAGE", "MEAN", "QUALITATIVE"]),
+        direction: z.enum(["INCREASE", "DECREASE"]),
+        timeRule: z.enum(["NON_CUMULATIVE", "CUMULATIVE"]),
+        source: z.enum(["MONITORING", "SURVEY"]),
+        composite: z.boolean(),
+      }),
+      overall: figure,
+      byLocation: z.array(figure.extend(location.shape)),
+      byTime: z.array(
+        figure.extend({
+          timeId: z.string(),
+          kind: z.enum(["period", "round"]),
+          label: z.string(),
+          endDate: dateTime,
+          change: z
+            .object({ difference: z.number(), marginOfError: z.number(), exceedsMarginOfError: z.boolean() })
+            .nullable(),
+        }),
+      ),
+      byDimension: z.array(
+        z.object({
+          dimensionId: z.string(),
+          key: z.string(),
+          name: z.string(),
+          options: z.array(figure.extend({ optionId: z.string(), key: z.string(), name: z.string() })),
+          notReported: number,
+        }),
+      ),
+      warnings: z.array(z.object({ code: z.string() }).loose()),
+    }),
+  ),
+});
+
+export const projectSummaryContract: RouteContract = {
+  method: "get",
+  path: "/api/v1/projects/{projectId}/summary",
+  operationId: "getProjectSummary",
+  summary: "Every indicator of a project, computed from approved results",
+  description:
+    "For each indicator: the overall figure and the figures per location, per period or survey round, and per disaggregation option, with target, actual, baseline, numerator, denominator, achievement, expected-to-date, status and an explanation of what each figure is made of.",
+  tag: "Indicators",
+  auth: "session",
+  params: summaryParams,
+  query: summaryQuery,
+  response: summaryResponse,
+  problems: ["unauthenticated", "validation", "notFound"],
+};

@@ -1,0 +1,41 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { expect, test } from "vitest";
+import { openApiDocument } from "./openapi";
+
+/** Every route.ts under app/api/v1, as an OpenAPI path ("[projectId]" becomes "{projectId}"). */
+function apiRoutes(dir = "app/api/v1"): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return apiRoutes(full);
+    return entry.name === "route.ts"
+      ? [
+          `/${path
+            .dirname(full)
+            .replace(/^app\//, "")
+            .replace(/\[(\w+)\]/g, "{$1}")}`,
+        ]
+      : [];
+  });
+}
+
+test("every route in the API folder is described in the OpenAPI document", () => {
+  const documented = Object.keys(openApiDocument().paths);
+  const undocumented = apiRoutes().filter((route) => route !== "/api/v1/openapi.json" && !documented.includes(route));
+  expect(undocumented).toEqual([]);
+  expect(apiRoutes().length).toBeGreaterThan(1);
+});
+
+test("the summary operation documents its parameters and problem answers", () => {
+  const op = openApiDocument().paths["/api/v1/projects/{projectId}/summary"]?.get as {
+    parameters: { name: string; in: string }[];
+    responses: Record<string, unknown>;
+  };
+  expect(op.parameters.map((p) => `${p.in}:${p.name}`)).toEqual([
+    "path:projectId",
+    "query:asOf",
+    "query:location",
+    "query:includeSubmitted",
+  ]);
+  expect(Object.keys(op.responses).sort()).toEqual(["200", "400", "401", "404", "500"]);
+});

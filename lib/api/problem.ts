@@ -1,0 +1,42 @@
+// Errors of the JSON API as RFC 9457 problem details, each with a stable machine-readable `code`.
+
+export const problemCodes = {
+  unauthenticated: { status: 401, title: "Authentication required" },
+  forbidden: { status: 403, title: "Not allowed" },
+  notFound: { status: 404, title: "Not found" },
+  validation: { status: 400, title: "Invalid request" },
+  conflict: { status: 409, title: "Conflict" },
+  rateLimited: { status: 429, title: "Too many requests" },
+  internal: { status: 500, title: "Internal error" },
+} as const;
+
+export type ProblemCode = keyof typeof problemCodes;
+
+export type FieldError = { field: string; message: string };
+
+export class ApiProblem extends Error {
+  constructor(
+    readonly code: ProblemCode,
+    readonly detail?: string,
+    readonly errors?: FieldError[],
+  ) {
+    super(detail ?? problemCodes[code].title);
+    this.name = "ApiProblem";
+  }
+}
+
+export function problemResponse(problem: ApiProblem): Response {
+  const { status, title } = problemCodes[problem.code];
+  const body = {
+    type: `about:blank#${problem.code}`,
+    title,
+    status,
+    code: problem.code,
+    detail: problem.detail,
+    errors: problem.errors,
+  };
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/problem+json", "cache-control": "no-store" },
+  });
+}

@@ -1,0 +1,72 @@
+// The one wrapper of every /api/v1 route: resolves who is asking (session cookie or bearer API token),
+// parses params, query and body with the route's zod schemas, and turns every failure into
+// application/problem+json. Permission checks stay in the services, which take the principal.
+import "server-only";
+import type { ZodType, z } from "zod";
+import { principalForApiToken } from "@/lib/api-tokens/verify";
+import { sessionUserId } from "@/lib/auth/request-session";
+import { loadPrincipal } from "@/lib/auth/session";
+import { ForbiddenError, type Principal } from "@/lib/permissions";
+import { ApiProblem, type FieldError, problemResponse } from "./problem";
+
+type RouteContext = { params: Promise<Record<string, string | string[]>> };
+
+export type ApiRouteSpec<P extends ZodType, Q extends ZodType, B extends ZodType, R> = {
+  params?: P;
+  query?: Q;
+  body?: B;
+  handler: (input: {
+    principal: Principal;
+    params: z.output<P>;
+    query: z.output<Q>;
+    body: z.output<B>;
+    request: Request;
+  }) => Promise<R>;
+};
+
+export async function resolvePrincipal(request: Request): Promise<Principal | null> {
+  const authorization = request.headers.get("authorization");
+  if (authorization) {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+    if (!match?.[1]) throw new ApiProblem("unauthenticated", "Use Authorization: Bearer <token>");
+    return principalForApiToken(match[1]);
+  }
+  const userId = await sessionUserId(request);
+  return userId ? loadPrincipal(userId) : null;
+}
+
+function fieldErrors(error: z.ZodError, prefix: string): FieldError[] {
+  return error.issues.map((issue) => ({
+    field: [prefix, ...issue.path].filter(Boolean).join("."),
+    message: issue.message,
+  }));
+}
+
+function parse<S extends ZodType>(schema: S | undefined, value: unknown, where: string): z.output<S> {
+  if (!schema) return undefined as z.output<S>;
+  const result = schema.safeParse(value);
+  if (!result.success) throw new ApiProblem("validation", `Invalid ${where}`, fieldErrors(result.error, where));
+  return result.data;
+}
+
+export function apiRoute<P extends ZodType, Q extends ZodType, B extends ZodType, R>(spec: ApiRouteSpec<P, Q, B, R>) {
+  return async (request: Request, context: RouteContext): Promise<Response> => {
+    try {
+      const principal = await resolvePrincipal(request);
+      if (!principal) throw new ApiProblem("unauthenticated");
+      const url = new URL(request.url);
+      const params = parse(spec.params, await context.params, "path");
+      const query = parse(spec.query, Object.fromEntries(url.searchParams), "query");
+      const body = spec.body
+        ? parse(spec.body, await request.json().catch(() => undefined), "body")
+        : (undefined as z.output<B>);
+      const result = await spec.handler({ principal, params, query, body, request });
+      return Response.json(result, { headers: { "cache-control": "no-store" } });
+    } catch (error) {
+      if (error instanceof ApiProblem) return problemResponse(error);
+      if (error instanceof ForbiddenError) return problemResponse(new ApiProblem("forbidden", error.message));
+      console.error(error);
+      return problemResponse(new ApiProblem("internal"));
+    }
+  };
+}

@@ -1,0 +1,94 @@
+import { beforeAll, describe, expect, test } from "vitest";
+import { GET as getSummary } from "@/app/api/v1/projects/[projectId]/summary/route";
+import { summaryResponse } from "@/lib/api/contracts/summary";
+import { hashToken, newSecretToken } from "@/lib/api-tokens/token";
+import { db } from "@/lib/db";
+import { projectId } from "@/lib/testing/principals";
+
+let managerToken: string;
+let viewerToken: string;
+let peru: string;
+let nepal: string;
+
+async function tokenFor(email: string, extra: { revokedAt?: Date; expiresAt?: Date } = {}) {
+  const user = await db().user.findUniqueOrThrow({ where: { email } });
+  const token = newSecretToken("med");
+  await db().apiToken.create({ data: { userId: user.id, name: "test", tokenHash: hashToken(token), ...extra } });
+  return token;
+}
+
+function call(project: string, query = "", token?: string) {
+  const headers = token ? { authorization: `Bearer ${token}` } : undefined;
+  const request = new Request(`http://localhost/api/v1/projects/${project}/summary${query}`, { headers });
+  return getSummary(request, { params: Promise.resolve({ projectId: project }) });
+}
+
+beforeAll(async () => {
+  managerToken = await tokenFor("manager@example.org");
+  viewerToken = await tokenFor("viewer@example.org");
+  [peru, nepal] = await Promise.all([projectId("PE-VEN-2021"), projectId("SA-HIV-MOB")]);
+});
+
+describe("GET /api/v1/projects/{projectId}/summary", () => {
+  test("returns every indicator's figures in the documented shape", async () => {
+    const response = await call(peru, "?asOf=2030-01-01", managerToken);
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(() => summaryResponse.parse(body)).not.toThrow();
+    const legal = body.indicators.find((i: { indicator: { code: string } }) => i.indicator.code === "OP1.1.1");
+    expect(legal.overall).toMatchObject({ target: 8250, actual: 5070 });
+  });
+
+  test("asOf and location narrow the figures; the location may be an ISO code", async () => {
+    const body = await (await call(peru, "?asOf=2030-01-01&location=pe-lim", managerToken)).json();
+    const legal = body.indicators.find((i: { indicator: { code: string } }) => i.indicator.code === "OP1.1.1");
+    expect(legal.overall.actual).toBe(2190);
+    expect(body.locationId).not.toBeNull();
+  });
+
+  test("bad query parameters are named in a problem+json answer", async () => {
+    const response = await call(peru, "?asOf=yesterday", managerToken);
+    expect(response.status).toBe(400);
+    expect(response.headers.get("content-type")).toBe("application/problem+json");
+    const problem = await response.json();
+    expect(problem).toMatchObject({ code: "validation", status: 400 });
+    expect(problem.errors[0].field).toBe("query.asOf");
+    const unknownPlace = await (await call(peru, "?location=NP", managerToken)).json();
+    expect(unknownPlace.errors).toEqual([{ field: "query.location", message: "Not one of the project's locations" }]);
+  });
+
+  test("without credentials, or with a revoked or expired token, nothing is returned", async () => {
+    expect((await call(peru)).status).toBe(401);
+    expect((await call(peru, "", "med_not-a-real-token")).status).toBe(401);
+    const revoked = await tokenFor("manager@example.org", { revokedAt: new Date() });
+    const expired = await tokenFor("manager@example.org", { expiresAt: new Date(Date.now() - 1000) });
+    for (const token of [revoked, expired]) {
+      const response = await call(peru, "", token);
+      expect(response.status).toBe(401);
+      expect((await response.json()).code).toBe("unauthenticated");
+    }
+  });
+
+  test("a project outside the token owner's memberships is not found; previews follow the owner's rights", async () => {
+    expect((await call(nepal, "", viewerToken)).status).toBe(404);
+    const asViewer = await (await call(peru, "?includeSubmitted=true&asOf=2030-01-01", viewerToken)).json();
+    expect(asViewer.includesSubmitted).toBe(false);
+    const asManager = await (await call(peru, "?includeSubmitted=true&asOf=2030-01-01", managerToken)).json();
+    expect(asManager.includesSubmitted).toBe(true);
+  });
+});
+
+test("a signed-in user's session cookie is accepted as well as a token", async () => {
+  const { encode } = await import("next-auth/jwt");
+  const { authOptions } = await import("@/lib/auth/options");
+  const manager = await db().user.findUniqueOrThrow({ where: { email: "manager@example.org" } });
+  const cookie = await encode({ token: { sub: manager.id }, secret: authOptions().secret ?? "" });
+  const request = new Request(`http://localhost/api/v1/projects/${peru}/summary`, {
+    headers: { cookie: `next-auth.session-token=${cookie}` },
+  });
+  expect((await getSummary(request, { params: Promise.resolve({ projectId: peru }) })).status).toBe(200);
+  const forged = new Request(`http://localhost/api/v1/projects/${peru}/summary`, {
+    headers: { cookie: "next-auth.session-token=forged" },
+  });
+  expect((await getSummary(forged, { params: Promise.resolve({ projectId: peru }) })).status).toBe(401);
+});

@@ -1,0 +1,20 @@
+import { getToken } from "next-auth/jwt";
+import { authOptions } from "@/lib/auth/options";
+
+function cookieMap(header: string | null): Map<string, string> {
+  const cookies = new Map<string, string>();
+  for (const part of header?.split(";") ?? []) {
+    const at = part.indexOf("=");
+    if (at > 0) cookies.set(part.slice(0, at).trim(), decodeURIComponent(part.slice(at + 1).trim()));
+  }
+  return cookies;
+}
+
+/** The signed-in user's id from a request's session cookie, or null. Works outside React rendering. */
+export async function sessionUserId(request: Request): Promise<string | null> {
+  const { secret } = authOptions();
+  // Only the cookie counts: an Authorization header here is an API token, not a session.
+  const req = { cookies: cookieMap(request.headers.get("cookie")), headers: new Headers() };
+  const token = await getToken({ req: req as never, secret });
+  return typeof token?.sub === "string" ? token.sub : null;
+}
