@@ -1,0 +1,173 @@
+import fc from "fast-check";
+import { describe, expect, test } from "vitest";
+import type { OptionPartial } from "./composition";
+import { type IndicatorDefinition, type SummaryContext, type SummaryTarget, summarizeIndicator } from "./summary";
+
+const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
+const quarters = ["2021-03-31", "2021-06-30", "2021-09-30", "2021-12-31"].map((end, i) => ({
+  id: `q${i + 1}`,
+  kind: "period" as const,
+  label: `Q${i + 1}`,
+  startDate: d(`2021-${String(i * 3 + 1).padStart(2, "0")}-01`),
+  endDate: d(end),
+}));
+
+const context: SummaryContext = {
+  project: { start: d("2021-01-01"), end: d("2021-12-31"), thresholds: { onTrack: 0.9, atRisk: 0.75 } },
+  asOf: d("2022-01-01"),
+  locations: [
+    { id: "C", name: "Country", isoCode: "CC", parentId: null },
+    { id: "A", name: "Region A", isoCode: "CC-A", parentId: "C" },
+    { id: "B", name: "Region B", isoCode: "CC-B", parentId: "C" },
+  ],
+  times: quarters,
+  rootLocationId: null,
+  statuses: ["APPROVED"],
+};
+
+function definition(overrides: Partial<IndicatorDefinition> = {}): IndicatorDefinition {
+  return {
+    id: "i",
+    code: "I",
+    title: "Indicator",
+    unit: "",
+    measure: "COUNT",
+    direction: "INCREASE",
+    timeRule: "NON_CUMULATIVE",
+    source: "MONITORING",
+    baseline: { value: null, numerator: null, denominator: null },
+    dimensions: [],
+    composedFrom: null,
+    ...overrides,
+  };
+}
+
+function partial(locationId: string, timeId: string, fields: Partial<OptionPartial>): OptionPartial {
+  const time = quarters.find((q) => q.id === timeId);
+  return {
+    locationId,
+    timeId,
+    timeEnd: time?.endDate ?? d("2021-12-31"),
+    optionId: null,
+    value: null,
+    numerator: null,
+    denominator: null,
+    weightedValue: null,
+    sampleSize: null,
+    resultCount: 1,
+    ...fields,
+  };
+}
+
+const target = (fields: Partial<SummaryTarget>): SummaryTarget => ({
+  periodId: null,
+  roundId: null,
+  locationId: null,
+  optionId: null,
+  value: null,
+  numerator: null,
+  denominator: null,
+  ...fields,
+});
+
+describe("summarizeIndicator", () => {
+  test("period targets give the life-of-project target and expected-to-date (rules 4 and 6)", () => {
+    const targets = quarters.map((q) => target({ periodId: q.id, value: 100 }));
+    const partials = [
+      partial("A", "q1", { value: 60 }),
+      partial("B", "q1", { value: 50 }),
+      partial("A", "q2", { value: 40 }),
+    ];
+    const s = summarizeIndicator(definition(), partials, targets, { ...context, asOf: d("2021-07-15") });
+    expect(s.overall).toMatchObject({ target: 400, actual: 150, expectedToDate: 200, status: "atRisk" });
+    expect(s.overall.explanation).toMatchObject({ target: "derivedFromPeriods", expected: "endedPeriodTargets" });
+    expect(s.byTime.map((t) => [t.actual, t.target, t.status])).toEqual([
+      [110, 100, "onTrack"],
+      [40, 100, "offTrack"],
+      [null, 100, "notYetDue"],
+      [null, 100, "notYetDue"],
+    ]);
+  });
+
+  test("regions roll up into their country", () => {
+    const partials = [partial("A", "q1", { value: 5 }), partial("B", "q1", { value: 7 })];
+    const targets = [target({ locationId: "A", value: 10 }), target({ locationId: "B", value: 10 })];
+    const s = summarizeIndicator(definition(), partials, targets, context);
+    const country = s.byLocation.find((l) => l.id === "C");
+    expect(country).toMatchObject({ actual: 12, target: 20 });
+    expect(country?.explanation.target).toBe("combinedFromLocations");
+  });
+
+  test("no data is never zero", () => {
+    const s = summarizeIndicator(definition(), [], [target({ value: 10 })], context);
+    expect(s.overall.actual).toBeNull();
+    expect(s.overall.status).toBe("noData");
+    expect(summarizeIndicator(definition(), [], [], context).overall.status).toBe("noTarget");
+  });
+
+  test("percentage targets without denominators cannot be weighted across regions and are flagged", () => {
+    const targets = [target({ locationId: "A", value: 60 }), target({ locationId: "B", value: 40 })];
+    const s = summarizeIndicator(definition({ measure: "PERCENTAGE" }), [], targets, context);
+    expect(s.overall.target).toBeNull();
+    expect(s.warnings).toEqual([{ code: "percentageTargetsWithoutDenominators", locationIds: ["A", "B"] }]);
+  });
+
+  test("disaggregated values larger than the total are flagged", () => {
+    const dimension = { id: "sex", key: "sex", name: "Sex", options: [{ id: "f", key: "female", name: "Female" }] };
+    const partials = [partial("A", "q1", { value: 10 }), partial("A", "q1", { optionId: "f", value: 12 })];
+    const s = summarizeIndicator(definition({ dimensions: [dimension] }), partials, [], context);
+    expect(s.byDimension[0]?.notReported).toBe(-2);
+    expect(s.warnings).toEqual([
+      { code: "disaggregationExceedsTotal", dimensionKey: "sex", total: 10, sumOfOptions: 12 },
+    ]);
+  });
+
+  test("the overall percentage is independent of how results are spread over regions and quarters", () => {
+    const cell = fc.record({
+      location: fc.constantFrom("A", "B"),
+      time: fc.constantFrom("q1", "q2", "q3", "q4"),
+      den: fc.integer({ min: 1, max: 500 }),
+      share: fc.double({ min: 0, max: 1, noNaN: true }),
+    });
+    fc.assert(
+      fc.property(fc.array(cell, { minLength: 1, maxLength: 20 }), (cells) => {
+        const partials = cells.map((c) =>
+          partial(c.location, c.time, { numerator: Math.round(c.den * c.share), denominator: c.den }),
+        );
+        const s = summarizeIndicator(definition({ measure: "PERCENTAGE" }), partials, [], context);
+        const num = partials.reduce((a, p) => a + (p.numerator ?? 0), 0);
+        const den = partials.reduce((a, p) => a + (p.denominator ?? 0), 0);
+        expect(s.overall.actual).toBeCloseTo((num / den) * 100, 9);
+        const regional = s.byLocation.filter((l) => l.id !== "C");
+        const fromRegions =
+          regional.reduce((a, l) => a + (l.numerator ?? 0), 0) / regional.reduce((a, l) => a + (l.denominator ?? 0), 0);
+        expect(s.overall.actual).toBeCloseTo(fromRegions * 100, 9);
+      }),
+    );
+  });
+
+  test("a decreasing indicator's status mirrors the increasing one", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 1, max: 1000 }), (actual, expected) => {
+        const up = summarizeIndicator(
+          definition({ timeRule: "CUMULATIVE", baseline: { value: 0, numerator: null, denominator: null } }),
+          [partial("A", "q4", { value: actual })],
+          [target({ value: expected })],
+          context,
+        );
+        const down = summarizeIndicator(
+          definition({
+            timeRule: "CUMULATIVE",
+            direction: "DECREASE",
+            baseline: { value: 0, numerator: null, denominator: null },
+          }),
+          [partial("A", "q4", { value: -actual })],
+          [target({ value: -expected })],
+          context,
+        );
+        expect(down.overall.status).toBe(up.overall.status);
+        expect(down.overall.achievement).toBeCloseTo(up.overall.achievement ?? Number.NaN, 9);
+      }),
+    );
+  });
+});
