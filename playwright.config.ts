@@ -1,9 +1,14 @@
 import { defineConfig } from "@playwright/test";
 import { chromiumLaunchOptions } from "./e2e/browser";
+import { e2eDatabaseUrl } from "./e2e/database-url";
 
-// End-to-end tests drive Chromium (e2e/browser.ts) against a production build of the app on its own
-// port with its own embedded database.
-const port = Number(process.env.E2E_PORT ?? 3100);
+// End-to-end tests drive Chromium (e2e/browser.ts) against a production build (`npm run test:e2e`
+// builds first) served twice: on the embedded PGlite database, as a newcomer runs it, and on
+// PostgreSQL, where specs named *.pg.spec.ts also set up data through the data layer.
+const servers = {
+  pglite: { port: 3100, env: { DATA_DIR: "./data/e2e" } },
+  postgres: { port: 3101, env: { DATABASE_URL: e2eDatabaseUrl, DATA_DIR: "./data/e2e-pg" } },
+};
 
 export default defineConfig({
   testDir: "e2e",
@@ -12,23 +17,17 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   reporter: [["list"]],
   timeout: 30_000,
-  use: {
-    baseURL: `http://localhost:${port}`,
-    locale: "en-US",
-    trace: "retain-on-failure",
-    launchOptions: chromiumLaunchOptions,
-  },
-  webServer: {
+  use: { locale: "en-US", trace: "retain-on-failure", launchOptions: chromiumLaunchOptions },
+  projects: [
+    { name: "pglite", testIgnore: /\.pg\.spec\.ts$/, use: { baseURL: `http://localhost:${servers.pglite.port}` } },
+    { name: "postgres", testMatch: /\.pg\.spec\.ts$/, use: { baseURL: `http://localhost:${servers.postgres.port}` } },
+  ],
+  webServer: Object.values(servers).map(({ port, env }) => ({
     command: "bash e2e/start-app.sh",
     url: `http://localhost:${port}/login`,
-    timeout: 240_000,
+    timeout: 180_000,
     reuseExistingServer: false,
-    stdout: "pipe",
-    env: {
-      E2E_PORT: String(port),
-      DATA_DIR: "./data/e2e",
-      APP_URL: `http://localhost:${port}`,
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
-  },
+    stdout: "pipe" as const,
+    env: { ...env, E2E_PORT: String(port), APP_URL: `http://localhost:${port}`, NEXT_TELEMETRY_DISABLED: "1" },
+  })),
 });

@@ -18,3 +18,19 @@ export async function logInAs(page: Page, email: string) {
   await logIn(page, email);
   await expect(page).toHaveURL(/\/projects$/);
 }
+
+/** Signs in as the demo manager and opens the Peru project's share links page. */
+export async function openShareLinksPage(page: Page) {
+  await logInAs(page, "manager@example.org");
+  await page.getByRole("link", { name: /Venezuelan migrants and refugees in Peru/ }).click();
+  await page.getByRole("link", { name: "Share links" }).click();
+}
+
+/** Creates a share link on the open share links page; returns its URL, shown once. */
+export async function createShareLink(page: Page, label: string) {
+  await page.getByLabel("Label").fill(label);
+  await page.getByRole("button", { name: "Create link" }).click();
+  const url = await page.getByLabel("Share link").inputValue();
+  expect(url).toMatch(/\/s\/s_[A-Za-z0-9_-]{43}$/);
+  return url;
+}

@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
-# Starts the app for the end-to-end tests on a fresh embedded database with the demo data.
+# Starts the built app for the end-to-end tests on a fresh database with the demo data:
+# embedded PGlite in $DATA_DIR, or the PostgreSQL database in $DATABASE_URL (created when missing).
 set -euo pipefail
-rm -rf "$DATA_DIR"
-npm run --silent db:migrate
-npm run --silent db:seed
-npx next build
+if [ -n "${DATABASE_URL:-}" ]; then
+  npx tsx e2e/create-database.ts
+  npm run --silent db:reset
+else
+  rm -rf "$DATA_DIR"
+  npm run --silent db:migrate
+  npm run --silent db:seed
+fi
 exec npx next start -p "$E2E_PORT"

@@ -41,7 +41,10 @@ const problemSchema = {
 
 function operation(c: RouteContract) {
   const responses: Record<string, unknown> = {
-    "200": { description: "OK", content: { "application/json": { schema: jsonSchema(c.response, "output") } } },
+    "200": {
+      description: "OK",
+      content: { [c.responseMediaType ?? "application/json"]: { schema: jsonSchema(c.response, "output") } },
+    },
   };
   for (const code of [...c.problems, "internal" as const]) {
     const { status, title } = problemCodes[code];
@@ -55,7 +58,7 @@ function operation(c: RouteContract) {
     summary: c.summary,
     description: c.description,
     tags: [c.tag],
-    security: c.auth === "public" ? [] : [{ session: [] }, { bearer: [] }],
+    security: c.auth === "session" ? [{ session: [] }, { bearer: [] }] : [],
     parameters: [...parameters(c.params, "path"), ...parameters(c.query, "query")],
     ...(c.body
       ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(c.body, "input") } } } }

@@ -4,6 +4,7 @@ export const problemCodes = {
   unauthenticated: { status: 401, title: "Authentication required" },
   forbidden: { status: 403, title: "Not allowed" },
   notFound: { status: 404, title: "Not found" },
+  gone: { status: 410, title: "No longer available" },
   validation: { status: 400, title: "Invalid request" },
   conflict: { status: 409, title: "Conflict" },
   rateLimited: { status: 429, title: "Too many requests" },

@@ -1,6 +1,6 @@
-// The one wrapper of every /api/v1 route: resolves who is asking (session cookie or bearer API token),
-// parses params, query and body with the route's zod schemas, and turns every failure into
-// application/problem+json. Permission checks stay in the services, which take the principal.
+// The one wrapper of every /api/v1 route: resolves who is asking (session cookie, bearer API token, or
+// a donor's share token), parses params, query and body with the route's zod schemas, and turns every
+// failure into application/problem+json. Permission checks stay in the services, which take the principal.
 import "server-only";
 import type { ZodType, z } from "zod";
 import { principalForApiToken } from "@/lib/api-tokens/verify";
@@ -11,17 +11,21 @@ import { ApiProblem, type FieldError, problemResponse } from "./problem";
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
-export type ApiRouteSpec<P extends ZodType, Q extends ZodType, B extends ZodType, R> = {
+type Parsed<P extends ZodType, Q extends ZodType, B extends ZodType> = {
+  params: z.output<P>;
+  query: z.output<Q>;
+  body: z.output<B>;
+  request: Request;
+};
+
+export type ApiRouteSpec<P extends ZodType, Q extends ZodType, B extends ZodType, A> = {
   params?: P;
   query?: Q;
   body?: B;
-  handler: (input: {
-    principal: Principal;
-    params: z.output<P>;
-    query: z.output<Q>;
-    body: z.output<B>;
-    request: Request;
-  }) => Promise<R>;
+  /** Who is asking; by default a signed-in user or an API token's owner, else 401. */
+  authenticate?: (input: Parsed<P, Q, B>) => Promise<A>;
+  /** The result is sent as JSON unless it is already a Response (a file download). */
+  handler: (input: Parsed<P, Q, B> & { principal: A }) => Promise<unknown>;
 };
 
 export async function resolvePrincipal(request: Request): Promise<Principal | null> {
@@ -33,6 +37,12 @@ export async function resolvePrincipal(request: Request): Promise<Principal | nu
   }
   const userId = await sessionUserId(request);
   return userId ? loadPrincipal(userId) : null;
+}
+
+async function requirePrincipal({ request }: { request: Request }): Promise<Principal> {
+  const principal = await resolvePrincipal(request);
+  if (!principal) throw new ApiProblem("unauthenticated");
+  return principal;
 }
 
 function fieldErrors(error: z.ZodError, prefix: string): FieldError[] {
@@ -49,19 +59,24 @@ function parse<S extends ZodType>(schema: S | undefined, value: unknown, where: 
   return result.data;
 }
 
-export function apiRoute<P extends ZodType, Q extends ZodType, B extends ZodType, R>(spec: ApiRouteSpec<P, Q, B, R>) {
+export function apiRoute<P extends ZodType, Q extends ZodType, B extends ZodType, A = Principal>(
+  spec: ApiRouteSpec<P, Q, B, A>,
+) {
+  const authenticate = spec.authenticate ?? (requirePrincipal as unknown as (input: Parsed<P, Q, B>) => Promise<A>);
   return async (request: Request, context: RouteContext): Promise<Response> => {
     try {
-      const principal = await resolvePrincipal(request);
-      if (!principal) throw new ApiProblem("unauthenticated");
       const url = new URL(request.url);
-      const params = parse(spec.params, await context.params, "path");
-      const query = parse(spec.query, Object.fromEntries(url.searchParams), "query");
-      const body = spec.body
-        ? parse(spec.body, await request.json().catch(() => undefined), "body")
-        : (undefined as z.output<B>);
-      const result = await spec.handler({ principal, params, query, body, request });
-      return Response.json(result, { headers: { "cache-control": "no-store" } });
+      const input: Parsed<P, Q, B> = {
+        params: parse(spec.params, await context.params, "path"),
+        query: parse(spec.query, Object.fromEntries(url.searchParams), "query"),
+        body: spec.body
+          ? parse(spec.body, await request.json().catch(() => undefined), "body")
+          : (undefined as z.output<B>),
+        request,
+      };
+      const principal = await authenticate(input);
+      const result = await spec.handler({ ...input, principal });
+      return result instanceof Response ? result : Response.json(result, { headers: { "cache-control": "no-store" } });
     } catch (error) {
       if (error instanceof ApiProblem) return problemResponse(error);
       if (error instanceof ForbiddenError) return problemResponse(new ApiProblem("forbidden", error.message));

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordAudit } from "@/lib/audit/record";
 import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db";
 
@@ -18,14 +19,12 @@ export async function createAdmin(prisma: Db, input: z.input<typeof newAdminSche
       create: { email, name, passwordHash, isAdmin: true },
       update: { name, passwordHash, isAdmin: true },
     });
-    await tx.auditEvent.create({
-      data: {
-        actorLabel: "system:create-admin",
-        action: "user.admin.create",
-        entityType: "User",
-        entityId: user.id,
-        after: { email, name, isAdmin: true },
-      },
+    await recordAudit(tx, {
+      actorLabel: "system:create-admin",
+      action: "user.admin.create",
+      entityType: "User",
+      entityId: user.id,
+      after: { email, name, isAdmin: true },
     });
     return user;
   });

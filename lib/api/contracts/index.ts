@@ -1,5 +1,11 @@
 // Every /api/v1 route's contract: the OpenAPI document is generated from this list.
-import { projectSummaryContract } from "./summary";
+import { sharedSummaryContract, sharedSummaryCsvContract } from "./shared";
+import { projectSummaryContract, projectSummaryCsvContract } from "./summary";
 import type { RouteContract } from "./types";
 
-export const contracts: RouteContract[] = [projectSummaryContract];
+export const contracts: RouteContract[] = [
+  projectSummaryContract,
+  projectSummaryCsvContract,
+  sharedSummaryContract,
+  sharedSummaryCsvContract,
+];

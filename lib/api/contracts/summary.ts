@@ -131,3 +131,12 @@ export const projectSummaryContract: RouteContract = {
   response: summaryResponse,
   problems: ["unauthenticated", "validation", "notFound"],
 };
+
+export const projectSummaryCsvContract: RouteContract = {
+  ...projectSummaryContract,
+  path: "/api/v1/projects/{projectId}/summary.csv",
+  operationId: "getProjectSummaryCsv",
+  summary: "Every indicator's figures as CSV, one row per figure",
+  response: z.string().describe("UTF-8 CSV with stable column names"),
+  responseMediaType: "text/csv",
+};

@@ -10,11 +10,13 @@ export type RouteContract = {
   summary: string;
   description?: string;
   tag: string;
-  /** "session" routes take a session cookie or an API token; "public" ones need neither. */
-  auth: "session" | "public";
+  /** "session": a session cookie or an API token; "shareToken": a donor link's token in the path; "public": none. */
+  auth: "session" | "shareToken" | "public";
   params?: ZodObject;
   query?: ZodObject;
   body?: ZodType;
   response: ZodType;
+  /** Media type of a successful answer (default application/json). */
+  responseMediaType?: "application/json" | "text/csv";
   problems: ProblemCode[];
 };

@@ -38,6 +38,11 @@ export default async function ProjectPage({ params, searchParams }: Props) {
       <p className="muted">
         {project.code} · {project.donor}
       </p>
+      {can(user, "shareLinks.manage", project.id) && (
+        <p className="no-print">
+          <Link href={`/projects/${project.id}/share`}>{t("project.shareLinks")}</Link>
+        </p>
+      )}
       <p>{project.summary}</p>
       <div className="layout-project">
         <LogframeNav project={project} selectedId={selectedId} />

@@ -1,0 +1,46 @@
+import { readFileSync } from "node:fs";
+import { expect, test } from "@playwright/test";
+import { createShareLink, openShareLinksPage } from "./fixtures";
+
+test("a donor opens a share link without an account, sees approved figures, downloads them; revoking ends it", async ({
+  page,
+  browser,
+}) => {
+  await openShareLinksPage(page);
+  await page.getByRole("button", { name: "Create link" }).click();
+  await expect(page.getByText("Enter a label.")).toBeVisible();
+  const url = await createShareLink(page, "U.S. Government / PRM");
+
+  const donor = await browser.newContext({ locale: "en-US" });
+  const donorPage = await donor.newPage();
+  const response = await donorPage.goto(url);
+  expect(response?.headers()["x-robots-tag"]).toBe("noindex, nofollow");
+  expect(response?.headers()["referrer-policy"]).toBe("no-referrer");
+  await expect(donorPage.getByRole("heading", { level: 1 })).toHaveText(/Venezuelan migrants and refugees in Peru/);
+  await expect(donorPage.getByText("Read-only view shared as “U.S. Government / PRM”.")).toBeVisible();
+  const legal = donorPage.getByRole("table", { name: /legal orientation/ });
+  // Approved figures only: the submitted quarter is not there, and there is no preview switch.
+  await expect(legal.locator('tr[data-region="total"] [data-col="achieved"]')).toHaveText("5,070");
+  await expect(donorPage.getByText("Include submitted values (preview)")).toHaveCount(0);
+  await expect(donorPage.getByText("Mateo Manager")).toHaveCount(0);
+
+  const download = donorPage.waitForEvent("download");
+  await donorPage.getByRole("link", { name: "Download the numbers (CSV)" }).click();
+  const csv = readFileSync((await (await download).path()) ?? "", "utf8");
+  expect(csv).toContain("indicator_code,indicator_title");
+  expect(csv).toMatch(
+    /OP1\.1\.1,Number of people who received legal orientation,COUNT,people,overall,,,,,,0,8250,5070,/,
+  );
+
+  // The manager sees the visit, then revokes the link.
+  await page.reload();
+  const row = page.locator('tr[data-link="U.S. Government / PRM"]');
+  await expect(row.locator('[data-col="opens"]')).not.toHaveText("0");
+  await row.getByRole("button", { name: "Revoke U.S. Government / PRM" }).click();
+  await expect(row.locator('[data-col="state"]')).toHaveText("Revoked");
+
+  await donorPage.reload();
+  await expect(donorPage.locator("main [role=alert]")).toHaveText(/has been revoked/);
+  await expect(donorPage.getByRole("table")).toHaveCount(0);
+  await donor.close();
+});

@@ -1,0 +1,48 @@
+// What the summary routes share: the JSON and CSV forms differ only in how the result is sent.
+import "server-only";
+import { db } from "@/lib/db";
+import type { Principal, SharePrincipal } from "@/lib/permissions";
+import type { ShareOptions } from "@/lib/share-links/options";
+import { projectSummary, UnknownLocationError } from "@/lib/summary/service";
+import { sharedSummary } from "@/lib/summary/shared";
+import { ApiProblem } from "./problem";
+
+type ProjectInput = {
+  principal: Principal;
+  params: { projectId: string };
+  query: { asOf?: Date; location?: string; includeSubmitted: boolean };
+};
+
+export async function loadProjectSummary({ principal, params, query }: ProjectInput) {
+  const locationId = query.location ? await resolveLocation(query.location) : null;
+  try {
+    const summary = await projectSummary(principal, params.projectId, {
+      asOf: query.asOf,
+      locationId,
+      includeSubmitted: query.includeSubmitted,
+    });
+    if (!summary) throw new ApiProblem("notFound", "No such project, or no access to it");
+    return summary;
+  } catch (error) {
+    if (error instanceof UnknownLocationError) {
+      throw new ApiProblem("validation", "Unknown location", [
+        { field: "query.location", message: "Not one of the project's locations" },
+      ]);
+    }
+    throw error;
+  }
+}
+
+/** A location given by id or by ISO 3166 code. */
+async function resolveLocation(value: string): Promise<string> {
+  const found = await db().location.findFirst({ where: { OR: [{ id: value }, { isoCode: value.toUpperCase() }] } });
+  return found?.id ?? value;
+}
+
+type SharedInput = { principal: { principal: SharePrincipal; options: ShareOptions }; query: { asOf?: Date } };
+
+export async function loadSharedSummary({ principal, query }: SharedInput) {
+  const summary = await sharedSummary(principal, query.asOf);
+  if (!summary) throw new ApiProblem("notFound");
+  return summary;
+}

@@ -1,0 +1,22 @@
+import type { Db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+export type AuditEntry = {
+  action: string;
+  entityType: string;
+  entityId: string;
+  projectId?: string | null;
+  actorUserId?: string | null;
+  /** Who acted when it was not a user, e.g. "share:<linkId>". */
+  actorLabel?: string | null;
+  before?: Prisma.InputJsonValue;
+  after?: Prisma.InputJsonValue;
+  comment?: string;
+};
+
+/** Writes one audit event, inside the caller's transaction when given one. */
+export async function recordAudit(client: Db | Tx, entry: AuditEntry): Promise<void> {
+  await client.auditEvent.create({ data: entry });
+}

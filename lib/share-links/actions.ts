@@ -1,0 +1,53 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { currentUser } from "@/lib/auth/session";
+import { env } from "@/lib/env";
+import { can } from "@/lib/permissions";
+import { shareOptionsSchema } from "./options";
+import { createShareLink, newShareLinkSchema, revokeShareLink } from "./service";
+
+export type CreateShareLinkState = {
+  fieldErrors?: Partial<Record<"label" | "expiresAt", string>>;
+  message?: "notAllowed" | "created";
+  url?: string;
+};
+
+/** Form action: checks the session and the permission itself, validates, creates, returns the URL once. */
+export async function createShareLinkAction(
+  projectId: string,
+  _previous: CreateShareLinkState,
+  form: FormData,
+): Promise<CreateShareLinkState> {
+  const user = await currentUser();
+  if (!user || !can(user, "shareLinks.manage", projectId)) return { message: "notAllowed" };
+  const expiry = String(form.get("expiresAt") ?? "");
+  const parsed = newShareLinkSchema.safeParse({
+    label: form.get("label") ?? "",
+    // A date means the link works until the end of that day (UTC).
+    expiresAt: expiry ? new Date(`${expiry}T23:59:59.999Z`) : null,
+    options: shareOptionsSchema.parse({
+      showRegions: form.get("showRegions") === "on",
+      showDisaggregations: form.get("showDisaggregations") === "on",
+      showConfidenceIntervals: form.get("showConfidenceIntervals") === "on",
+      showComments: form.get("showComments") === "on",
+    }),
+  });
+  if (!parsed.success) {
+    const fieldErrors: CreateShareLinkState["fieldErrors"] = {};
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0];
+      if (field === "label" || field === "expiresAt") fieldErrors[field] ??= issue.message;
+    }
+    return { fieldErrors };
+  }
+  const { token } = await createShareLink(user, projectId, parsed.data);
+  revalidatePath(`/projects/${projectId}/share`);
+  return { message: "created", url: `${env().APP_URL}/s/${token}` };
+}
+
+export async function revokeShareLinkAction(projectId: string, form: FormData): Promise<void> {
+  const user = await currentUser();
+  if (!user || !can(user, "shareLinks.manage", projectId)) return;
+  await revokeShareLink(user, projectId, String(form.get("linkId") ?? ""));
+  revalidatePath(`/projects/${projectId}/share`);
+}

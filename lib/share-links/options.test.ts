@@ -1,0 +1,89 @@
+import { expect, test } from "vitest";
+import type { ProjectSummary } from "@/lib/summary/service";
+import { parseShareOptions, restrictForShare } from "./options";
+
+const figure = {
+  target: 10,
+  actual: 5,
+  baseline: 0,
+  numerator: null,
+  denominator: null,
+  sampleSize: null,
+  achievement: 0.5,
+  expectedToDate: 10,
+  status: "offTrack" as const,
+  confidenceInterval: { low: 1, high: 9 },
+  explanation: {
+    aggregation: "sum" as const,
+    time: "sumOfPeriods" as const,
+    resultCount: 1,
+    locationIds: ["A"],
+    timeIds: ["q1"],
+    numerator: null,
+    denominator: null,
+    sampleSize: null,
+    statuses: ["APPROVED"],
+    asOf: "2021-06-30",
+    target: "explicit" as const,
+    expected: "proratedLifeOfProject" as const,
+    roundId: null,
+  },
+};
+
+const summary = {
+  project: { id: "p", code: "P", name: "Project", startDate: new Date(), endDate: new Date() },
+  asOf: new Date(),
+  locationId: null,
+  includesSubmitted: false,
+  locations: [{ id: "A", name: "Region A", isoCode: null, parentId: null }],
+  times: [],
+  indicators: [
+    {
+      resultNodeId: "n",
+      indicator: {
+        id: "i",
+        code: "I",
+        title: "T",
+        unit: "",
+        measure: "COUNT",
+        direction: "INCREASE",
+        timeRule: "NON_CUMULATIVE",
+        source: "MONITORING",
+        composite: false,
+      },
+      overall: figure,
+      byLocation: [{ ...figure, id: "A", name: "Region A", isoCode: null, parentId: null }],
+      byTime: [],
+      byDimension: [{ dimensionId: "d", key: "sex", name: "Sex", options: [], notReported: null }],
+      warnings: [],
+    },
+  ],
+} satisfies ProjectSummary;
+
+test("a link without regions, disaggregations or intervals shows none of them, not even in explanations", () => {
+  const restricted = restrictForShare(
+    summary,
+    parseShareOptions({ showRegions: false, showDisaggregations: false, showConfidenceIntervals: false }),
+  );
+  const [indicator] = restricted.indicators;
+  expect(restricted.locations).toEqual([]);
+  expect(indicator?.byLocation).toEqual([]);
+  expect(indicator?.byDimension).toEqual([]);
+  expect(indicator?.overall.confidenceInterval).toBeNull();
+  expect(indicator?.overall.explanation.locationIds).toEqual([]);
+  expect(indicator?.overall.actual).toBe(5);
+});
+
+test("by default a link shows regions, disaggregations and intervals but not comments", () => {
+  expect(parseShareOptions(undefined)).toEqual({
+    showRegions: true,
+    showDisaggregations: true,
+    showConfidenceIntervals: true,
+    showComments: false,
+  });
+  expect(restrictForShare(summary, parseShareOptions({})).indicators[0]?.byLocation).toHaveLength(1);
+});
+
+test("a summary with unapproved values is never shared", () => {
+  expect(() => restrictForShare({ ...summary, includesSubmitted: true }, parseShareOptions({}))).toThrow();
+});

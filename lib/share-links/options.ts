@@ -1,0 +1,41 @@
+// What a donor link shows, and the one function that applies it to the engine's summary, so the
+// donor page, its CSV and the shared API cannot show more than the link allows.
+import { z } from "zod";
+import type { FigureSummary } from "@/lib/indicators/summary";
+import type { ProjectSummary } from "@/lib/summary/service";
+
+export const shareOptionsSchema = z.object({
+  showRegions: z.boolean().default(true),
+  showDisaggregations: z.boolean().default(true),
+  showConfidenceIntervals: z.boolean().default(true),
+  showComments: z.boolean().default(false),
+});
+
+export type ShareOptions = z.output<typeof shareOptionsSchema>;
+
+export function parseShareOptions(stored: unknown): ShareOptions {
+  return shareOptionsSchema.parse(stored ?? {});
+}
+
+/** The summary as the link may show it: approved figures only, and only the parts it allows. */
+export function restrictForShare(summary: ProjectSummary, options: ShareOptions): ProjectSummary {
+  if (summary.includesSubmitted) throw new Error("A shared summary must hold approved figures only");
+  const withoutCi = <T extends FigureSummary>(figure: T): T => ({
+    ...figure,
+    confidenceInterval: options.showConfidenceIntervals ? figure.confidenceInterval : null,
+    explanation: { ...figure.explanation, locationIds: options.showRegions ? figure.explanation.locationIds : [] },
+  });
+  return {
+    ...summary,
+    locations: options.showRegions ? summary.locations : [],
+    indicators: summary.indicators.map((i) => ({
+      ...i,
+      overall: withoutCi(i.overall),
+      byLocation: options.showRegions ? i.byLocation.map(withoutCi) : [],
+      byTime: i.byTime.map(withoutCi),
+      byDimension: options.showDisaggregations
+        ? i.byDimension.map((d) => ({ ...d, options: d.options.map(withoutCi) }))
+        : [],
+    })),
+  };
+}

@@ -1,0 +1,129 @@
+import "server-only";
+import { timingSafeEqual } from "node:crypto";
+import { z } from "zod";
+import { hashToken, newSecretToken } from "@/lib/api-tokens/token";
+import { recordAudit } from "@/lib/audit/record";
+import { db } from "@/lib/db";
+import { assertCan, type Principal, type SharePrincipal } from "@/lib/permissions";
+import { parseShareOptions, type ShareOptions, shareOptionsSchema } from "./options";
+
+export const newShareLinkSchema = z.object({
+  label: z.string().trim().min(1, "required").max(120, "tooLong"),
+  expiresAt: z
+    .date()
+    .nullable()
+    .refine((d) => d === null || d > new Date(), "expiryInPast"),
+  options: shareOptionsSchema,
+});
+
+export type NewShareLink = z.input<typeof newShareLinkSchema>;
+
+function actorId(principal: Principal) {
+  return principal.kind === "user" ? principal.userId : null;
+}
+
+/** Creates a link; the token is returned once and only its hash is kept. */
+export async function createShareLink(principal: Principal, projectId: string, input: NewShareLink) {
+  assertCan(principal, "shareLinks.manage", projectId);
+  const data = newShareLinkSchema.parse(input);
+  const userId = actorId(principal);
+  if (!userId) throw new Error("Only a user creates share links");
+  const token = newSecretToken("s");
+  const link = await db().$transaction(async (tx) => {
+    const created = await tx.shareLink.create({
+      data: {
+        projectId,
+        label: data.label,
+        expiresAt: data.expiresAt,
+        options: data.options,
+        tokenHash: hashToken(token),
+        createdById: userId,
+      },
+    });
+    await recordAudit(tx, {
+      action: "shareLink.create",
+      entityType: "ShareLink",
+      entityId: created.id,
+      projectId,
+      actorUserId: userId,
+      after: { label: data.label, expiresAt: data.expiresAt?.toISOString() ?? null, options: data.options },
+    });
+    return created;
+  });
+  return { link, token };
+}
+
+export async function listShareLinks(principal: Principal, projectId: string) {
+  assertCan(principal, "shareLinks.manage", projectId);
+  const links = await db().shareLink.findMany({
+    where: { projectId },
+    orderBy: { createdAt: "desc" },
+    include: { createdBy: { select: { name: true } } },
+  });
+  return links.map((l) => ({ ...l, options: parseShareOptions(l.options), state: linkState(l) }));
+}
+
+export async function revokeShareLink(principal: Principal, projectId: string, linkId: string) {
+  assertCan(principal, "shareLinks.manage", projectId);
+  return db().$transaction(async (tx) => {
+    const link = await tx.shareLink.findFirst({ where: { id: linkId, projectId } });
+    if (!link) return false;
+    if (link.revokedAt) return true;
+    const revokedAt = new Date();
+    await tx.shareLink.update({ where: { id: link.id }, data: { revokedAt } });
+    await recordAudit(tx, {
+      action: "shareLink.revoke",
+      entityType: "ShareLink",
+      entityId: link.id,
+      projectId,
+      actorUserId: actorId(principal),
+      before: { revokedAt: null },
+      after: { revokedAt: revokedAt.toISOString() },
+    });
+    return true;
+  });
+}
+
+type LinkState = "active" | "expired" | "revoked";
+
+function linkState(link: { revokedAt: Date | null; expiresAt: Date | null }, now = new Date()): LinkState {
+  if (link.revokedAt) return "revoked";
+  if (link.expiresAt && link.expiresAt <= now) return "expired";
+  return "active";
+}
+
+export type ShareAccess =
+  | { state: "active"; principal: SharePrincipal; label: string; options: ShareOptions }
+  | { state: "expired" | "revoked" | "unknown" };
+
+/**
+ * Opens a donor link: a read-only principal scoped to the link's one project, or why not. Records the
+ * use, and the first access in the audit trail. The token is looked up by its hash and compared in
+ * constant time.
+ */
+export async function openShareLink(token: string, now = new Date()): Promise<ShareAccess> {
+  if (!/^s_[A-Za-z0-9_-]{43}$/.test(token)) return { state: "unknown" };
+  const hash = hashToken(token);
+  const link = await db().shareLink.findUnique({ where: { tokenHash: hash }, omit: { tokenHash: false } });
+  if (!link || !timingSafeEqual(Buffer.from(link.tokenHash), Buffer.from(hash))) return { state: "unknown" };
+  const state = linkState(link, now);
+  if (state !== "active") return { state };
+  await db().$transaction(async (tx) => {
+    await tx.shareLink.update({ where: { id: link.id }, data: { lastUsedAt: now, useCount: { increment: 1 } } });
+    if (link.useCount === 0) {
+      await recordAudit(tx, {
+        action: "shareLink.firstAccess",
+        entityType: "ShareLink",
+        entityId: link.id,
+        projectId: link.projectId,
+        actorLabel: `share:${link.id}`,
+      });
+    }
+  });
+  return {
+    state,
+    principal: { kind: "share", linkId: link.id, projectId: link.projectId },
+    label: link.label,
+    options: parseShareOptions(link.options),
+  };
+}
