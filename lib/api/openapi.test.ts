@@ -35,6 +35,7 @@ test("the summary operation documents its parameters and problem answers", () =>
     "path:projectId",
     "query:asOf",
     "query:location",
+    "query:period",
     "query:includeSubmitted",
   ]);
   expect(Object.keys(op.responses).sort()).toEqual(["200", "400", "401", "404", "500"]);

@@ -3,14 +3,14 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Principal, SharePrincipal } from "@/lib/permissions";
 import type { ShareOptions } from "@/lib/share-links/options";
-import { projectSummary, UnknownLocationError } from "@/lib/summary/service";
+import { projectSummary, UnknownFilterError } from "@/lib/summary/service";
 import { sharedSummary } from "@/lib/summary/shared";
 import { ApiProblem } from "./problem";
 
 type ProjectInput = {
   principal: Principal;
   params: { projectId: string };
-  query: { asOf?: Date; location?: string; includeSubmitted: boolean };
+  query: { asOf?: Date; location?: string; period?: string; includeSubmitted: boolean };
 };
 
 export async function loadProjectSummary({ principal, params, query }: ProjectInput) {
@@ -19,15 +19,18 @@ export async function loadProjectSummary({ principal, params, query }: ProjectIn
     const summary = await projectSummary(principal, params.projectId, {
       asOf: query.asOf,
       locationId,
+      timeId: query.period ?? null,
       includeSubmitted: query.includeSubmitted,
     });
     if (!summary) throw new ApiProblem("notFound", "No such project, or no access to it");
     return summary;
   } catch (error) {
-    if (error instanceof UnknownLocationError) {
-      throw new ApiProblem("validation", "Unknown location", [
-        { field: "query.location", message: "Not one of the project's locations" },
-      ]);
+    if (error instanceof UnknownFilterError) {
+      const message =
+        error.filter === "location"
+          ? "Not one of the project's locations"
+          : "Not one of the project's periods or rounds";
+      throw new ApiProblem("validation", `Unknown ${error.filter}`, [{ field: `query.${error.filter}`, message }]);
     }
     throw error;
   }

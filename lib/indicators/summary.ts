@@ -57,6 +57,10 @@ export type SummaryContext = {
   times: SummaryTime[];
   /** Summarise only this location and what lies below it (null: the whole project). */
   rootLocationId: string | null;
+  /** Summarise only this period or round (undefined or null: all of them). */
+  rootTimeId?: string | null;
+  /** Internal: compute the overall figure only (used for the trajectory over time). */
+  overallOnly?: boolean;
   /** Which review statuses were counted: approved, plus submitted in a manager's preview. */
   statuses: string[];
 };
@@ -109,14 +113,23 @@ export type IndicatorSummary = {
     label: string;
     endDate: Date;
     change: Change | null;
+    /** The overall figure as of this period's or round's end: the trajectory over time. */
+    toDate: { actual: number | null; expectedToDate: number | null; target: number | null };
   })[];
   byDimension: {
     dimensionId: string;
     key: string;
     name: string;
-    options: (FigureSummary & { optionId: string; key: string; name: string })[];
+    options: (FigureSummary & {
+      optionId: string;
+      key: string;
+      name: string;
+      /** The option's figure in each working region (for stacked charts). */
+      byLocation: { locationId: string; actual: number | null; numerator: number | null; denominator: number | null }[];
+    })[];
     /** The part of the total not reported under any option (counts, or denominators of percentages). */
     notReported: number | null;
+    notReportedByLocation: { locationId: string; value: number | null }[];
   }[];
   warnings: Warning[];
 };
@@ -335,8 +348,20 @@ export function summarizeIndicator(
   };
 
   // ----- the summary -----
-  const root: Scope = { locationId: ctx.rootLocationId, optionId: null };
+  const root: Scope = { locationId: ctx.rootLocationId, optionId: null, timeId: ctx.rootTimeId ?? undefined };
   const overall = figureAt(root);
+  const indicator = {
+    id: def.id,
+    code: def.code,
+    title: def.title,
+    unit: def.unit,
+    measure,
+    direction,
+    timeRule,
+    source: def.source,
+    composite: def.composedFrom !== null,
+  };
+  if (ctx.overallOnly) return { indicator, overall, byLocation: [], byTime: [], byDimension: [], warnings: [] };
   const scopeLocations =
     ctx.rootLocationId === null
       ? ctx.locations
@@ -359,18 +384,44 @@ export function summarizeIndicator(
           )
         : null;
     if (figure.actual !== null) previous = figure;
-    return { ...figure, timeId: t.id, kind: t.kind, label: t.label, endDate: t.endDate, change };
+    const then = summarizeIndicator(def, partials, targets, {
+      ...ctx,
+      asOf: t.endDate,
+      rootTimeId: null,
+      overallOnly: true,
+    });
+    const toDate = {
+      actual: then.overall.actual,
+      expectedToDate: then.overall.expectedToDate,
+      target: then.overall.target,
+    };
+    return { ...figure, timeId: t.id, kind: t.kind, label: t.label, endDate: t.endDate, change, toDate };
   });
 
   const warnings: Warning[] = [];
   const byDimension = def.dimensions.map((d) => {
+    const regions = leavesUnder(ctx.rootLocationId);
     const options = d.options.map((o) => ({
       ...figureAt({ ...root, optionId: o.id }),
       optionId: o.id,
       key: o.key,
       name: o.name,
+      byLocation: regions.map((locationId) => {
+        const f = figureAt({ ...root, optionId: o.id, locationId });
+        return { locationId, actual: f.actual, numerator: f.numerator, denominator: f.denominator };
+      }),
     }));
     const notReported = gap(measure, overall, options);
+    const notReportedByLocation = regions.map((locationId) => ({
+      locationId,
+      value: gap(
+        measure,
+        figureAt({ ...root, locationId }),
+        options.map(
+          (o) => o.byLocation.find((l) => l.locationId === locationId) ?? { actual: null, denominator: null },
+        ),
+      ),
+    }));
     if (notReported !== null && notReported < 0) {
       const total = (measure === "PERCENTAGE" ? overall.denominator : overall.actual) ?? 0;
       warnings.push({
@@ -380,22 +431,12 @@ export function summarizeIndicator(
         sumOfOptions: total - notReported,
       });
     }
-    return { dimensionId: d.id, key: d.key, name: d.name, options, notReported };
+    return { dimensionId: d.id, key: d.key, name: d.name, options, notReported, notReportedByLocation };
   });
   warnings.push(...targetWarnings(root));
 
   return {
-    indicator: {
-      id: def.id,
-      code: def.code,
-      title: def.title,
-      unit: def.unit,
-      measure,
-      direction,
-      timeRule,
-      source: def.source,
-      composite: def.composedFrom !== null,
-    },
+    indicator,
     overall,
     byLocation,
     byTime,
@@ -433,7 +474,9 @@ export function summarizeIndicator(
 }
 
 /** Rule 8: what the options leave unreported of the total (negative when they add up to more). */
-function gap(measure: Measure, total: FigureSummary, options: FigureSummary[]): number | null {
+type Counted = { actual: number | null; denominator: number | null };
+
+function gap(measure: Measure, total: Counted, options: Counted[]): number | null {
   if (measure === "COUNT") {
     if (total.actual === null || options.every((o) => o.actual === null)) return null;
     return total.actual - options.reduce((a, o) => a + (o.actual ?? 0), 0);

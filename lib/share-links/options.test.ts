@@ -34,6 +34,7 @@ const summary = {
   project: { id: "p", code: "P", name: "Project", startDate: new Date(), endDate: new Date() },
   asOf: new Date(),
   locationId: null,
+  timeId: null,
   includesSubmitted: false,
   locations: [{ id: "A", name: "Region A", isoCode: null, parentId: null }],
   times: [],
@@ -54,7 +55,9 @@ const summary = {
       overall: figure,
       byLocation: [{ ...figure, id: "A", name: "Region A", isoCode: null, parentId: null }],
       byTime: [],
-      byDimension: [{ dimensionId: "d", key: "sex", name: "Sex", options: [], notReported: null }],
+      byDimension: [
+        { dimensionId: "d", key: "sex", name: "Sex", options: [], notReported: null, notReportedByLocation: [] },
+      ],
       warnings: [],
     },
   ],

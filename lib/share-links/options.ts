@@ -34,7 +34,11 @@ export function restrictForShare(summary: ProjectSummary, options: ShareOptions)
       byLocation: options.showRegions ? i.byLocation.map(withoutCi) : [],
       byTime: i.byTime.map(withoutCi),
       byDimension: options.showDisaggregations
-        ? i.byDimension.map((d) => ({ ...d, options: d.options.map(withoutCi) }))
+        ? i.byDimension.map((d) => ({
+            ...d,
+            options: d.options.map((o) => ({ ...withoutCi(o), byLocation: options.showRegions ? o.byLocation : [] })),
+            notReportedByLocation: options.showRegions ? d.notReportedByLocation : [],
+          }))
         : [],
     })),
   };

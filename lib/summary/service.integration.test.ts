@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "@/lib/db";
 import type { UserPrincipal } from "@/lib/permissions";
 import { locationId, principalFor, projectId } from "@/lib/testing/principals";
-import { projectSummary, UnknownLocationError } from "./service";
+import { projectSummary, UnknownFilterError } from "./service";
 
 let manager: UserPrincipal;
 let viewer: UserPrincipal;
@@ -155,7 +155,7 @@ describe("scope and access", () => {
     expect(s.overall.actual).toBe(2190);
     expect(s.byLocation.map((l) => l.isoCode)).toEqual(["PE-LIM"]);
     await expect(projectSummary(manager, peru, { locationId: await locationId("NP") })).rejects.toThrow(
-      UnknownLocationError,
+      UnknownFilterError,
     );
   });
 

@@ -10,6 +10,8 @@ export type SummaryOptions = {
   asOf?: Date;
   /** Only this location and what lies below it. */
   locationId?: string | null;
+  /** Only this reporting period or survey round. */
+  timeId?: string | null;
   /** A manager's preview that also counts submitted values; ignored for anyone who may not see them. */
   includeSubmitted?: boolean;
 };
@@ -18,15 +20,17 @@ export type ProjectSummary = {
   project: { id: string; code: string; name: string; startDate: Date; endDate: Date };
   asOf: Date;
   locationId: string | null;
+  timeId: string | null;
   includesSubmitted: boolean;
   locations: { id: string; name: string; isoCode: string | null; parentId: string | null }[];
   times: SummaryTime[];
   indicators: (IndicatorSummary & { resultNodeId: string })[];
 };
 
-export class UnknownLocationError extends Error {
-  constructor(readonly locationId: string) {
-    super(`Location ${locationId} is not one of the project's locations`);
+/** A filter names a location, period or round that is not the project's. */
+export class UnknownFilterError extends Error {
+  constructor(readonly filter: "location" | "period") {
+    super(`Unknown ${filter}`);
   }
 }
 
@@ -69,7 +73,7 @@ export async function projectSummary(
     .map(({ location: l }) => ({ id: l.id, name: l.name, isoCode: l.isoCode, parentId: l.parentId }))
     .sort((a, b) => a.name.localeCompare(b.name));
   const locationId = options.locationId ?? null;
-  if (locationId && !locations.some((l) => l.id === locationId)) throw new UnknownLocationError(locationId);
+  if (locationId && !locations.some((l) => l.id === locationId)) throw new UnknownFilterError("location");
 
   const times: SummaryTime[] = [
     ...project.periods.map((p) => ({
@@ -89,6 +93,9 @@ export async function projectSummary(
     })),
   ].sort((a, b) => a.endDate.getTime() - b.endDate.getTime());
 
+  const timeId = options.timeId ?? null;
+  if (timeId && !times.some((t) => t.id === timeId)) throw new UnknownFilterError("period");
+
   const partials = await projectResultPartials(prisma, projectId, statuses);
   const context = {
     project: {
@@ -100,6 +107,7 @@ export async function projectSummary(
     locations,
     times,
     rootLocationId: locationId,
+    rootTimeId: timeId,
     statuses,
   };
   const optionsOf = (dimensionId: string) =>
@@ -165,6 +173,7 @@ export async function projectSummary(
     },
     asOf,
     locationId,
+    timeId,
     includesSubmitted,
     locations,
     times,

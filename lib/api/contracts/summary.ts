@@ -12,6 +12,7 @@ export const summaryQuery = z.object({
     .transform((v) => (v ? new Date(`${v}T23:59:59.999Z`) : undefined))
     .refine((d) => d === undefined || !Number.isNaN(d.getTime()), "Not a valid date"),
   location: z.string().min(1).optional().describe("Only this location and below: its id or ISO 3166 code"),
+  period: z.string().min(1).optional().describe("Only this reporting period or survey round (its id)"),
   includeSubmitted: z
     .enum(["true", "false", "1", "0"])
     .optional()
@@ -64,6 +65,7 @@ export const summaryResponse = z.object({
   project: z.object({ id: z.string(), code: z.string(), name: z.string(), startDate: dateTime, endDate: dateTime }),
   asOf: dateTime,
   locationId: z.string().nullable(),
+  timeId: z.string().nullable(),
   includesSubmitted: z.boolean(),
   locations: z.array(location),
   times: z.array(
@@ -101,6 +103,7 @@ export const summaryResponse = z.object({
           change: z
             .object({ difference: z.number(), marginOfError: z.number(), exceedsMarginOfError: z.boolean() })
             .nullable(),
+          toDate: z.object({ actual: number, expectedToDate: number, target: number }),
         }),
       ),
       byDimension: z.array(
@@ -108,8 +111,18 @@ export const summaryResponse = z.object({
           dimensionId: z.string(),
           key: z.string(),
           name: z.string(),
-          options: z.array(figure.extend({ optionId: z.string(), key: z.string(), name: z.string() })),
+          options: z.array(
+            figure.extend({
+              optionId: z.string(),
+              key: z.string(),
+              name: z.string(),
+              byLocation: z.array(
+                z.object({ locationId: z.string(), actual: number, numerator: number, denominator: number }),
+              ),
+            }),
+          ),
           notReported: number,
+          notReportedByLocation: z.array(z.object({ locationId: z.string(), value: number })),
         }),
       ),
       warnings: z.array(z.object({ code: z.string() }).loose()),
