@@ -1,56 +1,110 @@
-import { expect, test } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { expect, type Page, test } from "@playwright/test";
 import { logInAs } from "./fixtures";
 
-test("a program manager opens a project and reads target vs achieved per region", async ({ page }) => {
+async function openPeru(page: Page) {
   await logInAs(page, "manager@example.org");
-  await expect(page.getByRole("heading", { name: "Your projects" })).toBeVisible();
   await page.getByRole("link", { name: /Venezuelan migrants and refugees in Peru/ }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Venezuelan migrants and refugees in Peru/);
+}
 
-  await page.getByRole("link", { name: /OP1.1.1 Number of people who received legal orientation/ }).click();
-  const chart = page.locator(".chart-box svg.recharts-surface[role=application]");
-  await expect(chart).toBeVisible();
-  await expect(page.locator(".recharts-bar-rectangle").first()).toBeVisible();
+function filters(page: Page) {
+  return page.getByRole("form", { name: "Filters" });
+}
 
-  const table = page.getByRole("table", { name: /legal orientation/ });
+function card(page: Page, code: string) {
+  return page.locator(`article[data-indicator="${code}"]`);
+}
+
+async function openCharts(page: Page, code: string) {
+  await card(page, code).getByRole("button", { name: "Show charts" }).click();
+  return card(page, code);
+}
+
+test("a program manager reads target vs achieved per region, and the table matches the summary API", async ({
+  page,
+}) => {
+  await openPeru(page);
+  await expect(page.getByRole("list", { name: "Indicators by status" })).toBeVisible();
+  const legal = await openCharts(page, "OP1.1.1");
+  await expect(legal.locator(".recharts-bar-rectangle").first()).toBeVisible();
+
+  const table = legal.getByRole("table", { name: /Target and achieved per region: OP1.1.1/ });
   // Tumbes: approved quarters 310 + 420 + 380; the submitted and draft quarters do not count.
-  const tumbes = table.locator('tr[data-region="PE-TUM"]');
+  const tumbes = table.locator('tr[data-row="PE-TUM"]');
   await expect(tumbes.locator('[data-col="target"]')).toHaveText("1,800");
   await expect(tumbes.locator('[data-col="achieved"]')).toHaveText("1,110");
   await expect(tumbes.locator('[data-col="achievement"]')).toHaveText("62%");
-  const total = table.locator('tr[data-region="total"]');
-  await expect(total.locator('[data-col="target"]')).toHaveText("8,250");
   // 1,110 (Tumbes) + 680 (Piura) + 590 (La Libertad) + 2,190 (Lima) + 500 (Callao).
+  const total = table.locator('tr[data-row="total"]');
+  await expect(total.locator('[data-col="target"]')).toHaveText("8,250");
   await expect(total.locator('[data-col="achieved"]')).toHaveText("5,070");
+  await expect(total.locator('[data-col="status"]')).toHaveText(/Off track/);
 
-  // The table shows the numbers the summary API serves (the same engine function).
+  // The same numbers as the summary API serves (one engine function behind both).
   const projectId = new URL(page.url()).pathname.split("/").pop();
   const api = await page.request.get(`/api/v1/projects/${projectId}/summary`);
-  expect(api.ok()).toBe(true);
-  const legal = (await api.json()).indicators.find(
-    (i: { indicator: { code: string } }) => i.indicator.code === "OP1.1.1",
-  );
-  expect(legal.overall.actual).toBe(5070);
-  expect(legal.byLocation.find((l: { isoCode: string }) => l.isoCode === "PE-TUM").actual).toBe(1110);
+  const summary = await api.json();
+  const fromApi = summary.indicators.find((i: { indicator: { code: string } }) => i.indicator.code === "OP1.1.1");
+  expect(fromApi.overall.actual).toBe(5070);
+  expect(fromApi.byLocation.find((l: { isoCode: string }) => l.isoCode === "PE-TUM").actual).toBe(1110);
 
-  await page.getByText("How was this computed?").click();
-  await expect(page.getByText("Counts added up.")).toBeVisible();
-  await expect(page.getByText("15 results (approved)")).toBeVisible();
+  // The disaggregation shows the part not reported.
+  const bySex = legal.getByRole("table", { name: /OP1.1.1 .* by Sex/ });
+  await expect(bySex.locator('tr[data-row="Lima"] [data-col="not_reported"]')).toHaveText("75");
 
-  // The manager's preview adds the submitted quarter, clearly marked.
-  await page.getByRole("link", { name: "Include submitted values (preview)" }).click();
-  await expect(page.getByRole("status")).toHaveText(/Preview/);
-  await expect(tumbes.locator('[data-col="achieved"]')).toHaveText("1,470");
+  await legal.getByText("How was this computed?").click();
+  await expect(legal.getByText("Counts added up.")).toBeVisible();
+  await expect(legal.getByText("15 results (approved)")).toBeVisible();
+
+  // The chart's CSV holds the raw numbers of its table.
+  const download = page.waitForEvent("download");
+  await legal.locator('[data-chart$="OP1.1.1-regions"]').getByRole("button", { name: "CSV" }).click();
+  const csv = readFileSync((await (await download).path()) ?? "", "utf8");
+  expect(csv).toContain("region,target,achieved,achievement,status,results");
+  expect(csv).toContain("Tumbes,1800,1110,0.6166666666666667,offTrack,3");
 });
 
-test("a percentage indicator sums numerators and denominators across regions", async ({ page }) => {
-  await logInAs(page, "manager@example.org");
-  await page.getByRole("link", { name: /Venezuelan migrants and refugees in Peru/ }).click();
-  await page.getByRole("link", { name: /G.1 % of surveyed people who accessed/ }).click();
-  const table = page.getByRole("table", { name: /accessed at least one protection service/ });
-  const total = table.locator('tr[data-region="total"]');
+test("filters change the figures without reloading the page and are kept in the URL", async ({ page }) => {
+  await openPeru(page);
+  await page.evaluate(() => {
+    (window as unknown as { notReloaded: boolean }).notReloaded = true;
+  });
+  const actual = card(page, "OP1.1.1").locator('[data-figure="actual"]');
+  await expect(actual).toHaveText("5,070");
+
+  await filters(page).getByLabel("Region").selectOption({ label: "Lima" });
+  await expect(actual).toHaveText("2,190");
+  await expect(page).toHaveURL(/location=PE-LIM/);
+
+  await filters(page).getByLabel("Include submitted values (preview)").check();
+  await expect(actual).toHaveText("2,890");
+  await expect(page.getByText("Preview: includes submitted values not yet approved")).toBeVisible();
+  await expect(page).toHaveURL(/preview=1/);
+
+  await filters(page).getByLabel("As of").fill("2021-01-15");
+  await expect(card(page, "G.1").locator("header .status")).toHaveText(/Not yet due/);
+  expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+
+  // A bookmarked view opens with the same filters.
+  await page.reload();
+  await expect(filters(page).getByLabel("Region")).toHaveValue("PE-LIM");
+  // Lima as of 15 January 2021: the quarters begun by then, 620 + 810.
+  await expect(actual).toHaveText("1,430");
+});
+
+test("survey percentages sum numerators and denominators, with confidence intervals per round", async ({ page }) => {
+  await openPeru(page);
+  const survey = card(page, "G.1"); // the first indicator opens with its charts
+  const table = survey.getByRole("table", { name: /Target and achieved per region: G.1/ });
+  const total = table.locator('tr[data-row="total"]');
   // Final evaluation: (49 + 41 + 36 + 52 + 44) / (76 + 74 + 73 + 76 + 73) = 222 / 372.
   await expect(total.locator('[data-col="counts"]')).toHaveText("222 / 372");
   await expect(total.locator('[data-col="achieved"]')).toHaveText("59.7 %");
   await expect(total.locator('[data-col="target"]')).toHaveText("60.0 %");
+  const rounds = survey.getByRole("table", { name: /Survey rounds: G.1/ });
+  await expect(rounds.locator('tr[data-row="Final evaluation"] [data-col="change"]')).toHaveText(
+    "Beyond the margin of error",
+  );
+  await expect(rounds.locator('tr[data-row="Final evaluation"] [data-col="ci"]')).toHaveText(/^\d+\.\d % – \d+\.\d %$/);
 });

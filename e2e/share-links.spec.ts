@@ -18,14 +18,17 @@ test("a donor opens a share link without an account, sees approved figures, down
   expect(response?.headers()["referrer-policy"]).toBe("no-referrer");
   await expect(donorPage.getByRole("heading", { level: 1 })).toHaveText(/Venezuelan migrants and refugees in Peru/);
   await expect(donorPage.getByText("Read-only view shared as “U.S. Government / PRM”.")).toBeVisible();
-  const legal = donorPage.getByRole("table", { name: /legal orientation/ });
+  const legal = donorPage.locator('article[data-indicator="OP1.1.1"]');
   // Approved figures only: the submitted quarter is not there, and there is no preview switch.
-  await expect(legal.locator('tr[data-region="total"] [data-col="achieved"]')).toHaveText("5,070");
+  await expect(legal.locator('[data-figure="actual"]')).toHaveText("5,070");
+  await legal.getByRole("button", { name: "Show charts" }).click();
+  await expect(legal.locator('tr[data-row="PE-TUM"] [data-col="achieved"]')).toHaveText("1,110");
   await expect(donorPage.getByText("Include submitted values (preview)")).toHaveCount(0);
+  await expect(donorPage.getByText("All figures and results")).toHaveCount(0);
   await expect(donorPage.getByText("Mateo Manager")).toHaveCount(0);
 
   const download = donorPage.waitForEvent("download");
-  await donorPage.getByRole("link", { name: "Download the numbers (CSV)" }).click();
+  await donorPage.getByRole("link", { name: "Download all figures (CSV)" }).click();
   const csv = readFileSync((await (await download).path()) ?? "", "utf8");
   expect(csv).toContain("indicator_code,indicator_title");
   expect(csv).toMatch(

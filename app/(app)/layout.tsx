@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { LanguageSwitcher } from "@/components/layout/language-switcher";
+import { QueryProvider } from "@/components/providers/query-provider";
 import { requireUser } from "@/lib/auth/session";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
@@ -21,7 +22,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           <SignOutButton />
         </nav>
       </header>
-      <main id="content">{children}</main>
+      <main id="content">
+        <QueryProvider>{children}</QueryProvider>
+      </main>
     </>
   );
 }

@@ -1,18 +1,109 @@
-import type { ReactNode } from "react";
+"use client";
+import { useTranslations } from "next-intl";
+import { type ReactNode, useId, useRef, useState } from "react";
+import { downloadCsv, downloadPng } from "./downloads";
+
+export type ChartTable = {
+  caption: string;
+  columns: { key: string; label: string; numeric?: boolean }[];
+  /** Display text per column; `raw` holds the unrounded values for the CSV. */
+  rows: {
+    key: string;
+    cells: Record<string, ReactNode>;
+    raw: Record<string, string | number | null>;
+    header?: boolean;
+  }[];
+};
 
 /**
- * The one frame around every chart: a heading, the chart (hidden from screen readers, which get the
- * table instead), and the table view of the same numbers.
+ * The one frame around every chart: a heading, the chart (hidden from screen readers, which read the
+ * table), a switch to the table view of the same numbers, and CSV and PNG downloads.
  */
-export function ChartFrame({ title, chart, table }: { title: string; chart: ReactNode; table: ReactNode }) {
+export function ChartFrame({
+  title,
+  filename,
+  table,
+  children,
+}: {
+  title: string;
+  filename: string;
+  table: ChartTable;
+  children: ReactNode;
+}) {
+  const t = useTranslations("chart");
+  const [showTable, setShowTable] = useState(false);
+  const chartRef = useRef<HTMLDivElement>(null);
+  const headingId = useId();
+  const csv = () =>
+    downloadCsv(
+      `${filename}.csv`,
+      table.columns.map((c) => c.key),
+      table.rows.map((r) => table.columns.map((c) => r.raw[c.key] ?? null)),
+    );
   return (
-    <section className="chart-frame" aria-label={title}>
-      <h2 style={{ marginTop: 0 }}>{title}</h2>
-      <div aria-hidden="true">{chart}</div>
-      {table}
+    <section className="chart-frame" aria-labelledby={headingId} data-chart={filename}>
+      <div className="chart-head">
+        <h3 id={headingId}>{title}</h3>
+        <div className="chart-tools no-print">
+          <button
+            type="button"
+            className="button secondary"
+            aria-pressed={showTable}
+            onClick={() => setShowTable((v) => !v)}
+          >
+            {showTable ? t("showChart") : t("showTable")}
+          </button>
+          <button type="button" className="button secondary" onClick={csv}>
+            {t("downloadCsv")}
+          </button>
+          <button
+            type="button"
+            className="button secondary"
+            disabled={showTable}
+            onClick={() => chartRef.current && downloadPng(chartRef.current, `${filename}.png`)}
+          >
+            {t("downloadPng")}
+          </button>
+        </div>
+      </div>
+      <div ref={chartRef} aria-hidden="true" hidden={showTable} className="chart-print">
+        {children}
+      </div>
+      <table className={showTable ? "data" : "data visually-hidden print-table"}>
+        <caption>{table.caption}</caption>
+        <thead>
+          <tr>
+            {table.columns.map((c) => (
+              <th key={c.key} scope="col">
+                {c.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {table.rows.map((row) => (
+            <tr key={row.key} data-row={row.key}>
+              {table.columns.map((c, index) => {
+                const Cell = index === 0 ? "th" : "td";
+                return (
+                  <Cell key={c.key} scope={index === 0 ? "row" : undefined} data-col={c.key}>
+                    {row.cells[c.key]}
+                  </Cell>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </section>
   );
 }
 
 /** Okabe–Ito colours: distinguishable with the common colour-vision deficiencies. */
-export const chartColours = { achieved: "#0072B2", target: "#E69F00", notReported: "#999999" } as const;
+export const chartColours = {
+  achieved: "#0072B2",
+  target: "#E69F00",
+  expected: "#009E73",
+  notReported: "#BBBBBB",
+  series: ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442"],
+} as const;

@@ -1,38 +1,44 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { RegionComparisonPanel } from "@/components/indicators/region-comparison-panel";
-import { LogframeNav } from "@/components/projects/logframe-nav";
+import { ProjectDashboard } from "@/components/dashboard/project-dashboard";
+import { summaryQuery } from "@/lib/api/contracts/summary";
+import { ApiProblem } from "@/lib/api/problem";
+import { loadProjectSummary } from "@/lib/api/summary-handlers";
 import { requireUser } from "@/lib/auth/session";
 import { can } from "@/lib/permissions";
 import { getProject } from "@/lib/projects/service";
-import { projectSummary } from "@/lib/summary/service";
+import { toSummaryJson } from "@/lib/summary/json";
 
-type Props = {
-  params: Promise<{ projectId: string }>;
-  searchParams: Promise<{ indicator?: string; preview?: string }>;
-};
+type Search = { indicator?: string; preview?: string; location?: string; period?: string; asOf?: string };
+type Props = { params: Promise<{ projectId: string }>; searchParams: Promise<Search> };
 
 export default async function ProjectPage({ params, searchParams }: Props) {
-  const [{ projectId }, query, user] = await Promise.all([params, searchParams, requireUser()]);
-  const preview = query.preview === "1";
-  const [project, summary] = await Promise.all([
-    getProject(user, projectId),
-    projectSummary(user, projectId, { includeSubmitted: preview }),
-  ]);
-  if (!project || !summary) notFound();
-  const t = await getTranslations();
-  const selected =
-    summary.indicators.find((i) => i.indicator.id === query.indicator) ??
-    summary.indicators.find((i) => i.indicator.measure !== "QUALITATIVE") ??
-    null;
+  const [{ projectId }, search, user] = await Promise.all([params, searchParams, requireUser()]);
+  const project = await getProject(user, projectId);
+  if (!project) notFound();
   const mayPreview = can(user, "results.readUnapproved", project.id);
-  const selectedId = selected?.indicator.id ?? null;
+  // Filters come from the URL, parsed as the API parses them; a filter that does not parse is dropped.
+  const filters = {
+    location: search.location,
+    period: search.period,
+    asOf: search.asOf,
+    preview: mayPreview && search.preview === "1",
+  };
+  const parsed = summaryQuery.safeParse({ ...filters, includeSubmitted: filters.preview ? "true" : undefined });
+  const query = parsed.success ? parsed.data : { includeSubmitted: false };
+  const summary = await loadProjectSummary({ principal: user, params: { projectId }, query }).catch((error) => {
+    if (error instanceof ApiProblem && error.code === "validation") {
+      return loadProjectSummary({ principal: user, params: { projectId }, query: { includeSubmitted: false } });
+    }
+    throw error;
+  });
+  const t = await getTranslations("project");
 
   return (
     <>
       <p className="no-print">
-        <Link href="/projects">← {t("project.back")}</Link>
+        <Link href="/projects">← {t("back")}</Link>
       </p>
       <h1>{project.name}</h1>
       <p className="muted">
@@ -40,46 +46,25 @@ export default async function ProjectPage({ params, searchParams }: Props) {
       </p>
       {can(user, "shareLinks.manage", project.id) && (
         <p className="no-print">
-          <Link href={`/projects/${project.id}/share`}>{t("project.shareLinks")}</Link>
+          <Link href={`/projects/${project.id}/share`}>{t("shareLinks")}</Link>
         </p>
       )}
       <p>{project.summary}</p>
-      <div className="layout-project">
-        <LogframeNav project={project} selectedId={selectedId} />
-        <div>
-          {selected ? (
-            <>
-              <h2>
-                {selected.indicator.code} {selected.indicator.title}
-              </h2>
-              <p className="muted">
-                {t(`indicator.measures.${selected.indicator.measure}`)}
-                {selected.indicator.unit ? ` · ${selected.indicator.unit}` : ""}
-              </p>
-              {mayPreview && (
-                <p className="no-print">
-                  <Link
-                    className="button secondary"
-                    aria-pressed={preview}
-                    href={`/projects/${project.id}?indicator=${selectedId}${preview ? "" : "&preview=1"}`}
-                  >
-                    {t("project.previewSubmitted")}
-                  </Link>
-                </p>
-              )}
-              <RegionComparisonPanel summary={selected} project={summary} />
-            </>
-          ) : (
-            <p>{t("project.chooseIndicator")}</p>
-          )}
-          {project.sourceNote && (
-            <>
-              <h2>{t("project.sourceNote")}</h2>
-              <p className="muted">{project.sourceNote}</p>
-            </>
-          )}
-        </div>
-      </div>
+      <ProjectDashboard
+        source={{ kind: "project", projectId: project.id }}
+        initialSummary={toSummaryJson(summary)}
+        initialFilters={parsed.success ? filters : {}}
+        nodes={project.resultNodes.map(({ id, code, level, title }) => ({ id, code, level, title }))}
+        mayPreview={mayPreview}
+        openIndicatorId={search.indicator ?? null}
+        indicatorBaseHref={`/projects/${project.id}/indicators/`}
+      />
+      {project.sourceNote && (
+        <>
+          <h2>{t("sourceNote")}</h2>
+          <p className="muted">{project.sourceNote}</p>
+        </>
+      )}
     </>
   );
 }

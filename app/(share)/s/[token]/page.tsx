@@ -1,21 +1,28 @@
 import { headers } from "next/headers";
-import { getFormatter, getTranslations } from "next-intl/server";
-import { RegionComparisonPanel } from "@/components/indicators/region-comparison-panel";
+import { getTranslations } from "next-intl/server";
+import { ProjectDashboard } from "@/components/dashboard/project-dashboard";
 import { LanguageSwitcher } from "@/components/layout/language-switcher";
+import { QueryProvider } from "@/components/providers/query-provider";
 import { PrintButton } from "@/components/ui/print-button";
 import { clientAddress } from "@/lib/api/shared-access";
+import { getProject } from "@/lib/projects/service";
 import { allowRequest } from "@/lib/rate-limit";
 import { openShareLink } from "@/lib/share-links/service";
+import { toSummaryJson } from "@/lib/summary/json";
 import { sharedSummary } from "@/lib/summary/shared";
 
 export default async function SharedDashboardPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
+  const t = await getTranslations();
   const allowed = allowRequest(`share:${clientAddress(await headers())}`, 120, 60_000);
   const access = allowed ? await openShareLink(token) : null;
-  const summary = access?.state === "active" ? await sharedSummary(access) : null;
+  const active = access?.state === "active" ? access : null;
+  // The share principal reads its one project like any principal: through the permission layer.
+  const [summary, project] = active
+    ? await Promise.all([sharedSummary(active), getProject(active.principal, active.principal.projectId)])
+    : [null, null];
 
-  if (!access || !summary || access.state !== "active") {
+  if (!active || !summary || !project) {
     const reason = !access ? "rateLimited" : access.state === "active" ? "unknown" : access.state;
     return (
       <main id="content" className="login">
@@ -31,30 +38,24 @@ export default async function SharedDashboardPage({ params }: { params: Promise<
       <header className="app-header">
         <span className="brand">{t("app.name")}</span>
         <nav aria-label={t("shared.tools")}>
-          <a href={`/api/v1/shared/${token}/summary.csv`} download>
-            {t("shared.downloadCsv")}
-          </a>
           <PrintButton />
           <LanguageSwitcher />
         </nav>
       </header>
       <main id="content">
-        <p className="muted">{t("shared.readOnly", { label: access.label })}</p>
+        <p className="muted">{t("shared.readOnly", { label: active.label })}</p>
         <h1>{summary.project.name}</h1>
-        <p className="muted">
-          {t("shared.asOf", { date: format.dateTime(summary.asOf, { dateStyle: "long" }) })} ·{" "}
-          {t("project.approvedOnly")}
-        </p>
-        {summary.indicators
-          .filter((i) => i.indicator.measure !== "QUALITATIVE")
-          .map((i) => (
-            <section key={i.indicator.id} aria-labelledby={`ind-${i.indicator.id}`} className="shared-indicator">
-              <h2 id={`ind-${i.indicator.id}`}>
-                {i.indicator.code} {i.indicator.title}
-              </h2>
-              <RegionComparisonPanel summary={i} project={summary} />
-            </section>
-          ))}
+        <p>{project.summary}</p>
+        <QueryProvider>
+          <ProjectDashboard
+            source={{ kind: "shared", token }}
+            initialSummary={toSummaryJson(summary)}
+            initialFilters={{}}
+            nodes={project.resultNodes.map(({ id, code, level, title }) => ({ id, code, level, title }))}
+            mayPreview={false}
+            regional={false}
+          />
+        </QueryProvider>
       </main>
     </>
   );

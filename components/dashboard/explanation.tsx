@@ -1,22 +1,25 @@
-import { getFormatter, getTranslations } from "next-intl/server";
-import type { FigureSummary } from "@/lib/indicators/summary";
-import type { ProjectSummary } from "@/lib/summary/service";
+"use client";
+import { useFormatter, useTranslations } from "next-intl";
+import type { FigureJson, SummaryJson } from "./types";
 
 /** "How was this computed?": what a figure is made of, on demand. */
-export async function Explanation({
+export function Explanation({
   figure,
   context,
 }: {
-  figure: FigureSummary;
-  context: Pick<ProjectSummary, "locations" | "times">;
+  figure: FigureJson;
+  context: Pick<SummaryJson, "locations" | "times">;
 }) {
-  const [t, format] = await Promise.all([getTranslations("explanation"), getFormatter()]);
+  const t = useTranslations("explanation");
+  const format = useFormatter();
   const e = figure.explanation;
   const names = (ids: string[], list: { id: string; name?: string; label?: string }[]) =>
-    ids.map((id) => {
-      const found = list.find((x) => x.id === id);
-      return found?.name ?? found?.label ?? id;
-    });
+    ids
+      .map((id) => {
+        const found = list.find((x) => x.id === id);
+        return found?.name ?? found?.label ?? null;
+      })
+      .filter(Boolean);
   return (
     <details className="explanation">
       <summary>{t("title")}</summary>
@@ -27,7 +30,10 @@ export async function Explanation({
         </dd>
         <dt>{t("results")}</dt>
         <dd>
-          {t("resultCount", { count: e.resultCount, statuses: e.statuses.map((s) => t(`statuses.${s}`)).join(", ") })}
+          {t("resultCount", {
+            count: e.resultCount,
+            statuses: e.statuses.map((s) => t(`statuses.${s}` as "statuses.APPROVED")).join(", "),
+          })}
         </dd>
         {e.numerator !== null && e.denominator !== null && (
           <>

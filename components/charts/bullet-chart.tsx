@@ -1,0 +1,53 @@
+"use client";
+import { useTranslations } from "next-intl";
+import {
+  Bar,
+  CartesianGrid,
+  ComposedChart,
+  LabelList,
+  Legend,
+  ResponsiveContainer,
+  Scatter,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
+import type { BulletDatum } from "@/components/dashboard/shape";
+import type { Measure } from "@/lib/indicators";
+import { chartColours } from "./chart-frame";
+import { useFigureFormat } from "./use-figure-format";
+
+/** A target marker: a short vertical line across the bar. */
+function TargetMark(props: { cx?: number; cy?: number }) {
+  if (props.cx === undefined || props.cy === undefined) return null;
+  return <rect x={props.cx - 2} y={props.cy - 12} width={4} height={24} fill={chartColours.target} />;
+}
+
+/** Achieved per region as bars, the target as a marker; bars stop at the frame, labels never do. */
+export function BulletChart({ data, frameMax, measure }: { data: BulletDatum[]; frameMax: number; measure: Measure }) {
+  const t = useTranslations("chart");
+  const { figure, axis } = useFigureFormat(measure);
+  return (
+    <div className="chart-box" style={{ height: Math.max(160, 48 * data.length + 60) }}>
+      <ResponsiveContainer width="100%" height="100%">
+        <ComposedChart layout="vertical" data={data} margin={{ top: 4, right: 56, bottom: 4, left: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+          <XAxis type="number" domain={[0, frameMax]} tickFormatter={axis} allowDataOverflow />
+          <YAxis type="category" dataKey="region" width={110} />
+          <Tooltip formatter={(value, name, item) => figure(name === t("achieved") ? item.payload.achieved : value)} />
+          <Legend />
+          <Bar dataKey="drawn" name={t("achieved")} fill={chartColours.achieved} barSize={18} isAnimationActive={false}>
+            <LabelList dataKey="achieved" position="right" formatter={(v: unknown) => figure(v)} />
+          </Bar>
+          <Scatter
+            dataKey="target"
+            name={t("target")}
+            fill={chartColours.target}
+            shape={<TargetMark />}
+            isAnimationActive={false}
+          />
+        </ComposedChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

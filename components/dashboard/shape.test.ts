@@ -1,0 +1,140 @@
+import { expect, test } from "vitest";
+import type { OptionPartial } from "@/lib/indicators/composition";
+import { type IndicatorDefinition, type SummaryTarget, summarizeIndicator } from "@/lib/indicators/summary";
+import {
+  bulletData,
+  disaggregationData,
+  groupRows,
+  progressData,
+  regionRows,
+  statusCounts,
+  statusMatrix,
+} from "./shape";
+import type { SummaryJson } from "./types";
+
+const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
+const times = [
+  { id: "q1", kind: "period" as const, label: "Q1", startDate: d("2021-01-01"), endDate: d("2021-03-31") },
+  { id: "q2", kind: "period" as const, label: "Q2", startDate: d("2021-04-01"), endDate: d("2021-06-30") },
+];
+const locations = [
+  { id: "C", name: "Country", isoCode: "CC", parentId: null },
+  { id: "A", name: "Region A", isoCode: "CC-A", parentId: "C" },
+  { id: "B", name: "Region B", isoCode: "CC-B", parentId: "C" },
+];
+const sex = {
+  id: "sex",
+  key: "sex",
+  name: "Sex",
+  options: [
+    { id: "f", key: "female", name: "Female" },
+    { id: "m", key: "male", name: "Male" },
+  ],
+};
+
+function cell(locationId: string, timeId: string, value: number, optionId: string | null = null): OptionPartial {
+  return {
+    locationId,
+    timeId,
+    timeEnd: d("2021-03-31"),
+    optionId,
+    value,
+    numerator: null,
+    denominator: null,
+    weightedValue: null,
+    sampleSize: null,
+    resultCount: 1,
+  };
+}
+
+function summary(): SummaryJson {
+  const definition: IndicatorDefinition = {
+    id: "i",
+    code: "I.1",
+    title: "People",
+    unit: "people",
+    measure: "COUNT",
+    direction: "INCREASE",
+    timeRule: "NON_CUMULATIVE",
+    source: "MONITORING",
+    baseline: { value: 0, numerator: null, denominator: null },
+    dimensions: [sex],
+    composedFrom: null,
+  };
+  const partials = [
+    cell("A", "q1", 90),
+    cell("A", "q1", 50, "f"),
+    cell("A", "q1", 30, "m"),
+    cell("B", "q1", 150),
+    cell("A", "q2", 30),
+  ];
+  const targets: SummaryTarget[] = [
+    { periodId: null, roundId: null, locationId: "A", optionId: null, value: 100, numerator: null, denominator: null },
+    { periodId: null, roundId: null, locationId: "B", optionId: null, value: 100, numerator: null, denominator: null },
+  ];
+  const ctx = {
+    project: { start: d("2021-01-01"), end: d("2021-06-30"), thresholds: { onTrack: 0.9, atRisk: 0.75 } },
+    asOf: d("2021-07-01"),
+    locations,
+    times,
+    rootLocationId: null,
+    statuses: ["APPROVED"],
+  };
+  const indicator = { ...summarizeIndicator(definition, partials, targets, ctx), resultNodeId: "n" };
+  const full = {
+    project: { id: "p", code: "P", name: "P", startDate: ctx.project.start, endDate: ctx.project.end },
+    asOf: ctx.asOf,
+    locationId: null,
+    timeId: null,
+    includesSubmitted: false,
+    locations,
+    times,
+    indicators: [indicator],
+  };
+  return JSON.parse(JSON.stringify(full));
+}
+
+test("regions are charted; their country is a subtotal", () => {
+  const [indicator] = summary().indicators;
+  expect(regionRows(indicator!).map((r) => r.id)).toEqual(["A", "B"]);
+  expect(groupRows(indicator!).map((r) => r.id)).toEqual(["C"]);
+});
+
+test("the achieved bar stops at the frame, its number does not", () => {
+  const { frameMax, rows } = bulletData(summary().indicators[0]!);
+  expect(frameMax).toBe(125);
+  expect(rows.find((r) => r.region === "Region B")).toEqual({
+    region: "Region B",
+    target: 100,
+    achieved: 150,
+    drawn: 125,
+    beyondFrame: true,
+  });
+  expect(rows.find((r) => r.region === "Region A")).toMatchObject({ achieved: 120, drawn: 120, beyondFrame: false });
+});
+
+test("progress over time carries the engine's to-date figures", () => {
+  // Without period targets, expected-to-date is the life-of-project target prorated: 89 of 180 days by 31 March.
+  expect(progressData(summary().indicators[0]!)).toEqual([
+    { label: "Q1", actual: 240, actualToDate: 240, expectedToDate: expect.closeTo((200 * 89) / 180, 9), target: null },
+    { label: "Q2", actual: 30, actualToDate: 270, expectedToDate: 200, target: null },
+  ]);
+});
+
+test("disaggregation rows per region with the part not reported", () => {
+  const { options, rows } = disaggregationData(summary().indicators[0]!, "sex");
+  expect(options.map((o) => o.key)).toEqual(["female", "male"]);
+  expect(rows).toEqual([
+    { region: "Region A", female: 50, male: 30, not_reported: 40 },
+    { region: "Region B", female: null, male: null, not_reported: null },
+  ]);
+});
+
+test("headline counts and the status matrix come from the engine's statuses", () => {
+  const s = summary();
+  expect(statusCounts(s).onTrack).toBe(1);
+  expect(statusMatrix(s).rows.map((r) => [r.name, r.statuses])).toEqual([
+    ["Region A", ["onTrack"]],
+    ["Region B", ["onTrack"]],
+  ]);
+});

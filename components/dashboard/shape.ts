@@ -1,0 +1,151 @@
+// Shapes the engine's summary for charts and their tables. Nothing here computes a rule: every number
+// comes from the summary as it is; only the drawing of a bar may be capped to its frame.
+import type { IndicatorJson, Status, SummaryJson } from "./types";
+
+type WithLocations = { byLocation: { id: string; parentId: string | null }[] };
+
+function groupingIds(indicator: WithLocations): Set<string> {
+  return new Set(indicator.byLocation.map((l) => l.parentId).filter((id): id is string => id !== null));
+}
+
+/** The working regions (locations with no sub-location in the project). */
+export function regionRows<T extends WithLocations>(indicator: T): T["byLocation"] {
+  const groups = groupingIds(indicator);
+  return indicator.byLocation.filter((l) => !groups.has(l.id));
+}
+
+/** Locations that group others (a country over its regions): shown as subtotals. */
+export function groupRows<T extends WithLocations>(indicator: T): T["byLocation"] {
+  const groups = groupingIds(indicator);
+  return indicator.byLocation.filter((l) => groups.has(l.id));
+}
+
+export type BulletDatum = {
+  region: string;
+  target: number | null;
+  achieved: number | null;
+  /** The bar as drawn: never past the frame. */
+  drawn: number | null;
+  /** True when the achieved value goes beyond the frame (the label still shows the real number). */
+  beyondFrame: boolean;
+};
+
+/** Target vs achieved per region, bullet-chart style; the frame leaves room above the largest target. */
+export function bulletData(indicator: IndicatorJson): { frameMax: number; rows: BulletDatum[] } {
+  const regions = regionRows(indicator);
+  const targets = regions.map((r) => r.target).filter((v): v is number => v !== null);
+  const actuals = regions.map((r) => r.actual).filter((v): v is number => v !== null);
+  const percentCap = indicator.indicator.measure === "PERCENTAGE" ? 100 : Number.POSITIVE_INFINITY;
+  const base = targets.length ? Math.max(...targets) * 1.25 : Math.max(0, ...actuals);
+  const frameMax = Math.min(percentCap, base) || 1;
+  return {
+    frameMax,
+    rows: regions.map((r) => ({
+      region: r.name,
+      target: r.target,
+      achieved: r.actual,
+      drawn: r.actual === null ? null : Math.min(r.actual, frameMax),
+      beyondFrame: r.actual !== null && r.actual > frameMax,
+    })),
+  };
+}
+
+export type ProgressDatum = {
+  label: string;
+  actual: number | null;
+  actualToDate: number | null;
+  expectedToDate: number | null;
+  target: number | null;
+};
+
+/** Per period: the period's value, and the trajectory to date against what was expected by then. */
+export function progressData(indicator: IndicatorJson): ProgressDatum[] {
+  return indicator.byTime.map((t) => ({
+    label: t.label,
+    actual: t.actual,
+    actualToDate: t.toDate.actual,
+    expectedToDate: t.toDate.expectedToDate,
+    target: t.target,
+  }));
+}
+
+export type RoundDatum = {
+  label: string;
+  value: number | null;
+  target: number | null;
+  low: number | null;
+  high: number | null;
+  /** Distances below and above the value, as error bars want them. */
+  error: [number, number] | null;
+  n: number | null;
+  changeExceedsMargin: boolean | null;
+};
+
+/** Survey rounds in order, with 95% confidence intervals where the engine gives them. */
+export function roundsData(indicator: IndicatorJson): RoundDatum[] {
+  return indicator.byTime
+    .filter((t) => t.kind === "round")
+    .map((t) => {
+      const ci = t.confidenceInterval;
+      return {
+        label: t.label,
+        value: t.actual,
+        target: t.target,
+        low: ci?.low ?? null,
+        high: ci?.high ?? null,
+        error: ci && t.actual !== null ? [t.actual - ci.low, ci.high - t.actual] : null,
+        n: t.sampleSize ?? t.denominator,
+        changeExceedsMargin: t.change?.exceedsMarginOfError ?? null,
+      };
+    });
+}
+
+export const notReportedKey = "not_reported";
+
+/** One row per region, one column per option, plus the part not reported (counts only). */
+export function disaggregationData(indicator: IndicatorJson, dimensionId: string) {
+  const dimension = indicator.byDimension.find((d) => d.dimensionId === dimensionId);
+  if (!dimension) return { options: [], rows: [] as Record<string, string | number | null>[] };
+  const rows = regionRows(indicator).map((region) => {
+    const row: Record<string, string | number | null> = { region: region.name };
+    for (const option of dimension.options) {
+      const cell = option.byLocation.find((l) => l.locationId === region.id);
+      row[option.key] = cell?.actual ?? null;
+    }
+    if (indicator.indicator.measure === "COUNT") {
+      row[notReportedKey] = dimension.notReportedByLocation.find((l) => l.locationId === region.id)?.value ?? null;
+    }
+    return row;
+  });
+  return { options: dimension.options.map((o) => ({ key: o.key, name: o.name })), rows };
+}
+
+/** Indicators by overall status, for the headline row. */
+export function statusCounts(summary: SummaryJson): Record<Status, number> {
+  const counts: Record<Status, number> = {
+    onTrack: 0,
+    atRisk: 0,
+    offTrack: 0,
+    noTarget: 0,
+    noData: 0,
+    notYetDue: 0,
+    notAssessed: 0,
+  };
+  for (const i of summary.indicators) counts[i.overall.status] += 1;
+  return counts;
+}
+
+/** Region x indicator statuses (quantitative indicators only). */
+export function statusMatrix(summary: SummaryJson) {
+  const indicators = summary.indicators.filter((i) => i.indicator.measure !== "QUALITATIVE");
+  const regionIds = new Map<string, string>();
+  for (const i of indicators) for (const r of regionRows(i)) regionIds.set(r.id, r.name);
+  return {
+    indicators: indicators.map((i) => ({ id: i.indicator.id, code: i.indicator.code, title: i.indicator.title })),
+    rows: [...regionIds].map(([id, name]) => ({
+      id,
+      name,
+      statuses: indicators.map((i) => i.byLocation.find((l) => l.id === id)?.status ?? null),
+    })),
+  };
+}
