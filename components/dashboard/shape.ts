@@ -1,5 +1,6 @@
 // Shapes the engine's summary for charts and their tables. Nothing here computes a rule: every number
 // comes from the summary as it is; only the drawing of a bar may be capped to its frame.
+import { countStatuses } from "@/lib/indicators/schedule";
 import type { IndicatorJson, Status, SummaryJson } from "./types";
 
 type WithLocations = { byLocation: { id: string; parentId: string | null }[] };
@@ -122,17 +123,7 @@ export function disaggregationData(indicator: IndicatorJson, dimensionId: string
 
 /** Indicators by overall status, for the headline row. */
 export function statusCounts(summary: SummaryJson): Record<Status, number> {
-  const counts: Record<Status, number> = {
-    onTrack: 0,
-    atRisk: 0,
-    offTrack: 0,
-    noTarget: 0,
-    noData: 0,
-    notYetDue: 0,
-    notAssessed: 0,
-  };
-  for (const i of summary.indicators) counts[i.overall.status] += 1;
-  return counts;
+  return countStatuses(summary.indicators.map((i) => i.overall.status));
 }
 
 /** Region x indicator statuses (quantitative indicators only). */

@@ -84,3 +84,20 @@ export function status(args: {
   if (progress >= atRisk) return "atRisk";
   return "offTrack";
 }
+
+export const allStatuses: Status[] = [
+  "onTrack",
+  "atRisk",
+  "offTrack",
+  "noTarget",
+  "noData",
+  "notYetDue",
+  "notAssessed",
+];
+
+/** How many of the given figures are in each status. */
+export function countStatuses(statuses: Status[]): Record<Status, number> {
+  const counts = Object.fromEntries(allStatuses.map((s) => [s, 0])) as Record<Status, number>;
+  for (const s of statuses) counts[s] += 1;
+  return counts;
+}

@@ -29,3 +29,17 @@ export async function getProject(principal: Principal, projectId: string) {
     },
   });
 }
+
+/** One indicator with its result node and disaggregation dimensions, or null. */
+export async function getIndicator(principal: Principal, projectId: string, indicatorId: string) {
+  if (!can(principal, "project.read", projectId)) return null;
+  return db().indicator.findFirst({
+    where: { id: indicatorId, projectId },
+    include: {
+      resultNode: true,
+      dimensions: { include: { dimension: { include: { options: { orderBy: { sortOrder: "asc" } } } } } },
+      composedFrom: { select: { code: true, title: true } },
+      composedOption: { select: { name: true } },
+    },
+  });
+}

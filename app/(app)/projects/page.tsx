@@ -1,15 +1,26 @@
 import { getTranslations } from "next-intl/server";
-import { ProjectList } from "@/components/projects/project-list";
+import { PortfolioTable } from "@/components/portfolio/portfolio-table";
 import { requireUser } from "@/lib/auth/session";
-import { listProjects } from "@/lib/projects/service";
+import { filterAndSortPortfolio, type PortfolioSort, portfolioSorts } from "@/lib/portfolio/filter";
+import { portfolio } from "@/lib/portfolio/service";
 
-export default async function ProjectsPage() {
-  const user = await requireUser();
-  const [projects, t] = await Promise.all([listProjects(user), getTranslations("projects")]);
+type Search = { country?: string; donor?: string; sort?: string };
+
+export default async function ProjectsPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const [user, search] = await Promise.all([requireUser(), searchParams]);
+  const [rows, t] = await Promise.all([portfolio(user), getTranslations("projects")]);
+  const sort = (portfolioSorts as readonly string[]).includes(search.sort ?? "")
+    ? (search.sort as PortfolioSort)
+    : "name";
+  const query = { country: search.country || undefined, donor: search.donor || undefined, sort };
   return (
     <>
       <h1>{t("title")}</h1>
-      {projects.length === 0 ? <p>{t("empty")}</p> : <ProjectList projects={projects} />}
+      {rows.length === 0 ? (
+        <p>{t("empty")}</p>
+      ) : (
+        <PortfolioTable rows={filterAndSortPortfolio(rows, query)} all={rows} query={query} />
+      )}
     </>
   );
 }

@@ -1,0 +1,54 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { FigureTable } from "@/components/dashboard/figure-table";
+import { IndicatorCharts } from "@/components/dashboard/indicator-charts";
+import { IndicatorDefinition } from "@/components/indicators/indicator-definition";
+import { IndicatorHistory } from "@/components/indicators/indicator-history";
+import { ResultsTable } from "@/components/indicators/results-table";
+import { requireUser } from "@/lib/auth/session";
+import { getIndicator, getProject } from "@/lib/projects/service";
+import { indicatorHistory, indicatorResults } from "@/lib/results/service";
+import { toSummaryJson } from "@/lib/summary/json";
+import { projectSummary } from "@/lib/summary/service";
+
+type Props = { params: Promise<{ projectId: string; indicatorId: string }> };
+
+export default async function IndicatorPage({ params }: Props) {
+  const [{ projectId, indicatorId }, user] = await Promise.all([params, requireUser()]);
+  const [project, indicator, summary] = await Promise.all([
+    getProject(user, projectId),
+    getIndicator(user, projectId, indicatorId),
+    projectSummary(user, projectId),
+  ]);
+  const figures = summary?.indicators.find((i) => i.indicator.id === indicatorId);
+  if (!project || !summary || !indicator || !figures) notFound();
+  const [results, history, t] = await Promise.all([
+    indicatorResults(user, project.id, indicator.id),
+    indicatorHistory(user, project.id, indicator.id),
+    getTranslations("indicatorPage"),
+  ]);
+  const json = toSummaryJson(summary);
+  const indicatorJson = json.indicators.find((i) => i.indicator.id === indicatorId);
+  if (!indicatorJson) notFound();
+
+  return (
+    <>
+      <p className="no-print">
+        <Link href={`/projects/${project.id}`}>← {project.name}</Link>
+      </p>
+      <h1>
+        {indicator.code} {indicator.title}
+      </h1>
+      <IndicatorDefinition indicator={indicator} />
+      <h2>{t("charts")}</h2>
+      <IndicatorCharts indicator={indicatorJson} summary={json} />
+      <h2>{t("allFigures")}</h2>
+      <FigureTable indicator={indicatorJson} summary={json} />
+      <h2>{t("results")}</h2>
+      <ResultsTable results={results} />
+      <h2>{t("history")}</h2>
+      <IndicatorHistory events={history} />
+    </>
+  );
+}

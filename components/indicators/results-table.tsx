@@ -1,0 +1,49 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import type { indicatorResults } from "@/lib/results/service";
+
+type Results = Awaited<ReturnType<typeof indicatorResults>>;
+
+/** Every result by region and period or round, with its review status and comments. */
+export async function ResultsTable({ results }: { results: Results }) {
+  const [t, format] = await Promise.all([getTranslations("indicatorPage"), getFormatter()]);
+  if (results.length === 0) return <p>{t("noResults")}</p>;
+  const value = (r: Results[number]) => {
+    if (r.textValue) return r.textValue;
+    if (r.numerator !== null && r.denominator !== null)
+      return `${format.number(r.numerator)} / ${format.number(r.denominator)}`;
+    return r.value === null ? "–" : format.number(r.value);
+  };
+  return (
+    <div className="table-scroll">
+      <table className="data results-table">
+        <caption>{t("resultsCaption", { count: results.length })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("location")}</th>
+            <th scope="col">{t("periodOrRound")}</th>
+            <th scope="col">{t("option")}</th>
+            <th scope="col">{t("value")}</th>
+            <th scope="col">{t("sampleSize")}</th>
+            <th scope="col">{t("reviewStatus")}</th>
+            <th scope="col">{t("comments")}</th>
+            <th scope="col">{t("provenanceLabel")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {results.map((r) => (
+            <tr key={r.id} data-status={r.status}>
+              <th scope="row">{r.location.name}</th>
+              <td>{r.period?.label ?? r.round?.name ?? "–"}</td>
+              <td>{r.option ? `${r.option.dimension.name}: ${r.option.name}` : t("total")}</td>
+              <td>{value(r)}</td>
+              <td>{r.sampleSize === null ? "–" : format.number(r.sampleSize)}</td>
+              <td>{t(`reviewStatuses.${r.status}`)}</td>
+              <td>{[r.note, r.reviewComment].filter(Boolean).join(" · ") || "–"}</td>
+              <td>{t(`provenance.${r.provenance}`)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

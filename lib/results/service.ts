@@ -1,0 +1,47 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { assertCan, can, type Principal } from "@/lib/permissions";
+
+/**
+ * The results of one indicator, by region and period or round, with their review status and comments.
+ * Those who may not see unapproved values (viewers) get approved results only.
+ */
+export async function indicatorResults(principal: Principal, projectId: string, indicatorId: string) {
+  assertCan(principal, "project.read", projectId);
+  const onlyApproved = !can(principal, "results.readUnapproved", projectId);
+  const rows = await db().result.findMany({
+    where: { indicatorId, indicator: { projectId }, ...(onlyApproved ? { status: "APPROVED" as const } : {}) },
+    include: {
+      location: { select: { name: true, isoCode: true } },
+      period: { select: { label: true, endDate: true } },
+      round: { select: { name: true, endDate: true } },
+      option: { select: { name: true, dimension: { select: { name: true } } } },
+      updatedBy: { select: { name: true } },
+    },
+  });
+  const when = (r: (typeof rows)[number]) => (r.period?.endDate ?? r.round?.endDate ?? new Date(0)).getTime();
+  return rows.sort(
+    (a, b) =>
+      a.location.name.localeCompare(b.location.name) ||
+      when(a) - when(b) ||
+      (a.option?.name ?? "").localeCompare(b.option?.name ?? ""),
+  );
+}
+
+/** Changes to the indicator and its results, newest first; for those who may see unapproved values. */
+export async function indicatorHistory(principal: Principal, projectId: string, indicatorId: string) {
+  if (!can(principal, "results.readUnapproved", projectId)) return null;
+  const resultIds = (await db().result.findMany({ where: { indicatorId }, select: { id: true } })).map((r) => r.id);
+  return db().auditEvent.findMany({
+    where: {
+      projectId,
+      OR: [
+        { entityType: "Indicator", entityId: indicatorId },
+        { entityType: "Result", entityId: { in: resultIds } },
+      ],
+    },
+    orderBy: { at: "desc" },
+    take: 200,
+    include: { actor: { select: { name: true } } },
+  });
+}
