@@ -157,31 +157,44 @@ export function summarizeIndicator(
   const periods = ctx.times.filter((t) => t.kind === "period").sort(byEnd);
   const rounds = ctx.times.filter((t) => t.kind === "round").sort(byEnd);
   const counted = partials.filter((p) => started(p.timeId));
+  const countedByCell = groupBy(counted, (p) => `${p.locationId}|${p.optionId}`);
   const survey = def.source === "SURVEY";
 
   // ----- the location tree -----
   const inProject = new Set(ctx.locations.map((l) => l.id));
   const parentOf = (l: SummaryLocation) => (l.parentId && inProject.has(l.parentId) ? l.parentId : null);
   const childrenOf = (id: string | null) => ctx.locations.filter((l) => parentOf(l) === id);
+  const leaves = new Map<string | null, string[]>();
   const leavesUnder = (id: string | null): string[] => {
+    const known = leaves.get(id);
+    if (known) return known;
     const children = childrenOf(id);
-    if (id !== null && children.length === 0) return [id];
-    return children.flatMap((c) => leavesUnder(c.id));
+    const found = id !== null && children.length === 0 ? [id] : children.flatMap((c) => leavesUnder(c.id));
+    leaves.set(id, found);
+    return found;
   };
 
   // ----- targets -----
+  // Targets and partial sums indexed once: each figure looks up its own instead of scanning all.
+  const targetKey = (
+    locationId: string | null,
+    optionId: string | null,
+    periodId: string | null,
+    roundId: string | null,
+  ) => `${locationId}|${optionId}|${periodId}|${roundId}`;
+  const targetIndex = groupBy(targets, (t) => targetKey(t.locationId, t.optionId, t.periodId, t.roundId));
   const explicitTargets = (scope: Scope, periodId: string | null, roundId: string | null) =>
-    targets.filter(
-      (t) =>
-        t.locationId === scope.locationId &&
-        t.optionId === scope.optionId &&
-        t.periodId === periodId &&
-        t.roundId === roundId,
-    );
+    targetIndex.get(targetKey(scope.locationId, scope.optionId, periodId, roundId)) ?? [];
   const present = (t: CombinedTarget | null): t is CombinedTarget => t !== null && t.value !== null;
 
   /** Target for one period or round at a scope: explicit, else combined from the child locations. */
+  const timeTargets = new Map<string, CombinedTarget | null>();
   const timeTarget = (scope: Scope, time: SummaryTime): CombinedTarget | null => {
+    const key = `${scope.locationId}|${scope.optionId}|${time.id}`;
+    if (!timeTargets.has(key)) timeTargets.set(key, computeTimeTarget(scope, time));
+    return timeTargets.get(key) ?? null;
+  };
+  const computeTimeTarget = (scope: Scope, time: SummaryTime): CombinedTarget | null => {
     const rows = explicitTargets(
       scope,
       time.kind === "period" ? time.id : null,
@@ -197,7 +210,17 @@ export function summarizeIndicator(
     return found.every(present) ? combineTargets(measure, found) : null;
   };
   /** Rule 4 at a scope, with where the target came from. */
-  const lifeTarget = (scope: Scope): { target: CombinedTarget | null; source: Explanation["target"] } => {
+  type LifeTarget = { target: CombinedTarget | null; source: Explanation["target"] };
+  const lifeTargets = new Map<string, LifeTarget>();
+  const lifeTarget = (scope: Scope): LifeTarget => {
+    const key = `${scope.locationId}|${scope.optionId}`;
+    const known = lifeTargets.get(key);
+    if (known) return known;
+    const found = computeLifeTarget(scope);
+    lifeTargets.set(key, found);
+    return found;
+  };
+  const computeLifeTarget = (scope: Scope): LifeTarget => {
     const explicit = explicitTargets(scope, null, null);
     if (explicit.length) return { target: combineTargets(measure, explicit), source: "explicit" };
     const byPeriod = periods.map((p) => timeTarget(scope, p)).filter(present);
@@ -210,10 +233,9 @@ export function summarizeIndicator(
 
   // ----- one figure -----
   const figureAt = (scope: Scope): FigureSummary => {
-    const leaves = new Set(leavesUnder(scope.locationId));
-    const mine = counted.filter(
-      (p) => leaves.has(p.locationId) && p.optionId === scope.optionId && (!scope.timeId || p.timeId === scope.timeId),
-    );
+    const mine = leavesUnder(scope.locationId)
+      .flatMap((locationId) => countedByCell.get(`${locationId}|${scope.optionId}`) ?? [])
+      .filter((p) => !scope.timeId || p.timeId === scope.timeId);
     if (scope.timeId) return singleTimeFigure(scope, mine);
     return survey ? surveyFigure(scope, mine) : monitoringFigure(scope, mine);
   };
@@ -495,6 +517,17 @@ function isUnder(id: string, ancestor: string | null, locations: SummaryLocation
     if (current === ancestor) return true;
   }
   return false;
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
 }
 
 function byEnd(a: SummaryTime, b: SummaryTime) {

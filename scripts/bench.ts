@@ -1,0 +1,186 @@
+// Benchmark (run with the react-server condition, as server code runs in Next.js): the indicator engine's project summary against a raw SQL baseline, on a synthetic project,
+// and the first-load JavaScript of each route when a build exists.
+//   npm run bench                      embedded PGlite (a temporary folder)
+//   DATABASE_URL=postgres://… npm run bench   a PostgreSQL server (its tables are dropped and recreated!)
+// Numbers are medians of several runs on this machine; compare runs on the same machine only.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+
+const INDICATORS = Number(process.env.BENCH_INDICATORS ?? 30);
+const REGIONS = Number(process.env.BENCH_REGIONS ?? 40);
+const PERIODS = Number(process.env.BENCH_PERIODS ?? 12);
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+
+if (!process.env.DATABASE_URL) process.env.DATA_DIR = mkdtempSync(path.join(tmpdir(), "me-bench-"));
+
+const { closeDb, db } = await import("@/lib/db");
+const { configuredTarget, describeTarget, openAdapter } = await import("@/lib/db/adapter");
+const { applyMigrations, resetDatabase, startEngine } = await import("@/lib/db/schema-engine");
+const { projectSummary } = await import("@/lib/summary/service");
+
+async function migrateFresh() {
+  const { factory, close } = openAdapter(configuredTarget());
+  const engine = await startEngine(factory);
+  try {
+    if (process.env.DATABASE_URL) await resetDatabase(engine);
+    await applyMigrations(engine);
+  } finally {
+    engine.free();
+    await close();
+  }
+}
+
+async function seedSyntheticProject() {
+  const prisma = db();
+  const country = await prisma.location.create({ data: { level: "COUNTRY", name: "Benchland", isoCode: "XB" } });
+  const regions = await prisma.location.createManyAndReturn({
+    data: Array.from({ length: REGIONS }, (_, i) => ({
+      level: "ADMIN1" as const,
+      name: `Region ${i + 1}`,
+      parentId: country.id,
+    })),
+  });
+  const sex = await prisma.disaggregationDimension.create({
+    data: {
+      key: "sex",
+      name: "Sex",
+      options: {
+        create: [
+          { key: "female", name: "Female" },
+          { key: "male", name: "Male" },
+        ],
+      },
+    },
+    include: { options: true },
+  });
+  const project = await prisma.project.create({
+    data: {
+      code: "BENCH",
+      name: "Benchmark project",
+      startDate: new Date("2020-01-01"),
+      endDate: new Date(Date.UTC(2020, PERIODS * 3, 0)),
+      locations: { create: [country, ...regions].map((l) => ({ locationId: l.id })) },
+    },
+  });
+  const periods = await prisma.reportingPeriod.createManyAndReturn({
+    data: Array.from({ length: PERIODS }, (_, i) => ({
+      projectId: project.id,
+      label: `P${i + 1}`,
+      startDate: new Date(Date.UTC(2020, i * 3, 1)),
+      endDate: new Date(Date.UTC(2020, i * 3 + 3, 0)),
+    })),
+  });
+  const node = await prisma.resultNode.create({
+    data: { projectId: project.id, level: "OUTPUT", code: "O", title: "Output" },
+  });
+  let results = 0;
+  for (let k = 0; k < INDICATORS; k++) {
+    const percentage = k % 3 === 2;
+    const indicator = await prisma.indicator.create({
+      data: {
+        projectId: project.id,
+        resultNodeId: node.id,
+        code: `I${k + 1}`,
+        title: `Indicator ${k + 1}`,
+        measure: percentage ? "PERCENTAGE" : "COUNT",
+        timeRule: k % 4 === 1 ? "CUMULATIVE" : "NON_CUMULATIVE",
+        dimensions: { create: [{ dimensionId: sex.id }] },
+      },
+    });
+    await prisma.target.createMany({
+      data: regions.map((r) =>
+        percentage
+          ? { indicatorId: indicator.id, locationId: r.id, numerator: 60, denominator: 100 }
+          : { indicatorId: indicator.id, locationId: r.id, value: 1000 },
+      ),
+    });
+    const rows = regions.flatMap((r, ri) =>
+      periods.flatMap((p, pi) => {
+        const total = 50 + ((ri * 7 + pi * 13 + k) % 40);
+        const base = { indicatorId: indicator.id, locationId: r.id, periodId: p.id, status: "APPROVED" as const };
+        const figure = (v: number) => (percentage ? { numerator: Math.round(v * 0.6), denominator: v } : { value: v });
+        return [
+          { ...base, ...figure(total) },
+          { ...base, optionId: sex.options[0]?.id, ...figure(Math.round(total * 0.55)) },
+          { ...base, optionId: sex.options[1]?.id, ...figure(total - Math.round(total * 0.55)) },
+        ];
+      }),
+    );
+    await prisma.result.createMany({ data: rows });
+    results += rows.length;
+  }
+  return { projectId: project.id, results };
+}
+
+async function median(run: () => Promise<unknown>): Promise<number> {
+  await run(); // warm-up
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now();
+    await run();
+    times.push(performance.now() - start);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? Number.NaN;
+}
+
+await migrateFresh();
+console.log(`Database: ${describeTarget(configuredTarget())}`);
+const seedStart = performance.now();
+const { projectId, results } = await seedSyntheticProject();
+console.log(
+  `Synthetic project: ${INDICATORS} indicators x ${REGIONS} regions x ${PERIODS} periods x (total + 2 options) = ${results} results (loaded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s)`,
+);
+
+const prisma = db();
+const admin = { kind: "user" as const, userId: "bench", isAdmin: true, roles: {} };
+// Baseline 1: the aggregation alone, as one hand-written GROUP BY (what any report must at least run).
+const rawGroupBy = () =>
+  prisma.$queryRawUnsafe(
+    `SELECT r."indicatorId", r."locationId", r."optionId", r."periodId",
+            SUM(r."value"), SUM(r."numerator"), SUM(r."denominator"), COUNT(*)
+     FROM "Result" r JOIN "Indicator" i ON i."id" = r."indicatorId"
+     WHERE i."projectId" = $1 AND r."status" = 'APPROVED'
+     GROUP BY 1, 2, 3, 4`,
+    projectId,
+  );
+// Baseline 2: reading every result row, which the engine avoids.
+const rawAllRows = () =>
+  prisma.$queryRawUnsafe(
+    `SELECT r.* FROM "Result" r JOIN "Indicator" i ON i."id" = r."indicatorId" WHERE i."projectId" = $1`,
+    projectId,
+  );
+const summary = () => projectSummary(admin, projectId, { asOf: new Date("2030-01-01") });
+
+const groupByMs = await median(rawGroupBy);
+const allRowsMs = await median(rawAllRows);
+const summaryMs = await median(summary);
+console.table([
+  { measurement: "raw SQL GROUP BY (baseline)", "median ms": groupByMs.toFixed(1), "x baseline": "1.00" },
+  {
+    measurement: "raw SQL, every result row",
+    "median ms": allRowsMs.toFixed(1),
+    "x baseline": (allRowsMs / groupByMs).toFixed(2),
+  },
+  {
+    measurement: "project summary (SQL + engine, all figures)",
+    "median ms": summaryMs.toFixed(1),
+    "x baseline": (summaryMs / groupByMs).toFixed(2),
+  },
+]);
+
+await closeDb();
+if (process.env.DATA_DIR && !process.env.DATABASE_URL) rmSync(process.env.DATA_DIR, { recursive: true, force: true });
+
+try {
+  const { bundleReport } = await import("./bundle-report");
+  const dashboard = bundleReport().find((r) => r.route === "/projects/[projectId]");
+  if (dashboard) {
+    console.log(
+      `Dashboard route first-load JS: ${dashboard.kB.toFixed(1)} kB (${dashboard.gzipKB.toFixed(1)} kB gzip), chart code in first load: ${dashboard.chartsInFirstLoad ? "yes" : "no"}`,
+    );
+  }
+} catch {
+  console.log("No production build: run `npm run build` for the first-load JavaScript report.");
+}
