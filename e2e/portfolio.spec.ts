@@ -26,7 +26,7 @@ test("the portfolio lists the demo projects, filters by country and donor, and e
     const row = page.locator(`tr[data-project="${code}"]`);
     const offTrack = await row.locator('[data-col="offTrack"]').textContent();
     await row.getByRole("link").click();
-    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await page.waitForURL(/\/projects\/[^/?]+$/);
     const projectId = new URL(page.url()).pathname.split("/").pop();
     const summary = await (await page.request.get(`/api/v1/projects/${projectId}/summary`)).json();
     const counted = (status: string) =>
