@@ -63,6 +63,17 @@ test("a program manager reads target vs achieved per region, and the table match
   const csv = readFileSync((await (await download).path()) ?? "", "utf8");
   expect(csv).toContain("region,target,achieved,achievement,status,results");
   expect(csv).toContain("Tumbes,1800,1110,0.6166666666666667,offTrack,3");
+
+  // And its drawing as a PNG image.
+  const png = page.waitForEvent("download");
+  await legal.locator('[data-chart$="OP1.1.1-regions"]').getByRole("button", { name: "PNG" }).click();
+  const image = await png;
+  expect(image.suggestedFilename()).toBe("PE-VEN-2021-OP1.1.1-regions.png");
+  expect(
+    readFileSync((await image.path()) ?? "")
+      .subarray(1, 4)
+      .toString(),
+  ).toBe("PNG");
 });
 
 test("filters change the figures without reloading the page and are kept in the URL", async ({ page }) => {
