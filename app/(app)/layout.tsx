@@ -17,6 +17,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         </Link>
         <nav aria-label={t("nav.projects")}>
           <Link href="/projects">{t("nav.projects")}</Link>
+          <Link href="/settings/tokens">{t("nav.tokens")}</Link>
           <span className="muted">{t("nav.signedInAs", { name: user.name })}</span>
           <LanguageSwitcher />
           <SignOutButton />

@@ -1,0 +1,38 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { currentUser } from "@/lib/auth/session";
+import { createApiToken, newApiTokenSchema, revokeApiToken } from "./service";
+
+export type CreateApiTokenState = { fieldErrors?: Partial<Record<"name" | "expiresAt", string>>; token?: string };
+
+/** Form action: the signed-in user creates a token for themselves; the secret is shown once. */
+export async function createApiTokenAction(
+  _previous: CreateApiTokenState,
+  form: FormData,
+): Promise<CreateApiTokenState> {
+  const user = await currentUser();
+  if (!user) return { fieldErrors: { name: "notSignedIn" } };
+  const expiry = String(form.get("expiresAt") ?? "");
+  const parsed = newApiTokenSchema.safeParse({
+    name: form.get("name") ?? "",
+    expiresAt: expiry ? new Date(`${expiry}T23:59:59.999Z`) : null,
+  });
+  if (!parsed.success) {
+    const fieldErrors: CreateApiTokenState["fieldErrors"] = {};
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0];
+      if (field === "name" || field === "expiresAt") fieldErrors[field] ??= issue.message;
+    }
+    return { fieldErrors };
+  }
+  const { token } = await createApiToken(user, parsed.data);
+  revalidatePath("/settings/tokens");
+  return { token };
+}
+
+export async function revokeApiTokenAction(form: FormData): Promise<void> {
+  const user = await currentUser();
+  if (!user) return;
+  await revokeApiToken(user, String(form.get("tokenId") ?? ""));
+  revalidatePath("/settings/tokens");
+}
