@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { logInAs } from "./fixtures";
 
@@ -41,4 +42,27 @@ test("a user creates an API token, another system uses it, and revoking it locks
   await expect(
     page.getByRole("heading", { name: "GET /api/v1/projects/{projectId}/summary", exact: true }),
   ).toBeVisible();
+});
+
+test("a manager downloads the tracking table (XLSX and CSV) and the IATI file from the project page", async ({
+  page,
+}) => {
+  await logInAs(page, "manager@example.org");
+  await page.getByRole("link", { name: /Venezuelan migrants and refugees in Peru/ }).click();
+  const reports = page.getByRole("navigation", { name: "Reports" });
+  const files: Record<string, Buffer> = {};
+  for (const [label, name] of [
+    ["Indicator tracking table (XLSX)", "PE-VEN-2021-tracking-table.xlsx"],
+    ["Indicator tracking table (CSV)", "PE-VEN-2021-tracking-table.csv"],
+    ["IATI 2.03 XML", "PE-VEN-2021-iati-activity.xml"],
+  ] as const) {
+    const download = page.waitForEvent("download");
+    await reports.getByRole("link", { name: label, exact: true }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe(name);
+    files[name] = readFileSync((await file.path()) ?? "");
+  }
+  expect(files["PE-VEN-2021-tracking-table.xlsx"]?.subarray(0, 2).toString()).toBe("PK");
+  expect(files["PE-VEN-2021-tracking-table.csv"]?.toString()).toContain(",OP1.1.1,");
+  expect(files["PE-VEN-2021-iati-activity.xml"]?.toString()).toContain('<iati-activities version="2.03"');
 });

@@ -17,6 +17,9 @@ const schema = z.object({
   /** Public base URL of the app, used for auth callbacks. */
   APP_URL: z.string().url().optional(),
   PORT: z.coerce.number().int().positive().default(3000),
+  /** The organisation that publishes IATI exports: its IATI organisation identifier and name. */
+  IATI_ORG_REF: z.string().min(1).default("ZZ-ME-DASHBOARD"),
+  IATI_ORG_NAME: z.string().min(1).default("M&E Dashboard"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

@@ -180,3 +180,19 @@ export async function projectSummary(
     indicators,
   };
 }
+
+/**
+ * The summaries an export needs: the whole project, and each period or round on its own. Approved
+ * figures only unless a user who may see unapproved values asks for a draft.
+ */
+export async function exportSummaries(principal: Principal, projectId: string, options: { draft?: boolean } = {}) {
+  const draft = Boolean(options.draft) && can(principal, "results.readUnapproved", projectId);
+  const overall = await projectSummary(principal, projectId, { includeSubmitted: draft });
+  if (!overall) return null;
+  const byTime = new Map<string, ProjectSummary>();
+  for (const time of overall.times) {
+    const summary = await projectSummary(principal, projectId, { includeSubmitted: draft, timeId: time.id });
+    if (summary) byTime.set(time.id, summary);
+  }
+  return { overall, byTime, draft };
+}

@@ -1,4 +1,5 @@
 // Every /api/v1 route's contract: the OpenAPI document is generated from this list.
+import { iatiExportContract, trackingCsvContract, trackingXlsxContract } from "./exports";
 import { sharedSummaryContract, sharedSummaryCsvContract } from "./shared";
 import { projectSummaryContract, projectSummaryCsvContract } from "./summary";
 import type { RouteContract } from "./types";
@@ -8,4 +9,7 @@ export const contracts: RouteContract[] = [
   projectSummaryCsvContract,
   sharedSummaryContract,
   sharedSummaryCsvContract,
+  iatiExportContract,
+  trackingCsvContract,
+  trackingXlsxContract,
 ];

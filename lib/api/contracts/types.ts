@@ -1,6 +1,8 @@
 import type { ZodObject, ZodType } from "zod";
 import type { ProblemCode } from "../problem";
 
+export const xlsxMediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
 /** One /api/v1 route as the OpenAPI document describes it, from the same schemas the route parses with. */
 export type RouteContract = {
   method: "get" | "post" | "put" | "patch" | "delete";
@@ -17,6 +19,6 @@ export type RouteContract = {
   body?: ZodType;
   response: ZodType;
   /** Media type of a successful answer (default application/json). */
-  responseMediaType?: "application/json" | "text/csv";
+  responseMediaType?: "application/json" | "text/csv" | "application/xml" | typeof xlsxMediaType;
   problems: ProblemCode[];
 };

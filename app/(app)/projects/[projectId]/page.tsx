@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ProjectDashboard } from "@/components/dashboard/project-dashboard";
+import { ReportLinks } from "@/components/projects/report-links";
 import { summaryQuery } from "@/lib/api/contracts/summary";
 import { ApiProblem } from "@/lib/api/problem";
 import { loadProjectSummary } from "@/lib/api/summary-handlers";
@@ -50,6 +51,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
         </p>
       )}
       <p>{project.summary}</p>
+      <ReportLinks projectId={project.id} mayDraft={mayPreview} />
       <ProjectDashboard
         source={{ kind: "project", projectId: project.id }}
         initialSummary={toSummaryJson(summary)}

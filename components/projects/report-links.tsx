@@ -1,0 +1,27 @@
+import { getTranslations } from "next-intl/server";
+
+/** Downloads of a project's reports; a draft variant for those who may see unapproved values. */
+export async function ReportLinks({ projectId, mayDraft }: { projectId: string; mayDraft: boolean }) {
+  const t = await getTranslations("tracking");
+  const base = `/api/v1/projects/${projectId}`;
+  const links = [
+    { href: `${base}/tracking.xlsx`, label: t("xlsx") },
+    { href: `${base}/tracking.csv`, label: t("csv") },
+    { href: `${base}/iati.xml`, label: t("iati") },
+  ];
+  return (
+    <nav className="reports no-print" aria-label={t("reports")}>
+      <strong>{t("reports")}:</strong>
+      {links.map((l) => (
+        <a key={l.href} href={l.href} download>
+          {l.label}
+        </a>
+      ))}
+      {mayDraft && (
+        <a href={`${base}/tracking.xlsx?draft=true`} download>
+          {t("includeDraft")}
+        </a>
+      )}
+    </nav>
+  );
+}

@@ -1,0 +1,60 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import type { Principal } from "@/lib/permissions";
+import { getProject } from "@/lib/projects/service";
+import { exportSummaries } from "@/lib/summary/service";
+import { iatiActivityXml } from "./iati";
+
+/**
+ * A project's IATI 2.03 activity file: approved figures, unless a user who may see unapproved values
+ * explicitly asks for a draft (then marked as such in the file). Null when the project is not readable.
+ */
+export async function projectIatiXml(principal: Principal, projectId: string, options: { draft?: boolean } = {}) {
+  const project = await getProject(principal, projectId);
+  if (!project) return null;
+  const summaries = await exportSummaries(principal, projectId, options);
+  if (!summaries) return null;
+  const generatedAt = new Date();
+  const [links, indicators] = await Promise.all([
+    db().projectLocation.findMany({ where: { projectId }, include: { location: true } }),
+    db().indicator.findMany({
+      where: { projectId, archivedAt: null },
+      select: { id: true, definition: true, baselineDate: true },
+    }),
+  ]);
+  const config = env();
+  const xml = iatiActivityXml({
+    project: {
+      code: project.code,
+      name: project.name,
+      summary: project.summary,
+      donor: project.donor,
+      partners: project.partners,
+      startDate: project.startDate,
+      endDate: project.endDate,
+      language: project.languages[0] ?? "en",
+      reportingOrg: { ref: config.IATI_ORG_REF, name: config.IATI_ORG_NAME },
+      countries: links
+        .map((l) => l.location)
+        .filter((l) => l.level === "COUNTRY" && l.isoCode)
+        .map((l) => ({ isoCode: l.isoCode ?? "", name: l.name })),
+      locations: links.map(({ location: l }) => ({ id: l.id, ref: l.isoCode ?? l.id, name: l.name })),
+      resultNodes: project.resultNodes.map(({ id, level, code, title, description }) => ({
+        id,
+        level,
+        code,
+        title,
+        description,
+      })),
+      indicators: Object.fromEntries(
+        indicators.map((i) => [i.id, { definition: i.definition, baselineDate: i.baselineDate }]),
+      ),
+    },
+    overall: summaries.overall,
+    byTime: summaries.byTime,
+    generatedAt,
+    draft: summaries.draft,
+  });
+  return { body: xml, xml, filename: `${project.code}-iati-activity.xml` };
+}

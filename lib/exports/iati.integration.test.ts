@@ -1,0 +1,54 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { expect, test } from "vitest";
+import { db } from "@/lib/db";
+import { principalFor } from "@/lib/testing/principals";
+import { projectIatiXml } from "./iati-export";
+
+const schema = path.resolve("../shared/iati-2.03/iati-activities-schema.xsd");
+const dir = mkdtempSync(path.join(tmpdir(), "iati-"));
+
+/** Validates with xmllint against the official IATI 2.03 schema; throws with xmllint's message if invalid. */
+function validate(xml: string, name: string) {
+  const file = path.join(dir, `${name}.xml`);
+  writeFileSync(file, xml);
+  return execFileSync("xmllint", ["--noout", "--schema", schema, file], { encoding: "utf8", stdio: "pipe" });
+}
+
+test("the official schema rejects an invalid file (the check can fail)", () => {
+  expect(() => validate('<iati-activities version="2.03"><iati-activity/></iati-activities>', "broken")).toThrow();
+});
+
+test("every demo project exports an IATI 2.03 file valid against the official schema", async () => {
+  const admin = await principalFor("admin@example.org");
+  for (const project of await db().project.findMany()) {
+    const xml = (await projectIatiXml(admin, project.id))?.xml;
+    expect(xml, project.code).toBeDefined();
+    expect(() => validate(xml ?? "", project.code), project.code).not.toThrow();
+  }
+});
+
+test("the export carries the engine's approved figures, per location and per disaggregation option", async () => {
+  const manager = await principalFor("manager@example.org");
+  const peru = await db().project.findUniqueOrThrow({ where: { code: "PE-VEN-2021" } });
+  const xml = (await projectIatiXml(manager, peru.id))?.xml ?? "";
+  const legal = xml.slice(xml.indexOf("OP1.1.1 Number of people"), xml.indexOf("OP1.1.2"));
+  expect(legal).toMatch(
+    /<period-start iso-date="2020-10-01"\/>\s*<period-end iso-date="2021-12-31"\/>\s*<target value="8250"\/>/,
+  );
+  expect(legal).toMatch(/<actual value="5070"\/>/);
+  expect(legal).toMatch(/<actual value="1110">\s*<location ref="PE-TUM"\/>/);
+  expect(legal).toMatch(/<dimension name="sex" value="female"\/>/);
+  expect(legal).not.toContain('value="6710"'); // the submitted quarter is not in an approved export
+  expect(xml).not.toContain("DRAFT");
+
+  const draft = (await projectIatiXml(manager, peru.id, { draft: true }))?.xml ?? "";
+  expect(draft).toContain("<!-- DRAFT export");
+  expect(draft).toContain('<actual value="6710"/>');
+  const viewer = await principalFor("viewer@example.org");
+  expect((await projectIatiXml(viewer, peru.id, { draft: true }))?.xml).not.toContain("DRAFT");
+  const nepal = await db().project.findUniqueOrThrow({ where: { code: "SA-HIV-MOB" } });
+  expect(await projectIatiXml(viewer, nepal.id)).toBeNull();
+});

@@ -1,0 +1,156 @@
+// The project's results framework as an IATI 2.03 activity file: results with their type, indicators with
+// measure and direction, baselines, periods with targets and actuals overall, per location and per
+// disaggregation option. Every number comes from the indicator engine's summaries. Pure: no I/O.
+import type { FigureSummary, IndicatorSummary } from "@/lib/indicators/summary";
+import type { ProjectSummary } from "@/lib/summary/service";
+import { el, renderXml, type XmlNode } from "./xml";
+
+export type IatiProject = {
+  code: string;
+  name: string;
+  summary: string;
+  donor: string;
+  partners: string[];
+  startDate: Date;
+  endDate: Date;
+  language: string;
+  reportingOrg: { ref: string; name: string };
+  countries: { isoCode: string; name: string }[];
+  locations: { ref: string; name: string; id: string }[];
+  resultNodes: {
+    id: string;
+    level: "IMPACT" | "OUTCOME" | "OUTPUT";
+    code: string;
+    title: string;
+    description: string;
+  }[];
+  indicators: Record<string, { definition: string; baselineDate: Date | null }>;
+};
+
+/** IATI codelists: ResultType, IndicatorMeasure, ActivityStatus, ActivityDateType, OrganisationRole. */
+const resultType = { OUTPUT: 1, OUTCOME: 2, IMPACT: 3 } as const;
+const indicatorMeasure = { COUNT: 1, PERCENTAGE: 2, MEAN: 1, QUALITATIVE: 5 } as const;
+
+const day = (d: Date) => d.toISOString().slice(0, 10);
+const narrative = (text: string, lang?: string) => el("narrative", lang ? { "xml:lang": lang } : undefined, text);
+
+export type IatiInput = {
+  project: IatiProject;
+  /** The summary over the whole project (life-of-project figures). */
+  overall: ProjectSummary;
+  /** One summary per period or round, by its id (figures of that period only). */
+  byTime: Map<string, ProjectSummary>;
+  generatedAt: Date;
+  draft: boolean;
+};
+
+export function iatiActivityXml(input: IatiInput): string {
+  const { project: p, generatedAt, draft } = input;
+  const status = p.endDate < generatedAt ? 3 : p.startDate > generatedAt ? 1 : 2;
+  const share = p.countries.length ? Math.floor(100 / p.countries.length) : 0;
+  const activity = el(
+    "iati-activity",
+    { "xml:lang": p.language, "last-updated-datetime": generatedAt.toISOString().replace(/\.\d+Z$/, "Z") },
+    el("iati-identifier", undefined, `${p.reportingOrg.ref}-${p.code}`),
+    el("reporting-org", { ref: p.reportingOrg.ref, type: 21 }, narrative(p.reportingOrg.name)),
+    el("title", undefined, narrative(p.name)),
+    el(
+      "description",
+      { type: 1 },
+      narrative(draft ? `DRAFT: includes submitted results not yet approved. ${p.summary}` : p.summary || p.name),
+    ),
+    el("participating-org", { role: 1 }, narrative(p.donor || p.reportingOrg.name)),
+    ...p.partners.map((partner) => el("participating-org", { role: 4 }, narrative(partner))),
+    el("activity-status", { code: status }),
+    el("activity-date", { "iso-date": day(p.startDate), type: 1 }),
+    el("activity-date", { "iso-date": day(p.endDate), type: 3 }),
+    ...p.countries.map((c, i) =>
+      el("recipient-country", {
+        code: c.isoCode,
+        percentage: i === 0 ? 100 - share * (p.countries.length - 1) : share,
+      }),
+    ),
+    ...p.locations.map((l) => el("location", { ref: l.ref }, el("name", undefined, narrative(l.name)))),
+    ...p.resultNodes.flatMap((node) => resultElement(input, node)),
+  );
+  const root = el(
+    "iati-activities",
+    { version: "2.03", "generated-datetime": generatedAt.toISOString().replace(/\.\d+Z$/, "Z") },
+    activity,
+  );
+  const note = draft ? "<!-- DRAFT export: includes submitted results not yet approved -->\n" : "";
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${note}${renderXml(root)}\n`;
+}
+
+function resultElement(input: IatiInput, node: IatiProject["resultNodes"][number]): XmlNode[] {
+  const indicators = input.overall.indicators.filter((i) => i.resultNodeId === node.id);
+  if (indicators.length === 0) return []; // IATI requires at least one indicator per result
+  return [
+    el(
+      "result",
+      { type: resultType[node.level], "aggregation-status": true },
+      el("title", undefined, narrative(`${node.code} ${node.title}`)),
+      node.description ? el("description", undefined, narrative(node.description)) : null,
+      ...indicators.map((i) => indicatorElement(input, i)),
+    ),
+  ];
+}
+
+function indicatorElement(input: IatiInput, i: IndicatorSummary & { resultNodeId: string }): XmlNode {
+  const { project: p, overall } = input;
+  const meta = p.indicators[i.indicator.id];
+  const qualitative = i.indicator.measure === "QUALITATIVE";
+  const baseline = i.overall.baseline;
+  const baselineDate = meta?.baselineDate ?? p.startDate;
+  const lifeOfProject = i.indicator.source === "MONITORING" && !qualitative;
+  return el(
+    "indicator",
+    {
+      measure: indicatorMeasure[i.indicator.measure],
+      ascending: qualitative ? undefined : i.indicator.direction === "INCREASE",
+      "aggregation-status": !qualitative,
+    },
+    el("title", undefined, narrative(`${i.indicator.code} ${i.indicator.title}`)),
+    meta?.definition ? el("description", undefined, narrative(meta.definition)) : null,
+    el("reference", { vocabulary: "99", code: i.indicator.code }),
+    baseline === null || qualitative
+      ? null
+      : el("baseline", { year: baselineDate.getUTCFullYear(), "iso-date": day(baselineDate), value: baseline }),
+    ...(lifeOfProject ? [periodElement(p.startDate, p.endDate, i, p)] : []),
+    ...(qualitative ? [] : i.byTime)
+      .filter((t) => t.actual !== null || t.target !== null)
+      .map((t) => {
+        const time = overall.times.find((x) => x.id === t.timeId);
+        const ofTime = input.byTime.get(t.timeId)?.indicators.find((x) => x.indicator.id === i.indicator.id);
+        if (!time || !ofTime) return null;
+        return periodElement(time.startDate, time.endDate, ofTime, p);
+      }),
+  );
+}
+
+/** A period: overall target and actual, then per location and per disaggregation option. */
+function periodElement(start: Date, end: Date, i: IndicatorSummary, p: IatiProject): XmlNode {
+  const refOf = new Map(p.locations.map((l) => [l.id, l.ref]));
+  const groups = new Set(i.byLocation.map((l) => l.parentId).filter(Boolean));
+  const regions = i.byLocation.filter((l) => !groups.has(l.id));
+  const pick = (f: FigureSummary, kind: "target" | "actual") => (kind === "target" ? f.target : f.actual);
+  const values = (kind: "target" | "actual") => [
+    pick(i.overall, kind) === null ? null : el(kind, { value: pick(i.overall, kind) }),
+    ...regions
+      .filter((r) => pick(r, kind) !== null)
+      .map((r) => el(kind, { value: pick(r, kind) }, el("location", { ref: refOf.get(r.id) ?? r.id }))),
+    ...i.byDimension.flatMap((d) =>
+      d.options
+        .filter((o) => pick(o, kind) !== null)
+        .map((o) => el(kind, { value: pick(o, kind) }, el("dimension", { name: d.key, value: o.key }))),
+    ),
+  ];
+  return el(
+    "period",
+    undefined,
+    el("period-start", { "iso-date": day(start) }),
+    el("period-end", { "iso-date": day(end) }),
+    ...values("target"),
+    ...values("actual"),
+  );
+}

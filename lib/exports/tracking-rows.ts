@@ -1,0 +1,97 @@
+// The indicator performance tracking table: every indicator with baseline, target, actual, achievement
+// and status for the life of the project and for each period or round, overall, per location and per
+// disaggregation option. Rows are shaped from the engine's summaries; nothing is recomputed. Pure.
+import type { FigureSummary } from "@/lib/indicators/summary";
+import type { ProjectSummary } from "@/lib/summary/service";
+
+export const trackingColumns = [
+  "result_code",
+  "result",
+  "indicator_code",
+  "indicator",
+  "measure",
+  "unit",
+  "period_or_round",
+  "period_start",
+  "period_end",
+  "location",
+  "location_code",
+  "dimension",
+  "option",
+  "baseline",
+  "target",
+  "actual",
+  "numerator",
+  "denominator",
+  "achievement",
+  "expected_to_date",
+  "status_code",
+  "status",
+] as const;
+
+export type TrackingColumn = (typeof trackingColumns)[number];
+export type TrackingRow = Partial<Record<TrackingColumn, string | number | null>> & { resultNodeId: string };
+
+type Labels = { lifeOfProject: string; overall: string; status: (code: FigureSummary["status"]) => string };
+type Node = { id: string; code: string; title: string };
+
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+/**
+ * Rows in logframe order: per indicator, the life-of-project block (monitoring indicators), then each
+ * period or round; within a block the overall figure, each location, then each disaggregation option.
+ */
+export function trackingRows(
+  nodes: Node[],
+  overall: ProjectSummary,
+  byTime: Map<string, ProjectSummary>,
+  labels: Labels,
+): TrackingRow[] {
+  const rows: TrackingRow[] = [];
+  for (const node of nodes) {
+    for (const indicator of overall.indicators.filter((i) => i.resultNodeId === node.id)) {
+      const head = {
+        resultNodeId: node.id,
+        result_code: node.code,
+        result: node.title,
+        indicator_code: indicator.indicator.code,
+        indicator: indicator.indicator.title,
+        measure: indicator.indicator.measure,
+        unit: indicator.indicator.unit,
+      };
+      const block = (summary: ProjectSummary, when: { label: string; start: Date; end: Date }) => {
+        const figures = summary.indicators.find((i) => i.indicator.id === indicator.indicator.id);
+        if (!figures) return;
+        const base = { ...head, period_or_round: when.label, period_start: day(when.start), period_end: day(when.end) };
+        const figure = (f: FigureSummary) => ({
+          baseline: f.baseline,
+          target: f.target,
+          actual: f.actual,
+          numerator: f.numerator,
+          denominator: f.denominator,
+          achievement: f.achievement,
+          expected_to_date: f.expectedToDate,
+          status_code: f.status,
+          status: labels.status(f.status),
+        });
+        rows.push({ ...base, location: labels.overall, ...figure(figures.overall) });
+        for (const l of figures.byLocation)
+          rows.push({ ...base, location: l.name, location_code: l.isoCode, ...figure(l) });
+        for (const d of figures.byDimension) {
+          for (const o of d.options)
+            rows.push({ ...base, location: labels.overall, dimension: d.name, option: o.name, ...figure(o) });
+        }
+      };
+      if (indicator.indicator.source === "MONITORING") {
+        block(overall, { label: labels.lifeOfProject, start: overall.project.startDate, end: overall.project.endDate });
+      }
+      for (const time of overall.times.filter(
+        (t) => (t.kind === "round") === (indicator.indicator.source === "SURVEY"),
+      )) {
+        const summary = byTime.get(time.id);
+        if (summary) block(summary, { label: time.label, start: time.startDate, end: time.endDate });
+      }
+    }
+  }
+  return rows;
+}
