@@ -19,6 +19,7 @@ const { closeDb, db } = await import("@/lib/db");
 const { configuredTarget, describeTarget, openAdapter } = await import("@/lib/db/adapter");
 const { applyMigrations, resetDatabase, startEngine } = await import("@/lib/db/schema-engine");
 const { projectSummary } = await import("@/lib/summary/service");
+const { trackingCsv } = await import("@/lib/exports/tracking-export");
 
 async function migrateFresh() {
   const { factory, close } = openAdapter(configuredTarget());
@@ -169,6 +170,21 @@ console.table([
     "x baseline": (summaryMs / groupByMs).toFixed(2),
   },
 ]);
+
+// The tracking-table export, streamed to nowhere: time and how much the heap grows while it runs.
+const heapBefore = process.memoryUsage().heapUsed;
+let peakHeap = heapBefore;
+let exportedBytes = 0;
+const exportStart = performance.now();
+const csv = await trackingCsv(admin, projectId, { locale: "en" });
+const reader = csv?.body.getReader();
+for (let chunk = await reader?.read(); chunk && !chunk.done; chunk = await reader?.read()) {
+  exportedBytes += (chunk.value as Uint8Array).byteLength;
+  peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+}
+console.log(
+  `Tracking table CSV export: ${(exportedBytes / 1024 / 1024).toFixed(1)} MB in ${((performance.now() - exportStart) / 1000).toFixed(1)} s, heap growth ${((peakHeap - heapBefore) / 1024 / 1024).toFixed(0)} MB`,
+);
 
 await closeDb();
 if (process.env.DATA_DIR && !process.env.DATABASE_URL) rmSync(process.env.DATA_DIR, { recursive: true, force: true });

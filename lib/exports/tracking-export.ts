@@ -53,6 +53,21 @@ const numberColumns: TrackingColumn[] = [
   "expected_to_date",
 ];
 
+/** A result's sheet: frozen, filterable header in the user's language, number formats per column. */
+function startSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, t: ReturnType<typeof translator>) {
+  const sheet = workbook.addWorksheet(name.trim().slice(0, 31), { views: [{ state: "frozen", ySplit: 1 }] });
+  sheet.columns = trackingColumns.map((c) => ({
+    key: c,
+    width: c === "indicator" || c === "result" ? 48 : 16,
+    style: numberColumns.includes(c) ? { numFmt: "#,##0.##" } : c === "achievement" ? { numFmt: "0%" } : {},
+  }));
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: trackingColumns.length } };
+  const header = sheet.addRow(trackingColumns.map((c) => t(`tracking.columns.${c}`)));
+  header.font = { bold: true };
+  header.commit();
+  return sheet;
+}
+
 /**
  * The tracking table as a formatted XLSX workbook, streamed: a cover sheet, then one sheet per outcome or
  * output with a frozen, filterable header in the user's language and number formats per column.
@@ -75,24 +90,19 @@ export async function trackingXlsx(
     cover.addRow([t("tracking.figures"), draft ? t("tracking.draft") : t("tracking.approvedOnly")]).commit();
     if (project.sourceNote) cover.addRow([t("tracking.sources"), project.sourceNote]).commit();
     await cover.commit();
-    for (const node of nodes) {
-      const nodeRows = rows.filter((r) => r.resultNodeId === node.id);
-      if (nodeRows.length === 0) continue;
-      const sheet = workbook.addWorksheet(`${t(`project.levels.${node.level}`)} ${node.code}`.slice(0, 31), {
-        views: [{ state: "frozen", ySplit: 1 }],
-      });
-      sheet.columns = trackingColumns.map((c) => ({
-        key: c,
-        width: c === "indicator" || c === "result" ? 48 : 16,
-        style: numberColumns.includes(c) ? { numFmt: "#,##0.##" } : c === "achievement" ? { numFmt: "0%" } : {},
-      }));
-      sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: trackingColumns.length } };
-      const header = sheet.addRow(trackingColumns.map((c) => t(`tracking.columns.${c}`)));
-      header.font = { bold: true };
-      header.commit();
-      for (const row of nodeRows) sheet.addRow(trackingColumns.map((c) => row[c] ?? null)).commit();
-      await sheet.commit();
+    // Rows arrive in logframe order: a new result starts a new sheet.
+    let sheet: ExcelJS.Worksheet | null = null;
+    let sheetNode: string | null = null;
+    for (const row of rows) {
+      if (row.resultNodeId !== sheetNode) {
+        if (sheet) await sheet.commit();
+        const node = nodes.find((n) => n.id === row.resultNodeId);
+        sheet = startSheet(workbook, `${node ? t(`project.levels.${node.level}`) : ""} ${node?.code ?? ""}`, t);
+        sheetNode = row.resultNodeId;
+      }
+      sheet?.addRow(trackingColumns.map((c) => row[c] ?? null)).commit();
     }
+    if (sheet) await sheet.commit();
     await workbook.commit();
   };
   write().catch((error) => output.destroy(error));

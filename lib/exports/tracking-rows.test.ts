@@ -72,16 +72,13 @@ function summaryOf(rootTimeId: string | null): ProjectSummary {
 }
 
 test("one block for the life of the project and one per period, each overall then per location", () => {
-  const rows = trackingRows(
-    [{ id: "n", code: "O1", title: "Output 1" }],
-    summaryOf(null),
-    new Map([["q1", summaryOf("q1")]]),
-    {
+  const rows = [
+    ...trackingRows([{ id: "n", code: "O1", title: "Output 1" }], summaryOf(null), new Map([["q1", summaryOf("q1")]]), {
       lifeOfProject: "Life of project",
       overall: "All locations",
       status: (s) => `<${s}>`,
-    },
-  );
+    }),
+  ];
   expect(rows.map((r) => [r.period_or_round, r.location, r.target, r.actual, r.status])).toEqual([
     ["Life of project", "All locations", 100, 40, "<offTrack>"],
     ["Life of project", "Region A", 100, 40, "<offTrack>"],

@@ -40,14 +40,14 @@ const day = (d: Date) => d.toISOString().slice(0, 10);
 /**
  * Rows in logframe order: per indicator, the life-of-project block (monitoring indicators), then each
  * period or round; within a block the overall figure, each location, then each disaggregation option.
+ * A generator, so exports write each row as it is made instead of holding the whole table.
  */
-export function trackingRows(
+export function* trackingRows(
   nodes: Node[],
   overall: ProjectSummary,
   byTime: Map<string, ProjectSummary>,
   labels: Labels,
-): TrackingRow[] {
-  const rows: TrackingRow[] = [];
+): Generator<TrackingRow> {
   for (const node of nodes) {
     for (const indicator of overall.indicators.filter((i) => i.resultNodeId === node.id)) {
       const head = {
@@ -59,7 +59,7 @@ export function trackingRows(
         measure: indicator.indicator.measure,
         unit: indicator.indicator.unit,
       };
-      const block = (summary: ProjectSummary, when: { label: string; start: Date; end: Date }) => {
+      const block = function* (summary: ProjectSummary, when: { label: string; start: Date; end: Date }) {
         const figures = summary.indicators.find((i) => i.indicator.id === indicator.indicator.id);
         if (!figures) return;
         const base = { ...head, period_or_round: when.label, period_start: day(when.start), period_end: day(when.end) };
@@ -74,24 +74,26 @@ export function trackingRows(
           status_code: f.status,
           status: labels.status(f.status),
         });
-        rows.push({ ...base, location: labels.overall, ...figure(figures.overall) });
-        for (const l of figures.byLocation)
-          rows.push({ ...base, location: l.name, location_code: l.isoCode, ...figure(l) });
+        yield { ...base, location: labels.overall, ...figure(figures.overall) };
+        for (const l of figures.byLocation) yield { ...base, location: l.name, location_code: l.isoCode, ...figure(l) };
         for (const d of figures.byDimension) {
           for (const o of d.options)
-            rows.push({ ...base, location: labels.overall, dimension: d.name, option: o.name, ...figure(o) });
+            yield { ...base, location: labels.overall, dimension: d.name, option: o.name, ...figure(o) };
         }
       };
       if (indicator.indicator.source === "MONITORING") {
-        block(overall, { label: labels.lifeOfProject, start: overall.project.startDate, end: overall.project.endDate });
+        yield* block(overall, {
+          label: labels.lifeOfProject,
+          start: overall.project.startDate,
+          end: overall.project.endDate,
+        });
       }
       for (const time of overall.times.filter(
         (t) => (t.kind === "round") === (indicator.indicator.source === "SURVEY"),
       )) {
         const summary = byTime.get(time.id);
-        if (summary) block(summary, { label: time.label, start: time.startDate, end: time.endDate });
+        if (summary) yield* block(summary, { label: time.label, start: time.startDate, end: time.endDate });
       }
     }
   }
-  return rows;
 }

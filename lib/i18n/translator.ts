@@ -1,6 +1,6 @@
 // Translations outside React rendering (file exports in route handlers): the request's language and
 // a translator for it, from the same messages as the interface.
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import { defaultLocale, isLocale, type Locale, localeCookie, localeFromAcceptLanguage } from "./config";
 import en from "./messages/en.json";
 import es from "./messages/es.json";

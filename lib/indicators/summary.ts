@@ -61,6 +61,8 @@ export type SummaryContext = {
   rootTimeId?: string | null;
   /** Internal: compute the overall figure only (used for the trajectory over time). */
   overallOnly?: boolean;
+  /** Leave out the to-date trajectory of each period (exports, which do not draw it). */
+  withoutTrajectory?: boolean;
   /** Which review statuses were counted: approved, plus submitted in a manager's preview. */
   statuses: string[];
 };
@@ -406,16 +408,13 @@ export function summarizeIndicator(
           )
         : null;
     if (figure.actual !== null) previous = figure;
-    const then = summarizeIndicator(def, partials, targets, {
-      ...ctx,
-      asOf: t.endDate,
-      rootTimeId: null,
-      overallOnly: true,
-    });
+    const then = ctx.withoutTrajectory
+      ? null
+      : summarizeIndicator(def, partials, targets, { ...ctx, asOf: t.endDate, rootTimeId: null, overallOnly: true });
     const toDate = {
-      actual: then.overall.actual,
-      expectedToDate: then.overall.expectedToDate,
-      target: then.overall.target,
+      actual: then?.overall.actual ?? null,
+      expectedToDate: then?.overall.expectedToDate ?? null,
+      target: then?.overall.target ?? null,
     };
     return { ...figure, timeId: t.id, kind: t.kind, label: t.label, endDate: t.endDate, change, toDate };
   });

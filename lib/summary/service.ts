@@ -14,6 +14,8 @@ export type SummaryOptions = {
   timeId?: string | null;
   /** A manager's preview that also counts submitted values; ignored for anyone who may not see them. */
   includeSubmitted?: boolean;
+  /** Leave out each period's to-date trajectory (exports do not draw it). */
+  withoutTrajectory?: boolean;
 };
 
 export type ProjectSummary = {
@@ -34,47 +36,36 @@ export class UnknownFilterError extends Error {
   }
 }
 
-/**
- * Every indicator of a project computed by the indicator engine: the one function behind the
- * dashboard, the summary API and the exports. Approved results only, unless a user who may see
- * unapproved ones asks for the preview.
- */
-export async function projectSummary(
-  principal: Principal,
-  projectId: string,
-  options: SummaryOptions = {},
-): Promise<ProjectSummary | null> {
+/** What a summary is computed from: the project's structure and its results' partial sums. */
+async function loadSummaryInputs(principal: Principal, projectId: string, includeSubmitted: boolean) {
   // Not allowed and not found look the same, so project ids cannot be probed.
   if (!can(principal, "project.read", projectId)) return null;
-  const includesSubmitted = Boolean(options.includeSubmitted) && can(principal, "results.readUnapproved", projectId);
+  const includesSubmitted = includeSubmitted && can(principal, "results.readUnapproved", projectId);
   const statuses = includesSubmitted ? ["APPROVED", "SUBMITTED"] : ["APPROVED"];
-  const asOf = options.asOf ?? new Date();
   const prisma = db();
-
-  const project = await prisma.project.findUnique({
-    where: { id: projectId },
-    include: {
-      locations: { include: { location: true } },
-      periods: true,
-      surveyRounds: true,
-      indicators: {
-        where: { archivedAt: null },
-        orderBy: [{ resultNode: { sortOrder: "asc" } }, { sortOrder: "asc" }],
-        include: {
-          targets: true,
-          dimensions: { include: { dimension: { include: { options: { orderBy: { sortOrder: "asc" } } } } } },
+  const [project, partials] = await Promise.all([
+    prisma.project.findUnique({
+      where: { id: projectId },
+      include: {
+        locations: { include: { location: true } },
+        periods: true,
+        surveyRounds: true,
+        indicators: {
+          where: { archivedAt: null },
+          orderBy: [{ resultNode: { sortOrder: "asc" } }, { sortOrder: "asc" }],
+          include: {
+            targets: true,
+            dimensions: { include: { dimension: { include: { options: { orderBy: { sortOrder: "asc" } } } } } },
+          },
         },
       },
-    },
-  });
+    }),
+    projectResultPartials(prisma, projectId, statuses),
+  ]);
   if (!project) return null;
-
   const locations = project.locations
     .map(({ location: l }) => ({ id: l.id, name: l.name, isoCode: l.isoCode, parentId: l.parentId }))
     .sort((a, b) => a.name.localeCompare(b.name));
-  const locationId = options.locationId ?? null;
-  if (locationId && !locations.some((l) => l.id === locationId)) throw new UnknownFilterError("location");
-
   const times: SummaryTime[] = [
     ...project.periods.map((p) => ({
       id: p.id,
@@ -92,11 +83,19 @@ export async function projectSummary(
       roundType: r.type,
     })),
   ].sort((a, b) => a.endDate.getTime() - b.endDate.getTime());
+  return { project, partials, locations, times, statuses, includesSubmitted };
+}
 
+type SummaryInputs = NonNullable<Awaited<ReturnType<typeof loadSummaryInputs>>>;
+
+/** Runs the indicator engine over every indicator of the loaded project, for one view (filters). */
+function buildSummary(inputs: SummaryInputs, options: SummaryOptions): ProjectSummary {
+  const { project, partials, locations, times, statuses, includesSubmitted } = inputs;
+  const asOf = options.asOf ?? new Date();
+  const locationId = options.locationId ?? null;
+  if (locationId && !locations.some((l) => l.id === locationId)) throw new UnknownFilterError("location");
   const timeId = options.timeId ?? null;
   if (timeId && !times.some((t) => t.id === timeId)) throw new UnknownFilterError("period");
-
-  const partials = await projectResultPartials(prisma, projectId, statuses);
   const context = {
     project: {
       start: project.startDate,
@@ -108,6 +107,7 @@ export async function projectSummary(
     times,
     rootLocationId: locationId,
     rootTimeId: timeId,
+    withoutTrajectory: options.withoutTrajectory,
     statuses,
   };
   const optionsOf = (dimensionId: string) =>
@@ -182,17 +182,31 @@ export async function projectSummary(
 }
 
 /**
+ * Every indicator of a project computed by the indicator engine: the one function behind the
+ * dashboard, the summary API and the exports. Approved results only, unless a user who may see
+ * unapproved ones asks for the preview.
+ */
+export async function projectSummary(
+  principal: Principal,
+  projectId: string,
+  options: SummaryOptions = {},
+): Promise<ProjectSummary | null> {
+  const inputs = await loadSummaryInputs(principal, projectId, Boolean(options.includeSubmitted));
+  return inputs ? buildSummary(inputs, options) : null;
+}
+
+/**
  * The summaries an export needs: the whole project, and each period or round on its own. Approved
  * figures only unless a user who may see unapproved values asks for a draft.
  */
 export async function exportSummaries(principal: Principal, projectId: string, options: { draft?: boolean } = {}) {
-  const draft = Boolean(options.draft) && can(principal, "results.readUnapproved", projectId);
-  const overall = await projectSummary(principal, projectId, { includeSubmitted: draft });
-  if (!overall) return null;
-  const byTime = new Map<string, ProjectSummary>();
-  for (const time of overall.times) {
-    const summary = await projectSummary(principal, projectId, { includeSubmitted: draft, timeId: time.id });
-    if (summary) byTime.set(time.id, summary);
-  }
-  return { overall, byTime, draft };
+  // One database read; the engine then runs once for the whole project and once per period or round.
+  const inputs = await loadSummaryInputs(principal, projectId, Boolean(options.draft));
+  if (!inputs) return null;
+  const asOf = new Date();
+  const overall = buildSummary(inputs, { asOf, withoutTrajectory: true });
+  const byTime = new Map(
+    inputs.times.map((time) => [time.id, buildSummary(inputs, { asOf, withoutTrajectory: true, timeId: time.id })]),
+  );
+  return { overall, byTime, draft: inputs.includesSubmitted };
 }
