@@ -3,6 +3,7 @@ import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useEffect, useState } from "react";
+import { Field } from "@/components/ui/field";
 
 type Errors = { email?: string; password?: string; form?: string };
 
@@ -49,38 +50,15 @@ export function LoginForm() {
           {errors.form}
         </p>
       )}
-      <div className="field">
-        <label htmlFor="email">{t("email")}</label>
-        <input
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="username"
-          aria-invalid={Boolean(errors.email)}
-          aria-describedby="email-error"
-        />
-        {errors.email && (
-          <span id="email-error" className="error">
-            {errors.email}
-          </span>
-        )}
-      </div>
-      <div className="field">
-        <label htmlFor="password">{t("password")}</label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          aria-invalid={Boolean(errors.password)}
-          aria-describedby="password-error"
-        />
-        {errors.password && (
-          <span id="password-error" className="error">
-            {errors.password}
-          </span>
-        )}
-      </div>
+      <Field id="email" name="email" type="email" autoComplete="username" label={t("email")} error={errors.email} />
+      <Field
+        id="password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        label={t("password")}
+        error={errors.password}
+      />
       <button className="button" type="submit" disabled={!ready || pending}>
         {pending ? t("submitting") : t("submit")}
       </button>

@@ -15,13 +15,8 @@ import {
 import type { BulletDatum } from "@/components/dashboard/shape";
 import type { Measure } from "@/lib/indicators";
 import { chartColours } from "./chart-frame";
+import { TargetMark } from "./target-mark";
 import { useFigureFormat } from "./use-figure-format";
-
-/** A target marker: a short vertical line across the bar. */
-function TargetMark(props: { cx?: number; cy?: number }) {
-  if (props.cx === undefined || props.cy === undefined) return null;
-  return <rect x={props.cx - 2} y={props.cy - 12} width={4} height={24} fill={chartColours.target} />;
-}
 
 /** Achieved per region as bars, the target as a marker; bars stop at the frame, labels never do. */
 export function BulletChart({ data, frameMax, measure }: { data: BulletDatum[]; frameMax: number; measure: Measure }) {
@@ -43,7 +38,7 @@ export function BulletChart({ data, frameMax, measure }: { data: BulletDatum[]; 
             dataKey="target"
             name={t("target")}
             fill={chartColours.target}
-            shape={<TargetMark />}
+            shape={<TargetMark across="vertical" />}
             isAnimationActive={false}
           />
         </ComposedChart>

@@ -15,12 +15,8 @@ import {
 import type { RoundDatum } from "@/components/dashboard/shape";
 import type { Measure } from "@/lib/indicators";
 import { chartColours } from "./chart-frame";
+import { TargetMark } from "./target-mark";
 import { useFigureFormat } from "./use-figure-format";
-
-function TargetMark(props: { cx?: number; cy?: number }) {
-  if (props.cx === undefined || props.cy === undefined) return null;
-  return <rect x={props.cx - 18} y={props.cy - 2} width={36} height={4} fill={chartColours.target} />;
-}
 
 /** Baseline, midline, endline: each round's value with its 95% confidence interval and its target. */
 export function SurveyRoundsChart({ data, measure }: { data: RoundDatum[]; measure: Measure }) {
@@ -42,7 +38,7 @@ export function SurveyRoundsChart({ data, measure }: { data: RoundDatum[]; measu
             dataKey="target"
             name={t("target")}
             fill={chartColours.target}
-            shape={<TargetMark />}
+            shape={<TargetMark across="horizontal" />}
             isAnimationActive={false}
           />
         </ComposedChart>

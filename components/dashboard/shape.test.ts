@@ -1,6 +1,7 @@
 import { expect, test } from "vitest";
 import type { OptionPartial } from "@/lib/indicators/composition";
 import { type IndicatorDefinition, type SummaryTarget, summarizeIndicator } from "@/lib/indicators/summary";
+import { resultPartial } from "@/lib/testing/partials";
 import {
   bulletData,
   disaggregationData,
@@ -33,18 +34,7 @@ const sex = {
 };
 
 function cell(locationId: string, timeId: string, value: number, optionId: string | null = null): OptionPartial {
-  return {
-    locationId,
-    timeId,
-    timeEnd: d("2021-03-31"),
-    optionId,
-    value,
-    numerator: null,
-    denominator: null,
-    weightedValue: null,
-    sampleSize: null,
-    resultCount: 1,
-  };
+  return resultPartial(locationId, timeId, d("2021-03-31"), { value, optionId });
 }
 
 function summary(): SummaryJson {

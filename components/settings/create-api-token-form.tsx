@@ -1,6 +1,8 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { Field } from "@/components/ui/field";
+import { SecretNotice } from "@/components/ui/secret-notice";
 import { type CreateApiTokenState, createApiTokenAction } from "@/lib/api-tokens/actions";
 
 export function CreateApiTokenForm() {
@@ -8,49 +10,14 @@ export function CreateApiTokenForm() {
   const [state, action, pending] = useActionState<CreateApiTokenState, FormData>(createApiTokenAction, {});
   const error = (field: "name" | "expiresAt") => {
     const key = state.fieldErrors?.[field];
-    return key ? (
-      <span id={`${field}-error`} className="error">
-        {t(`errors.${key}` as "errors.required")}
-      </span>
-    ) : null;
+    return key ? t(`errors.${key}` as "errors.required") : null;
   };
   return (
     <form action={action} className="card" noValidate>
       <h2 style={{ marginTop: 0 }}>{t("createTitle")}</h2>
-      {state.token && (
-        <div className="notice" role="status">
-          <p>{t("created")}</p>
-          <input
-            aria-label={t("secret")}
-            readOnly
-            value={state.token}
-            style={{ width: "100%" }}
-            onFocus={(e) => e.target.select()}
-          />
-        </div>
-      )}
-      <div className="field">
-        <label htmlFor="token-name">{t("name")}</label>
-        <input
-          id="token-name"
-          name="name"
-          placeholder={t("namePlaceholder")}
-          aria-invalid={Boolean(state.fieldErrors?.name)}
-          aria-describedby="name-error"
-        />
-        {error("name")}
-      </div>
-      <div className="field">
-        <label htmlFor="token-expiry">{t("expiresAt")}</label>
-        <input
-          id="token-expiry"
-          name="expiresAt"
-          type="date"
-          aria-invalid={Boolean(state.fieldErrors?.expiresAt)}
-          aria-describedby="expiresAt-error"
-        />
-        {error("expiresAt")}
-      </div>
+      {state.token && <SecretNotice message={t("created")} label={t("secret")} value={state.token} />}
+      <Field id="token-name" name="name" label={t("name")} placeholder={t("namePlaceholder")} error={error("name")} />
+      <Field id="token-expiry" name="expiresAt" type="date" label={t("expiresAt")} error={error("expiresAt")} />
       <button className="button" type="submit" disabled={pending}>
         {t("create")}
       </button>

@@ -1,6 +1,8 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { Field } from "@/components/ui/field";
+import { SecretNotice } from "@/components/ui/secret-notice";
 import { type CreateShareLinkState, createShareLinkAction } from "@/lib/share-links/actions";
 
 export function CreateShareLinkForm({ projectId }: { projectId: string }) {
@@ -11,11 +13,7 @@ export function CreateShareLinkForm({ projectId }: { projectId: string }) {
   );
   const error = (field: "label" | "expiresAt") => {
     const key = state.fieldErrors?.[field];
-    return key ? (
-      <span id={`${field}-error`} className="error">
-        {t(`errors.${key}` as "errors.required")}
-      </span>
-    ) : null;
+    return key ? t(`errors.${key}` as "errors.required") : null;
   };
   return (
     <form action={action} className="card" noValidate>
@@ -25,40 +23,9 @@ export function CreateShareLinkForm({ projectId }: { projectId: string }) {
           {t("errors.notAllowed")}
         </p>
       )}
-      {state.url && (
-        <div className="notice" role="status">
-          <p>{t("created")}</p>
-          <input
-            aria-label={t("linkUrl")}
-            readOnly
-            value={state.url}
-            style={{ width: "100%" }}
-            onFocus={(e) => e.target.select()}
-          />
-        </div>
-      )}
-      <div className="field">
-        <label htmlFor="label">{t("label")}</label>
-        <input
-          id="label"
-          name="label"
-          placeholder={t("labelPlaceholder")}
-          aria-invalid={Boolean(state.fieldErrors?.label)}
-          aria-describedby="label-error"
-        />
-        {error("label")}
-      </div>
-      <div className="field">
-        <label htmlFor="expiresAt">{t("expiresAt")}</label>
-        <input
-          id="expiresAt"
-          name="expiresAt"
-          type="date"
-          aria-invalid={Boolean(state.fieldErrors?.expiresAt)}
-          aria-describedby="expiresAt-error"
-        />
-        {error("expiresAt")}
-      </div>
+      {state.url && <SecretNotice message={t("created")} label={t("linkUrl")} value={state.url} />}
+      <Field id="label" name="label" label={t("label")} placeholder={t("labelPlaceholder")} error={error("label")} />
+      <Field id="expiresAt" name="expiresAt" type="date" label={t("expiresAt")} error={error("expiresAt")} />
       <fieldset className="field">
         <legend>{t("shows")}</legend>
         {(["showRegions", "showDisaggregations", "showConfidenceIntervals", "showComments"] as const).map((option) => (

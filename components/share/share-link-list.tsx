@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { RevokeButton } from "@/components/ui/revoke-button";
 import { revokeShareLinkAction } from "@/lib/share-links/actions";
 import type { listShareLinks } from "@/lib/share-links/service";
 
@@ -35,16 +36,13 @@ export async function ShareLinkList({ projectId, links }: { projectId: string; l
             <td data-col="opens">{format.number(link.useCount)}</td>
             <td>
               {link.state === "active" && (
-                <form action={revokeShareLinkAction.bind(null, projectId)}>
-                  <input type="hidden" name="linkId" value={link.id} />
-                  <button
-                    type="submit"
-                    className="button secondary"
-                    aria-label={t("revokeLabel", { label: link.label })}
-                  >
-                    {t("revoke")}
-                  </button>
-                </form>
+                <RevokeButton
+                  action={revokeShareLinkAction.bind(null, projectId)}
+                  name="linkId"
+                  id={link.id}
+                  label={t("revokeLabel", { label: link.label })}
+                  text={t("revoke")}
+                />
               )}
             </td>
           </tr>

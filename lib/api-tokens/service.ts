@@ -3,7 +3,7 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import type { UserPrincipal } from "@/lib/permissions";
-import { hashToken, newSecretToken } from "./token";
+import { hashToken, newSecretToken, secretState } from "./token";
 
 export const newApiTokenSchema = z.object({
   name: z.string().trim().min(1, "required").max(80, "tooLong"),
@@ -35,16 +35,8 @@ export async function createApiToken(user: UserPrincipal, input: z.input<typeof 
 
 /** The user's own tokens, newest first, never their secret. */
 export async function listApiTokens(user: UserPrincipal) {
-  const now = new Date();
   const rows = await db().apiToken.findMany({ where: { userId: user.userId }, orderBy: { createdAt: "desc" } });
-  return rows.map((r) => ({
-    ...r,
-    state: r.revokedAt
-      ? ("revoked" as const)
-      : r.expiresAt && r.expiresAt <= now
-        ? ("expired" as const)
-        : ("active" as const),
-  }));
+  return rows.map((r) => ({ ...r, state: secretState(r) }));
 }
 
 /** Revokes one of the user's own tokens; another user's token is not found. */

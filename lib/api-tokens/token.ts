@@ -9,3 +9,12 @@ export function newSecretToken(prefix: string): string {
 export function hashToken(token: string): string {
   return createHash("sha256").update(token, "utf8").digest("hex");
 }
+
+export type SecretState = "active" | "expired" | "revoked";
+
+/** Whether a token or link still works: revocation wins, then expiry. */
+export function secretState(secret: { revokedAt: Date | null; expiresAt: Date | null }, now = new Date()): SecretState {
+  if (secret.revokedAt) return "revoked";
+  if (secret.expiresAt && secret.expiresAt <= now) return "expired";
+  return "active";
+}

@@ -1,7 +1,7 @@
 import "server-only";
 import { loadPrincipal } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { hashToken } from "./token";
+import { hashToken, secretState } from "./token";
 
 /**
  * The principal of a bearer API token: its owner's current rights, never more. Null when the token
@@ -9,7 +9,7 @@ import { hashToken } from "./token";
  */
 export async function principalForApiToken(token: string, now = new Date()) {
   const row = await db().apiToken.findUnique({ where: { tokenHash: hashToken(token) } });
-  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now)) return null;
+  if (!row || secretState(row, now) !== "active") return null;
   await db().apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
   return loadPrincipal(row.userId);
 }

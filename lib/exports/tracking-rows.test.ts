@@ -1,6 +1,7 @@
 import { expect, test } from "vitest";
 import { summarizeIndicator } from "@/lib/indicators/summary";
 import type { ProjectSummary } from "@/lib/summary/service";
+import { resultPartial } from "@/lib/testing/partials";
 import { trackingRows } from "./tracking-rows";
 
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -24,20 +25,7 @@ function summaryOf(rootTimeId: string | null): ProjectSummary {
       dimensions: [],
       composedFrom: null,
     },
-    [
-      {
-        locationId: "A",
-        timeId: "q1",
-        timeEnd: d("2021-03-31"),
-        optionId: null,
-        value: 40,
-        numerator: null,
-        denominator: null,
-        weightedValue: null,
-        sampleSize: null,
-        resultCount: 1,
-      },
-    ],
+    [resultPartial("A", "q1", d("2021-03-31"), { value: 40 })],
     [
       {
         periodId: null,

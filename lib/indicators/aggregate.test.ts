@@ -1,21 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
+import { resultPartial } from "@/lib/testing/partials";
 import { actual, applyTimeRule, combine } from "./aggregate";
 import type { ResultPartial } from "./types";
 
 function partial(locationId: string, timeId: string, fields: Partial<ResultPartial>): ResultPartial {
-  return {
-    locationId,
-    timeId,
-    timeEnd: new Date(`${timeId}T00:00:00Z`),
-    value: null,
-    numerator: null,
-    denominator: null,
-    weightedValue: null,
-    sampleSize: null,
-    resultCount: 1,
-    ...fields,
-  };
+  return resultPartial(locationId, timeId, new Date(`${timeId}T00:00:00Z`), fields);
 }
 
 describe("combine", () => {

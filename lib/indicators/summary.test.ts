@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
+import { resultPartial } from "@/lib/testing/partials";
 import type { OptionPartial } from "./composition";
 import { type IndicatorDefinition, type SummaryContext, type SummaryTarget, summarizeIndicator } from "./summary";
 
@@ -43,20 +44,7 @@ function definition(overrides: Partial<IndicatorDefinition> = {}): IndicatorDefi
 }
 
 function partial(locationId: string, timeId: string, fields: Partial<OptionPartial>): OptionPartial {
-  const time = quarters.find((q) => q.id === timeId);
-  return {
-    locationId,
-    timeId,
-    timeEnd: time?.endDate ?? d("2021-12-31"),
-    optionId: null,
-    value: null,
-    numerator: null,
-    denominator: null,
-    weightedValue: null,
-    sampleSize: null,
-    resultCount: 1,
-    ...fields,
-  };
+  return resultPartial(locationId, timeId, quarters.find((q) => q.id === timeId)?.endDate ?? d("2021-12-31"), fields);
 }
 
 const target = (fields: Partial<SummaryTarget>): SummaryTarget => ({

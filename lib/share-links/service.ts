@@ -1,7 +1,7 @@
 import "server-only";
 import { timingSafeEqual } from "node:crypto";
 import { z } from "zod";
-import { hashToken, newSecretToken } from "@/lib/api-tokens/token";
+import { hashToken, newSecretToken, secretState } from "@/lib/api-tokens/token";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { assertCan, type Principal, type SharePrincipal } from "@/lib/permissions";
@@ -60,7 +60,7 @@ export async function listShareLinks(principal: Principal, projectId: string) {
     orderBy: { createdAt: "desc" },
     include: { createdBy: { select: { name: true } } },
   });
-  return links.map((l) => ({ ...l, options: parseShareOptions(l.options), state: linkState(l) }));
+  return links.map((l) => ({ ...l, options: parseShareOptions(l.options), state: secretState(l) }));
 }
 
 export async function revokeShareLink(principal: Principal, projectId: string, linkId: string) {
@@ -84,14 +84,6 @@ export async function revokeShareLink(principal: Principal, projectId: string, l
   });
 }
 
-type LinkState = "active" | "expired" | "revoked";
-
-function linkState(link: { revokedAt: Date | null; expiresAt: Date | null }, now = new Date()): LinkState {
-  if (link.revokedAt) return "revoked";
-  if (link.expiresAt && link.expiresAt <= now) return "expired";
-  return "active";
-}
-
 export type ShareAccess =
   | { state: "active"; principal: SharePrincipal; label: string; options: ShareOptions }
   | { state: "expired" | "revoked" | "unknown" };
@@ -106,7 +98,7 @@ export async function openShareLink(token: string, now = new Date()): Promise<Sh
   const hash = hashToken(token);
   const link = await db().shareLink.findUnique({ where: { tokenHash: hash }, omit: { tokenHash: false } });
   if (!link || !timingSafeEqual(Buffer.from(link.tokenHash), Buffer.from(hash))) return { state: "unknown" };
-  const state = linkState(link, now);
+  const state = secretState(link, now);
   if (state !== "active") return { state };
   await db().$transaction(async (tx) => {
     await tx.shareLink.update({ where: { id: link.id }, data: { lastUsedAt: now, useCount: { increment: 1 } } });

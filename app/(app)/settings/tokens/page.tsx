@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { CreateApiTokenForm } from "@/components/settings/create-api-token-form";
+import { RevokeButton } from "@/components/ui/revoke-button";
 import { revokeApiTokenAction } from "@/lib/api-tokens/actions";
 import { listApiTokens } from "@/lib/api-tokens/service";
 import { requireUser } from "@/lib/auth/session";
@@ -44,16 +45,13 @@ export default async function ApiTokensPage() {
                 <td data-col="state">{t(`states.${token.state}`)}</td>
                 <td>
                   {token.state === "active" && (
-                    <form action={revokeApiTokenAction}>
-                      <input type="hidden" name="tokenId" value={token.id} />
-                      <button
-                        type="submit"
-                        className="button secondary"
-                        aria-label={t("revokeLabel", { name: token.name })}
-                      >
-                        {t("revoke")}
-                      </button>
-                    </form>
+                    <RevokeButton
+                      action={revokeApiTokenAction}
+                      name="tokenId"
+                      id={token.id}
+                      label={t("revokeLabel", { name: token.name })}
+                      text={t("revoke")}
+                    />
                   )}
                 </td>
               </tr>

@@ -1,0 +1,23 @@
+// Test data: one result partial (the database's sums for a location, period and option) with defaults.
+import type { OptionPartial } from "@/lib/indicators/composition";
+
+export function resultPartial(
+  locationId: string,
+  timeId: string,
+  timeEnd: Date,
+  fields: Partial<OptionPartial> = {},
+): OptionPartial {
+  return {
+    locationId,
+    timeId,
+    timeEnd,
+    optionId: null,
+    value: null,
+    numerator: null,
+    denominator: null,
+    weightedValue: null,
+    sampleSize: null,
+    resultCount: 1,
+    ...fields,
+  };
+}
