@@ -20,6 +20,8 @@ export class ApiProblem extends Error {
     readonly code: ProblemCode,
     readonly detail?: string,
     readonly errors?: FieldError[],
+    /** More members of the problem body, e.g. the current version of a conflicting result. */
+    readonly extra?: Record<string, unknown>,
   ) {
     super(detail ?? problemCodes[code].title);
     this.name = "ApiProblem";
@@ -35,6 +37,7 @@ export function problemResponse(problem: ApiProblem): Response {
     code: problem.code,
     detail: problem.detail,
     errors: problem.errors,
+    ...problem.extra,
   };
   return new Response(JSON.stringify(body), {
     status,

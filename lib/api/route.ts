@@ -22,8 +22,11 @@ export type ApiRouteSpec<P extends ZodType, Q extends ZodType, B extends ZodType
   params?: P;
   query?: Q;
   body?: B;
-  /** Who is asking; by default a signed-in user or an API token's owner, else 401. */
-  authenticate?: (input: Parsed<P, Q, B>) => Promise<A>;
+  /**
+   * Who is asking; by default a signed-in user or an API token's owner, else 401. It runs before the
+   * query and body are read, so nobody learns anything about a request they may not make.
+   */
+  authenticate?: (input: { params: z.output<P>; request: Request }) => Promise<A>;
   /** The result is sent as JSON unless it is already a Response (a file download). */
   handler: (input: Parsed<P, Q, B> & { principal: A }) => Promise<unknown>;
 };
@@ -62,19 +65,22 @@ function parse<S extends ZodType>(schema: S | undefined, value: unknown, where: 
 export function apiRoute<P extends ZodType, Q extends ZodType, B extends ZodType, A = Principal>(
   spec: ApiRouteSpec<P, Q, B, A>,
 ) {
-  const authenticate = spec.authenticate ?? (requirePrincipal as unknown as (input: Parsed<P, Q, B>) => Promise<A>);
+  const authenticate =
+    spec.authenticate ??
+    (requirePrincipal as unknown as (input: { params: z.output<P>; request: Request }) => Promise<A>);
   return async (request: Request, context: RouteContext): Promise<Response> => {
     try {
       const url = new URL(request.url);
+      const params = parse(spec.params, await context.params, "path");
+      const principal = await authenticate({ params, request });
       const input: Parsed<P, Q, B> = {
-        params: parse(spec.params, await context.params, "path"),
+        params,
         query: parse(spec.query, Object.fromEntries(url.searchParams), "query"),
         body: spec.body
           ? parse(spec.body, await request.json().catch(() => undefined), "body")
           : (undefined as z.output<B>),
         request,
       };
-      const principal = await authenticate(input);
       const result = await spec.handler({ ...input, principal });
       return result instanceof Response ? result : Response.json(result, { headers: { "cache-control": "no-store" } });
     } catch (error) {

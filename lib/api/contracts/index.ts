@@ -1,5 +1,7 @@
 // Every /api/v1 route's contract: the OpenAPI document is generated from this list.
+
 import { iatiExportContract, trackingCsvContract, trackingXlsxContract } from "./exports";
+import { reviewResultsContract, saveResultsContract } from "./results";
 import { sharedSummaryContract, sharedSummaryCsvContract } from "./shared";
 import { projectSummaryContract, projectSummaryCsvContract } from "./summary";
 import type { RouteContract } from "./types";
@@ -12,4 +14,6 @@ export const contracts: RouteContract[] = [
   iatiExportContract,
   trackingCsvContract,
   trackingXlsxContract,
+  saveResultsContract,
+  reviewResultsContract,
 ];

@@ -1,0 +1,55 @@
+import { z } from "zod";
+import { resultInputSchema } from "@/lib/validation/results";
+import { summaryParams } from "./summary";
+import type { RouteContract } from "./types";
+
+export const saveResultsBody = z.object({
+  items: z.array(resultInputSchema).min(1).max(5000),
+  /** false: save as drafts; true: submit for review. */
+  submit: z.boolean().default(false),
+});
+
+export const reviewBody = z.object({
+  decisions: z
+    .array(
+      z.object({
+        resultId: z.string().min(1),
+        version: z.number().int().positive(),
+        decision: z.enum(["approve", "return"]),
+        comment: z.string().max(4000).optional(),
+      }),
+    )
+    .min(1)
+    .max(5000),
+});
+
+const savedResult = z.object({ id: z.string(), version: z.number().int(), status: z.string() });
+
+export const saveResultsContract: RouteContract = {
+  method: "post",
+  path: "/api/v1/projects/{projectId}/results",
+  operationId: "saveResults",
+  summary: "Save results as drafts or submit them for review, all or nothing",
+  description:
+    "Evaluators and managers of the project. An invalid batch changes nothing and lists every problem as items.<index>.<field>. Changing an existing result needs the version that was read; if someone changed it since, the answer is 409 with the current value.",
+  tag: "Results",
+  auth: "session",
+  params: summaryParams,
+  body: saveResultsBody,
+  response: z.object({ results: z.array(savedResult) }),
+  problems: ["unauthenticated", "forbidden", "validation", "conflict", "notFound"],
+};
+
+export const reviewResultsContract: RouteContract = {
+  method: "post",
+  path: "/api/v1/projects/{projectId}/results/review",
+  operationId: "reviewResults",
+  summary: "Approve or return submitted results, all or nothing",
+  description: "Managers of the project. A return needs a comment. Each decision names the version it was made on.",
+  tag: "Results",
+  auth: "session",
+  params: summaryParams,
+  body: reviewBody,
+  response: z.object({ reviewed: z.array(z.string()) }),
+  problems: ["unauthenticated", "forbidden", "validation", "conflict", "notFound"],
+};

@@ -1,0 +1,72 @@
+import { beforeAll, expect, test } from "vitest";
+import { POST as review } from "@/app/api/v1/projects/[projectId]/results/review/route";
+import { POST as save } from "@/app/api/v1/projects/[projectId]/results/route";
+import { hashToken, newSecretToken } from "@/lib/api-tokens/token";
+import { db } from "@/lib/db";
+import { locationId, projectId } from "@/lib/testing/principals";
+
+const tokens: Record<string, string> = {};
+let peru: string;
+let networks: string;
+let q4: string;
+let laLibertad: string;
+
+async function tokenFor(email: string) {
+  const user = await db().user.findUniqueOrThrow({ where: { email } });
+  const token = newSecretToken("med");
+  await db().apiToken.create({ data: { userId: user.id, name: "test", tokenHash: hashToken(token) } });
+  return token;
+}
+
+function post(route: typeof save, who: string, body: unknown, path = "results") {
+  const request = new Request(`http://localhost/api/v1/projects/${peru}/${path}`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${tokens[who]}`, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  return route(request, { params: Promise.resolve({ projectId: peru }) });
+}
+
+beforeAll(async () => {
+  for (const who of ["evaluator", "manager", "viewer"]) tokens[who] = await tokenFor(`${who}@example.org`);
+  peru = await projectId("PE-VEN-2021");
+  networks = (await db().indicator.findFirstOrThrow({ where: { projectId: peru, code: "OP1.1.2" } })).id;
+  q4 = (await db().reportingPeriod.findFirstOrThrow({ where: { projectId: peru, label: "2021-Q4" } })).id;
+  laLibertad = await locationId("PE-LAL");
+});
+
+test("batch submit through the API: per-item errors, then success, conflict on a stale version, review", async () => {
+  const item = { indicatorId: networks, periodId: q4, locationId: laLibertad, value: 3 };
+  const invalid = await post(save, "evaluator", { items: [item, { ...item, value: -1 }], submit: true });
+  expect(invalid.status).toBe(400);
+  expect((await invalid.json()).errors).toEqual([{ field: "items.1.value", message: "negative" }]);
+
+  const saved = await post(save, "evaluator", { items: [item], submit: false });
+  expect(saved.status).toBe(200);
+  const [result] = (await saved.json()).results;
+  expect(result).toMatchObject({ status: "DRAFT", version: 1 });
+
+  await post(save, "evaluator", { items: [{ ...item, value: 4, version: 1 }], submit: true });
+  const stale = await post(save, "manager", { items: [{ ...item, value: 5, version: 1 }] });
+  expect(stale.status).toBe(409);
+  expect((await stale.json()).current).toMatchObject({ value: 4, version: 2 });
+
+  expect((await post(save, "viewer", { items: [item] })).status).toBe(403);
+  expect(
+    (
+      await post(
+        review,
+        "evaluator",
+        { decisions: [{ resultId: result.id, version: 2, decision: "approve" }] },
+        "results/review",
+      )
+    ).status,
+  ).toBe(403);
+  const approved = await post(
+    review,
+    "manager",
+    { decisions: [{ resultId: result.id, version: 2, decision: "approve" }] },
+    "results/review",
+  );
+  expect(await approved.json()).toEqual({ reviewed: [result.id] });
+});

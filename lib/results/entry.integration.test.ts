@@ -1,0 +1,128 @@
+import { beforeAll, describe, expect, test } from "vitest";
+import { db } from "@/lib/db";
+import { ForbiddenError, type UserPrincipal } from "@/lib/permissions";
+import { projectSummary } from "@/lib/summary/service";
+import { locationId, principalFor, projectId } from "@/lib/testing/principals";
+import { BatchProblems, reviewResults, saveResults, VersionConflict } from "./entry";
+
+let evaluator: UserPrincipal;
+let manager: UserPrincipal;
+let peru: string;
+let legal: string;
+let networks: string;
+let q3: string;
+let q4: string;
+let laLibertad: string;
+let callao: string;
+let q1: string;
+let tumbes: string;
+
+beforeAll(async () => {
+  [evaluator, manager] = await Promise.all([
+    principalFor("evaluator@example.org"),
+    principalFor("manager@example.org"),
+  ]);
+  peru = await projectId("PE-VEN-2021");
+  legal = (await db().indicator.findFirstOrThrow({ where: { projectId: peru, code: "OP1.1.1" } })).id;
+  q1 = (await db().reportingPeriod.findFirstOrThrow({ where: { projectId: peru, label: "2021-Q1" } })).id;
+  q3 = (await db().reportingPeriod.findFirstOrThrow({ where: { projectId: peru, label: "2021-Q3" } })).id;
+  q4 = (await db().reportingPeriod.findFirstOrThrow({ where: { projectId: peru, label: "2021-Q4" } })).id;
+  networks = (await db().indicator.findFirstOrThrow({ where: { projectId: peru, code: "OP1.1.2" } })).id;
+  [laLibertad, callao] = await Promise.all([locationId("PE-LAL"), locationId("PE-CAL")]);
+  tumbes = await locationId("PE-TUM");
+});
+
+async function actual(indicatorId: string) {
+  const summary = await projectSummary(manager, peru, { asOf: new Date("2030-01-01") });
+  return summary?.indicators.find((i) => i.indicator.id === indicatorId)?.overall.actual;
+}
+
+describe("entering and reviewing results", () => {
+  test("a draft, then submitted, result counts in the figures only once approved", async () => {
+    const key = { indicatorId: networks, periodId: q4, locationId: laLibertad, optionId: null };
+    const before = await actual(networks);
+    const [draft] = await saveResults(evaluator, peru, [{ ...key, value: 3 }], false);
+    expect(draft).toMatchObject({ status: "DRAFT", version: 1 });
+    expect(await actual(networks)).toBe(before);
+    const [submitted] = await saveResults(evaluator, peru, [{ ...key, value: 3, version: 1 }], true);
+    expect(submitted).toMatchObject({ status: "SUBMITTED", version: 2 });
+    expect(await actual(networks)).toBe(before);
+    await reviewResults(manager, peru, [{ resultId: submitted?.id ?? "", version: 2, decision: "approve" }]);
+    // Cumulative: La Libertad's latest value becomes 3 instead of 2.
+    expect(await actual(networks)).toBe((before ?? 0) + 1);
+    const trail = await db().auditEvent.findMany({ where: { entityId: submitted?.id }, orderBy: { at: "asc" } });
+    expect(trail.map((e) => e.action)).toEqual(["result.create", "result.submit", "result.approve"]);
+  });
+
+  test("a returned result needs a comment, can be corrected by its version, and resubmitted", async () => {
+    const row = await db().result.findFirstOrThrow({ where: { indicatorId: legal, status: "SUBMITTED" } });
+    await expect(
+      reviewResults(manager, peru, [{ resultId: row.id, version: row.version, decision: "return" }]),
+    ).rejects.toThrow(BatchProblems);
+    await reviewResults(manager, peru, [
+      { resultId: row.id, version: row.version, decision: "return", comment: "Check the attendance lists" },
+    ]);
+    const returned = await db().result.findUniqueOrThrow({ where: { id: row.id } });
+    expect(returned).toMatchObject({
+      status: "RETURNED",
+      reviewComment: "Check the attendance lists",
+      version: row.version + 1,
+    });
+    const [fixed] = await saveResults(
+      evaluator,
+      peru,
+      [
+        {
+          indicatorId: legal,
+          periodId: returned.periodId,
+          locationId: returned.locationId,
+          optionId: null,
+          value: 150,
+          version: returned.version,
+        },
+      ],
+      true,
+    );
+    expect(fixed).toMatchObject({ status: "SUBMITTED", value: 150, version: returned.version + 1 });
+  });
+
+  test("two people editing the same value: the second save is refused with the current value", async () => {
+    const key = { indicatorId: networks, periodId: q4, locationId: callao, optionId: null };
+    const [first] = await saveResults(evaluator, peru, [{ ...key, value: 1 }], false);
+    const read = first?.version ?? 0;
+    await saveResults(evaluator, peru, [{ ...key, value: 2, version: read }], false);
+    const conflict = await saveResults(manager, peru, [{ ...key, value: 3, version: read }], false).catch((e) => e);
+    expect(conflict).toBeInstanceOf(VersionConflict);
+    expect(conflict.current).toMatchObject({ value: 2, version: read + 1 });
+    expect((await db().result.findFirstOrThrow({ where: key })).value).toBe(2);
+    const withoutVersion = await saveResults(manager, peru, [{ ...key, value: 4 }], false).catch((e) => e);
+    expect(withoutVersion).toBeInstanceOf(VersionConflict);
+  });
+
+  test("an invalid batch changes nothing and names every problem by item and field", async () => {
+    const count = await db().result.count();
+    const error = await saveResults(
+      evaluator,
+      peru,
+      [
+        { indicatorId: legal, periodId: q3, locationId: (await locationId("NP")) ?? "", optionId: null, value: 5 },
+        { indicatorId: legal, periodId: q3, locationId: tumbes, optionId: null, value: -2 },
+        { indicatorId: legal, periodId: q1, locationId: tumbes, optionId: null, value: 5 },
+      ],
+      true,
+    ).catch((e) => e);
+    expect(error).toBeInstanceOf(BatchProblems);
+    expect(error.problems).toEqual([
+      { index: 0, field: "locationId", code: "unknown" },
+      { index: 1, field: "value", code: "negative" },
+      { index: 2, field: "periodId", code: "locked" },
+    ]);
+    expect(await db().result.count()).toBe(count);
+  });
+
+  test("viewers never write; evaluators do not approve", async () => {
+    const viewer = await principalFor("viewer@example.org");
+    await expect(saveResults(viewer, peru, [], false)).rejects.toThrow(ForbiddenError);
+    await expect(reviewResults(evaluator, peru, [])).rejects.toThrow(ForbiddenError);
+  });
+});

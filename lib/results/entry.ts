@@ -1,0 +1,221 @@
+import "server-only";
+import { recordAudit } from "@/lib/audit/record";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { assertCan, type Principal } from "@/lib/permissions";
+import { type FieldProblem, type ResultInput, resultProblems } from "@/lib/validation/results";
+
+export type ItemProblem = FieldProblem & { index: number };
+
+/** An invalid batch: every problem by item and field; nothing was saved. */
+export class BatchProblems extends Error {
+  constructor(readonly problems: ItemProblem[]) {
+    super(`${problems.length} problem(s) in the batch`);
+    this.name = "BatchProblems";
+  }
+}
+
+/** Someone else changed a result since it was read: their version is returned, nothing is overwritten. */
+export class VersionConflict extends Error {
+  constructor(
+    readonly index: number,
+    readonly current: {
+      id: string;
+      version: number;
+      value: number | null;
+      numerator: number | null;
+      denominator: number | null;
+      status: string;
+    },
+  ) {
+    super("The result was changed by someone else");
+    this.name = "VersionConflict";
+  }
+}
+
+function userOf(principal: Principal): string {
+  if (principal.kind !== "user") throw new Error("Only users enter results");
+  return principal.userId;
+}
+
+const figureOf = (r: {
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  sampleSize: number | null;
+  textValue: string | null;
+  status: string;
+}) => ({
+  value: r.value,
+  numerator: r.numerator,
+  denominator: r.denominator,
+  sampleSize: r.sampleSize,
+  textValue: r.textValue,
+  status: r.status,
+});
+
+/**
+ * Saves a batch of results as drafts, or submits them for review, all or nothing. New results are
+ * created; existing ones (same indicator, period or round, location and option) are updated only when
+ * the caller names the version it read, and only while they are drafts or returned.
+ */
+export async function saveResults(principal: Principal, projectId: string, items: ResultInput[], submit: boolean) {
+  assertCan(principal, "results.enter", projectId);
+  const userId = userOf(principal);
+  const prisma = db();
+  const project = await prisma.project.findUniqueOrThrow({
+    where: { id: projectId },
+    include: {
+      periods: { select: { id: true, lockedAt: true } },
+      surveyRounds: { select: { id: true } },
+      locations: { select: { locationId: true } },
+      indicators: {
+        where: { archivedAt: null, composedFromId: null },
+        select: {
+          id: true,
+          measure: true,
+          source: true,
+          dimensions: { select: { dimension: { select: { options: { select: { id: true } } } } } },
+        },
+      },
+    },
+  });
+  const projectRules = {
+    periodIds: new Set(project.periods.map((p) => p.id)),
+    roundIds: new Set(project.surveyRounds.map((r) => r.id)),
+    locationIds: new Set(project.locations.map((l) => l.locationId)),
+  };
+  const locked = new Set(project.periods.filter((p) => p.lockedAt).map((p) => p.id));
+  const problems: ItemProblem[] = [];
+  for (const [index, item] of items.entries()) {
+    const indicator = project.indicators.find((i) => i.id === item.indicatorId);
+    if (!indicator) {
+      problems.push({ index, field: "indicatorId", code: "unknown" });
+      continue;
+    }
+    const optionIds = new Set(indicator.dimensions.flatMap((d) => d.dimension.options.map((o) => o.id)));
+    for (const p of resultProblems(
+      item,
+      { measure: indicator.measure, source: indicator.source, optionIds },
+      projectRules,
+    )) {
+      problems.push({ index, ...p });
+    }
+    if (item.periodId && locked.has(item.periodId)) problems.push({ index, field: "periodId", code: "locked" });
+  }
+  if (problems.length) throw new BatchProblems(problems);
+
+  const status = submit ? "SUBMITTED" : "DRAFT";
+  return prisma.$transaction(async (tx) => {
+    const saved = [];
+    for (const [index, item] of items.entries()) {
+      const key = {
+        indicatorId: item.indicatorId,
+        periodId: item.periodId ?? null,
+        roundId: item.roundId ?? null,
+        locationId: item.locationId,
+        optionId: item.optionId ?? null,
+      };
+      const data = {
+        value: item.value ?? null,
+        numerator: item.numerator ?? null,
+        denominator: item.denominator ?? null,
+        sampleSize: item.sampleSize ?? null,
+        textValue: item.textValue ?? null,
+        note: item.note ?? "",
+        evidenceUrl: item.evidenceUrl ?? null,
+        status,
+        updatedById: userId,
+        submittedAt: submit ? new Date() : null,
+      } satisfies Prisma.ResultUncheckedUpdateInput;
+      const existing = await tx.result.findFirst({ where: key });
+      if (!existing) {
+        const created = await tx.result.create({ data: { ...key, ...data, createdById: userId } });
+        await recordAudit(tx, {
+          action: submit ? "result.submit" : "result.create",
+          entityType: "Result",
+          entityId: created.id,
+          projectId,
+          actorUserId: userId,
+          after: figureOf(created),
+        });
+        saved.push(created);
+        continue;
+      }
+      if (item.version === undefined || item.version !== existing.version) throw new VersionConflict(index, existing);
+      if (existing.status !== "DRAFT" && existing.status !== "RETURNED") {
+        throw new BatchProblems([{ index, field: "version", code: `notEditable:${existing.status}` }]);
+      }
+      // The version in the WHERE clause makes a concurrent save lose the race instead of overwriting.
+      const updated = await tx.result.updateMany({
+        where: { id: existing.id, version: existing.version },
+        data: { ...data, version: { increment: 1 } },
+      });
+      if (updated.count === 0) throw new VersionConflict(index, existing);
+      const after = await tx.result.findUniqueOrThrow({ where: { id: existing.id } });
+      await recordAudit(tx, {
+        action: submit ? "result.submit" : "result.update",
+        entityType: "Result",
+        entityId: existing.id,
+        projectId,
+        actorUserId: userId,
+        before: figureOf(existing),
+        after: figureOf(after),
+      });
+      saved.push(after);
+    }
+    return saved;
+  });
+}
+
+export type ReviewDecision = { resultId: string; version: number; decision: "approve" | "return"; comment?: string };
+
+/** A manager approves or returns submitted results, all or nothing; a return needs a comment. */
+export async function reviewResults(principal: Principal, projectId: string, decisions: ReviewDecision[]) {
+  assertCan(principal, "results.review", projectId);
+  const userId = userOf(principal);
+  return db().$transaction(async (tx) => {
+    const problems: ItemProblem[] = [];
+    const rows = await Promise.all(
+      decisions.map((d) => tx.result.findFirst({ where: { id: d.resultId, indicator: { projectId } } })),
+    );
+    decisions.forEach((d, index) => {
+      const row = rows[index];
+      if (!row) problems.push({ index, field: "indicatorId", code: "unknown" });
+      else if (row.status !== "SUBMITTED")
+        problems.push({ index, field: "version", code: `notSubmitted:${row.status}` });
+      if (d.decision === "return" && !d.comment?.trim())
+        problems.push({ index, field: "note", code: "commentRequired" });
+    });
+    if (problems.length) throw new BatchProblems(problems);
+    const reviewed = [];
+    for (const [index, d] of decisions.entries()) {
+      const row = rows[index];
+      if (!row) continue;
+      const status = d.decision === "approve" ? "APPROVED" : "RETURNED";
+      const updated = await tx.result.updateMany({
+        where: { id: row.id, version: d.version },
+        data: {
+          status,
+          reviewComment: d.comment ?? null,
+          reviewedById: userId,
+          reviewedAt: new Date(),
+          version: { increment: 1 },
+        },
+      });
+      if (updated.count === 0) throw new VersionConflict(index, row);
+      await recordAudit(tx, {
+        action: `result.${d.decision}`,
+        entityType: "Result",
+        entityId: row.id,
+        projectId,
+        actorUserId: userId,
+        before: { status: row.status },
+        after: { status },
+        comment: d.comment,
+      });
+      reviewed.push(row.id);
+    }
+    return reviewed;
+  });
+}

@@ -1,0 +1,61 @@
+import { describe, expect, test } from "vitest";
+import { type IndicatorRules, type ProjectRules, resultInputSchema, resultProblems } from "./results";
+
+const project: ProjectRules = { periodIds: new Set(["q1"]), roundIds: new Set(["end"]), locationIds: new Set(["tum"]) };
+const count: IndicatorRules = { measure: "COUNT", source: "MONITORING", optionIds: new Set(["female"]) };
+const surveyPercent: IndicatorRules = { measure: "PERCENTAGE", source: "SURVEY", optionIds: new Set() };
+const base = { indicatorId: "i", locationId: "tum" };
+
+describe("resultProblems", () => {
+  test("a count must be a whole number, not negative, in a known period, location and option", () => {
+    expect(resultProblems({ ...base, periodId: "q1", value: 12 }, count, project)).toEqual([]);
+    expect(resultProblems({ ...base, periodId: "q1", value: 1.5 }, count, project)).toEqual([
+      { field: "value", code: "wholeNumber" },
+    ]);
+    expect(resultProblems({ ...base, periodId: "q1", value: -1 }, count, project)).toEqual([
+      { field: "value", code: "negative" },
+    ]);
+    expect(
+      resultProblems({ ...base, periodId: "q9", value: 1, optionId: "male", locationId: "lim" }, count, project),
+    ).toEqual([
+      { field: "periodId", code: "unknown" },
+      { field: "locationId", code: "unknown" },
+      { field: "optionId", code: "unknown" },
+    ]);
+  });
+
+  test("a survey percentage needs its round, numerator <= denominator and a sample size", () => {
+    expect(
+      resultProblems(
+        { ...base, roundId: "end", numerator: 49, denominator: 76, sampleSize: 76 },
+        surveyPercent,
+        project,
+      ),
+    ).toEqual([]);
+    expect(resultProblems({ ...base, periodId: "q1", numerator: 80, denominator: 76 }, surveyPercent, project)).toEqual(
+      [
+        { field: "roundId", code: "required" },
+        { field: "periodId", code: "notForSurvey" },
+        { field: "sampleSize", code: "required" },
+        { field: "numerator", code: "greaterThanDenominator" },
+      ],
+    );
+  });
+
+  test("means need a sample size; qualitative results need text", () => {
+    const mean: IndicatorRules = { measure: "MEAN", source: "SURVEY", optionIds: new Set() };
+    expect(resultProblems({ ...base, roundId: "end", value: 3.1 }, mean, project)).toEqual([
+      { field: "sampleSize", code: "required" },
+    ]);
+    const text: IndicatorRules = { measure: "QUALITATIVE", source: "MONITORING", optionIds: new Set() };
+    expect(resultProblems({ ...base, periodId: "q1" }, text, project)).toEqual([
+      { field: "textValue", code: "required" },
+    ]);
+  });
+});
+
+test("the shape check names the field that is not a number", () => {
+  const parsed = resultInputSchema.safeParse({ ...base, periodId: "q1", value: "twelve" });
+  expect(parsed.success).toBe(false);
+  expect(parsed.error?.issues[0]?.path).toEqual(["value"]);
+});
