@@ -10,4 +10,4 @@ else
   npm run --silent db:migrate
   npm run --silent db:seed
 fi
-exec npx next start -p "$E2E_PORT"
+NEXT_TELEMETRY_DISABLED=1 exec npx next start -p "$E2E_PORT"

@@ -126,3 +126,23 @@ describe("entering and reviewing results", () => {
     await expect(reviewResults(evaluator, peru, [])).rejects.toThrow(ForbiddenError);
   });
 });
+
+test("two first saves of the same value at once leave one result, and the other save is refused", async () => {
+  const evaluatorNow = await principalFor("evaluator@example.org");
+  const managerNow = await principalFor("manager@example.org");
+  const project = await projectId("PE-VEN-2021");
+  const indicatorId = (await db().indicator.findFirstOrThrow({ where: { projectId: project, code: "OP1.1.2" } })).id;
+  const periodId = (await db().reportingPeriod.findFirstOrThrow({ where: { projectId: project, label: "2021-Q4" } }))
+    .id;
+  const key = { indicatorId, periodId, locationId: await locationId("PE-TUM"), optionId: null };
+  await db().result.deleteMany({ where: key });
+  const outcomes = await Promise.allSettled([
+    saveResults(evaluatorNow, project, [{ ...key, value: 5 }], false),
+    saveResults(managerNow, project, [{ ...key, value: 6 }], false),
+  ]);
+  expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
+  expect(outcomes.find((o) => o.status === "rejected")?.reason).toBeInstanceOf(VersionConflict);
+  expect(
+    await db().result.count({ where: { indicatorId, periodId, locationId: key.locationId, optionId: null } }),
+  ).toBe(1);
+});

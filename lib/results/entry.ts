@@ -128,6 +128,8 @@ export async function saveResults(principal: Principal, projectId: string, items
         updatedById: userId,
         submittedAt: submit ? new Date() : null,
       } satisfies Prisma.ResultUncheckedUpdateInput;
+      // Two first saves of the same cell must not both insert: serialise them on the cell's key.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${JSON.stringify(key)}))`;
       const existing = await tx.result.findFirst({ where: key });
       if (!existing) {
         const created = await tx.result.create({ data: { ...key, ...data, createdById: userId } });
