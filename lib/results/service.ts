@@ -45,3 +45,19 @@ export async function indicatorHistory(principal: Principal, projectId: string, 
     include: { actor: { select: { name: true } } },
   });
 }
+
+/** Results waiting for a manager's review, in logframe and location order. */
+export async function submittedResults(principal: Principal, projectId: string) {
+  assertCan(principal, "results.review", projectId);
+  return db().result.findMany({
+    where: { status: "SUBMITTED", indicator: { projectId } },
+    include: {
+      indicator: { select: { code: true, title: true } },
+      location: { select: { name: true } },
+      period: { select: { label: true } },
+      round: { select: { name: true } },
+      option: { select: { name: true, dimension: { select: { name: true } } } },
+    },
+    orderBy: [{ indicator: { code: "asc" } }, { location: { name: "asc" } }],
+  });
+}

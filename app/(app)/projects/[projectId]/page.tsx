@@ -34,7 +34,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
     }
     throw error;
   });
-  const t = await getTranslations("project");
+  const [t, tEntry] = await Promise.all([getTranslations("project"), getTranslations("entry")]);
 
   return (
     <>
@@ -45,11 +45,17 @@ export default async function ProjectPage({ params, searchParams }: Props) {
       <p className="muted">
         {project.code} · {project.donor}
       </p>
-      {can(user, "shareLinks.manage", project.id) && (
-        <p className="no-print">
+      <p className="project-actions no-print">
+        {can(user, "results.enter", project.id) && (
+          <Link href={`/projects/${project.id}/entry`}>{tEntry("enterLink")}</Link>
+        )}
+        {can(user, "results.review", project.id) && (
+          <Link href={`/projects/${project.id}/review`}>{tEntry("reviewLink")}</Link>
+        )}
+        {can(user, "shareLinks.manage", project.id) && (
           <Link href={`/projects/${project.id}/share`}>{t("shareLinks")}</Link>
-        </p>
-      )}
+        )}
+      </p>
       <p>{project.summary}</p>
       <ReportLinks projectId={project.id} mayDraft={mayPreview} />
       <ProjectDashboard

@@ -1,0 +1,231 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useFormatter, useTranslations } from "next-intl";
+import { useEffect, useMemo, useState, useTransition } from "react";
+import { type SaveOutcome, saveResultsAction } from "@/lib/results/actions";
+
+type Measure = "COUNT" | "PERCENTAGE" | "MEAN" | "QUALITATIVE";
+type Indicator = { id: string; code: string; title: string; measure: Measure; unit: string };
+type Existing = {
+  indicatorId: string;
+  locationId: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  sampleSize: number | null;
+  textValue: string | null;
+  status: string;
+  version: number;
+  reviewComment: string | null;
+};
+type Cell = { value: string; numerator: string; denominator: string; sampleSize: string; textValue: string };
+type Field = keyof Cell;
+
+const empty: Cell = { value: "", numerator: "", denominator: "", sampleSize: "", textValue: "" };
+const keyOf = (indicatorId: string, locationId: string) => `${indicatorId}|${locationId}`;
+const text = (v: number | string | null) => (v === null ? "" : String(v));
+
+function fieldsOf(measure: Measure, survey: boolean): Field[] {
+  if (measure === "PERCENTAGE")
+    return survey ? ["numerator", "denominator", "sampleSize"] : ["numerator", "denominator"];
+  if (measure === "MEAN") return ["value", "sampleSize"];
+  if (measure === "QUALITATIVE") return ["textValue"];
+  return ["value"];
+}
+
+/**
+ * The entry grid of one period or round: indicators x regions, typed per measure. What is typed is kept
+ * in this browser until it is saved, so a dropped connection or a reload loses nothing.
+ */
+export function EntryGrid({
+  projectId,
+  time,
+  indicators,
+  locations,
+  existing,
+}: {
+  projectId: string;
+  time: { id: string; kind: "period" | "round"; label: string };
+  indicators: Indicator[];
+  locations: { id: string; name: string }[];
+  existing: Existing[];
+}) {
+  const t = useTranslations("entry");
+  const format = useFormatter();
+  const router = useRouter();
+  const storageKey = `entry:${projectId}:${time.id}`;
+  const saved = useMemo(() => new Map(existing.map((e) => [keyOf(e.indicatorId, e.locationId), e])), [existing]);
+  const [cells, setCells] = useState<Record<string, Cell>>({});
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const survey = time.kind === "round";
+
+  useEffect(() => {
+    const kept = window.localStorage.getItem(storageKey);
+    if (kept) setCells(JSON.parse(kept) as Record<string, Cell>);
+  }, [storageKey]);
+
+  const cellValue = (key: string): Cell => {
+    const typed = cells[key];
+    if (typed) return typed;
+    const row = saved.get(key);
+    return row
+      ? {
+          value: text(row.value),
+          numerator: text(row.numerator),
+          denominator: text(row.denominator),
+          sampleSize: text(row.sampleSize),
+          textValue: row.textValue ?? "",
+        }
+      : empty;
+  };
+  const change = (key: string, field: Field, input: string) => {
+    const next = { ...cells, [key]: { ...cellValue(key), [field]: input } };
+    setCells(next);
+    window.localStorage.setItem(storageKey, JSON.stringify(next));
+  };
+  const editable = (key: string) => {
+    const status = saved.get(key)?.status;
+    return !status || status === "DRAFT" || status === "RETURNED";
+  };
+
+  const save = (submit: boolean) => {
+    const keys = Object.keys(cells).filter((k) => editable(k));
+    const number = (s: string) => (s.trim() === "" ? null : Number(s.replace(",", ".")));
+    const items = keys.map((key) => {
+      const [indicatorId = "", locationId = ""] = key.split("|");
+      const c = cells[key] ?? empty;
+      return {
+        indicatorId,
+        locationId,
+        optionId: null,
+        ...(survey ? { roundId: time.id } : { periodId: time.id }),
+        value: number(c.value),
+        numerator: number(c.numerator),
+        denominator: number(c.denominator),
+        sampleSize: number(c.sampleSize),
+        textValue: c.textValue.trim() || null,
+        version: saved.get(key)?.version,
+      };
+    });
+    if (items.length === 0) return setMessage(t("nothingToSave"));
+    startTransition(async () => {
+      let outcome: SaveOutcome;
+      try {
+        outcome = await saveResultsAction(projectId, items, submit);
+      } catch {
+        return setMessage(t("offline"));
+      }
+      if (outcome.ok) {
+        window.localStorage.removeItem(storageKey);
+        setCells({});
+        setErrors({});
+        setMessage(t(submit ? "submitted" : "savedDraft", { count: outcome.saved.length }));
+        router.refresh();
+      } else if ("problems" in outcome) {
+        setErrors(Object.fromEntries(outcome.problems.map((p) => [`${keys[p.index]}|${p.field}`, p.code])));
+        setMessage(t("notSaved"));
+      } else if ("conflict" in outcome) {
+        const key = keys[outcome.conflict.index] ?? "";
+        setErrors({ [`${key}|value`]: "changed" });
+        setMessage(t("conflict", { value: outcome.conflict.value ?? "–" }));
+      } else {
+        setMessage(t(outcome.message));
+      }
+    });
+  };
+
+  return (
+    <div className="entry">
+      <p className="muted">{t("intro", { time: time.label })}</p>
+      <div className="table-scroll">
+        <table className="data entry-grid">
+          <caption>{t("caption", { time: time.label })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("indicator")}</th>
+              {locations.map((l) => (
+                <th key={l.id} scope="col">
+                  {l.name}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {indicators.map((indicator) => (
+              <tr key={indicator.id} data-indicator={indicator.code}>
+                <th scope="row">
+                  {indicator.code} {indicator.title}
+                </th>
+                {locations.map((location) => {
+                  const key = keyOf(indicator.id, location.id);
+                  const cell = cellValue(key);
+                  const row = saved.get(key);
+                  const percent =
+                    indicator.measure === "PERCENTAGE" && Number(cell.denominator) > 0
+                      ? (Number(cell.numerator) / Number(cell.denominator)) * 100
+                      : null;
+                  return (
+                    <td key={location.id} data-location={location.name}>
+                      {fieldsOf(indicator.measure, survey).map((field) => {
+                        const error = errors[`${key}|${field}`];
+                        const label = `${t(`fields.${field}`)}: ${indicator.code}, ${location.name}`;
+                        const errorId = `${key}-${field}-error`.replace(/[^\w-]/g, "_");
+                        return (
+                          <div key={field} className="entry-field">
+                            <span aria-hidden="true" className="muted">
+                              {t(`fields.${field}`)}
+                            </span>
+                            <input
+                              aria-label={label}
+                              inputMode={field === "textValue" ? "text" : "decimal"}
+                              value={cell[field]}
+                              disabled={!editable(key) || pending}
+                              aria-invalid={Boolean(error)}
+                              aria-describedby={error ? errorId : undefined}
+                              onChange={(e) => change(key, field, e.target.value)}
+                            />
+                            {error && (
+                              <span id={errorId} className="error">
+                                {t(`errors.${error.split(":")[0]}` as "errors.required")}
+                              </span>
+                            )}
+                          </div>
+                        );
+                      })}
+                      {percent !== null && (
+                        <span className="muted">{format.number(percent, { maximumFractionDigits: 1 })} %</span>
+                      )}
+                      {row && (
+                        <span className={`review-status review-${row.status}`}>
+                          {t(`statuses.${row.status}` as "statuses.DRAFT")}
+                        </span>
+                      )}
+                      {row?.status === "RETURNED" && row.reviewComment && (
+                        <span className="returned">“{row.reviewComment}”</span>
+                      )}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="entry-actions">
+        <button type="button" className="button secondary" disabled={pending} onClick={() => save(false)}>
+          {t("saveDraft")}
+        </button>
+        <button type="button" className="button" disabled={pending} onClick={() => save(true)}>
+          {t("submit")}
+        </button>
+      </p>
+      {message && (
+        <p role="status" className="notice">
+          {message}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { type ReviewOutcome, reviewResultAction } from "@/lib/results/actions";
+
+/** Approve or return one submitted value; a return needs a comment, said in place if missing. */
+export function ReviewForm({
+  projectId,
+  resultId,
+  version,
+  label,
+}: {
+  projectId: string;
+  resultId: string;
+  version: number;
+  label: string;
+}) {
+  const t = useTranslations("entry.review");
+  const [state, action, pending] = useActionState<ReviewOutcome, FormData>(
+    reviewResultAction.bind(null, projectId),
+    {},
+  );
+  if (state.done) return <span role="status">{t(state.done === "approve" ? "approved" : "returned")}</span>;
+  return (
+    <form action={action} className="review-form" aria-label={label}>
+      <input type="hidden" name="resultId" value={resultId} />
+      <input type="hidden" name="version" value={version} />
+      <label>
+        <span className="visually-hidden">{t("comment")}</span>
+        <input name="comment" placeholder={t("comment")} />
+      </label>
+      <button type="submit" name="decision" value="approve" className="button" disabled={pending}>
+        {t("approve")}
+      </button>
+      <button type="submit" name="decision" value="return" className="button secondary" disabled={pending}>
+        {t("return")}
+      </button>
+      {state.error && (
+        <span role="alert" className="error">
+          {t(state.error)}
+        </span>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,62 @@
+import { expect, type Page, test } from "@playwright/test";
+import { logInAs } from "./fixtures";
+
+async function openPeruPage(page: Page, email: string, link: string) {
+  await logInAs(page, email);
+  await page.getByRole("link", { name: /Venezuelan migrants and refugees in Peru/ }).click();
+  await page.getByRole("link", { name: link }).click();
+}
+
+function cell(page: Page, field: string, code: string, region: string) {
+  return page.getByRole("textbox", { name: `${field}: ${code}, ${region}`, exact: true });
+}
+
+test("an evaluator enters and submits results; a manager returns one with a comment, then approves it", async ({
+  browser,
+}) => {
+  const evaluator = await (await browser.newContext()).newPage();
+  await openPeruPage(evaluator, "evaluator@example.org", "Enter results");
+  await evaluator.getByRole("link", { name: "2021-Q4", exact: true }).click();
+  const laLibertad = cell(evaluator, "Value", "OP1.1.2", "La Libertad");
+
+  // A wrong value is named and nothing is saved.
+  await laLibertad.fill("-1");
+  await evaluator.getByRole("button", { name: "Submit for review" }).click();
+  await expect(evaluator.getByText("Nothing was saved: correct the values marked below.")).toBeVisible();
+  await expect(evaluator.getByText("Cannot be negative.")).toBeVisible();
+
+  // What was typed survives a reload (kept in the browser until saved).
+  await laLibertad.fill("3");
+  await evaluator.reload();
+  await expect(laLibertad).toHaveValue("3");
+  await evaluator.getByRole("button", { name: "Submit for review" }).click();
+  await expect(evaluator.getByText("1 value submitted for review.")).toBeVisible();
+  await expect(laLibertad).toBeDisabled();
+
+  // The manager returns it: a comment is required.
+  const manager = await (await browser.newContext()).newPage();
+  await openPeruPage(manager, "manager@example.org", "Review submitted results");
+  const row = manager.locator('tr[data-result="OP1.1.2|La Libertad|2021-Q4"]');
+  await row.getByRole("button", { name: "Return" }).click();
+  await expect(row.getByRole("alert")).toHaveText("Write a comment to return a value.");
+  await row.getByPlaceholder("Comment (needed to return)").fill("Only two networks met this quarter");
+  await row.getByRole("button", { name: "Return" }).click();
+  await expect(row).toHaveCount(0); // reviewed values leave the list
+
+  // The evaluator sees why, corrects and resubmits.
+  await evaluator.reload();
+  await expect(evaluator.getByText("“Only two networks met this quarter”")).toBeVisible();
+  await laLibertad.fill("2");
+  await evaluator.getByRole("button", { name: "Submit for review" }).click();
+  await expect(evaluator.getByText("1 value submitted for review.")).toBeVisible();
+
+  // Approved, it counts in the dashboard.
+  await manager.reload();
+  await row.getByRole("button", { name: "Approve" }).click();
+  await expect(row).toHaveCount(0);
+  await manager.goto(manager.url().replace(/\/review$/, ""));
+  const projectId = new URL(manager.url()).pathname.split("/").pop();
+  const summary = await (await manager.request.get(`/api/v1/projects/${projectId}/summary`)).json();
+  const networks = summary.indicators.find((i: { indicator: { code: string } }) => i.indicator.code === "OP1.1.2");
+  expect(networks.byLocation.find((l: { isoCode: string }) => l.isoCode === "PE-LAL").actual).toBe(2);
+});

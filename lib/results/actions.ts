@@ -1,0 +1,74 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { currentUser } from "@/lib/auth/session";
+import { can } from "@/lib/permissions";
+import { resultInputSchema } from "@/lib/validation/results";
+import { BatchProblems, reviewResults, saveResults, VersionConflict } from "./entry";
+
+export type SaveOutcome =
+  | { ok: true; saved: { index: number; id: string; version: number; status: string }[] }
+  | { ok: false; problems: { index: number; field: string; code: string }[] }
+  | { ok: false; conflict: { index: number; value: number | null; version: number } }
+  | { ok: false; message: "notAllowed" | "invalid" };
+
+/** The entry grid's save: checks session and permission itself, then the all-or-nothing batch. */
+export async function saveResultsAction(projectId: string, items: unknown, submit: boolean): Promise<SaveOutcome> {
+  const user = await currentUser();
+  if (!user || !can(user, "results.enter", projectId)) return { ok: false, message: "notAllowed" };
+  const parsed = z.array(resultInputSchema).safeParse(items);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((i) => ({
+        index: Number(i.path[0]),
+        field: String(i.path[1] ?? ""),
+        code: "invalid",
+      })),
+    };
+  }
+  try {
+    const saved = await saveResults(user, projectId, parsed.data, submit);
+    revalidatePath(`/projects/${projectId}`, "layout");
+    return { ok: true, saved: saved.map((r, index) => ({ index, id: r.id, version: r.version, status: r.status })) };
+  } catch (error) {
+    if (error instanceof BatchProblems) return { ok: false, problems: error.problems };
+    if (error instanceof VersionConflict) {
+      return {
+        ok: false,
+        conflict: { index: error.index, value: error.current.value, version: error.current.version },
+      };
+    }
+    throw error;
+  }
+}
+
+export type ReviewOutcome = { error?: "notAllowed" | "commentRequired" | "changed"; done?: "approve" | "return" };
+
+/** A manager's decision on one submitted result, from the review page. */
+export async function reviewResultAction(
+  projectId: string,
+  _previous: ReviewOutcome,
+  form: FormData,
+): Promise<ReviewOutcome> {
+  const user = await currentUser();
+  if (!user || !can(user, "results.review", projectId)) return { error: "notAllowed" };
+  const decision = form.get("decision") === "return" ? "return" : "approve";
+  const comment = String(form.get("comment") ?? "").trim();
+  if (decision === "return" && !comment) return { error: "commentRequired" };
+  try {
+    await reviewResults(user, projectId, [
+      {
+        resultId: String(form.get("resultId") ?? ""),
+        version: Number(form.get("version")),
+        decision,
+        comment: comment || undefined,
+      },
+    ]);
+  } catch (error) {
+    if (error instanceof BatchProblems || error instanceof VersionConflict) return { error: "changed" };
+    throw error;
+  }
+  revalidatePath(`/projects/${projectId}`, "layout");
+  return { done: decision };
+}

@@ -1,0 +1,62 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { assertCan, type Principal } from "@/lib/permissions";
+
+/**
+ * What the entry grid needs for one period or round: the indicators measured in it (routine ones for
+ * periods, survey ones for rounds), the working regions, and the totals already entered.
+ */
+export async function entrySheet(principal: Principal, projectId: string, timeId?: string) {
+  assertCan(principal, "results.enter", projectId);
+  const prisma = db();
+  const project = await prisma.project.findUniqueOrThrow({
+    where: { id: projectId },
+    include: {
+      periods: { orderBy: { startDate: "asc" } },
+      surveyRounds: { orderBy: { startDate: "asc" } },
+      locations: { include: { location: true } },
+      indicators: {
+        where: { archivedAt: null, composedFromId: null },
+        orderBy: [{ resultNode: { sortOrder: "asc" } }, { sortOrder: "asc" }],
+        select: { id: true, code: true, title: true, measure: true, source: true, unit: true },
+      },
+    },
+  });
+  const times = [
+    ...project.periods.map((p) => ({ id: p.id, kind: "period" as const, label: p.label, locked: p.lockedAt !== null })),
+    ...project.surveyRounds.map((r) => ({ id: r.id, kind: "round" as const, label: r.name, locked: false })),
+  ];
+  const time = times.find((x) => x.id === timeId) ?? times.find((x) => !x.locked) ?? times[0] ?? null;
+  const ids = new Set(project.locations.map((l) => l.locationId));
+  const parents = new Set(
+    project.locations.map((l) => l.location.parentId).filter((id): id is string => !!id && ids.has(id)),
+  );
+  const locations = project.locations
+    .map((l) => l.location)
+    .filter((l) => !parents.has(l.id))
+    .map((l) => ({ id: l.id, name: l.name }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  const indicators = project.indicators.filter((i) => (i.source === "SURVEY") === (time?.kind === "round"));
+  const existing = time
+    ? await prisma.result.findMany({
+        where: {
+          indicatorId: { in: indicators.map((i) => i.id) },
+          optionId: null,
+          ...(time.kind === "period" ? { periodId: time.id } : { roundId: time.id }),
+        },
+        select: {
+          indicatorId: true,
+          locationId: true,
+          value: true,
+          numerator: true,
+          denominator: true,
+          sampleSize: true,
+          textValue: true,
+          status: true,
+          version: true,
+          reviewComment: true,
+        },
+      })
+    : [];
+  return { times, time, locations, indicators, existing };
+}
