@@ -70,3 +70,14 @@ test("batch submit through the API: per-item errors, then success, conflict on a
   );
   expect(await approved.json()).toEqual({ reviewed: [result.id] });
 });
+
+test("a body that is not declared as JSON is refused before anything is read", async () => {
+  const request = new Request(`http://localhost/api/v1/projects/${peru}/results`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${tokens.evaluator}`, "content-type": "text/plain" },
+    body: JSON.stringify({ items: [{ indicatorId: networks, periodId: q4, locationId: laLibertad, value: 1 }] }),
+  });
+  const response = await save(request, { params: Promise.resolve({ projectId: peru }) });
+  expect(response.status).toBe(400);
+  expect((await response.json()).errors).toEqual([{ field: "body", message: "contentType" }]);
+});

@@ -62,6 +62,19 @@ function parse<S extends ZodType>(schema: S | undefined, value: unknown, where: 
   return result.data;
 }
 
+/**
+ * A JSON body, only when the request says it is JSON: a cross-site form cannot send that content type
+ * without a CORS preflight, which this API never grants (session cookies are also SameSite=Lax).
+ */
+async function jsonBody(request: Request): Promise<unknown> {
+  if (!request.headers.get("content-type")?.toLowerCase().startsWith("application/json")) {
+    throw new ApiProblem("validation", "Send the body as application/json", [
+      { field: "body", message: "contentType" },
+    ]);
+  }
+  return request.json().catch(() => undefined);
+}
+
 export function apiRoute<P extends ZodType, Q extends ZodType, B extends ZodType, A = Principal>(
   spec: ApiRouteSpec<P, Q, B, A>,
 ) {
@@ -76,9 +89,7 @@ export function apiRoute<P extends ZodType, Q extends ZodType, B extends ZodType
       const input: Parsed<P, Q, B> = {
         params,
         query: parse(spec.query, Object.fromEntries(url.searchParams), "query"),
-        body: spec.body
-          ? parse(spec.body, await request.json().catch(() => undefined), "body")
-          : (undefined as z.output<B>),
+        body: spec.body ? parse(spec.body, await jsonBody(request), "body") : (undefined as z.output<B>),
         request,
       };
       const result = await spec.handler({ ...input, principal });
