@@ -60,3 +60,25 @@ test("an evaluator enters and submits results; a manager returns one with a comm
   const networks = summary.indicators.find((i: { indicator: { code: string } }) => i.indicator.code === "OP1.1.2");
   expect(networks.byLocation.find((l: { isoCode: string }) => l.isoCode === "PE-LAL").actual).toBe(2);
 });
+
+test("a manager adds a survey round and reopens a locked period with a reason", async ({ page }) => {
+  await openPeruPage(page, "manager@example.org", "Periods and survey rounds");
+  await page.getByLabel("Name", { exact: true }).fill("Midline phone survey");
+  await page.getByLabel("Start", { exact: true }).fill("2021-05-28");
+  await page.getByLabel("End", { exact: true }).fill("2021-05-03");
+  await page.getByLabel("Planned sample size").fill("400");
+  await page.getByRole("button", { name: "Add survey round" }).click();
+  await expect(page.getByText("The end is before the start.")).toBeVisible();
+  await page.getByLabel("Start", { exact: true }).fill("2021-05-03");
+  await page.getByLabel("End", { exact: true }).fill("2021-05-28");
+  await page.getByRole("button", { name: "Add survey round" }).click();
+  await expect(page.locator('tr[data-round="Midline phone survey"]')).toBeVisible();
+
+  const period = page.locator('tr[data-period="2020-Q4"]');
+  await expect(period.locator('[data-col="state"]')).toHaveText(/Locked by/);
+  await period.getByRole("button", { name: "Reopen" }).click();
+  await expect(period.getByRole("alert")).toHaveText("Give a reason to reopen a locked period.");
+  await period.getByPlaceholder("Reason for reopening").fill("Correction requested by the donor");
+  await period.getByRole("button", { name: "Reopen" }).click();
+  await expect(period.locator('[data-col="state"]')).toHaveText("Open");
+});

@@ -27,7 +27,7 @@ export function ReviewForm({
       <input type="hidden" name="version" value={version} />
       <label>
         <span className="visually-hidden">{t("comment")}</span>
-        <input name="comment" placeholder={t("comment")} />
+        <input name="comment" defaultValue={state.values?.comment} placeholder={t("comment")} />
       </label>
       <button type="submit" name="decision" value="approve" className="button" disabled={pending}>
         {t("approve")}

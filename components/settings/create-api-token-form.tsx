@@ -16,8 +16,22 @@ export function CreateApiTokenForm() {
     <form action={action} className="card" noValidate>
       <h2 style={{ marginTop: 0 }}>{t("createTitle")}</h2>
       {state.token && <SecretNotice message={t("created")} label={t("secret")} value={state.token} />}
-      <Field id="token-name" name="name" label={t("name")} placeholder={t("namePlaceholder")} error={error("name")} />
-      <Field id="token-expiry" name="expiresAt" type="date" label={t("expiresAt")} error={error("expiresAt")} />
+      <Field
+        id="token-name"
+        name="name"
+        defaultValue={state.values?.name}
+        label={t("name")}
+        placeholder={t("namePlaceholder")}
+        error={error("name")}
+      />
+      <Field
+        id="token-expiry"
+        name="expiresAt"
+        defaultValue={state.values?.expiresAt}
+        type="date"
+        label={t("expiresAt")}
+        error={error("expiresAt")}
+      />
       <button className="button" type="submit" disabled={pending}>
         {t("create")}
       </button>

@@ -24,13 +24,32 @@ export function CreateShareLinkForm({ projectId }: { projectId: string }) {
         </p>
       )}
       {state.url && <SecretNotice message={t("created")} label={t("linkUrl")} value={state.url} />}
-      <Field id="label" name="label" label={t("label")} placeholder={t("labelPlaceholder")} error={error("label")} />
-      <Field id="expiresAt" name="expiresAt" type="date" label={t("expiresAt")} error={error("expiresAt")} />
+      <Field
+        id="label"
+        name="label"
+        defaultValue={state.values?.label}
+        label={t("label")}
+        placeholder={t("labelPlaceholder")}
+        error={error("label")}
+      />
+      <Field
+        id="expiresAt"
+        name="expiresAt"
+        defaultValue={state.values?.expiresAt}
+        type="date"
+        label={t("expiresAt")}
+        error={error("expiresAt")}
+      />
       <fieldset className="field">
         <legend>{t("shows")}</legend>
         {(["showRegions", "showDisaggregations", "showConfidenceIntervals", "showComments"] as const).map((option) => (
           <label key={option}>
-            <input type="checkbox" name={option} defaultChecked={option !== "showComments"} /> {t(`options.${option}`)}
+            <input
+              type="checkbox"
+              name={option}
+              defaultChecked={state.values ? state.values[option] === "on" : option !== "showComments"}
+            />{" "}
+            {t(`options.${option}`)}
           </label>
         ))}
       </fieldset>

@@ -1,9 +1,15 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { currentUser } from "@/lib/auth/session";
+import { formValues } from "@/lib/validation/form-values";
 import { createApiToken, newApiTokenSchema, revokeApiToken } from "./service";
 
-export type CreateApiTokenState = { fieldErrors?: Partial<Record<"name" | "expiresAt", string>>; token?: string };
+export type CreateApiTokenState = {
+  fieldErrors?: Partial<Record<"name" | "expiresAt", string>>;
+  token?: string;
+  /** What was typed, shown again after a refusal. */
+  values?: Record<string, string>;
+};
 
 /** Form action: the signed-in user creates a token for themselves; the secret is shown once. */
 export async function createApiTokenAction(
@@ -23,7 +29,7 @@ export async function createApiTokenAction(
       const field = issue.path[0];
       if (field === "name" || field === "expiresAt") fieldErrors[field] ??= issue.message;
     }
-    return { fieldErrors };
+    return { fieldErrors, values: formValues(form) };
   }
   const { token } = await createApiToken(user, parsed.data);
   revalidatePath("/settings/tokens");

@@ -3,6 +3,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { currentUser } from "@/lib/auth/session";
 import { can } from "@/lib/permissions";
+import { formValues } from "@/lib/validation/form-values";
 import { resultInputSchema } from "@/lib/validation/results";
 import { BatchProblems, reviewResults, saveResults, VersionConflict } from "./entry";
 
@@ -43,7 +44,12 @@ export async function saveResultsAction(projectId: string, items: unknown, submi
   }
 }
 
-export type ReviewOutcome = { error?: "notAllowed" | "commentRequired" | "changed"; done?: "approve" | "return" };
+export type ReviewOutcome = {
+  error?: "notAllowed" | "commentRequired" | "changed";
+  done?: "approve" | "return";
+  /** What was typed, shown again after a refusal. */
+  values?: Record<string, string>;
+};
 
 /** A manager's decision on one submitted result, from the review page. */
 export async function reviewResultAction(
@@ -55,7 +61,7 @@ export async function reviewResultAction(
   if (!user || !can(user, "results.review", projectId)) return { error: "notAllowed" };
   const decision = form.get("decision") === "return" ? "return" : "approve";
   const comment = String(form.get("comment") ?? "").trim();
-  if (decision === "return" && !comment) return { error: "commentRequired" };
+  if (decision === "return" && !comment) return { error: "commentRequired", values: formValues(form) };
   try {
     await reviewResults(user, projectId, [
       {
@@ -66,7 +72,8 @@ export async function reviewResultAction(
       },
     ]);
   } catch (error) {
-    if (error instanceof BatchProblems || error instanceof VersionConflict) return { error: "changed" };
+    if (error instanceof BatchProblems || error instanceof VersionConflict)
+      return { error: "changed", values: formValues(form) };
     throw error;
   }
   revalidatePath(`/projects/${projectId}`, "layout");

@@ -3,6 +3,7 @@ import { revalidatePath } from "next/cache";
 import { currentUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { can } from "@/lib/permissions";
+import { formValues } from "@/lib/validation/form-values";
 import { shareOptionsSchema } from "./options";
 import { createShareLink, newShareLinkSchema, revokeShareLink } from "./service";
 
@@ -10,6 +11,8 @@ export type CreateShareLinkState = {
   fieldErrors?: Partial<Record<"label" | "expiresAt", string>>;
   message?: "notAllowed" | "created";
   url?: string;
+  /** What was typed, shown again after a refusal. */
+  values?: Record<string, string>;
 };
 
 /** Form action: checks the session and the permission itself, validates, creates, returns the URL once. */
@@ -38,7 +41,7 @@ export async function createShareLinkAction(
       const field = issue.path[0];
       if (field === "label" || field === "expiresAt") fieldErrors[field] ??= issue.message;
     }
-    return { fieldErrors };
+    return { fieldErrors, values: formValues(form) };
   }
   const { token } = await createShareLink(user, projectId, parsed.data);
   revalidatePath(`/projects/${projectId}/share`);

@@ -34,7 +34,11 @@ export default async function ProjectPage({ params, searchParams }: Props) {
     }
     throw error;
   });
-  const [t, tEntry] = await Promise.all([getTranslations("project"), getTranslations("entry")]);
+  const [t, tEntry, tSchedule] = await Promise.all([
+    getTranslations("project"),
+    getTranslations("entry"),
+    getTranslations("schedule"),
+  ]);
 
   return (
     <>
@@ -51,6 +55,9 @@ export default async function ProjectPage({ params, searchParams }: Props) {
         )}
         {can(user, "results.review", project.id) && (
           <Link href={`/projects/${project.id}/review`}>{tEntry("reviewLink")}</Link>
+        )}
+        {can(user, "results.enter", project.id) && (
+          <Link href={`/projects/${project.id}/schedule`}>{tSchedule("link")}</Link>
         )}
         {can(user, "shareLinks.manage", project.id) && (
           <Link href={`/projects/${project.id}/share`}>{t("shareLinks")}</Link>

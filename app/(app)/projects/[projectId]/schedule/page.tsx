@@ -1,0 +1,93 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { AddRoundForm } from "@/components/schedule/add-round-form";
+import { PeriodLockForm } from "@/components/schedule/period-lock-form";
+import { requireUser } from "@/lib/auth/session";
+import { can } from "@/lib/permissions";
+import { getProject } from "@/lib/projects/service";
+import { projectSchedule } from "@/lib/schedule/service";
+
+export default async function SchedulePage({ params }: { params: Promise<{ projectId: string }> }) {
+  const [{ projectId }, user] = await Promise.all([params, requireUser()]);
+  const project = await getProject(user, projectId);
+  if (!project || !can(user, "results.enter", project.id)) notFound();
+  const [{ periods, rounds }, t, format] = await Promise.all([
+    projectSchedule(user, project.id),
+    getTranslations("schedule"),
+    getFormatter(),
+  ]);
+  const day = (d: Date) => format.dateTime(d, { dateStyle: "medium" });
+  const mayLock = can(user, "results.review", project.id);
+  return (
+    <>
+      <p>
+        <Link href={`/projects/${project.id}`}>← {project.name}</Link>
+      </p>
+      <h1>{t("title")}</h1>
+      <table className="data">
+        <caption>{t("periods")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("period")}</th>
+            <th scope="col">{t("start")}</th>
+            <th scope="col">{t("end")}</th>
+            <th scope="col">{t("state")}</th>
+            {mayLock && (
+              <th scope="col">
+                <span className="visually-hidden">{t("lock")}</span>
+              </th>
+            )}
+          </tr>
+        </thead>
+        <tbody>
+          {periods.map((p) => (
+            <tr key={p.id} data-period={p.label}>
+              <th scope="row">{p.label}</th>
+              <td>{day(p.startDate)}</td>
+              <td>{day(p.endDate)}</td>
+              <td data-col="state">
+                {p.lockedAt ? t("lockedBy", { name: p.lockedBy?.name ?? "–", date: day(p.lockedAt) }) : t("open")}
+              </td>
+              {mayLock && (
+                <td>
+                  <PeriodLockForm projectId={project.id} periodId={p.id} locked={p.lockedAt !== null} label={p.label} />
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <table className="data">
+        <caption>{t("rounds")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("name")}</th>
+            <th scope="col">{t("type")}</th>
+            <th scope="col">{t("fieldwork")}</th>
+            <th scope="col">{t("mode")}</th>
+            <th scope="col">{t("sample")}</th>
+            <th scope="col">{t("notes")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rounds.map((r) => (
+            <tr key={r.id} data-round={r.name}>
+              <th scope="row">{r.name}</th>
+              <td>{t(`types.${r.type}`)}</td>
+              <td>
+                {day(r.startDate)} – {day(r.endDate)}
+              </td>
+              <td>{t(`modes.${r.mode}`)}</td>
+              <td>
+                {r.achievedSampleSize ?? "–"} / {r.plannedSampleSize ?? "–"}
+              </td>
+              <td>{r.notes || "–"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <AddRoundForm projectId={project.id} />
+    </>
+  );
+}
