@@ -5,10 +5,12 @@ import { useEffect, useMemo, useState, useTransition } from "react";
 import { type SaveOutcome, saveResultsAction } from "@/lib/results/actions";
 
 type Measure = "COUNT" | "PERCENTAGE" | "MEAN" | "QUALITATIVE";
-type Indicator = { id: string; code: string; title: string; measure: Measure; unit: string };
+type Dimension = { id: string; name: string; options: { id: string; name: string }[] };
+type Indicator = { id: string; code: string; title: string; measure: Measure; unit: string; dimensions: Dimension[] };
 type Existing = {
   indicatorId: string;
   locationId: string;
+  optionId: string | null;
   value: number | null;
   numerator: number | null;
   denominator: number | null;
@@ -22,7 +24,9 @@ type Cell = { value: string; numerator: string; denominator: string; sampleSize:
 type Field = keyof Cell;
 
 const empty: Cell = { value: "", numerator: "", denominator: "", sampleSize: "", textValue: "" };
-const keyOf = (indicatorId: string, locationId: string) => `${indicatorId}|${locationId}`;
+/** A cell: indicator x location x option ("" for the total). */
+const keyOf = (indicatorId: string, locationId: string, optionId: string | null = null) =>
+  `${indicatorId}|${locationId}|${optionId ?? ""}`;
 const text = (v: number | string | null) => (v === null ? "" : String(v));
 
 function fieldsOf(measure: Measure, survey: boolean): Field[] {
@@ -54,7 +58,10 @@ export function EntryGrid({
   const format = useFormatter();
   const router = useRouter();
   const storageKey = `entry:${projectId}:${time.id}`;
-  const saved = useMemo(() => new Map(existing.map((e) => [keyOf(e.indicatorId, e.locationId), e])), [existing]);
+  const saved = useMemo(
+    () => new Map(existing.map((e) => [keyOf(e.indicatorId, e.locationId, e.optionId), e])),
+    [existing],
+  );
   const [cells, setCells] = useState<Record<string, Cell>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
@@ -94,12 +101,12 @@ export function EntryGrid({
     const keys = Object.keys(cells).filter((k) => editable(k));
     const number = (s: string) => (s.trim() === "" ? null : Number(s.replace(",", ".")));
     const items = keys.map((key) => {
-      const [indicatorId = "", locationId = ""] = key.split("|");
+      const [indicatorId = "", locationId = "", optionId = ""] = key.split("|");
       const c = cells[key] ?? empty;
       return {
         indicatorId,
         locationId,
-        optionId: null,
+        optionId: optionId || null,
         ...(survey ? { roundId: time.id } : { periodId: time.id }),
         value: number(c.value),
         numerator: number(c.numerator),
@@ -136,6 +143,73 @@ export function EntryGrid({
     });
   };
 
+  /** Rule 8 while typing: the part of a count total that the dimension's options leave out. */
+  const notReported = (indicator: Indicator, locationId: string, dimension: Dimension): number | null => {
+    if (indicator.measure !== "COUNT") return null;
+    const total = cellValue(keyOf(indicator.id, locationId)).value;
+    const parts = dimension.options.map((o) => cellValue(keyOf(indicator.id, locationId, o.id)).value);
+    if (total.trim() === "" || parts.every((p) => p.trim() === "")) return null;
+    return Number(total) - parts.reduce((sum, p) => sum + (Number(p) || 0), 0);
+  };
+
+  const renderCell = (
+    indicator: Indicator,
+    location: { id: string; name: string },
+    option: { id: string; name: string } | null,
+    closesDimension: Dimension | null,
+  ) => {
+    const key = keyOf(indicator.id, location.id, option?.id);
+    const cell = cellValue(key);
+    const row = saved.get(key);
+    const percent =
+      indicator.measure === "PERCENTAGE" && Number(cell.denominator) > 0
+        ? (Number(cell.numerator) / Number(cell.denominator)) * 100
+        : null;
+    const gap = closesDimension ? notReported(indicator, location.id, closesDimension) : null;
+    const where = option ? `${indicator.code} ${option.name}, ${location.name}` : `${indicator.code}, ${location.name}`;
+    return (
+      <td key={location.id} data-location={location.name}>
+        {fieldsOf(indicator.measure, survey).map((field) => {
+          const error = errors[`${key}|${field}`];
+          const errorId = `${key}-${field}-error`.replace(/[^\w-]/g, "_");
+          return (
+            <div key={field} className="entry-field">
+              <span aria-hidden="true" className="muted">
+                {t(`fields.${field}`)}
+              </span>
+              <input
+                aria-label={`${t(`fields.${field}`)}: ${where}`}
+                inputMode={field === "textValue" ? "text" : "decimal"}
+                value={cell[field]}
+                disabled={!editable(key) || pending}
+                aria-invalid={Boolean(error)}
+                aria-describedby={error ? errorId : undefined}
+                onChange={(e) => change(key, field, e.target.value)}
+              />
+              {error && (
+                <span id={errorId} className="error">
+                  {t(`errors.${error.split(":")[0]}` as "errors.required")}
+                </span>
+              )}
+            </div>
+          );
+        })}
+        {percent !== null && <span className="muted">{format.number(percent, { maximumFractionDigits: 1 })} %</span>}
+        {row && (
+          <span className={`review-status review-${row.status}`}>
+            {t(`statuses.${row.status}` as "statuses.DRAFT")}
+          </span>
+        )}
+        {row?.status === "RETURNED" && row.reviewComment && <span className="returned">“{row.reviewComment}”</span>}
+        {gap !== null && (
+          <span className={gap < 0 ? "error gap" : "muted gap"} data-gap={location.name}>
+            {gap < 0 ? t("overTotal", { count: -gap }) : t("notReported", { count: gap })}
+          </span>
+        )}
+      </td>
+    );
+  };
+
   return (
     <div className="entry">
       <p className="muted">{t("intro", { time: time.label })}</p>
@@ -153,63 +227,37 @@ export function EntryGrid({
             </tr>
           </thead>
           <tbody>
-            {indicators.map((indicator) => (
+            {indicators.flatMap((indicator) => [
               <tr key={indicator.id} data-indicator={indicator.code}>
                 <th scope="row">
                   {indicator.code} {indicator.title}
                 </th>
-                {locations.map((location) => {
-                  const key = keyOf(indicator.id, location.id);
-                  const cell = cellValue(key);
-                  const row = saved.get(key);
-                  const percent =
-                    indicator.measure === "PERCENTAGE" && Number(cell.denominator) > 0
-                      ? (Number(cell.numerator) / Number(cell.denominator)) * 100
-                      : null;
-                  return (
-                    <td key={location.id} data-location={location.name}>
-                      {fieldsOf(indicator.measure, survey).map((field) => {
-                        const error = errors[`${key}|${field}`];
-                        const label = `${t(`fields.${field}`)}: ${indicator.code}, ${location.name}`;
-                        const errorId = `${key}-${field}-error`.replace(/[^\w-]/g, "_");
-                        return (
-                          <div key={field} className="entry-field">
-                            <span aria-hidden="true" className="muted">
-                              {t(`fields.${field}`)}
-                            </span>
-                            <input
-                              aria-label={label}
-                              inputMode={field === "textValue" ? "text" : "decimal"}
-                              value={cell[field]}
-                              disabled={!editable(key) || pending}
-                              aria-invalid={Boolean(error)}
-                              aria-describedby={error ? errorId : undefined}
-                              onChange={(e) => change(key, field, e.target.value)}
-                            />
-                            {error && (
-                              <span id={errorId} className="error">
-                                {t(`errors.${error.split(":")[0]}` as "errors.required")}
-                              </span>
-                            )}
-                          </div>
-                        );
-                      })}
-                      {percent !== null && (
-                        <span className="muted">{format.number(percent, { maximumFractionDigits: 1 })} %</span>
-                      )}
-                      {row && (
-                        <span className={`review-status review-${row.status}`}>
-                          {t(`statuses.${row.status}` as "statuses.DRAFT")}
-                        </span>
-                      )}
-                      {row?.status === "RETURNED" && row.reviewComment && (
-                        <span className="returned">“{row.reviewComment}”</span>
-                      )}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
+                {locations.map((location) => renderCell(indicator, location, null, null))}
+              </tr>,
+              ...indicator.dimensions.flatMap((dimension) =>
+                dimension.options.map((option, index) => (
+                  <tr
+                    key={`${indicator.id}-${option.id}`}
+                    className="option-row"
+                    data-option={`${indicator.code}|${option.name}`}
+                  >
+                    <th scope="row">
+                      <span className="muted">
+                        {dimension.name}: {option.name}
+                      </span>
+                    </th>
+                    {locations.map((location) =>
+                      renderCell(
+                        indicator,
+                        location,
+                        option,
+                        index === dimension.options.length - 1 ? dimension : null,
+                      ),
+                    )}
+                  </tr>
+                )),
+              ),
+            ])}
           </tbody>
         </table>
       </div>

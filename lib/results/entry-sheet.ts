@@ -4,7 +4,8 @@ import { assertCan, type Principal } from "@/lib/permissions";
 
 /**
  * What the entry grid needs for one period or round: the indicators measured in it (routine ones for
- * periods, survey ones for rounds), the working regions, and the totals already entered.
+ * periods, survey ones for rounds) with their disaggregation options, the working regions, and the
+ * values already entered (totals and per option).
  */
 export async function entrySheet(principal: Principal, projectId: string, timeId?: string) {
   assertCan(principal, "results.enter", projectId);
@@ -18,7 +19,25 @@ export async function entrySheet(principal: Principal, projectId: string, timeId
       indicators: {
         where: { archivedAt: null, composedFromId: null },
         orderBy: [{ resultNode: { sortOrder: "asc" } }, { sortOrder: "asc" }],
-        select: { id: true, code: true, title: true, measure: true, source: true, unit: true },
+        select: {
+          id: true,
+          code: true,
+          title: true,
+          measure: true,
+          source: true,
+          unit: true,
+          dimensions: {
+            select: {
+              dimension: {
+                select: {
+                  id: true,
+                  name: true,
+                  options: { orderBy: { sortOrder: "asc" }, select: { id: true, name: true } },
+                },
+              },
+            },
+          },
+        },
       },
     },
   });
@@ -36,17 +55,22 @@ export async function entrySheet(principal: Principal, projectId: string, timeId
     .filter((l) => !parents.has(l.id))
     .map((l) => ({ id: l.id, name: l.name }))
     .sort((a, b) => a.name.localeCompare(b.name));
-  const indicators = project.indicators.filter((i) => (i.source === "SURVEY") === (time?.kind === "round"));
+  const indicators = project.indicators
+    .filter((i) => (i.source === "SURVEY") === (time?.kind === "round"))
+    .map(({ dimensions, ...i }) => ({
+      ...i,
+      dimensions: i.measure === "QUALITATIVE" ? [] : dimensions.map((d) => d.dimension),
+    }));
   const existing = time
     ? await prisma.result.findMany({
         where: {
           indicatorId: { in: indicators.map((i) => i.id) },
-          optionId: null,
           ...(time.kind === "period" ? { periodId: time.id } : { roundId: time.id }),
         },
         select: {
           indicatorId: true,
           locationId: true,
+          optionId: true,
           value: true,
           numerator: true,
           denominator: true,
