@@ -1,25 +1,10 @@
 // Shapes the engine's summary for charts and their tables. Nothing here computes a rule: every number
 // comes from the summary as it is; only the drawing of a bar may be capped to its frame.
+import { regionRows } from "@/lib/indicators/regions";
 import { countStatuses } from "@/lib/indicators/schedule";
 import type { IndicatorJson, Status, SummaryJson } from "./types";
 
-type WithLocations = { byLocation: { id: string; parentId: string | null }[] };
-
-function groupingIds(indicator: WithLocations): Set<string> {
-  return new Set(indicator.byLocation.map((l) => l.parentId).filter((id): id is string => id !== null));
-}
-
-/** The working regions (locations with no sub-location in the project). */
-export function regionRows<T extends WithLocations>(indicator: T): T["byLocation"] {
-  const groups = groupingIds(indicator);
-  return indicator.byLocation.filter((l) => !groups.has(l.id));
-}
-
-/** Locations that group others (a country over its regions): shown as subtotals. */
-export function groupRows<T extends WithLocations>(indicator: T): T["byLocation"] {
-  const groups = groupingIds(indicator);
-  return indicator.byLocation.filter((l) => groups.has(l.id));
-}
+export { groupRows, regionRows } from "@/lib/indicators/regions";
 
 export type BulletDatum = {
   region: string;

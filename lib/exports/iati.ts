@@ -1,6 +1,7 @@
 // The project's results framework as an IATI 2.03 activity file: results with their type, indicators with
 // measure and direction, baselines, periods with targets and actuals overall, per location and per
 // disaggregation option. Every number comes from the indicator engine's summaries. Pure: no I/O.
+import { regionRows } from "@/lib/indicators/regions";
 import type { FigureSummary, IndicatorSummary } from "@/lib/indicators/summary";
 import type { ProjectSummary } from "@/lib/summary/service";
 import { el, renderXml, type XmlNode } from "./xml";
@@ -131,8 +132,7 @@ function indicatorElement(input: IatiInput, i: IndicatorSummary & { resultNodeId
 /** A period: overall target and actual, then per location and per disaggregation option. */
 function periodElement(start: Date, end: Date, i: IndicatorSummary, p: IatiProject): XmlNode {
   const refOf = new Map(p.locations.map((l) => [l.id, l.ref]));
-  const groups = new Set(i.byLocation.map((l) => l.parentId).filter(Boolean));
-  const regions = i.byLocation.filter((l) => !groups.has(l.id));
+  const regions = regionRows(i);
   const pick = (f: FigureSummary, kind: "target" | "actual") => (kind === "target" ? f.target : f.actual);
   const values = (kind: "target" | "actual") => [
     pick(i.overall, kind) === null ? null : el(kind, { value: pick(i.overall, kind) }),

@@ -33,7 +33,8 @@ export const summaryColumns = [
 type Column = (typeof summaryColumns)[number];
 type Row = Partial<Record<Column, CsvValue>>;
 
-function figureFields(figure: FigureSummary): Row {
+/** The columns that describe one figure, shared by every export that lists figures. */
+export function figureFields(figure: FigureSummary): Row {
   return {
     baseline: figure.baseline,
     target: figure.target,

@@ -3,6 +3,8 @@
 // disaggregation option. Rows are shaped from the engine's summaries; nothing is recomputed. Pure.
 import type { FigureSummary } from "@/lib/indicators/summary";
 import type { ProjectSummary } from "@/lib/summary/service";
+import type { CsvValue } from "./csv";
+import { figureFields } from "./summary-rows";
 
 export const trackingColumns = [
   "result_code",
@@ -30,7 +32,7 @@ export const trackingColumns = [
 ] as const;
 
 export type TrackingColumn = (typeof trackingColumns)[number];
-export type TrackingRow = Partial<Record<TrackingColumn, string | number | null>> & { resultNodeId: string };
+export type TrackingRow = Partial<Record<TrackingColumn, CsvValue>> & { resultNodeId: string };
 
 type Labels = { lifeOfProject: string; overall: string; status: (code: FigureSummary["status"]) => string };
 type Node = { id: string; code: string; title: string };
@@ -64,13 +66,7 @@ export function* trackingRows(
         if (!figures) return;
         const base = { ...head, period_or_round: when.label, period_start: day(when.start), period_end: day(when.end) };
         const figure = (f: FigureSummary) => ({
-          baseline: f.baseline,
-          target: f.target,
-          actual: f.actual,
-          numerator: f.numerator,
-          denominator: f.denominator,
-          achievement: f.achievement,
-          expected_to_date: f.expectedToDate,
+          ...figureFields(f),
           status_code: f.status,
           status: labels.status(f.status),
         });

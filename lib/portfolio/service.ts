@@ -12,7 +12,7 @@ export async function portfolio(principal: Principal): Promise<PortfolioRow[]> {
   const projects = await listProjects(principal);
   return Promise.all(
     projects.map(async (p) => {
-      const summary = await projectSummary(principal, p.id);
+      const summary = await projectSummary(principal, p.id, { withoutTrajectory: true });
       const statusCounts = countStatuses((summary?.indicators ?? []).map((i) => i.overall.status));
       const countries = p.locations
         .map((l) => l.location)
