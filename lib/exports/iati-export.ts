@@ -16,12 +16,21 @@ export async function projectIatiXml(principal: Principal, projectId: string, op
   const summaries = await exportSummaries(principal, projectId, options);
   if (!summaries) return null;
   const generatedAt = new Date();
-  const [links, indicators] = await Promise.all([
+  const [links, indicators, rounds] = await Promise.all([
     db().projectLocation.findMany({ where: { projectId }, include: { location: true } }),
     db().indicator.findMany({
       where: { projectId, archivedAt: null },
-      select: { id: true, definition: true, baselineDate: true },
+      select: {
+        id: true,
+        definition: true,
+        baselineDate: true,
+        baselineNumerator: true,
+        baselineDenominator: true,
+        composedFrom: { select: { code: true } },
+        composedOption: { select: { key: true, dimension: { select: { key: true } } } },
+      },
     }),
+    db().surveyRound.findMany({ where: { projectId } }),
   ]);
   const config = env();
   const xml = iatiActivityXml({
@@ -48,8 +57,18 @@ export async function projectIatiXml(principal: Principal, projectId: string, op
         description,
       })),
       indicators: Object.fromEntries(
-        indicators.map((i) => [i.id, { definition: i.definition, baselineDate: i.baselineDate }]),
+        indicators.map(({ id, composedFrom, composedOption, ...meta }) => [
+          id,
+          {
+            ...meta,
+            composedFrom:
+              composedFrom && composedOption
+                ? `${composedFrom.code}:${composedOption.dimension.key}:${composedOption.key}`
+                : null,
+          },
+        ]),
       ),
+      rounds: Object.fromEntries(rounds.map(({ id, ...r }) => [id, r])),
     },
     overall: summaries.overall,
     byTime: summaries.byTime,

@@ -25,8 +25,31 @@ export type IatiProject = {
     title: string;
     description: string;
   }[];
-  indicators: Record<string, { definition: string; baselineDate: Date | null }>;
+  indicators: Record<
+    string,
+    {
+      definition: string;
+      baselineDate: Date | null;
+      baselineNumerator: number | null;
+      baselineDenominator: number | null;
+      /** "INDICATOR-CODE:dimension:option" for composition percentages. */
+      composedFrom: string | null;
+    }
+  >;
+  rounds: Record<
+    string,
+    { type: string; mode: string; plannedSampleSize: number | null; achievedSampleSize: number | null }
+  >;
 };
+
+/**
+ * What IATI has no element for (measure kind, time rule, source, counts behind percentages, sample sizes,
+ * survey rounds) travels in attributes of this namespace, which the schema allows on these elements, so
+ * the app can re-import its own files with the same numbers. Other IATI tools ignore them.
+ */
+export const IATI_EXTENSION_NS = "urn:me-dashboard:iati-extension:1";
+const ext = (attrs: Record<string, string | number | null | undefined>) =>
+  Object.fromEntries(Object.entries(attrs).map(([k, v]) => [`me:${k}`, v]));
 
 /** IATI codelists: ResultType, IndicatorMeasure, ActivityStatus, ActivityDateType, OrganisationRole. */
 const resultType = { OUTPUT: 1, OUTCOME: 2, IMPACT: 3 } as const;
@@ -76,7 +99,11 @@ export function iatiActivityXml(input: IatiInput): string {
   );
   const root = el(
     "iati-activities",
-    { version: "2.03", "generated-datetime": generatedAt.toISOString().replace(/\.\d+Z$/, "Z") },
+    {
+      version: "2.03",
+      "generated-datetime": generatedAt.toISOString().replace(/\.\d+Z$/, "Z"),
+      "xmlns:me": IATI_EXTENSION_NS,
+    },
     activity,
   );
   const note = draft ? "<!-- DRAFT export: includes submitted results not yet approved -->\n" : "";
@@ -89,7 +116,7 @@ function resultElement(input: IatiInput, node: IatiProject["resultNodes"][number
   return [
     el(
       "result",
-      { type: resultType[node.level], "aggregation-status": true },
+      { type: resultType[node.level], "aggregation-status": true, ...ext({ code: node.code }) },
       el("title", undefined, narrative(`${node.code} ${node.title}`)),
       node.description ? el("description", undefined, narrative(node.description)) : null,
       ...indicators.map((i) => indicatorElement(input, i)),
@@ -110,47 +137,99 @@ function indicatorElement(input: IatiInput, i: IndicatorSummary & { resultNodeId
       measure: indicatorMeasure[i.indicator.measure],
       ascending: qualitative ? undefined : i.indicator.direction === "INCREASE",
       "aggregation-status": !qualitative,
+      ...ext({
+        measure: i.indicator.measure,
+        "time-rule": i.indicator.timeRule,
+        source: i.indicator.source,
+        unit: i.indicator.unit || undefined,
+        "composed-from": meta?.composedFrom ?? undefined,
+      }),
     },
     el("title", undefined, narrative(`${i.indicator.code} ${i.indicator.title}`)),
     meta?.definition ? el("description", undefined, narrative(meta.definition)) : null,
     el("reference", { vocabulary: "99", code: i.indicator.code }),
     baseline === null || qualitative
       ? null
-      : el("baseline", { year: baselineDate.getUTCFullYear(), "iso-date": day(baselineDate), value: baseline }),
-    ...(lifeOfProject ? [periodElement(p.startDate, p.endDate, i, p)] : []),
+      : el("baseline", {
+          year: baselineDate.getUTCFullYear(),
+          "iso-date": day(baselineDate),
+          value: baseline,
+          ...ext({ numerator: meta?.baselineNumerator, denominator: meta?.baselineDenominator }),
+        }),
+    ...(lifeOfProject ? [periodElement(p.startDate, p.endDate, i, p, { scope: "life-of-project" })] : []),
     ...(qualitative ? [] : i.byTime)
       .filter((t) => t.actual !== null || t.target !== null)
       .map((t) => {
         const time = overall.times.find((x) => x.id === t.timeId);
         const ofTime = input.byTime.get(t.timeId)?.indicators.find((x) => x.indicator.id === i.indicator.id);
         if (!time || !ofTime) return null;
-        return periodElement(time.startDate, time.endDate, ofTime, p);
+        const round = p.rounds[time.id];
+        return periodElement(time.startDate, time.endDate, ofTime, p, {
+          label: time.label,
+          "round-type": round?.type,
+          "round-mode": round?.mode,
+          "planned-sample-size": round?.plannedSampleSize,
+          "achieved-sample-size": round?.achievedSampleSize,
+        });
       }),
   );
 }
 
-/** A period: overall target and actual, then per location and per disaggregation option. */
-function periodElement(start: Date, end: Date, i: IndicatorSummary, p: IatiProject): XmlNode {
+/**
+ * A period: overall target and actual, then per location and per disaggregation option (overall and,
+ * for actuals, per location too). Counts behind percentages and sample sizes ride along as extension
+ * attributes; numbers derived from others (overall, per option overall) are there for IATI readers.
+ */
+function periodElement(
+  start: Date,
+  end: Date,
+  i: IndicatorSummary,
+  p: IatiProject,
+  about: Record<string, string | number | null | undefined>,
+): XmlNode {
   const refOf = new Map(p.locations.map((l) => [l.id, l.ref]));
+  const percentage = i.indicator.measure === "PERCENTAGE";
+  // IATI allows no foreign attributes on <actual>, but a foreign child element after the others.
+  const counts = (f: { numerator: number | null; denominator: number | null; sampleSize?: number | null }) => {
+    const attrs = {
+      numerator: percentage ? f.numerator : null,
+      denominator: percentage ? f.denominator : null,
+      "sample-size": i.indicator.measure === "COUNT" ? null : (f.sampleSize ?? null),
+    };
+    return Object.values(attrs).some((v) => v !== null) ? el("me:counts", attrs) : null;
+  };
+  const location = (id: string) => el("location", { ref: refOf.get(id) ?? id });
+  const dimension = (key: string, option: string) => el("dimension", { name: key, value: option });
   const regions = regionRows(i);
-  const pick = (f: FigureSummary, kind: "target" | "actual") => (kind === "target" ? f.target : f.actual);
-  const values = (kind: "target" | "actual") => [
-    pick(i.overall, kind) === null ? null : el(kind, { value: pick(i.overall, kind) }),
+  const targets = [
+    i.overall.target === null ? null : el("target", { value: i.overall.target }),
+    ...regions.filter((r) => r.target !== null).map((r) => el("target", { value: r.target }, location(r.id))),
+    ...i.byDimension.flatMap((d) =>
+      d.options.filter((o) => o.target !== null).map((o) => el("target", { value: o.target }, dimension(d.key, o.key))),
+    ),
+  ];
+  const actuals = [
+    i.overall.actual === null ? null : el("actual", { value: i.overall.actual }, counts(i.overall)),
     ...regions
-      .filter((r) => pick(r, kind) !== null)
-      .map((r) => el(kind, { value: pick(r, kind) }, el("location", { ref: refOf.get(r.id) ?? r.id }))),
+      .filter((r) => r.actual !== null)
+      .map((r) => el("actual", { value: r.actual }, location(r.id), counts(r))),
     ...i.byDimension.flatMap((d) =>
       d.options
-        .filter((o) => pick(o, kind) !== null)
-        .map((o) => el(kind, { value: pick(o, kind) }, el("dimension", { name: d.key, value: o.key }))),
+        .filter((o) => o.actual !== null)
+        .flatMap((o) => [
+          el("actual", { value: o.actual }, dimension(d.key, o.key), counts(o)),
+          ...o.byLocation
+            .filter((l) => l.actual !== null)
+            .map((l) => el("actual", { value: l.actual }, location(l.locationId), dimension(d.key, o.key), counts(l))),
+        ]),
     ),
   ];
   return el(
     "period",
-    undefined,
+    ext(about),
     el("period-start", { "iso-date": day(start) }),
     el("period-end", { "iso-date": day(end) }),
-    ...values("target"),
-    ...values("actual"),
+    ...targets,
+    ...actuals,
   );
 }

@@ -1,23 +1,16 @@
 // Small builders that keep the demo data files readable.
 import type { Provenance, ReviewStatus } from "@/lib/generated/prisma/enums";
+import { periodAt } from "@/lib/schedule/periods";
 import type { DemoResult, DemoTarget } from "./types";
 
 const I: Provenance = "ILLUSTRATIVE";
 
 /** Quarterly, semi-annual or annual periods between two dates, labelled like "2021-Q1", "2020-H2", "2012". */
 export function periods(startYear: number, startMonth: number, count: number, months: 3 | 6 | 12, locked = 0) {
-  return Array.from({ length: count }, (_, i) => {
-    const start = new Date(Date.UTC(startYear, startMonth - 1 + i * months, 1));
-    const end = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + months, 0));
-    const year = start.getUTCFullYear();
-    const index = Math.floor(start.getUTCMonth() / months) + 1;
-    const label = months === 12 ? `${year}` : months === 6 ? `${year}-H${index}` : `${year}-Q${index}`;
-    return { label, startDate: iso(start), endDate: iso(end), locked: i < locked };
-  });
-}
-
-function iso(date: Date) {
-  return date.toISOString().slice(0, 10);
+  return Array.from({ length: count }, (_, i) => ({
+    ...periodAt(startYear, startMonth - 1 + i * months, months),
+    locked: i < locked,
+  }));
 }
 
 /** One count result per location and period: values[location][periodIndex]; status by period index. */

@@ -1,0 +1,64 @@
+// A small element tree from XML text, for reading IATI files. saxes is a strict, non-validating parser:
+// it never fetches external entities or DTDs, so an uploaded file cannot make the server read anything.
+import { SaxesParser } from "saxes";
+
+export type XmlElement = {
+  name: string;
+  attributes: Record<string, string>;
+  children: XmlElement[];
+  text: string;
+  line: number;
+};
+
+export class XmlSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly line: number,
+  ) {
+    super(message);
+    this.name = "XmlSyntaxError";
+  }
+}
+
+export function parseXml(xml: string): XmlElement {
+  const parser = new SaxesParser({ xmlns: false, position: true });
+  const root: XmlElement = { name: "#document", attributes: {}, children: [], text: "", line: 0 };
+  const stack: XmlElement[] = [root];
+  let failure: XmlSyntaxError | null = null;
+  parser.on("error", (error) => {
+    failure ??= new XmlSyntaxError(error.message, parser.line);
+  });
+  parser.on("opentag", (tag) => {
+    const element: XmlElement = {
+      name: tag.name,
+      attributes: tag.attributes as Record<string, string>,
+      children: [],
+      text: "",
+      line: parser.line,
+    };
+    stack.at(-1)?.children.push(element);
+    if (!tag.isSelfClosing) stack.push(element);
+  });
+  parser.on("closetag", (tag) => {
+    if (!tag.isSelfClosing) stack.pop();
+  });
+  const addText = (text: string) => {
+    const current = stack.at(-1);
+    if (current) current.text += text;
+  };
+  parser.on("text", addText);
+  parser.on("cdata", addText);
+  parser.write(xml).close();
+  if (failure) throw failure;
+  return root;
+}
+
+export const child = (e: XmlElement | undefined, name: string) => e?.children.find((c) => c.name === name);
+export const children = (e: XmlElement | undefined, name: string) => e?.children.filter((c) => c.name === name) ?? [];
+
+/** The first narrative's text (in the given language when there is one), trimmed. */
+export function narrative(e: XmlElement | undefined, lang?: string): string {
+  const all = children(e, "narrative");
+  const chosen = (lang && all.find((n) => n.attributes["xml:lang"] === lang)) || all[0];
+  return chosen?.text.trim().replace(/\s+/g, " ") ?? "";
+}
