@@ -49,12 +49,13 @@ export async function projectIatiXml(principal: Principal, projectId: string, op
         .filter((l) => l.level === "COUNTRY" && l.isoCode)
         .map((l) => ({ isoCode: l.isoCode ?? "", name: l.name })),
       locations: links.map(({ location: l }) => ({ id: l.id, ref: l.isoCode ?? l.id, name: l.name })),
-      resultNodes: project.resultNodes.map(({ id, level, code, title, description }) => ({
+      resultNodes: project.resultNodes.map(({ id, level, code, title, description, parentId }) => ({
         id,
         level,
         code,
         title,
         description,
+        parentCode: project.resultNodes.find((n) => n.id === parentId)?.code ?? null,
       })),
       indicators: Object.fromEntries(
         indicators.map(({ id, composedFrom, composedOption, ...meta }) => [

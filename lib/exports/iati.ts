@@ -24,6 +24,7 @@ export type IatiProject = {
     code: string;
     title: string;
     description: string;
+    parentCode: string | null;
   }[];
   indicators: Record<
     string,
@@ -116,7 +117,11 @@ function resultElement(input: IatiInput, node: IatiProject["resultNodes"][number
   return [
     el(
       "result",
-      { type: resultType[node.level], "aggregation-status": true, ...ext({ code: node.code }) },
+      {
+        type: resultType[node.level],
+        "aggregation-status": true,
+        ...ext({ code: node.code, parent: node.parentCode }),
+      },
       el("title", undefined, narrative(`${node.code} ${node.title}`)),
       node.description ? el("description", undefined, narrative(node.description)) : null,
       ...indicators.map((i) => indicatorElement(input, i)),
@@ -143,6 +148,7 @@ function indicatorElement(input: IatiInput, i: IndicatorSummary & { resultNodeId
         source: i.indicator.source,
         unit: i.indicator.unit || undefined,
         "composed-from": meta?.composedFrom ?? undefined,
+        dimensions: i.byDimension.map((d) => d.key).join(" ") || undefined,
       }),
     },
     el("title", undefined, narrative(`${i.indicator.code} ${i.indicator.title}`)),

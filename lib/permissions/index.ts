@@ -59,6 +59,11 @@ export function can(principal: Principal, permission: Permission, projectId: str
   return principal.isAdmin && adminPermissions.includes(permission);
 }
 
+/** Instance admins create projects (and then assign their managers). */
+export function canCreateProjects(principal: Principal): boolean {
+  return principal.kind === "user" && principal.isAdmin;
+}
+
 /** Projects the principal can open at all. `"all"` for admins. */
 export function readableProjects(principal: Principal): string[] | "all" {
   if (principal.kind === "share") return [principal.projectId];

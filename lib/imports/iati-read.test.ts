@@ -1,0 +1,55 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, test } from "vitest";
+import { readIati, readNumber, slug } from "./iati-read";
+
+const example = readFileSync("../shared/real-data/iati-standard-example-annotated-2.03.xml", "utf8");
+
+describe("readNumber", () => {
+  test("reads numbers as publishers write them", () => {
+    expect(readNumber("1,300.00")).toBe(1300);
+    expect(readNumber(" 36% ")).toBe(36);
+    expect(readNumber("-2.5")).toBe(-2.5);
+    expect(readNumber("17 women owned organizations")).toBeNull();
+    expect(readNumber("1,30")).toBeNull();
+    expect(readNumber("")).toBeNull();
+  });
+});
+
+test("slug makes stable keys from dimension names and values", () => {
+  expect(slug("Sex")).toBe("sex");
+  expect(slug("Población indígena")).toBe("poblacion-indigena");
+});
+
+test("the IATI Standard's own example reads into a project, with what it cannot hold as warnings", () => {
+  const { definition, problems, warnings } = readIati(example);
+  expect(problems).toEqual([]);
+  expect(definition).toMatchObject({
+    code: "ABC123",
+    name: "Activity title",
+    startDate: "2012-04-28",
+    endDate: "2015-12-31",
+    donor: "Name of Agency B",
+    locations: ["AF", "AG", "AF-KAN", "KH-PNH"],
+  });
+  expect(definition?.newLocations).toContainEqual({ ref: "AF", name: "Afghanistan", level: "COUNTRY" });
+  expect(definition?.newLocations).toContainEqual(
+    expect.objectContaining({ ref: "AF-KAN", level: "ADMIN1", parent: "AF" }),
+  );
+  const indicator = definition?.nodes?.[0]?.indicators?.[0];
+  expect(indicator).toMatchObject({ code: "B1", measure: "COUNT", direction: "INCREASE", baseline: { value: 10 } });
+  // Its target and actual are for female adults in two places at once: not a figure the app can hold.
+  expect(warnings.map((w) => w.code)).toEqual(["severalDimensions", "severalDimensions"]);
+  expect(warnings[0]?.where).toBe("iati-activity[1]/result[1]/indicator[1]/period[1]/target[1]");
+});
+
+test("a file that is not XML or not IATI is a problem, not a crash", () => {
+  expect(readIati("<iati-activities><iati-activity>").problems[0]?.code).toBe("xmlSyntax");
+  expect(readIati("<html/>").problems[0]?.code).toBe("notIati");
+  expect(readIati(example, { activity: "nope" }).problems[0]?.code).toBe("unknownActivity");
+});
+
+test("external entities are never read", () => {
+  const xml = `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY secret SYSTEM "file:///etc/passwd">]><iati-activities><iati-activity><title><narrative>&secret;</narrative></title></iati-activity></iati-activities>`;
+  const reading = readIati(xml);
+  expect(JSON.stringify(reading)).not.toContain("root:");
+});

@@ -1,0 +1,469 @@
+// Reads one activity of an IATI 2.03 file into a project definition: results and indicators, baselines,
+// periods with targets and actuals, locations and dimensions. What the standard allows but the app cannot
+// hold is reported as a warning naming the element; what makes the file unusable is a problem. The app's
+// own extension attributes (lib/exports/iati.ts) restore what IATI has no place for, so its exports
+// re-import with the same numbers. Pure: no I/O.
+import { IATI_EXTENSION_NS } from "@/lib/exports/iati";
+import type { ProjectDefinitionInput } from "@/lib/projects/definition";
+import { LIFE_OF_PROJECT } from "@/lib/projects/definition";
+import type { ImportIssue } from "./issues";
+import { child, children, narrative, parseXml, type XmlElement, XmlSyntaxError } from "./xml-tree";
+
+type Definition = ProjectDefinitionInput;
+type NodeDef = NonNullable<Definition["nodes"]>[number];
+type IndicatorDef = NonNullable<NodeDef["indicators"]>[number];
+type Cell = NonNullable<IndicatorDef["targets"]>[number];
+
+export type IatiReading = {
+  activities: { identifier: string; title: string }[];
+  definition: Definition | null;
+  problems: ImportIssue[];
+  warnings: ImportIssue[];
+  /** The element a definition path came from: "nodes.1.indicators.0.code" → ".../result[2]/indicator[1]". */
+  locate: (path: string) => string;
+};
+
+const resultLevel: Record<string, "OUTPUT" | "OUTCOME" | "IMPACT"> = { "1": "OUTPUT", "2": "OUTCOME", "3": "IMPACT" };
+const measureOf: Record<string, IndicatorDef["measure"]> = {
+  "1": "COUNT",
+  "2": "PERCENTAGE",
+  "3": "QUALITATIVE",
+  "4": "QUALITATIVE",
+  "5": "QUALITATIVE",
+};
+const isoCountry = /^[A-Z]{2}$/;
+const isoRegion = /^[A-Z]{2}-[A-Z0-9]{1,3}$/;
+
+/** A number as publishers write it: "1,300.00" included. Null when it is not one. */
+export function readNumber(text: string | undefined): number | null {
+  if (text === undefined) return null;
+  const trimmed = text.trim().replace(/\s*%$/, "");
+  const plain = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(trimmed) ? trimmed.replace(/,/g, "") : trimmed;
+  if (!/^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(plain)) return null;
+  return Number(plain);
+}
+
+export function slug(text: string): string {
+  return (
+    text
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9+]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 40) || "x"
+  );
+}
+
+export function readIati(xml: string, options: { activity?: string; code?: string } = {}): IatiReading {
+  const problems: ImportIssue[] = [];
+  const warnings: ImportIssue[] = [];
+  const locate = (path: string) => path;
+  let root: XmlElement;
+  try {
+    root = parseXml(xml);
+  } catch (error) {
+    const line = error instanceof XmlSyntaxError ? error.line : undefined;
+    return {
+      activities: [],
+      definition: null,
+      problems: [{ where: "file", line, code: "xmlSyntax" }],
+      warnings,
+      locate,
+    };
+  }
+  const top = child(root, "iati-activities");
+  const activities = children(top, "iati-activity");
+  const list = activities.map((a) => ({
+    identifier: child(a, "iati-identifier")?.text.trim() ?? "",
+    title: narrative(child(a, "title")),
+  }));
+  if (!top || activities.length === 0) {
+    return { activities: list, definition: null, problems: [{ where: "file", code: "notIati" }], warnings, locate };
+  }
+  if (top.attributes.version && !top.attributes.version.startsWith("2.")) {
+    warnings.push({ where: "iati-activities", code: "version", detail: top.attributes.version });
+  }
+  const index = options.activity ? list.findIndex((a) => a.identifier === options.activity) : 0;
+  const activity = activities[index];
+  if (!activity) {
+    return {
+      activities: list,
+      definition: null,
+      problems: [{ where: "activity", code: "unknownActivity", detail: options.activity }],
+      warnings,
+      locate,
+    };
+  }
+  if (activities.length > 1 && !options.activity) {
+    warnings.push({ where: "iati-activities", code: "severalActivities", detail: list[0]?.identifier });
+  }
+  const prefix = Object.entries(top.attributes).find(
+    ([k, v]) => k.startsWith("xmlns:") && v === IATI_EXTENSION_NS,
+  )?.[0];
+  const ns = prefix ? prefix.slice("xmlns:".length) : null;
+  const reader = new ActivityReader(activity, `iati-activity[${index + 1}]`, ns, problems, warnings);
+  const definition = reader.read(options.code);
+  const elementOf = (path: string) =>
+    path
+      .replace(/^nodes\.(\d+)/, (_, i) => `${reader.path}/result[${Number(i) + 1}]`)
+      .replace(/\.indicators\.(\d+)/, (_, i) => `/indicator[${Number(i) + 1}]`);
+  return {
+    activities: list,
+    definition: problems.length ? null : definition,
+    problems,
+    warnings,
+    locate: elementOf,
+  };
+}
+
+class ActivityReader {
+  private readonly lang: string;
+  private readonly locations = new Map<string, NonNullable<Definition["newLocations"]>[number]>();
+  private readonly projectLocations = new Set<string>();
+  private readonly dimensions = new Map<string, { key: string; name: string; options: Map<string, string> }>();
+  private readonly periods = new Map<string, { label: string; startDate: string; endDate: string }>();
+  private readonly rounds = new Map<string, NonNullable<Definition["rounds"]>[number]>();
+  private fallback: { ref: string; name: string } = { ref: "whole-activity", name: "Whole activity" };
+
+  constructor(
+    private readonly activity: XmlElement,
+    readonly path: string,
+    private readonly ns: string | null,
+    private readonly problems: ImportIssue[],
+    private readonly warnings: ImportIssue[],
+  ) {
+    this.lang = activity.attributes["xml:lang"] ?? "en";
+  }
+
+  private ext(e: XmlElement | undefined, name: string): string | undefined {
+    return this.ns ? e?.attributes[`${this.ns}:${name}`] : undefined;
+  }
+
+  private problem(where: string, e: XmlElement | undefined, code: string, detail?: string) {
+    this.problems.push({ where, line: e?.line, code, detail });
+  }
+
+  private warn(where: string, e: XmlElement | undefined, code: string, detail?: string) {
+    this.warnings.push({ where, line: e?.line, code, detail });
+  }
+
+  read(codeOverride?: string): Definition {
+    const a = this.activity;
+    const identifier = child(a, "iati-identifier")?.text.trim() ?? "";
+    const orgRef = child(a, "reporting-org")?.attributes.ref ?? "";
+    const code = codeOverride ?? projectCode(identifier, orgRef);
+    const dates = children(a, "activity-date");
+    const dateOf = (...types: string[]) =>
+      types.map((t) => dates.find((d) => d.attributes.type === t)?.attributes["iso-date"]).find(Boolean);
+    const startDate = dateOf("2", "1");
+    const endDate = dateOf("4", "3");
+    if (!startDate) this.problem(`${this.path}/activity-date`, a, "startDateMissing");
+    if (!endDate) this.problem(`${this.path}/activity-date`, a, "endDateMissing");
+    const orgs = children(a, "participating-org");
+    const orgName = (o: XmlElement) => narrative(o, this.lang) || o.attributes.ref || "";
+    this.readPlaces();
+    const nodes = children(a, "result").map((r, i) => this.readResult(r, i));
+    if (nodes.length === 0) this.warn(this.path, a, "noResults");
+    this.linkParents(nodes);
+    const periods = [...this.periods.values()];
+    return {
+      code,
+      name: narrative(child(a, "title"), this.lang) || identifier,
+      summary: narrative(
+        children(a, "description").find((d) => (d.attributes.type ?? "1") === "1"),
+        this.lang,
+      ),
+      donor: orgs.filter((o) => o.attributes.role === "1").map(orgName)[0] ?? "",
+      partners: orgs
+        .filter((o) => o.attributes.role === "4")
+        .map(orgName)
+        .filter(Boolean),
+      startDate: startDate ?? "",
+      endDate: endDate ?? "",
+      reportingFrequency: frequencyOf(periods),
+      languages: [this.lang],
+      sourceNote: `Imported from IATI activity ${identifier}.`,
+      locations: [...this.projectLocations],
+      newLocations: [...this.locations.values()],
+      dimensions: [...this.dimensions.values()].map((d) => ({ key: d.key, name: d.name, options: [...d.options] })),
+      periods: periods.sort((x, y) => x.startDate.localeCompare(y.startDate)),
+      rounds: [...this.rounds.values()],
+      nodes,
+    };
+  }
+
+  /** Recipient countries and referenced locations become the project's places. */
+  private readPlaces() {
+    const countries = children(this.activity, "recipient-country");
+    for (const c of countries) {
+      const ref = c.attributes.code?.toUpperCase() ?? "";
+      if (!isoCountry.test(ref)) continue;
+      this.addLocation(ref, narrative(c, this.lang) || countryName(ref, this.lang), "COUNTRY");
+    }
+    let unreferenced = 0;
+    for (const l of children(this.activity, "location")) {
+      const ref = l.attributes.ref;
+      if (!ref) {
+        unreferenced++;
+        continue;
+      }
+      this.addLocation(ref, narrative(child(l, "name"), this.lang) || ref);
+    }
+    if (unreferenced) this.warn(`${this.path}/location`, undefined, "locationsWithoutRef", String(unreferenced));
+    const countryRefs = countries.map((c) => c.attributes.code?.toUpperCase() ?? "").filter((r) => isoCountry.test(r));
+    const region = child(this.activity, "recipient-region");
+    if (countryRefs.length === 1) this.fallback = { ref: countryRefs[0] ?? "", name: "" };
+    else if (region) {
+      const ref = `region-${region.attributes.code ?? "x"}`;
+      this.fallback = { ref, name: narrative(region, this.lang) || ref };
+    }
+  }
+
+  private addLocation(ref: string, name: string, level?: "COUNTRY") {
+    this.projectLocations.add(ref);
+    if (this.locations.has(ref)) return;
+    const country = ref.split("-")[0] ?? "";
+    const isRegion = isoRegion.test(ref);
+    this.locations.set(ref, {
+      ref,
+      name,
+      level: level ?? (isoCountry.test(ref) ? "COUNTRY" : isRegion ? "ADMIN1" : "SITE"),
+      parent: isRegion && this.locations.has(country) ? country : undefined,
+    });
+  }
+
+  /** The place a value without a location (or with several) is kept at: the activity as a whole. */
+  private wholeActivity(): string {
+    const { ref, name } = this.fallback;
+    this.projectLocations.add(ref);
+    if (!this.locations.has(ref)) this.locations.set(ref, { ref, name, level: "COUNTRY" });
+    return ref;
+  }
+
+  private readResult(r: XmlElement, i: number): NodeDef & { parentRef?: string } {
+    const where = `${this.path}/result[${i + 1}]`;
+    const type = r.attributes.type ?? "";
+    const level = resultLevel[type];
+    if (!level) this.warn(where, r, "resultTypeOther", type);
+    const code = this.ext(r, "code") ?? `R${i + 1}`;
+    const title = stripCode(narrative(child(r, "title"), this.lang), code) || code;
+    const indicators = children(r, "indicator").map((ind, j) =>
+      this.readIndicator(ind, `${where}/indicator[${j + 1}]`, code, j),
+    );
+    return {
+      code,
+      level: level ?? "OUTCOME",
+      title,
+      description: narrative(child(r, "description"), this.lang),
+      parentRef: this.ext(r, "parent"),
+      indicators,
+    };
+  }
+
+  private linkParents(nodes: (NodeDef & { parentRef?: string })[]) {
+    const codes = new Set(nodes.map((n) => n.code));
+    for (const node of nodes) {
+      if (node.parentRef && codes.has(node.parentRef)) node.parent = node.parentRef;
+      delete node.parentRef;
+    }
+  }
+
+  private readIndicator(e: XmlElement, where: string, resultCode: string, j: number): IndicatorDef {
+    const reference = children(e, "reference").find((r) => r.attributes.vocabulary === "99")?.attributes.code;
+    const code = reference ?? `${resultCode}.${j + 1}`;
+    const measure =
+      (this.ext(e, "measure") as IndicatorDef["measure"] | undefined) ?? measureOf[e.attributes.measure ?? "1"];
+    if (!measure) this.warn(where, e, "measureUnknown", e.attributes.measure);
+    const composedFrom = this.ext(e, "composed-from");
+    const indicator: IndicatorDef = {
+      code,
+      title: stripCode(narrative(child(e, "title"), this.lang), code) || code,
+      definition: narrative(child(e, "description"), this.lang),
+      unit: this.ext(e, "unit") ?? (measure === "PERCENTAGE" ? "%" : ""),
+      measure: measure ?? "QUALITATIVE",
+      direction: ["0", "false"].includes(e.attributes.ascending ?? "") ? "DECREASE" : "INCREASE",
+      timeRule: (this.ext(e, "time-rule") as IndicatorDef["timeRule"]) ?? "NON_CUMULATIVE",
+      source: (this.ext(e, "source") as IndicatorDef["source"]) ?? "MONITORING",
+      composedFrom,
+      // Dimensions without any value yet are only in the app's extension; the others come with values.
+      dimensions: this.ext(e, "dimensions")?.split(" ").filter(Boolean) ?? [],
+      targets: [],
+      results: [],
+    };
+    this.readBaseline(e, where, indicator);
+    children(e, "period").forEach((p, k) => {
+      this.readPeriod(p, `${where}/period[${k + 1}]`, indicator);
+    });
+    return indicator;
+  }
+
+  private readBaseline(e: XmlElement, where: string, indicator: IndicatorDef) {
+    const baselines = children(e, "baseline");
+    const plain = baselines.find((b) => !child(b, "location") && !child(b, "dimension")) ?? baselines[0];
+    if (!plain) return;
+    if (baselines.length > 1) this.warn(`${where}/baseline`, plain, "severalBaselines");
+    const value = readNumber(plain.attributes.value);
+    if (indicator.measure === "QUALITATIVE" || value === null) return;
+    const numerator = readNumber(this.ext(plain, "numerator"));
+    const denominator = readNumber(this.ext(plain, "denominator"));
+    const year = plain.attributes.year;
+    indicator.baseline = {
+      ...(indicator.measure === "PERCENTAGE" && numerator !== null && denominator !== null
+        ? { numerator, denominator }
+        : { value }),
+      date: plain.attributes["iso-date"] ?? (year ? `${year}-01-01` : undefined),
+      provenance: "DOCUMENT",
+    };
+  }
+
+  /** The period's "when": life of project, a survey round or a reporting period (merged by start date). */
+  private whenOf(p: XmlElement, where: string): string | null {
+    const start = child(p, "period-start")?.attributes["iso-date"];
+    const end = child(p, "period-end")?.attributes["iso-date"];
+    if (!start || !end) {
+      this.problem(where, p, "periodDatesMissing");
+      return null;
+    }
+    if (this.ext(p, "scope") === "life-of-project") return LIFE_OF_PROJECT;
+    const label = this.ext(p, "label") ?? `${start} – ${end}`;
+    const roundType = this.ext(p, "round-type");
+    if (roundType) {
+      if (!this.rounds.has(label)) {
+        const size = (name: string) => readNumber(this.ext(p, name)) ?? undefined;
+        this.rounds.set(label, {
+          key: label,
+          name: label,
+          type: roundType as "BASELINE",
+          mode: (this.ext(p, "round-mode") as "IN_PERSON" | undefined) ?? "IN_PERSON",
+          startDate: start,
+          endDate: end,
+          plannedSampleSize: size("planned-sample-size"),
+          achievedSampleSize: size("achieved-sample-size"),
+        });
+      }
+      return label;
+    }
+    const existing = this.periods.get(start);
+    if (existing) {
+      if (existing.endDate !== end) this.warn(where, p, "periodsMerged", `${start} – ${end} → ${existing.label}`);
+      return existing.label;
+    }
+    this.periods.set(start, { label, startDate: start, endDate: end });
+    return label;
+  }
+
+  private readPeriod(p: XmlElement, where: string, indicator: IndicatorDef) {
+    const when = this.whenOf(p, where);
+    if (when === null) return;
+    children(p, "target").forEach((t, i) => {
+      const at = `${where}/target[${i + 1}]`;
+      const option = this.optionOf(t, indicator, at);
+      const cell = option === undefined ? null : this.readValue(t, at, indicator, when, "target", option);
+      if (cell) indicator.targets?.push(cell);
+    });
+    // Derived values: the app's own life-of-project totals and composition percentages are recomputed.
+    if (when === LIFE_OF_PROJECT || indicator.composedFrom) return;
+    const actuals = children(p, "actual").map((a, i) => ({
+      e: a,
+      where: `${where}/actual[${i + 1}]`,
+      located: children(a, "location").length > 0,
+      option: this.optionOf(a, indicator, `${where}/actual[${i + 1}]`),
+    }));
+    for (const a of actuals) {
+      // A total (overall, or of an option) is only kept when no value of its parts names a place.
+      const partsNamePlaces = actuals.some((b) => b.located && b.option === a.option);
+      if (a.option === undefined || (!a.located && partsNamePlaces)) continue;
+      const cell = this.readValue(a.e, a.where, indicator, when, "actual", a.option);
+      if (!cell) continue;
+      indicator.results?.push({ ...cell, location: cell.location ?? this.wholeActivity(), status: "APPROVED" });
+    }
+  }
+
+  /** "dimension:option" of a value, registering the dimension on the indicator; null for a total. */
+  private optionOf(e: XmlElement, indicator: IndicatorDef, where: string): string | null | undefined {
+    const dims = children(e, "dimension");
+    if (dims.length === 0) return null;
+    if (dims.length > 1) {
+      this.warn(where, e, "severalDimensions");
+      return undefined;
+    }
+    const d = dims[0];
+    const name = d?.attributes.name ?? "";
+    const value = d?.attributes.value ?? "";
+    if (!name || !value) return undefined;
+    const key = slug(name);
+    const option = slug(value);
+    const dimension = this.dimensions.get(key) ?? { key, name, options: new Map<string, string>() };
+    dimension.options.set(option, dimension.options.get(option) ?? value);
+    this.dimensions.set(key, dimension);
+    if (!indicator.dimensions?.includes(key)) indicator.dimensions?.push(key);
+    return `${key}:${option}`;
+  }
+
+  private readValue(
+    e: XmlElement,
+    where: string,
+    indicator: IndicatorDef,
+    when: string,
+    kind: "target" | "actual",
+    option: string | null,
+  ): Cell | null {
+    const refs = children(e, "location").map((l) => l.attributes.ref ?? "");
+    if (refs.length > 1) this.warn(where, e, "severalLocations");
+    const ref = refs.length === 1 ? refs[0] : undefined;
+    if (ref !== undefined && !ref) return null;
+    if (ref && !this.projectLocations.has(ref)) this.addLocation(ref, ref);
+    const location = refs.length > 1 ? this.wholeActivity() : ref;
+    const raw = e.attributes.value;
+    const base = { when, location, option: option ?? undefined, provenance: "DOCUMENT" as const };
+    if (indicator.measure === "QUALITATIVE") return raw?.trim() ? { ...base, text: raw.trim() } : null;
+    const value = readNumber(raw);
+    if (value === null) {
+      // Publishers sometimes write a sentence where a number belongs: left out, and said so.
+      this.warn(where, e, "notANumber", raw);
+      return null;
+    }
+    const counts = child(e, this.ns ? `${this.ns}:counts` : "\u0000");
+    const numerator = readNumber(counts?.attributes.numerator);
+    const denominator = readNumber(counts?.attributes.denominator);
+    const sampleSize = readNumber(counts?.attributes["sample-size"]) ?? undefined;
+    if (indicator.measure === "PERCENTAGE") {
+      if (numerator !== null && denominator !== null) return { ...base, numerator, denominator, sampleSize };
+      if (kind === "target") return { ...base, value };
+      // IATI carries the percentage only: kept as that many in a hundred, said in the warnings.
+      this.warn(where, e, "percentageWithoutCounts");
+      return { ...base, numerator: value, denominator: 100, value };
+    }
+    if (indicator.measure === "COUNT" && !Number.isInteger(value)) this.warn(where, e, "notWhole", raw);
+    return { ...base, value, sampleSize };
+  }
+}
+
+function countryName(code: string, lang: string): string {
+  try {
+    return new Intl.DisplayNames([lang, "en"], { type: "region" }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+function stripCode(title: string, code: string): string {
+  return title.startsWith(`${code} `) ? title.slice(code.length + 1).trim() : title;
+}
+
+/** The identifier without the reporting organisation's prefix, made into a valid project code. */
+function projectCode(identifier: string, orgRef: string): string {
+  const own = orgRef && identifier.startsWith(`${orgRef}-`) ? identifier.slice(orgRef.length + 1) : identifier;
+  return own.replace(/[^A-Za-z0-9._-]+/g, "-").slice(0, 40);
+}
+
+/** The reporting frequency that matches the periods' usual length. */
+function frequencyOf(periods: { startDate: string; endDate: string }[]): Definition["reportingFrequency"] {
+  if (periods.length === 0) return "ANNUAL";
+  const days = periods.map((p) => (Date.parse(p.endDate) - Date.parse(p.startDate)) / 86_400_000).sort((a, b) => a - b)[
+    Math.floor(periods.length / 2)
+  ];
+  const d = days ?? 365;
+  return d < 45 ? "MONTHLY" : d < 120 ? "QUARTERLY" : d < 240 ? "SEMIANNUAL" : "ANNUAL";
+}

@@ -1,0 +1,155 @@
+// Creating projects: from a definition (form, JSON API, copy as template) or from a file (IATI XML, the
+// spreadsheet template). A preview runs the very same write inside a transaction that is then rolled
+// back, so what it reports is exactly what the import would do, and nothing is kept.
+import "server-only";
+import type { z } from "zod";
+import { recordAudit } from "@/lib/audit/record";
+import { db } from "@/lib/db";
+import { readIati } from "@/lib/imports/iati-read";
+import type { ImportIssue } from "@/lib/imports/issues";
+import { readLogframeWorkbook } from "@/lib/imports/logframe-read";
+import { canCreateProjects, ForbiddenError, type Principal } from "@/lib/permissions";
+import { type ProjectDefinition, type ProjectDefinitionInput, projectDefinitionSchema } from "./definition";
+import { DefinitionProblems, writeProjectDefinition } from "./write";
+
+export type ProjectFile = {
+  format: "iati" | "spreadsheet";
+  /** The XML text of an IATI file; the base64 bytes of an XLSX workbook. */
+  content: string;
+  /** Which activity of an IATI file with several (its iati-identifier); the first by default. */
+  activity?: string;
+  /** A project code to use instead of the one in the file. */
+  code?: string;
+};
+
+export type ImportPreview = {
+  activities: { identifier: string; title: string }[];
+  project: { code: string; name: string; startDate: string; endDate: string } | null;
+  counts: {
+    locations: number;
+    periods: number;
+    rounds: number;
+    results: number;
+    indicators: number;
+    targets: number;
+    values: number;
+  } | null;
+  problems: ImportIssue[];
+  warnings: ImportIssue[];
+  /** Set once the project was created. */
+  projectId?: string;
+};
+
+class Rollback extends Error {}
+
+function requireCreator(principal: Principal): string {
+  if (!canCreateProjects(principal) || principal.kind !== "user") throw new ForbiddenError("project.edit");
+  return principal.userId;
+}
+
+/** Zod's paths as "nodes.0.indicators.1.code". */
+function zodIssues(error: z.ZodError): ImportIssue[] {
+  return error.issues.map((i) => ({ where: i.path.join(".") || "definition", code: i.message }));
+}
+
+function countsOf(def: ProjectDefinition): NonNullable<ImportPreview["counts"]> {
+  const indicators = def.nodes.flatMap((n) => n.indicators);
+  return {
+    locations: def.locations.length,
+    periods: def.periods.length,
+    rounds: def.rounds.length,
+    results: def.nodes.length,
+    indicators: indicators.length,
+    targets: indicators.reduce((n, i) => n + i.targets.length, 0),
+    values: indicators.reduce((n, i) => n + i.results.length, 0),
+  };
+}
+
+/**
+ * Checks and writes a definition in one transaction; with `dryRun` the transaction is rolled back.
+ * Problems (invalid fields, unknown references, a taken code) come back listed; nothing is half-saved.
+ */
+async function writeChecked(
+  principal: Principal,
+  input: unknown,
+  how: { source: string; dryRun: boolean; managerEmails?: string[] },
+): Promise<Pick<ImportPreview, "project" | "counts" | "problems" | "projectId">> {
+  const userId = requireCreator(principal);
+  const parsed = projectDefinitionSchema.safeParse(input);
+  if (!parsed.success) return { project: null, counts: null, problems: zodIssues(parsed.error) };
+  const def = parsed.data;
+  const summary = {
+    project: { code: def.code, name: def.name, startDate: def.startDate, endDate: def.endDate },
+    counts: countsOf(def),
+  };
+  try {
+    const projectId = await db().$transaction(
+      async (tx) => {
+        const emails = how.managerEmails ?? [];
+        const managers = await tx.user.findMany({
+          where: { email: { in: emails } },
+          select: { id: true, email: true },
+        });
+        const unknown = emails.flatMap((e, i) =>
+          managers.some((m) => m.email === e) ? [] : [{ path: `managers.${i}`, code: "unknownUser" }],
+        );
+        if (unknown.length) throw new DefinitionProblems(unknown);
+        const id = await writeProjectDefinition(tx, def, {
+          enteredBy: userId,
+          reviewedBy: userId,
+          managerIds: managers.map((m) => m.id),
+        });
+        await recordAudit(tx, {
+          action: "project.create",
+          entityType: "Project",
+          entityId: id,
+          projectId: id,
+          actorUserId: userId,
+          after: { code: def.code, name: def.name, source: how.source, ...summary.counts },
+        });
+        if (how.dryRun) throw new Rollback();
+        return id;
+      },
+      { timeout: 120_000 },
+    );
+    return { ...summary, problems: [], projectId };
+  } catch (error) {
+    if (error instanceof Rollback) return { ...summary, problems: [] };
+    if (error instanceof DefinitionProblems) {
+      return { ...summary, problems: error.problems.map((p) => ({ where: p.path, code: p.code })) };
+    }
+    throw error;
+  }
+}
+
+/** Creates a project from a definition (admins). */
+export async function createProject(
+  principal: Principal,
+  definition: ProjectDefinitionInput,
+  options: { managerEmails?: string[]; source?: string; dryRun?: boolean } = {},
+) {
+  return writeChecked(principal, definition, {
+    source: options.source ?? "definition",
+    dryRun: options.dryRun ?? false,
+    managerEmails: options.managerEmails,
+  });
+}
+
+/** Reads an uploaded file into a definition, with what was found wrong or read differently. */
+export async function readProjectFile(file: ProjectFile) {
+  if (file.format === "iati") return readIati(file.content, { activity: file.activity, code: file.code });
+  const reading = await readLogframeWorkbook(Buffer.from(file.content, "base64"));
+  if (reading.definition && file.code) reading.definition.code = file.code;
+  return { ...reading, activities: [] };
+}
+
+/** Previews (dryRun) or imports a project file, all or nothing. */
+export async function importProject(principal: Principal, file: ProjectFile, options: { dryRun: boolean }) {
+  requireCreator(principal);
+  const reading = await readProjectFile(file);
+  const base = { activities: reading.activities, warnings: reading.warnings };
+  if (!reading.definition) return { ...base, project: null, counts: null, problems: reading.problems };
+  const written = await writeChecked(principal, reading.definition, { source: file.format, dryRun: options.dryRun });
+  const problems = written.problems.map((p) => ({ ...p, where: reading.locate(p.where) }));
+  return { ...base, ...written, problems } satisfies ImportPreview;
+}

@@ -1,0 +1,178 @@
+import { readFileSync } from "node:fs";
+import ExcelJS from "exceljs";
+import { expect, test } from "vitest";
+import { db } from "@/lib/db";
+import { projectIatiXml } from "@/lib/exports/iati-export";
+import { logframeWorkbook } from "@/lib/exports/logframe-workbook";
+import type { IndicatorSummary } from "@/lib/indicators/summary";
+import { ForbiddenError } from "@/lib/permissions";
+import { projectSummary } from "@/lib/summary/service";
+import { principalFor, projectId } from "@/lib/testing/principals";
+import { validateIati } from "@/lib/testing/xmllint";
+import { createProject, importProject } from "./create";
+import { asTemplate, projectDefinition } from "./template";
+
+const base64 = (bytes: Buffer) => bytes.toString("base64");
+
+/** The numbers a reader sees for one indicator: overall, per place, per period or round, per option. */
+function numbers(i: IndicatorSummary) {
+  const round = (v: number | null) => (v === null ? null : Math.round(v * 1e6) / 1e6);
+  return {
+    overall: [round(i.overall.actual), round(i.overall.target), round(i.overall.baseline)],
+    byLocation: Object.fromEntries(i.byLocation.map((l) => [l.isoCode ?? l.name, round(l.actual)])),
+    byTime: Object.fromEntries(
+      i.byTime.filter((t) => t.actual !== null).map((t) => [t.label, [round(t.actual), round(t.target)]]),
+    ),
+    byOption: Object.fromEntries(
+      i.byDimension.flatMap((d) => d.options.map((o) => [`${d.key}:${o.key}`, round(o.actual)])),
+    ),
+  };
+}
+
+async function summaryNumbers(id: string) {
+  const admin = await principalFor("admin@example.org");
+  const summary = await projectSummary(admin, id);
+  return Object.fromEntries((summary?.indicators ?? []).map((i) => [i.indicator.code, numbers(i)]));
+}
+
+test("every demo project's IATI export validates and re-imports with the same approved numbers", async () => {
+  const admin = await principalFor("admin@example.org");
+  for (const code of ["PE-VEN-2021", "WB-ROMA-W", "SA-HIV-MOB"]) {
+    const original = await projectId(code);
+    const xml = (await projectIatiXml(admin, original))?.xml ?? "";
+    validateIati(xml, code);
+    const file = { format: "iati" as const, content: xml, code: `${code}-RT` };
+    const imported = await importProject(admin, file, { dryRun: false });
+    expect(imported.problems, code).toEqual([]);
+    expect(imported.projectId, code).toBeDefined();
+    expect(await summaryNumbers(imported.projectId ?? ""), code).toEqual(await summaryNumbers(original));
+  }
+});
+
+test("a preview reports what would be created and creates nothing; an invalid file changes nothing", async () => {
+  const admin = await principalFor("admin@example.org");
+  const xml = readFileSync("../shared/real-data/iati-worldbank-679-2.03.xml", "utf8");
+  const before = await db().project.count();
+  const preview = await importProject(admin, { format: "iati", content: xml }, { dryRun: true });
+  expect(preview.problems).toEqual([]);
+  expect(preview.activities).toHaveLength(5);
+  expect(preview.project?.code).toBe("P145054");
+  expect(preview.counts?.indicators).toBeGreaterThan(5);
+  expect(preview.warnings.map((w) => w.code)).toContain("severalActivities");
+  expect(await db().project.count()).toBe(before);
+
+  const unclosed = { format: "iati" as const, content: xml.replace("</iati-activities>", "") };
+  expect((await importProject(admin, unclosed, { dryRun: false })).problems[0]?.code).toBe("xmlSyntax");
+  const bad = xml.replace('<actual value="20.00">', '<actual value="twenty">');
+  const skipped = await importProject(admin, { format: "iati", content: bad }, { dryRun: true });
+  expect(skipped.warnings).toContainEqual(
+    expect.objectContaining({
+      code: "notANumber",
+      detail: "twenty",
+      where: "iati-activity[1]/result[1]/indicator[1]/period[1]/actual[1]",
+    }),
+  );
+  const undated = xml.replace(/<activity-date type="[12]"[^>]*>[\s\S]*?<\/activity-date>/g, "");
+  const refused = await importProject(admin, { format: "iati", content: undated }, { dryRun: false });
+  expect(refused.problems).toEqual([
+    expect.objectContaining({ code: "startDateMissing", where: "iati-activity[1]/activity-date" }),
+  ]);
+  expect(await db().project.count()).toBe(before);
+
+  const fourth = { format: "iati" as const, content: xml, activity: "44000-P171269" };
+  const imported = await importProject(admin, fourth, { dryRun: false });
+  expect(imported.problems).toEqual([]);
+  const project = await db().project.findUniqueOrThrow({
+    where: { id: imported.projectId ?? "" },
+    include: { indicators: true },
+  });
+  expect(project.code).toBe("P171269");
+  expect(project.indicators.length).toBeGreaterThan(0);
+  const again = await importProject(admin, fourth, { dryRun: false });
+  expect(again.problems).toEqual([{ where: "code", code: "taken" }]);
+});
+
+test("only admins create or import projects", async () => {
+  const manager = await principalFor("manager@example.org");
+  const xml = readFileSync("../shared/real-data/iati-standard-example-annotated-2.03.xml", "utf8");
+  await expect(importProject(manager, { format: "iati", content: xml }, { dryRun: true })).rejects.toThrow(
+    ForbiddenError,
+  );
+  await expect(
+    createProject(manager, { code: "X-1", name: "X", startDate: "2026-01-01", endDate: "2026-12-31" }),
+  ).rejects.toThrow(ForbiddenError);
+});
+
+test("the logframe workbook round-trips a project's framework and targets", async () => {
+  const admin = await principalFor("admin@example.org");
+  const original = await projectId("WB-ROMA-W");
+  const def = await projectDefinition(admin, original);
+  const bytes = await logframeWorkbook(def);
+  const imported = await importProject(
+    admin,
+    { format: "spreadsheet", content: base64(bytes), code: "WB-ROMA-XL" },
+    { dryRun: false },
+  );
+  expect(imported.problems).toEqual([]);
+  const copy = await projectDefinition(admin, imported.projectId ?? "");
+  const shape = (d: typeof def) =>
+    d.nodes?.map((n) => ({
+      ...n,
+      description: n.description || undefined,
+      indicators: n.indicators?.map((i) => ({
+        ...i,
+        baseline: i.baseline && { ...i.baseline, provenance: undefined, note: undefined },
+        targets: i.targets?.map((t) => ({ ...t, provenance: undefined })),
+      })),
+    }));
+  expect(shape(copy)).toEqual(shape(def));
+  expect(copy.periods).toEqual(def.periods);
+});
+
+test("a workbook with problems names the sheet and cell, and creates nothing", async () => {
+  const admin = await principalFor("admin@example.org");
+  const def = await projectDefinition(admin, await projectId("WB-ROMA-W"));
+  const node = def.nodes?.[1];
+  const indicator = node?.indicators?.[0];
+  if (indicator) indicator.targets = [{ when: "2031-Q9", value: 5 }];
+  const bytes = await logframeWorkbook({ ...def, code: "WB-ROMA-BAD" });
+  const before = await db().project.count();
+  const result = await importProject(admin, { format: "spreadsheet", content: base64(bytes) }, { dryRun: false });
+  expect(result.problems).toEqual([{ where: expect.stringMatching(/^Targets!B\d+$/), code: "unknown" }]);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(bytes as unknown as ArrayBuffer);
+  expect(book.getWorksheet("Targets")?.getCell(result.problems[0]?.where.split("!")[1] ?? "A1").value).toBe("2031-Q9");
+  expect(await db().project.count()).toBe(before);
+});
+
+test("a project copied as a template keeps its framework and life-of-project targets, not its results", async () => {
+  const admin = await principalFor("admin@example.org");
+  const def = await projectDefinition(admin, await projectId("PE-VEN-2021"));
+  const next = asTemplate(def, {
+    code: "PE-VEN-2023",
+    name: "Phase II",
+    startDate: "2023-01-01",
+    endDate: "2024-12-31",
+  });
+  const created = await createProject(admin, next, { managerEmails: ["manager@example.org"], source: "template" });
+  expect(created.problems).toEqual([]);
+  const project = await db().project.findUniqueOrThrow({
+    where: { id: created.projectId ?? "" },
+    include: { periods: true, memberships: { include: { user: true } }, indicators: { include: { results: true } } },
+  });
+  expect(project.periods.map((p) => p.label)).toEqual([
+    "2023-Q1",
+    "2023-Q2",
+    "2023-Q3",
+    "2023-Q4",
+    "2024-Q1",
+    "2024-Q2",
+    "2024-Q3",
+    "2024-Q4",
+  ]);
+  expect(project.indicators.length).toBe(def.nodes?.flatMap((n) => n.indicators ?? []).length);
+  expect(project.indicators.flatMap((i) => i.results)).toEqual([]);
+  expect(project.memberships.map((m) => [m.user.email, m.role])).toEqual([["manager@example.org", "MANAGER"]]);
+  const audit = await db().auditEvent.findFirst({ where: { entityId: project.id, action: "project.create" } });
+  expect(audit?.after).toMatchObject({ source: "template", code: "PE-VEN-2023" });
+});
