@@ -2,7 +2,7 @@
 // measure and direction, baselines, periods with targets and actuals overall, per location and per
 // disaggregation option. Every number comes from the indicator engine's summaries. Pure: no I/O.
 import { regionRows } from "@/lib/indicators/regions";
-import type { FigureSummary, IndicatorSummary } from "@/lib/indicators/summary";
+import type { IndicatorSummary } from "@/lib/indicators/summary";
 import type { ProjectSummary } from "@/lib/summary/service";
 import { el, renderXml, type XmlNode } from "./xml";
 

@@ -58,7 +58,7 @@ async function resolveLocations(tx: Tx, def: ProjectDefinition, problems: Defini
       const pending = [...toCreate];
       while (pending.length) {
         const index = pending.findIndex((l) => !l.parent || ids.has(l.parent));
-        const [next] = pending.splice(index < 0 ? 0 : index, 1);
+        const [next] = pending.splice(Math.max(index, 0), 1);
         if (!next) break;
         const row = await tx.location.create({
           data: {
