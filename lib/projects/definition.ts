@@ -228,7 +228,9 @@ function checkReferences(p: ProjectDefinition, ctx: Ctx) {
           ctx.addIssue({ code: "custom", path: [...path, kind, i, "option"], message: "unknown" });
       }
     };
-    ind.targets.forEach((t, i) => checkCell("targets", i, t));
+    ind.targets.forEach((t, i) => {
+      checkCell("targets", i, t);
+    });
     ind.results.forEach((r, i) => {
       checkCell("results", i, r);
       if (r.when === LIFE_OF_PROJECT)
