@@ -7,6 +7,7 @@ const omitSecrets = {
   user: { passwordHash: true },
   shareLink: { tokenHash: true },
   apiToken: { tokenHash: true },
+  invitation: { tokenHash: true },
 } as const;
 
 function newClient(adapter: ReturnType<typeof openAdapter>["factory"]) {

@@ -1,0 +1,207 @@
+import { beforeAll, describe, expect, test } from "vitest";
+import { verifyCredentials } from "@/lib/auth/credentials";
+import { db } from "@/lib/db";
+import { ForbiddenError, type UserPrincipal } from "@/lib/permissions";
+import { projectSummary } from "@/lib/summary/service";
+import { locationId, principalFor, projectId } from "@/lib/testing/principals";
+import {
+  EditRefused,
+  moveIndicator,
+  StaleEdit,
+  saveIndicator,
+  setIndicatorArchived,
+  updateProjectDetails,
+} from "./edit";
+import { acceptInvitation, findInvitation, inviteMember, listTeam, setMemberRole } from "./members";
+import { getProject } from "./service";
+import { saveTargets, TargetConflict, TargetProblems } from "./targets";
+
+let manager: UserPrincipal;
+let evaluator: UserPrincipal;
+let peru: string;
+
+beforeAll(async () => {
+  [manager, evaluator] = await Promise.all([
+    principalFor("manager@example.org"),
+    principalFor("evaluator@example.org"),
+  ]);
+  peru = await projectId("PE-VEN-2021");
+});
+
+async function details() {
+  const p = await db().project.findUniqueOrThrow({ where: { id: peru }, include: { locations: true } });
+  return {
+    version: p.version,
+    name: p.name,
+    summary: p.summary,
+    donor: p.donor,
+    partners: p.partners,
+    startDate: p.startDate.toISOString().slice(0, 10),
+    endDate: p.endDate.toISOString().slice(0, 10),
+    reportingFrequency: p.reportingFrequency,
+    onTrackThreshold: p.onTrackThreshold,
+    atRiskThreshold: p.atRiskThreshold,
+    languages: p.languages,
+    sourceNote: p.sourceNote,
+    locationIds: p.locations.map((l) => l.locationId),
+  };
+}
+
+describe("project details", () => {
+  test("a manager edits them; a save on an older version is refused with what is saved now", async () => {
+    const read = await details();
+    const saved = await updateProjectDetails(manager, peru, { ...read, donor: "New donor" });
+    expect(saved.donor).toBe("New donor");
+    expect(saved.version).toBe(read.version + 1);
+    const stale = updateProjectDetails(manager, peru, { ...read, donor: "Other donor" });
+    await expect(stale).rejects.toBeInstanceOf(StaleEdit);
+    await expect(stale).rejects.toMatchObject({ current: { donor: "New donor" } });
+    const audit = await db().auditEvent.findFirst({ where: { entityId: peru, action: "project.update" } });
+    expect(audit?.before).toMatchObject({ donor: read.donor });
+    expect(audit?.after).toMatchObject({ donor: "New donor" });
+  });
+
+  test("a place with results cannot be dropped; evaluators cannot edit", async () => {
+    const read = await details();
+    const tumbes = await locationId("PE-TUM");
+    await expect(
+      updateProjectDetails(manager, peru, { ...read, locationIds: read.locationIds.filter((id) => id !== tumbes) }),
+    ).rejects.toMatchObject({ field: "locationIds", code: "hasResults" });
+    await expect(updateProjectDetails(evaluator, peru, read)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(updateProjectDetails(manager, peru, { ...read, endDate: "2001-01-01" })).rejects.toThrow(
+      /endBeforeStart/,
+    );
+  });
+});
+
+describe("indicators", () => {
+  test("added, edited by version, reordered, archived (not deleted) and restored", async () => {
+    const node = await db().resultNode.findFirstOrThrow({ where: { projectId: peru, code: "OP1.1" } });
+    const added = await saveIndicator(manager, peru, null, {
+      resultNodeId: node.id,
+      code: "OP1.1.9",
+      title: "Number of legal clinics held",
+      measure: "COUNT",
+      dimensionKeys: ["sex"],
+    });
+    expect(added.sortOrder).toBeGreaterThan(0);
+    const edited = await saveIndicator(manager, peru, added.id, {
+      version: added.version,
+      resultNodeId: node.id,
+      code: "OP1.1.9",
+      title: "Number of mobile legal clinics held",
+      measure: "COUNT",
+      baselineValue: "0",
+    });
+    expect(edited.title).toBe("Number of mobile legal clinics held");
+    await expect(
+      saveIndicator(manager, peru, added.id, {
+        version: added.version,
+        resultNodeId: node.id,
+        code: "X",
+        title: "X",
+        measure: "COUNT",
+      }),
+    ).rejects.toBeInstanceOf(StaleEdit);
+    await expect(
+      saveIndicator(manager, peru, null, { resultNodeId: node.id, code: "OP1.1.1", title: "Copy", measure: "COUNT" }),
+    ).rejects.toMatchObject({ field: "code", code: "duplicate" });
+
+    await moveIndicator(manager, peru, added.id, -1);
+    const order = await db().indicator.findMany({ where: { resultNodeId: node.id }, orderBy: { sortOrder: "asc" } });
+    expect(order.at(-2)?.id).toBe(added.id);
+
+    await setIndicatorArchived(manager, peru, added.id, true);
+    const project = await getProject(manager, peru);
+    expect(project?.resultNodes.flatMap((n) => n.indicators).some((i) => i.id === added.id)).toBe(false);
+    expect(await db().indicator.findUnique({ where: { id: added.id } })).not.toBeNull();
+    await setIndicatorArchived(manager, peru, added.id, false);
+    expect((await db().indicator.findUniqueOrThrow({ where: { id: added.id } })).archivedAt).toBeNull();
+  });
+
+  test("the measure of an indicator with results cannot change", async () => {
+    const legal = await db().indicator.findFirstOrThrow({ where: { projectId: peru, code: "OP1.1.1" } });
+    await expect(
+      saveIndicator(manager, peru, legal.id, {
+        version: legal.version,
+        resultNodeId: legal.resultNodeId,
+        code: legal.code,
+        title: legal.title,
+        measure: "MEAN",
+      }),
+    ).rejects.toEqual(new EditRefused("measure", "hasResults"));
+  });
+});
+
+describe("targets", () => {
+  test("saved all or nothing, refused when someone saved in between, and warned about when places do not add up", async () => {
+    const legal = await db().indicator.findFirstOrThrow({ where: { projectId: peru, code: "OP1.1.1" } });
+    const tumbes = await locationId("PE-TUM");
+    const lop = await db().target.findFirstOrThrow({
+      where: { indicatorId: legal.id, periodId: null, roundId: null, locationId: tumbes, optionId: null },
+    });
+    const cell = { indicatorId: legal.id, locationId: tumbes, updatedAt: lop.updatedAt.toISOString() };
+    await expect(
+      saveTargets(manager, peru, [
+        { ...cell, value: lop.value ?? 0 },
+        { indicatorId: legal.id, locationId: tumbes, periodId: "nope", value: 1.5 },
+      ]),
+    ).rejects.toMatchObject({
+      problems: [
+        { index: 1, field: "periodId", code: "unknown" },
+        { index: 1, field: "value", code: "wholeNumber" },
+      ],
+    });
+    expect(TargetProblems).toBeDefined();
+    const result = await saveTargets(manager, peru, [{ ...cell, value: (lop.value ?? 0) + 500 }]);
+    expect(result.changed).toBe(1);
+    await expect(saveTargets(manager, peru, [{ ...cell, value: 1 }])).rejects.toBeInstanceOf(TargetConflict);
+    const overall = await db().target.findFirst({
+      where: { indicatorId: legal.id, periodId: null, roundId: null, locationId: null, optionId: null },
+    });
+    await saveTargets(manager, peru, [
+      { indicatorId: legal.id, value: 100, updatedAt: overall?.updatedAt.toISOString() ?? null },
+    ]);
+    const summary = await projectSummary(manager, peru);
+    const warnings = summary?.indicators.find((i) => i.indicator.id === legal.id)?.warnings ?? [];
+    expect(warnings.map((w) => w.code)).toContain("regionalTargetsDoNotAddUp");
+    await expect(saveTargets(evaluator, peru, [{ ...cell, value: 1 }])).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe("team", () => {
+  test("an existing user is added at once; a new one joins through a one-time invitation link", async () => {
+    const nepal = await projectId("SA-HIV-MOB");
+    const admin = await principalFor("admin@example.org");
+    expect(await inviteMember(admin, nepal, { email: "Evaluator@Example.org", role: "VIEWER" })).toEqual({
+      added: true,
+      token: null,
+    });
+    await expect(inviteMember(admin, nepal, { email: "evaluator@example.org", role: "VIEWER" })).rejects.toMatchObject({
+      code: "alreadyMember",
+    });
+    const invited = await inviteMember(admin, nepal, { email: "new.officer@example.org", role: "EVALUATOR" });
+    const token = invited.token ?? "";
+    expect((await findInvitation(token))?.email).toBe("new.officer@example.org");
+    expect((await listTeam(admin, nepal)).invitations).toHaveLength(1);
+    expect(await acceptInvitation(token, { name: "New Officer", password: "a long password" })).toMatchObject({
+      projectId: nepal,
+    });
+    expect(await acceptInvitation(token, { name: "Again", password: "a long password" })).toBeNull();
+    expect(await verifyCredentials("new.officer@example.org", "a long password")).not.toBeNull();
+    const officer = await principalFor("new.officer@example.org");
+    expect(officer.roles[nepal]).toBe("EVALUATOR");
+    await expect(inviteMember(officer, nepal, { email: "x@example.org", role: "VIEWER" })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
+  });
+
+  test("roles change and members leave, but a project keeps at least one manager", async () => {
+    const viewer = await db().user.findUniqueOrThrow({ where: { email: "viewer@example.org" } });
+    await setMemberRole(manager, peru, viewer.id, "EVALUATOR");
+    expect((await principalFor("viewer@example.org")).roles[peru]).toBe("EVALUATOR");
+    await setMemberRole(manager, peru, viewer.id, null);
+    expect((await principalFor("viewer@example.org")).roles[peru]).toBeUndefined();
+    await expect(setMemberRole(manager, peru, manager.userId, "VIEWER")).rejects.toMatchObject({ code: "lastManager" });
+  });
+});

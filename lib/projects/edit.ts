@@ -1,0 +1,390 @@
+// Managers edit their projects: details and places, the logframe's results, indicators (add, edit,
+// reorder, archive). Each change names the version it was made on, is refused when someone saved in
+// between, and is written to the audit trail with what it replaced.
+import "server-only";
+import { z } from "zod";
+import { recordAudit } from "@/lib/audit/record";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { assertCan, type Principal } from "@/lib/permissions";
+import type { Tx } from "./write";
+
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "date")
+  .transform((v) => new Date(`${v}T00:00:00Z`));
+const share = z.coerce.number().min(0, "negative").max(2, "tooLarge");
+const textList = z
+  .union([z.string(), z.array(z.string())])
+  .transform((v) => (Array.isArray(v) ? v : v.split(/[;\n]/)).map((s) => s.trim()).filter(Boolean));
+
+/** Project details as the settings form and the API send them; the same rules on both sides. */
+export const projectDetailsSchema = z
+  .object({
+    version: z.coerce.number().int().positive(),
+    name: z.string().trim().min(1, "required").max(200, "tooLong"),
+    summary: z.string().max(4000, "tooLong").default(""),
+    donor: z.string().trim().max(200, "tooLong").default(""),
+    partners: textList.default([]),
+    startDate: isoDay,
+    endDate: isoDay,
+    reportingFrequency: z.enum(["MONTHLY", "QUARTERLY", "SEMIANNUAL", "ANNUAL"]),
+    onTrackThreshold: share,
+    atRiskThreshold: share,
+    languages: textList.pipe(z.array(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, "language")).min(1, "required")),
+    sourceNote: z.string().max(4000, "tooLong").default(""),
+    /** Ids of the places the project works in. */
+    locationIds: z.array(z.string().min(1)).min(1, "required"),
+  })
+  .refine((p) => p.endDate >= p.startDate, { path: ["endDate"], message: "endBeforeStart" })
+  .refine((p) => p.atRiskThreshold <= p.onTrackThreshold, { path: ["atRiskThreshold"], message: "aboveOnTrack" });
+
+export type ProjectDetailsInput = z.input<typeof projectDetailsSchema>;
+
+/** Someone saved since this was read: nothing was changed; `current` is what is saved now. */
+export class StaleEdit extends Error {
+  constructor(readonly current: { version: number; [key: string]: unknown }) {
+    super("Changed by someone else since it was read");
+    this.name = "StaleEdit";
+  }
+}
+
+/** Input that is well-formed but not acceptable here (a place that has results, an unknown node...). */
+export class EditRefused extends Error {
+  constructor(
+    readonly field: string,
+    readonly code: string,
+  ) {
+    super(`${field}: ${code}`);
+    this.name = "EditRefused";
+  }
+}
+
+function actor(principal: Principal): string {
+  if (principal.kind !== "user") throw new Error("Only users edit projects");
+  return principal.userId;
+}
+
+const json = (value: unknown) => JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
+
+export async function updateProjectDetails(principal: Principal, projectId: string, input: ProjectDetailsInput) {
+  assertCan(principal, "project.edit", projectId);
+  const userId = actor(principal);
+  const { version, locationIds, ...data } = projectDetailsSchema.parse(input);
+  return db().$transaction(async (tx) => {
+    const before = await tx.project.findUniqueOrThrow({ where: { id: projectId }, include: { locations: true } });
+    if (before.version !== version) throw new StaleEdit(before);
+    const known = await tx.location.count({ where: { id: { in: locationIds } } });
+    if (known !== new Set(locationIds).size) throw new EditRefused("locationIds", "unknown");
+    const removed = before.locations.map((l) => l.locationId).filter((id) => !locationIds.includes(id));
+    if (removed.length && (await tx.result.count({ where: { locationId: { in: removed }, indicator: { projectId } } })))
+      throw new EditRefused("locationIds", "hasResults");
+    const updated = await tx.project.updateMany({
+      where: { id: projectId, version },
+      data: { ...data, version: { increment: 1 } },
+    });
+    if (updated.count === 0) throw new StaleEdit(before);
+    await tx.projectLocation.deleteMany({ where: { projectId, locationId: { in: removed } } });
+    await tx.projectLocation.createMany({
+      data: locationIds.map((locationId) => ({ projectId, locationId })),
+      skipDuplicates: true,
+    });
+    const after = await tx.project.findUniqueOrThrow({ where: { id: projectId } });
+    await recordAudit(tx, {
+      action: "project.update",
+      entityType: "Project",
+      entityId: projectId,
+      projectId,
+      actorUserId: userId,
+      before: json({ ...pick(before), locationIds: before.locations.map((l) => l.locationId) }),
+      after: json({ ...pick(after), locationIds }),
+    });
+    return after;
+  });
+}
+
+function pick(p: Prisma.ProjectGetPayload<object>) {
+  const { id: _id, createdAt: _c, updatedAt: _u, archivedAt: _a, code: _code, ...rest } = p;
+  return rest;
+}
+
+export const newSiteSchema = z.object({
+  name: z.string().trim().min(1, "required").max(200, "tooLong"),
+  parentId: z.string().min(1, "required"),
+});
+
+/** A new site or district under one of the project's places, added to the project. */
+export async function addSite(principal: Principal, projectId: string, input: z.input<typeof newSiteSchema>) {
+  assertCan(principal, "project.edit", projectId);
+  const userId = actor(principal);
+  const data = newSiteSchema.parse(input);
+  return db().$transaction(async (tx) => {
+    const parent = await tx.projectLocation.findUnique({
+      where: { projectId_locationId: { projectId, locationId: data.parentId } },
+      include: { location: true },
+    });
+    if (!parent) throw new EditRefused("parentId", "unknown");
+    const level =
+      parent.location.level === "COUNTRY" ? "ADMIN1" : parent.location.level === "ADMIN1" ? "ADMIN2" : "SITE";
+    const site = await tx.location.create({ data: { name: data.name, parentId: data.parentId, level } });
+    await tx.projectLocation.create({ data: { projectId, locationId: site.id } });
+    await audit(tx, userId, projectId, "location.create", "Location", site.id, undefined, { name: site.name, level });
+    return site;
+  });
+}
+
+async function audit(
+  tx: Tx,
+  userId: string,
+  projectId: string,
+  action: string,
+  entityType: string,
+  entityId: string,
+  before?: unknown,
+  after?: unknown,
+) {
+  await recordAudit(tx, {
+    action,
+    entityType,
+    entityId,
+    projectId,
+    actorUserId: userId,
+    before: before === undefined ? undefined : json(before),
+    after: after === undefined ? undefined : json(after),
+  });
+}
+
+// ---------- logframe: results ----------
+
+export const resultNodeSchema = z.object({
+  level: z.enum(["IMPACT", "OUTCOME", "OUTPUT"]),
+  code: z.string().trim().min(1, "required").max(40, "tooLong"),
+  title: z.string().trim().min(1, "required").max(500, "tooLong"),
+  description: z.string().max(4000, "tooLong").default(""),
+  parentId: z
+    .string()
+    .optional()
+    .transform((v) => v || null),
+});
+
+export async function saveResultNode(
+  principal: Principal,
+  projectId: string,
+  nodeId: string | null,
+  input: z.input<typeof resultNodeSchema>,
+) {
+  assertCan(principal, "project.edit", projectId);
+  const userId = actor(principal);
+  const data = resultNodeSchema.parse(input);
+  return db().$transaction(async (tx) => {
+    const clash = await tx.resultNode.findFirst({ where: { projectId, code: data.code, NOT: { id: nodeId ?? "" } } });
+    if (clash) throw new EditRefused("code", "duplicate");
+    if (
+      data.parentId &&
+      (data.parentId === nodeId || !(await tx.resultNode.findFirst({ where: { id: data.parentId, projectId } })))
+    )
+      throw new EditRefused("parentId", "unknown");
+    if (!nodeId) {
+      const sortOrder = await tx.resultNode.count({ where: { projectId } });
+      const node = await tx.resultNode.create({ data: { ...data, projectId, sortOrder } });
+      await audit(tx, userId, projectId, "resultNode.create", "ResultNode", node.id, undefined, data);
+      return node;
+    }
+    const before = await tx.resultNode.findFirst({ where: { id: nodeId, projectId } });
+    if (!before) throw new EditRefused("nodeId", "unknown");
+    const node = await tx.resultNode.update({ where: { id: nodeId }, data });
+    await audit(tx, userId, projectId, "resultNode.update", "ResultNode", node.id, before, data);
+    return node;
+  });
+}
+
+// ---------- indicators ----------
+
+const optionalNumber = z
+  .union([z.number(), z.string()])
+  .optional()
+  .nullable()
+  .transform((v, ctx) => {
+    if (v === undefined || v === null || (typeof v === "string" && v.trim() === "")) return null;
+    const n = typeof v === "number" ? v : Number(v.replace(",", "."));
+    if (!Number.isFinite(n)) {
+      ctx.addIssue({ code: "custom", message: "notANumber" });
+      return z.NEVER;
+    }
+    return n;
+  });
+
+export const indicatorSchema = z
+  .object({
+    version: z.coerce.number().int().positive().optional(),
+    resultNodeId: z.string().min(1, "required"),
+    code: z.string().trim().min(1, "required").max(40, "tooLong"),
+    title: z.string().trim().min(1, "required").max(500, "tooLong"),
+    definition: z.string().max(4000, "tooLong").default(""),
+    unit: z.string().trim().max(40, "tooLong").default(""),
+    measure: z.enum(["COUNT", "PERCENTAGE", "MEAN", "QUALITATIVE"]),
+    direction: z.enum(["INCREASE", "DECREASE"]).default("INCREASE"),
+    timeRule: z.enum(["NON_CUMULATIVE", "CUMULATIVE"]).default("NON_CUMULATIVE"),
+    source: z.enum(["MONITORING", "SURVEY"]).default("MONITORING"),
+    baselineValue: optionalNumber,
+    baselineNumerator: optionalNumber.refine((v) => v === null || v >= 0, "negative"),
+    baselineDenominator: optionalNumber.refine((v) => v === null || v > 0, "notPositive"),
+    baselineDate: z
+      .string()
+      .optional()
+      .transform((v) => (v ? new Date(`${v}T00:00:00Z`) : null))
+      .refine((d) => d === null || !Number.isNaN(d.getTime()), "date"),
+    meansOfVerification: z.string().max(4000, "tooLong").default(""),
+    dimensionKeys: z.array(z.string().min(1)).default([]),
+  })
+  .superRefine((i, ctx) => {
+    const n = i.baselineNumerator;
+    const d = i.baselineDenominator;
+    if (i.measure === "PERCENTAGE" && (n === null) !== (d === null))
+      ctx.addIssue({
+        code: "custom",
+        path: [n === null ? "baselineNumerator" : "baselineDenominator"],
+        message: "required",
+      });
+    if (n !== null && d !== null && n > d)
+      ctx.addIssue({ code: "custom", path: ["baselineNumerator"], message: "greaterThanDenominator" });
+    if (
+      i.measure === "COUNT" &&
+      i.baselineValue !== null &&
+      (!Number.isInteger(i.baselineValue) || i.baselineValue < 0)
+    )
+      ctx.addIssue({ code: "custom", path: ["baselineValue"], message: "wholeNumber" });
+  });
+
+export type IndicatorInput = z.input<typeof indicatorSchema>;
+
+/** Adds an indicator (indicatorId null) or edits one, named by the version that was read. */
+export async function saveIndicator(
+  principal: Principal,
+  projectId: string,
+  indicatorId: string | null,
+  input: IndicatorInput,
+) {
+  assertCan(principal, "project.edit", projectId);
+  const userId = actor(principal);
+  const { version, dimensionKeys, ...data } = indicatorSchema.parse(input);
+  return db().$transaction(async (tx) => {
+    if (!(await tx.resultNode.findFirst({ where: { id: data.resultNodeId, projectId } })))
+      throw new EditRefused("resultNodeId", "unknown");
+    if (await tx.indicator.findFirst({ where: { projectId, code: data.code, NOT: { id: indicatorId ?? "" } } }))
+      throw new EditRefused("code", "duplicate");
+    const dimensions = await tx.disaggregationDimension.findMany({ where: { key: { in: dimensionKeys } } });
+    if (dimensions.length !== new Set(dimensionKeys).size) throw new EditRefused("dimensionKeys", "unknown");
+    if (!indicatorId) {
+      const sortOrder = await tx.indicator.count({ where: { resultNodeId: data.resultNodeId } });
+      const created = await tx.indicator.create({
+        data: { ...data, projectId, sortOrder, dimensions: { create: dimensions.map((d) => ({ dimensionId: d.id })) } },
+      });
+      await audit(tx, userId, projectId, "indicator.create", "Indicator", created.id, undefined, {
+        ...data,
+        dimensionKeys,
+      });
+      return created;
+    }
+    const before = await tx.indicator.findFirst({
+      where: { id: indicatorId, projectId },
+      include: { dimensions: { include: { dimension: true } }, _count: { select: { results: true } } },
+    });
+    if (!before) throw new EditRefused("indicatorId", "unknown");
+    if (version !== before.version) throw new StaleEdit(before);
+    const hasResults = before._count.results > 0;
+    // Results were entered for this measure and source: changing them would change what they mean.
+    if (hasResults && before.measure !== data.measure) throw new EditRefused("measure", "hasResults");
+    if (hasResults && before.source !== data.source) throw new EditRefused("source", "hasResults");
+    const removed = before.dimensions.filter((d) => !dimensionKeys.includes(d.dimension.key)).map((d) => d.dimensionId);
+    if (removed.length && (await tx.result.count({ where: { indicatorId, option: { dimensionId: { in: removed } } } })))
+      throw new EditRefused("dimensionKeys", "hasResults");
+    const updated = await tx.indicator.updateMany({
+      where: { id: indicatorId, version: before.version },
+      data: { ...data, version: { increment: 1 } },
+    });
+    if (updated.count === 0) throw new StaleEdit(before);
+    await tx.indicatorDimension.deleteMany({ where: { indicatorId, dimensionId: { in: removed } } });
+    await tx.indicatorDimension.createMany({
+      data: dimensions.map((d) => ({ indicatorId, dimensionId: d.id })),
+      skipDuplicates: true,
+    });
+    const { dimensions: oldDimensions, _count, ...old } = before;
+    await audit(
+      tx,
+      userId,
+      projectId,
+      "indicator.update",
+      "Indicator",
+      indicatorId,
+      { ...old, dimensionKeys: oldDimensions.map((d) => d.dimension.key) },
+      { ...data, dimensionKeys },
+    );
+    return tx.indicator.findUniqueOrThrow({ where: { id: indicatorId } });
+  });
+}
+
+/** Archives (or restores) an indicator: never deleted, so its results and history stay. */
+export async function setIndicatorArchived(
+  principal: Principal,
+  projectId: string,
+  indicatorId: string,
+  archived: boolean,
+) {
+  assertCan(principal, "project.edit", projectId);
+  const userId = actor(principal);
+  return db().$transaction(async (tx) => {
+    const before = await tx.indicator.findFirst({ where: { id: indicatorId, projectId } });
+    if (!before) throw new EditRefused("indicatorId", "unknown");
+    const after = await tx.indicator.update({
+      where: { id: indicatorId },
+      data: { archivedAt: archived ? new Date() : null, version: { increment: 1 } },
+    });
+    await audit(
+      tx,
+      userId,
+      projectId,
+      archived ? "indicator.archive" : "indicator.restore",
+      "Indicator",
+      indicatorId,
+      {
+        archivedAt: before.archivedAt,
+      },
+      { archivedAt: after.archivedAt },
+    );
+    return after;
+  });
+}
+
+/** Moves an indicator one place up or down among its result's indicators. */
+export async function moveIndicator(principal: Principal, projectId: string, indicatorId: string, step: -1 | 1) {
+  assertCan(principal, "project.edit", projectId);
+  const userId = actor(principal);
+  return db().$transaction(async (tx) => {
+    const indicator = await tx.indicator.findFirst({ where: { id: indicatorId, projectId } });
+    if (!indicator) throw new EditRefused("indicatorId", "unknown");
+    const siblings = await tx.indicator.findMany({
+      where: { resultNodeId: indicator.resultNodeId },
+      orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+    });
+    const from = siblings.findIndex((s) => s.id === indicatorId);
+    const to = from + step;
+    if (to < 0 || to >= siblings.length) return;
+    const order = [...siblings];
+    const [moved] = order.splice(from, 1);
+    if (moved) order.splice(to, 0, moved);
+    for (const [sortOrder, s] of order.entries()) {
+      if (s.sortOrder !== sortOrder) await tx.indicator.update({ where: { id: s.id }, data: { sortOrder } });
+    }
+    await audit(
+      tx,
+      userId,
+      projectId,
+      "indicator.reorder",
+      "Indicator",
+      indicatorId,
+      { position: from },
+      { position: to },
+    );
+  });
+}

@@ -1,0 +1,183 @@
+// The project team: managers invite people by e-mail with a role, change roles and remove members.
+// Someone who already has an account is added at once; someone new gets an invitation link, shown
+// once to the manager to send, with which they choose their name and password.
+import "server-only";
+import { z } from "zod";
+import { hashToken, newSecretToken, secretState } from "@/lib/api-tokens/token";
+import { recordAudit } from "@/lib/audit/record";
+import { hashPassword } from "@/lib/auth/password";
+import { db } from "@/lib/db";
+import { assertCan, type Principal } from "@/lib/permissions";
+import { EditRefused } from "./edit";
+
+const INVITATION_DAYS = 14;
+const role = z.enum(["MANAGER", "EVALUATOR", "VIEWER"]);
+
+export const inviteSchema = z.object({
+  email: z.string().trim().toLowerCase().email("email").max(200, "tooLong"),
+  role,
+});
+
+export const acceptInvitationSchema = z.object({
+  name: z.string().trim().min(1, "required").max(120, "tooLong"),
+  password: z.string().min(10, "passwordTooShort").max(200, "tooLong"),
+});
+
+function actor(principal: Principal): string {
+  if (principal.kind !== "user") throw new Error("Only users manage teams");
+  return principal.userId;
+}
+
+export async function listTeam(principal: Principal, projectId: string) {
+  assertCan(principal, "members.manage", projectId);
+  const [members, invitations] = await Promise.all([
+    db().membership.findMany({
+      where: { projectId },
+      include: { user: { select: { id: true, name: true, email: true } } },
+      orderBy: [{ role: "asc" }, { user: { name: "asc" } }],
+    }),
+    db().invitation.findMany({
+      where: { projectId, acceptedAt: null, revokedAt: null },
+      orderBy: { createdAt: "desc" },
+    }),
+  ]);
+  return { members, invitations: invitations.filter((i) => secretState(i) === "active") };
+}
+
+/** Adds an existing user at once; otherwise creates an invitation and returns its link's token (once). */
+export async function inviteMember(principal: Principal, projectId: string, input: z.input<typeof inviteSchema>) {
+  assertCan(principal, "members.manage", projectId);
+  const userId = actor(principal);
+  const data = inviteSchema.parse(input);
+  return db().$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { email: data.email } });
+    if (user) {
+      const existing = await tx.membership.findUnique({ where: { userId_projectId: { userId: user.id, projectId } } });
+      if (existing) throw new EditRefused("email", "alreadyMember");
+      const membership = await tx.membership.create({ data: { userId: user.id, projectId, role: data.role } });
+      await recordAudit(tx, {
+        action: "member.add",
+        entityType: "Membership",
+        entityId: membership.id,
+        projectId,
+        actorUserId: userId,
+        after: { email: data.email, role: data.role },
+      });
+      return { added: true as const, token: null };
+    }
+    const token = newSecretToken("i");
+    const invitation = await tx.invitation.create({
+      data: {
+        projectId,
+        email: data.email,
+        role: data.role,
+        tokenHash: hashToken(token),
+        invitedById: userId,
+        expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
+      },
+    });
+    await recordAudit(tx, {
+      action: "member.invite",
+      entityType: "Invitation",
+      entityId: invitation.id,
+      projectId,
+      actorUserId: userId,
+      after: { email: data.email, role: data.role },
+    });
+    return { added: false as const, token };
+  });
+}
+
+/** Changes a member's role, or removes them (role null). A project always keeps one manager. */
+export async function setMemberRole(
+  principal: Principal,
+  projectId: string,
+  memberUserId: string,
+  newRole: z.infer<typeof role> | null,
+) {
+  assertCan(principal, "members.manage", projectId);
+  const userId = actor(principal);
+  return db().$transaction(async (tx) => {
+    const membership = await tx.membership.findUnique({
+      where: { userId_projectId: { userId: memberUserId, projectId } },
+      include: { user: { select: { email: true } } },
+    });
+    if (!membership) throw new EditRefused("userId", "unknown");
+    if (membership.role === "MANAGER" && newRole !== "MANAGER") {
+      const managers = await tx.membership.count({ where: { projectId, role: "MANAGER" } });
+      if (managers <= 1) throw new EditRefused("role", "lastManager");
+    }
+    if (newRole) await tx.membership.update({ where: { id: membership.id }, data: { role: newRole } });
+    else await tx.membership.delete({ where: { id: membership.id } });
+    await recordAudit(tx, {
+      action: newRole ? "member.role" : "member.remove",
+      entityType: "Membership",
+      entityId: membership.id,
+      projectId,
+      actorUserId: userId,
+      before: { email: membership.user.email, role: membership.role },
+      after: newRole ? { email: membership.user.email, role: newRole } : undefined,
+    });
+  });
+}
+
+export async function revokeInvitation(principal: Principal, projectId: string, invitationId: string) {
+  assertCan(principal, "members.manage", projectId);
+  const userId = actor(principal);
+  await db().$transaction(async (tx) => {
+    const updated = await tx.invitation.updateMany({
+      where: { id: invitationId, projectId, acceptedAt: null, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    if (updated.count)
+      await recordAudit(tx, {
+        action: "member.invitationRevoke",
+        entityType: "Invitation",
+        entityId: invitationId,
+        projectId,
+        actorUserId: userId,
+      });
+  });
+}
+
+/** What an invitation link shows before it is accepted; null when it does not work (any reason). */
+export async function findInvitation(token: string) {
+  const invitation = await db().invitation.findUnique({
+    where: { tokenHash: hashToken(token) },
+    include: { project: { select: { name: true, code: true } } },
+  });
+  if (!invitation || invitation.acceptedAt || secretState(invitation) !== "active") return null;
+  return invitation;
+}
+
+/** Creates the account and the membership in one step; the link works only once. */
+export async function acceptInvitation(token: string, input: z.input<typeof acceptInvitationSchema>) {
+  const data = acceptInvitationSchema.parse(input);
+  const passwordHash = await hashPassword(data.password);
+  return db().$transaction(async (tx) => {
+    const invitation = await tx.invitation.findUnique({ where: { tokenHash: hashToken(token) } });
+    if (!invitation || invitation.acceptedAt || secretState(invitation) !== "active") return null;
+    const claimed = await tx.invitation.updateMany({
+      where: { id: invitation.id, acceptedAt: null },
+      data: { acceptedAt: new Date() },
+    });
+    if (claimed.count === 0) return null;
+    const user =
+      (await tx.user.findUnique({ where: { email: invitation.email } })) ??
+      (await tx.user.create({ data: { email: invitation.email, name: data.name, passwordHash } }));
+    await tx.membership.upsert({
+      where: { userId_projectId: { userId: user.id, projectId: invitation.projectId } },
+      create: { userId: user.id, projectId: invitation.projectId, role: invitation.role },
+      update: {},
+    });
+    await recordAudit(tx, {
+      action: "member.join",
+      entityType: "Invitation",
+      entityId: invitation.id,
+      projectId: invitation.projectId,
+      actorUserId: user.id,
+      after: { email: invitation.email, role: invitation.role },
+    });
+    return { email: invitation.email, projectId: invitation.projectId };
+  });
+}
