@@ -1,4 +1,4 @@
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "vitest";
 import { openApiDocument } from "./openapi";
@@ -18,6 +18,23 @@ function apiRoutes(dir = "app/api/v1"): string[] {
       : [];
   });
 }
+
+test("every method of every route file is described in the OpenAPI document", () => {
+  const paths = openApiDocument().paths as Record<string, Record<string, unknown>>;
+  const missing = apiRoutes()
+    .filter((route) => route !== "/api/v1/openapi.json")
+    .flatMap((route) => {
+      const file = path.join("app", route.replace(/^\//, "").replace(/\{(\w+)\}/g, "[$1]"), "route.ts");
+      const methods = [...readFileSync(file, "utf8").matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)];
+      return methods
+        .map((m) => `${m[1]} ${route}`)
+        .filter((op) => {
+          const [method = "", at = ""] = op.split(" ");
+          return !paths[at]?.[method.toLowerCase()];
+        });
+    });
+  expect(missing).toEqual([]);
+});
 
 test("every route in the API folder is described in the OpenAPI document", () => {
   const documented = Object.keys(openApiDocument().paths);

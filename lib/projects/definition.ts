@@ -119,7 +119,7 @@ export const projectCodeSchema = z
   .trim()
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{1,39}$/, "projectCode");
 
-const definitionObject = z.object({
+export const definitionObject = z.object({
   code: projectCodeSchema,
   name: z.string().trim().min(1, "required").max(200, "tooLong"),
   summary: z.string().max(4000).default(""),

@@ -2,44 +2,20 @@
 // reorder, archive). Each change names the version it was made on, is refused when someone saved in
 // between, and is written to the audit trail with what it replaced.
 import "server-only";
-import { z } from "zod";
+import type { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertCan, type Principal } from "@/lib/permissions";
+import {
+  type IndicatorInput,
+  indicatorSchema,
+  newSiteSchema,
+  type ProjectDetailsInput,
+  projectDetailsSchema,
+  resultNodeSchema,
+} from "./schemas";
 import type { Tx } from "./write";
-
-const isoDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "date")
-  .transform((v) => new Date(`${v}T00:00:00Z`));
-const share = z.coerce.number().min(0, "negative").max(2, "tooLarge");
-const textList = z
-  .union([z.string(), z.array(z.string())])
-  .transform((v) => (Array.isArray(v) ? v : v.split(/[;\n]/)).map((s) => s.trim()).filter(Boolean));
-
-/** Project details as the settings form and the API send them; the same rules on both sides. */
-export const projectDetailsSchema = z
-  .object({
-    version: z.coerce.number().int().positive(),
-    name: z.string().trim().min(1, "required").max(200, "tooLong"),
-    summary: z.string().max(4000, "tooLong").default(""),
-    donor: z.string().trim().max(200, "tooLong").default(""),
-    partners: textList.default([]),
-    startDate: isoDay,
-    endDate: isoDay,
-    reportingFrequency: z.enum(["MONTHLY", "QUARTERLY", "SEMIANNUAL", "ANNUAL"]),
-    onTrackThreshold: share,
-    atRiskThreshold: share,
-    languages: textList.pipe(z.array(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, "language")).min(1, "required")),
-    sourceNote: z.string().max(4000, "tooLong").default(""),
-    /** Ids of the places the project works in. */
-    locationIds: z.array(z.string().min(1)).min(1, "required"),
-  })
-  .refine((p) => p.endDate >= p.startDate, { path: ["endDate"], message: "endBeforeStart" })
-  .refine((p) => p.atRiskThreshold <= p.onTrackThreshold, { path: ["atRiskThreshold"], message: "aboveOnTrack" });
-
-export type ProjectDetailsInput = z.input<typeof projectDetailsSchema>;
 
 /** Someone saved since this was read: nothing was changed; `current` is what is saved now. */
 export class StaleEdit extends Error {
@@ -108,11 +84,6 @@ function pick(p: Prisma.ProjectGetPayload<object>) {
   return rest;
 }
 
-export const newSiteSchema = z.object({
-  name: z.string().trim().min(1, "required").max(200, "tooLong"),
-  parentId: z.string().min(1, "required"),
-});
-
 /** A new site or district under one of the project's places, added to the project. */
 export async function addSite(principal: Principal, projectId: string, input: z.input<typeof newSiteSchema>) {
   assertCan(principal, "project.edit", projectId);
@@ -156,17 +127,6 @@ async function audit(
 
 // ---------- logframe: results ----------
 
-export const resultNodeSchema = z.object({
-  level: z.enum(["IMPACT", "OUTCOME", "OUTPUT"]),
-  code: z.string().trim().min(1, "required").max(40, "tooLong"),
-  title: z.string().trim().min(1, "required").max(500, "tooLong"),
-  description: z.string().max(4000, "tooLong").default(""),
-  parentId: z
-    .string()
-    .optional()
-    .transform((v) => v || null),
-});
-
 export async function saveResultNode(
   principal: Principal,
   projectId: string,
@@ -199,64 +159,6 @@ export async function saveResultNode(
 }
 
 // ---------- indicators ----------
-
-const optionalNumber = z
-  .union([z.number(), z.string()])
-  .optional()
-  .nullable()
-  .transform((v, ctx) => {
-    if (v === undefined || v === null || (typeof v === "string" && v.trim() === "")) return null;
-    const n = typeof v === "number" ? v : Number(v.replace(",", "."));
-    if (!Number.isFinite(n)) {
-      ctx.addIssue({ code: "custom", message: "notANumber" });
-      return z.NEVER;
-    }
-    return n;
-  });
-
-export const indicatorSchema = z
-  .object({
-    version: z.coerce.number().int().positive().optional(),
-    resultNodeId: z.string().min(1, "required"),
-    code: z.string().trim().min(1, "required").max(40, "tooLong"),
-    title: z.string().trim().min(1, "required").max(500, "tooLong"),
-    definition: z.string().max(4000, "tooLong").default(""),
-    unit: z.string().trim().max(40, "tooLong").default(""),
-    measure: z.enum(["COUNT", "PERCENTAGE", "MEAN", "QUALITATIVE"]),
-    direction: z.enum(["INCREASE", "DECREASE"]).default("INCREASE"),
-    timeRule: z.enum(["NON_CUMULATIVE", "CUMULATIVE"]).default("NON_CUMULATIVE"),
-    source: z.enum(["MONITORING", "SURVEY"]).default("MONITORING"),
-    baselineValue: optionalNumber,
-    baselineNumerator: optionalNumber.refine((v) => v === null || v >= 0, "negative"),
-    baselineDenominator: optionalNumber.refine((v) => v === null || v > 0, "notPositive"),
-    baselineDate: z
-      .string()
-      .optional()
-      .transform((v) => (v ? new Date(`${v}T00:00:00Z`) : null))
-      .refine((d) => d === null || !Number.isNaN(d.getTime()), "date"),
-    meansOfVerification: z.string().max(4000, "tooLong").default(""),
-    dimensionKeys: z.array(z.string().min(1)).default([]),
-  })
-  .superRefine((i, ctx) => {
-    const n = i.baselineNumerator;
-    const d = i.baselineDenominator;
-    if (i.measure === "PERCENTAGE" && (n === null) !== (d === null))
-      ctx.addIssue({
-        code: "custom",
-        path: [n === null ? "baselineNumerator" : "baselineDenominator"],
-        message: "required",
-      });
-    if (n !== null && d !== null && n > d)
-      ctx.addIssue({ code: "custom", path: ["baselineNumerator"], message: "greaterThanDenominator" });
-    if (
-      i.measure === "COUNT" &&
-      i.baselineValue !== null &&
-      (!Number.isInteger(i.baselineValue) || i.baselineValue < 0)
-    )
-      ctx.addIssue({ code: "custom", path: ["baselineValue"], message: "wholeNumber" });
-  });
-
-export type IndicatorInput = z.input<typeof indicatorSchema>;
 
 /** Adds an indicator (indicatorId null) or edits one, named by the version that was read. */
 export async function saveIndicator(

@@ -2,26 +2,16 @@
 // Someone who already has an account is added at once; someone new gets an invitation link, shown
 // once to the manager to send, with which they choose their name and password.
 import "server-only";
-import { z } from "zod";
+import type { z } from "zod";
 import { hashToken, newSecretToken, secretState } from "@/lib/api-tokens/token";
 import { recordAudit } from "@/lib/audit/record";
 import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
 import { assertCan, type Principal } from "@/lib/permissions";
 import { EditRefused } from "./edit";
+import { acceptInvitationSchema, inviteSchema, type ProjectRoleName } from "./schemas";
 
 const INVITATION_DAYS = 14;
-const role = z.enum(["MANAGER", "EVALUATOR", "VIEWER"]);
-
-export const inviteSchema = z.object({
-  email: z.string().trim().toLowerCase().email("email").max(200, "tooLong"),
-  role,
-});
-
-export const acceptInvitationSchema = z.object({
-  name: z.string().trim().min(1, "required").max(120, "tooLong"),
-  password: z.string().min(10, "passwordTooShort").max(200, "tooLong"),
-});
 
 function actor(principal: Principal): string {
   if (principal.kind !== "user") throw new Error("Only users manage teams");
@@ -93,7 +83,7 @@ export async function setMemberRole(
   principal: Principal,
   projectId: string,
   memberUserId: string,
-  newRole: z.infer<typeof role> | null,
+  newRole: ProjectRoleName | null,
 ) {
   assertCan(principal, "members.manage", projectId);
   const userId = actor(principal);

@@ -2,29 +2,10 @@
 // disaggregation option. A batch is saved all or nothing; each changed cell names the version
 // (updatedAt) it was read at, so two managers editing the same target cannot overwrite each other.
 import "server-only";
-import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { assertCan, type Principal } from "@/lib/permissions";
-
-const figure = z.number().finite().nullish();
-
-export const targetCellSchema = z.object({
-  indicatorId: z.string().min(1),
-  periodId: z.string().min(1).nullish(),
-  roundId: z.string().min(1).nullish(),
-  locationId: z.string().min(1).nullish(),
-  optionId: z.string().min(1).nullish(),
-  value: figure,
-  numerator: figure,
-  denominator: figure,
-  note: z.string().max(4000).nullish(),
-  /** When the cell was read (ISO time); null or absent for a cell that had no target. */
-  updatedAt: z.string().nullish(),
-});
-
-export type TargetCell = z.infer<typeof targetCellSchema>;
-export type TargetProblem = { index: number; field: keyof TargetCell; code: string };
+import { isEmptyTarget, type TargetCell, type TargetProblem, targetProblems } from "./schemas";
 
 export class TargetProblems extends Error {
   constructor(readonly problems: TargetProblem[]) {
@@ -46,35 +27,6 @@ export class TargetConflict extends Error {
     super("The target was changed by someone else");
     this.name = "TargetConflict";
   }
-}
-
-const isEmpty = (c: TargetCell) => c.value == null && c.numerator == null && c.denominator == null && !c.note?.trim();
-
-/** A target's figure against its indicator's measure: the same rules as results, with a lone percentage allowed. */
-export function targetProblems(cell: TargetCell, measure: string): Omit<TargetProblem, "index">[] {
-  if (isEmpty(cell)) return [];
-  const found: Omit<TargetProblem, "index">[] = [];
-  const { value, numerator: n, denominator: d } = cell;
-  if (measure === "COUNT") {
-    if (value == null) found.push({ field: "value", code: "required" });
-    else if (!Number.isInteger(value)) found.push({ field: "value", code: "wholeNumber" });
-    else if (value < 0) found.push({ field: "value", code: "negative" });
-  }
-  if (measure === "MEAN" && value == null) found.push({ field: "value", code: "required" });
-  if (measure === "PERCENTAGE") {
-    if (n == null && d == null) {
-      if (value == null) found.push({ field: "value", code: "required" });
-      else if (value < 0 || value > 100) found.push({ field: "value", code: "percentRange" });
-    } else {
-      if (n == null) found.push({ field: "numerator", code: "required" });
-      else if (n < 0) found.push({ field: "numerator", code: "negative" });
-      if (d == null) found.push({ field: "denominator", code: "required" });
-      else if (d <= 0) found.push({ field: "denominator", code: "notPositive" });
-      if (n != null && d != null && n > d) found.push({ field: "numerator", code: "greaterThanDenominator" });
-    }
-  }
-  if (measure === "QUALITATIVE" && !cell.note?.trim()) found.push({ field: "note", code: "required" });
-  return found;
 }
 
 export async function saveTargets(principal: Principal, projectId: string, cells: TargetCell[]) {
@@ -157,7 +109,7 @@ export async function saveTargets(principal: Principal, projectId: string, cells
       };
       if (JSON.stringify(before) === JSON.stringify(data)) continue;
       let id = existing?.id;
-      if (isEmpty(cell)) {
+      if (isEmptyTarget(cell)) {
         if (!existing) continue;
         await tx.target.delete({ where: { id: existing.id } });
       } else if (existing) {
@@ -167,13 +119,13 @@ export async function saveTargets(principal: Principal, projectId: string, cells
       }
       changed++;
       await recordAudit(tx, {
-        action: isEmpty(cell) ? "target.delete" : existing ? "target.update" : "target.create",
+        action: isEmptyTarget(cell) ? "target.delete" : existing ? "target.update" : "target.create",
         entityType: "Target",
         entityId: id ?? "",
         projectId,
         actorUserId: userId,
         before: before ?? undefined,
-        after: isEmpty(cell) ? undefined : { ...key, ...data },
+        after: isEmptyTarget(cell) ? undefined : { ...key, ...data },
       });
     }
     return { changed };

@@ -1,6 +1,21 @@
 // Every /api/v1 route's contract: the OpenAPI document is generated from this list.
 
 import { iatiExportContract, trackingCsvContract, trackingXlsxContract } from "./exports";
+import {
+  copyProjectContract,
+  createIndicatorContract,
+  createProjectContract,
+  importProjectContract,
+  inviteMemberContract,
+  listMembersContract,
+  logframeTemplateContract,
+  projectLogframeContract,
+  removeMemberContract,
+  saveTargetsContract,
+  setMemberRoleContract,
+  updateIndicatorContract,
+  updateProjectContract,
+} from "./projects";
 import { reviewResultsContract, saveResultsContract } from "./results";
 import { sharedSummaryContract, sharedSummaryCsvContract } from "./shared";
 import { projectSummaryContract, projectSummaryCsvContract } from "./summary";
@@ -16,4 +31,17 @@ export const contracts: RouteContract[] = [
   trackingXlsxContract,
   saveResultsContract,
   reviewResultsContract,
+  createProjectContract,
+  importProjectContract,
+  logframeTemplateContract,
+  projectLogframeContract,
+  copyProjectContract,
+  updateProjectContract,
+  createIndicatorContract,
+  updateIndicatorContract,
+  saveTargetsContract,
+  listMembersContract,
+  inviteMemberContract,
+  setMemberRoleContract,
+  removeMemberContract,
 ];

@@ -1,0 +1,34 @@
+import { summaryParams } from "@/lib/api/contracts/summary";
+import { apiRoute } from "@/lib/api/route";
+import { withSetupProblems } from "@/lib/api/setup-errors";
+import { env } from "@/lib/env";
+import { inviteMember, listTeam } from "@/lib/projects/members";
+import { inviteSchema } from "@/lib/projects/schemas";
+
+export const GET = apiRoute({
+  params: summaryParams,
+  async handler({ principal, params }) {
+    const team = await listTeam(principal, params.projectId);
+    return {
+      members: team.members.map((m) => ({ userId: m.user.id, name: m.user.name, email: m.user.email, role: m.role })),
+      invitations: team.invitations.map((i) => ({
+        id: i.id,
+        email: i.email,
+        role: i.role,
+        expiresAt: i.expiresAt.toISOString(),
+      })),
+    };
+  },
+});
+
+export const POST = apiRoute({
+  params: summaryParams,
+  body: inviteSchema,
+  async handler({ principal, params, body }) {
+    const result = await withSetupProblems(() => inviteMember(principal, params.projectId, body));
+    return {
+      added: result.added,
+      invitationUrl: result.token ? new URL(`/invite/${result.token}`, env().APP_URL).toString() : null,
+    };
+  },
+});

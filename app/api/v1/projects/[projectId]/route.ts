@@ -1,0 +1,14 @@
+import { summaryParams } from "@/lib/api/contracts/summary";
+import { apiRoute } from "@/lib/api/route";
+import { withSetupProblems } from "@/lib/api/setup-errors";
+import { updateProjectDetails } from "@/lib/projects/edit";
+import { projectDetailsSchema } from "@/lib/projects/schemas";
+
+export const PATCH = apiRoute({
+  params: summaryParams,
+  body: projectDetailsSchema,
+  async handler({ principal, params, body }) {
+    const saved = await withSetupProblems(() => updateProjectDetails(principal, params.projectId, body));
+    return { id: saved.id, version: saved.version };
+  },
+});

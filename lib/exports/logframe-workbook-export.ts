@@ -1,0 +1,14 @@
+import "server-only";
+import { can, type Principal } from "@/lib/permissions";
+import { projectDefinition } from "@/lib/projects/template";
+import { logframeWorkbook } from "./logframe-workbook";
+
+/** A project's framework and targets as the logframe workbook; null when it is not readable. */
+export async function projectLogframeFile(principal: Principal, projectId: string) {
+  if (!can(principal, "project.read", projectId) || principal.kind !== "user") return null;
+  const definition = await projectDefinition(principal, projectId);
+  return {
+    body: new Uint8Array(await logframeWorkbook(definition)),
+    filename: `${definition.code}-logframe.xlsx`,
+  };
+}

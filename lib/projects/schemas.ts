@@ -1,0 +1,179 @@
+// What project setup accepts, as zod schemas shared by the forms (in the browser) and the server, and
+// the rules of a target's figure. No I/O here.
+import { z } from "zod";
+
+// Schemas here are idempotent (their output parses again to itself): the API validates a body, and the
+// service it calls validates again, as the one authority.
+const isoDay = z.union([
+  z.date(),
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "date")
+    .transform((v) => new Date(`${v}T00:00:00Z`)),
+]);
+const share = z.coerce.number().min(0, "negative").max(2, "tooLarge");
+const textList = z
+  .union([z.string(), z.array(z.string())])
+  .transform((v) => (Array.isArray(v) ? v : v.split(/[;\n]/)).map((s) => s.trim()).filter(Boolean));
+
+/** Project details as the settings form and the API send them; the same rules on both sides. */
+export const projectDetailsSchema = z
+  .object({
+    version: z.coerce.number().int().positive(),
+    name: z.string().trim().min(1, "required").max(200, "tooLong"),
+    summary: z.string().max(4000, "tooLong").default(""),
+    donor: z.string().trim().max(200, "tooLong").default(""),
+    partners: textList.default([]),
+    startDate: isoDay,
+    endDate: isoDay,
+    reportingFrequency: z.enum(["MONTHLY", "QUARTERLY", "SEMIANNUAL", "ANNUAL"]),
+    onTrackThreshold: share,
+    atRiskThreshold: share,
+    languages: textList.pipe(z.array(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, "language")).min(1, "required")),
+    sourceNote: z.string().max(4000, "tooLong").default(""),
+    /** Ids of the places the project works in. */
+    locationIds: z.array(z.string().min(1)).min(1, "required"),
+  })
+  .refine((p) => p.endDate >= p.startDate, { path: ["endDate"], message: "endBeforeStart" })
+  .refine((p) => p.atRiskThreshold <= p.onTrackThreshold, { path: ["atRiskThreshold"], message: "aboveOnTrack" });
+
+export type ProjectDetailsInput = z.input<typeof projectDetailsSchema>;
+
+export const newSiteSchema = z.object({
+  name: z.string().trim().min(1, "required").max(200, "tooLong"),
+  parentId: z.string().min(1, "required"),
+});
+
+export const resultNodeSchema = z.object({
+  level: z.enum(["IMPACT", "OUTCOME", "OUTPUT"]),
+  code: z.string().trim().min(1, "required").max(40, "tooLong"),
+  title: z.string().trim().min(1, "required").max(500, "tooLong"),
+  description: z.string().max(4000, "tooLong").default(""),
+  parentId: z
+    .string()
+    .nullish()
+    .transform((v) => v || null),
+});
+
+const optionalNumber = z
+  .union([z.number(), z.string()])
+  .optional()
+  .nullable()
+  .transform((v, ctx) => {
+    if (v === undefined || v === null || (typeof v === "string" && v.trim() === "")) return null;
+    const n = typeof v === "number" ? v : Number(v.replace(",", "."));
+    if (!Number.isFinite(n)) {
+      ctx.addIssue({ code: "custom", message: "notANumber" });
+      return z.NEVER;
+    }
+    return n;
+  });
+
+export const indicatorSchema = z
+  .object({
+    version: z.coerce.number().int().positive().optional(),
+    resultNodeId: z.string().min(1, "required"),
+    code: z.string().trim().min(1, "required").max(40, "tooLong"),
+    title: z.string().trim().min(1, "required").max(500, "tooLong"),
+    definition: z.string().max(4000, "tooLong").default(""),
+    unit: z.string().trim().max(40, "tooLong").default(""),
+    measure: z.enum(["COUNT", "PERCENTAGE", "MEAN", "QUALITATIVE"]),
+    direction: z.enum(["INCREASE", "DECREASE"]).default("INCREASE"),
+    timeRule: z.enum(["NON_CUMULATIVE", "CUMULATIVE"]).default("NON_CUMULATIVE"),
+    source: z.enum(["MONITORING", "SURVEY"]).default("MONITORING"),
+    baselineValue: optionalNumber,
+    baselineNumerator: optionalNumber.refine((v) => v === null || v >= 0, "negative"),
+    baselineDenominator: optionalNumber.refine((v) => v === null || v > 0, "notPositive"),
+    baselineDate: z
+      .union([z.literal(""), isoDay])
+      .nullish()
+      .transform((v) => v || null),
+    meansOfVerification: z.string().max(4000, "tooLong").default(""),
+    dimensionKeys: z.array(z.string().min(1)).default([]),
+  })
+  .superRefine((i, ctx) => {
+    const n = i.baselineNumerator;
+    const d = i.baselineDenominator;
+    if (i.measure === "PERCENTAGE" && (n === null) !== (d === null))
+      ctx.addIssue({
+        code: "custom",
+        path: [n === null ? "baselineNumerator" : "baselineDenominator"],
+        message: "required",
+      });
+    if (n !== null && d !== null && n > d)
+      ctx.addIssue({ code: "custom", path: ["baselineNumerator"], message: "greaterThanDenominator" });
+    if (
+      i.measure === "COUNT" &&
+      i.baselineValue !== null &&
+      (!Number.isInteger(i.baselineValue) || i.baselineValue < 0)
+    )
+      ctx.addIssue({ code: "custom", path: ["baselineValue"], message: "wholeNumber" });
+  });
+
+export type IndicatorInput = z.input<typeof indicatorSchema>;
+
+// ---------- targets ----------
+
+const figure = z.number().finite().nullish();
+
+export const targetCellSchema = z.object({
+  indicatorId: z.string().min(1),
+  periodId: z.string().min(1).nullish(),
+  roundId: z.string().min(1).nullish(),
+  locationId: z.string().min(1).nullish(),
+  optionId: z.string().min(1).nullish(),
+  value: figure,
+  numerator: figure,
+  denominator: figure,
+  note: z.string().max(4000).nullish(),
+  /** When the cell was read (ISO time); null or absent for a cell that had no target. */
+  updatedAt: z.string().nullish(),
+});
+
+export type TargetCell = z.infer<typeof targetCellSchema>;
+export type TargetProblem = { index: number; field: keyof TargetCell; code: string };
+
+export const isEmptyTarget = (c: TargetCell) =>
+  c.value == null && c.numerator == null && c.denominator == null && !c.note?.trim();
+
+/** A target's figure against its indicator's measure: the same rules as results, with a lone percentage allowed. */
+export function targetProblems(cell: TargetCell, measure: string): Omit<TargetProblem, "index">[] {
+  if (isEmptyTarget(cell)) return [];
+  const found: Omit<TargetProblem, "index">[] = [];
+  const { value, numerator: n, denominator: d } = cell;
+  if (measure === "COUNT") {
+    if (value == null) found.push({ field: "value", code: "required" });
+    else if (!Number.isInteger(value)) found.push({ field: "value", code: "wholeNumber" });
+    else if (value < 0) found.push({ field: "value", code: "negative" });
+  }
+  if (measure === "MEAN" && value == null) found.push({ field: "value", code: "required" });
+  if (measure === "PERCENTAGE") {
+    if (n == null && d == null) {
+      if (value == null) found.push({ field: "value", code: "required" });
+      else if (value < 0 || value > 100) found.push({ field: "value", code: "percentRange" });
+    } else {
+      if (n == null) found.push({ field: "numerator", code: "required" });
+      else if (n < 0) found.push({ field: "numerator", code: "negative" });
+      if (d == null) found.push({ field: "denominator", code: "required" });
+      else if (d <= 0) found.push({ field: "denominator", code: "notPositive" });
+      if (n != null && d != null && n > d) found.push({ field: "numerator", code: "greaterThanDenominator" });
+    }
+  }
+  if (measure === "QUALITATIVE" && !cell.note?.trim()) found.push({ field: "note", code: "required" });
+  return found;
+}
+
+// ---------- team ----------
+
+export const roleSchema = z.enum(["MANAGER", "EVALUATOR", "VIEWER"]);
+export type ProjectRoleName = z.infer<typeof roleSchema>;
+
+export const inviteSchema = z.object({
+  email: z.string().trim().toLowerCase().email("email").max(200, "tooLong"),
+  role: roleSchema,
+});
+
+export const acceptInvitationSchema = z.object({
+  name: z.string().trim().min(1, "required").max(120, "tooLong"),
+  password: z.string().min(10, "passwordTooShort").max(200, "tooLong"),
+});
