@@ -43,3 +43,27 @@ export async function getIndicator(principal: Principal, projectId: string, indi
     },
   });
 }
+
+/** The shared list of places: countries, each followed by the places inside it. */
+export async function locationCatalogue() {
+  const all = await db().location.findMany({ orderBy: [{ level: "asc" }, { name: "asc" }] });
+  const byParent = new Map<string | null, typeof all>();
+  for (const l of all) byParent.set(l.parentId, [...(byParent.get(l.parentId) ?? []), l]);
+  const ordered: ((typeof all)[number] & { depth: number })[] = [];
+  const walk = (parentId: string | null, depth: number) => {
+    for (const l of byParent.get(parentId) ?? []) {
+      ordered.push({ ...l, depth });
+      walk(l.id, depth + 1);
+    }
+  };
+  walk(null, 0);
+  return ordered;
+}
+
+/** The disaggregation catalogue: sex, age bands, ethnicity, disability, nationality and custom ones. */
+export async function dimensionCatalogue() {
+  return db().disaggregationDimension.findMany({
+    orderBy: [{ isCustom: "asc" }, { name: "asc" }],
+    include: { options: { orderBy: { sortOrder: "asc" } } },
+  });
+}

@@ -1,6 +1,8 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { PortfolioTable } from "@/components/portfolio/portfolio-table";
 import { requireUser } from "@/lib/auth/session";
+import { canCreateProjects } from "@/lib/permissions";
 import { filterAndSortPortfolio, type PortfolioSort, portfolioSorts } from "@/lib/portfolio/filter";
 import { portfolio } from "@/lib/portfolio/service";
 
@@ -16,6 +18,13 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <h1>{t("title")}</h1>
+      {canCreateProjects(user) && (
+        <p>
+          <Link className="button" href="/projects/new">
+            {t("newProject")}
+          </Link>
+        </p>
+      )}
       {rows.length === 0 ? (
         <p>{t("empty")}</p>
       ) : (

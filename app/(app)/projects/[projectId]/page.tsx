@@ -34,10 +34,11 @@ export default async function ProjectPage({ params, searchParams }: Props) {
     }
     throw error;
   });
-  const [t, tEntry, tSchedule] = await Promise.all([
+  const [t, tEntry, tSchedule, tSetup] = await Promise.all([
     getTranslations("project"),
     getTranslations("entry"),
     getTranslations("schedule"),
+    getTranslations("setup"),
   ]);
 
   return (
@@ -61,6 +62,16 @@ export default async function ProjectPage({ params, searchParams }: Props) {
         )}
         {can(user, "shareLinks.manage", project.id) && (
           <Link href={`/projects/${project.id}/share`}>{t("shareLinks")}</Link>
+        )}
+        {can(user, "project.edit", project.id) && (
+          <>
+            <Link href={`/projects/${project.id}/settings`}>{tSetup("nav.settings")}</Link>
+            <Link href={`/projects/${project.id}/logframe`}>{tSetup("nav.logframe")}</Link>
+            <Link href={`/projects/${project.id}/targets`}>{tSetup("nav.targets")}</Link>
+          </>
+        )}
+        {can(user, "members.manage", project.id) && (
+          <Link href={`/projects/${project.id}/team`}>{tSetup("nav.team")}</Link>
         )}
       </p>
       <p>{project.summary}</p>

@@ -1,0 +1,64 @@
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { IndicatorForm } from "@/components/setup/indicator-form";
+import { SetupNav } from "@/components/setup/setup-nav";
+import { requireUser } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { can } from "@/lib/permissions";
+import { dimensionCatalogue } from "@/lib/projects/service";
+
+type Props = { params: Promise<{ projectId: string; indicatorId: string }> };
+
+export default async function EditIndicatorPage({ params }: Props) {
+  const [{ projectId, indicatorId }, user] = await Promise.all([params, requireUser()]);
+  if (!can(user, "project.edit", projectId)) notFound();
+  const [project, indicator, dimensions, t] = await Promise.all([
+    db().project.findUnique({ where: { id: projectId }, include: { resultNodes: { orderBy: { sortOrder: "asc" } } } }),
+    db().indicator.findFirst({
+      where: { id: indicatorId, projectId },
+      include: { dimensions: { include: { dimension: true } } },
+    }),
+    dimensionCatalogue(),
+    getTranslations("setup"),
+  ]);
+  if (!project || !indicator) notFound();
+  return (
+    <>
+      <SetupNav projectId={project.id} projectName={project.name} current="logframe" />
+      <h1>
+        {indicator.code} {indicator.title}
+      </h1>
+      <IndicatorForm
+        projectId={project.id}
+        indicatorId={indicator.id}
+        nodes={project.resultNodes.map(({ id, code, title }) => ({ id, code, title }))}
+        dimensions={dimensions.map((d) => ({
+          key: d.key,
+          name: d.name,
+          options: d.options.map((o) => o.name).join(", "),
+        }))}
+        initial={{
+          version: indicator.version,
+          resultNodeId: indicator.resultNodeId,
+          code: indicator.code,
+          title: indicator.title,
+          definition: indicator.definition,
+          unit: indicator.unit,
+          measure: indicator.measure,
+          direction: indicator.direction,
+          timeRule: indicator.timeRule,
+          source: indicator.source,
+          baselineValue: indicator.baselineValue,
+          baselineNumerator: indicator.baselineNumerator,
+          baselineDenominator: indicator.baselineDenominator,
+          baselineDate: indicator.baselineDate?.toISOString().slice(0, 10) ?? "",
+          meansOfVerification: indicator.meansOfVerification,
+          dimensionKeys: indicator.dimensions.map((d) => d.dimension.key),
+        }}
+      />
+      <p>
+        <a href={`/projects/${project.id}/targets?indicator=${indicator.id}`}>{t("nav.targets")}</a>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,60 @@
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { AddSiteForm } from "@/components/setup/add-site-form";
+import { CopyProjectForm } from "@/components/setup/copy-project-form";
+import { ProjectDetailsForm } from "@/components/setup/project-details-form";
+import { SetupNav } from "@/components/setup/setup-nav";
+import { requireUser } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { can, canCreateProjects } from "@/lib/permissions";
+import { locationCatalogue } from "@/lib/projects/service";
+
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+export default async function ProjectSettingsPage({ params }: { params: Promise<{ projectId: string }> }) {
+  const [{ projectId }, user] = await Promise.all([params, requireUser()]);
+  if (!can(user, "project.edit", projectId)) notFound();
+  const [project, places, t] = await Promise.all([
+    db().project.findUnique({ where: { id: projectId }, include: { locations: { include: { location: true } } } }),
+    locationCatalogue(),
+    getTranslations("setup"),
+  ]);
+  if (!project) notFound();
+  return (
+    <>
+      <SetupNav projectId={project.id} projectName={project.name} current="settings" />
+      <h1>{t("settingsTitle")}</h1>
+      <p>
+        <a href={`/api/v1/projects/${project.id}/logframe.xlsx`}>{t("logframeDownload")}</a>
+      </p>
+      <div className="two-columns">
+        <ProjectDetailsForm
+          projectId={project.id}
+          places={places.map((p) => ({ id: p.id, ref: p.id, name: p.name, isoCode: p.isoCode, depth: p.depth }))}
+          details={{
+            version: project.version,
+            name: project.name,
+            summary: project.summary,
+            donor: project.donor,
+            partners: project.partners.join("; "),
+            startDate: day(project.startDate),
+            endDate: day(project.endDate),
+            reportingFrequency: project.reportingFrequency,
+            onTrackThreshold: project.onTrackThreshold,
+            atRiskThreshold: project.atRiskThreshold,
+            languages: project.languages.join("; "),
+            sourceNote: project.sourceNote,
+            locationIds: project.locations.map((l) => l.locationId),
+          }}
+        />
+        <div>
+          <AddSiteForm
+            projectId={project.id}
+            parents={project.locations.map((l) => ({ id: l.locationId, name: l.location.name }))}
+          />
+          {canCreateProjects(user) && <CopyProjectForm projectId={project.id} />}
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { ImportProjectForm } from "@/components/setup/import-project-form";
+import { NewProjectForm } from "@/components/setup/new-project-form";
+import { requireUser } from "@/lib/auth/session";
+import { canCreateProjects } from "@/lib/permissions";
+import { locationCatalogue } from "@/lib/projects/service";
+
+export default async function NewProjectPage() {
+  const user = await requireUser();
+  if (!canCreateProjects(user)) notFound();
+  const [places, t] = await Promise.all([locationCatalogue(), getTranslations("setup")]);
+  return (
+    <>
+      <p>
+        <Link href="/projects">← {t("backToProjects")}</Link>
+      </p>
+      <h1>{t("newProjectTitle")}</h1>
+      <div className="two-columns">
+        <NewProjectForm
+          places={places.map((p) => ({
+            id: p.id,
+            ref: p.isoCode ?? p.id,
+            name: p.name,
+            isoCode: p.isoCode,
+            depth: p.depth,
+          }))}
+        />
+        <ImportProjectForm />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+"use client";
+import { Field } from "@/components/ui/field";
+import { copyProjectAction } from "@/lib/projects/actions";
+import { FormStatus, useSetupForm } from "./use-setup-form";
+
+/** A new phase from this project: its framework and life-of-project targets, no results. */
+export function CopyProjectForm({ projectId }: { projectId: string }) {
+  const { state, formAction, pending, t, error, value } = useSetupForm(copyProjectAction.bind(null, projectId));
+  return (
+    <form action={formAction} className="card" noValidate aria-labelledby="copy-title">
+      <h2 id="copy-title" style={{ marginTop: 0 }}>
+        {t("copyTitle")}
+      </h2>
+      <p className="muted">{t("copyIntro")}</p>
+      <FormStatus state={state} />
+      <Field id="copy-code" name="code" label={t("code")} defaultValue={value("code")} error={error("code")} />
+      <Field id="copy-name" name="name" label={t("name")} defaultValue={value("name")} error={error("name")} />
+      <Field
+        id="copy-start"
+        name="startDate"
+        type="date"
+        label={t("startDate")}
+        defaultValue={value("startDate")}
+        error={error("startDate")}
+      />
+      <Field
+        id="copy-end"
+        name="endDate"
+        type="date"
+        label={t("endDate")}
+        defaultValue={value("endDate")}
+        error={error("endDate")}
+      />
+      <Field
+        id="copy-manager"
+        name="manager"
+        type="email"
+        label={t("manager")}
+        defaultValue={value("manager")}
+        error={error("manager")}
+      />
+      <button className="button" type="submit" disabled={pending}>
+        {t("copy")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,118 @@
+"use client";
+import { type FormEvent, startTransition, useState } from "react";
+import { Field } from "@/components/ui/field";
+import type { ImportIssue } from "@/lib/imports/issues";
+import { importProjectAction } from "@/lib/projects/actions";
+import { FormStatus, useSetupForm } from "./use-setup-form";
+
+/** Upload an IATI file or the logframe workbook, see what it would create and every problem, then import. */
+export function ImportProjectForm() {
+  const { state, formAction, pending, t, error, value } = useSetupForm(importProjectAction);
+  const preview = state.preview;
+  // The chosen file is kept here: a form's file input is emptied after each submit, and the user
+  // should not have to pick the file again between the preview and the import.
+  const [file, setFile] = useState<File | null>(null);
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    data.set("intent", submitter?.value ?? "preview");
+    if (file) data.set("file", file);
+    startTransition(() => formAction(data));
+  };
+  const issue = (i: ImportIssue) => {
+    const text = t.has(`issues.${i.code}`) ? t(`issues.${i.code}` as "issues.xmlSyntax") : i.code;
+    return `${i.where}${i.line ? ` (${t("line", { line: i.line })})` : ""}: ${text}${i.detail ? ` — ${i.detail}` : ""}`;
+  };
+  return (
+    <form onSubmit={submit} className="card" noValidate aria-labelledby="import-title">
+      <h2 id="import-title" style={{ marginTop: 0 }}>
+        {t("importTitle")}
+      </h2>
+      <p className="muted">{t("importIntro")}</p>
+      <p>
+        <a href="/api/v1/projects/logframe-template.xlsx">{t("templateDownload")}</a>
+      </p>
+      <FormStatus state={state} />
+      <div className="field">
+        <label htmlFor="import-file">{t("file")}</label>
+        <input
+          id="import-file"
+          name="file"
+          type="file"
+          accept=".xml,.xlsx"
+          aria-describedby="import-file-error"
+          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+        />
+        {error("file") && (
+          <span id="import-file-error" className="error">
+            {error("file")}
+          </span>
+        )}
+      </div>
+      <Field id="import-code" name="code" label={t("codeOverride")} defaultValue={value("code")} />
+      {preview && preview.activities.length > 1 && (
+        <div className="field">
+          <label htmlFor="import-activity">{t("activity")}</label>
+          <select id="import-activity" name="activity" defaultValue={value("activity")}>
+            {preview.activities.map((a) => (
+              <option key={a.identifier} value={a.identifier}>
+                {a.identifier} — {a.title}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {preview && (
+        <section aria-labelledby="preview-title" data-testid="import-preview">
+          <h3 id="preview-title">{t("previewTitle")}</h3>
+          {preview.project && preview.counts && (
+            <p>
+              <strong>
+                {preview.project.code} · {preview.project.name}
+              </strong>{" "}
+              ({preview.project.startDate} – {preview.project.endDate}). {t("countsLine", preview.counts)}
+            </p>
+          )}
+          {preview.problems.length > 0 ? (
+            <>
+              <h4 className="error">{t("problems", { count: preview.problems.length })}</h4>
+              <ul data-testid="import-problems">
+                {preview.problems.map((p) => (
+                  <li key={`${p.where}-${p.code}`}>{issue(p)}</li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <p role="status">{t("noProblems")}</p>
+          )}
+          {preview.warnings.length > 0 && (
+            <details>
+              <summary>{t("warnings", { count: preview.warnings.length })}</summary>
+              <ul>
+                {preview.warnings.map((w, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: warnings can repeat; order is stable
+                  <li key={i}>{issue(w)}</li>
+                ))}
+              </ul>
+            </details>
+          )}
+        </section>
+      )}
+      <p className="actions">
+        <button className="button secondary" type="submit" name="intent" value="preview" disabled={pending}>
+          {t("preview")}
+        </button>{" "}
+        <button
+          className="button"
+          type="submit"
+          name="intent"
+          value="import"
+          disabled={pending || !preview || preview.problems.length > 0}
+        >
+          {t("import")}
+        </button>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,88 @@
+"use client";
+import { Field } from "@/components/ui/field";
+import { projectDetailsAction } from "@/lib/projects/actions";
+import { frequencies } from "./new-project-form";
+import { type PlaceOption, PlacesPicker } from "./places-picker";
+import { FormStatus, useSetupForm } from "./use-setup-form";
+
+export type ProjectDetails = {
+  version: number;
+  name: string;
+  summary: string;
+  donor: string;
+  partners: string;
+  startDate: string;
+  endDate: string;
+  reportingFrequency: string;
+  onTrackThreshold: number;
+  atRiskThreshold: number;
+  languages: string;
+  sourceNote: string;
+  locationIds: string[];
+};
+
+export function ProjectDetailsForm({
+  projectId,
+  details,
+  places,
+}: {
+  projectId: string;
+  details: ProjectDetails;
+  places: PlaceOption[];
+}) {
+  const { state, formAction, pending, t, error, value, checked } = useSetupForm(
+    projectDetailsAction.bind(null, projectId),
+  );
+  const field = (name: keyof ProjectDetails, type = "text") => (
+    <Field
+      id={`pd-${name}`}
+      name={name}
+      type={type}
+      label={t(name)}
+      defaultValue={value(name, details[name] as string)}
+      error={error(name)}
+    />
+  );
+  return (
+    <form action={formAction} className="card" noValidate aria-labelledby="details-title">
+      <h2 id="details-title" style={{ marginTop: 0 }}>
+        {t("detailsTitle")}
+      </h2>
+      <FormStatus state={state} done={t("saved")} />
+      <input type="hidden" name="version" value={details.version} />
+      {field("name")}
+      {field("summary")}
+      {field("donor")}
+      {field("partners")}
+      {field("startDate", "date")}
+      {field("endDate", "date")}
+      <div className="field">
+        <label htmlFor="pd-frequency">{t("frequency")}</label>
+        <select
+          id="pd-frequency"
+          name="reportingFrequency"
+          defaultValue={value("reportingFrequency", details.reportingFrequency)}
+        >
+          {frequencies.map((f) => (
+            <option key={f} value={f}>
+              {t(`frequencies.${f}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {field("onTrackThreshold")}
+      {field("atRiskThreshold")}
+      {field("languages")}
+      {field("sourceNote")}
+      <PlacesPicker
+        name="locationIds"
+        places={places}
+        isChecked={(v) => checked("locationIds", v, details.locationIds.includes(v))}
+        error={error("locationIds")}
+      />
+      <button className="button" type="submit" disabled={pending}>
+        {t("saveDetails")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,1 @@
+export const roles = ["MANAGER", "EVALUATOR", "VIEWER"] as const;

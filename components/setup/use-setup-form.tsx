@@ -1,0 +1,47 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import type { SetupFormState } from "@/lib/projects/actions";
+
+/**
+ * A project-setup form's state: its action, translated field errors, and what was typed (shown again
+ * after a refusal, falling back to the saved value).
+ */
+export function useSetupForm(action: (state: SetupFormState, form: FormData) => Promise<SetupFormState>) {
+  const t = useTranslations("setup");
+  const [state, formAction, pending] = useActionState<SetupFormState, FormData>(action, {});
+  const message = (code: string) => (t.has(`errors.${code}`) ? t(`errors.${code}` as "errors.required") : code);
+  return {
+    state,
+    formAction,
+    pending,
+    t,
+    message,
+    error: (field: string) => {
+      const code = state.fieldErrors?.[field];
+      return code ? message(code) : null;
+    },
+    value: (field: string, saved?: string | number | null) =>
+      state.values?.[field] ?? (saved == null ? "" : String(saved)),
+    checked: (field: string, value: string, saved: boolean) =>
+      state.lists ? (state.lists[field] ?? []).includes(value) : saved,
+  };
+}
+
+/** The form-level message after a save: done, refused or stale. */
+export function FormStatus({ state, done }: { state: SetupFormState; done?: string }) {
+  const t = useTranslations("setup");
+  if (state.error)
+    return (
+      <p role="alert" className="error">
+        {t(`errors.${state.error}`)}
+      </p>
+    );
+  if (state.fieldErrors && Object.keys(state.fieldErrors).length)
+    return (
+      <p role="alert" className="error">
+        {t("errors.fixFields")}
+      </p>
+    );
+  return state.done && done ? <p role="status">{done}</p> : null;
+}
