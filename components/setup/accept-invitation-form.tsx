@@ -4,9 +4,11 @@ import { acceptInvitationAction } from "@/lib/projects/actions";
 import { FormStatus, useSetupForm } from "./use-setup-form";
 
 export function AcceptInvitationForm({ token }: { token: string }) {
-  const { state, formAction, pending, t, error, value } = useSetupForm(acceptInvitationAction.bind(null, token));
+  const { state, formAction, formKey, pending, t, error, value } = useSetupForm(
+    acceptInvitationAction.bind(null, token),
+  );
   return (
-    <form action={formAction} noValidate>
+    <form key={formKey} action={formAction} noValidate>
       <FormStatus state={state} />
       <Field
         id="join-name"

@@ -4,9 +4,9 @@ import { addSiteAction } from "@/lib/projects/actions";
 import { FormStatus, useSetupForm } from "./use-setup-form";
 
 export function AddSiteForm({ projectId, parents }: { projectId: string; parents: { id: string; name: string }[] }) {
-  const { state, formAction, pending, t, error, value } = useSetupForm(addSiteAction.bind(null, projectId));
+  const { state, formAction, formKey, pending, t, error, value } = useSetupForm(addSiteAction.bind(null, projectId));
   return (
-    <form action={formAction} className="card" noValidate aria-labelledby="site-title">
+    <form key={formKey} action={formAction} className="card" noValidate aria-labelledby="site-title">
       <h2 id="site-title" style={{ marginTop: 0 }}>
         {t("addSite")}
       </h2>

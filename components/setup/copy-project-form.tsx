@@ -5,9 +5,11 @@ import { FormStatus, useSetupForm } from "./use-setup-form";
 
 /** A new phase from this project: its framework and life-of-project targets, no results. */
 export function CopyProjectForm({ projectId }: { projectId: string }) {
-  const { state, formAction, pending, t, error, value } = useSetupForm(copyProjectAction.bind(null, projectId));
+  const { state, formAction, formKey, pending, t, error, value } = useSetupForm(
+    copyProjectAction.bind(null, projectId),
+  );
   return (
-    <form action={formAction} className="card" noValidate aria-labelledby="copy-title">
+    <form key={formKey} action={formAction} className="card" noValidate aria-labelledby="copy-title">
       <h2 id="copy-title" style={{ marginTop: 0 }}>
         {t("copyTitle")}
       </h2>

@@ -91,7 +91,6 @@ export function ImportProjectForm() {
               <summary>{t("warnings", { count: preview.warnings.length })}</summary>
               <ul>
                 {preview.warnings.map((w, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: warnings can repeat; order is stable
                   <li key={i}>{issue(w)}</li>
                 ))}
               </ul>

@@ -43,7 +43,7 @@ export function IndicatorForm({
   nodes: { id: string; code: string; title: string }[];
   dimensions: { key: string; name: string; options: string }[];
 }) {
-  const { state, formAction, pending, t, error, value, checked } = useSetupForm(
+  const { state, formAction, formKey, pending, t, error, value, checked } = useSetupForm(
     indicatorAction.bind(null, projectId, indicatorId),
   );
   const text = (name: keyof IndicatorValues, type = "text") => (
@@ -70,7 +70,7 @@ export function IndicatorForm({
     </div>
   );
   return (
-    <form action={formAction} className="card" noValidate aria-labelledby="indicator-form-title">
+    <form key={formKey} action={formAction} className="card" noValidate aria-labelledby="indicator-form-title">
       <h2 id="indicator-form-title" style={{ marginTop: 0 }}>
         {indicatorId ? t("editIndicator") : t("addIndicator")}
       </h2>

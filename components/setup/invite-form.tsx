@@ -6,9 +6,9 @@ import { roles } from "./roles";
 import { FormStatus, useSetupForm } from "./use-setup-form";
 
 export function InviteForm({ projectId, appUrl }: { projectId: string; appUrl: string }) {
-  const { state, formAction, pending, t, error, value } = useSetupForm(inviteAction.bind(null, projectId));
+  const { state, formAction, formKey, pending, t, error, value } = useSetupForm(inviteAction.bind(null, projectId));
   return (
-    <form action={formAction} className="card" noValidate aria-labelledby="invite-title">
+    <form key={formKey} action={formAction} className="card" noValidate aria-labelledby="invite-title">
       <h2 id="invite-title" style={{ marginTop: 0 }}>
         {t("inviteTitle")}
       </h2>

@@ -15,10 +15,10 @@ export function MemberRoleForm({
   name: string;
   role: string;
 }) {
-  const { state, formAction, pending, t, message } = useSetupForm(memberRoleAction.bind(null, projectId));
+  const { state, formAction, formKey, pending, t, message } = useSetupForm(memberRoleAction.bind(null, projectId));
   const problem = state.fieldErrors?.role ?? state.error;
   return (
-    <form action={formAction} className="inline-actions">
+    <form key={formKey} action={formAction} className="inline-actions">
       <input type="hidden" name="userId" value={userId} />
       <label className="visually-hidden" htmlFor={`role-${userId}`}>
         {t("roleOf", { name })}

@@ -8,9 +8,9 @@ export const frequencies = ["MONTHLY", "QUARTERLY", "SEMIANNUAL", "ANNUAL"] as c
 
 /** Admins create a project with its basics; the manager then builds its logframe and targets. */
 export function NewProjectForm({ places }: { places: PlaceOption[] }) {
-  const { state, formAction, pending, t, error, value, checked } = useSetupForm(createProjectAction);
+  const { state, formAction, formKey, pending, t, error, value, checked } = useSetupForm(createProjectAction);
   return (
-    <form action={formAction} className="card" noValidate aria-labelledby="new-project-title">
+    <form key={formKey} action={formAction} className="card" noValidate aria-labelledby="new-project-title">
       <h2 id="new-project-title" style={{ marginTop: 0 }}>
         {t("newProject")}
       </h2>

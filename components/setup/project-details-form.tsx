@@ -30,7 +30,7 @@ export function ProjectDetailsForm({
   details: ProjectDetails;
   places: PlaceOption[];
 }) {
-  const { state, formAction, pending, t, error, value, checked } = useSetupForm(
+  const { state, formAction, formKey, pending, t, error, value, checked } = useSetupForm(
     projectDetailsAction.bind(null, projectId),
   );
   const field = (name: keyof ProjectDetails, type = "text") => (
@@ -44,7 +44,7 @@ export function ProjectDetailsForm({
     />
   );
   return (
-    <form action={formAction} className="card" noValidate aria-labelledby="details-title">
+    <form key={formKey} action={formAction} className="card" noValidate aria-labelledby="details-title">
       <h2 id="details-title" style={{ marginTop: 0 }}>
         {t("detailsTitle")}
       </h2>

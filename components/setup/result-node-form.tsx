@@ -13,9 +13,9 @@ export function ResultNodeForm({
   projectId: string;
   nodes: { id: string; code: string; title: string }[];
 }) {
-  const { state, formAction, pending, t, error, value } = useSetupForm(resultNodeAction.bind(null, projectId));
+  const { state, formAction, formKey, pending, t, error, value } = useSetupForm(resultNodeAction.bind(null, projectId));
   return (
-    <form action={formAction} className="card" noValidate aria-labelledby="node-title">
+    <form key={formKey} action={formAction} className="card" noValidate aria-labelledby="node-title">
       <h2 id="node-title" style={{ marginTop: 0 }}>
         {t("addResult")}
       </h2>

@@ -37,7 +37,7 @@ export function TargetsGrid({
   optionColumns: Column[];
   targets: GridTarget[];
 }) {
-  const { state, formAction, pending, t, message } = useSetupForm(targetsAction.bind(null, projectId));
+  const { state, formAction, formKey, pending, t, message } = useSetupForm(targetsAction.bind(null, projectId));
   const saved = (cell: GridCell) =>
     targets.find(
       (x) =>
@@ -126,7 +126,7 @@ export function TargetsGrid({
     </table>
   );
   return (
-    <form action={formAction} noValidate>
+    <form key={formKey} action={formAction} noValidate>
       <FormStatus state={state} done={t("targetsSaved")} />
       <input type="hidden" name={`m|${indicatorId}`} value={measure} />
       <p className="muted">{t(measure === "PERCENTAGE" ? "targetsHelpPercent" : "targetsHelp")}</p>

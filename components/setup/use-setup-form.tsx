@@ -9,12 +9,18 @@ import type { SetupFormState } from "@/lib/projects/actions";
  */
 export function useSetupForm(action: (state: SetupFormState, form: FormData) => Promise<SetupFormState>) {
   const t = useTranslations("setup");
-  const [state, formAction, pending] = useActionState<SetupFormState, FormData>(action, {});
+  // Answers are numbered: the form is keyed by the number and mounted afresh with what was typed (after
+  // a refusal) or what is saved now (after a success); React's own reset does not restore <select>s.
+  const [state, formAction, pending] = useActionState<SetupFormState & { answer?: number }, FormData>(
+    async (previous, form) => ({ ...(await action(previous, form)), answer: (previous.answer ?? 0) + 1 }),
+    {},
+  );
   const message = (code: string) => (t.has(`errors.${code}`) ? t(`errors.${code}` as "errors.required") : code);
   return {
     state,
     formAction,
     pending,
+    formKey: state.answer ?? 0,
     t,
     message,
     error: (field: string) => {
