@@ -84,8 +84,11 @@ export function apiRoute<P extends ZodType, Q extends ZodType, B extends ZodType
   return async (request: Request, context: RouteContext): Promise<Response> => {
     try {
       const url = new URL(request.url);
+      // Without a custom check (which needs the path, e.g. a share token), who is asking is settled
+      // before anything of the request is looked at.
+      const early = spec.authenticate ? null : await authenticate({ params: undefined as z.output<P>, request });
       const params = parse(spec.params, await context.params, "path");
-      const principal = await authenticate({ params, request });
+      const principal = early ?? (await authenticate({ params, request }));
       const input: Parsed<P, Q, B> = {
         params,
         query: parse(spec.query, Object.fromEntries(url.searchParams), "query"),
