@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertCan, type Principal } from "@/lib/permissions";
 import { type FieldProblem, type ResultInput, resultProblems } from "@/lib/validation/results";
+import { PROJECT_RESULTS_LOCK } from "./locks";
 
 export type ItemProblem = FieldProblem & { index: number };
 
@@ -107,6 +108,7 @@ export async function saveResults(principal: Principal, projectId: string, items
 
   const status = submit ? "SUBMITTED" : "DRAFT";
   return prisma.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(hashtext(${`${PROJECT_RESULTS_LOCK}${projectId}`}))`;
     const saved = [];
     for (const [index, item] of items.entries()) {
       const key = {

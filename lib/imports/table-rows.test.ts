@@ -1,0 +1,30 @@
+import { expect, test } from "vitest";
+import { csvRows, type TableRow } from "./table-rows";
+
+async function* chunks(text: string, size: number) {
+  const bytes = new TextEncoder().encode(text);
+  for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+}
+
+async function all(text: string, size = 3): Promise<TableRow[]> {
+  const rows: TableRow[] = [];
+  for await (const row of csvRows(chunks(text, size))) rows.push(row);
+  return rows;
+}
+
+test("CSV rows stream in whatever chunks arrive: quotes, doubled quotes, newlines inside quotes, CRLF, BOM", async () => {
+  const text = '\uFEFFa,b,c\r\n1,"x, y","say ""hi"""\r\n\r\n2,"two\nlines",ñandú\n';
+  expect(await all(text)).toEqual([
+    { row: 1, cells: ["a", "b", "c"] },
+    { row: 2, cells: ["1", "x, y", 'say "hi"'] },
+    { row: 4, cells: ["2", "two\nlines", "ñandú"] },
+  ]);
+  expect(await all(text, 1)).toEqual(await all(text, 1000));
+});
+
+test("a semicolon-separated file (Excel in Spanish) and a last line without a newline", async () => {
+  expect(await all("indicador;valor\nOP1;1,5")).toEqual([
+    { row: 1, cells: ["indicador", "valor"] },
+    { row: 2, cells: ["OP1", "1,5"] },
+  ]);
+});

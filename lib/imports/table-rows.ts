@@ -1,0 +1,123 @@
+// Rows of an uploaded table, one at a time, so a large file is never held in memory whole: CSV parsed
+// as it streams in (RFC 4180 quoting, a byte-order mark, comma or semicolon as separator, as Excel
+// writes it in Spanish locales), XLSX read with exceljs's streaming reader (first sheet).
+import { Readable } from "node:stream";
+import ExcelJS from "exceljs";
+
+export type TableRow = { row: number; cells: string[] };
+
+async function* textChunks(source: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
+  const decoder = new TextDecoder("utf-8");
+  for await (const chunk of source) yield decoder.decode(chunk, { stream: true });
+  const rest = decoder.decode();
+  if (rest) yield rest;
+}
+
+function pickSeparator(text: string): string {
+  const line = text.split(/\r?\n/)[0] ?? "";
+  return (line.match(/;/g)?.length ?? 0) > (line.match(/,/g)?.length ?? 0) ? ";" : ",";
+}
+
+/** CSV rows, numbered from 1 (the header) as a spreadsheet shows them. */
+export async function* csvRows(source: AsyncIterable<Uint8Array>): AsyncGenerator<TableRow> {
+  let separator: string | null = null;
+  let cells: string[] = [];
+  let field = "";
+  let quoted = false;
+  let afterQuote = false;
+  let row = 1;
+  const endRow = () => {
+    cells.push(field);
+    const done = { row, cells };
+    cells = [];
+    field = "";
+    row++;
+    return done;
+  };
+  // The parser over one piece of text; its state carries over between pieces.
+  function* consume(text: string): Generator<TableRow> {
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i];
+      if (quoted) {
+        if (c === '"') {
+          quoted = false;
+          afterQuote = true;
+        } else field += c;
+        continue;
+      }
+      if (c === '"') {
+        // A doubled quote inside a quoted field is one quote.
+        if (afterQuote) field += '"';
+        quoted = true;
+        afterQuote = false;
+        continue;
+      }
+      afterQuote = false;
+      if (c === separator) {
+        cells.push(field);
+        field = "";
+      } else if (c === "\n") {
+        const done = endRow();
+        if (done.cells.some((v) => v !== "")) yield done;
+      } else if (c !== "\r") field += c;
+    }
+  }
+  // The separator is the one the header line uses most: the text is held until that line is whole.
+  let pending = "";
+  for await (const chunk of textChunks(source)) {
+    if (separator !== null) {
+      yield* consume(chunk);
+      continue;
+    }
+    pending += chunk;
+    if (!pending.includes("\n")) continue;
+    separator = pickSeparator(pending);
+    yield* consume(pending.replace(/^\uFEFF/, ""));
+  }
+  if (separator === null) {
+    separator = pickSeparator(pending);
+    yield* consume(pending.replace(/^\uFEFF/, ""));
+  }
+  if (field !== "" || cells.length) {
+    const done = endRow();
+    if (done.cells.some((v) => v !== "")) yield done;
+  }
+}
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return "";
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === "object") {
+    if ("result" in value) return cellText(value.result as ExcelJS.CellValue);
+    if ("richText" in value) return value.richText.map((r) => r.text).join("");
+    if ("text" in value) return String(value.text);
+    return "";
+  }
+  return String(value).trim();
+}
+
+/** The first sheet's rows, streamed. */
+export async function* xlsxRows(source: AsyncIterable<Uint8Array>): AsyncGenerator<TableRow> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(source), {
+    worksheets: "emit",
+    sharedStrings: "cache",
+    styles: "ignore",
+    hyperlinks: "ignore",
+  });
+  for await (const sheet of reader) {
+    for await (const r of sheet as AsyncIterable<ExcelJS.Row>) {
+      const values = (r.values as ExcelJS.CellValue[]).slice(1).map(cellText);
+      if (values.some((v) => v !== "")) yield { row: r.number, cells: values };
+    }
+    return;
+  }
+}
+
+export function tableRows(format: "csv" | "xlsx", source: AsyncIterable<Uint8Array>): AsyncGenerator<TableRow> {
+  return format === "csv" ? csvRows(source) : xlsxRows(source);
+}
+
+/** A whole buffer or string as a one-chunk source (tests, the JSON API). */
+export async function* bytesOf(data: Uint8Array | string): AsyncGenerator<Uint8Array> {
+  yield typeof data === "string" ? new TextEncoder().encode(data) : data;
+}

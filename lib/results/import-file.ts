@@ -1,0 +1,60 @@
+// An uploaded results table: its format, its columns (for mapping), the project's saved mapping, and
+// the import itself, which also remembers the mapping for next time.
+import "server-only";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { type TableRow, tableRows } from "@/lib/imports/table-rows";
+import { assertCan, type Principal } from "@/lib/permissions";
+import { importResults } from "./import";
+import { guessMapping, type ImportMapping, importMappingSchema } from "./import-mapping";
+
+export type TableFormat = "csv" | "xlsx";
+
+/** XLSX files are ZIP archives ("PK"); anything else is read as CSV text. */
+export function formatOf(name: string, firstBytes: Uint8Array): TableFormat {
+  if (/\.xlsx$/i.test(name) || (firstBytes[0] === 0x50 && firstBytes[1] === 0x4b)) return "xlsx";
+  return "csv";
+}
+
+/** The header row and a few rows to show while mapping; stops reading after them. */
+export async function tableColumns(format: TableFormat, source: AsyncIterable<Uint8Array>) {
+  const sample: TableRow[] = [];
+  for await (const row of tableRows(format, source)) {
+    sample.push(row);
+    if (sample.length > 5) break;
+  }
+  const [header, ...rows] = sample;
+  return { headers: header?.cells.map((h) => h.trim()) ?? [], rows: rows.map((r) => r.cells) };
+}
+
+/** The mapping used last time in this project, or one guessed from the headers. */
+export async function mappingFor(principal: Principal, projectId: string, headers: string[]) {
+  assertCan(principal, "results.enter", projectId);
+  const project = await db().project.findUniqueOrThrow({
+    where: { id: projectId },
+    select: { resultImportMapping: true },
+  });
+  const saved = importMappingSchema.safeParse(project.resultImportMapping);
+  if (saved.success && [saved.data.indicator, saved.data.location, saved.data.period].every((c) => headers.includes(c)))
+    return { mapping: saved.data as Partial<ImportMapping>, saved: true };
+  return { mapping: guessMapping(headers) as Partial<ImportMapping>, saved: false };
+}
+
+export async function importResultsFile(
+  principal: Principal,
+  projectId: string,
+  input: {
+    format: TableFormat;
+    source: AsyncIterable<Uint8Array>;
+    mapping: ImportMapping;
+    dryRun: boolean;
+    submit: boolean;
+  },
+) {
+  assertCan(principal, "results.enter", projectId);
+  await db().project.update({
+    where: { id: projectId },
+    data: { resultImportMapping: input.mapping as Prisma.InputJsonValue },
+  });
+  return importResults(principal, projectId, tableRows(input.format, input.source), input.mapping, input);
+}

@@ -1,0 +1,151 @@
+import ExcelJS from "exceljs";
+import { beforeAll, expect, test } from "vitest";
+import { db } from "@/lib/db";
+import { bytesOf } from "@/lib/imports/table-rows";
+import { ForbiddenError, type UserPrincipal } from "@/lib/permissions";
+import { locationId, principalFor, projectId } from "@/lib/testing/principals";
+import { importResultsFile, mappingFor } from "./import-file";
+import { type ImportMapping, importMappingSchema } from "./import-mapping";
+
+let evaluator: UserPrincipal;
+let peru: string;
+
+const mapping: ImportMapping = importMappingSchema.parse({
+  indicator: "indicator",
+  location: "location",
+  period: "period",
+  option: "option",
+  value: "value",
+});
+
+beforeAll(async () => {
+  evaluator = await principalFor("evaluator@example.org");
+  peru = await projectId("PE-VEN-2021");
+});
+
+const csv = (lines: string[]) => bytesOf(`${lines.join("\n")}\n`);
+const run = (source: AsyncIterable<Uint8Array>, dryRun: boolean, m = mapping, format: "csv" | "xlsx" = "csv") =>
+  importResultsFile(evaluator, peru, { format, source, mapping: m, dryRun, submit: false });
+
+async function resultCount() {
+  return db().result.count({ where: { indicator: { projectId: peru } } });
+}
+
+test("a table with problems lists each by row and column and saves nothing; fixed, it imports", async () => {
+  const before = await resultCount();
+  const header = "indicator,location,period,option,value";
+  const good = [
+    "OP1.1.1,PE-TUM,2021-Q4,female,100",
+    "OP1.1.1,PE-TUM,2021-Q4,male,80",
+    'OP1.1.1,"Tumbes",2021-Q4,Female,20',
+  ];
+  const bad = await run(
+    csv([
+      header,
+      ...good,
+      "OP9.9,PE-TUM,2021-Q4,,5",
+      "OP1.1.1,PE-XXX,2021-Q4,,5",
+      "OP1.1.1,PE-PIU,2021-Q4,,-3",
+      "OP1.1.1,PE-PIU,2020-Q4,,3",
+      "OP1.1.1,PE-LIM,2021-Q3,,3",
+      "OP1.1.1,PE-CAL,2021-Q4,,abc",
+    ]),
+    false,
+  );
+  expect(bad.imported).toBe(false);
+  expect(bad.problems).toEqual([
+    { row: 5, column: "indicator", code: "unknown", detail: "OP9.9" },
+    { row: 6, column: "location", code: "unknown", detail: "PE-XXX" },
+    { row: 10, column: "value", code: "notANumber", detail: "abc" },
+    { row: 7, column: "value", code: "negative" },
+    { row: 8, column: "period", code: "locked" },
+    { row: 8, column: "value", code: "notEditable:APPROVED" },
+    { row: 9, column: "value", code: "notEditable:SUBMITTED" },
+  ]);
+  expect(await resultCount()).toBe(before);
+
+  const preview = await run(csv([header, ...good, "OP1.1.1,PE-PIU,2021-Q4,,300"]), true);
+  expect(preview).toMatchObject({ rows: 4, values: 3, replaced: 1, problems: [], imported: false });
+  expect(await resultCount()).toBe(before);
+
+  const imported = await run(csv([header, ...good, "OP1.1.1,PE-PIU,2021-Q4,,300"]), false);
+  expect(imported.imported).toBe(true);
+  expect(await resultCount()).toBe(before + 2);
+  const female = await db().result.findFirstOrThrow({
+    where: {
+      indicator: { projectId: peru, code: "OP1.1.1" },
+      locationId: await locationId("PE-TUM"),
+      option: { key: "female" },
+      period: { label: "2021-Q4" },
+    },
+  });
+  expect(female).toMatchObject({ value: 120, status: "DRAFT" });
+  const piura = await db().result.findFirstOrThrow({
+    where: {
+      indicator: { projectId: peru, code: "OP1.1.1" },
+      locationId: await locationId("PE-PIU"),
+      optionId: null,
+      period: { label: "2021-Q4" },
+    },
+  });
+  expect(piura).toMatchObject({ value: 300, version: 2 });
+  const audit = await db().auditEvent.findFirst({ where: { entityId: piura.id, action: "result.import" } });
+  expect(audit?.before).toMatchObject({ status: "DRAFT" });
+  expect(audit?.after).toMatchObject({ value: 300 });
+  // The mapping is remembered for the next import of this project.
+  expect((await mappingFor(evaluator, peru, ["indicator", "location", "period", "option", "value"])).saved).toBe(true);
+});
+
+test("KoboToolbox submissions: only approved ones are taken unless asked otherwise", async () => {
+  const kobo = [
+    "start,end,group_a/indicator,group_a/region,group_a/period,group_a/networks,_validation_status",
+    "2021-12-01,2021-12-01,OP1.1.2,PE-CAL,2021-Q4,2,validation_status_approved",
+    "2021-12-02,2021-12-02,OP1.1.2,PE-CAL,2021-Q4,1,validation_status_approved",
+    "2021-12-03,2021-12-03,OP1.1.2,PE-CAL,2021-Q4,7,validation_status_not_approved",
+  ];
+  const koboMapping = importMappingSchema.parse({
+    indicator: "group_a/indicator",
+    location: "group_a/region",
+    period: "group_a/period",
+    value: "group_a/networks",
+    validationStatus: "_validation_status",
+  });
+  const approvedOnly = await run(csv(kobo), true, koboMapping);
+  expect(approvedOnly).toMatchObject({ rows: 2, skipped: 1, values: 1, problems: [] });
+  const all = await run(csv(kobo), true, { ...koboMapping, includeUnapproved: true });
+  expect(all).toMatchObject({ rows: 3, skipped: 0 });
+  await run(csv(kobo), false, koboMapping);
+  const cal = await db().result.findFirstOrThrow({
+    where: {
+      indicator: { projectId: peru, code: "OP1.1.2" },
+      locationId: await locationId("PE-CAL"),
+      period: { label: "2021-Q4" },
+    },
+  });
+  expect(cal.value).toBe(3);
+});
+
+test("an XLSX table imports the same way; a missing column is named", async () => {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("data");
+  sheet.addRow(["indicator", "location", "period", "value"]);
+  sheet.addRow(["OP1.1.2", "La Libertad", "2021-Q4", 2]);
+  const bytes = new Uint8Array(await book.xlsx.writeBuffer());
+  const xlsxMapping = importMappingSchema.parse({
+    indicator: "indicator",
+    location: "location",
+    period: "period",
+    value: "value",
+  });
+  const missing = await run(bytesOf(bytes), true, { ...xlsxMapping, option: "sex" }, "xlsx");
+  expect(missing.problems).toEqual([{ row: 1, column: "sex", code: "columnMissing", detail: "sex" }]);
+  const done = await run(bytesOf(bytes), false, xlsxMapping, "xlsx");
+  expect(done).toMatchObject({ values: 1, imported: true });
+});
+
+test("viewers cannot import", async () => {
+  const viewer = await principalFor("viewer@example.org");
+  await expect(
+    importResultsFile(viewer, peru, { format: "csv", source: csv(["a"]), mapping, dryRun: true, submit: false }),
+  ).rejects.toBeInstanceOf(ForbiddenError);
+});

@@ -1,0 +1,400 @@
+// Results from an uploaded table (CSV, XLSX, a KoboToolbox export), all or nothing. Rows stream in one
+// at a time and are summed per result cell as they come (counts add up, numerators and denominators
+// add up, means are weighted by sample size), so memory grows with the number of cells, not the file.
+// Every problem is reported by row and column; only a table without problems is written, in one
+// transaction, with the same rules as the entry grid.
+import "server-only";
+import { recordAudit } from "@/lib/audit/record";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { TableRow } from "@/lib/imports/table-rows";
+import { assertCan, type Principal } from "@/lib/permissions";
+import { type ResultInput, resultProblems } from "@/lib/validation/results";
+import { type ImportMapping, isApproved, type MappedField } from "./import-mapping";
+import { PROJECT_RESULTS_LOCK } from "./locks";
+
+export type RowProblem = { row: number; column: string; code: string; detail?: string };
+
+export type ResultImportPreview = {
+  /** Data rows read, rows left out (Kobo submissions not approved), result values they make. */
+  rows: number;
+  skipped: number;
+  values: number;
+  /** Values that replace drafts already entered. */
+  replaced: number;
+  problems: RowProblem[];
+  /** All problems, when more were found than are listed. */
+  problemCount: number;
+  imported: boolean;
+};
+
+const MAX_LISTED_PROBLEMS = 200;
+const CHUNK = 1000;
+
+type Cell = {
+  key: string;
+  input: ResultInput;
+  measure: string;
+  source: string;
+  optionIds: Set<string>;
+  weighted: number | null;
+  rows: number[];
+};
+
+const lower = (s: string) => s.trim().toLowerCase();
+
+/** A number as people type it: "1,5" and "1 234" included. */
+export function readNumber(text: string): number | null | "invalid" {
+  const t = text.trim().replace(/\s/g, "");
+  if (t === "") return null;
+  const normal = /^-?\d+,\d+$/.test(t) ? t.replace(",", ".") : t;
+  const n = Number(normal);
+  return Number.isFinite(n) ? n : "invalid";
+}
+
+async function lookups(projectId: string) {
+  const project = await db().project.findUniqueOrThrow({
+    where: { id: projectId },
+    include: {
+      periods: true,
+      surveyRounds: true,
+      locations: { include: { location: true } },
+      indicators: {
+        where: { archivedAt: null, composedFromId: null },
+        include: { dimensions: { include: { dimension: { include: { options: true } } } } },
+      },
+    },
+  });
+  const indicators = new Map(
+    project.indicators.map((i) => {
+      const options = new Map<string, string>();
+      for (const d of i.dimensions)
+        for (const o of d.dimension.options) {
+          for (const name of [o.key, o.name, `${d.dimension.key}:${o.key}`]) options.set(lower(name), o.id);
+        }
+      return [lower(i.code), { id: i.id, measure: i.measure, source: i.source, options }];
+    }),
+  );
+  const locations = new Map<string, string>();
+  for (const { location: l } of project.locations) {
+    for (const name of [l.id, l.name, l.isoCode ?? ""]) if (name) locations.set(lower(name), l.id);
+  }
+  const periods = new Map(project.periods.map((p) => [lower(p.label), p]));
+  const rounds = new Map(project.surveyRounds.map((r) => [lower(r.name), r]));
+  return {
+    indicators,
+    locations,
+    periods,
+    rounds,
+    rules: {
+      periodIds: new Set(project.periods.map((p) => p.id)),
+      roundIds: new Set(project.surveyRounds.map((r) => r.id)),
+      locationIds: new Set(project.locations.map((l) => l.locationId)),
+    },
+    locked: new Set(project.periods.filter((p) => p.lockedAt).map((p) => p.id)),
+  };
+}
+
+/** Adds one row's figures to its cell: the combining rules of the indicator engine. */
+function addTo(cell: Cell, figures: Record<"value" | "numerator" | "denominator" | "sampleSize", number | null>) {
+  const add = (a: number | null | undefined, b: number | null) => (b === null ? (a ?? null) : (a ?? 0) + b);
+  const input = cell.input;
+  if (cell.measure === "MEAN") {
+    if (figures.value !== null) cell.weighted = add(cell.weighted, figures.value * (figures.sampleSize ?? 0));
+    input.sampleSize = add(input.sampleSize, figures.sampleSize);
+    input.value =
+      cell.rows.length === 1
+        ? figures.value
+        : cell.weighted !== null && input.sampleSize
+          ? cell.weighted / input.sampleSize
+          : null;
+    return;
+  }
+  input.value = add(input.value, figures.value);
+  input.numerator = add(input.numerator, figures.numerator);
+  input.denominator = add(input.denominator, figures.denominator);
+  input.sampleSize = add(input.sampleSize, figures.sampleSize);
+}
+
+/**
+ * Reads the table and, when it has no problems and `dryRun` is false, saves its values as drafts (or
+ * submitted for review). Existing drafts of the same cells are replaced; submitted or approved values
+ * are never overwritten by an import.
+ */
+export async function importResults(
+  principal: Principal,
+  projectId: string,
+  rows: AsyncIterable<TableRow>,
+  mapping: ImportMapping,
+  options: { dryRun: boolean; submit: boolean },
+): Promise<ResultImportPreview> {
+  assertCan(principal, "results.enter", projectId);
+  if (principal.kind !== "user") throw new Error("Only users import results");
+  const userId = principal.userId;
+  const look = await lookups(projectId);
+  const problems: RowProblem[] = [];
+  let problemCount = 0;
+  const problem = (row: number, field: MappedField | "row", code: string, detail?: string) => {
+    problemCount++;
+    const column = field === "row" ? "" : (mapping[field] ?? field);
+    if (problems.length < MAX_LISTED_PROBLEMS) problems.push({ row, column, code, detail });
+  };
+  const cells = new Map<string, Cell>();
+  let columns: Partial<Record<MappedField, number>> | null = null;
+  let count = 0;
+  let skipped = 0;
+
+  for await (const { row, cells: values } of rows) {
+    if (!columns) {
+      const headers = values.map((h) => h.trim());
+      columns = {};
+      for (const [field, header] of Object.entries(mapping) as [MappedField, unknown][]) {
+        if (typeof header !== "string") continue;
+        const index = headers.indexOf(header);
+        if (index < 0) problem(row, field, "columnMissing", header);
+        else columns[field] = index;
+      }
+      if (problemCount) break;
+      continue;
+    }
+    const get = (field: MappedField) => {
+      const index = columns?.[field];
+      return index === undefined ? "" : (values[index] ?? "").trim();
+    };
+    if (mapping.validationStatus && !mapping.includeUnapproved && !isApproved(get("validationStatus"))) {
+      skipped++;
+      continue;
+    }
+    count++;
+    const before = problemCount;
+    const indicator = look.indicators.get(lower(get("indicator")));
+    if (!indicator) problem(row, "indicator", get("indicator") ? "unknown" : "required", get("indicator"));
+    const locationId = look.locations.get(lower(get("location")));
+    if (!locationId) problem(row, "location", get("location") ? "unknown" : "required", get("location"));
+    const when = lower(get("period"));
+    const period = look.periods.get(when);
+    const round = look.rounds.get(when);
+    const survey = indicator?.source === "SURVEY";
+    if (indicator && (survey ? !round : !period)) problem(row, "period", when ? "unknown" : "required", get("period"));
+    let optionId: string | null = null;
+    if (get("option")) {
+      optionId = indicator?.options.get(lower(get("option"))) ?? null;
+      if (indicator && !optionId) problem(row, "option", "unknown", get("option"));
+    }
+    const figures = { value: null, numerator: null, denominator: null, sampleSize: null } as Record<
+      "value" | "numerator" | "denominator" | "sampleSize",
+      number | null
+    >;
+    for (const field of ["value", "numerator", "denominator", "sampleSize"] as const) {
+      const n = readNumber(get(field));
+      if (n === "invalid") problem(row, field, "notANumber", get(field));
+      else figures[field] = n;
+    }
+    if (!indicator || !locationId || problemCount > before) continue;
+    const periodId = survey ? null : (period?.id ?? null);
+    const roundId = survey ? (round?.id ?? null) : null;
+    const key = [indicator.id, periodId ?? "", roundId ?? "", locationId, optionId ?? ""].join("|");
+    let cell = cells.get(key);
+    if (!cell) {
+      cell = {
+        key,
+        input: { indicatorId: indicator.id, periodId, roundId, locationId, optionId, note: get("note") || undefined },
+        measure: indicator.measure,
+        source: indicator.source,
+        optionIds: new Set(indicator.options.values()),
+        weighted: null,
+        rows: [],
+      };
+      cells.set(key, cell);
+    }
+    cell.rows.push(row);
+    if (indicator.measure === "QUALITATIVE") {
+      if (cell.rows.length > 1) problem(row, "text", "duplicate", String(cell.rows[0]));
+      cell.input.textValue = get("text") || get("value") || null;
+    } else addTo(cell, figures);
+  }
+  if (!columns) problem(1, "row", "empty");
+
+  // The entry grid's rules, on each value the rows add up to; named at the first row of the value.
+  const fieldOf: Partial<Record<keyof ResultInput, MappedField>> = {
+    value: "value",
+    numerator: "numerator",
+    denominator: "denominator",
+    sampleSize: "sampleSize",
+    textValue: "text",
+    periodId: "period",
+    roundId: "period",
+    locationId: "location",
+    optionId: "option",
+  };
+  for (const cell of cells.values()) {
+    const row = cell.rows[0] ?? 0;
+    for (const p of resultProblems(
+      cell.input,
+      { measure: cell.measure as "COUNT", source: cell.source as "MONITORING", optionIds: cell.optionIds },
+      look.rules,
+    )) {
+      problem(row, fieldOf[p.field] ?? "value", p.code);
+    }
+    if (cell.input.periodId && look.locked.has(cell.input.periodId)) problem(row, "period", "locked");
+  }
+  const existing = await existingResults(db(), [...cells.values()]);
+  let replaced = 0;
+  for (const cell of cells.values()) {
+    const found = existing.get(cell.key);
+    if (!found) continue;
+    if (found.status === "SUBMITTED" || found.status === "APPROVED")
+      problem(cell.rows[0] ?? 0, "value", `notEditable:${found.status}`);
+    else replaced++;
+  }
+  const preview = { rows: count, skipped, values: cells.size, replaced, problems, problemCount, imported: false };
+  if (problemCount || options.dryRun || cells.size === 0) return preview;
+  await writeImport(projectId, userId, [...cells.values()], options.submit);
+  return { ...preview, imported: true };
+}
+
+type Existing = {
+  id: string;
+  status: string;
+  version: number;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+};
+
+function keyOf(r: {
+  indicatorId: string;
+  periodId: string | null;
+  roundId: string | null;
+  locationId: string;
+  optionId: string | null;
+}) {
+  return [r.indicatorId, r.periodId ?? "", r.roundId ?? "", r.locationId, r.optionId ?? ""].join("|");
+}
+
+type Client = Pick<ReturnType<typeof db>, "result">;
+
+/** The results already saved for the given cells, by cell key. */
+async function existingResults(client: Client, cells: Cell[]): Promise<Map<string, Existing & { key: string }>> {
+  const indicatorIds = [...new Set(cells.map((c) => c.input.indicatorId))];
+  const found = new Map<string, Existing & { key: string }>();
+  if (!indicatorIds.length) return found;
+  const wanted = new Set(cells.map((c) => c.key));
+  const rows = await client.result.findMany({
+    where: { indicatorId: { in: indicatorIds } },
+    select: {
+      id: true,
+      indicatorId: true,
+      periodId: true,
+      roundId: true,
+      locationId: true,
+      optionId: true,
+      status: true,
+      version: true,
+      value: true,
+      numerator: true,
+      denominator: true,
+    },
+  });
+  for (const r of rows) {
+    const key = keyOf(r);
+    if (wanted.has(key)) found.set(key, { ...r, key });
+  }
+  return found;
+}
+
+async function writeImport(projectId: string, userId: string, cells: Cell[], submit: boolean) {
+  const status: "SUBMITTED" | "DRAFT" = submit ? "SUBMITTED" : "DRAFT";
+  const now = new Date();
+  await db().$transaction(
+    async (tx) => {
+      // An import takes the project's results for itself: no grid save runs at the same time.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`${PROJECT_RESULTS_LOCK}${projectId}`}))`;
+      const existing = await existingResults(tx, cells);
+      const data = (c: Cell) => ({
+        value: c.input.value ?? null,
+        numerator: c.input.numerator ?? null,
+        denominator: c.input.denominator ?? null,
+        sampleSize: c.input.sampleSize ?? null,
+        textValue: c.input.textValue ?? null,
+        note: c.input.note ?? "",
+        status,
+        updatedById: userId,
+        submittedAt: submit ? now : null,
+      });
+      const fresh = cells.filter((c) => !existing.has(c.key));
+      for (let i = 0; i < fresh.length; i += CHUNK) {
+        const chunk = fresh.slice(i, i + CHUNK);
+        const created = await tx.result.createManyAndReturn({
+          data: chunk.map((c) => ({
+            indicatorId: c.input.indicatorId,
+            periodId: c.input.periodId ?? null,
+            roundId: c.input.roundId ?? null,
+            locationId: c.input.locationId,
+            optionId: c.input.optionId ?? null,
+            ...data(c),
+            createdById: userId,
+          })),
+          select: { id: true, value: true, numerator: true, denominator: true, sampleSize: true, textValue: true },
+        });
+        await tx.auditEvent.createMany({
+          data: created.map(({ id, ...after }) => ({
+            action: "result.import",
+            entityType: "Result",
+            entityId: id,
+            projectId,
+            actorUserId: userId,
+            after: { ...after, status } as Prisma.InputJsonValue,
+          })),
+        });
+      }
+      for (const c of cells) {
+        const before = existing.get(c.key);
+        if (!before) continue;
+        // A value submitted meanwhile is not overwritten: the whole import is refused.
+        if (before.status === "SUBMITTED" || before.status === "APPROVED") throw new ImportRaced();
+        const updated = await tx.result.updateMany({
+          where: { id: before.id, version: before.version },
+          data: { ...data(c), version: { increment: 1 } },
+        });
+        if (updated.count === 0) throw new ImportRaced();
+        await recordAudit(tx, {
+          action: "result.import",
+          entityType: "Result",
+          entityId: before.id,
+          projectId,
+          actorUserId: userId,
+          before: {
+            value: before.value,
+            numerator: before.numerator,
+            denominator: before.denominator,
+            status: before.status,
+          },
+          after: {
+            value: c.input.value ?? null,
+            numerator: c.input.numerator ?? null,
+            denominator: c.input.denominator ?? null,
+            status,
+          },
+        });
+      }
+      await recordAudit(tx, {
+        action: "results.import",
+        entityType: "Project",
+        entityId: projectId,
+        projectId,
+        actorUserId: userId,
+        after: { values: cells.length, replaced: existing.size, status },
+      });
+    },
+    { timeout: 600_000 },
+  );
+}
+
+/** Someone changed one of the import's values between its check and its write: nothing was saved. */
+export class ImportRaced extends Error {
+  constructor() {
+    super("A value changed while the import was being saved; nothing was imported");
+    this.name = "ImportRaced";
+  }
+}
