@@ -16,7 +16,7 @@ import {
   updateIndicatorContract,
   updateProjectContract,
 } from "./projects";
-import { reviewResultsContract, saveResultsContract } from "./results";
+import { importResultsContract, reviewResultsContract, saveResultsContract } from "./results";
 import { sharedSummaryContract, sharedSummaryCsvContract } from "./shared";
 import { projectSummaryContract, projectSummaryCsvContract } from "./summary";
 import type { RouteContract } from "./types";
@@ -31,6 +31,7 @@ export const contracts: RouteContract[] = [
   trackingXlsxContract,
   saveResultsContract,
   reviewResultsContract,
+  importResultsContract,
   createProjectContract,
   importProjectContract,
   logframeTemplateContract,

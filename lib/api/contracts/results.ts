@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { importMappingSchema } from "@/lib/results/import-mapping";
 import { resultInputSchema } from "@/lib/validation/results";
 import { summaryParams } from "./summary";
 import type { RouteContract } from "./types";
@@ -52,4 +53,39 @@ export const reviewResultsContract: RouteContract = {
   body: reviewBody,
   response: z.object({ reviewed: z.array(z.string()) }),
   problems: ["unauthenticated", "forbidden", "validation", "conflict", "notFound"],
+};
+
+export const importResultsBody = z.object({
+  format: z.enum(["csv", "xlsx"]),
+  content: z.string().min(1).describe("CSV: the text. XLSX: the file in base64"),
+  mapping: importMappingSchema.describe("Which column holds what, by header"),
+  dryRun: z.boolean().default(false).describe("Only check and preview; nothing is saved"),
+  submit: z.boolean().default(false).describe("Submit the values for review instead of saving drafts"),
+});
+
+export const importResultsPreview = z.object({
+  rows: z.number().int(),
+  skipped: z.number().int().describe("Rows left out: KoboToolbox submissions not approved"),
+  values: z.number().int(),
+  replaced: z.number().int().describe("Drafts the import replaces"),
+  problems: z.array(
+    z.object({ row: z.number().int(), column: z.string(), code: z.string(), detail: z.string().optional() }),
+  ),
+  problemCount: z.number().int(),
+  imported: z.boolean(),
+});
+
+export const importResultsContract: RouteContract = {
+  method: "post",
+  path: "/api/v1/projects/{projectId}/results/import",
+  operationId: "importResults",
+  summary: "Import results from a CSV or XLSX table (a KoboToolbox export included), all or nothing",
+  description:
+    "Evaluators and managers of the project. Rows for the same indicator, place, period or round and option are added up. Every problem is listed by row and column; a table with problems changes nothing. Submitted or approved values are never overwritten.",
+  tag: "Results",
+  auth: "session",
+  params: summaryParams,
+  body: importResultsBody,
+  response: importResultsPreview,
+  problems: ["unauthenticated", "forbidden", "validation", "conflict"],
 };

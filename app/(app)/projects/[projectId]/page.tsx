@@ -54,6 +54,9 @@ export default async function ProjectPage({ params, searchParams }: Props) {
         {can(user, "results.enter", project.id) && (
           <Link href={`/projects/${project.id}/entry`}>{tEntry("enterLink")}</Link>
         )}
+        {can(user, "results.enter", project.id) && (
+          <Link href={`/projects/${project.id}/import`}>{tSetup("importResults")}</Link>
+        )}
         {can(user, "results.review", project.id) && (
           <Link href={`/projects/${project.id}/review`}>{tEntry("reviewLink")}</Link>
         )}

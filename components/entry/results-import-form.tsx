@@ -1,0 +1,153 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { type FormEvent, startTransition, useActionState, useState } from "react";
+import {
+  type ColumnsState,
+  type ImportState,
+  importResultsAction,
+  readColumnsAction,
+} from "@/lib/results/import-actions";
+import { mappedFields } from "@/lib/results/import-mapping";
+
+/**
+ * Upload a table, map its columns (the project's last mapping, or a guess from the headers), preview
+ * every problem by row and column, then import all or nothing. The file stays chosen between steps.
+ */
+export function ResultsImportForm({ projectId }: { projectId: string }) {
+  const t = useTranslations("resultsImport");
+  const [file, setFile] = useState<File | null>(null);
+  const [columns, setColumns] = useState<ColumnsState>({});
+  const [reading, setReading] = useState(false);
+  const [state, formAction, pending] = useActionState<ImportState, FormData>(
+    importResultsAction.bind(null, projectId),
+    {},
+  );
+  const choose = async (chosen: File | null) => {
+    setFile(chosen);
+    setColumns({});
+    if (!chosen) return;
+    setReading(true);
+    const data = new FormData();
+    data.set("file", chosen);
+    setColumns(await readColumnsAction(projectId, data));
+    setReading(false);
+  };
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    data.set("intent", submitter?.value ?? "preview");
+    if (file) data.set("file", file);
+    startTransition(() => formAction(data));
+  };
+  const preview = state.preview;
+  const problem = (code: string) => {
+    const [key, detail] = code.split(":");
+    return t.has(`problems.${key}`) ? t(`problems.${key}` as "problems.unknown", { status: detail ?? "" }) : code;
+  };
+  return (
+    <form onSubmit={submit} className="card" noValidate aria-labelledby="import-results-title">
+      <h2 id="import-results-title" style={{ marginTop: 0 }}>
+        {t("title")}
+      </h2>
+      <p className="muted">{t("intro")}</p>
+      <div className="field">
+        <label htmlFor="results-file">{t("file")}</label>
+        <input
+          id="results-file"
+          type="file"
+          accept=".csv,.xlsx,text/csv"
+          onChange={(e) => choose(e.target.files?.[0] ?? null)}
+        />
+      </div>
+      {reading && <p role="status">{t("reading")}</p>}
+      {(columns.error || state.error) && (
+        <p role="alert" className="error">
+          {t(`errors.${columns.error ?? state.error}`)}
+        </p>
+      )}
+      {columns.headers && (
+        <fieldset className="field">
+          <legend>{t("mapping")}</legend>
+          <p className="muted">{columns.saved ? t("mappingSaved") : t("mappingGuessed")}</p>
+          {mappedFields.map((field) => (
+            <div className="field" key={field}>
+              <label htmlFor={`map-${field}`}>{t(`fields.${field}`)}</label>
+              <select
+                id={`map-${field}`}
+                name={`map-${field}`}
+                defaultValue={columns.mapping?.[field] as string | undefined}
+              >
+                <option value="">{t("notInFile")}</option>
+                {columns.headers?.map((h) => (
+                  <option key={h} value={h}>
+                    {h}
+                  </option>
+                ))}
+              </select>
+              {state.mappingErrors?.[field] && <span className="error">{t("required")}</span>}
+            </div>
+          ))}
+          <label style={{ display: "block" }}>
+            <input type="checkbox" name="includeUnapproved" /> {t("includeUnapproved")}
+          </label>
+          <label style={{ display: "block" }}>
+            <input type="checkbox" name="submit" /> {t("submitForReview")}
+          </label>
+        </fieldset>
+      )}
+      {preview && (
+        <section aria-labelledby="results-preview-title" data-testid="results-import-preview">
+          <h3 id="results-preview-title">{preview.imported ? t("imported") : t("previewTitle")}</h3>
+          <p role="status">
+            {t("counts", {
+              rows: preview.rows,
+              skipped: preview.skipped,
+              values: preview.values,
+              replaced: preview.replaced,
+            })}
+          </p>
+          {preview.problemCount > 0 && (
+            <table className="data" data-testid="results-import-problems">
+              <caption className="error">{t("problemsCaption", { count: preview.problemCount })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("row")}</th>
+                  <th scope="col">{t("column")}</th>
+                  <th scope="col">{t("problem")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {preview.problems.map((p) => (
+                  <tr key={`${p.row}-${p.column}-${p.code}`}>
+                    <td>{p.row}</td>
+                    <td>{p.column}</td>
+                    <td>
+                      {problem(p.code)}
+                      {p.detail ? ` (${p.detail})` : ""}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      )}
+      {columns.headers && (
+        <p className="actions">
+          <button className="button secondary" type="submit" value="preview" disabled={pending || !file}>
+            {t("preview")}
+          </button>{" "}
+          <button
+            className="button"
+            type="submit"
+            value="import"
+            disabled={pending || !file || !preview || preview.problemCount > 0 || preview.imported}
+          >
+            {t("import")}
+          </button>
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,58 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { logInAs } from "./fixtures";
+
+const dir = mkdtempSync(path.join(tmpdir(), "results-import-"));
+function file(name: string, lines: string[]) {
+  const at = path.join(dir, name);
+  writeFileSync(at, `${lines.join("\n")}\n`);
+  return at;
+}
+
+test("an evaluator imports a table: problems by row and column, nothing saved; fixed and re-run, it imports", async ({
+  page,
+}) => {
+  await logInAs(page, "evaluator@example.org");
+  await page.getByRole("link", { name: /Venezuelan migrants and refugees in Peru/ }).click();
+  await page.getByRole("link", { name: "Import results" }).click();
+  const form = page.getByRole("form", { name: "Import results from a table" });
+
+  const header = "indicator,region,period,sex,value";
+  await form
+    .getByLabel("CSV or XLSX file")
+    .setInputFiles(
+      file("with-errors.csv", [
+        header,
+        "OP1.1.1,PE-CAL,2021-Q4,female,12",
+        "OP1.1.1,PE-CAL,2021-Q4,male,-4",
+        "OP1.1.1,Lima Norte,2021-Q4,female,3",
+      ]),
+    );
+  // The columns are guessed from their names.
+  await expect(form.getByLabel("Place (ISO code or name)")).toHaveValue("region");
+  await expect(form.getByLabel("Disaggregation option")).toHaveValue("sex");
+  await form.getByRole("button", { name: "Preview" }).click();
+  const problems = form.getByTestId("results-import-problems");
+  await expect(problems).toContainText("2 problems");
+  await expect(problems.locator("tr", { hasText: "Must not be negative." })).toContainText("3value");
+  await expect(problems.locator("tr", { hasText: "Not in this project." })).toContainText("4region");
+  await expect(form.getByRole("button", { name: "Import" })).toBeDisabled();
+
+  await form
+    .getByLabel("CSV or XLSX file")
+    .setInputFiles(file("fixed.csv", [header, "OP1.1.1,PE-CAL,2021-Q4,female,12", "OP1.1.1,PE-CAL,2021-Q4,male,4"]));
+  await expect(form.getByText("The columns used in this project's last import are chosen.")).toBeVisible();
+  await form.getByRole("button", { name: "Preview" }).click();
+  await expect(form.getByTestId("results-import-preview")).toContainText(
+    "2 rows read (0 left out as not approved) make 2 values",
+  );
+  await form.getByRole("button", { name: "Import" }).click();
+  await expect(form.getByRole("heading", { name: "Imported" })).toBeVisible();
+
+  // The imported values are drafts the evaluator can see in the entry grid.
+  await page.getByRole("link", { name: "Open the entry grid" }).click();
+  await page.getByRole("link", { name: "2021-Q4", exact: true }).click();
+  await expect(page.locator("input[value='12']").first()).toBeVisible();
+});
