@@ -186,6 +186,135 @@ console.log(
   `Tracking table CSV export: ${(exportedBytes / 1024 / 1024).toFixed(1)} MB in ${((performance.now() - exportStart) / 1000).toFixed(1)} s, heap growth ${((peakHeap - heapBefore) / 1024 / 1024).toFixed(0)} MB`,
 );
 
+// A 50,000-row results import (CSV on disk, streamed), against a baseline that parses the same file
+// and inserts its rows with no checks at all. Into new periods, so every row is a new value.
+const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 50_000);
+{
+  const { createReadStream, writeFileSync } = await import("node:fs");
+  const { importResults } = await import("@/lib/results/import");
+  const { importMappingSchema } = await import("@/lib/results/import-mapping");
+  const { csvRows } = await import("@/lib/imports/table-rows");
+  const project = await prisma.project.findUniqueOrThrow({
+    where: { id: projectId },
+    include: { indicators: true, locations: { include: { location: true } } },
+  });
+  const regions = project.locations.map((l) => l.location).filter((l) => l.level === "ADMIN1");
+  const perPeriod = project.indicators.length * regions.length;
+  const periodCount = Math.ceil(IMPORT_ROWS / perPeriod);
+  const importPeriods = (offset: number) =>
+    Array.from({ length: periodCount }, (_, i) => ({
+      projectId,
+      label: `N${offset + i + 1}`,
+      startDate: new Date(Date.UTC(2030 + offset, i, 1)),
+      endDate: new Date(Date.UTC(2030 + offset, i + 1, 0)),
+    }));
+  // Two sets of new periods: one for the import, one for the baseline.
+  await prisma.reportingPeriod.createMany({ data: [...importPeriods(0), ...importPeriods(10 * periodCount)] });
+  const periods = await prisma.reportingPeriod.findMany({ where: { projectId, label: { startsWith: "N" } } });
+  const file = path.join(mkdtempSync(path.join(tmpdir(), "me-import-")), "results.csv");
+  const lines = ["indicator,region,period,value,numerator,denominator"];
+  for (let n = 0; n < IMPORT_ROWS; n++) {
+    const indicator = project.indicators[n % project.indicators.length];
+    const region = regions[Math.floor(n / project.indicators.length) % regions.length];
+    const period = `N${Math.floor(n / perPeriod) + 1}`;
+    const pct = indicator?.measure === "PERCENTAGE";
+    lines.push(`${indicator?.code},${region?.name},${period},${pct ? "" : 40},${pct ? 30 : ""},${pct ? 50 : ""}`);
+  }
+  writeFileSync(file, `${lines.join("\n")}\n`);
+  const mapping = importMappingSchema.parse({
+    indicator: "indicator",
+    location: "region",
+    period: "period",
+    value: "value",
+    numerator: "numerator",
+    denominator: "denominator",
+  });
+  const user = await prisma.user.create({ data: { email: "bench@example.org", name: "Bench", passwordHash: "x" } });
+  const evaluator = {
+    kind: "user" as const,
+    userId: user.id,
+    isAdmin: false,
+    roles: { [projectId]: "EVALUATOR" as const },
+  };
+  const rowsOfFile = () => csvRows(createReadStream(file));
+
+  const measure = async (run: () => Promise<unknown>) => {
+    global.gc?.();
+    const before = process.memoryUsage().heapUsed;
+    let peak = before;
+    const timer = setInterval(() => {
+      peak = Math.max(peak, process.memoryUsage().heapUsed);
+    }, 20);
+    const start = performance.now();
+    await run();
+    clearInterval(timer);
+    return { ms: performance.now() - start, heapMB: (peak - before) / 1024 / 1024 };
+  };
+  const baseline = await measure(async () => {
+    const byName = new Map(regions.map((r) => [r.name, r.id]));
+    const byCode = new Map(project.indicators.map((i) => [i.code, i.id]));
+    const byLabel = new Map(periods.map((p) => [p.label, p.id]));
+    let batch: {
+      indicatorId: string;
+      locationId: string;
+      periodId: string | null;
+      value: number | null;
+      numerator: number | null;
+      denominator: number | null;
+    }[] = [];
+    let header = true;
+    for await (const { cells } of rowsOfFile()) {
+      if (header) {
+        header = false;
+        continue;
+      }
+      const [code = "", region = "", period = "", value, numerator, denominator] = cells;
+      batch.push({
+        indicatorId: byCode.get(code) ?? "",
+        locationId: byName.get(region) ?? "",
+        periodId: byLabel.get(`N${Number(period.slice(1)) + 10 * periodCount}`) ?? null,
+        value: value ? Number(value) : null,
+        numerator: numerator ? Number(numerator) : null,
+        denominator: denominator ? Number(denominator) : null,
+      });
+      if (batch.length === 1000) {
+        await prisma.result.createMany({ data: batch });
+        batch = [];
+      }
+    }
+    if (batch.length) await prisma.result.createMany({ data: batch });
+  });
+  const check = await measure(() =>
+    importResults(evaluator, projectId, rowsOfFile(), mapping, { dryRun: true, submit: false }),
+  );
+  let outcome: Awaited<ReturnType<typeof importResults>> | undefined;
+  const full = await measure(async () => {
+    outcome = await importResults(evaluator, projectId, rowsOfFile(), mapping, { dryRun: false, submit: false });
+  });
+  if (!outcome?.imported) throw new Error(`The benchmark import did not import: ${JSON.stringify(outcome?.problems)}`);
+  console.table([
+    {
+      measurement: `${IMPORT_ROWS} rows: parse + insert, no checks (baseline)`,
+      s: (baseline.ms / 1000).toFixed(1),
+      "x baseline": "1.00",
+      "heap growth MB": baseline.heapMB.toFixed(0),
+    },
+    {
+      measurement: "import preview (every check, nothing written)",
+      s: (check.ms / 1000).toFixed(1),
+      "x baseline": (check.ms / baseline.ms).toFixed(2),
+      "heap growth MB": check.heapMB.toFixed(0),
+    },
+    {
+      measurement: "import (checks, write, audit trail)",
+      s: (full.ms / 1000).toFixed(1),
+      "x baseline": (full.ms / baseline.ms).toFixed(2),
+      "heap growth MB": full.heapMB.toFixed(0),
+    },
+  ]);
+  rmSync(path.dirname(file), { recursive: true, force: true });
+}
+
 await closeDb();
 if (process.env.DATA_DIR && !process.env.DATABASE_URL) rmSync(process.env.DATA_DIR, { recursive: true, force: true });
 

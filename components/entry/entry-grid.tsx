@@ -3,11 +3,13 @@ import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useMemo, useState, useTransition } from "react";
 import { type SaveOutcome, saveResultsAction } from "@/lib/results/actions";
+import { ValueHistory } from "./value-history";
 
 type Measure = "COUNT" | "PERCENTAGE" | "MEAN" | "QUALITATIVE";
 type Dimension = { id: string; name: string; options: { id: string; name: string }[] };
 type Indicator = { id: string; code: string; title: string; measure: Measure; unit: string; dimensions: Dimension[] };
 type Existing = {
+  id: string;
   indicatorId: string;
   locationId: string;
   optionId: string | null;
@@ -201,6 +203,7 @@ export function EntryGrid({
           </span>
         )}
         {row?.status === "RETURNED" && row.reviewComment && <span className="returned">“{row.reviewComment}”</span>}
+        {row && <ValueHistory projectId={projectId} resultId={row.id} label={where} />}
         {gap !== null && (
           <span className={gap < 0 ? "error gap" : "muted gap"} data-gap={location.name}>
             {gap < 0 ? t("overTotal", { count: -gap }) : t("notReported", { count: gap })}

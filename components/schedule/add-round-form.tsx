@@ -7,25 +7,48 @@ import { addSurveyRoundAction, type FormState } from "@/lib/schedule/actions";
 const types = ["BASELINE", "MIDLINE", "ENDLINE", "OTHER"] as const;
 const modes = ["PHONE", "IN_PERSON", "ONLINE", "MIXED"] as const;
 
-export function AddRoundForm({ projectId }: { projectId: string }) {
+export type RoundValues = {
+  id: string;
+  type: string;
+  name: string;
+  startDate: string;
+  endDate: string;
+  mode: string;
+  plannedSampleSize: string;
+  achievedSampleSize: string;
+  notes: string;
+};
+
+/** Adds a survey round, or edits one (`round`). */
+export function AddRoundForm({ projectId, round }: { projectId: string; round?: RoundValues }) {
   const t = useTranslations("schedule");
-  const [state, action, pending] = useActionState<FormState, FormData>(addSurveyRoundAction.bind(null, projectId), {});
+  // Answers are numbered so the form remounts with what was typed: React's reset loses <select>s.
+  const [state, action, pending] = useActionState<FormState & { answer?: number }, FormData>(
+    async (previous, form) => ({
+      ...(await addSurveyRoundAction(projectId, previous, form)),
+      answer: (previous.answer ?? 0) + 1,
+    }),
+    {},
+  );
+  const value = (field: keyof RoundValues) => state.values?.[field] ?? round?.[field];
+  const id = (field: string) => `round-${round?.id ?? "new"}-${field}`;
   const error = (field: string) => {
     const code = state.fieldErrors?.[field];
     return code ? t(`errors.${code}` as "errors.required") : null;
   };
   return (
-    <form action={action} className="card" noValidate>
-      <h2 style={{ marginTop: 0 }}>{t("addRound")}</h2>
-      {state.done && <p role="status">{t("roundAdded")}</p>}
+    <form key={state.answer ?? 0} action={action} className="card" noValidate>
+      {!round && <h2 style={{ marginTop: 0 }}>{t("addRound")}</h2>}
+      {round && <input type="hidden" name="roundId" value={round.id} />}
+      {state.done && <p role="status">{round ? t("roundSaved") : t("roundAdded")}</p>}
       {state.error && (
         <p role="alert" className="error">
           {t("errors.notAllowed")}
         </p>
       )}
       <div className="field">
-        <label htmlFor="round-type">{t("type")}</label>
-        <select id="round-type" name="type" defaultValue={state.values?.type ?? "MIDLINE"}>
+        <label htmlFor={id("type")}>{t("type")}</label>
+        <select id={id("type")} name="type" defaultValue={value("type") ?? "MIDLINE"}>
           {types.map((x) => (
             <option key={x} value={x}>
               {t(`types.${x}`)}
@@ -33,26 +56,26 @@ export function AddRoundForm({ projectId }: { projectId: string }) {
           ))}
         </select>
       </div>
-      <Field id="round-name" name="name" defaultValue={state.values?.name} label={t("name")} error={error("name")} />
+      <Field id={id("name")} name="name" defaultValue={value("name")} label={t("name")} error={error("name")} />
       <Field
-        id="round-start"
+        id={id("start")}
         name="startDate"
-        defaultValue={state.values?.startDate}
+        defaultValue={value("startDate")}
         type="date"
         label={t("start")}
         error={error("startDate")}
       />
       <Field
-        id="round-end"
+        id={id("end")}
         name="endDate"
-        defaultValue={state.values?.endDate}
+        defaultValue={value("endDate")}
         type="date"
         label={t("end")}
         error={error("endDate")}
       />
       <div className="field">
-        <label htmlFor="round-mode">{t("mode")}</label>
-        <select id="round-mode" name="mode" defaultValue={state.values?.mode ?? "PHONE"}>
+        <label htmlFor={id("mode")}>{t("mode")}</label>
+        <select id={id("mode")} name="mode" defaultValue={value("mode") ?? "PHONE"}>
           {modes.map((x) => (
             <option key={x} value={x}>
               {t(`modes.${x}`)}
@@ -61,31 +84,31 @@ export function AddRoundForm({ projectId }: { projectId: string }) {
         </select>
       </div>
       <Field
-        id="round-planned"
+        id={id("planned")}
         name="plannedSampleSize"
-        defaultValue={state.values?.plannedSampleSize}
+        defaultValue={value("plannedSampleSize")}
         inputMode="numeric"
         label={t("planned")}
         error={error("plannedSampleSize")}
       />
       <Field
-        id="round-achieved"
+        id={id("achieved")}
         name="achievedSampleSize"
-        defaultValue={state.values?.achievedSampleSize}
+        defaultValue={value("achievedSampleSize")}
         inputMode="numeric"
         label={t("achieved")}
         error={error("achievedSampleSize")}
       />
       <Field
-        id="round-notes"
+        id={id("notes")}
         name="notes"
-        defaultValue={state.values?.notes}
+        defaultValue={value("notes")}
         label={t("notes")}
         placeholder={t("notesPlaceholder")}
         error={error("notes")}
       />
       <button className="button" type="submit" disabled={pending}>
-        {t("addRound")}
+        {round ? t("saveRound") : t("addRound")}
       </button>
     </form>
   );

@@ -68,6 +68,7 @@ export async function entrySheet(principal: Principal, projectId: string, timeId
           ...(time.kind === "period" ? { periodId: time.id } : { roundId: time.id }),
         },
         select: {
+          id: true,
           indicatorId: true,
           locationId: true,
           optionId: true,

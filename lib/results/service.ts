@@ -61,3 +61,18 @@ export async function submittedResults(principal: Principal, projectId: string) 
     orderBy: [{ indicator: { code: "asc" } }, { location: { name: "asc" } }],
   });
 }
+
+/** Every change to one result (who, when, before and after, comment), newest first. */
+export async function resultHistory(principal: Principal, projectId: string, resultId: string) {
+  if (!can(principal, "results.readUnapproved", projectId)) return null;
+  const result = await db().result.findFirst({
+    where: { id: resultId, indicator: { projectId } },
+    select: { id: true },
+  });
+  if (!result) return null;
+  return db().auditEvent.findMany({
+    where: { entityType: "Result", entityId: resultId },
+    orderBy: { at: "desc" },
+    include: { actor: { select: { name: true } } },
+  });
+}

@@ -1,15 +1,24 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import type { z } from "zod";
+import { z } from "zod";
 import { currentUser } from "@/lib/auth/session";
 import { can } from "@/lib/permissions";
 import { formValues } from "@/lib/validation/form-values";
-import { addSurveyRound, setPeriodLock, surveyRoundSchema } from "./service";
+import {
+  addPeriod,
+  addSurveyRound,
+  periodSchema,
+  removeScheduleEntry,
+  ScheduleRefused,
+  setPeriodLock,
+  surveyRoundSchema,
+  updateSurveyRound,
+} from "./service";
 
 export type FormState = {
   fieldErrors?: Record<string, string>;
   done?: boolean;
-  error?: "notAllowed";
+  error?: "notAllowed" | "hasResults" | "locked";
   /** What was typed, shown again after a refusal. */
   values?: Record<string, string>;
 };
@@ -20,6 +29,7 @@ function fieldErrors(error: z.ZodError): Record<string, string> {
   return found;
 }
 
+/** Adds a survey round, or edits one when the form names it (roundId). */
 export async function addSurveyRoundAction(
   projectId: string,
   _previous: FormState,
@@ -27,9 +37,47 @@ export async function addSurveyRoundAction(
 ): Promise<FormState> {
   const user = await currentUser();
   if (!user || !can(user, "results.enter", projectId)) return { error: "notAllowed" };
-  const parsed = surveyRoundSchema.safeParse(Object.fromEntries(form));
+  const { roundId, ...input } = Object.fromEntries(form) as Record<string, string>;
+  const parsed = surveyRoundSchema.safeParse(input);
   if (!parsed.success) return { fieldErrors: fieldErrors(parsed.error), values: formValues(form) };
-  await addSurveyRound(user, projectId, Object.fromEntries(form) as z.input<typeof surveyRoundSchema>);
+  const round = input as z.input<typeof surveyRoundSchema>;
+  if (roundId) await updateSurveyRound(user, projectId, roundId, round);
+  else await addSurveyRound(user, projectId, round);
+  revalidatePath(`/projects/${projectId}`, "layout");
+  return { done: true };
+}
+
+export async function addPeriodAction(projectId: string, _previous: FormState, form: FormData): Promise<FormState> {
+  const user = await currentUser();
+  if (!user || !can(user, "project.edit", projectId)) return { error: "notAllowed" };
+  const input = Object.fromEntries(form) as z.input<typeof periodSchema>;
+  const parsed = periodSchema.safeParse(input);
+  if (!parsed.success) return { fieldErrors: fieldErrors(parsed.error), values: formValues(form) };
+  try {
+    await addPeriod(user, projectId, input);
+  } catch (error) {
+    if (error instanceof z.ZodError) return { fieldErrors: fieldErrors(error), values: formValues(form) };
+    throw error;
+  }
+  revalidatePath(`/projects/${projectId}`, "layout");
+  return { done: true };
+}
+
+export async function removeScheduleEntryAction(
+  projectId: string,
+  _previous: FormState,
+  form: FormData,
+): Promise<FormState> {
+  const user = await currentUser();
+  if (!user) return { error: "notAllowed" };
+  const kind = form.get("kind") === "period" ? "period" : "round";
+  if (!can(user, kind === "period" ? "project.edit" : "results.enter", projectId)) return { error: "notAllowed" };
+  try {
+    await removeScheduleEntry(user, projectId, kind, String(form.get("id") ?? ""));
+  } catch (error) {
+    if (error instanceof ScheduleRefused) return { error: error.code };
+    throw error;
+  }
   revalidatePath(`/projects/${projectId}`, "layout");
   return { done: true };
 }

@@ -3,8 +3,16 @@ import { ZodError } from "zod";
 import { db } from "@/lib/db";
 import { ForbiddenError } from "@/lib/permissions";
 import { BatchProblems, saveResults } from "@/lib/results/entry";
+import { resultHistory } from "@/lib/results/service";
 import { locationId, principalFor, projectId } from "@/lib/testing/principals";
-import { addSurveyRound, setPeriodLock } from "./service";
+import {
+  addPeriod,
+  addSurveyRound,
+  removeScheduleEntry,
+  ScheduleRefused,
+  setPeriodLock,
+  updateSurveyRound,
+} from "./service";
 
 const round = {
   type: "MIDLINE" as const,
@@ -47,4 +55,71 @@ test("a locked period takes no new values; reopening needs a reason and is audit
   expect(await saveResults(evaluator, peru, [item], false)).toHaveLength(1);
   const reopen = await db().auditEvent.findFirstOrThrow({ where: { entityId: period.id, action: "period.reopen" } });
   expect(reopen.comment).toBe("Late reports from Callao");
+});
+
+test("rounds are edited and removed; periods added and removed, but never with their results", async () => {
+  const peru = await projectId("PE-VEN-2021");
+  const evaluator = await principalFor("evaluator@example.org");
+  const manager = await principalFor("manager@example.org");
+  const created = await addSurveyRound(evaluator, peru, { ...round, name: "Extra round" });
+  const edited = await updateSurveyRound(evaluator, peru, created.id, {
+    ...round,
+    name: "Extra round (phone)",
+    achievedSampleSize: "360",
+  });
+  expect(edited).toMatchObject({ name: "Extra round (phone)", achievedSampleSize: 360 });
+  expect(await removeScheduleEntry(evaluator, peru, "round", created.id)).toBe(true);
+  expect(await db().surveyRound.findUnique({ where: { id: created.id } })).toBeNull();
+  const removal = await db().auditEvent.findFirst({ where: { entityId: created.id, action: "surveyRound.delete" } });
+  expect(removal?.before).toMatchObject({ name: "Extra round (phone)" });
+
+  const withResults = await db().reportingPeriod.findFirstOrThrow({ where: { projectId: peru, label: "2021-Q4" } });
+  await expect(removeScheduleEntry(manager, peru, "period", withResults.id)).rejects.toEqual(
+    new ScheduleRefused("hasResults"),
+  );
+  await expect(removeScheduleEntry(evaluator, peru, "period", withResults.id)).rejects.toThrow(ForbiddenError);
+  const extension = await addPeriod(manager, peru, {
+    label: "2022-Q1",
+    startDate: "2022-01-01",
+    endDate: "2022-03-31",
+  });
+  await expect(
+    addPeriod(manager, peru, { label: "2022-Q1", startDate: "2022-04-01", endDate: "2022-06-30" }),
+  ).rejects.toThrow(/duplicate/);
+  expect(await removeScheduleEntry(manager, peru, "period", extension.id)).toBe(true);
+});
+
+test("a value's history lists every change with who made it; only for those who may see drafts", async () => {
+  const peru = await projectId("PE-VEN-2021");
+  const draft = await db().result.findFirstOrThrow({
+    where: { indicator: { projectId: peru, code: "OP1.1.2" }, period: { label: "2021-Q4" }, status: "DRAFT" },
+  });
+  const evaluator = await principalFor("evaluator@example.org");
+  await saveResults(
+    evaluator,
+    peru,
+    [
+      {
+        indicatorId: draft.indicatorId,
+        periodId: draft.periodId,
+        locationId: draft.locationId,
+        value: 9,
+        version: draft.version,
+      },
+    ],
+    false,
+  );
+  const history = await resultHistory(evaluator, peru, draft.id);
+  expect(
+    history?.map((e) => [
+      e.action,
+      e.actor?.name,
+      (e.before as { value: number }).value,
+      (e.after as { value: number }).value,
+    ]),
+  ).toEqual([["result.update", "Elena Evaluator", draft.value, 9]]);
+  expect(await resultHistory(await principalFor("viewer@example.org"), peru, draft.id)).toBeNull();
+  expect(
+    await resultHistory(await principalFor("manager@example.org"), await projectId("SA-HIV-MOB"), draft.id),
+  ).toBeNull();
 });

@@ -102,3 +102,106 @@ export async function setPeriodLock(
     return updated;
   });
 }
+
+/** Edits a survey round's details (a round that has results keeps its dates' order rules). */
+export async function updateSurveyRound(
+  principal: Principal,
+  projectId: string,
+  roundId: string,
+  input: z.input<typeof surveyRoundSchema>,
+) {
+  assertCan(principal, "results.enter", projectId);
+  const data = surveyRoundSchema.parse(input);
+  return db().$transaction(async (tx) => {
+    const before = await tx.surveyRound.findFirst({ where: { id: roundId, projectId } });
+    if (!before) return null;
+    const round = await tx.surveyRound.update({ where: { id: roundId }, data });
+    await recordAudit(tx, {
+      action: "surveyRound.update",
+      entityType: "SurveyRound",
+      entityId: roundId,
+      projectId,
+      actorUserId: userOf(principal),
+      before: { ...before, startDate: before.startDate.toISOString(), endDate: before.endDate.toISOString() },
+      after: { ...data, startDate: input.startDate, endDate: input.endDate },
+    });
+    return round;
+  });
+}
+
+/** Why a period or round cannot be removed: it has results (never dropped with it), or it is locked. */
+export class ScheduleRefused extends Error {
+  constructor(readonly code: "hasResults" | "locked") {
+    super(`Cannot be removed: ${code}`);
+    this.name = "ScheduleRefused";
+  }
+}
+
+/**
+ * Removes a survey round or a reporting period that has no results; its targets go with it, and the
+ * audit trail keeps what was removed. Periods are the managers'; rounds anyone who adds them.
+ */
+export async function removeScheduleEntry(
+  principal: Principal,
+  projectId: string,
+  kind: "period" | "round",
+  id: string,
+) {
+  assertCan(principal, kind === "period" ? "project.edit" : "results.enter", projectId);
+  return db().$transaction(async (tx) => {
+    const where = kind === "period" ? { periodId: id } : { roundId: id };
+    const results = await tx.result.count({ where: { ...where, indicator: { projectId } } });
+    if (results) throw new ScheduleRefused("hasResults");
+    const entry =
+      kind === "period"
+        ? await tx.reportingPeriod.findFirst({ where: { id, projectId } })
+        : await tx.surveyRound.findFirst({ where: { id, projectId } });
+    if (!entry) return false;
+    if ("lockedAt" in entry && entry.lockedAt) throw new ScheduleRefused("locked");
+    const targets = await tx.target.findMany({ where });
+    if (kind === "period") await tx.reportingPeriod.delete({ where: { id } });
+    else await tx.surveyRound.delete({ where: { id } });
+    await recordAudit(tx, {
+      action: kind === "period" ? "period.delete" : "surveyRound.delete",
+      entityType: kind === "period" ? "ReportingPeriod" : "SurveyRound",
+      entityId: id,
+      projectId,
+      actorUserId: userOf(principal),
+      before: JSON.parse(JSON.stringify({ ...entry, targets })),
+    });
+    return true;
+  });
+}
+
+export const periodSchema = z
+  .object({
+    label: z.string().trim().min(1, "required").max(40, "tooLong"),
+    startDate: isoDate,
+    endDate: isoDate,
+  })
+  .refine((p) => p.endDate >= p.startDate, { path: ["endDate"], message: "endBeforeStart" });
+
+/** Adds a reporting period (e.g. when a project is extended); labels and start dates are unique. */
+export async function addPeriod(principal: Principal, projectId: string, input: z.input<typeof periodSchema>) {
+  assertCan(principal, "project.edit", projectId);
+  const data = periodSchema.parse(input);
+  return db().$transaction(async (tx) => {
+    const clash = await tx.reportingPeriod.findFirst({
+      where: { projectId, OR: [{ label: data.label }, { startDate: data.startDate }] },
+    });
+    if (clash)
+      throw new z.ZodError([
+        { code: "custom", path: [clash.label === data.label ? "label" : "startDate"], message: "duplicate", input },
+      ]);
+    const period = await tx.reportingPeriod.create({ data: { ...data, projectId } });
+    await recordAudit(tx, {
+      action: "period.create",
+      entityType: "ReportingPeriod",
+      entityId: period.id,
+      projectId,
+      actorUserId: userOf(principal),
+      after: { label: data.label, startDate: input.startDate, endDate: input.endDate },
+    });
+    return period;
+  });
+}

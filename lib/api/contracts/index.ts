@@ -16,7 +16,7 @@ import {
   updateIndicatorContract,
   updateProjectContract,
 } from "./projects";
-import { importResultsContract, reviewResultsContract, saveResultsContract } from "./results";
+import { importResultsContract, resultHistoryContract, reviewResultsContract, saveResultsContract } from "./results";
 import { sharedSummaryContract, sharedSummaryCsvContract } from "./shared";
 import { projectSummaryContract, projectSummaryCsvContract } from "./summary";
 import type { RouteContract } from "./types";
@@ -32,6 +32,7 @@ export const contracts: RouteContract[] = [
   saveResultsContract,
   reviewResultsContract,
   importResultsContract,
+  resultHistoryContract,
   createProjectContract,
   importProjectContract,
   logframeTemplateContract,

@@ -89,3 +89,28 @@ export const importResultsContract: RouteContract = {
   response: importResultsPreview,
   problems: ["unauthenticated", "forbidden", "validation", "conflict"],
 };
+
+export const resultParams = z.object({ projectId: z.string().min(1), resultId: z.string().min(1) });
+
+export const resultHistoryContract: RouteContract = {
+  method: "get",
+  path: "/api/v1/projects/{projectId}/results/{resultId}/history",
+  operationId: "getResultHistory",
+  summary: "Every change to one result: who, when, the value before and after, the comment",
+  tag: "Results",
+  auth: "session",
+  params: resultParams,
+  response: z.object({
+    events: z.array(
+      z.object({
+        at: z.string(),
+        actor: z.string().nullable(),
+        action: z.string(),
+        before: z.unknown(),
+        after: z.unknown(),
+        comment: z.string().nullable(),
+      }),
+    ),
+  }),
+  problems: ["unauthenticated", "notFound"],
+};

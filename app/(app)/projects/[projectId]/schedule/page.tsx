@@ -1,8 +1,10 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { AddPeriodForm } from "@/components/schedule/add-period-form";
 import { AddRoundForm } from "@/components/schedule/add-round-form";
 import { PeriodLockForm } from "@/components/schedule/period-lock-form";
+import { RemoveEntryButton } from "@/components/schedule/remove-entry-button";
 import { requireUser } from "@/lib/auth/session";
 import { can } from "@/lib/permissions";
 import { getProject } from "@/lib/projects/service";
@@ -19,6 +21,8 @@ export default async function SchedulePage({ params }: { params: Promise<{ proje
   ]);
   const day = (d: Date) => format.dateTime(d, { dateStyle: "medium" });
   const mayLock = can(user, "results.review", project.id);
+  const mayEditPeriods = can(user, "project.edit", project.id);
+  const iso = (d: Date) => d.toISOString().slice(0, 10);
   return (
     <>
       <p>
@@ -52,6 +56,9 @@ export default async function SchedulePage({ params }: { params: Promise<{ proje
               {mayLock && (
                 <td>
                   <PeriodLockForm projectId={project.id} periodId={p.id} locked={p.lockedAt !== null} label={p.label} />
+                  {mayEditPeriods && !p.lockedAt && (
+                    <RemoveEntryButton projectId={project.id} kind="period" id={p.id} label={p.label} />
+                  )}
                 </td>
               )}
             </tr>
@@ -68,6 +75,9 @@ export default async function SchedulePage({ params }: { params: Promise<{ proje
             <th scope="col">{t("mode")}</th>
             <th scope="col">{t("sample")}</th>
             <th scope="col">{t("notes")}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t("edit")}</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -83,11 +93,34 @@ export default async function SchedulePage({ params }: { params: Promise<{ proje
                 {r.achievedSampleSize ?? "–"} / {r.plannedSampleSize ?? "–"}
               </td>
               <td>{r.notes || "–"}</td>
+              <td>
+                <details>
+                  <summary>{t("edit")}</summary>
+                  <AddRoundForm
+                    projectId={project.id}
+                    round={{
+                      id: r.id,
+                      type: r.type,
+                      name: r.name,
+                      startDate: iso(r.startDate),
+                      endDate: iso(r.endDate),
+                      mode: r.mode,
+                      plannedSampleSize: r.plannedSampleSize?.toString() ?? "",
+                      achievedSampleSize: r.achievedSampleSize?.toString() ?? "",
+                      notes: r.notes,
+                    }}
+                  />
+                </details>
+                <RemoveEntryButton projectId={project.id} kind="round" id={r.id} label={r.name} />
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
-      <AddRoundForm projectId={project.id} />
+      <div className="two-columns">
+        <AddRoundForm projectId={project.id} />
+        {mayEditPeriods && <AddPeriodForm projectId={project.id} />}
+      </div>
     </>
   );
 }

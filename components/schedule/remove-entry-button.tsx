@@ -1,0 +1,37 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { type FormState, removeScheduleEntryAction } from "@/lib/schedule/actions";
+
+/** Removes a period or round that has no results; says why when it cannot. */
+export function RemoveEntryButton({
+  projectId,
+  kind,
+  id,
+  label,
+}: {
+  projectId: string;
+  kind: "period" | "round";
+  id: string;
+  label: string;
+}) {
+  const t = useTranslations("schedule");
+  const [state, action, pending] = useActionState<FormState, FormData>(
+    removeScheduleEntryAction.bind(null, projectId),
+    {},
+  );
+  return (
+    <form action={action} className="inline-actions">
+      <input type="hidden" name="kind" value={kind} />
+      <input type="hidden" name="id" value={id} />
+      <button className="button secondary" type="submit" disabled={pending} aria-label={`${t("remove")}: ${label}`}>
+        {t("remove")}
+      </button>
+      {state.error && (
+        <span role="alert" className="error">
+          {t(`errors.${state.error}`)}
+        </span>
+      )}
+    </form>
+  );
+}
