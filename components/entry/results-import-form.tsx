@@ -1,6 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { type FormEvent, startTransition, useActionState, useState } from "react";
+import { useActionState, useState } from "react";
+import { useFileForm } from "@/components/ui/use-file-form";
 import {
   type ColumnsState,
   type ImportState,
@@ -15,13 +16,13 @@ import { mappedFields } from "@/lib/results/import-mapping";
  */
 export function ResultsImportForm({ projectId }: { projectId: string }) {
   const t = useTranslations("resultsImport");
-  const [file, setFile] = useState<File | null>(null);
   const [columns, setColumns] = useState<ColumnsState>({});
   const [reading, setReading] = useState(false);
   const [state, formAction, pending] = useActionState<ImportState, FormData>(
     importResultsAction.bind(null, projectId),
     {},
   );
+  const { file, setFile, submit } = useFileForm(formAction);
   const choose = async (chosen: File | null) => {
     setFile(chosen);
     setColumns({});
@@ -31,14 +32,6 @@ export function ResultsImportForm({ projectId }: { projectId: string }) {
     data.set("file", chosen);
     setColumns(await readColumnsAction(projectId, data));
     setReading(false);
-  };
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-    data.set("intent", submitter?.value ?? "preview");
-    if (file) data.set("file", file);
-    startTransition(() => formAction(data));
   };
   const preview = state.preview;
   const problem = (code: string) => {

@@ -1,6 +1,7 @@
 "use client";
 import { Field } from "@/components/ui/field";
 import { copyProjectAction } from "@/lib/projects/actions";
+import { ProjectIdentityFields } from "./project-identity-fields";
 import { FormStatus, useSetupForm } from "./use-setup-form";
 
 /** A new phase from this project: its framework and life-of-project targets, no results. */
@@ -15,24 +16,7 @@ export function CopyProjectForm({ projectId }: { projectId: string }) {
       </h2>
       <p className="muted">{t("copyIntro")}</p>
       <FormStatus state={state} />
-      <Field id="copy-code" name="code" label={t("code")} defaultValue={value("code")} error={error("code")} />
-      <Field id="copy-name" name="name" label={t("name")} defaultValue={value("name")} error={error("name")} />
-      <Field
-        id="copy-start"
-        name="startDate"
-        type="date"
-        label={t("startDate")}
-        defaultValue={value("startDate")}
-        error={error("startDate")}
-      />
-      <Field
-        id="copy-end"
-        name="endDate"
-        type="date"
-        label={t("endDate")}
-        defaultValue={value("endDate")}
-        error={error("endDate")}
-      />
+      <ProjectIdentityFields prefix="copy" t={t} value={(f) => value(f)} error={error} />
       <Field
         id="copy-manager"
         name="manager"

@@ -1,6 +1,6 @@
 "use client";
-import { type FormEvent, startTransition, useState } from "react";
 import { Field } from "@/components/ui/field";
+import { useFileForm } from "@/components/ui/use-file-form";
 import type { ImportIssue } from "@/lib/imports/issues";
 import { importProjectAction } from "@/lib/projects/actions";
 import { FormStatus, useSetupForm } from "./use-setup-form";
@@ -9,17 +9,7 @@ import { FormStatus, useSetupForm } from "./use-setup-form";
 export function ImportProjectForm() {
   const { state, formAction, pending, t, error, value } = useSetupForm(importProjectAction);
   const preview = state.preview;
-  // The chosen file is kept here: a form's file input is emptied after each submit, and the user
-  // should not have to pick the file again between the preview and the import.
-  const [file, setFile] = useState<File | null>(null);
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-    data.set("intent", submitter?.value ?? "preview");
-    if (file) data.set("file", file);
-    startTransition(() => formAction(data));
-  };
+  const { setFile, submit } = useFileForm(formAction);
   const issue = (i: ImportIssue) => {
     const text = t.has(`issues.${i.code}`) ? t(`issues.${i.code}` as "issues.xmlSyntax") : i.code;
     return `${i.where}${i.line ? ` (${t("line", { line: i.line })})` : ""}: ${text}${i.detail ? ` — ${i.detail}` : ""}`;

@@ -1,10 +1,10 @@
 "use client";
 import { Field } from "@/components/ui/field";
 import { createProjectAction } from "@/lib/projects/actions";
+import { FrequencySelect } from "./frequency-select";
 import { type PlaceOption, PlacesPicker } from "./places-picker";
+import { ProjectIdentityFields } from "./project-identity-fields";
 import { FormStatus, useSetupForm } from "./use-setup-form";
-
-export const frequencies = ["MONTHLY", "QUARTERLY", "SEMIANNUAL", "ANNUAL"] as const;
 
 /** Admins create a project with its basics; the manager then builds its logframe and targets. */
 export function NewProjectForm({ places }: { places: PlaceOption[] }) {
@@ -15,8 +15,7 @@ export function NewProjectForm({ places }: { places: PlaceOption[] }) {
         {t("newProject")}
       </h2>
       <FormStatus state={state} />
-      <Field id="np-code" name="code" label={t("code")} defaultValue={value("code")} error={error("code")} />
-      <Field id="np-name" name="name" label={t("name")} defaultValue={value("name")} error={error("name")} />
+      <ProjectIdentityFields prefix="np" t={t} value={(f) => value(f)} error={error} />
       <Field id="np-donor" name="donor" label={t("donor")} defaultValue={value("donor")} error={error("donor")} />
       <Field
         id="np-summary"
@@ -25,32 +24,7 @@ export function NewProjectForm({ places }: { places: PlaceOption[] }) {
         defaultValue={value("summary")}
         error={error("summary")}
       />
-      <Field
-        id="np-start"
-        name="startDate"
-        type="date"
-        label={t("startDate")}
-        defaultValue={value("startDate")}
-        error={error("startDate")}
-      />
-      <Field
-        id="np-end"
-        name="endDate"
-        type="date"
-        label={t("endDate")}
-        defaultValue={value("endDate")}
-        error={error("endDate")}
-      />
-      <div className="field">
-        <label htmlFor="np-frequency">{t("frequency")}</label>
-        <select id="np-frequency" name="reportingFrequency" defaultValue={value("reportingFrequency", "QUARTERLY")}>
-          {frequencies.map((f) => (
-            <option key={f} value={f}>
-              {t(`frequencies.${f}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FrequencySelect id="np-frequency" defaultValue={value("reportingFrequency", "QUARTERLY")} />
       <div className="field">
         <label htmlFor="np-language">{t("language")}</label>
         <select id="np-language" name="language" defaultValue={value("language", "en")}>

@@ -1,7 +1,7 @@
 "use client";
 import { Field } from "@/components/ui/field";
 import { projectDetailsAction } from "@/lib/projects/actions";
-import { frequencies } from "./new-project-form";
+import { FrequencySelect } from "./frequency-select";
 import { type PlaceOption, PlacesPicker } from "./places-picker";
 import { FormStatus, useSetupForm } from "./use-setup-form";
 
@@ -56,20 +56,7 @@ export function ProjectDetailsForm({
       {field("partners")}
       {field("startDate", "date")}
       {field("endDate", "date")}
-      <div className="field">
-        <label htmlFor="pd-frequency">{t("frequency")}</label>
-        <select
-          id="pd-frequency"
-          name="reportingFrequency"
-          defaultValue={value("reportingFrequency", details.reportingFrequency)}
-        >
-          {frequencies.map((f) => (
-            <option key={f} value={f}>
-              {t(`frequencies.${f}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FrequencySelect id="pd-frequency" defaultValue={value("reportingFrequency", details.reportingFrequency)} />
       {field("onTrackThreshold")}
       {field("atRiskThreshold")}
       {field("languages")}

@@ -4,24 +4,13 @@ import ExcelJS from "exceljs";
 import type { ProjectDefinitionInput } from "@/lib/projects/definition";
 import type { ImportIssue } from "./issues";
 import { LIST_SEPARATOR, PROJECT_SHEET, projectFields, type SheetName, sheets } from "./logframe-layout";
+import { cellText } from "./table-rows";
 
 type Definition = ProjectDefinitionInput;
 type Target = NonNullable<
   NonNullable<NonNullable<Definition["nodes"]>[number]["indicators"]>[number]["targets"]
 >[number];
 type Row = { cells: Record<string, string>; at: (column: string) => string; row: number };
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return "";
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === "object") {
-    if ("result" in value) return cellText(value.result as ExcelJS.CellValue);
-    if ("richText" in value) return value.richText.map((r) => r.text).join("");
-    if ("text" in value) return String(value.text);
-    return "";
-  }
-  return String(value).trim();
-}
 
 function columnLetter(index: number): string {
   let n = index;

@@ -84,7 +84,8 @@ export async function* csvRows(source: AsyncIterable<Uint8Array>): AsyncGenerato
   }
 }
 
-function cellText(value: ExcelJS.CellValue): string {
+/** A spreadsheet cell as text: dates as YYYY-MM-DD, formulas by their result, rich text joined. */
+export function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return "";
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === "object") {
