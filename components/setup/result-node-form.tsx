@@ -5,24 +5,47 @@ import { FormStatus, useSetupForm } from "./use-setup-form";
 
 export const levels = ["IMPACT", "OUTCOME", "OUTPUT"] as const;
 
-/** Adds a goal, outcome or output to the logframe. */
+type NodeValues = {
+  id: string;
+  level: string;
+  code: string;
+  title: string;
+  description: string;
+  parentId: string | null;
+};
+
+/** Adds a goal, outcome or output to the logframe, or edits one (`node`). */
 export function ResultNodeForm({
   projectId,
   nodes,
+  node,
 }: {
   projectId: string;
   nodes: { id: string; code: string; title: string }[];
+  node?: NodeValues;
 }) {
+  const id = (field: string) => `node-${node?.id ?? "new"}-${field}`;
   const { state, formAction, formKey, pending, t, error, value } = useSetupForm(resultNodeAction.bind(null, projectId));
   return (
-    <form key={formKey} action={formAction} className="card" noValidate aria-labelledby="node-title">
-      <h2 id="node-title" style={{ marginTop: 0 }}>
-        {t("addResult")}
-      </h2>
+    <form
+      key={formKey}
+      action={formAction}
+      className="card"
+      noValidate
+      aria-labelledby={node ? undefined : "node-title"}
+      aria-label={node ? `${t("editResult")}: ${node.code}` : undefined}
+    >
+      {node ? (
+        <input type="hidden" name="nodeId" value={node.id} />
+      ) : (
+        <h2 id="node-title" style={{ marginTop: 0 }}>
+          {t("addResult")}
+        </h2>
+      )}
       <FormStatus state={state} done={t("saved")} />
       <div className="field">
-        <label htmlFor="node-level">{t("level")}</label>
-        <select id="node-level" name="level" defaultValue={value("level", "OUTCOME")}>
+        <label htmlFor={id("level")}>{t("level")}</label>
+        <select id={id("level")} name="level" defaultValue={value("level", node?.level ?? "OUTCOME")}>
           {levels.map((l) => (
             <option key={l} value={l}>
               {t(`levels.${l}`)}
@@ -31,27 +54,40 @@ export function ResultNodeForm({
         </select>
       </div>
       <div className="field">
-        <label htmlFor="node-parent">{t("parent")}</label>
-        <select id="node-parent" name="parentId" defaultValue={value("parentId")}>
+        <label htmlFor={id("parent")}>{t("parent")}</label>
+        <select id={id("parent")} name="parentId" defaultValue={value("parentId", node?.parentId)}>
           <option value="">—</option>
-          {nodes.map((n) => (
-            <option key={n.id} value={n.id}>
-              {n.code} {n.title}
-            </option>
-          ))}
+          {nodes
+            .filter((n) => n.id !== node?.id)
+            .map((n) => (
+              <option key={n.id} value={n.id}>
+                {n.code} {n.title}
+              </option>
+            ))}
         </select>
       </div>
-      <Field id="node-code" name="code" label={t("code")} defaultValue={value("code")} error={error("code")} />
       <Field
-        id="node-title-input"
+        id={id("code")}
+        name="code"
+        label={t("code")}
+        defaultValue={value("code", node?.code)}
+        error={error("code")}
+      />
+      <Field
+        id={id("title-input")}
         name="title"
         label={t("title")}
-        defaultValue={value("title")}
+        defaultValue={value("title", node?.title)}
         error={error("title")}
       />
-      <Field id="node-description" name="description" label={t("description")} defaultValue={value("description")} />
+      <Field
+        id={id("description")}
+        name="description"
+        label={t("description")}
+        defaultValue={value("description", node?.description)}
+      />
       <button className="button" type="submit" disabled={pending}>
-        {t("addResult")}
+        {node ? t("save") : t("addResult")}
       </button>
     </form>
   );

@@ -6,6 +6,7 @@
 import { IATI_EXTENSION_NS } from "@/lib/exports/iati";
 import type { ProjectDefinitionInput } from "@/lib/projects/definition";
 import { LIFE_OF_PROJECT } from "@/lib/projects/definition";
+import { slugKey } from "@/lib/projects/schemas";
 import type { ImportIssue } from "./issues";
 import { child, children, narrative, parseXml, type XmlElement, XmlSyntaxError } from "./xml-tree";
 
@@ -43,17 +44,8 @@ export function readNumber(text: string | undefined): number | null {
   return Number(plain);
 }
 
-export function slug(text: string): string {
-  return (
-    text
-      .normalize("NFKD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .toLowerCase()
-      .replace(/[^a-z0-9+]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 40) || "x"
-  );
-}
+/** A dimension or option key from its published name. */
+export const slug = (text: string): string => slugKey(text) || "x";
 
 export function readIati(xml: string, options: { activity?: string; code?: string } = {}): IatiReading {
   const problems: ImportIssue[] = [];

@@ -9,6 +9,7 @@ import { ForbiddenError, type UserPrincipal } from "@/lib/permissions";
 import { formValues } from "@/lib/validation/form-values";
 import { createProject, type ImportPreview, importProject } from "./create";
 import {
+  addCustomDimension,
   addSite,
   EditRefused,
   moveIndicator,
@@ -19,6 +20,7 @@ import {
   updateProjectDetails,
 } from "./edit";
 import { acceptInvitation, inviteMember, revokeInvitation, setMemberRole } from "./members";
+import { slugKey } from "./schemas";
 import { saveTargets, TargetConflict, TargetProblems } from "./targets";
 import { readTargetsForm } from "./targets-form";
 import { asTemplate, projectDefinition } from "./template";
@@ -178,6 +180,22 @@ export async function addSiteAction(projectId: string, _: SetupFormState, form: 
 export async function resultNodeAction(projectId: string, _: SetupFormState, form: FormData): Promise<SetupFormState> {
   return run(form, async (user) => {
     await saveResultNode(user, projectId, String(form.get("nodeId") ?? "") || null, Object.fromEntries(form) as never);
+    refresh(projectId);
+  });
+}
+
+export async function customDimensionAction(
+  projectId: string,
+  _: SetupFormState,
+  form: FormData,
+): Promise<SetupFormState> {
+  return run(form, async (user) => {
+    const name = String(form.get("name") ?? "");
+    await addCustomDimension(user, projectId, {
+      name,
+      key: String(form.get("key") ?? "") || slugKey(name),
+      options: String(form.get("options") ?? ""),
+    });
     refresh(projectId);
   });
 }

@@ -5,6 +5,7 @@ import { ForbiddenError, type UserPrincipal } from "@/lib/permissions";
 import { projectSummary } from "@/lib/summary/service";
 import { locationId, principalFor, projectId } from "@/lib/testing/principals";
 import {
+  addCustomDimension,
   EditRefused,
   moveIndicator,
   StaleEdit,
@@ -131,6 +132,28 @@ describe("indicators", () => {
       }),
     ).rejects.toEqual(new EditRefused("measure", "hasResults"));
   });
+});
+
+test("managers add custom disaggregations to the shared catalogue; keys are unique", async () => {
+  const dimension = await addCustomDimension(manager, peru, {
+    name: "Displacement status",
+    key: "displacement",
+    options: "Internally displaced\nRefugee\nHost community",
+  });
+  const options = await db().disaggregationOption.findMany({
+    where: { dimensionId: dimension.id },
+    orderBy: { sortOrder: "asc" },
+  });
+  expect(options.map((o) => o.key)).toEqual(["internally-displaced", "refugee", "host-community"]);
+  await expect(
+    addCustomDimension(manager, peru, { name: "Again", key: "displacement", options: "a;b" }),
+  ).rejects.toMatchObject({ field: "key", code: "duplicate" });
+  await expect(addCustomDimension(manager, peru, { name: "One", key: "one", options: "only" })).rejects.toThrow(
+    /twoOptions/,
+  );
+  await expect(addCustomDimension(evaluator, peru, { name: "X", key: "x", options: "a;b" })).rejects.toBeInstanceOf(
+    ForbiddenError,
+  );
 });
 
 describe("targets", () => {

@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertCan, type Principal } from "@/lib/permissions";
 import {
+  customDimensionSchema,
   type IndicatorInput,
   indicatorSchema,
   newSiteSchema,
@@ -288,5 +289,35 @@ export async function moveIndicator(principal: Principal, projectId: string, ind
       { position: from },
       { position: to },
     );
+  });
+}
+
+// ---------- the disaggregation catalogue ----------
+
+/**
+ * Adds a custom disaggregation (e.g. "Displacement status") to the shared catalogue, for this and
+ * other projects' indicators. Managers of any project may add one; keys are unique.
+ */
+export async function addCustomDimension(
+  principal: Principal,
+  projectId: string,
+  input: z.input<typeof customDimensionSchema>,
+) {
+  assertCan(principal, "project.edit", projectId);
+  const userId = actor(principal);
+  const data = customDimensionSchema.parse(input);
+  return db().$transaction(async (tx) => {
+    if (await tx.disaggregationDimension.findUnique({ where: { key: data.key } }))
+      throw new EditRefused("key", "duplicate");
+    const dimension = await tx.disaggregationDimension.create({
+      data: {
+        key: data.key,
+        name: data.name,
+        isCustom: true,
+        options: { create: data.options.map((o, sortOrder) => ({ ...o, sortOrder })) },
+      },
+    });
+    await audit(tx, userId, projectId, "dimension.create", "DisaggregationDimension", dimension.id, undefined, data);
+    return dimension;
   });
 }

@@ -112,6 +112,38 @@ export const indicatorSchema = z
 
 export type IndicatorInput = z.input<typeof indicatorSchema>;
 
+/** A custom disaggregation as the form sends it: options one per line or separated by ";". */
+export const customDimensionSchema = z.object({
+  name: z.string().trim().min(1, "required").max(80, "tooLong"),
+  key: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, "key"),
+  options: z
+    .union([z.string(), z.array(z.object({ key: z.string(), name: z.string() }))])
+    .transform((v) =>
+      typeof v === "string"
+        ? v
+            .split(/[;\n]/)
+            .map((name) => name.trim())
+            .filter(Boolean)
+            .map((name) => ({ key: slugKey(name), name }))
+        : v,
+    )
+    .pipe(z.array(z.object({ key: z.string().min(1), name: z.string().min(1) })).min(2, "twoOptions")),
+});
+
+/** A stable key from a name: "Internally displaced" → "internally-displaced". */
+export function slugKey(name: string): string {
+  return name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9+]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 40);
+}
+
 // ---------- targets ----------
 
 const figure = z.number().finite().nullish();

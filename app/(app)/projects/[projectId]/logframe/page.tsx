@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { CustomDimensionForm } from "@/components/setup/custom-dimension-form";
 import { IndicatorArrange } from "@/components/setup/indicator-arrange";
 import { IndicatorForm } from "@/components/setup/indicator-form";
 import { ResultNodeForm } from "@/components/setup/result-node-form";
@@ -40,6 +41,21 @@ export default async function LogframePage({ params }: { params: Promise<{ proje
             <span className="muted">{t(`levels.${node.level}`)}</span> {node.code} {node.title}
           </h2>
           {node.description && <p className="muted">{node.description}</p>}
+          <details>
+            <summary>{t("editResult")}</summary>
+            <ResultNodeForm
+              projectId={project.id}
+              nodes={nodes}
+              node={{
+                id: node.id,
+                level: node.level,
+                code: node.code,
+                title: node.title,
+                description: node.description,
+                parentId: node.parentId,
+              }}
+            />
+          </details>
           <table className="data">
             <thead>
               <tr>
@@ -86,6 +102,7 @@ export default async function LogframePage({ params }: { params: Promise<{ proje
       )}
       <div className="two-columns">
         <ResultNodeForm projectId={project.id} nodes={nodes} />
+        <CustomDimensionForm projectId={project.id} />
         {nodes.length > 0 && (
           <IndicatorForm
             projectId={project.id}
