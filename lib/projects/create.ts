@@ -47,6 +47,13 @@ function requireCreator(principal: Principal): string {
   return principal.userId;
 }
 
+/** Zod's own messages as translatable codes (the schema's own codes, such as "duplicate", win). */
+function issueCode(issue: { code: string; input?: unknown }): string | undefined {
+  if (issue.code === "invalid_value") return "invalidChoice";
+  if (issue.code === "invalid_type") return issue.input === undefined ? "required" : "invalidType";
+  return undefined;
+}
+
 /** Zod's paths as "nodes.0.indicators.1.code". */
 function zodIssues(error: z.ZodError): ImportIssue[] {
   return error.issues.map((i) => ({ where: i.path.join(".") || "definition", code: i.message }));
@@ -75,7 +82,7 @@ async function writeChecked(
   how: { source: string; dryRun: boolean; managerEmails?: string[] },
 ): Promise<Pick<ImportPreview, "project" | "counts" | "problems" | "projectId">> {
   const userId = requireCreator(principal);
-  const parsed = projectDefinitionSchema.safeParse(input);
+  const parsed = projectDefinitionSchema.safeParse(input, { error: issueCode });
   if (!parsed.success) return { project: null, counts: null, problems: zodIssues(parsed.error) };
   const def = parsed.data;
   const summary = {
