@@ -2,8 +2,11 @@
 //   migrate                 apply pending migrations
 //   migration:create NAME   write prisma/migrations/<timestamp>_NAME/migration.sql from the schema
 //   reset                   drop everything, then migrate
+
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { ensureReferenceData } from "@/lib/catalogue/reference";
+import { connect } from "@/lib/db";
 import { configuredTarget, describeTarget, openAdapter } from "@/lib/db/adapter";
 import {
   applyMigrations,
@@ -51,6 +54,14 @@ async function main() {
   } finally {
     engine.free();
     await close();
+  }
+  if (command === "migrate" || command === "reset") {
+    const client = connect(target);
+    try {
+      await ensureReferenceData(client.prisma);
+    } finally {
+      await client.close();
+    }
   }
 }
 

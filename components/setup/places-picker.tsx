@@ -1,9 +1,13 @@
 "use client";
 import { useTranslations } from "next-intl";
+import { useState } from "react";
 
 export type PlaceOption = { id: string; ref: string; name: string; isoCode: string | null; depth: number };
 
-/** Checkboxes for the places a project works in: countries with their regions indented below. */
+/**
+ * Checkboxes for the places a project works in: countries with their regions and sites indented below,
+ * narrowed by typing part of a name or code. Chosen places always stay in view.
+ */
 export function PlacesPicker({
   name,
   places,
@@ -16,15 +20,47 @@ export function PlacesPicker({
   error?: string | null;
 }) {
   const t = useTranslations("setup");
+  const [filter, setFilter] = useState("");
+  const [checked, setChecked] = useState(() => new Set(places.filter((p) => isChecked(p.ref)).map((p) => p.ref)));
+  const needle = filter.trim().toLowerCase();
+  const shown = (p: PlaceOption) =>
+    !needle || checked.has(p.ref) || `${p.name} ${p.isoCode ?? ""}`.toLowerCase().includes(needle);
   return (
-    <fieldset className="field places" aria-invalid={Boolean(error)} aria-describedby={`${name}-error`}>
+    <fieldset className="field" aria-invalid={Boolean(error)} aria-describedby={`${name}-error`}>
       <legend>{t("places")}</legend>
-      {places.map((p) => (
-        <label key={p.id} style={{ display: "block", marginInlineStart: `${p.depth * 1.5}rem` }}>
-          <input type="checkbox" name={name} value={p.ref} defaultChecked={isChecked(p.ref)} /> {p.name}
-          {p.isoCode && <span className="muted"> ({p.isoCode})</span>}
-        </label>
-      ))}
+      <input
+        type="search"
+        aria-label={t("placesFilter")}
+        placeholder={t("placesFilter")}
+        value={filter}
+        onChange={(e) => setFilter(e.target.value)}
+      />
+      <div className="places">
+        {places.map((p) => (
+          <label
+            key={p.id}
+            hidden={!shown(p)}
+            style={{ display: shown(p) ? "block" : "none", marginInlineStart: `${p.depth * 1.5}rem` }}
+          >
+            <input
+              type="checkbox"
+              name={name}
+              value={p.ref}
+              defaultChecked={isChecked(p.ref)}
+              onChange={(e) =>
+                setChecked((before) => {
+                  const next = new Set(before);
+                  if (e.target.checked) next.add(p.ref);
+                  else next.delete(p.ref);
+                  return next;
+                })
+              }
+            />{" "}
+            {p.name}
+            {p.isoCode && <span className="muted"> ({p.isoCode})</span>}
+          </label>
+        ))}
+      </div>
       {error && (
         <span id={`${name}-error`} className="error">
           {error}

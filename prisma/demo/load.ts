@@ -1,9 +1,10 @@
 // Writes the demo data into an empty database in one transaction.
 import { hashPassword } from "@/lib/auth/password";
+import { ensureReferenceData } from "@/lib/catalogue/reference";
 import type { Db } from "@/lib/db";
 import { projectDefinitionSchema } from "@/lib/projects/definition";
 import { type Tx, writeProjectDefinition } from "@/lib/projects/write";
-import { dimensions, locations } from "./catalogue";
+import { regions } from "./catalogue";
 import { nepal } from "./nepal";
 import { peru } from "./peru";
 import { roma } from "./roma";
@@ -12,27 +13,12 @@ import { demoUsers } from "./users";
 
 export const demoProjects: DemoProject[] = [peru, roma, nepal];
 
+/** The reference data, then the demo's regions under their countries. */
 async function loadCatalogue(tx: Tx) {
-  const ids = new Map<string, string>();
-  for (const l of locations) {
-    const row = await tx.location.create({
-      data: {
-        isoCode: l.isoCode,
-        name: l.name,
-        level: l.level,
-        parentId: l.parent ? ids.get(l.parent) : null,
-      },
-    });
-    ids.set(l.isoCode, row.id);
-  }
-  for (const d of dimensions) {
-    await tx.disaggregationDimension.create({
-      data: {
-        key: d.key,
-        name: d.name,
-        options: { create: d.options.map(([key, name], sortOrder) => ({ key, name, sortOrder })) },
-      },
-    });
+  await ensureReferenceData(tx);
+  for (const r of regions) {
+    const parent = await tx.location.findUniqueOrThrow({ where: { isoCode: r.parent } });
+    await tx.location.create({ data: { isoCode: r.isoCode, name: r.name, level: "ADMIN1", parentId: parent.id } });
   }
 }
 

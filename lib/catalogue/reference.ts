@@ -1,0 +1,85 @@
+// The reference data every instance has, demo or not: the countries of ISO 3166-1 (projects pick their
+// places from them and add regions and sites below) and the shared disaggregation catalogue. Added by
+// `npm run db:migrate`; adding it again changes nothing.
+import type { Db } from "@/lib/db";
+
+type Client = Pick<Db, "location" | "disaggregationDimension" | "disaggregationOption">;
+
+/** ISO 3166-1 alpha-2 codes of the countries and territories. */
+export const COUNTRY_CODES = (
+  "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY " +
+  "BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM " +
+  "FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT " +
+  "JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN " +
+  "MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT " +
+  "PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL " +
+  "TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW"
+).split(" ");
+
+/** The shared disaggregation catalogue; the UI translates the dimensions by key. */
+export const BASE_DIMENSIONS = [
+  {
+    key: "sex",
+    name: "Sex",
+    options: [
+      ["female", "Female"],
+      ["male", "Male"],
+    ],
+  },
+  {
+    key: "age",
+    name: "Age",
+    options: [
+      ["0-17", "0–17"],
+      ["18-59", "18–59"],
+      ["60+", "60+"],
+    ],
+  },
+  {
+    key: "ethnicity",
+    name: "Ethnicity",
+    options: [
+      ["roma", "Roma"],
+      ["non-roma", "Non-Roma"],
+    ],
+  },
+  {
+    key: "disability",
+    name: "Disability",
+    options: [
+      ["yes", "With disability"],
+      ["no", "Without disability"],
+    ],
+  },
+  {
+    key: "nationality",
+    name: "Nationality",
+    options: [
+      ["venezuelan", "Venezuelan"],
+      ["peruvian", "Peruvian"],
+      ["other", "Other"],
+    ],
+  },
+] as const;
+
+const countryName = new Intl.DisplayNames(["en"], { type: "region" });
+
+export async function ensureReferenceData(client: Client): Promise<void> {
+  await client.location.createMany({
+    data: COUNTRY_CODES.map((isoCode) => ({
+      isoCode,
+      level: "COUNTRY" as const,
+      name: (countryName.of(isoCode) ?? isoCode).replace(" & ", " and "),
+    })),
+    skipDuplicates: true,
+  });
+  for (const d of BASE_DIMENSIONS) {
+    const dimension =
+      (await client.disaggregationDimension.findUnique({ where: { key: d.key } })) ??
+      (await client.disaggregationDimension.create({ data: { key: d.key, name: d.name } }));
+    await client.disaggregationOption.createMany({
+      data: d.options.map(([key, name], sortOrder) => ({ dimensionId: dimension.id, key, name, sortOrder })),
+      skipDuplicates: true,
+    });
+  }
+}
