@@ -63,15 +63,20 @@ test("an evaluator enters and submits results; a manager returns one with a comm
 
 test("a manager adds a survey round and reopens a locked period with a reason", async ({ page }) => {
   await openPeruPage(page, "manager@example.org", "Periods and survey rounds");
-  await page.getByLabel("Name", { exact: true }).fill("Midline phone survey");
-  await page.getByLabel("Start", { exact: true }).fill("2021-05-28");
-  await page.getByLabel("End", { exact: true }).fill("2021-05-03");
-  await page.getByLabel("Planned sample size").fill("400");
-  await page.getByRole("button", { name: "Add survey round" }).click();
-  await expect(page.getByText("The end is before the start.")).toBeVisible();
-  await page.getByLabel("Start", { exact: true }).fill("2021-05-03");
-  await page.getByLabel("End", { exact: true }).fill("2021-05-28");
-  await page.getByRole("button", { name: "Add survey round" }).click();
+  const add = page.getByRole("form", { name: "Add survey round" });
+  await add.getByLabel("Type").selectOption("ENDLINE");
+  await add.getByLabel("Name", { exact: true }).fill("Midline phone survey");
+  await add.getByLabel("Start", { exact: true }).fill("2021-05-28");
+  await add.getByLabel("End", { exact: true }).fill("2021-05-03");
+  await add.getByLabel("Planned sample size").fill("400");
+  await add.getByRole("button", { name: "Add survey round" }).click();
+  await expect(add.getByText("The end is before the start.")).toBeVisible();
+  // What was chosen survives the refusal, selects included.
+  await expect(add.getByLabel("Type")).toHaveValue("ENDLINE");
+  await add.getByLabel("Type").selectOption("MIDLINE");
+  await add.getByLabel("Start", { exact: true }).fill("2021-05-03");
+  await add.getByLabel("End", { exact: true }).fill("2021-05-28");
+  await add.getByRole("button", { name: "Add survey round" }).click();
   await expect(page.locator('tr[data-round="Midline phone survey"]')).toBeVisible();
 
   const period = page.locator('tr[data-period="2020-Q4"]');

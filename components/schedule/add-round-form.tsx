@@ -37,8 +37,19 @@ export function AddRoundForm({ projectId, round }: { projectId: string; round?: 
     return code ? t(`errors.${code}` as "errors.required") : null;
   };
   return (
-    <form key={state.answer ?? 0} action={action} className="card" noValidate>
-      {!round && <h2 style={{ marginTop: 0 }}>{t("addRound")}</h2>}
+    <form
+      key={state.answer ?? 0}
+      action={action}
+      className="card"
+      noValidate
+      aria-labelledby={round ? undefined : "add-round-title"}
+      aria-label={round ? `${t("edit")}: ${round.name}` : undefined}
+    >
+      {!round && (
+        <h2 id="add-round-title" style={{ marginTop: 0 }}>
+          {t("addRound")}
+        </h2>
+      )}
       {round && <input type="hidden" name="roundId" value={round.id} />}
       {state.done && <p role="status">{round ? t("roundSaved") : t("roundAdded")}</p>}
       {state.error && (
