@@ -1,14 +1,13 @@
 "use client";
+import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useActionState, useState } from "react";
-import { useFileForm } from "@/components/ui/use-file-form";
-import {
-  type ColumnsState,
-  type ImportState,
-  importResultsAction,
-  readColumnsAction,
-} from "@/lib/results/import-actions";
+import { type FormEvent, useState } from "react";
+import { type UploadOutcome, uploadResults } from "@/lib/client/upload-results";
+import { type ColumnsState, readColumnsAction } from "@/lib/results/import-actions";
 import { mappedFields } from "@/lib/results/import-mapping";
+
+/** How much of a CSV file is sent to read its columns: the header and first rows are in it. */
+const CSV_HEAD_BYTES = 64 * 1024;
 
 /**
  * Upload a table, map its columns (the project's last mapping, or a guess from the headers), preview
@@ -16,22 +15,45 @@ import { mappedFields } from "@/lib/results/import-mapping";
  */
 export function ResultsImportForm({ projectId }: { projectId: string }) {
   const t = useTranslations("resultsImport");
+  const router = useRouter();
   const [columns, setColumns] = useState<ColumnsState>({});
   const [reading, setReading] = useState(false);
-  const [state, formAction, pending] = useActionState<ImportState, FormData>(
-    importResultsAction.bind(null, projectId),
-    {},
-  );
-  const { file, setFile, submit } = useFileForm(formAction);
+  const [file, setFile] = useState<File | null>(null);
+  const [state, setState] = useState<UploadOutcome>({});
+  const [pending, setPending] = useState(false);
   const choose = async (chosen: File | null) => {
     setFile(chosen);
     setColumns({});
+    setState({});
     if (!chosen) return;
     setReading(true);
     const data = new FormData();
-    data.set("file", chosen);
+    // A CSV's columns are in its first lines; an XLSX workbook is a zip and must come whole.
+    const csv = !/\.xlsx$/i.test(chosen.name);
+    data.set("file", csv ? new File([chosen.slice(0, CSV_HEAD_BYTES)], chosen.name) : chosen);
     setColumns(await readColumnsAction(projectId, data));
     setReading(false);
+  };
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!file) return;
+    const form = new FormData(event.currentTarget);
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    const options: Record<string, string> = {
+      dryRun: submitter?.value === "import" ? "false" : "true",
+      submit: form.get("submit") === "on" ? "true" : "false",
+      includeUnapproved: form.get("includeUnapproved") === "on" ? "true" : "false",
+    };
+    for (const field of mappedFields) options[field] = String(form.get(`map-${field}`) ?? "");
+    setPending(true);
+    try {
+      setState(await uploadResults(projectId, file, options));
+    } catch {
+      setState({ error: "failed" });
+    } finally {
+      setPending(false);
+    }
+    if (submitter?.value === "import") router.refresh();
   };
   const preview = state.preview;
   const problem = (code: string) => {

@@ -61,7 +61,17 @@ function operation(c: RouteContract) {
     security: c.auth === "session" ? [{ session: [] }, { bearer: [] }] : [],
     parameters: [...parameters(c.params, "path"), ...parameters(c.query, "query")],
     ...(c.body
-      ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(c.body, "input") } } } }
+      ? {
+          requestBody: {
+            required: true,
+            content: Object.fromEntries(
+              (c.bodyMediaTypes ?? ["application/json"]).map((type) => [
+                type,
+                { schema: jsonSchema(c.body as ZodType, "input") },
+              ]),
+            ),
+          },
+        }
       : {}),
     responses,
   };

@@ -16,7 +16,13 @@ import {
   updateIndicatorContract,
   updateProjectContract,
 } from "./projects";
-import { importResultsContract, resultHistoryContract, reviewResultsContract, saveResultsContract } from "./results";
+import {
+  importResultsContract,
+  resultHistoryContract,
+  reviewResultsContract,
+  saveResultsContract,
+  uploadResultsContract,
+} from "./results";
 import { sharedSummaryContract, sharedSummaryCsvContract } from "./shared";
 import { projectSummaryContract, projectSummaryCsvContract } from "./summary";
 import type { RouteContract } from "./types";
@@ -32,6 +38,7 @@ export const contracts: RouteContract[] = [
   saveResultsContract,
   reviewResultsContract,
   importResultsContract,
+  uploadResultsContract,
   resultHistoryContract,
   createProjectContract,
   importProjectContract,

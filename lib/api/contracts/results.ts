@@ -2,7 +2,7 @@ import { z } from "zod";
 import { importMappingSchema } from "@/lib/results/import-mapping";
 import { resultInputSchema } from "@/lib/validation/results";
 import { summaryParams } from "./summary";
-import type { RouteContract } from "./types";
+import { type RouteContract, xlsxMediaType } from "./types";
 
 export const saveResultsBody = z.object({
   items: z.array(resultInputSchema).min(1).max(5000),
@@ -113,4 +113,39 @@ export const resultHistoryContract: RouteContract = {
     ),
   }),
   problems: ["unauthenticated", "notFound"],
+};
+
+const flag = z
+  .enum(["true", "false", "1", "0"])
+  .optional()
+  .transform((v) => v === "true" || v === "1");
+
+/** The mapping and options of a streamed upload, as query parameters. */
+export const uploadResultsQuery = z.object({
+  indicator: z.string({ error: "required" }).min(1, "required").describe("Column of the indicator codes"),
+  location: z.string({ error: "required" }).min(1, "required").describe("Column of the places (ISO code or name)"),
+  period: z.string({ error: "required" }).min(1, "required").describe("Column of the periods or survey rounds"),
+  option: z.string().optional().describe("Column of the disaggregation options"),
+  value: z.string().optional(),
+  numerator: z.string().optional(),
+  denominator: z.string().optional(),
+  sampleSize: z.string().optional(),
+  text: z.string().optional(),
+  note: z.string().optional(),
+  validationStatus: z.string().optional().describe("KoboToolbox's _validation_status column"),
+  includeUnapproved: flag.describe("Also take KoboToolbox submissions that are not approved"),
+  dryRun: flag.describe("Only check and preview; nothing is saved"),
+  submit: flag.describe("Submit the values for review instead of saving drafts"),
+});
+
+export const uploadResultsContract: RouteContract = {
+  ...importResultsContract,
+  path: "/api/v1/projects/{projectId}/results/upload",
+  operationId: "uploadResults",
+  summary: "Import results from a CSV or XLSX file sent as the request body, read as it streams in",
+  description:
+    "The same import as POST …/results/import, for large files: the body is the file itself (Content-Type text/csv or the XLSX type) and the column mapping is in the query. The file is never held in memory whole.",
+  query: uploadResultsQuery,
+  body: z.string().describe("The CSV text or the XLSX file"),
+  bodyMediaTypes: ["text/csv", xlsxMediaType],
 };

@@ -17,6 +17,8 @@ export type RouteContract = {
   params?: ZodObject;
   query?: ZodObject;
   body?: ZodType;
+  /** Media types of a raw request body (a file streamed as it is uploaded); default application/json. */
+  bodyMediaTypes?: ("text/csv" | typeof xlsxMediaType)[];
   response: ZodType;
   /** Media type of a successful answer (default application/json). */
   responseMediaType?: "application/json" | "text/csv" | "application/xml" | typeof xlsxMediaType;

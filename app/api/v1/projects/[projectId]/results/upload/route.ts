@@ -1,0 +1,36 @@
+import { uploadResultsQuery } from "@/lib/api/contracts/results";
+import { summaryParams } from "@/lib/api/contracts/summary";
+import { xlsxMediaType } from "@/lib/api/contracts/types";
+import { ApiProblem } from "@/lib/api/problem";
+import { importResultsProblems } from "@/lib/api/results-import";
+import { apiRoute } from "@/lib/api/route";
+import { importMappingSchema } from "@/lib/results/import-mapping";
+
+export const POST = apiRoute({
+  params: summaryParams,
+  query: uploadResultsQuery,
+  async handler({ principal, params, query: { dryRun, submit, ...columns }, request }) {
+    // Only these types: neither can be sent by a cross-site form without a CORS preflight.
+    const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+    const format = type === "text/csv" ? "csv" : type === xlsxMediaType ? "xlsx" : null;
+    if (!format || !request.body)
+      throw new ApiProblem("validation", "Send the file as text/csv or XLSX", [
+        { field: "body", message: "contentType" },
+      ]);
+    const mapping = importMappingSchema.safeParse(columns);
+    if (!mapping.success)
+      throw new ApiProblem(
+        "validation",
+        "Invalid column mapping",
+        mapping.error.issues.map((i) => ({ field: `query.${i.path.join(".")}`, message: i.message })),
+      );
+    const source = request.body as unknown as AsyncIterable<Uint8Array>;
+    return importResultsProblems(principal, params.projectId, {
+      format,
+      source,
+      mapping: mapping.data,
+      dryRun,
+      submit,
+    });
+  },
+});

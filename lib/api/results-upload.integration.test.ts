@@ -1,0 +1,67 @@
+import { expect, test } from "vitest";
+import { POST as upload } from "@/app/api/v1/projects/[projectId]/results/upload/route";
+import { hashToken, newSecretToken } from "@/lib/api-tokens/token";
+import { db } from "@/lib/db";
+import { projectId } from "@/lib/testing/principals";
+
+async function tokenFor(email: string) {
+  const user = await db().user.findUniqueOrThrow({ where: { email } });
+  const token = newSecretToken("med");
+  await db().apiToken.create({ data: { userId: user.id, name: "test", tokenHash: hashToken(token) } });
+  return token;
+}
+
+/** The CSV as a stream of small chunks, as a slow upload arrives. */
+function streamOf(text: string) {
+  const bytes = new TextEncoder().encode(text);
+  let at = 0;
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (at >= bytes.length) return controller.close();
+      controller.enqueue(bytes.subarray(at, at + 7));
+      at += 7;
+    },
+  });
+}
+
+async function send(token: string, peru: string, csv: string, query: string, type = "text/csv") {
+  const request = new Request(`http://localhost/api/v1/projects/${peru}/results/upload?${query}`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": type },
+    body: streamOf(csv),
+    duplex: "half",
+  } as RequestInit);
+  return upload(request, { params: Promise.resolve({ projectId: peru }) });
+}
+
+test("a file streamed as the request body is imported with the mapping from the query", async () => {
+  const peru = await projectId("PE-VEN-2021");
+  const token = await tokenFor("evaluator@example.org");
+  const csv = "code;place;quarter;n\nOP1.1.2;PE-LAL;2021-Q4;2\nOP1.1.2;PE-LAL;2021-Q4;1\n";
+  const query = "indicator=code&location=place&period=quarter&value=n";
+
+  const form = await send(token, peru, csv, query, "application/x-www-form-urlencoded");
+  expect(form.status).toBe(400);
+  const noMapping = await send(token, peru, csv, "indicator=code");
+  expect((await noMapping.json()).errors).toContainEqual({
+    field: "query.location",
+    message: "required",
+  });
+
+  const preview = await send(token, peru, csv, `${query}&dryRun=true`);
+  expect(await preview.json()).toMatchObject({ rows: 2, values: 1, imported: false });
+  const done = await send(token, peru, csv, query);
+  expect(await done.json()).toMatchObject({ values: 1, imported: true });
+  const saved = await db().result.findFirstOrThrow({
+    where: {
+      indicator: { projectId: peru, code: "OP1.1.2" },
+      location: { isoCode: "PE-LAL" },
+      period: { label: "2021-Q4" },
+    },
+  });
+  expect(saved).toMatchObject({ value: 3, status: "DRAFT" });
+
+  const bad = await send(token, peru, "code;place;quarter;n\nOP1.1.2;Atlantis;2021-Q4;1\n", query);
+  expect(bad.status).toBe(400);
+  expect((await bad.json()).errors).toEqual([{ field: "row 2, place", message: "unknown" }]);
+});
