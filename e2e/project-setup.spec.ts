@@ -11,8 +11,8 @@ test("an admin opens a project with two regions; its manager builds the logframe
   await logInAs(admin, "admin@example.org");
   await admin.getByRole("link", { name: "New project" }).click();
   const form = admin.getByRole("form", { name: "Create a project" });
-  await form.getByLabel("Code").fill("E2E-SETUP");
-  await form.getByLabel("Name").fill("Legal orientation in the north");
+  await form.getByLabel("Code", { exact: true }).fill("E2E-SETUP");
+  await form.getByLabel("Name", { exact: true }).fill("Legal orientation in the north");
   await form.getByLabel("Start date").fill("2025-01-01");
   await form.getByLabel("End date").fill("2025-12-31");
   await form.getByLabel("Tumbes").check();
@@ -21,7 +21,7 @@ test("an admin opens a project with two regions; its manager builds the logframe
   await form.getByRole("button", { name: "Create project" }).click();
   // Refused with the field named; what was typed stays.
   await expect(form.getByText("No user has this e-mail.")).toBeVisible();
-  await expect(form.getByLabel("Code")).toHaveValue("E2E-SETUP");
+  await expect(form.getByLabel("Code", { exact: true })).toHaveValue("E2E-SETUP");
   await expect(form.getByLabel("Piura")).toBeChecked();
   await form.getByLabel("Manager's e-mail").fill("manager@example.org");
   await form.getByRole("button", { name: "Create project" }).click();
