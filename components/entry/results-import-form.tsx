@@ -85,24 +85,26 @@ export function ResultsImportForm({ projectId }: { projectId: string }) {
         <fieldset className="field">
           <legend>{t("mapping")}</legend>
           <p className="muted">{columns.saved ? t("mappingSaved") : t("mappingGuessed")}</p>
-          {mappedFields.map((field) => (
-            <div className="field" key={field}>
-              <label htmlFor={`map-${field}`}>{t(`fields.${field}`)}</label>
-              <select
-                id={`map-${field}`}
-                name={`map-${field}`}
-                defaultValue={columns.mapping?.[field] as string | undefined}
-              >
-                <option value="">{t("notInFile")}</option>
-                {columns.headers?.map((h) => (
-                  <option key={h} value={h}>
-                    {h}
-                  </option>
-                ))}
-              </select>
-              {state.mappingErrors?.[field] && <span className="error">{t("required")}</span>}
-            </div>
-          ))}
+          <div className="mapping-grid">
+            {mappedFields.map((field) => (
+              <div className="field" key={field}>
+                <label htmlFor={`map-${field}`}>{t(`fields.${field}`)}</label>
+                <select
+                  id={`map-${field}`}
+                  name={`map-${field}`}
+                  defaultValue={columns.mapping?.[field] as string | undefined}
+                >
+                  <option value="">{t("notInFile")}</option>
+                  {columns.headers?.map((h) => (
+                    <option key={h} value={h}>
+                      {h}
+                    </option>
+                  ))}
+                </select>
+                {state.mappingErrors?.[field] && <span className="error">{t("required")}</span>}
+              </div>
+            ))}
+          </div>
           <label style={{ display: "block" }}>
             <input type="checkbox" name="includeUnapproved" /> {t("includeUnapproved")}
           </label>
@@ -123,7 +125,7 @@ export function ResultsImportForm({ projectId }: { projectId: string }) {
             })}
           </p>
           {preview.problemCount > 0 && (
-            <table className="data" data-testid="results-import-problems">
+            <table className="data text-table" data-testid="results-import-problems">
               <caption className="error">{t("problemsCaption", { count: preview.problemCount })}</caption>
               <thead>
                 <tr>

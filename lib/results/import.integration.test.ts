@@ -56,11 +56,11 @@ test("a table with problems lists each by row and column and saves nothing; fixe
   expect(bad.problems).toEqual([
     { row: 5, column: "indicator", code: "unknown", detail: "OP9.9" },
     { row: 6, column: "location", code: "unknown", detail: "PE-XXX" },
-    { row: 10, column: "value", code: "notANumber", detail: "abc" },
     { row: 7, column: "value", code: "negative" },
     { row: 8, column: "period", code: "locked" },
     { row: 8, column: "value", code: "notEditable:APPROVED" },
     { row: 9, column: "value", code: "notEditable:SUBMITTED" },
+    { row: 10, column: "value", code: "notANumber", detail: "abc" },
   ]);
   expect(await resultCount()).toBe(before);
 

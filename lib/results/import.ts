@@ -247,6 +247,7 @@ export async function importResults(
       problem(cell.rows[0] ?? 0, "value", `notEditable:${found.status}`);
     else replaced++;
   }
+  problems.sort((a, b) => a.row - b.row);
   const preview = { rows: count, skipped, values: cells.size, replaced, problems, problemCount, imported: false };
   if (problemCount || options.dryRun || cells.size === 0) return preview;
   await writeImport(projectId, userId, [...cells.values()], options.submit);

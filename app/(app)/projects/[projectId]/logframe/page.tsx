@@ -56,7 +56,7 @@ export default async function LogframePage({ params }: { params: Promise<{ proje
               }}
             />
           </details>
-          <table className="data">
+          <table className="data text-table">
             <thead>
               <tr>
                 <th scope="col">{t("code")}</th>

@@ -29,7 +29,7 @@ export default async function SchedulePage({ params }: { params: Promise<{ proje
         <Link href={`/projects/${project.id}`}>← {project.name}</Link>
       </p>
       <h1>{t("title")}</h1>
-      <table className="data">
+      <table className="data text-table">
         <caption>{t("periods")}</caption>
         <thead>
           <tr>
@@ -65,7 +65,7 @@ export default async function SchedulePage({ params }: { params: Promise<{ proje
           ))}
         </tbody>
       </table>
-      <table className="data">
+      <table className="data text-table">
         <caption>{t("rounds")}</caption>
         <thead>
           <tr>

@@ -24,7 +24,7 @@ export default async function TeamPage({ params }: { params: Promise<{ projectId
     <>
       <SetupNav projectId={project.id} projectName={project.name} current="team" />
       <h1>{t("teamTitle")}</h1>
-      <table className="data">
+      <table className="data text-table">
         <caption>{t("members")}</caption>
         <thead>
           <tr>
@@ -46,7 +46,7 @@ export default async function TeamPage({ params }: { params: Promise<{ projectId
         </tbody>
       </table>
       {invitations.length > 0 && (
-        <table className="data">
+        <table className="data text-table">
           <caption>{t("pending")}</caption>
           <thead>
             <tr>
