@@ -42,7 +42,8 @@ export function ValueHistory({ projectId, resultId, label }: { projectId: string
       <summary aria-label={t("historyOf", { cell: label })}>{t("historyShort")}</summary>
       {history.isPending && open && <p className="muted">…</p>}
       {history.isError && <p className="error">{t("historyFailed")}</p>}
-      {history.data && (
+      {history.data?.events.length === 0 && <p className="muted">{t("historyEmpty")}</p>}
+      {history.data && history.data.events.length > 0 && (
         <ol>
           {history.data.events.map((e) => (
             <li key={`${e.at}-${e.action}`}>
