@@ -38,9 +38,13 @@ export async function projectSchedule(principal: Principal, projectId: string) {
     db().reportingPeriod.findMany({
       where: { projectId },
       orderBy: { startDate: "asc" },
-      include: { lockedBy: { select: { name: true } } },
+      include: { lockedBy: { select: { name: true } }, _count: { select: { results: true } } },
     }),
-    db().surveyRound.findMany({ where: { projectId }, orderBy: { startDate: "asc" } }),
+    db().surveyRound.findMany({
+      where: { projectId },
+      orderBy: { startDate: "asc" },
+      include: { _count: { select: { results: true } } },
+    }),
   ]);
   return { periods, rounds };
 }

@@ -56,7 +56,7 @@ export default async function SchedulePage({ params }: { params: Promise<{ proje
               {mayLock && (
                 <td>
                   <PeriodLockForm projectId={project.id} periodId={p.id} locked={p.lockedAt !== null} label={p.label} />
-                  {mayEditPeriods && !p.lockedAt && (
+                  {mayEditPeriods && !p.lockedAt && p._count.results === 0 && (
                     <RemoveEntryButton projectId={project.id} kind="period" id={p.id} label={p.label} />
                   )}
                 </td>
@@ -111,7 +111,9 @@ export default async function SchedulePage({ params }: { params: Promise<{ proje
                     }}
                   />
                 </details>
-                <RemoveEntryButton projectId={project.id} kind="round" id={r.id} label={r.name} />
+                {r._count.results === 0 && (
+                  <RemoveEntryButton projectId={project.id} kind="round" id={r.id} label={r.name} />
+                )}
               </td>
             </tr>
           ))}
