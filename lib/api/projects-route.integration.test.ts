@@ -1,10 +1,13 @@
 import { readFileSync } from "node:fs";
+import ExcelJS from "exceljs";
 import { beforeAll, expect, test } from "vitest";
 import { PATCH as updateIndicator } from "@/app/api/v1/projects/[projectId]/indicators/[indicatorId]/route";
+import { GET as projectLogframe } from "@/app/api/v1/projects/[projectId]/logframe.xlsx/route";
 import { POST as invite } from "@/app/api/v1/projects/[projectId]/members/route";
 import { PATCH as updateProject } from "@/app/api/v1/projects/[projectId]/route";
 import { PUT as putTargets } from "@/app/api/v1/projects/[projectId]/targets/route";
 import { POST as importRoute } from "@/app/api/v1/projects/import/route";
+import { GET as template } from "@/app/api/v1/projects/logframe-template.xlsx/route";
 import { POST as createRoute } from "@/app/api/v1/projects/route";
 import { hashToken, newSecretToken } from "@/lib/api-tokens/token";
 import { db } from "@/lib/db";
@@ -138,4 +141,28 @@ test("PATCH, PUT and POST on a project: versions, targets and invitations throug
     { projectId: peru },
   );
   expect((await invited.json()).invitationUrl).toMatch(/\/invite\/i_/);
+});
+
+test("the blank logframe workbook and a project's own download as XLSX with the template's sheets", async () => {
+  const blank = await call(template, "manager", "GET", undefined);
+  expect(blank.status).toBe(200);
+  expect(blank.headers.get("content-type")).toContain("spreadsheetml");
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(await blank.arrayBuffer());
+  expect(book.worksheets.map((w) => w.name)).toEqual([
+    "Project",
+    "Results",
+    "Indicators",
+    "Targets",
+    "Periods",
+    "Rounds",
+    "Dimensions",
+    "Read me",
+  ]);
+  const own = await call(projectLogframe, "manager", "GET", undefined, { projectId: peru });
+  const filled = new ExcelJS.Workbook();
+  await filled.xlsx.load(await own.arrayBuffer());
+  expect(filled.getWorksheet("Indicators")?.getCell("B2").value).toBe("G.1");
+  const nepal = await projectId("SA-HIV-MOB");
+  expect((await call(projectLogframe, "evaluator", "GET", undefined, { projectId: nepal })).status).toBe(404);
 });
