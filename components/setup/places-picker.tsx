@@ -1,6 +1,6 @@
 "use client";
-import { useLocale, useTranslations } from "next-intl";
-import { useMemo, useState } from "react";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
 
 export type PlaceOption = { id: string; ref: string; name: string; isoCode: string | null; depth: number };
 
@@ -20,14 +20,6 @@ export function PlacesPicker({
   error?: string | null;
 }) {
   const t = useTranslations("setup");
-  const locale = useLocale();
-  // Countries are named in the reader's language; regions and sites keep their own names.
-  const named = useMemo(() => {
-    const countries = new Intl.DisplayNames([locale, "en"], { type: "region" });
-    return places.map((p) =>
-      p.isoCode && /^[A-Z]{2}$/.test(p.isoCode) ? { ...p, name: countries.of(p.isoCode) ?? p.name } : p,
-    );
-  }, [places, locale]);
   const [filter, setFilter] = useState("");
   const [checked, setChecked] = useState(() => new Set(places.filter((p) => isChecked(p.ref)).map((p) => p.ref)));
   const needle = filter.trim().toLowerCase();
@@ -44,7 +36,7 @@ export function PlacesPicker({
         onChange={(e) => setFilter(e.target.value)}
       />
       <div className="places">
-        {named.map((p) => (
+        {places.map((p) => (
           <label
             key={p.id}
             hidden={!shown(p)}

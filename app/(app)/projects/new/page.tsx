@@ -1,16 +1,16 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { ImportProjectForm } from "@/components/setup/import-project-form";
 import { NewProjectForm } from "@/components/setup/new-project-form";
 import { requireUser } from "@/lib/auth/session";
+import { placeOptions } from "@/lib/catalogue/place-options";
 import { canCreateProjects } from "@/lib/permissions";
-import { locationCatalogue } from "@/lib/projects/service";
 
 export default async function NewProjectPage() {
   const user = await requireUser();
   if (!canCreateProjects(user)) notFound();
-  const [places, t] = await Promise.all([locationCatalogue(), getTranslations("setup")]);
+  const [places, t] = await Promise.all([placeOptions(await getLocale(), "isoCode"), getTranslations("setup")]);
   return (
     <>
       <p>

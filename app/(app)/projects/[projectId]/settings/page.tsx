@@ -1,13 +1,13 @@
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { AddSiteForm } from "@/components/setup/add-site-form";
 import { CopyProjectForm } from "@/components/setup/copy-project-form";
 import { ProjectDetailsForm } from "@/components/setup/project-details-form";
 import { SetupNav } from "@/components/setup/setup-nav";
 import { requireUser } from "@/lib/auth/session";
+import { placeOptions } from "@/lib/catalogue/place-options";
 import { db } from "@/lib/db";
 import { can, canCreateProjects } from "@/lib/permissions";
-import { locationCatalogue } from "@/lib/projects/service";
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -16,7 +16,7 @@ export default async function ProjectSettingsPage({ params }: { params: Promise<
   if (!can(user, "project.edit", projectId)) notFound();
   const [project, places, t] = await Promise.all([
     db().project.findUnique({ where: { id: projectId }, include: { locations: { include: { location: true } } } }),
-    locationCatalogue(),
+    getLocale().then((locale) => placeOptions(locale, "id")),
     getTranslations("setup"),
   ]);
   if (!project) notFound();
@@ -30,7 +30,7 @@ export default async function ProjectSettingsPage({ params }: { params: Promise<
       <div className="two-columns">
         <ProjectDetailsForm
           projectId={project.id}
-          places={places.map((p) => ({ id: p.id, ref: p.id, name: p.name, isoCode: p.isoCode, depth: p.depth }))}
+          places={places}
           details={{
             version: project.version,
             name: project.name,
