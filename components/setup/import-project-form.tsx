@@ -9,7 +9,7 @@ import { FormStatus, useSetupForm } from "./use-setup-form";
 export function ImportProjectForm() {
   const { state, formAction, pending, t, error, value } = useSetupForm(importProjectAction);
   const preview = state.preview;
-  const { setFile, submit } = useFileForm(formAction);
+  const { setFile, submit, ready } = useFileForm(formAction);
   const issue = (i: ImportIssue) => {
     const text = t.has(`issues.${i.code}`) ? t(`issues.${i.code}` as "issues.xmlSyntax") : i.code;
     return `${i.where}${i.line ? ` (${t("line", { line: i.line })})` : ""}: ${text}${i.detail ? ` — ${i.detail}` : ""}`;
@@ -89,7 +89,7 @@ export function ImportProjectForm() {
         </section>
       )}
       <p className="actions">
-        <button className="button secondary" type="submit" name="intent" value="preview" disabled={pending}>
+        <button className="button secondary" type="submit" name="intent" value="preview" disabled={pending || !ready}>
           {t("preview")}
         </button>{" "}
         <button

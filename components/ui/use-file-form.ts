@@ -1,5 +1,5 @@
 "use client";
-import { type FormEvent, startTransition, useState } from "react";
+import { type FormEvent, startTransition, useEffect, useState } from "react";
 
 /**
  * A form with a file that is sent with every submit (preview, then import) without being chosen again:
@@ -8,6 +8,9 @@ import { type FormEvent, startTransition, useState } from "react";
  */
 export function useFileForm(formAction: (data: FormData) => void) {
   const [file, setFile] = useState<File | null>(null);
+  // Until the page is interactive a click would submit the form natively: its buttons wait for this.
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
@@ -16,5 +19,5 @@ export function useFileForm(formAction: (data: FormData) => void) {
     if (file) data.set("file", file);
     startTransition(() => formAction(data));
   };
-  return { file, setFile, submit };
+  return { file, setFile, submit, ready };
 }
