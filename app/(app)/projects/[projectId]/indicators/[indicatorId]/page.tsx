@@ -7,6 +7,7 @@ import { IndicatorDefinition } from "@/components/indicators/indicator-definitio
 import { IndicatorHistory } from "@/components/indicators/indicator-history";
 import { ResultsTable } from "@/components/indicators/results-table";
 import { requireUser } from "@/lib/auth/session";
+import { can } from "@/lib/permissions";
 import { getIndicator, getProject } from "@/lib/projects/service";
 import { indicatorHistory, indicatorResults } from "@/lib/results/service";
 import { toSummaryJson } from "@/lib/summary/json";
@@ -23,10 +24,11 @@ export default async function IndicatorPage({ params }: Props) {
   ]);
   const figures = summary?.indicators.find((i) => i.indicator.id === indicatorId);
   if (!project || !summary || !indicator || !figures) notFound();
-  const [results, history, t] = await Promise.all([
+  const [results, history, t, tSetup] = await Promise.all([
     indicatorResults(user, project.id, indicator.id),
     indicatorHistory(user, project.id, indicator.id),
     getTranslations("indicatorPage"),
+    getTranslations("setup"),
   ]);
   const json = toSummaryJson(summary);
   const indicatorJson = json.indicators.find((i) => i.indicator.id === indicatorId);
@@ -34,8 +36,14 @@ export default async function IndicatorPage({ params }: Props) {
 
   return (
     <>
-      <p className="no-print">
+      <p className="no-print project-actions">
         <Link href={`/projects/${project.id}`}>← {project.name}</Link>
+        {can(user, "project.edit", project.id) && (
+          <>
+            <Link href={`/projects/${project.id}/logframe/${indicator.id}`}>{tSetup("editIndicator")}</Link>
+            <Link href={`/projects/${project.id}/targets?indicator=${indicator.id}`}>{tSetup("nav.targets")}</Link>
+          </>
+        )}
       </p>
       <h1>
         {indicator.code} {indicator.title}
