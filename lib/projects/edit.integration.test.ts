@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { verifyCredentials } from "@/lib/auth/credentials";
+import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
 import { ForbiddenError, type UserPrincipal } from "@/lib/permissions";
 import { projectSummary } from "@/lib/summary/service";
@@ -217,6 +218,21 @@ describe("team", () => {
     await expect(inviteMember(officer, nepal, { email: "x@example.org", role: "VIEWER" })).rejects.toBeInstanceOf(
       ForbiddenError,
     );
+
+    // An account made with the invited address in the meantime joins only with its own password.
+    const again = await inviteMember(admin, await projectId("WB-ROMA-W"), {
+      email: "new.officer@example.org",
+      role: "VIEWER",
+    });
+    expect(again).toEqual({ added: true, token: null });
+    const peruInvite = await inviteMember(admin, peru, { email: "late@example.org", role: "VIEWER" });
+    await db().user.create({
+      data: { email: "late@example.org", name: "Late", passwordHash: await hashPassword("the real password") },
+    });
+    expect(await acceptInvitation(peruInvite.token ?? "", { name: "X", password: "a guessed password" })).toBeNull();
+    expect(await acceptInvitation(peruInvite.token ?? "", { name: "X", password: "the real password" })).toMatchObject({
+      projectId: peru,
+    });
   });
 
   test("roles change and members leave, but a project keeps at least one manager", async () => {

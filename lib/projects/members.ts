@@ -5,7 +5,7 @@ import "server-only";
 import type { z } from "zod";
 import { hashToken, newSecretToken, secretState } from "@/lib/api-tokens/token";
 import { recordAudit } from "@/lib/audit/record";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
 import { assertCan, type Principal } from "@/lib/permissions";
 import { EditRefused } from "./edit";
@@ -147,14 +147,20 @@ export async function acceptInvitation(token: string, input: z.input<typeof acce
   return db().$transaction(async (tx) => {
     const invitation = await tx.invitation.findUnique({ where: { tokenHash: hashToken(token) } });
     if (!invitation || invitation.acceptedAt || secretState(invitation) !== "active") return null;
+    // Someone who made an account in the meantime proves it is theirs with its password; a wrong one
+    // writes nothing, so the link still works.
+    const existing = await tx.user.findUnique({
+      where: { email: invitation.email },
+      select: { id: true, passwordHash: true },
+    });
+    if (existing && !(await verifyPassword(data.password, existing.passwordHash))) return null;
     const claimed = await tx.invitation.updateMany({
       where: { id: invitation.id, acceptedAt: null },
       data: { acceptedAt: new Date() },
     });
     if (claimed.count === 0) return null;
     const user =
-      (await tx.user.findUnique({ where: { email: invitation.email } })) ??
-      (await tx.user.create({ data: { email: invitation.email, name: data.name, passwordHash } }));
+      existing ?? (await tx.user.create({ data: { email: invitation.email, name: data.name, passwordHash } }));
     await tx.membership.upsert({
       where: { userId_projectId: { userId: user.id, projectId: invitation.projectId } },
       create: { userId: user.id, projectId: invitation.projectId, role: invitation.role },
