@@ -6,7 +6,7 @@ import { redirect } from "next/navigation";
 import { ZodError } from "zod";
 import { currentUser } from "@/lib/auth/session";
 import { ForbiddenError, type UserPrincipal } from "@/lib/permissions";
-import { formValues } from "@/lib/validation/form-values";
+import { fieldErrorsOf, formValues } from "@/lib/validation/form-values";
 import { createProject, type ImportPreview, importProject } from "./create";
 import {
   addCustomDimension,
@@ -58,11 +58,7 @@ async function run(
     if (error instanceof StaleEdit) return { error: "stale", values, lists };
     if (error instanceof EditRefused) return { fieldErrors: { [error.field]: error.code }, values, lists };
     if (error instanceof TargetConflict) return { error: "stale", values, lists };
-    if (error instanceof ZodError) {
-      const fieldErrors: Record<string, string> = {};
-      for (const issue of error.issues) fieldErrors[String(issue.path[0] ?? "form")] ??= issue.message;
-      return { fieldErrors, values, lists };
-    }
+    if (error instanceof ZodError) return { fieldErrors: fieldErrorsOf(error), values, lists };
     throw error;
   }
 }
@@ -72,6 +68,14 @@ function refresh(projectId: string) {
 }
 
 // ---------- creating and importing ----------
+
+/** A creation's problems on the form's fields: "managers.0" is the manager field, "code" the code. */
+function refusedCreation(problems: { where: string; code: string }[], form: FormData): SetupFormState {
+  const fieldErrors: Record<string, string> = {};
+  for (const p of problems)
+    fieldErrors[p.where.replace(/^managers\.\d+$/, "manager").split(".")[0] ?? "form"] ??= p.code;
+  return { fieldErrors, values: formValues(form) };
+}
 
 export async function createProjectAction(_: SetupFormState, form: FormData): Promise<SetupFormState> {
   let created: string | undefined;
@@ -92,12 +96,7 @@ export async function createProjectAction(_: SetupFormState, form: FormData): Pr
       },
       { managerEmails: list(form, "manager"), source: "form" },
     );
-    if (result.problems.length) {
-      const fieldErrors: Record<string, string> = {};
-      for (const p of result.problems)
-        fieldErrors[p.where.replace(/^managers\.\d+$/, "manager").split(".")[0] ?? "form"] ??= p.code;
-      return { fieldErrors, values: formValues(form) };
-    }
+    if (result.problems.length) return refusedCreation(result.problems, form);
     created = result.projectId;
   });
   if (created) redirect(`/projects/${created}/logframe`);
@@ -139,11 +138,7 @@ export async function copyProjectAction(projectId: string, _: SetupFormState, fo
       endDate: get("endDate"),
     });
     const result = await createProject(user, definition, { source: "template", managerEmails: list(form, "manager") });
-    if (result.problems.length) {
-      const fieldErrors: Record<string, string> = {};
-      for (const p of result.problems) fieldErrors[p.where.split(".")[0] ?? "form"] ??= p.code;
-      return { fieldErrors, values: formValues(form) };
-    }
+    if (result.problems.length) return refusedCreation(result.problems, form);
     created = result.projectId;
   });
   if (created) redirect(`/projects/${created}/settings`);
@@ -287,11 +282,7 @@ export async function acceptInvitationAction(
     });
     if (!accepted) return { error: "failed" };
   } catch (error) {
-    if (error instanceof ZodError) {
-      const fieldErrors: Record<string, string> = {};
-      for (const issue of error.issues) fieldErrors[String(issue.path[0] ?? "form")] ??= issue.message;
-      return { fieldErrors, values: { name: values.name ?? "" } };
-    }
+    if (error instanceof ZodError) return { fieldErrors: fieldErrorsOf(error), values: { name: values.name ?? "" } };
     throw error;
   }
   redirect("/login?joined=1");

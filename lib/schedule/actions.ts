@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { currentUser } from "@/lib/auth/session";
 import { can } from "@/lib/permissions";
-import { formValues } from "@/lib/validation/form-values";
+import { fieldErrorsOf, formValues } from "@/lib/validation/form-values";
 import {
   addPeriod,
   addSurveyRound,
@@ -23,12 +23,6 @@ export type FormState = {
   values?: Record<string, string>;
 };
 
-function fieldErrors(error: z.ZodError): Record<string, string> {
-  const found: Record<string, string> = {};
-  for (const issue of error.issues) found[String(issue.path[0] ?? "form")] ??= issue.message;
-  return found;
-}
-
 /** Adds a survey round, or edits one when the form names it (roundId). */
 export async function addSurveyRoundAction(
   projectId: string,
@@ -39,7 +33,7 @@ export async function addSurveyRoundAction(
   if (!user || !can(user, "results.enter", projectId)) return { error: "notAllowed" };
   const { roundId, ...input } = Object.fromEntries(form) as Record<string, string>;
   const parsed = surveyRoundSchema.safeParse(input);
-  if (!parsed.success) return { fieldErrors: fieldErrors(parsed.error), values: formValues(form) };
+  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values: formValues(form) };
   const round = input as z.input<typeof surveyRoundSchema>;
   if (roundId) await updateSurveyRound(user, projectId, roundId, round);
   else await addSurveyRound(user, projectId, round);
@@ -52,11 +46,11 @@ export async function addPeriodAction(projectId: string, _previous: FormState, f
   if (!user || !can(user, "project.edit", projectId)) return { error: "notAllowed" };
   const input = Object.fromEntries(form) as z.input<typeof periodSchema>;
   const parsed = periodSchema.safeParse(input);
-  if (!parsed.success) return { fieldErrors: fieldErrors(parsed.error), values: formValues(form) };
+  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values: formValues(form) };
   try {
     await addPeriod(user, projectId, input);
   } catch (error) {
-    if (error instanceof z.ZodError) return { fieldErrors: fieldErrors(error), values: formValues(form) };
+    if (error instanceof z.ZodError) return { fieldErrors: fieldErrorsOf(error), values: formValues(form) };
     throw error;
   }
   revalidatePath(`/projects/${projectId}`, "layout");
