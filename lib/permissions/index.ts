@@ -78,6 +78,20 @@ export class ForbiddenError extends Error {
   }
 }
 
+/** The acting user's id, for audit trails; null for a donor link. */
+export function userIdOf(principal: Principal): string | null {
+  return principal.kind === "user" ? principal.userId : null;
+}
+
+/**
+ * The acting user's id, for writes that name who made them. A share link is never allowed to write
+ * (assertCan refuses it first), so reaching here without a user is a programming error.
+ */
+export function requireUserId(principal: Principal): string {
+  if (principal.kind !== "user") throw new Error("Only a signed-in user can change data");
+  return principal.userId;
+}
+
 export function assertCan(principal: Principal, permission: Permission, projectId: string): void {
   if (!can(principal, permission, projectId)) throw new ForbiddenError(permission);
 }

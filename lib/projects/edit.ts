@@ -6,7 +6,7 @@ import type { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { assertCan, type Principal } from "@/lib/permissions";
+import { assertCan, type Principal, requireUserId } from "@/lib/permissions";
 import {
   customDimensionSchema,
   type IndicatorInput,
@@ -37,16 +37,11 @@ export class EditRefused extends Error {
   }
 }
 
-function actor(principal: Principal): string {
-  if (principal.kind !== "user") throw new Error("Only users edit projects");
-  return principal.userId;
-}
-
 const json = (value: unknown) => JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
 
 export async function updateProjectDetails(principal: Principal, projectId: string, input: ProjectDetailsInput) {
   assertCan(principal, "project.edit", projectId);
-  const userId = actor(principal);
+  const userId = requireUserId(principal);
   const { version, locationIds, ...data } = projectDetailsSchema.parse(input);
   return db().$transaction(async (tx) => {
     const before = await tx.project.findUniqueOrThrow({ where: { id: projectId }, include: { locations: true } });
@@ -88,7 +83,7 @@ function pick(p: Prisma.ProjectGetPayload<object>) {
 /** A new site or district under one of the project's places, added to the project. */
 export async function addSite(principal: Principal, projectId: string, input: z.input<typeof newSiteSchema>) {
   assertCan(principal, "project.edit", projectId);
-  const userId = actor(principal);
+  const userId = requireUserId(principal);
   const data = newSiteSchema.parse(input);
   return db().$transaction(async (tx) => {
     const parent = await tx.projectLocation.findUnique({
@@ -135,7 +130,7 @@ export async function saveResultNode(
   input: z.input<typeof resultNodeSchema>,
 ) {
   assertCan(principal, "project.edit", projectId);
-  const userId = actor(principal);
+  const userId = requireUserId(principal);
   const data = resultNodeSchema.parse(input);
   return db().$transaction(async (tx) => {
     const clash = await tx.resultNode.findFirst({ where: { projectId, code: data.code, NOT: { id: nodeId ?? "" } } });
@@ -169,7 +164,7 @@ export async function saveIndicator(
   input: IndicatorInput,
 ) {
   assertCan(principal, "project.edit", projectId);
-  const userId = actor(principal);
+  const userId = requireUserId(principal);
   const { version, dimensionKeys, ...data } = indicatorSchema.parse(input);
   return db().$transaction(async (tx) => {
     if (!(await tx.resultNode.findFirst({ where: { id: data.resultNodeId, projectId } })))
@@ -235,7 +230,7 @@ export async function setIndicatorArchived(
   archived: boolean,
 ) {
   assertCan(principal, "project.edit", projectId);
-  const userId = actor(principal);
+  const userId = requireUserId(principal);
   return db().$transaction(async (tx) => {
     const before = await tx.indicator.findFirst({ where: { id: indicatorId, projectId } });
     if (!before) throw new EditRefused("indicatorId", "unknown");
@@ -262,7 +257,7 @@ export async function setIndicatorArchived(
 /** Moves an indicator one place up or down among its result's indicators. */
 export async function moveIndicator(principal: Principal, projectId: string, indicatorId: string, step: -1 | 1) {
   assertCan(principal, "project.edit", projectId);
-  const userId = actor(principal);
+  const userId = requireUserId(principal);
   return db().$transaction(async (tx) => {
     const indicator = await tx.indicator.findFirst({ where: { id: indicatorId, projectId } });
     if (!indicator) throw new EditRefused("indicatorId", "unknown");
@@ -304,7 +299,7 @@ export async function addCustomDimension(
   input: z.input<typeof customDimensionSchema>,
 ) {
   assertCan(principal, "project.edit", projectId);
-  const userId = actor(principal);
+  const userId = requireUserId(principal);
   const data = customDimensionSchema.parse(input);
   return db().$transaction(async (tx) => {
     if (await tx.disaggregationDimension.findUnique({ where: { key: data.key } }))

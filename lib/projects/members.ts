@@ -7,16 +7,11 @@ import { hashToken, newSecretToken, secretState } from "@/lib/api-tokens/token";
 import { recordAudit } from "@/lib/audit/record";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
-import { assertCan, type Principal } from "@/lib/permissions";
+import { assertCan, type Principal, requireUserId } from "@/lib/permissions";
 import { EditRefused } from "./edit";
 import { acceptInvitationSchema, inviteSchema, type ProjectRoleName } from "./schemas";
 
 const INVITATION_DAYS = 14;
-
-function actor(principal: Principal): string {
-  if (principal.kind !== "user") throw new Error("Only users manage teams");
-  return principal.userId;
-}
 
 export async function listTeam(principal: Principal, projectId: string) {
   assertCan(principal, "members.manage", projectId);
@@ -37,7 +32,7 @@ export async function listTeam(principal: Principal, projectId: string) {
 /** Adds an existing user at once; otherwise creates an invitation and returns its link's token (once). */
 export async function inviteMember(principal: Principal, projectId: string, input: z.input<typeof inviteSchema>) {
   assertCan(principal, "members.manage", projectId);
-  const userId = actor(principal);
+  const userId = requireUserId(principal);
   const data = inviteSchema.parse(input);
   return db().$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { email: data.email } });
@@ -86,7 +81,7 @@ export async function setMemberRole(
   newRole: ProjectRoleName | null,
 ) {
   assertCan(principal, "members.manage", projectId);
-  const userId = actor(principal);
+  const userId = requireUserId(principal);
   return db().$transaction(async (tx) => {
     const membership = await tx.membership.findUnique({
       where: { userId_projectId: { userId: memberUserId, projectId } },
@@ -113,7 +108,7 @@ export async function setMemberRole(
 
 export async function revokeInvitation(principal: Principal, projectId: string, invitationId: string) {
   assertCan(principal, "members.manage", projectId);
-  const userId = actor(principal);
+  const userId = requireUserId(principal);
   await db().$transaction(async (tx) => {
     const updated = await tx.invitation.updateMany({
       where: { id: invitationId, projectId, acceptedAt: null, revokedAt: null },

@@ -4,7 +4,7 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
-import { assertCan, type Principal } from "@/lib/permissions";
+import { assertCan, type Principal, requireUserId } from "@/lib/permissions";
 import { isEmptyTarget, type TargetCell, type TargetProblem, targetProblems } from "./schemas";
 
 export class TargetProblems extends Error {
@@ -31,8 +31,7 @@ export class TargetConflict extends Error {
 
 export async function saveTargets(principal: Principal, projectId: string, cells: TargetCell[]) {
   assertCan(principal, "project.edit", projectId);
-  if (principal.kind !== "user") throw new Error("Only users edit targets");
-  const userId = principal.userId;
+  const userId = requireUserId(principal);
   const project = await db().project.findUniqueOrThrow({
     where: { id: projectId },
     include: {

@@ -2,7 +2,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { assertCan, type Principal } from "@/lib/permissions";
+import { assertCan, type Principal, requireUserId } from "@/lib/permissions";
 import { type FieldProblem, type ResultInput, resultProblems } from "@/lib/validation/results";
 import { PROJECT_RESULTS_LOCK } from "./locks";
 
@@ -34,11 +34,6 @@ export class VersionConflict extends Error {
   }
 }
 
-function userOf(principal: Principal): string {
-  if (principal.kind !== "user") throw new Error("Only users enter results");
-  return principal.userId;
-}
-
 const figureOf = (r: {
   value: number | null;
   numerator: number | null;
@@ -62,7 +57,7 @@ const figureOf = (r: {
  */
 export async function saveResults(principal: Principal, projectId: string, items: ResultInput[], submit: boolean) {
   assertCan(principal, "results.enter", projectId);
-  const userId = userOf(principal);
+  const userId = requireUserId(principal);
   const prisma = db();
   const project = await prisma.project.findUniqueOrThrow({
     where: { id: projectId },
@@ -177,7 +172,7 @@ export type ReviewDecision = { resultId: string; version: number; decision: "app
 /** A manager approves or returns submitted results, all or nothing; a return needs a comment. */
 export async function reviewResults(principal: Principal, projectId: string, decisions: ReviewDecision[]) {
   assertCan(principal, "results.review", projectId);
-  const userId = userOf(principal);
+  const userId = requireUserId(principal);
   return db().$transaction(async (tx) => {
     const problems: ItemProblem[] = [];
     const rows = await Promise.all(

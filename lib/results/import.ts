@@ -8,7 +8,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TableRow } from "@/lib/imports/table-rows";
-import { assertCan, type Principal } from "@/lib/permissions";
+import { assertCan, type Principal, requireUserId } from "@/lib/permissions";
 import { type ResultInput, resultProblems } from "@/lib/validation/results";
 import { type ImportMapping, isApproved, type MappedField } from "./import-mapping";
 import { PROJECT_RESULTS_LOCK } from "./locks";
@@ -129,8 +129,7 @@ export async function importResults(
   options: { dryRun: boolean; submit: boolean },
 ): Promise<ResultImportPreview> {
   assertCan(principal, "results.enter", projectId);
-  if (principal.kind !== "user") throw new Error("Only users import results");
-  const userId = principal.userId;
+  const userId = requireUserId(principal);
   const look = await lookups(projectId);
   const problems: RowProblem[] = [];
   let problemCount = 0;

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
-import { assertCan, type Principal } from "@/lib/permissions";
+import { assertCan, type Principal, userIdOf } from "@/lib/permissions";
 
 const isoDate = z
   .string()
@@ -27,10 +27,6 @@ export const surveyRoundSchema = z
     notes: z.string().max(4000).default(""),
   })
   .refine((r) => r.endDate >= r.startDate, { path: ["endDate"], message: "endBeforeStart" });
-
-function userOf(principal: Principal) {
-  return principal.kind === "user" ? principal.userId : null;
-}
 
 export async function projectSchedule(principal: Principal, projectId: string) {
   assertCan(principal, "project.read", projectId);
@@ -64,7 +60,7 @@ export async function addSurveyRound(
       entityType: "SurveyRound",
       entityId: round.id,
       projectId,
-      actorUserId: userOf(principal),
+      actorUserId: userIdOf(principal),
       after: { ...data, startDate: input.startDate, endDate: input.endDate },
     });
     return round;
@@ -88,7 +84,7 @@ export async function setPeriodLock(
   return db().$transaction(async (tx) => {
     const period = await tx.reportingPeriod.findFirst({ where: { id: periodId, projectId } });
     if (!period) return null;
-    const userId = userOf(principal);
+    const userId = userIdOf(principal);
     const updated = await tx.reportingPeriod.update({
       where: { id: period.id },
       data: lock ? { lockedAt: new Date(), lockedById: userId } : { lockedAt: null, lockedById: null },
@@ -125,7 +121,7 @@ export async function updateSurveyRound(
       entityType: "SurveyRound",
       entityId: roundId,
       projectId,
-      actorUserId: userOf(principal),
+      actorUserId: userIdOf(principal),
       before: { ...before, startDate: before.startDate.toISOString(), endDate: before.endDate.toISOString() },
       after: { ...data, startDate: input.startDate, endDate: input.endDate },
     });
@@ -170,7 +166,7 @@ export async function removeScheduleEntry(
       entityType: kind === "period" ? "ReportingPeriod" : "SurveyRound",
       entityId: id,
       projectId,
-      actorUserId: userOf(principal),
+      actorUserId: userIdOf(principal),
       before: JSON.parse(JSON.stringify({ ...entry, targets })),
     });
     return true;
@@ -203,7 +199,7 @@ export async function addPeriod(principal: Principal, projectId: string, input: 
       entityType: "ReportingPeriod",
       entityId: period.id,
       projectId,
-      actorUserId: userOf(principal),
+      actorUserId: userIdOf(principal),
       after: { label: data.label, startDate: input.startDate, endDate: input.endDate },
     });
     return period;

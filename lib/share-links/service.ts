@@ -4,7 +4,7 @@ import { z } from "zod";
 import { hashToken, newSecretToken, secretState } from "@/lib/api-tokens/token";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
-import { assertCan, type Principal, type SharePrincipal } from "@/lib/permissions";
+import { assertCan, type Principal, requireUserId, type SharePrincipal, userIdOf } from "@/lib/permissions";
 import { parseShareOptions, type ShareOptions, shareOptionsSchema } from "./options";
 
 export const newShareLinkSchema = z.object({
@@ -18,16 +18,11 @@ export const newShareLinkSchema = z.object({
 
 export type NewShareLink = z.input<typeof newShareLinkSchema>;
 
-function actorId(principal: Principal) {
-  return principal.kind === "user" ? principal.userId : null;
-}
-
 /** Creates a link; the token is returned once and only its hash is kept. */
 export async function createShareLink(principal: Principal, projectId: string, input: NewShareLink) {
   assertCan(principal, "shareLinks.manage", projectId);
   const data = newShareLinkSchema.parse(input);
-  const userId = actorId(principal);
-  if (!userId) throw new Error("Only a user creates share links");
+  const userId = requireUserId(principal);
   const token = newSecretToken("s");
   const link = await db().$transaction(async (tx) => {
     const created = await tx.shareLink.create({
@@ -76,7 +71,7 @@ export async function revokeShareLink(principal: Principal, projectId: string, l
       entityType: "ShareLink",
       entityId: link.id,
       projectId,
-      actorUserId: actorId(principal),
+      actorUserId: userIdOf(principal),
       before: { revokedAt: null },
       after: { revokedAt: revokedAt.toISOString() },
     });
