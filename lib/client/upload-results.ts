@@ -1,5 +1,6 @@
 // The browser side of a results import: the chosen file is sent as the request body, so the server
 // reads it as it streams in (POST /api/v1/projects/{projectId}/results/upload).
+import { xlsxMediaType } from "@/lib/api/contracts/types";
 import type { ResultImportPreview } from "@/lib/results/import";
 
 export type UploadOutcome = {
@@ -8,18 +9,16 @@ export type UploadOutcome = {
   error?: "notAllowed" | "raced" | "failed";
 };
 
-const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
 export async function uploadResults(
   projectId: string,
   file: File,
   options: Record<string, string>,
 ): Promise<UploadOutcome> {
-  const isXlsx = /\.xlsx$/i.test(file.name) || file.type === xlsxType;
+  const isXlsx = /\.xlsx$/i.test(file.name) || file.type === xlsxMediaType;
   const query = new URLSearchParams(Object.entries(options).filter(([, v]) => v !== ""));
   const response = await fetch(`/api/v1/projects/${projectId}/results/upload?${query}`, {
     method: "POST",
-    headers: { "content-type": isXlsx ? xlsxType : "text/csv", accept: "application/json" },
+    headers: { "content-type": isXlsx ? xlsxMediaType : "text/csv", accept: "application/json" },
     body: file,
   });
   const body = await response.json().catch(() => ({}));

@@ -1,6 +1,7 @@
 // The targets grid as a form: one text input per cell, named by the cell's key, with the text and the
 // version it was read at alongside. Only cells whose text changed are saved. A percentage is typed as
 // "85" or as counts, "340/400"; a qualitative target as text.
+import { readTypedNumber } from "@/lib/validation/numbers";
 import type { TargetCell } from "./schemas";
 
 export type CellKey = {
@@ -26,8 +27,8 @@ export function targetText(
 }
 
 const number = (text: string) => {
-  const n = Number(text.trim().replace(/\s/g, "").replace(",", "."));
-  return text.trim() !== "" && Number.isFinite(n) ? n : null;
+  const n = readTypedNumber(text);
+  return typeof n === "number" ? n : null;
 };
 
 export function parseTargetText(text: string, measure: string): Omit<TargetCell, keyof CellKey> | "notANumber" {

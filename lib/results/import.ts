@@ -9,6 +9,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TableRow } from "@/lib/imports/table-rows";
 import { assertCan, type Principal, requireUserId } from "@/lib/permissions";
+import { readTypedNumber } from "@/lib/validation/numbers";
 import { type ResultInput, resultProblems } from "@/lib/validation/results";
 import { type ImportMapping, isApproved, type MappedField } from "./import-mapping";
 import { PROJECT_RESULTS_LOCK } from "./locks";
@@ -42,15 +43,6 @@ type Cell = {
 };
 
 const lower = (s: string) => s.trim().toLowerCase();
-
-/** A number as people type it: "1,5" and "1 234" included. */
-export function readNumber(text: string): number | null | "invalid" {
-  const t = text.trim().replace(/\s/g, "");
-  if (t === "") return null;
-  const normal = /^-?\d+,\d+$/.test(t) ? t.replace(",", ".") : t;
-  const n = Number(normal);
-  return Number.isFinite(n) ? n : "invalid";
-}
 
 async function lookups(projectId: string) {
   const project = await db().project.findUniqueOrThrow({
@@ -185,7 +177,7 @@ export async function importResults(
       number | null
     >;
     for (const field of ["value", "numerator", "denominator", "sampleSize"] as const) {
-      const n = readNumber(get(field));
+      const n = readTypedNumber(get(field));
       if (n === "invalid") problem(row, field, "notANumber", get(field));
       else figures[field] = n;
     }
