@@ -73,13 +73,32 @@ export async function ensureReferenceData(client: Client): Promise<void> {
     })),
     skipDuplicates: true,
   });
-  for (const d of BASE_DIMENSIONS) {
-    const dimension =
-      (await client.disaggregationDimension.findUnique({ where: { key: d.key } })) ??
-      (await client.disaggregationDimension.create({ data: { key: d.key, name: d.name } }));
-    await client.disaggregationOption.createMany({
-      data: d.options.map(([key, name], sortOrder) => ({ dimensionId: dimension.id, key, name, sortOrder })),
-      skipDuplicates: true,
-    });
-  }
+  for (const d of BASE_DIMENSIONS) await ensureDimension(client, { ...d, isCustom: false });
+}
+
+/**
+ * A dimension of the catalogue with at least the given options: created when missing, its missing
+ * options added after the ones it has. Existing names and options are left as they are.
+ */
+export async function ensureDimension(
+  client: Client,
+  d: { key: string; name: string; isCustom: boolean; options: readonly (readonly [string, string])[] },
+): Promise<void> {
+  const dimension =
+    (await client.disaggregationDimension.findUnique({ where: { key: d.key }, include: { options: true } })) ??
+    (await client.disaggregationDimension.create({
+      data: { key: d.key, name: d.name, isCustom: d.isCustom },
+      include: { options: true },
+    }));
+  const known = new Set(dimension.options.map((o) => o.key));
+  const missing = d.options.filter(([key]) => !known.has(key));
+  if (!missing.length) return;
+  await client.disaggregationOption.createMany({
+    data: missing.map(([key, name], i) => ({
+      dimensionId: dimension.id,
+      key,
+      name,
+      sortOrder: dimension.options.length + i,
+    })),
+  });
 }

@@ -1,6 +1,7 @@
 // Writes a checked project definition inside the caller's transaction. References to the shared
 // catalogue (places, disaggregation dimensions) are resolved here; any that cannot be are reported
 // together, by path, before the first row is written, so a bad definition creates nothing.
+import { ensureDimension } from "@/lib/catalogue/reference";
 import type { Db } from "@/lib/db";
 import { LIFE_OF_PROJECT, type ProjectDefinition } from "./definition";
 
@@ -78,30 +79,7 @@ async function resolveLocations(tx: Tx, def: ProjectDefinition, problems: Defini
 async function resolveDimensions(tx: Tx, def: ProjectDefinition) {
   const dimensionIds = new Map<string, string>();
   const optionIds = new Map<string, string>();
-  for (const custom of def.dimensions) {
-    const existing = await tx.disaggregationDimension.findUnique({
-      where: { key: custom.key },
-      include: { options: true },
-    });
-    const dimension =
-      existing ??
-      (await tx.disaggregationDimension.create({
-        data: { key: custom.key, name: custom.name, isCustom: true },
-        include: { options: true },
-      }));
-    const known = new Set(dimension.options.map((o) => o.key));
-    const missing = custom.options.filter(([key]) => !known.has(key));
-    if (missing.length) {
-      await tx.disaggregationOption.createMany({
-        data: missing.map(([key, name], i) => ({
-          dimensionId: dimension.id,
-          key,
-          name,
-          sortOrder: dimension.options.length + i,
-        })),
-      });
-    }
-  }
+  for (const custom of def.dimensions) await ensureDimension(tx, { ...custom, isCustom: true });
   const used = new Set(def.nodes.flatMap((n) => n.indicators.flatMap((i) => i.dimensions ?? [])));
   const rows = await tx.disaggregationDimension.findMany({
     where: { key: { in: [...used] } },
