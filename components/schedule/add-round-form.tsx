@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
 import { Field } from "@/components/ui/field";
+import { useRemountingAction } from "@/components/ui/use-remounting-action";
 import { addSurveyRoundAction, type FormState } from "@/lib/schedule/actions";
 
 const types = ["BASELINE", "MIDLINE", "ENDLINE", "OTHER"] as const;
@@ -22,14 +22,12 @@ export type RoundValues = {
 /** Adds a survey round, or edits one (`round`). */
 export function AddRoundForm({ projectId, round }: { projectId: string; round?: RoundValues }) {
   const t = useTranslations("schedule");
-  // Answers are numbered so the form remounts with what was typed: React's reset loses <select>s.
-  const [state, action, pending] = useActionState<FormState & { answer?: number }, FormData>(
-    async (previous, form) => ({
-      ...(await addSurveyRoundAction(projectId, previous, form)),
-      answer: (previous.answer ?? 0) + 1,
-    }),
-    {},
-  );
+  const {
+    state,
+    formAction: action,
+    pending,
+    formKey,
+  } = useRemountingAction<FormState>(addSurveyRoundAction.bind(null, projectId), {});
   const value = (field: keyof RoundValues) => state.values?.[field] ?? round?.[field];
   const id = (field: string) => `round-${round?.id ?? "new"}-${field}`;
   const error = (field: string) => {
@@ -38,7 +36,7 @@ export function AddRoundForm({ projectId, round }: { projectId: string; round?: 
   };
   return (
     <form
-      key={state.answer ?? 0}
+      key={formKey}
       action={action}
       className="card"
       noValidate

@@ -1,6 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { useRemountingAction } from "@/components/ui/use-remounting-action";
 import type { SetupFormState } from "@/lib/projects/actions";
 
 /**
@@ -9,18 +9,13 @@ import type { SetupFormState } from "@/lib/projects/actions";
  */
 export function useSetupForm(action: (state: SetupFormState, form: FormData) => Promise<SetupFormState>) {
   const t = useTranslations("setup");
-  // Answers are numbered: the form is keyed by the number and mounted afresh with what was typed (after
-  // a refusal) or what is saved now (after a success); React's own reset does not restore <select>s.
-  const [state, formAction, pending] = useActionState<SetupFormState & { answer?: number }, FormData>(
-    async (previous, form) => ({ ...(await action(previous, form)), answer: (previous.answer ?? 0) + 1 }),
-    {},
-  );
+  const { state, formAction, pending, formKey } = useRemountingAction<SetupFormState>(action, {});
   const message = (code: string) => (t.has(`errors.${code}`) ? t(`errors.${code}` as "errors.required") : code);
   return {
     state,
     formAction,
     pending,
-    formKey: state.answer ?? 0,
+    formKey,
     t,
     message,
     error: (field: string) => {
