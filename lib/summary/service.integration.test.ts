@@ -163,3 +163,12 @@ describe("scope and access", () => {
     expect(await projectSummary(viewer, nepal)).toBeNull();
   });
 });
+
+test("one indicator's summary alone is the same as within the whole project, composed indicators included", async () => {
+  for (const code of ["OC1.1", "OC1.2"]) {
+    const id = (await db().indicator.findFirstOrThrow({ where: { projectId: roma, code } })).id;
+    const alone = await projectSummary(manager, roma, { asOf: end, indicatorId: id });
+    expect(alone?.indicators.map((i) => i.indicator.code)).toEqual([code]);
+    expect(alone?.indicators[0]).toEqual(await indicator(roma, code));
+  }
+});

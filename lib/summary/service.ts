@@ -16,6 +16,8 @@ export type SummaryOptions = {
   includeSubmitted?: boolean;
   /** Leave out each period's to-date trajectory (exports do not draw it). */
   withoutTrajectory?: boolean;
+  /** Only this indicator's summary (a page about one indicator need not compute the others). */
+  indicatorId?: string;
 };
 
 export type ProjectSummary = {
@@ -113,7 +115,10 @@ function buildSummary(inputs: SummaryInputs, options: SummaryOptions): ProjectSu
   const optionsOf = (dimensionId: string) =>
     project.indicators.flatMap((i) => i.dimensions).find((d) => d.dimensionId === dimensionId)?.dimension.options ?? [];
 
-  const indicators = project.indicators.map((indicator) => {
+  const wanted = options.indicatorId
+    ? project.indicators.filter((i) => i.id === options.indicatorId)
+    : project.indicators;
+  const indicators = wanted.map((indicator) => {
     let own = partials.get(indicator.id) ?? [];
     let timeRule = indicator.timeRule;
     if (indicator.composedFromId && indicator.composedOptionId) {

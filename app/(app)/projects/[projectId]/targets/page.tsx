@@ -37,7 +37,7 @@ export default async function TargetsPage({ params, searchParams }: Props) {
   const [targets, summary] = indicator
     ? await Promise.all([
         db().target.findMany({ where: { indicatorId: indicator.id } }),
-        projectSummary(user, project.id, { withoutTrajectory: true }),
+        projectSummary(user, project.id, { withoutTrajectory: true, indicatorId: indicator.id }),
       ])
     : [[], null];
   const warnings = summary?.indicators.find((i) => i.indicator.id === indicator?.id)?.warnings ?? [];
