@@ -153,7 +153,6 @@ export type ProjectDefinitionInput = z.input<typeof definitionObject>;
 export type ProjectDefinition = Omit<z.output<typeof definitionObject>, "periods"> & {
   periods: NonNullable<z.output<typeof definitionObject>["periods"]>;
 };
-export type IndicatorDefinition = ProjectDefinition["nodes"][number]["indicators"][number];
 
 type Ctx = z.RefinementCtx;
 
