@@ -104,7 +104,7 @@ test("an admin previews an IATI file, sees its problems or warnings, and imports
 
   await form
     .getByLabel("File", { exact: true })
-    .setInputFiles(path.resolve("../shared/real-data/iati-worldbank-679-2.03.xml"));
+    .setInputFiles(path.resolve("test/fixtures/iati/iati-worldbank-679-2.03.xml"));
   await form.getByRole("button", { name: "Preview" }).click();
   await expect(form.getByTestId("import-preview")).toContainText("P145054");
   await expect(form.getByText("No problems found: the project can be imported.")).toBeVisible();

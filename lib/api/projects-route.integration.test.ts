@@ -81,7 +81,7 @@ test("POST /projects creates a project from a definition; problems come back by 
 });
 
 test("POST /projects/import previews an IATI file, then imports it", async () => {
-  const content = readFileSync("../shared/real-data/iati-standard-example-annotated-2.03.xml", "utf8");
+  const content = readFileSync("test/fixtures/iati/iati-standard-example-annotated-2.03.xml", "utf8");
   const preview = await call(importRoute, "admin", "POST", { format: "iati", content, dryRun: true });
   expect(preview.status).toBe(200);
   expect((await preview.json()).project.code).toBe("ABC123");

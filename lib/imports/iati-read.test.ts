@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { readIati, readNumber, slug } from "./iati-read";
 
-const example = readFileSync("../shared/real-data/iati-standard-example-annotated-2.03.xml", "utf8");
+const example = readFileSync("test/fixtures/iati/iati-standard-example-annotated-2.03.xml", "utf8");
 
 describe("readNumber", () => {
   test("reads numbers as publishers write them", () => {

@@ -51,7 +51,7 @@ test("every demo project's IATI export validates and re-imports with the same ap
 
 test("a preview reports what would be created and creates nothing; an invalid file changes nothing", async () => {
   const admin = await principalFor("admin@example.org");
-  const xml = readFileSync("../shared/real-data/iati-worldbank-679-2.03.xml", "utf8");
+  const xml = readFileSync("test/fixtures/iati/iati-worldbank-679-2.03.xml", "utf8");
   const before = await db().project.count();
   const preview = await importProject(admin, { format: "iati", content: xml }, { dryRun: true });
   expect(preview.problems).toEqual([]);
@@ -94,7 +94,7 @@ test("a preview reports what would be created and creates nothing; an invalid fi
 
 test("only admins create or import projects", async () => {
   const manager = await principalFor("manager@example.org");
-  const xml = readFileSync("../shared/real-data/iati-standard-example-annotated-2.03.xml", "utf8");
+  const xml = readFileSync("test/fixtures/iati/iati-standard-example-annotated-2.03.xml", "utf8");
   await expect(importProject(manager, { format: "iati", content: xml }, { dryRun: true })).rejects.toThrow(
     ForbiddenError,
   );
