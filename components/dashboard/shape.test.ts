@@ -104,9 +104,10 @@ test("the achieved bar stops at the frame, its number does not", () => {
 });
 
 test("progress over time carries the engine's to-date figures", () => {
-  // Without period targets, expected-to-date is the life-of-project target prorated: 89 of 180 days by 31 March.
+  // Without period targets, expected-to-date is the life-of-project target prorated: the 90 days from
+  // 1 January through 31 March, both included, of the project's 181 (rule 10).
   expect(progressData(summary().indicators[0]!)).toEqual([
-    { label: "Q1", actual: 240, actualToDate: 240, expectedToDate: expect.closeTo((200 * 89) / 180, 9), target: null },
+    { label: "Q1", actual: 240, actualToDate: 240, expectedToDate: expect.closeTo((200 * 90) / 181, 9), target: null },
     { label: "Q2", actual: 30, actualToDate: 270, expectedToDate: 200, target: null },
   ]);
 });

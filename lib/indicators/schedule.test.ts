@@ -1,18 +1,21 @@
 import { describe, expect, test } from "vitest";
-import { elapsedShare, expectedToDate, progressAgainst, status } from "./schedule";
+import { elapsedShare } from "./days";
+import { expectedToDate, progressAgainst, status } from "./schedule";
 
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const project = { start: d("2020-01-01"), end: d("2022-12-31") };
 
 describe("expected to date (rule 6)", () => {
+  const count = (value: number) => ({ value, numerator: null, denominator: null });
   const quarters = [
-    { endDate: d("2020-03-31"), value: 100 },
-    { endDate: d("2020-06-30"), value: 150 },
-    { endDate: d("2020-09-30"), value: 200 },
+    { endDate: d("2020-03-31"), value: count(100) },
+    { endDate: d("2020-06-30"), value: count(150) },
+    { endDate: d("2020-09-30"), value: count(200) },
   ];
 
   test("sum of the targets of periods already ended", () => {
     const e = expectedToDate({
+      measure: "COUNT",
       cumulative: false,
       periodTargets: quarters,
       lifeOfProject: 450,
@@ -25,6 +28,7 @@ describe("expected to date (rule 6)", () => {
 
   test("cumulative indicators expect the latest ended period's target", () => {
     const e = expectedToDate({
+      measure: "COUNT",
       cumulative: true,
       periodTargets: quarters,
       lifeOfProject: 200,
@@ -38,6 +42,7 @@ describe("expected to date (rule 6)", () => {
   test("nothing is due before the first period ends", () => {
     expect(
       expectedToDate({
+        measure: "COUNT",
         cumulative: false,
         periodTargets: quarters,
         lifeOfProject: 450,
@@ -51,6 +56,7 @@ describe("expected to date (rule 6)", () => {
   test("without period targets, the life-of-project target prorated by elapsed time from the baseline", () => {
     const asOf = d("2021-07-02"); // half-way through the project
     const e = expectedToDate({
+      measure: "COUNT",
       cumulative: false,
       periodTargets: [],
       lifeOfProject: 26150,
@@ -62,6 +68,7 @@ describe("expected to date (rule 6)", () => {
     expect(e?.value).toBeCloseTo(26150 * elapsedShare(project.start, project.end, asOf), 9);
     expect(elapsedShare(project.start, project.end, asOf)).toBeCloseTo(0.5, 2);
     const fromBaseline = expectedToDate({
+      measure: "COUNT",
       cumulative: true,
       periodTargets: [],
       lifeOfProject: 60,

@@ -1,4 +1,6 @@
-// Rules 6 and 7 of DESIGN.md: what should have been achieved by a date, and the resulting status.
+// Rules 6 and 7 of docs/numbers.md: what should have been achieved by a date, and the resulting status.
+import { elapsedShare, hasEnded, hasStarted } from "./days";
+import { type CombinedTarget, combineTargets, effectiveBaseline } from "./targets";
 import type { Direction, Measure } from "./types";
 
 export type Status = "onTrack" | "atRisk" | "offTrack" | "noTarget" | "noData" | "notYetDue" | "notAssessed";
@@ -8,41 +10,46 @@ export const defaultThresholds: Thresholds = { onTrack: 0.9, atRisk: 0.75 };
 
 export type Dated<T> = { endDate: Date; value: T };
 
-/** Share of the project's time elapsed at `asOf`, from 0 to 1. */
-export function elapsedShare(start: Date, end: Date, asOf: Date): number {
-  const span = end.getTime() - start.getTime();
-  if (span <= 0) return asOf >= end ? 1 : 0;
-  return Math.min(1, Math.max(0, (asOf.getTime() - start.getTime()) / span));
-}
-
-export type Expected = { value: number; source: "endedPeriodTargets" | "proratedLifeOfProject" } | null;
+export type ExpectedSource = "endedPeriodTargets" | "proratedLifeOfProject" | "lifeOfProjectTarget";
+export type Expected = { value: number; source: ExpectedSource } | null;
 
 /**
- * Rule 6 for routine monitoring: the sum of the targets of periods already ended (for cumulative
- * indicators, the latest ended period's target); without period targets, the life-of-project target
- * prorated by elapsed project time, starting from the baseline. Null when nothing is due yet.
+ * Rule 6 for routine monitoring, as of the end of day `asOf`. From period targets: for counts, the
+ * sum of the targets of the periods already ended (cumulative: the latest ended period's target); for
+ * rates and means, the ended periods' targets combined by rule 2 (cumulative: the latest). Without
+ * period targets: counts, the life-of-project target prorated by elapsed project time from the
+ * baseline (0 when there is none); rates and means, prorated from the baseline when there is one, else
+ * the target itself, due all along. Null when nothing is due yet.
  */
 export function expectedToDate(args: {
+  measure: Measure;
   cumulative: boolean;
-  periodTargets: Dated<number>[];
+  periodTargets: Dated<CombinedTarget>[];
   lifeOfProject: number | null;
   baseline: number | null;
   project: { start: Date; end: Date };
   asOf: Date;
 }): Expected {
-  const { periodTargets, asOf } = args;
+  const { measure, periodTargets, asOf } = args;
   if (periodTargets.length > 0) {
     const ended = periodTargets
-      .filter((t) => t.endDate <= asOf)
+      .filter((t) => hasEnded(t.endDate, asOf))
       .sort((a, b) => a.endDate.getTime() - b.endDate.getTime());
-    if (ended.length === 0) return null;
-    const value = args.cumulative ? (ended[ended.length - 1]?.value ?? 0) : ended.reduce((a, t) => a + t.value, 0);
-    return { value, source: "endedPeriodTargets" };
+    const latest = ended[ended.length - 1];
+    if (!latest) return null;
+    const value = args.cumulative
+      ? latest.value.value
+      : combineTargets(
+          measure,
+          ended.map((t) => t.value),
+        ).value;
+    return value === null ? null : { value, source: "endedPeriodTargets" };
   }
-  if (args.lifeOfProject === null) return null;
+  if (args.lifeOfProject === null || !hasStarted(args.project.start, asOf)) return null;
+  if (measure !== "COUNT" && args.baseline === null)
+    return { value: args.lifeOfProject, source: "lifeOfProjectTarget" };
+  const base = effectiveBaseline(args.baseline);
   const share = elapsedShare(args.project.start, args.project.end, asOf);
-  if (share <= 0) return null;
-  const base = args.baseline ?? 0;
   return { value: base + (args.lifeOfProject - base) * share, source: "proratedLifeOfProject" };
 }
 
@@ -53,7 +60,7 @@ export function progressAgainst(
   expected: number,
   baseline: number | null,
 ): number {
-  const base = baseline ?? 0;
+  const base = effectiveBaseline(baseline);
   if (expected === base) {
     const reached = direction === "INCREASE" ? actual >= expected : actual <= expected;
     return reached ? 1 : 0;

@@ -93,10 +93,10 @@ describe("summarizeIndicator", () => {
     expect(summarizeIndicator(definition(), [], [], context).overall.status).toBe("noTarget");
   });
 
-  test("percentage targets without denominators cannot be weighted across regions and are flagged", () => {
+  test("percentage targets without denominators count equally across regions (rule 2) and are flagged", () => {
     const targets = [target({ locationId: "A", value: 60 }), target({ locationId: "B", value: 40 })];
     const s = summarizeIndicator(definition({ measure: "PERCENTAGE" }), [], targets, context);
-    expect(s.overall.target).toBeNull();
+    expect(s.overall.target).toBe(50);
     expect(s.warnings).toEqual([{ code: "percentageTargetsWithoutDenominators", locationIds: ["A", "B"] }]);
   });
 

@@ -5,7 +5,16 @@
 import { actual, applyTimeRule, combine } from "./aggregate";
 import type { OptionPartial } from "./composition";
 import { type Change, changeBetweenRounds, type Interval, wilsonInterval } from "./confidence";
-import { type Dated, defaultThresholds, expectedToDate, type Status, status, type Thresholds } from "./schedule";
+import { earlierDay, hasEnded, hasStarted, isoDay, startOfDay } from "./days";
+import {
+  type Dated,
+  defaultThresholds,
+  type ExpectedSource,
+  expectedToDate,
+  type Status,
+  status,
+  type Thresholds,
+} from "./schedule";
 import { achievement, baselineValue, type CombinedTarget, combineTargets, lifeOfProjectTarget } from "./targets";
 import type { Baseline, Direction, Measure, TimeRule } from "./types";
 
@@ -81,9 +90,11 @@ export type Explanation = {
   statuses: string[];
   asOf: string;
   target: "explicit" | "derivedFromPeriods" | "combinedFromLocations" | "none";
-  expected: "endedPeriodTargets" | "proratedLifeOfProject" | "roundTarget" | "none";
+  expected: ExpectedSource | "roundTarget" | "none";
   /** Survey indicators: the round the figure (and its status) refers to. */
   roundId: string | null;
+  /** The periods or rounds whose values the status compares with expected-to-date (like with like). */
+  comparedTimeIds: string[];
 };
 
 export type FigureSummary = {
@@ -105,10 +116,17 @@ export type Warning =
   | { code: "percentageTargetsWithoutDenominators"; locationIds: string[] }
   | { code: "disaggregationExceedsTotal"; dimensionKey: string; total: number; sumOfOptions: number };
 
+/** A qualitative value (or any value's text): what was written for one place and period or round. */
+export type Narrative = { locationId: string; timeId: string; optionId: string | null; text: string };
+
 export type IndicatorSummary = {
   indicator: Omit<IndicatorDefinition, "baseline" | "dimensions" | "composedFrom"> & { composite: boolean };
   overall: FigureSummary;
-  byLocation: (FigureSummary & SummaryLocation)[];
+  /**
+   * Every place in scope, its figure including its sub-places. A place with sub-places also gives the
+   * figure of the values recorded at the place itself ("Peru, not by region"; rule 11), null if none.
+   */
+  byLocation: (FigureSummary & SummaryLocation & { unassigned: FigureSummary | null })[];
   byTime: (FigureSummary & {
     timeId: string;
     kind: "period" | "round";
@@ -126,36 +144,52 @@ export type IndicatorSummary = {
       optionId: string;
       key: string;
       name: string;
-      /** The option's figure in each working region (for stacked charts). */
-      byLocation: { locationId: string; actual: number | null; numerator: number | null; denominator: number | null }[];
+      /**
+       * The option's figure in each working region (for stacked charts), and at each place with
+       * sub-places that has values of its own (`unassigned`, rule 11).
+       */
+      byLocation: {
+        locationId: string;
+        unassigned: boolean;
+        actual: number | null;
+        numerator: number | null;
+        denominator: number | null;
+      }[];
     })[];
     /** The part of the total not reported under any option (counts, or denominators of percentages). */
     notReported: number | null;
-    notReportedByLocation: { locationId: string; value: number | null }[];
+    notReportedByLocation: { locationId: string; unassigned: boolean; value: number | null }[];
   }[];
+  /** Qualitative indicators: the latest narrative per place and period or round, latest first. */
+  narratives: (Narrative & { label: string; endDate: Date })[];
   warnings: Warning[];
 };
 
-type Scope = { locationId: string | null; optionId: string | null; timeId?: string };
+/** `own`: only the values recorded at the place itself, not at its sub-places (rule 11). */
+type Scope = { locationId: string | null; optionId: string | null; timeId?: string; own?: boolean };
 
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
-
-/** Summarises one indicator. `partials` are its results' sums per location, time and option (null: total). */
+/**
+ * Summarises one indicator as of the end of day `ctx.asOf` (rule 10). `partials` are its results'
+ * sums per location, time and option (null: total); `narratives` its values' texts.
+ */
 export function summarizeIndicator(
   def: IndicatorDefinition,
   partials: OptionPartial[],
   targets: SummaryTarget[],
   ctx: SummaryContext,
+  narratives: Narrative[] = [],
 ): IndicatorSummary {
   const { measure, timeRule, direction } = def;
+  const asOf = startOfDay(ctx.asOf);
   const thresholds = ctx.project.thresholds ?? defaultThresholds;
   const baseline = baselineValue(measure, def.baseline);
   const timeById = new Map(ctx.times.map((t) => [t.id, t]));
+  // Values belong to their period or round: they count once it has started (rule 10).
   const started = (timeId: string) => {
     const time = timeById.get(timeId);
-    return time !== undefined && time.startDate <= ctx.asOf;
+    return time !== undefined && hasStarted(time.startDate, asOf);
   };
-  const ended = (time: SummaryTime) => time.endDate <= ctx.asOf;
+  const ended = (time: SummaryTime) => hasEnded(time.endDate, asOf);
   const periods = ctx.times.filter((t) => t.kind === "period").sort(byEnd);
   const rounds = ctx.times.filter((t) => t.kind === "round").sort(byEnd);
   const counted = partials.filter((p) => started(p.timeId));
@@ -166,15 +200,19 @@ export function summarizeIndicator(
   const inProject = new Set(ctx.locations.map((l) => l.id));
   const parentOf = (l: SummaryLocation) => (l.parentId && inProject.has(l.parentId) ? l.parentId : null);
   const childrenOf = (id: string | null) => ctx.locations.filter((l) => parentOf(l) === id);
-  const leaves = new Map<string | null, string[]>();
-  const leavesUnder = (id: string | null): string[] => {
-    const known = leaves.get(id);
+  const subtrees = new Map<string | null, string[]>();
+  /** A place and every place below it in the project (null: every place): rule 11. */
+  const placesUnder = (id: string | null): string[] => {
+    const known = subtrees.get(id);
     if (known) return known;
-    const children = childrenOf(id);
-    const found = id !== null && children.length === 0 ? [id] : children.flatMap((c) => leavesUnder(c.id));
-    leaves.set(id, found);
+    const found = [...(id === null ? [] : [id]), ...childrenOf(id).flatMap((c) => placesUnder(c.id))];
+    subtrees.set(id, found);
     return found;
   };
+  /** The working regions: places without sub-places. */
+  const leavesUnder = (id: string | null) => placesUnder(id).filter((p) => childrenOf(p).length === 0);
+  /** Places with sub-places that also have values of their own (a country-wide figure beside its regions). */
+  const withOwnValues = new Set(counted.map((p) => p.locationId).filter((id) => childrenOf(id).length > 0));
 
   // ----- targets -----
   // Targets and partial sums indexed once: each figure looks up its own instead of scanning all.
@@ -188,6 +226,7 @@ export function summarizeIndicator(
   const explicitTargets = (scope: Scope, periodId: string | null, roundId: string | null) =>
     targetIndex.get(targetKey(scope.locationId, scope.optionId, periodId, roundId)) ?? [];
   const present = (t: CombinedTarget | null): t is CombinedTarget => t !== null && t.value !== null;
+  const noLifeTarget: LifeTarget = { target: null, source: "none" };
 
   /** Target for one period or round at a scope: explicit, else combined from the child locations. */
   const timeTargets = new Map<string, CombinedTarget | null>();
@@ -235,56 +274,77 @@ export function summarizeIndicator(
 
   // ----- one figure -----
   const figureAt = (scope: Scope): FigureSummary => {
-    const mine = leavesUnder(scope.locationId)
+    const places = scope.own && scope.locationId !== null ? [scope.locationId] : placesUnder(scope.locationId);
+    const mine = places
       .flatMap((locationId) => countedByCell.get(`${locationId}|${scope.optionId}`) ?? [])
       .filter((p) => !scope.timeId || p.timeId === scope.timeId);
-    if (scope.timeId) return singleTimeFigure(scope, mine);
-    return survey ? surveyFigure(scope, mine) : monitoringFigure(scope, mine);
+    // A place's own values carry no target of their own: the place's targets cover its sub-places too.
+    const targetScope = scope.own ? null : scope;
+    if (scope.timeId) return singleTimeFigure(targetScope, scope.timeId, mine);
+    return survey ? surveyFigure(targetScope, mine) : monitoringFigure(targetScope, mine);
   };
 
-  const monitoringFigure = (scope: Scope, mine: OptionPartial[]): FigureSummary => {
+  const monitoringFigure = (scope: Scope | null, mine: OptionPartial[]): FigureSummary => {
     const figure = actual(measure, timeRule, mine);
-    const life = lifeTarget(scope);
-    const periodTargets: Dated<number>[] = periods
-      .map((p) => ({ endDate: p.endDate, value: timeTarget(scope, p)?.value ?? null }))
-      .filter((t): t is Dated<number> => t.value !== null);
+    const life = scope ? lifeTarget(scope) : noLifeTarget;
+    const periodTargets = scope
+      ? periods
+          .map((p) => ({ endDate: p.endDate, value: timeTarget(scope, p) }))
+          .filter((t): t is Dated<CombinedTarget> => present(t.value))
+      : [];
     const expected =
       measure === "QUALITATIVE"
         ? null
         : expectedToDate({
+            measure,
             cumulative: timeRule === "CUMULATIVE",
             periodTargets,
             lifeOfProject: life.target?.value ?? null,
             baseline,
             project: ctx.project,
-            asOf: ctx.asOf,
+            asOf,
           });
-    const used = timeRule === "CUMULATIVE" ? applyTimeRule(timeRule, mine) : mine;
+    const used = applyTimeRule(timeRule, mine);
+    // Expected from period targets covers the ended periods: the status compares their values only.
+    const comparedPeriods = expected?.source === "endedPeriodTargets" ? periods.filter(ended) : null;
+    const compared = comparedPeriods
+      ? actual(
+          measure,
+          timeRule,
+          mine.filter((p) => comparedPeriods.some((t) => t.id === p.timeId)),
+        )
+      : figure;
     return assemble(figure, used, life.target?.value ?? null, expected?.value ?? null, {
       time: timeRule === "CUMULATIVE" ? "latestPerLocation" : "sumOfPeriods",
       target: life.source,
       expected: expected?.source ?? "none",
       roundId: null,
+      statusActual: compared.value,
+      comparedTimeIds: comparedPeriods
+        ? unique(
+            applyTimeRule(
+              timeRule,
+              mine.filter((p) => comparedPeriods.some((t) => t.id === p.timeId)),
+            ).map((p) => p.timeId),
+          )
+        : unique(used.map((p) => p.timeId)),
     });
   };
 
   /** Survey indicators are compared round by round with the target for their round, never prorated. */
-  const surveyFigure = (scope: Scope, mine: OptionPartial[]): FigureSummary => {
+  const surveyFigure = (scope: Scope | null, mine: OptionPartial[]): FigureSummary => {
     const withResults = rounds.filter((r) => mine.some((p) => p.timeId === r.id));
     const latest = withResults[withResults.length - 1] ?? null;
     const ofLatest = latest ? mine.filter((p) => p.timeId === latest.id) : [];
     const figure = combine(measure, ofLatest);
-    const latestTarget = latest ? timeTarget(scope, latest) : null;
-    const life = lifeTarget(scope);
-    const finalTarget =
-      rounds
-        .map((r) => timeTarget(scope, r))
-        .filter(present)
-        .pop() ?? null;
+    const roundTarget = (r: SummaryTime) => (scope ? timeTarget(scope, r) : null);
+    const latestTarget = latest ? roundTarget(latest) : null;
+    const life = scope ? lifeTarget(scope) : noLifeTarget;
+    const finalTarget = rounds.map(roundTarget).filter(present).pop() ?? null;
     const target = present(latestTarget) ? latestTarget.value : (life.target?.value ?? finalTarget?.value ?? null);
     // Expected: the latest round that has ended and has a target.
-    const due = rounds.filter((r) => ended(r) && present(timeTarget(scope, r))).pop();
-    const expected = due ? (timeTarget(scope, due)?.value ?? null) : null;
+    const due = rounds.filter((r) => ended(r) && present(roundTarget(r))).pop();
+    const expected = due ? (roundTarget(due)?.value ?? null) : null;
     const compared = due
       ? combine(
           measure,
@@ -298,19 +358,21 @@ export function summarizeIndicator(
       roundId: latest?.id ?? null,
       statusActual: compared.value,
       hasTarget: target !== null || finalTarget !== null,
+      comparedTimeIds: due ? [due.id] : [],
     });
   };
 
-  const singleTimeFigure = (scope: Scope, mine: OptionPartial[]): FigureSummary => {
-    const time = timeById.get(scope.timeId ?? "");
+  const singleTimeFigure = (scope: Scope | null, timeId: string, mine: OptionPartial[]): FigureSummary => {
+    const time = timeById.get(timeId);
     const figure = combine(measure, mine);
-    const target = time ? (timeTarget(scope, time)?.value ?? null) : null;
+    const target = time && scope ? (timeTarget(scope, time)?.value ?? null) : null;
     const expected = time && ended(time) ? target : null;
     return assemble(figure, mine, target, expected, {
       time: time?.kind === "round" ? "singleRound" : timeRule === "CUMULATIVE" ? "latestPerLocation" : "sumOfPeriods",
       target: target === null ? "none" : "explicit",
       expected: expected === null ? "none" : time?.kind === "round" ? "roundTarget" : "endedPeriodTargets",
       roundId: time?.kind === "round" ? time.id : null,
+      comparedTimeIds: expected === null ? [] : [timeId],
     });
   };
 
@@ -319,7 +381,7 @@ export function summarizeIndicator(
     used: OptionPartial[],
     target: number | null,
     expected: number | null,
-    how: Pick<Explanation, "time" | "target" | "expected" | "roundId"> & {
+    how: Pick<Explanation, "time" | "target" | "expected" | "roundId" | "comparedTimeIds"> & {
       statusActual?: number | null;
       hasTarget?: boolean;
     },
@@ -333,7 +395,7 @@ export function summarizeIndicator(
       numerator: figure.numerator,
       denominator: figure.denominator,
       sampleSize: figure.sampleSize,
-      achievement: achievement(measure, direction, figure.value, target, baseline),
+      achievement: achievement(direction, figure.value, target, baseline),
       expectedToDate: expected,
       status: status({
         measure,
@@ -363,10 +425,11 @@ export function summarizeIndicator(
         denominator: figure.denominator,
         sampleSize: figure.sampleSize,
         statuses: ctx.statuses,
-        asOf: isoDay(ctx.asOf),
+        asOf: isoDay(asOf),
         target: how.target,
         expected: how.expected,
         roundId: how.roundId,
+        comparedTimeIds: how.comparedTimeIds,
       },
     };
   };
@@ -385,16 +448,24 @@ export function summarizeIndicator(
     source: def.source,
     composite: def.composedFrom !== null,
   };
-  if (ctx.overallOnly) return { indicator, overall, byLocation: [], byTime: [], byDimension: [], warnings: [] };
-  const scopeLocations =
-    ctx.rootLocationId === null
-      ? ctx.locations
-      : ctx.locations.filter((l) => isUnder(l.id, ctx.rootLocationId, ctx.locations));
+  if (ctx.overallOnly) {
+    return { indicator, overall, byLocation: [], byTime: [], byDimension: [], narratives: [], warnings: [] };
+  }
+  const inScope = new Set(placesUnder(ctx.rootLocationId));
+  const scopeLocations = ctx.locations.filter((l) => inScope.has(l.id));
   const byLocation = scopeLocations.map((l) => ({
     ...l,
     parentId: parentOf(l),
     ...figureAt({ ...root, locationId: l.id }),
+    unassigned: withOwnValues.has(l.id) ? figureAt({ ...root, locationId: l.id, own: true }) : null,
   }));
+  /** Where per-region views put values: each working region, then each place's own values (rule 11). */
+  const rows = [
+    ...leavesUnder(ctx.rootLocationId).map((locationId) => ({ locationId, unassigned: false })),
+    ...placesUnder(ctx.rootLocationId)
+      .filter((id) => withOwnValues.has(id))
+      .map((locationId) => ({ locationId, unassigned: true })),
+  ];
 
   const times = survey ? rounds : periods;
   let previous: FigureSummary | null = null;
@@ -408,38 +479,53 @@ export function summarizeIndicator(
           )
         : null;
     if (figure.actual !== null) previous = figure;
-    const then = ctx.withoutTrajectory
-      ? null
-      : summarizeIndicator(def, partials, targets, { ...ctx, asOf: t.endDate, rootTimeId: null, overallOnly: true });
+    // The trajectory as of each period's end, never past the view's as-of date (rule 11).
+    const then =
+      ctx.withoutTrajectory || !started(t.id)
+        ? null
+        : summarizeIndicator(def, partials, targets, {
+            ...ctx,
+            asOf: earlierDay(t.endDate, asOf),
+            rootTimeId: null,
+            overallOnly: true,
+          });
+    const planned =
+      ctx.withoutTrajectory || then
+        ? then
+        : summarizeIndicator(def, [], targets, { ...ctx, asOf: t.endDate, rootTimeId: null, overallOnly: true });
     const toDate = {
       actual: then?.overall.actual ?? null,
-      expectedToDate: then?.overall.expectedToDate ?? null,
-      target: then?.overall.target ?? null,
+      expectedToDate: planned?.overall.expectedToDate ?? null,
+      target: planned?.overall.target ?? null,
     };
     return { ...figure, timeId: t.id, kind: t.kind, label: t.label, endDate: t.endDate, change, toDate };
   });
 
   const warnings: Warning[] = [];
   const byDimension = def.dimensions.map((d) => {
-    const regions = leavesUnder(ctx.rootLocationId);
     const options = d.options.map((o) => ({
       ...figureAt({ ...root, optionId: o.id }),
       optionId: o.id,
       key: o.key,
       name: o.name,
-      byLocation: regions.map((locationId) => {
-        const f = figureAt({ ...root, optionId: o.id, locationId });
-        return { locationId, actual: f.actual, numerator: f.numerator, denominator: f.denominator };
+      byLocation: rows.map(({ locationId, unassigned }) => {
+        const f = figureAt({ ...root, optionId: o.id, locationId, own: unassigned });
+        return { locationId, unassigned, actual: f.actual, numerator: f.numerator, denominator: f.denominator };
       }),
     }));
     const notReported = gap(measure, overall, options);
-    const notReportedByLocation = regions.map((locationId) => ({
+    const notReportedByLocation = rows.map(({ locationId, unassigned }) => ({
       locationId,
+      unassigned,
       value: gap(
         measure,
-        figureAt({ ...root, locationId }),
+        figureAt({ ...root, locationId, own: unassigned }),
         options.map(
-          (o) => o.byLocation.find((l) => l.locationId === locationId) ?? { actual: null, denominator: null },
+          (o) =>
+            o.byLocation.find((l) => l.locationId === locationId && l.unassigned === unassigned) ?? {
+              actual: null,
+              denominator: null,
+            },
         ),
       ),
     }));
@@ -462,8 +548,21 @@ export function summarizeIndicator(
     byLocation,
     byTime,
     byDimension,
+    narratives: latestNarratives(),
     warnings,
   };
+
+  /** Rule 9 for texts: the latest narrative per place and period or round in the view, latest first. */
+  function latestNarratives(): IndicatorSummary["narratives"] {
+    return narratives
+      .filter((n) => n.optionId === null && inScope.has(n.locationId) && started(n.timeId))
+      .filter((n) => !ctx.rootTimeId || n.timeId === ctx.rootTimeId)
+      .flatMap((n) => {
+        const time = timeById.get(n.timeId);
+        return time ? [{ ...n, label: time.label, endDate: time.endDate }] : [];
+      })
+      .sort((a, b) => b.endDate.getTime() - a.endDate.getTime());
+  }
 
   function targetWarnings(scope: Scope): Warning[] {
     const found: Warning[] = [];
@@ -507,15 +606,6 @@ function gap(measure: Measure, total: Counted, options: Counted[]): number | nul
     return total.denominator - options.reduce((a, o) => a + (o.denominator ?? 0), 0);
   }
   return null;
-}
-
-function isUnder(id: string, ancestor: string | null, locations: SummaryLocation[]): boolean {
-  if (ancestor === null) return true;
-  const byId = new Map(locations.map((l) => [l.id, l]));
-  for (let current: string | null = id; current; current = byId.get(current)?.parentId ?? null) {
-    if (current === ancestor) return true;
-  }
-  return false;
 }
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {

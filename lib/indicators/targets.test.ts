@@ -18,9 +18,12 @@ describe("combineTargets", () => {
     expect(combineTargets("PERCENTAGE", [t(null, 48, 80), t(null, 4, 20)]).value).toBeCloseTo(52, 10);
   });
 
-  test("percentage targets without denominators cannot be combined", () => {
-    expect(combineTargets("PERCENTAGE", [t(60), t(40)]).value).toBeNull();
+  test("percentage targets without counts, and mean targets, count equally (rule 2)", () => {
+    expect(combineTargets("PERCENTAGE", [t(60), t(40)]).value).toBe(50);
+    expect(combineTargets("PERCENTAGE", [t(60), t(null, 4, 20)]).value).toBe(40);
     expect(combineTargets("PERCENTAGE", [t(85)]).value).toBe(85);
+    expect(combineTargets("MEAN", [t(3), t(4)]).value).toBe(3.5);
+    expect(combineTargets("MEAN", [t(3), t(null)]).value).toBeNull();
   });
 });
 
@@ -38,24 +41,24 @@ describe("lifeOfProjectTarget (rule 4)", () => {
 
 describe("achievement (rule 5)", () => {
   test("from baseline to target for increasing indicators", () => {
-    expect(achievement("PERCENTAGE", "INCREASE", 50, 60, 40)).toBeCloseTo(0.5, 10);
+    expect(achievement("INCREASE", 50, 60, 40)).toBeCloseTo(0.5, 10);
   });
   test("decreasing indicators measure the way down", () => {
-    expect(achievement("PERCENTAGE", "DECREASE", 30, 20, 40)).toBeCloseTo(0.5, 10);
+    expect(achievement("DECREASE", 30, 20, 40)).toBeCloseTo(0.5, 10);
   });
   test("is not capped: over-achievement stays above 1", () => {
-    expect(achievement("COUNT", "INCREASE", 150, 100, 0)).toBe(1.5);
+    expect(achievement("INCREASE", 150, 100, 0)).toBe(1.5);
   });
   test("undefined when target equals baseline", () => {
-    expect(achievement("COUNT", "INCREASE", 5, 10, 10)).toBeNull();
+    expect(achievement("INCREASE", 5, 10, 10)).toBeNull();
   });
   test("decreasing indicators mirror increasing ones", () => {
     const n = fc.integer({ min: -1000, max: 1000 });
     fc.assert(
       fc.property(n, n, n, (a, target, base) => {
         fc.pre(target !== base);
-        const up = achievement("MEAN", "INCREASE", a, target, base);
-        const down = achievement("MEAN", "DECREASE", -a, -target, -base);
+        const up = achievement("INCREASE", a, target, base);
+        const down = achievement("DECREASE", -a, -target, -base);
         expect(down).toBeCloseTo(up ?? Number.NaN, 9);
       }),
     );

@@ -1,4 +1,4 @@
-// Rules 2, 4 and 5 of DESIGN.md: combining targets and measuring achievement against them.
+// Rules 2, 4 and 5 of docs/numbers.md: combining targets and measuring achievement against them.
 import { percent } from "./aggregate";
 import type { Baseline, Direction, Measure, TargetInput, TimeRule } from "./types";
 
@@ -7,26 +7,28 @@ export type CombinedTarget = { value: number | null; numerator: number | null; d
 const none: CombinedTarget = { value: null, numerator: null, denominator: null };
 
 /**
- * Targets of several locations (or options) combined. Counts add up; percentage targets are weighted
- * by their denominators (rule 2), so they need numerator and denominator; a lone percentage target is
- * taken as it is. Means cannot be combined without sample sizes and give no overall target.
+ * Targets of several locations, periods or options combined (rule 2). Counts add up. Percentage
+ * targets are weighted by their denominators when every one carries its counts, and otherwise count
+ * equally; mean targets count equally (targets carry no planned sample size).
  */
 export function combineTargets(measure: Measure, targets: TargetInput[]): CombinedTarget {
   if (targets.length === 0 || measure === "QUALITATIVE") return none;
-  if (measure === "COUNT") {
-    if (targets.some((t) => t.value === null)) return none;
-    return { ...none, value: targets.reduce((a, t) => a + (t.value ?? 0), 0) };
+  if (measure === "PERCENTAGE" && targets.every((t) => t.numerator !== null && t.denominator !== null)) {
+    const numerator = targets.reduce((a, t) => a + (t.numerator ?? 0), 0);
+    const denominator = targets.reduce((a, t) => a + (t.denominator ?? 0), 0);
+    return { value: percent(numerator, denominator), numerator, denominator };
   }
-  const only = targets.length === 1 ? targets[0] : undefined;
-  if (measure === "PERCENTAGE") {
-    if (targets.every((t) => t.numerator !== null && t.denominator !== null)) {
-      const numerator = targets.reduce((a, t) => a + (t.numerator ?? 0), 0);
-      const denominator = targets.reduce((a, t) => a + (t.denominator ?? 0), 0);
-      return { value: percent(numerator, denominator), numerator, denominator };
-    }
-    return only ? { ...none, value: only.value } : none;
-  }
-  return only ? { ...none, value: only.value } : none;
+  const values = targets.map((t) => targetValue(measure, t));
+  if (values.some((v) => v === null)) return none;
+  const total = values.reduce<number>((a, v) => a + (v ?? 0), 0);
+  return { ...none, value: measure === "COUNT" ? total : total / values.length };
+}
+
+/** A target's value: a percentage from its counts when it has them. */
+function targetValue(measure: Measure, t: TargetInput): number | null {
+  if (measure === "PERCENTAGE" && t.numerator !== null && t.denominator !== null)
+    return percent(t.numerator, t.denominator);
+  return t.value;
 }
 
 /**
@@ -54,21 +56,24 @@ export function baselineValue(measure: Measure, baseline: Baseline): number | nu
   return baseline.value;
 }
 
+/** Rule 5: an indicator without a baseline starts from 0, the same in achievement, expected and status. */
+export function effectiveBaseline(baseline: number | null): number {
+  return baseline ?? 0;
+}
+
 /**
  * Rule 5: share of the way from baseline to target, as a fraction (1 = target reached). Raw, never
- * capped or rounded; null when target equals baseline or a figure is missing. A missing baseline counts
- * as zero for counts (nothing was delivered before the project) and as unknown for other measures.
+ * capped or rounded; null when target equals baseline or a figure is missing.
  */
 export function achievement(
-  measure: Measure,
   direction: Direction,
   actualValue: number | null,
   targetValue: number | null,
   baseline: number | null,
 ): number | null {
   if (actualValue === null || targetValue === null) return null;
-  const base = baseline ?? (measure === "COUNT" ? 0 : null);
-  if (base === null || targetValue === base) return null;
+  const base = effectiveBaseline(baseline);
+  if (targetValue === base) return null;
   return direction === "INCREASE"
     ? (actualValue - base) / (targetValue - base)
     : (base - actualValue) / (base - targetValue);

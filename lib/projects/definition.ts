@@ -4,8 +4,9 @@
 // are by code, label or key, so a definition can be written by hand and checked before anything is saved.
 import { z } from "zod";
 import { periodsBetween } from "@/lib/schedule/periods";
+import { calendarDayText } from "@/lib/validation/dates";
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "date");
+const isoDay = calendarDayText;
 const number = z.number().finite();
 const provenance = z.enum(["DOCUMENT", "ILLUSTRATIVE"]).default("ILLUSTRATIVE");
 

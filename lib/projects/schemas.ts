@@ -1,16 +1,11 @@
 // What project setup accepts, as zod schemas shared by the forms (in the browser) and the server, and
 // the rules of a target's figure. No I/O here.
 import { z } from "zod";
+import { calendarDay } from "@/lib/validation/dates";
 
 // Schemas here are idempotent (their output parses again to itself): the API validates a body, and the
 // service it calls validates again, as the one authority.
-const isoDay = z.union([
-  z.date(),
-  z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "date")
-    .transform((v) => new Date(`${v}T00:00:00Z`)),
-]);
+const isoDay = z.union([z.date(), calendarDay]);
 const share = z.coerce.number().min(0, "negative").max(2, "tooLarge");
 const textList = z
   .union([z.string(), z.array(z.string())])

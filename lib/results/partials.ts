@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db";
 import type { OptionPartial } from "@/lib/indicators/composition";
+import type { Narrative } from "@/lib/indicators/summary";
 
 type Row = Omit<OptionPartial, "resultCount" | "timeEnd"> & {
   indicatorId: string;
@@ -42,6 +43,34 @@ export async function projectResultPartials(
     const list = byIndicator.get(indicatorId) ?? [];
     list.push({ ...row, timeEnd: new Date(row.timeEnd), resultCount: Number(row.resultCount) });
     byIndicator.set(indicatorId, list);
+  }
+  return byIndicator;
+}
+
+/**
+ * The texts of a project's values (qualitative indicators' narratives, or any value's text) with the
+ * given review statuses, per indicator. One value per cell, so each is the latest for its place and time.
+ */
+export async function projectNarratives(
+  prisma: Db,
+  projectId: string,
+  statuses: string[],
+): Promise<Map<string, Narrative[]>> {
+  const rows = await prisma.result.findMany({
+    where: {
+      indicator: { projectId, measure: "QUALITATIVE" },
+      status: { in: statuses as ("APPROVED" | "SUBMITTED")[] },
+      textValue: { not: null },
+    },
+    select: { indicatorId: true, locationId: true, periodId: true, roundId: true, optionId: true, textValue: true },
+  });
+  const byIndicator = new Map<string, Narrative[]>();
+  for (const r of rows) {
+    const timeId = r.periodId ?? r.roundId;
+    if (!timeId || !r.textValue?.trim()) continue;
+    const list = byIndicator.get(r.indicatorId) ?? [];
+    list.push({ locationId: r.locationId, timeId, optionId: r.optionId, text: r.textValue });
+    byIndicator.set(r.indicatorId, list);
   }
   return byIndicator;
 }

@@ -3,11 +3,9 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { assertCan, type Principal, userIdOf } from "@/lib/permissions";
+import { calendarDay } from "@/lib/validation/dates";
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "date")
-  .transform((v) => new Date(`${v}T00:00:00Z`));
+const isoDate = calendarDay;
 const optionalCount = z
   .string()
   .trim()

@@ -27,6 +27,7 @@ const figure = {
     target: "explicit" as const,
     expected: "proratedLifeOfProject" as const,
     roundId: null,
+    comparedTimeIds: ["q1"],
   },
 };
 
@@ -53,12 +54,13 @@ const summary = {
         composite: false,
       },
       overall: figure,
-      byLocation: [{ ...figure, id: "A", name: "Region A", isoCode: null, parentId: null }],
+      byLocation: [{ ...figure, id: "A", name: "Region A", isoCode: null, parentId: null, unassigned: null }],
       byTime: [],
       byDimension: [
         { dimensionId: "d", key: "sex", name: "Sex", options: [], notReported: null, notReportedByLocation: [] },
       ],
-      warnings: [],
+      narratives: [],
+      warnings: [{ code: "regionalTargetsDoNotAddUp", overall: 10, sumOfLocations: 9 }],
     },
   ],
 } satisfies ProjectSummary;
@@ -75,6 +77,11 @@ test("a link without regions, disaggregations or intervals shows none of them, n
   expect(indicator?.overall.confidenceInterval).toBeNull();
   expect(indicator?.overall.explanation.locationIds).toEqual([]);
   expect(indicator?.overall.actual).toBe(5);
+});
+
+test("warnings, which name places and target sums, never reach a link", () => {
+  expect(summary.indicators[0]?.warnings).toHaveLength(1);
+  expect(restrictForShare(summary, parseShareOptions({})).indicators[0]?.warnings).toEqual([]);
 });
 
 test("by default a link shows regions, disaggregations and intervals but not comments", () => {

@@ -31,7 +31,9 @@ export function restrictForShare(summary: ProjectSummary, options: ShareOptions)
     indicators: summary.indicators.map((i) => ({
       ...i,
       overall: withoutCi(i.overall),
-      byLocation: options.showRegions ? i.byLocation.map(withoutCi) : [],
+      byLocation: options.showRegions
+        ? i.byLocation.map((l) => ({ ...withoutCi(l), unassigned: l.unassigned && withoutCi(l.unassigned) }))
+        : [],
       byTime: i.byTime.map(withoutCi),
       byDimension: options.showDisaggregations
         ? i.byDimension.map((d) => ({
@@ -40,6 +42,10 @@ export function restrictForShare(summary: ProjectSummary, options: ShareOptions)
             notReportedByLocation: options.showRegions ? d.notReportedByLocation : [],
           }))
         : [],
+      // Texts stay; without regions, not where they were written.
+      narratives: i.narratives.map((n) => ({ ...n, locationId: options.showRegions ? n.locationId : "" })),
+      // Warnings are about a manager's target set-up and name places and sums a link may hide.
+      warnings: [],
     })),
   };
 }

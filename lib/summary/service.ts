@@ -1,12 +1,13 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { composePartials } from "@/lib/indicators/composition";
+import { startOfDay } from "@/lib/indicators/days";
 import { type IndicatorSummary, type SummaryTime, summarizeIndicator } from "@/lib/indicators/summary";
 import { can, type Principal } from "@/lib/permissions";
-import { projectResultPartials } from "@/lib/results/partials";
+import { projectNarratives, projectResultPartials } from "@/lib/results/partials";
 
 export type SummaryOptions = {
-  /** Figures as of this date (default: now). */
+  /** Figures as of the end of this day (default: today); rule 10. */
   asOf?: Date;
   /** Only this location and what lies below it. */
   locationId?: string | null;
@@ -45,7 +46,7 @@ async function loadSummaryInputs(principal: Principal, projectId: string, includ
   const includesSubmitted = includeSubmitted && can(principal, "results.readUnapproved", projectId);
   const statuses = includesSubmitted ? ["APPROVED", "SUBMITTED"] : ["APPROVED"];
   const prisma = db();
-  const [project, partials] = await Promise.all([
+  const [project, partials, narratives] = await Promise.all([
     prisma.project.findUnique({
       where: { id: projectId },
       include: {
@@ -63,6 +64,7 @@ async function loadSummaryInputs(principal: Principal, projectId: string, includ
       },
     }),
     projectResultPartials(prisma, projectId, statuses),
+    projectNarratives(prisma, projectId, statuses),
   ]);
   if (!project) return null;
   const locations = project.locations
@@ -85,15 +87,15 @@ async function loadSummaryInputs(principal: Principal, projectId: string, includ
       roundType: r.type,
     })),
   ].sort((a, b) => a.endDate.getTime() - b.endDate.getTime());
-  return { project, partials, locations, times, statuses, includesSubmitted };
+  return { project, partials, narratives, locations, times, statuses, includesSubmitted };
 }
 
 type SummaryInputs = NonNullable<Awaited<ReturnType<typeof loadSummaryInputs>>>;
 
 /** Runs the indicator engine over every indicator of the loaded project, for one view (filters). */
 function buildSummary(inputs: SummaryInputs, options: SummaryOptions): ProjectSummary {
-  const { project, partials, locations, times, statuses, includesSubmitted } = inputs;
-  const asOf = options.asOf ?? new Date();
+  const { project, partials, narratives, locations, times, statuses, includesSubmitted } = inputs;
+  const asOf = startOfDay(options.asOf ?? new Date());
   const locationId = options.locationId ?? null;
   if (locationId && !locations.some((l) => l.id === locationId)) throw new UnknownFilterError("location");
   const timeId = options.timeId ?? null;
@@ -164,6 +166,7 @@ function buildSummary(inputs: SummaryInputs, options: SummaryOptions): ProjectSu
       own,
       indicator.targets,
       context,
+      narratives.get(indicator.id),
     );
     return { ...summary, resultNodeId: indicator.resultNodeId };
   });
@@ -208,7 +211,7 @@ export async function exportSummaries(principal: Principal, projectId: string, o
   // One database read; the engine then runs once for the whole project and once per period or round.
   const inputs = await loadSummaryInputs(principal, projectId, Boolean(options.draft));
   if (!inputs) return null;
-  const asOf = new Date();
+  const asOf = startOfDay(new Date());
   const overall = buildSummary(inputs, { asOf, withoutTrajectory: true });
   const byTime = new Map(
     inputs.times.map((time) => [time.id, buildSummary(inputs, { asOf, withoutTrajectory: true, timeId: time.id })]),

@@ -7,6 +7,7 @@ import {
   roleSchema,
   targetCellSchema,
 } from "@/lib/projects/schemas";
+import { calendarDayText } from "@/lib/validation/dates";
 import { summaryParams } from "./summary";
 import { type RouteContract, xlsxMediaType } from "./types";
 
@@ -52,8 +53,8 @@ export const importProjectBody = z.object({
 export const copyProjectBody = z.object({
   code: z.string().min(1),
   name: z.string().min(1),
-  startDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  endDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  startDate: calendarDayText,
+  endDate: calendarDayText,
   managers,
 });
 

@@ -1,16 +1,18 @@
 import { z } from "zod";
+import { calendarDayText } from "@/lib/validation/dates";
 import type { RouteContract } from "./types";
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date as YYYY-MM-DD");
+const isoDate = calendarDayText.describe("A date as YYYY-MM-DD");
 
 export const summaryParams = z.object({ projectId: z.string().min(1) });
 
 export const summaryQuery = z.object({
   asOf: isoDate
     .optional()
-    .describe("Figures as of this date (YYYY-MM-DD); default today")
-    .transform((v) => (v ? new Date(`${v}T23:59:59.999Z`) : undefined))
-    .refine((d) => d === undefined || !Number.isNaN(d.getTime()), "Not a valid date"),
+    .describe(
+      "Figures as of the end of this day (YYYY-MM-DD, UTC); default today. Days are whole and inclusive: a period, round or project has ended once this date is on or after its end date, and values count once their period or round has started",
+    )
+    .transform((v) => (v ? new Date(`${v}T00:00:00Z`) : undefined)),
   location: z.string().min(1).optional().describe("Only this location and below: its id or ISO 3166 code"),
   period: z.string().min(1).optional().describe("Only this reporting period or survey round (its id)"),
   includeSubmitted: z
@@ -35,8 +37,11 @@ const explanation = z.object({
   statuses: z.array(z.string()),
   asOf: isoDate,
   target: z.enum(["explicit", "derivedFromPeriods", "combinedFromLocations", "none"]),
-  expected: z.enum(["endedPeriodTargets", "proratedLifeOfProject", "roundTarget", "none"]),
+  expected: z.enum(["endedPeriodTargets", "proratedLifeOfProject", "lifeOfProjectTarget", "roundTarget", "none"]),
   roundId: z.string().nullable(),
+  comparedTimeIds: z
+    .array(z.string())
+    .describe("The periods or rounds whose values the status compares with expected-to-date"),
 });
 
 const figure = z.object({
@@ -93,7 +98,13 @@ export const summaryResponse = z.object({
         composite: z.boolean(),
       }),
       overall: figure,
-      byLocation: z.array(figure.extend(location.shape)),
+      byLocation: z.array(
+        figure.extend(location.shape).extend({
+          unassigned: figure
+            .nullable()
+            .describe("A place with sub-places: the values recorded at the place itself (also counted in its figure)"),
+        }),
+      ),
       byTime: z.array(
         figure.extend({
           timeId: z.string(),
@@ -117,14 +128,32 @@ export const summaryResponse = z.object({
               key: z.string(),
               name: z.string(),
               byLocation: z.array(
-                z.object({ locationId: z.string(), actual: number, numerator: number, denominator: number }),
+                z.object({
+                  locationId: z.string(),
+                  unassigned: z.boolean().describe("Values recorded at a place with sub-places, not by sub-place"),
+                  actual: number,
+                  numerator: number,
+                  denominator: number,
+                }),
               ),
             }),
           ),
           notReported: number,
-          notReportedByLocation: z.array(z.object({ locationId: z.string(), value: number })),
+          notReportedByLocation: z.array(z.object({ locationId: z.string(), unassigned: z.boolean(), value: number })),
         }),
       ),
+      narratives: z
+        .array(
+          z.object({
+            locationId: z.string(),
+            timeId: z.string(),
+            optionId: z.string().nullable(),
+            label: z.string(),
+            endDate: dateTime,
+            text: z.string(),
+          }),
+        )
+        .describe("Qualitative values: the latest text per place and period or round, latest first"),
       warnings: z.array(z.object({ code: z.string() }).loose()),
     }),
   ),
