@@ -336,9 +336,12 @@ class ActivityReader {
       }
       return label;
     }
-    const existing = this.periods.get(start);
+    // Periods of a project never share a day (their sums would count it twice): IATI periods are per
+    // indicator, so one that overlaps a period already read is merged into it, with a warning.
+    const existing = [...this.periods.values()].find((q) => q.startDate <= end && start <= q.endDate);
     if (existing) {
-      if (existing.endDate !== end) this.warn(where, p, "periodsMerged", `${start} – ${end} → ${existing.label}`);
+      if (existing.startDate !== start || existing.endDate !== end)
+        this.warn(where, p, "periodsMerged", `${start} – ${end} → ${existing.label}`);
       return existing.label;
     }
     this.periods.set(start, { label, startDate: start, endDate: end });

@@ -171,6 +171,29 @@ function flagDuplicates(ctx: Ctx, values: string[], path: (i: number) => (string
   for (const i of duplicates(values)) ctx.addIssue({ code: "custom", path: path(i), message: "duplicate" });
 }
 
+/** Flags every member of each group of equal keys, so a problem names both sides of a clash. */
+function flagEachOfClashes(ctx: Ctx, keys: string[], path: (i: number) => (string | number)[], message: string) {
+  const count = new Map<string, number>();
+  for (const k of keys) count.set(k, (count.get(k) ?? 0) + 1);
+  keys.forEach((k, i) => {
+    if ((count.get(k) ?? 0) > 1) ctx.addIssue({ code: "custom", path: path(i), message });
+  });
+}
+
+/** Periods whose days overlap (rule 10: both ends included): their sums would count some days twice. */
+function flagOverlappingPeriods(ctx: Ctx, periods: { startDate: string; endDate: string }[]) {
+  const overlapping = new Set<number>();
+  periods.forEach((a, i) => {
+    periods.forEach((b, j) => {
+      if (i < j && a.startDate <= b.endDate && b.startDate <= a.endDate) {
+        overlapping.add(i);
+        overlapping.add(j);
+      }
+    });
+  });
+  for (const i of overlapping) ctx.addIssue({ code: "custom", path: ["periods", i, "startDate"], message: "overlaps" });
+}
+
 /** Checks that do not need the database: unique codes, dates in order, and references inside the definition. */
 function checkReferences(p: ProjectDefinition, ctx: Ctx) {
   if (p.endDate < p.startDate) ctx.addIssue({ code: "custom", path: ["endDate"], message: "endBeforeStart" });
@@ -188,11 +211,7 @@ function checkReferences(p: ProjectDefinition, ctx: Ctx) {
     periods.map((x) => x.label),
     (i) => ["periods", i, "label"],
   );
-  flagDuplicates(
-    ctx,
-    periods.map((x) => x.startDate),
-    (i) => ["periods", i, "startDate"],
-  );
+  flagOverlappingPeriods(ctx, periods);
   flagDuplicates(
     ctx,
     p.rounds.map((x) => x.key),
@@ -236,6 +255,15 @@ function checkReferences(p: ProjectDefinition, ctx: Ctx) {
       if (r.when === LIFE_OF_PROJECT)
         ctx.addIssue({ code: "custom", path: [...path, "results", i, "when"], message: "unknown" });
     });
+    // One value per cell: a second one would be counted twice.
+    for (const kind of ["targets", "results"] as const) {
+      flagEachOfClashes(
+        ctx,
+        ind[kind].map((c) => JSON.stringify([c.when, c.location ?? "", c.option ?? ""])),
+        (i) => [...path, kind, i],
+        "duplicateCell",
+      );
+    }
     if (ind.composedFrom) {
       const [from] = ind.composedFrom.split(":");
       if (!from || !indicatorCodes.includes(from) || ind.measure !== "PERCENTAGE")

@@ -179,17 +179,27 @@ export const periodSchema = z
   })
   .refine((p) => p.endDate >= p.startDate, { path: ["endDate"], message: "endBeforeStart" });
 
-/** Adds a reporting period (e.g. when a project is extended); labels and start dates are unique. */
+/** Adds a reporting period (e.g. when a project is extended); labels are unique and days never overlap. */
 export async function addPeriod(principal: Principal, projectId: string, input: z.input<typeof periodSchema>) {
   assertCan(principal, "project.edit", projectId);
   const data = periodSchema.parse(input);
   return db().$transaction(async (tx) => {
+    // Periods of one project never share a day (rule 10: both ends included), or sums would count it twice.
+    await tx.$executeRaw`SELECT 1 FROM "Project" WHERE "id" = ${projectId} FOR UPDATE`;
     const clash = await tx.reportingPeriod.findFirst({
-      where: { projectId, OR: [{ label: data.label }, { startDate: data.startDate }] },
+      where: {
+        projectId,
+        OR: [{ label: data.label }, { startDate: { lte: data.endDate }, endDate: { gte: data.startDate } }],
+      },
     });
     if (clash)
       throw new z.ZodError([
-        { code: "custom", path: [clash.label === data.label ? "label" : "startDate"], message: "duplicate", input },
+        {
+          code: "custom",
+          path: [clash.label === data.label ? "label" : "startDate"],
+          message: clash.label === data.label ? "duplicate" : "overlaps",
+          input,
+        },
       ]);
     const period = await tx.reportingPeriod.create({ data: { ...data, projectId } });
     await recordAudit(tx, {
