@@ -9,8 +9,8 @@ test("every instance has the ISO 3166 countries and the shared disaggregations; 
   expect(await counts()).toEqual(before);
   expect(await db().location.count({ where: { level: "COUNTRY" } })).toBe(COUNTRY_CODES.length);
   expect((await db().location.findUniqueOrThrow({ where: { isoCode: "CD" } })).name).toBe("Congo - Kinshasa");
-  const sex = await db().disaggregationDimension.findUniqueOrThrow({
-    where: { key: "sex" },
+  const sex = await db().disaggregationDimension.findFirstOrThrow({
+    where: { projectId: null, key: "sex" },
     include: { options: true },
   });
   expect(sex.options.map((o) => o.key).sort()).toEqual(["female", "male"]);

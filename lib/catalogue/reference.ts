@@ -77,7 +77,7 @@ export async function ensureReferenceData(client: Client): Promise<void> {
 }
 
 /**
- * A dimension of the catalogue with at least the given options: created when missing, its missing
+ * A dimension of the shared catalogue with at least the given options: created when missing, its missing
  * options added after the ones it has. Existing names and options are left as they are.
  */
 export async function ensureDimension(
@@ -85,7 +85,10 @@ export async function ensureDimension(
   d: { key: string; name: string; isCustom: boolean; options: readonly (readonly [string, string])[] },
 ): Promise<void> {
   const dimension =
-    (await client.disaggregationDimension.findUnique({ where: { key: d.key }, include: { options: true } })) ??
+    (await client.disaggregationDimension.findFirst({
+      where: { projectId: null, key: d.key },
+      include: { options: true },
+    })) ??
     (await client.disaggregationDimension.create({
       data: { key: d.key, name: d.name, isCustom: d.isCustom },
       include: { options: true },

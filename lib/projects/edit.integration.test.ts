@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { ForbiddenError, type UserPrincipal } from "@/lib/permissions";
 import { projectSummary } from "@/lib/summary/service";
 import { locationId, principalFor, projectId } from "@/lib/testing/principals";
+import { createProject } from "./create";
 import {
   addCustomDimension,
   EditRefused,
@@ -15,7 +16,7 @@ import {
   updateProjectDetails,
 } from "./edit";
 import { acceptInvitation, findInvitation, inviteMember, listTeam, setMemberRole } from "./members";
-import { getProject } from "./service";
+import { dimensionCatalogue, getProject } from "./service";
 import { saveTargets, TargetConflict, TargetProblems } from "./targets";
 
 let manager: UserPrincipal;
@@ -135,7 +136,7 @@ describe("indicators", () => {
   });
 });
 
-test("managers add custom disaggregations to the shared catalogue; keys are unique", async () => {
+test("managers add custom disaggregations to their project; keys are unique there, other projects never see them", async () => {
   const dimension = await addCustomDimension(manager, peru, {
     name: "Displacement status",
     key: "displacement",
@@ -155,6 +156,71 @@ test("managers add custom disaggregations to the shared catalogue; keys are uniq
   await expect(addCustomDimension(evaluator, peru, { name: "X", key: "x", options: "a;b" })).rejects.toBeInstanceOf(
     ForbiddenError,
   );
+  expect(dimension.projectId).toBe(peru);
+  await expect(
+    addCustomDimension(manager, peru, { name: "Sex again", key: "sex", options: "a;b" }),
+  ).rejects.toMatchObject({ field: "key", code: "duplicate" });
+  const roma = await projectId("WB-ROMA-W");
+  const other = await addCustomDimension(manager, roma, { name: "Displacement", key: "displacement", options: "x;y" });
+  expect(other.id).not.toBe(dimension.id);
+  expect((await dimensionCatalogue(roma)).find((d) => d.key === "displacement")?.options.map((o) => o.key)).toEqual([
+    "x",
+    "y",
+  ]);
+});
+
+test("a definition that reuses a catalogue key with new options changes no other project's breakdowns", async () => {
+  const admin = await principalFor("admin@example.org");
+  const ethnicityBefore = await db().disaggregationDimension.findFirstOrThrow({
+    where: { projectId: null, key: "ethnicity" },
+    include: { options: true },
+  });
+  const created = await createProject(admin, {
+    code: "OWN-DIMS",
+    name: "Own dimensions",
+    startDate: "2024-01-01",
+    endDate: "2024-12-31",
+    locations: ["RS"],
+    dimensions: [
+      {
+        key: "ethnicity",
+        name: "Ethnicity (local)",
+        options: [
+          ["roma", "Roma"],
+          ["egyptian", "Egyptian"],
+        ],
+      },
+    ],
+    nodes: [
+      {
+        code: "O1",
+        level: "OUTCOME",
+        title: "Outcome",
+        indicators: [
+          {
+            code: "I1",
+            title: "People",
+            measure: "COUNT",
+            dimensions: ["ethnicity", "sex"],
+            targets: [{ when: "lop", option: "ethnicity:egyptian", value: 5 }],
+          },
+        ],
+      },
+    ],
+  });
+  expect(created.problems).toEqual([]);
+  const ethnicityAfter = await db().disaggregationDimension.findFirstOrThrow({
+    where: { projectId: null, key: "ethnicity" },
+    include: { options: true },
+  });
+  expect(ethnicityAfter.options.map((o) => o.key).sort()).toEqual(ethnicityBefore.options.map((o) => o.key).sort());
+  const summary = await projectSummary(admin, await projectId("WB-ROMA-W"));
+  const romaEthnicity = summary?.indicators.flatMap((i) => i.byDimension).find((d) => d.key === "ethnicity");
+  expect(romaEthnicity?.options.map((o) => o.key)).not.toContain("egyptian");
+  const own = await projectSummary(admin, created.projectId ?? "");
+  const ownEthnicity = own?.indicators[0]?.byDimension.find((d) => d.key === "ethnicity");
+  expect(ownEthnicity?.options.map((o) => o.key)).toEqual(["roma", "egyptian"]);
+  expect(ownEthnicity?.options.find((o) => o.key === "egyptian")?.target).toBe(5);
 });
 
 describe("targets", () => {

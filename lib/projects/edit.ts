@@ -4,6 +4,7 @@
 import "server-only";
 import type { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
+import { usableDimensions } from "@/lib/catalogue/dimensions";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertCan, type Principal, requireUserId } from "@/lib/permissions";
@@ -171,7 +172,7 @@ export async function saveIndicator(
       throw new EditRefused("resultNodeId", "unknown");
     if (await tx.indicator.findFirst({ where: { projectId, code: data.code, NOT: { id: indicatorId ?? "" } } }))
       throw new EditRefused("code", "duplicate");
-    const dimensions = await tx.disaggregationDimension.findMany({ where: { key: { in: dimensionKeys } } });
+    const dimensions = [...(await usableDimensions(tx, projectId, dimensionKeys)).values()];
     if (dimensions.length !== new Set(dimensionKeys).size) throw new EditRefused("dimensionKeys", "unknown");
     if (!indicatorId) {
       const sortOrder = await tx.indicator.count({ where: { resultNodeId: data.resultNodeId } });
@@ -290,8 +291,9 @@ export async function moveIndicator(principal: Principal, projectId: string, ind
 // ---------- the disaggregation catalogue ----------
 
 /**
- * Adds a custom disaggregation (e.g. "Displacement status") to the shared catalogue, for this and
- * other projects' indicators. Managers of any project may add one; keys are unique.
+ * Adds a custom disaggregation (e.g. "Displacement status") to the project, for its indicators. It
+ * belongs to the project: nothing done here changes another project's breakdowns or labels. Keys are
+ * unique among the dimensions the project may use (its own and the shared catalogue's).
  */
 export async function addCustomDimension(
   principal: Principal,
@@ -302,10 +304,10 @@ export async function addCustomDimension(
   const userId = requireUserId(principal);
   const data = customDimensionSchema.parse(input);
   return db().$transaction(async (tx) => {
-    if (await tx.disaggregationDimension.findUnique({ where: { key: data.key } }))
-      throw new EditRefused("key", "duplicate");
+    if ((await usableDimensions(tx, projectId, [data.key])).size) throw new EditRefused("key", "duplicate");
     const dimension = await tx.disaggregationDimension.create({
       data: {
+        projectId,
         key: data.key,
         name: data.name,
         isCustom: true,

@@ -1,4 +1,5 @@
 import "server-only";
+import { usableDimensions } from "@/lib/catalogue/dimensions";
 import { db } from "@/lib/db";
 import { can, type Principal, readableProjects } from "@/lib/permissions";
 
@@ -60,10 +61,7 @@ export async function locationCatalogue() {
   return ordered;
 }
 
-/** The disaggregation catalogue: sex, age bands, ethnicity, disability, nationality and custom ones. */
-export async function dimensionCatalogue() {
-  return db().disaggregationDimension.findMany({
-    orderBy: [{ isCustom: "asc" }, { name: "asc" }],
-    include: { options: { orderBy: { sortOrder: "asc" } } },
-  });
+/** The dimensions a project's indicators may use: the shared catalogue (sex, age bands...) and its own. */
+export async function dimensionCatalogue(projectId: string) {
+  return [...(await usableDimensions(db(), projectId)).values()];
 }

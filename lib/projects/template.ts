@@ -42,7 +42,7 @@ export async function projectDefinition(principal: Principal, projectId: string)
   const custom = new Map(
     p.indicators
       .flatMap((i) => i.dimensions.map((d) => d.dimension))
-      .filter((d) => d.isCustom)
+      .filter((d) => d.isCustom || d.projectId !== null)
       .map((d) => [
         d.key,
         { key: d.key, name: d.name, options: d.options.map((o) => [o.key, o.name] as [string, string]) },

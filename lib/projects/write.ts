@@ -1,7 +1,7 @@
 // Writes a checked project definition inside the caller's transaction. References to the shared
 // catalogue (places, disaggregation dimensions) are resolved here; any that cannot be are reported
 // together, by path, before the first row is written, so a bad definition creates nothing.
-import { ensureDimension } from "@/lib/catalogue/reference";
+import { usableDimensions } from "@/lib/catalogue/dimensions";
 import type { Db } from "@/lib/db";
 import { LIFE_OF_PROJECT, type ProjectDefinition } from "./definition";
 
@@ -75,21 +75,45 @@ async function resolveLocations(tx: Tx, def: ProjectDefinition, problems: Defini
   };
 }
 
-/** Dimension and option ids by "key" and "key:option", adding the definition's custom dimensions. */
+/**
+ * Dimension and option ids by "key" and "key:option": the definition's own dimensions (created for
+ * the new project by `create`, so they never change another project's) over the shared catalogue's.
+ * Until `create`, the own ones are known by key with empty ids, enough to check references.
+ */
 async function resolveDimensions(tx: Tx, def: ProjectDefinition) {
   const dimensionIds = new Map<string, string>();
   const optionIds = new Map<string, string>();
-  for (const custom of def.dimensions) await ensureDimension(tx, { ...custom, isCustom: true });
+  const own = new Set(def.dimensions.map((d) => d.key));
   const used = new Set(def.nodes.flatMap((n) => n.indicators.flatMap((i) => i.dimensions ?? [])));
-  const rows = await tx.disaggregationDimension.findMany({
-    where: { key: { in: [...used] } },
-    include: { options: true },
-  });
-  for (const d of rows) {
+  for (const d of (await usableDimensions(tx, null, [...used])).values()) {
+    if (own.has(d.key)) continue;
     dimensionIds.set(d.key, d.id);
     for (const o of d.options) optionIds.set(`${d.key}:${o.key}`, o.id);
   }
-  return { dimensionIds, optionIds };
+  for (const d of def.dimensions) {
+    dimensionIds.set(d.key, "");
+    for (const [key] of d.options) optionIds.set(`${d.key}:${key}`, "");
+  }
+  return {
+    dimensionIds,
+    optionIds,
+    async create(projectId: string) {
+      for (const d of def.dimensions) {
+        const row = await tx.disaggregationDimension.create({
+          data: {
+            projectId,
+            key: d.key,
+            name: d.name,
+            isCustom: true,
+            options: { create: d.options.map(([key, name], sortOrder) => ({ key, name, sortOrder })) },
+          },
+          include: { options: true },
+        });
+        dimensionIds.set(d.key, row.id);
+        for (const o of row.options) optionIds.set(`${d.key}:${o.key}`, o.id);
+      }
+    },
+  };
 }
 
 /** Problems only the catalogue can reveal: unknown places, dimensions and options, places outside the project. */
@@ -160,6 +184,7 @@ export async function writeProjectDefinition(tx: Tx, def: ProjectDefinition, opt
       memberships: { create: (options.managerIds ?? []).map((userId) => ({ userId, role: "MANAGER" as const })) },
     },
   });
+  await dims.create(project.id);
   const when = new Map<string, { periodId: string | null; roundId: string | null }>([
     [LIFE_OF_PROJECT, { periodId: null, roundId: null }],
   ]);

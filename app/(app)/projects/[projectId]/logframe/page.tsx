@@ -24,7 +24,7 @@ export default async function LogframePage({ params }: { params: Promise<{ proje
         },
       },
     }),
-    dimensionCatalogue(),
+    dimensionCatalogue(projectId),
     getTranslations("setup"),
   ]);
   if (!project) notFound();

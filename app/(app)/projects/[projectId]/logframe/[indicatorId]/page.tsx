@@ -18,7 +18,7 @@ export default async function EditIndicatorPage({ params }: Props) {
       where: { id: indicatorId, projectId },
       include: { dimensions: { include: { dimension: true } } },
     }),
-    dimensionCatalogue(),
+    dimensionCatalogue(projectId),
     getTranslations("setup"),
   ]);
   if (!project || !indicator) notFound();
