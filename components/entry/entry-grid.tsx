@@ -1,8 +1,9 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useEffect, useMemo, useState, useTransition } from "react";
 import { type SaveOutcome, saveResultsAction } from "@/lib/results/actions";
+import { numberLocale, readTypedNumber } from "@/lib/validation/numbers";
 import { ValueHistory } from "./value-history";
 
 type Measure = "COUNT" | "PERCENTAGE" | "MEAN" | "QUALITATIVE";
@@ -57,6 +58,7 @@ export function EntryGrid({
   existing: Existing[];
 }) {
   const t = useTranslations("entry");
+  const locale = numberLocale(useLocale());
   const format = useFormatter();
   const router = useRouter();
   const storageKey = `entry:${projectId}:${time.id}`;
@@ -101,7 +103,14 @@ export function EntryGrid({
 
   const save = (submit: boolean) => {
     const keys = Object.keys(cells).filter((k) => editable(k));
-    const number = (s: string) => (s.trim() === "" ? null : Number(s.replace(",", ".")));
+    // Read in the reader's locale; what is not a number (or only might be) is marked, not sent.
+    const unread: Record<string, string> = {};
+    const number = (key: string, field: Field, s: string) => {
+      const n = readTypedNumber(s, locale);
+      if (typeof n === "number" || n === null) return n;
+      unread[`${key}|${field}`] = n === "ambiguous" ? "ambiguous" : "invalid";
+      return null;
+    };
     const items = keys.map((key) => {
       const [indicatorId = "", locationId = "", optionId = ""] = key.split("|");
       const c = cells[key] ?? empty;
@@ -110,15 +119,19 @@ export function EntryGrid({
         locationId,
         optionId: optionId || null,
         ...(survey ? { roundId: time.id } : { periodId: time.id }),
-        value: number(c.value),
-        numerator: number(c.numerator),
-        denominator: number(c.denominator),
-        sampleSize: number(c.sampleSize),
+        value: number(key, "value", c.value),
+        numerator: number(key, "numerator", c.numerator),
+        denominator: number(key, "denominator", c.denominator),
+        sampleSize: number(key, "sampleSize", c.sampleSize),
         textValue: c.textValue.trim() || null,
         version: saved.get(key)?.version,
       };
     });
     if (items.length === 0) return setMessage(t("nothingToSave"));
+    if (Object.keys(unread).length) {
+      setErrors(unread);
+      return setMessage(t("notSaved"));
+    }
     startTransition(async () => {
       let outcome: SaveOutcome;
       try {
@@ -150,8 +163,13 @@ export function EntryGrid({
     if (indicator.measure !== "COUNT") return null;
     const total = cellValue(keyOf(indicator.id, locationId)).value;
     const parts = dimension.options.map((o) => cellValue(keyOf(indicator.id, locationId, o.id)).value);
-    if (total.trim() === "" || parts.every((p) => p.trim() === "")) return null;
-    return Number(total) - parts.reduce((sum, p) => sum + (Number(p) || 0), 0);
+    const read = (s: string) => {
+      const n = readTypedNumber(s, locale);
+      return typeof n === "number" ? n : null;
+    };
+    const whole = read(total);
+    if (whole === null || parts.every((p) => read(p) === null)) return null;
+    return whole - parts.reduce((sum, p) => sum + (read(p) ?? 0), 0);
   };
 
   const renderCell = (
@@ -163,9 +181,14 @@ export function EntryGrid({
     const key = keyOf(indicator.id, location.id, option?.id);
     const cell = cellValue(key);
     const row = saved.get(key);
+    const numerator = readTypedNumber(cell.numerator, locale);
+    const denominator = readTypedNumber(cell.denominator, locale);
     const percent =
-      indicator.measure === "PERCENTAGE" && Number(cell.denominator) > 0
-        ? (Number(cell.numerator) / Number(cell.denominator)) * 100
+      indicator.measure === "PERCENTAGE" &&
+      typeof numerator === "number" &&
+      typeof denominator === "number" &&
+      denominator > 0
+        ? (numerator / denominator) * 100
         : null;
     const gap = closesDimension ? notReported(indicator, location.id, closesDimension) : null;
     const where = option ? `${indicator.code} ${option.name}, ${location.name}` : `${indicator.code}, ${location.name}`;

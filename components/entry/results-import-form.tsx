@@ -1,10 +1,11 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { type UploadOutcome, uploadResults } from "@/lib/client/upload-results";
 import { type ColumnsState, readColumnsAction } from "@/lib/results/import-actions";
 import { mappedFields } from "@/lib/results/import-mapping";
+import { numberLocale } from "@/lib/validation/numbers";
 
 /** How much of a CSV file is sent to read its columns: the header and first rows are in it. */
 const CSV_HEAD_BYTES = 64 * 1024;
@@ -15,6 +16,7 @@ const CSV_HEAD_BYTES = 64 * 1024;
  */
 export function ResultsImportForm({ projectId }: { projectId: string }) {
   const t = useTranslations("resultsImport");
+  const locale = useLocale();
   const router = useRouter();
   const [columns, setColumns] = useState<ColumnsState>({});
   const [reading, setReading] = useState(false);
@@ -43,6 +45,7 @@ export function ResultsImportForm({ projectId }: { projectId: string }) {
       dryRun: submitter?.value === "import" ? "false" : "true",
       submit: form.get("submit") === "on" ? "true" : "false",
       includeUnapproved: form.get("includeUnapproved") === "on" ? "true" : "false",
+      numbers: String(form.get("numbers") ?? ""),
     };
     for (const field of mappedFields) options[field] = String(form.get(`map-${field}`) ?? "");
     setPending(true);
@@ -104,6 +107,17 @@ export function ResultsImportForm({ projectId }: { projectId: string }) {
                 {state.mappingErrors?.[field] && <span className="error">{t("required")}</span>}
               </div>
             ))}
+          </div>
+          <div className="field">
+            <label htmlFor="import-numbers">{t("numbers")}</label>
+            <select
+              id="import-numbers"
+              name="numbers"
+              defaultValue={columns.mapping?.numbers ?? (numberLocale(locale) === "es" ? "es" : "en")}
+            >
+              <option value="en">{t("numbersEn")}</option>
+              <option value="es">{t("numbersEs")}</option>
+            </select>
           </div>
           <label style={{ display: "block" }}>
             <input type="checkbox" name="includeUnapproved" /> {t("includeUnapproved")}

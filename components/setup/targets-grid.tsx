@@ -1,7 +1,9 @@
 "use client";
+import { useLocale } from "next-intl";
 import { useState } from "react";
 import { targetsAction } from "@/lib/projects/actions";
 import { cellName, parseTargetText } from "@/lib/projects/targets-form";
+import { numberLocale } from "@/lib/validation/numbers";
 import { FormStatus, useSetupForm } from "./use-setup-form";
 
 export type GridCell = {
@@ -47,6 +49,7 @@ export function TargetsGrid({
         x.optionId === cell.optionId,
     );
   const [typed, setTyped] = useState<Record<string, string>>({});
+  const locale = numberLocale(useLocale());
   const textOf = (name: string, cell: GridCell) => typed[name] ?? state.values?.[name] ?? saved(cell)?.text ?? "";
   const sumOfPlaces = (row: Row) => {
     if (measure !== "COUNT") return null;
@@ -54,8 +57,8 @@ export function TargetsGrid({
     let any = false;
     for (const c of placeColumns.filter((c) => c.locationId)) {
       const cell = { periodId: row.periodId, roundId: row.roundId, locationId: c.locationId, optionId: null };
-      const parsed = parseTargetText(textOf(cellName({ indicatorId, ...cell }), cell), measure);
-      if (parsed !== "notANumber" && parsed.value != null) {
+      const parsed = parseTargetText(textOf(cellName({ indicatorId, ...cell }), cell), measure, locale);
+      if (typeof parsed === "object" && parsed.value != null) {
         sum += parsed.value;
         any = true;
       }
@@ -80,9 +83,16 @@ export function TargetsGrid({
         {rows.map((row) => {
           const sum = withSum ? sumOfPlaces(row) : null;
           const overallCell = { periodId: row.periodId, roundId: row.roundId, locationId: null, optionId: null };
-          const overall = parseTargetText(textOf(cellName({ indicatorId, ...overallCell }), overallCell), measure);
+          const overall = parseTargetText(
+            textOf(cellName({ indicatorId, ...overallCell }), overallCell),
+            measure,
+            locale,
+          );
           const mismatch =
-            sum !== null && overall !== "notANumber" && overall.value != null && Math.abs(overall.value - sum) > 1e-9;
+            sum !== null &&
+            typeof overall === "object" &&
+            overall.value != null &&
+            Math.abs(overall.value - sum) > 1e-9;
           return (
             <tr key={row.key} data-row={row.label}>
               <th scope="row">{row.label}</th>

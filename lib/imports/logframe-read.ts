@@ -2,6 +2,7 @@
 // header row names its columns; problems name the sheet and cell, e.g. "Indicators!F4".
 import ExcelJS from "exceljs";
 import type { ProjectDefinitionInput } from "@/lib/projects/definition";
+import { readTypedNumber } from "@/lib/validation/numbers";
 import type { ImportIssue } from "./issues";
 import { LIST_SEPARATOR, PROJECT_SHEET, projectFields, type SheetName, sheets } from "./logframe-layout";
 import { cellText } from "./table-rows";
@@ -91,9 +92,10 @@ export async function readLogframeWorkbook(bytes: Buffer): Promise<LogframeReadi
   });
   const number = (value: string | undefined, where: string) => {
     if (!value) return undefined;
-    const n = Number(value.replace(/,/g, ""));
-    if (Number.isFinite(n)) return n;
-    problems.push({ where, code: "notANumber", detail: value });
+    // Numbers typed as text in a cell: what only a locale could settle ("1,200") is refused.
+    const n = readTypedNumber(value, "unknown");
+    if (typeof n === "number") return n;
+    problems.push({ where, code: n === "ambiguous" ? "ambiguous" : "notANumber", detail: value });
     return undefined;
   };
   const rows = Object.fromEntries(

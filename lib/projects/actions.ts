@@ -3,10 +3,12 @@
 // as the API, and answers with field errors and what was typed, so a refused form loses nothing.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { getLocale } from "next-intl/server";
 import { ZodError } from "zod";
 import { currentUser } from "@/lib/auth/session";
 import { ForbiddenError, type UserPrincipal } from "@/lib/permissions";
 import { fieldErrorsOf, formValues } from "@/lib/validation/form-values";
+import { numberLocale } from "@/lib/validation/numbers";
 import { createProject, type ImportPreview, importProject } from "./create";
 import {
   addCustomDimension,
@@ -223,7 +225,7 @@ export async function indicatorArrangeAction(projectId: string, form: FormData):
 
 export async function targetsAction(projectId: string, _: SetupFormState, form: FormData): Promise<SetupFormState> {
   return run(form, async (user) => {
-    const { cells, names, problems } = readTargetsForm(form);
+    const { cells, names, problems } = readTargetsForm(form, numberLocale(await getLocale()));
     const fieldErrors = Object.fromEntries(problems.map((p) => [p.name, p.code]));
     try {
       if (!problems.length && cells.length) await saveTargets(user, projectId, cells);

@@ -2,6 +2,7 @@
 // the rules of a target's figure. No I/O here.
 import { z } from "zod";
 import { calendarDay } from "@/lib/validation/dates";
+import { readTypedNumber } from "@/lib/validation/numbers";
 
 // Schemas here are idempotent (their output parses again to itself): the API validates a body, and the
 // service it calls validates again, as the one authority.
@@ -56,9 +57,10 @@ const optionalNumber = z
   .nullable()
   .transform((v, ctx) => {
     if (v === undefined || v === null || (typeof v === "string" && v.trim() === "")) return null;
-    const n = typeof v === "number" ? v : Number(v.replace(",", "."));
-    if (!Number.isFinite(n)) {
-      ctx.addIssue({ code: "custom", message: "notANumber" });
+    // The same schema runs in the browser and on the server: what only a locale could settle is refused.
+    const n = typeof v === "number" ? v : readTypedNumber(v, "unknown");
+    if (typeof n !== "number" || !Number.isFinite(n)) {
+      ctx.addIssue({ code: "custom", message: n === "ambiguous" ? "ambiguous" : "notANumber" });
       return z.NEVER;
     }
     return n;

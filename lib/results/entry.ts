@@ -70,6 +70,7 @@ export async function saveResults(principal: Principal, projectId: string, items
         select: {
           id: true,
           measure: true,
+          unit: true,
           source: true,
           dimensions: { select: { dimension: { select: { options: { select: { id: true } } } } } },
         },
@@ -92,7 +93,7 @@ export async function saveResults(principal: Principal, projectId: string, items
     const optionIds = new Set(indicator.dimensions.flatMap((d) => d.dimension.options.map((o) => o.id)));
     for (const p of resultProblems(
       item,
-      { measure: indicator.measure, source: indicator.source, optionIds },
+      { measure: indicator.measure, source: indicator.source, unit: indicator.unit, optionIds },
       projectRules,
     )) {
       problems.push({ index, ...p });

@@ -52,9 +52,20 @@ export async function importResultsFile(
   },
 ) {
   assertCan(principal, "results.enter", projectId);
-  await db().project.update({
-    where: { id: projectId },
-    data: { resultImportMapping: input.mapping as Prisma.InputJsonValue },
-  });
-  return importResults(principal, projectId, tableRows(input.format, input.source), input.mapping, input);
+  const preview = await importResults(
+    principal,
+    projectId,
+    tableRows(input.format, input.source),
+    input.mapping,
+    input,
+  );
+  // The mapping is offered again next time only once it imported something: a refusal or a preview
+  // changes nothing in the project.
+  if (preview.imported) {
+    await db().project.update({
+      where: { id: projectId },
+      data: { resultImportMapping: input.mapping as Prisma.InputJsonValue },
+    });
+  }
+  return preview;
 }

@@ -39,6 +39,11 @@ export const importMappingSchema = z
     /** KoboToolbox's `_validation_status`: only approved submissions are taken unless told otherwise. */
     validationStatus: column,
     includeUnapproved: z.boolean().default(false),
+    /**
+     * How the file writes numbers: "en" (1,200.5) or "es" (1.200,5). Unset: only what a number's
+     * shape settles is read; "1,200" or "1.200" is refused as ambiguous.
+     */
+    numbers: z.enum(["en", "es"]).optional(),
   })
   .refine((m) => m.value || m.numerator || m.text, { path: ["value"], message: "required" });
 

@@ -37,6 +37,7 @@ type Cell = {
   input: ResultInput;
   measure: string;
   source: string;
+  unit: string;
   optionIds: Set<string>;
   weighted: number | null;
   rows: number[];
@@ -64,7 +65,7 @@ async function lookups(projectId: string) {
         for (const o of d.dimension.options) {
           for (const name of [o.key, o.name, `${d.dimension.key}:${o.key}`]) options.set(lower(name), o.id);
         }
-      return [lower(i.code), { id: i.id, measure: i.measure, source: i.source, options }];
+      return [lower(i.code), { id: i.id, measure: i.measure, source: i.source, unit: i.unit, options }];
     }),
   );
   const locations = new Map<string, string>();
@@ -177,8 +178,9 @@ export async function importResults(
       number | null
     >;
     for (const field of ["value", "numerator", "denominator", "sampleSize"] as const) {
-      const n = readTypedNumber(get(field));
+      const n = readTypedNumber(get(field), mapping.numbers ?? "unknown");
       if (n === "invalid") problem(row, field, "notANumber", get(field));
+      else if (n === "ambiguous") problem(row, field, "ambiguous", get(field));
       else figures[field] = n;
     }
     if (!indicator || !locationId || problemCount > before) continue;
@@ -191,6 +193,7 @@ export async function importResults(
         key,
         input: { indicatorId: indicator.id, periodId, roundId, locationId, optionId, note: get("note") || undefined },
         measure: indicator.measure,
+        unit: indicator.unit,
         source: indicator.source,
         optionIds: new Set(indicator.options.values()),
         weighted: null,
@@ -222,7 +225,12 @@ export async function importResults(
     const row = cell.rows[0] ?? 0;
     for (const p of resultProblems(
       cell.input,
-      { measure: cell.measure as "COUNT", source: cell.source as "MONITORING", optionIds: cell.optionIds },
+      {
+        measure: cell.measure as "COUNT",
+        source: cell.source as "MONITORING",
+        unit: cell.unit,
+        optionIds: cell.optionIds,
+      },
       look.rules,
     )) {
       problem(row, fieldOf[p.field] ?? "value", p.code);

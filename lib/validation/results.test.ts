@@ -24,6 +24,25 @@ describe("resultProblems", () => {
     ]);
   });
 
+  test("counts of measured quantities take decimals; numerators and denominators are whole", () => {
+    const hectares = { ...count, unit: "ha" };
+    expect(resultProblems({ ...base, periodId: "q1", value: 12.5 }, hectares, project)).toEqual([]);
+    expect(resultProblems({ ...base, periodId: "q1", value: 12.5 }, { ...count, unit: "USD" }, project)).toEqual([]);
+    expect(resultProblems({ ...base, periodId: "q1", value: 12.5 }, { ...count, unit: "people" }, project)).toEqual([
+      { field: "value", code: "wholeNumber" },
+    ]);
+    expect(
+      resultProblems(
+        { ...base, roundId: "end", numerator: 1.16, denominator: 2.5, sampleSize: 3 },
+        surveyPercent,
+        project,
+      ),
+    ).toEqual([
+      { field: "numerator", code: "wholeNumber" },
+      { field: "denominator", code: "wholeNumber" },
+    ]);
+  });
+
   test("a survey percentage needs its round, numerator <= denominator and a sample size", () => {
     expect(
       resultProblems(

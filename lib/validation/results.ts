@@ -1,6 +1,7 @@
 // What a result must look like: one zod schema for the shape (shared by forms and the API) and the
 // rules that depend on the indicator (measure, source) and the project (periods, locations, options).
 import { z } from "zod";
+import { countsWholeThings } from "@/lib/indicators/units";
 
 const count = z.number().finite();
 
@@ -26,6 +27,8 @@ export type ResultInput = z.infer<typeof resultInputSchema>;
 export type IndicatorRules = {
   measure: "COUNT" | "PERCENTAGE" | "MEAN" | "QUALITATIVE";
   source: "MONITORING" | "SURVEY";
+  /** The unit: counts of people or things are whole, measured quantities (ha, km, USD) are not. */
+  unit?: string;
   optionIds: Set<string>;
 };
 
@@ -54,16 +57,19 @@ export function resultProblems(input: ResultInput, indicator: IndicatorRules, pr
   if (needsSample && (input.sampleSize === null || input.sampleSize === undefined)) add("sampleSize", "required");
   if (indicator.measure === "COUNT") {
     if (input.value === null || input.value === undefined) add("value", "required");
-    else if (!Number.isInteger(input.value)) add("value", "wholeNumber");
+    else if (countsWholeThings(indicator.unit) && !Number.isInteger(input.value)) add("value", "wholeNumber");
     else if (input.value < 0) add("value", "negative");
   }
   if (indicator.measure === "MEAN" && (input.value === null || input.value === undefined)) add("value", "required");
   if (indicator.measure === "PERCENTAGE") {
     const { numerator: n, denominator: d } = input;
+    // Numerators and denominators count people or things: whole numbers.
     if (n === null || n === undefined) add("numerator", "required");
     else if (n < 0) add("numerator", "negative");
+    else if (!Number.isInteger(n)) add("numerator", "wholeNumber");
     if (d === null || d === undefined) add("denominator", "required");
     else if (d <= 0) add("denominator", "notPositive");
+    else if (!Number.isInteger(d)) add("denominator", "wholeNumber");
     if (n != null && d != null && n > d) add("numerator", "greaterThanDenominator");
   }
   if (indicator.measure === "QUALITATIVE" && !input.textValue) add("textValue", "required");

@@ -134,6 +134,10 @@ export const uploadResultsQuery = z.object({
   note: z.string().optional(),
   validationStatus: z.string().optional().describe("KoboToolbox's _validation_status column"),
   includeUnapproved: flag.describe("Also take KoboToolbox submissions that are not approved"),
+  numbers: z
+    .enum(["en", "es"])
+    .optional()
+    .describe('How the file writes numbers: "en" (1,200.5) or "es" (1.200,5); unset, "1,200" is refused as ambiguous'),
   dryRun: flag.describe("Only check and preview; nothing is saved"),
   submit: flag.describe("Submit the values for review instead of saving drafts"),
 });
