@@ -62,6 +62,10 @@ export function Explanation({
         <dd>{names(e.timeIds, context.times).join(", ") || "–"}</dd>
         <dt>{t("locations")}</dt>
         <dd>{names(e.locationIds, context.locations).join(", ") || "–"}</dd>
+        <dt>{t("baselineLabel")}</dt>
+        <dd>
+          {figure.baseline === null ? t("noBaseline") : format.number(figure.baseline, { maximumFractionDigits: 2 })}
+        </dd>
         <dt>{t("targetLabel")}</dt>
         <dd>{t(`target.${e.target}`)}</dd>
         <dt>{t("expectedLabel")}</dt>
@@ -69,6 +73,12 @@ export function Explanation({
           {t(`expected.${e.expected}`)}
           {figure.expectedToDate !== null && `: ${format.number(figure.expectedToDate, { maximumFractionDigits: 1 })}`}
         </dd>
+        {e.expected !== "none" && (
+          <>
+            <dt>{t("comparedLabel")}</dt>
+            <dd>{names(e.comparedTimeIds, context.times).join(", ") || "–"}</dd>
+          </>
+        )}
         <dt>{t("asOf")}</dt>
         <dd>{format.dateTime(new Date(`${e.asOf}T00:00:00Z`), { dateStyle: "medium" })}</dd>
       </dl>

@@ -14,7 +14,19 @@ export function FigureTable({ indicator, summary }: { indicator: IndicatorJson; 
   const fig = (v: number | null, empty = tChart("noData")) => formatFigure(format, measure, v, empty);
   const rows: { key: string; group: string; label: string; figure: FigureJson }[] = [
     { key: "overall", group: t("overall"), label: tChart("total"), figure: indicator.overall },
-    ...indicator.byLocation.map((l) => ({ key: `l-${l.id}`, group: t("byLocation"), label: l.name, figure: l })),
+    ...indicator.byLocation.flatMap((l) => [
+      { key: `l-${l.id}`, group: t("byLocation"), label: l.name, figure: l as FigureJson },
+      ...(l.unassigned
+        ? [
+            {
+              key: `l-${l.id}-own`,
+              group: t("byLocation"),
+              label: tChart("notByRegion", { place: l.name }),
+              figure: l.unassigned,
+            },
+          ]
+        : []),
+    ]),
     ...indicator.byTime.map((x) => ({ key: `t-${x.timeId}`, group: t("byTime"), label: x.label, figure: x })),
     ...indicator.byDimension.flatMap((d) =>
       d.options.map((o) => ({ key: `o-${o.optionId}`, group: d.name, label: o.name, figure: o })),

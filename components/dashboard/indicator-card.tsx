@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { formatFigure, formatShare } from "@/components/indicators/figure-format";
+import { Narratives, narrativeWhere } from "@/components/indicators/narratives";
 import { StatusBadge } from "@/components/indicators/status-badge";
 import { IndicatorCharts } from "./indicator-charts";
 import type { IndicatorJson, SummaryJson } from "./types";
@@ -26,6 +27,8 @@ export function IndicatorCard({
   const { code, title, measure, unit } = indicator.indicator;
   const o = indicator.overall;
   const fig = (v: number | null, empty: string) => formatFigure(format, measure, v, empty);
+  const qualitative = measure === "QUALITATIVE";
+  const latest = indicator.narratives[0];
   return (
     <article className="indicator-card" data-indicator={code}>
       <header>
@@ -35,11 +38,19 @@ export function IndicatorCard({
         <dl className="figures">
           <div>
             <dt>{t("target")}</dt>
-            <dd data-figure="target">{measure === "QUALITATIVE" ? "–" : fig(o.target, t("notSet"))}</dd>
+            <dd data-figure="target">
+              {qualitative ? (indicator.targetText ?? t("notSet")) : fig(o.target, t("notSet"))}
+            </dd>
           </div>
           <div>
             <dt>{t("actual")}</dt>
-            <dd data-figure="actual">{measure === "QUALITATIVE" ? "–" : fig(o.actual, t("noData"))}</dd>
+            <dd data-figure="actual">
+              {qualitative
+                ? latest
+                  ? `${latest.text} (${narrativeWhere(latest, summary.locations)})`
+                  : t("noData")
+                : fig(o.actual, t("noData"))}
+            </dd>
           </div>
           <div>
             <dt>{t("achievement")}</dt>
@@ -53,6 +64,12 @@ export function IndicatorCard({
           </div>
         </dl>
         {unit && unit !== "%" && <p className="muted">{t("unit", { unit })}</p>}
+        {qualitative && indicator.narratives.length > 1 && (
+          <details className="narratives-more">
+            <summary>{t("earlierNarratives", { count: indicator.narratives.length - 1 })}</summary>
+            <Narratives indicator={{ ...indicator, narratives: indicator.narratives.slice(1) }} summary={summary} />
+          </details>
+        )}
         <p className="card-actions no-print">
           <button
             type="button"

@@ -11,6 +11,8 @@ import {
   groupRows,
   notReportedKey,
   progressData,
+  type RowLabel,
+  regionRowKey,
   regionRows,
   roundsData,
 } from "./shape";
@@ -20,6 +22,7 @@ import type { FigureJson, IndicatorJson, SummaryJson } from "./types";
 export function IndicatorCharts({ indicator, summary }: { indicator: IndicatorJson; summary: SummaryJson }) {
   const t = useTranslations("chart");
   const tWarnings = useTranslations("warnings");
+  const rowLabel: RowLabel = (r) => (r.ownValuesOf ? t("notByRegion", { place: r.name }) : r.name);
   const format = useFormatter();
   const { measure, code, title } = indicator.indicator;
   if (measure === "QUALITATIVE") return <p>{t("qualitative")}</p>;
@@ -63,14 +66,14 @@ export function IndicatorCharts({ indicator, summary }: { indicator: IndicatorJs
       caption: t("tableCaption", { indicator: name }),
       columns,
       rows: [
-        ...regionRows(indicator).map((r) => row(r.isoCode ?? r.id, r.name, r)),
+        ...regionRows(indicator).map((r) => row(regionRowKey(r), rowLabel(r), r)),
         ...groupRows(indicator).map((r) => row(r.isoCode ?? r.id, r.name, r, true)),
         row("total", t("total"), indicator.overall, true),
       ],
     };
   };
 
-  const bullet = bulletData(indicator);
+  const bullet = bulletData(indicator, rowLabel);
   const isSurvey = indicator.indicator.source === "SURVEY";
   const timeTable = (): ChartTable => {
     const rows = isSurvey ? roundsData(indicator) : progressData(indicator);
@@ -159,7 +162,7 @@ export function IndicatorCharts({ indicator, summary }: { indicator: IndicatorJs
         </ChartFrame>
       )}
       {indicator.byDimension.map((d) => {
-        const { options, rows } = disaggregationData(indicator, d.dimensionId);
+        const { options, rows } = disaggregationData(indicator, d.dimensionId, rowLabel);
         if (rows.length === 0) return null;
         if (d.options.every((o) => o.actual === null)) {
           return (

@@ -37,7 +37,7 @@ function cell(locationId: string, timeId: string, value: number, optionId: strin
   return resultPartial(locationId, timeId, d("2021-03-31"), { value, optionId });
 }
 
-function summary(): SummaryJson {
+function summary(extra: OptionPartial[] = []): SummaryJson {
   const definition: IndicatorDefinition = {
     id: "i",
     code: "I.1",
@@ -70,7 +70,7 @@ function summary(): SummaryJson {
     rootLocationId: null,
     statuses: ["APPROVED"],
   };
-  const indicator = { ...summarizeIndicator(definition, partials, targets, ctx), resultNodeId: "n" };
+  const indicator = { ...summarizeIndicator(definition, [...partials, ...extra], targets, ctx), resultNodeId: "n" };
   const full = {
     project: { id: "p", code: "P", name: "P", startDate: ctx.project.start, endDate: ctx.project.end },
     asOf: ctx.asOf,
@@ -88,6 +88,25 @@ test("regions are charted; their country is a subtotal", () => {
   const [indicator] = summary().indicators;
   expect(regionRows(indicator!).map((r) => r.id)).toEqual(["A", "B"]);
   expect(groupRows(indicator!).map((r) => r.id)).toEqual(["C"]);
+});
+
+test("values recorded at the country itself get their own row beside the regions (rule 11)", () => {
+  const [indicator] = summary([cell("C", "q1", 40), cell("C", "q1", 25, "f")]).indicators;
+  const label = (r: { name: string; ownValuesOf: string | null }) =>
+    r.ownValuesOf ? `${r.name}, not by region` : r.name;
+  expect(bulletData(indicator!, label).rows.map((r) => [r.region, r.achieved])).toEqual([
+    ["Region A", 120],
+    ["Region B", 150],
+    ["Country, not by region", 40],
+  ]);
+  expect(disaggregationData(indicator!, "sex", label).rows.at(-1)).toEqual({
+    region: "Country, not by region",
+    female: 25,
+    male: null,
+    not_reported: 15,
+  });
+  expect(indicator?.overall.actual).toBe(310);
+  expect(statusMatrix({ ...summary(), indicators: [indicator!] }).rows.map((r) => r.id)).toEqual(["A", "B"]);
 });
 
 test("the achieved bar stops at the frame, its number does not", () => {

@@ -1,10 +1,14 @@
 // Shapes the engine's summary for charts and their tables. Nothing here computes a rule: every number
 // comes from the summary as it is; only the drawing of a bar may be capped to its frame.
-import { regionRows } from "@/lib/indicators/regions";
+import { type RegionRow, regionRows } from "@/lib/indicators/regions";
 import { countStatuses } from "@/lib/indicators/schedule";
 import type { IndicatorJson, Status, SummaryJson } from "./types";
 
-export { groupRows, regionRows } from "@/lib/indicators/regions";
+export { groupRows, regionRowKey, regionRows } from "@/lib/indicators/regions";
+
+/** How a row of a place's own values is named ("Peru, not by region"); the caller translates it. */
+export type RowLabel = (row: RegionRow<IndicatorJson>) => string;
+const plainLabel: RowLabel = (r) => r.name;
 
 export type BulletDatum = {
   region: string;
@@ -17,7 +21,10 @@ export type BulletDatum = {
 };
 
 /** Target vs achieved per region, bullet-chart style; the frame leaves room above the largest target. */
-export function bulletData(indicator: IndicatorJson): { frameMax: number; rows: BulletDatum[] } {
+export function bulletData(
+  indicator: IndicatorJson,
+  label: RowLabel = plainLabel,
+): { frameMax: number; rows: BulletDatum[] } {
   const regions = regionRows(indicator);
   const targets = regions.map((r) => r.target).filter((v): v is number => v !== null);
   const actuals = regions.map((r) => r.actual).filter((v): v is number => v !== null);
@@ -27,7 +34,7 @@ export function bulletData(indicator: IndicatorJson): { frameMax: number; rows: 
   return {
     frameMax,
     rows: regions.map((r) => ({
-      region: r.name,
+      region: label(r),
       target: r.target,
       achieved: r.actual,
       drawn: r.actual === null ? null : Math.min(r.actual, frameMax),
@@ -89,17 +96,18 @@ export function roundsData(indicator: IndicatorJson): RoundDatum[] {
 export const notReportedKey = "not_reported";
 
 /** One row per region, one column per option, plus the part not reported (counts only). */
-export function disaggregationData(indicator: IndicatorJson, dimensionId: string) {
+export function disaggregationData(indicator: IndicatorJson, dimensionId: string, label: RowLabel = plainLabel) {
   const dimension = indicator.byDimension.find((d) => d.dimensionId === dimensionId);
   if (!dimension) return { options: [], rows: [] as Record<string, string | number | null>[] };
   const rows = regionRows(indicator).map((region) => {
-    const row: Record<string, string | number | null> = { region: region.name };
+    const row: Record<string, string | number | null> = { region: label(region) };
+    const own = region.ownValuesOf !== null;
+    const at = (l: { locationId: string; unassigned: boolean }) => l.locationId === region.id && l.unassigned === own;
     for (const option of dimension.options) {
-      const cell = option.byLocation.find((l) => l.locationId === region.id);
-      row[option.key] = cell?.actual ?? null;
+      row[option.key] = option.byLocation.find(at)?.actual ?? null;
     }
     if (indicator.indicator.measure === "COUNT") {
-      row[notReportedKey] = dimension.notReportedByLocation.find((l) => l.locationId === region.id)?.value ?? null;
+      row[notReportedKey] = dimension.notReportedByLocation.find(at)?.value ?? null;
     }
     return row;
   });
@@ -115,7 +123,8 @@ export function statusCounts(summary: SummaryJson): Record<Status, number> {
 export function statusMatrix(summary: SummaryJson) {
   const indicators = summary.indicators.filter((i) => i.indicator.measure !== "QUALITATIVE");
   const regionIds = new Map<string, string>();
-  for (const i of indicators) for (const r of regionRows(i)) regionIds.set(r.id, r.name);
+  // A place's own values carry no target of their own, hence no status: the matrix shows regions.
+  for (const i of indicators) for (const r of regionRows(i)) if (!r.ownValuesOf) regionIds.set(r.id, r.name);
   return {
     indicators: indicators.map((i) => ({ id: i.indicator.id, code: i.indicator.code, title: i.indicator.title })),
     rows: [...regionIds].map(([id, name]) => ({

@@ -63,13 +63,21 @@ export function summaryRows(summary: ProjectSummary): CsvValue[][] {
     };
     return [
       { ...head, breakdown: "overall", ...figureFields(i.overall) },
-      ...i.byLocation.map((l) => ({
-        ...head,
-        breakdown: "location",
-        location: l.name,
-        location_code: l.isoCode,
-        ...figureFields(l),
-      })),
+      ...i.byLocation.flatMap((l) => [
+        { ...head, breakdown: "location", location: l.name, location_code: l.isoCode, ...figureFields(l) },
+        // Rule 11: the values recorded at a place with sub-places, also counted in the row above.
+        ...(l.unassigned
+          ? [
+              {
+                ...head,
+                breakdown: "location_own_values",
+                location: l.name,
+                location_code: l.isoCode,
+                ...figureFields(l.unassigned),
+              },
+            ]
+          : []),
+      ]),
       ...i.byTime.map((t) => ({ ...head, breakdown: t.kind, period_or_round: t.label, ...figureFields(t) })),
       ...i.byDimension.flatMap((d) => [
         ...d.options.map((o) => ({

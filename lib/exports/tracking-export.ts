@@ -20,6 +20,7 @@ async function load(principal: Principal, projectId: string, options: { draft?: 
   const rows = trackingRows(nodes, summaries.overall, summaries.byTime, {
     lifeOfProject: t("tracking.lifeOfProject"),
     overall: t("tracking.allLocations"),
+    notByRegion: (place) => t("chart.notByRegion", { place }),
     status: (code) => t(`status.${code}`),
   });
   return { project, nodes, rows, t, draft: summaries.draft, asOf: summaries.overall.asOf };

@@ -64,6 +64,7 @@ test("one block for the life of the project and one per period, each overall the
     ...trackingRows([{ id: "n", code: "O1", title: "Output 1" }], summaryOf(null), new Map([["q1", summaryOf("q1")]]), {
       lifeOfProject: "Life of project",
       overall: "All locations",
+      notByRegion: (place) => `${place}, not by region`,
       status: (s) => `<${s}>`,
     }),
   ];

@@ -34,7 +34,13 @@ export const trackingColumns = [
 export type TrackingColumn = (typeof trackingColumns)[number];
 export type TrackingRow = Partial<Record<TrackingColumn, CsvValue>> & { resultNodeId: string };
 
-type Labels = { lifeOfProject: string; overall: string; status: (code: FigureSummary["status"]) => string };
+type Labels = {
+  lifeOfProject: string;
+  overall: string;
+  /** The row of the values recorded at a place with sub-places (rule 11). */
+  notByRegion: (place: string) => string;
+  status: (code: FigureSummary["status"]) => string;
+};
 type Node = { id: string; code: string; title: string };
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -71,7 +77,11 @@ export function* trackingRows(
           status: labels.status(f.status),
         });
         yield { ...base, location: labels.overall, ...figure(figures.overall) };
-        for (const l of figures.byLocation) yield { ...base, location: l.name, location_code: l.isoCode, ...figure(l) };
+        for (const l of figures.byLocation) {
+          yield { ...base, location: l.name, location_code: l.isoCode, ...figure(l) };
+          if (l.unassigned)
+            yield { ...base, location: labels.notByRegion(l.name), location_code: l.isoCode, ...figure(l.unassigned) };
+        }
         for (const d of figures.byDimension) {
           for (const o of d.options)
             yield { ...base, location: labels.overall, dimension: d.name, option: o.name, ...figure(o) };

@@ -35,6 +35,8 @@ export type SummaryTarget = {
   value: number | null;
   numerator: number | null;
   denominator: number | null;
+  /** A qualitative target's text. */
+  note?: string;
 };
 export type SummaryDimension = {
   id: string;
@@ -162,6 +164,8 @@ export type IndicatorSummary = {
   }[];
   /** Qualitative indicators: the latest narrative per place and period or round, latest first. */
   narratives: (Narrative & { label: string; endDate: Date })[];
+  /** Qualitative indicators: the text of the life-of-project target for the view's place. */
+  targetText: string | null;
   warnings: Warning[];
 };
 
@@ -449,7 +453,16 @@ export function summarizeIndicator(
     composite: def.composedFrom !== null,
   };
   if (ctx.overallOnly) {
-    return { indicator, overall, byLocation: [], byTime: [], byDimension: [], narratives: [], warnings: [] };
+    return {
+      indicator,
+      overall,
+      byLocation: [],
+      byTime: [],
+      byDimension: [],
+      narratives: [],
+      targetText: null,
+      warnings: [],
+    };
   }
   const inScope = new Set(placesUnder(ctx.rootLocationId));
   const scopeLocations = ctx.locations.filter((l) => inScope.has(l.id));
@@ -549,6 +562,10 @@ export function summarizeIndicator(
     byTime,
     byDimension,
     narratives: latestNarratives(),
+    targetText:
+      measure === "QUALITATIVE"
+        ? explicitTargets({ locationId: ctx.rootLocationId, optionId: null }, null, null)[0]?.note?.trim() || null
+        : null,
     warnings,
   };
 

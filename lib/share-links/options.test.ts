@@ -60,6 +60,7 @@ const summary = {
         { dimensionId: "d", key: "sex", name: "Sex", options: [], notReported: null, notReportedByLocation: [] },
       ],
       narratives: [],
+      targetText: null,
       warnings: [{ code: "regionalTargetsDoNotAddUp", overall: 10, sumOfLocations: 9 }],
     },
   ],

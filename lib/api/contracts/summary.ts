@@ -154,6 +154,7 @@ export const summaryResponse = z.object({
           }),
         )
         .describe("Qualitative values: the latest text per place and period or round, latest first"),
+      targetText: z.string().nullable().describe("Qualitative indicators: the life-of-project target's text"),
       warnings: z.array(z.object({ code: z.string() }).loose()),
     }),
   ),

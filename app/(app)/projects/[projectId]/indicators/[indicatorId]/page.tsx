@@ -5,6 +5,7 @@ import { FigureTable } from "@/components/dashboard/figure-table";
 import { IndicatorCharts } from "@/components/dashboard/indicator-charts";
 import { IndicatorDefinition } from "@/components/indicators/indicator-definition";
 import { IndicatorHistory } from "@/components/indicators/indicator-history";
+import { Narratives } from "@/components/indicators/narratives";
 import { ResultsTable } from "@/components/indicators/results-table";
 import { requireUser } from "@/lib/auth/session";
 import { can } from "@/lib/permissions";
@@ -49,6 +50,12 @@ export default async function IndicatorPage({ params }: Props) {
         {indicator.code} {indicator.title}
       </h1>
       <IndicatorDefinition indicator={indicator} />
+      {indicator.measure === "QUALITATIVE" && (
+        <>
+          <h2>{t("narratives")}</h2>
+          <Narratives indicator={indicatorJson} summary={json} />
+        </>
+      )}
       <h2>{t("charts")}</h2>
       <IndicatorCharts indicator={indicatorJson} summary={json} />
       <h2>{t("allFigures")}</h2>
