@@ -12,7 +12,7 @@ type ExportFile = { body: BodyInit; filename: string };
 type Exporter = (
   principal: Principal,
   projectId: string,
-  options: { draft: boolean; locale: Locale },
+  options: { draft: boolean; asOf?: Date; locale: Locale },
 ) => Promise<ExportFile | null>;
 
 /** A GET route that downloads one of a project's exports, in the requester's language. */
@@ -21,7 +21,11 @@ export function projectExportRoute(exporter: Exporter, contentType: string) {
     params: summaryParams,
     query: exportQuery,
     async handler({ principal, params, query, request }) {
-      const file = await exporter(principal, params.projectId, { draft: query.draft, locale: requestLocale(request) });
+      const file = await exporter(principal, params.projectId, {
+        draft: query.draft,
+        asOf: query.asOf,
+        locale: requestLocale(request),
+      });
       if (!file) throw new ApiProblem("notFound", "No such project, or no access to it");
       return downloadResponse(file.body, file.filename, contentType);
     },

@@ -10,7 +10,11 @@ import { iatiActivityXml } from "./iati";
  * A project's IATI 2.03 activity file: approved figures, unless a user who may see unapproved values
  * explicitly asks for a draft (then marked as such in the file). Null when the project is not readable.
  */
-export async function projectIatiXml(principal: Principal, projectId: string, options: { draft?: boolean } = {}) {
+export async function projectIatiXml(
+  principal: Principal,
+  projectId: string,
+  options: { draft?: boolean; asOf?: Date } = {},
+) {
   const project = await getProject(principal, projectId);
   if (!project) return null;
   const summaries = await exportSummaries(principal, projectId, options);

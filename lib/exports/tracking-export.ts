@@ -9,7 +9,9 @@ import { exportSummaries } from "@/lib/summary/service";
 import { csvLine } from "./csv";
 import { type TrackingColumn, trackingColumns, trackingRows } from "./tracking-rows";
 
-async function load(principal: Principal, projectId: string, options: { draft?: boolean; locale: Locale }) {
+type ExportOptions = { draft?: boolean; asOf?: Date; locale: Locale };
+
+async function load(principal: Principal, projectId: string, options: ExportOptions) {
   const [project, summaries] = await Promise.all([
     getProject(principal, projectId),
     exportSummaries(principal, projectId, options),
@@ -30,7 +32,7 @@ async function load(principal: Principal, projectId: string, options: { draft?: 
 export async function trackingCsv(
   principal: Principal,
   projectId: string,
-  options: { draft?: boolean; locale: Locale },
+  options: ExportOptions,
 ) {
   const data = await load(principal, projectId, options);
   if (!data) return null;
@@ -76,7 +78,7 @@ function startSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, 
 export async function trackingXlsx(
   principal: Principal,
   projectId: string,
-  options: { draft?: boolean; locale: Locale },
+  options: ExportOptions,
 ) {
   const data = await load(principal, projectId, options);
   if (!data) return null;

@@ -207,11 +207,15 @@ export async function projectSummary(
  * The summaries an export needs: the whole project, and each period or round on its own. Approved
  * figures only unless a user who may see unapproved values asks for a draft.
  */
-export async function exportSummaries(principal: Principal, projectId: string, options: { draft?: boolean } = {}) {
+export async function exportSummaries(
+  principal: Principal,
+  projectId: string,
+  options: { draft?: boolean; asOf?: Date } = {},
+) {
   // One database read; the engine then runs once for the whole project and once per period or round.
   const inputs = await loadSummaryInputs(principal, projectId, Boolean(options.draft));
   if (!inputs) return null;
-  const asOf = startOfDay(new Date());
+  const asOf = startOfDay(options.asOf ?? new Date());
   const overall = buildSummary(inputs, { asOf, withoutTrajectory: true });
   const byTime = new Map(
     inputs.times.map((time) => [time.id, buildSummary(inputs, { asOf, withoutTrajectory: true, timeId: time.id })]),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { summaryParams } from "./summary";
+import { summaryParams, summaryQuery } from "./summary";
 import { type RouteContract, xlsxMediaType } from "./types";
 
 export const exportQuery = z.object({
@@ -8,6 +8,7 @@ export const exportQuery = z.object({
     .optional()
     .describe("Managers and evaluators: include submitted values not yet approved; the file is marked as a draft")
     .transform((v) => v === "true" || v === "1"),
+  asOf: summaryQuery.shape.asOf,
 });
 
 export const iatiExportContract: RouteContract = {
