@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "@/lib/db";
 import type { UserPrincipal } from "@/lib/permissions";
+import { reviewResults, saveResults } from "@/lib/results/entry";
 import { locationId, principalFor, projectId } from "@/lib/testing/principals";
 import { projectSummary, UnknownFilterError } from "./service";
 
@@ -171,4 +172,32 @@ test("one indicator's summary alone is the same as within the whole project, com
     expect(alone?.indicators.map((i) => i.indicator.code)).toEqual([code]);
     expect(alone?.indicators[0]).toEqual(await indicator(roma, code));
   }
+});
+
+test("a value entered at Peru beside its regions counts in Peru and overall, and shows as its own row (rule 11)", async () => {
+  const evaluator = await principalFor("evaluator@example.org");
+  const legal = await db().indicator.findFirstOrThrow({ where: { projectId: peru, code: "OP1.1.1" } });
+  const period = await db().reportingPeriod.findFirstOrThrow({
+    where: { projectId: peru, lockedAt: null },
+    orderBy: { endDate: "asc" },
+  });
+  const country = await locationId("PE");
+  const before = await indicator(peru, "OP1.1.1");
+  const [saved] = await saveResults(
+    evaluator,
+    peru,
+    [{ indicatorId: legal.id, periodId: period.id, locationId: country, value: 40 }],
+    true,
+  );
+  await reviewResults(manager, peru, [
+    { resultId: saved?.id ?? "", version: saved?.version ?? 0, decision: "approve" },
+  ]);
+  const after = await indicator(peru, "OP1.1.1");
+  expect(after.overall.actual).toBe((before.overall.actual ?? 0) + 40);
+  const peruRow = after.byLocation.find((l) => l.isoCode === "PE");
+  expect(peruRow?.actual).toBe((before.byLocation.find((l) => l.isoCode === "PE")?.actual ?? 0) + 40);
+  expect(peruRow?.unassigned?.actual).toBe(40);
+  expect(after.byLocation.find((l) => l.isoCode === "PE-LIM")?.actual).toBe(
+    before.byLocation.find((l) => l.isoCode === "PE-LIM")?.actual,
+  );
 });
