@@ -1,4 +1,4 @@
-// Rules 1 and 3 of DESIGN.md: how results combine across locations, periods and rounds.
+// Rules 1 and 3 of docs/numbers.md: how results combine across locations, periods and rounds.
 import type { Figure, Measure, ResultPartial, TimeRule } from "./types";
 
 const noData: Figure = { value: null, numerator: null, denominator: null, sampleSize: null, resultCount: 0 };
