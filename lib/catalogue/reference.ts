@@ -16,48 +16,53 @@ export const COUNTRY_CODES = (
   "TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW"
 ).split(" ");
 
-/** The shared disaggregation catalogue; the UI translates the dimensions by key. */
+/** The shared disaggregation catalogue, named in English (stored) and Spanish (lib/catalogue/names.ts). */
 export const BASE_DIMENSIONS = [
   {
     key: "sex",
     name: "Sex",
+    es: "Sexo",
     options: [
-      ["female", "Female"],
-      ["male", "Male"],
+      ["female", "Female", "Mujer"],
+      ["male", "Male", "Hombre"],
     ],
   },
   {
     key: "age",
     name: "Age",
+    es: "Edad",
     options: [
-      ["0-17", "0–17"],
-      ["18-59", "18–59"],
-      ["60+", "60+"],
+      ["0-17", "0–17", "0–17"],
+      ["18-59", "18–59", "18–59"],
+      ["60+", "60+", "60+"],
     ],
   },
   {
     key: "ethnicity",
     name: "Ethnicity",
+    es: "Etnia",
     options: [
-      ["roma", "Roma"],
-      ["non-roma", "Non-Roma"],
+      ["roma", "Roma", "Romaní"],
+      ["non-roma", "Non-Roma", "No romaní"],
     ],
   },
   {
     key: "disability",
     name: "Disability",
+    es: "Discapacidad",
     options: [
-      ["yes", "With disability"],
-      ["no", "Without disability"],
+      ["yes", "With disability", "Con discapacidad"],
+      ["no", "Without disability", "Sin discapacidad"],
     ],
   },
   {
     key: "nationality",
     name: "Nationality",
+    es: "Nacionalidad",
     options: [
-      ["venezuelan", "Venezuelan"],
-      ["peruvian", "Peruvian"],
-      ["other", "Other"],
+      ["venezuelan", "Venezuelan", "Venezolana"],
+      ["peruvian", "Peruvian", "Peruana"],
+      ["other", "Other", "Otra"],
     ],
   },
 ] as const;
@@ -82,7 +87,7 @@ export async function ensureReferenceData(client: Client): Promise<void> {
  */
 export async function ensureDimension(
   client: Client,
-  d: { key: string; name: string; isCustom: boolean; options: readonly (readonly [string, string])[] },
+  d: { key: string; name: string; isCustom: boolean; options: readonly (readonly [string, string, ...string[]])[] },
 ): Promise<void> {
   const dimension =
     (await client.disaggregationDimension.findFirst({

@@ -29,11 +29,7 @@ async function load(principal: Principal, projectId: string, options: ExportOpti
 }
 
 /** The tracking table as CSV, written row by row into the response (UTF-8, stable column names). */
-export async function trackingCsv(
-  principal: Principal,
-  projectId: string,
-  options: ExportOptions,
-) {
+export async function trackingCsv(principal: Principal, projectId: string, options: ExportOptions) {
   const data = await load(principal, projectId, options);
   if (!data) return null;
   const { rows, draft } = data;
@@ -75,11 +71,7 @@ function startSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, 
  * The tracking table as a formatted XLSX workbook, streamed: a cover sheet, then one sheet per outcome or
  * output with a frozen, filterable header in the user's language and number formats per column.
  */
-export async function trackingXlsx(
-  principal: Principal,
-  projectId: string,
-  options: ExportOptions,
-) {
+export async function trackingXlsx(principal: Principal, projectId: string, options: ExportOptions) {
   const data = await load(principal, projectId, options);
   if (!data) return null;
   const { project, nodes, rows, t, draft, asOf } = data;

@@ -1,5 +1,7 @@
 import "server-only";
+import { localizeDimension } from "@/lib/catalogue/names";
 import { db } from "@/lib/db";
+import type { Locale } from "@/lib/i18n/config";
 import { assertCan, type Principal } from "@/lib/permissions";
 
 /**
@@ -7,7 +9,7 @@ import { assertCan, type Principal } from "@/lib/permissions";
  * periods, survey ones for rounds) with their disaggregation options, the working regions, and the
  * values already entered (totals and per option).
  */
-export async function entrySheet(principal: Principal, projectId: string, timeId?: string) {
+export async function entrySheet(principal: Principal, projectId: string, timeId?: string, locale: Locale = "en") {
   assertCan(principal, "results.enter", projectId);
   const prisma = db();
   const project = await prisma.project.findUniqueOrThrow({
@@ -31,8 +33,11 @@ export async function entrySheet(principal: Principal, projectId: string, timeId
               dimension: {
                 select: {
                   id: true,
+                  key: true,
                   name: true,
-                  options: { orderBy: { sortOrder: "asc" }, select: { id: true, name: true } },
+                  projectId: true,
+                  isCustom: true,
+                  options: { orderBy: { sortOrder: "asc" }, select: { id: true, key: true, name: true } },
                 },
               },
             },
@@ -59,7 +64,7 @@ export async function entrySheet(principal: Principal, projectId: string, timeId
     .filter((i) => (i.source === "SURVEY") === (time?.kind === "round"))
     .map(({ dimensions, ...i }) => ({
       ...i,
-      dimensions: i.measure === "QUALITATIVE" ? [] : dimensions.map((d) => d.dimension),
+      dimensions: i.measure === "QUALITATIVE" ? [] : dimensions.map((d) => localizeDimension(d.dimension, locale)),
     }));
   const existing = time
     ? await prisma.result.findMany({

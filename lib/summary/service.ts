@@ -1,5 +1,7 @@
 import "server-only";
+import { localizeDimension } from "@/lib/catalogue/names";
 import { db } from "@/lib/db";
+import type { Locale } from "@/lib/i18n/config";
 import { composePartials } from "@/lib/indicators/composition";
 import { startOfDay } from "@/lib/indicators/days";
 import { type IndicatorSummary, type SummaryTime, summarizeIndicator } from "@/lib/indicators/summary";
@@ -19,6 +21,8 @@ export type SummaryOptions = {
   withoutTrajectory?: boolean;
   /** Only this indicator's summary (a page about one indicator need not compute the others). */
   indicatorId?: string;
+  /** The reader's language, for the names of the shared catalogue's dimensions (default English). */
+  locale?: Locale;
 };
 
 export type ProjectSummary = {
@@ -152,12 +156,15 @@ function buildSummary(inputs: SummaryInputs, options: SummaryOptions): ProjectSu
           numerator: indicator.baselineNumerator,
           denominator: indicator.baselineDenominator,
         },
-        dimensions: indicator.dimensions.map(({ dimension: d }) => ({
-          id: d.id,
-          key: d.key,
-          name: d.name,
-          options: d.options.map((o) => ({ id: o.id, key: o.key, name: o.name })),
-        })),
+        dimensions: indicator.dimensions.map(({ dimension }) => {
+          const d = localizeDimension(dimension, options.locale ?? "en");
+          return {
+            id: d.id,
+            key: d.key,
+            name: d.name,
+            options: d.options.map((o) => ({ id: o.id, key: o.key, name: o.name })),
+          };
+        }),
         composedFrom:
           indicator.composedFromId && indicator.composedOptionId
             ? { indicatorId: indicator.composedFromId, optionId: indicator.composedOptionId }
@@ -210,15 +217,14 @@ export async function projectSummary(
 export async function exportSummaries(
   principal: Principal,
   projectId: string,
-  options: { draft?: boolean; asOf?: Date } = {},
+  options: { draft?: boolean; asOf?: Date; locale?: Locale } = {},
 ) {
   // One database read; the engine then runs once for the whole project and once per period or round.
   const inputs = await loadSummaryInputs(principal, projectId, Boolean(options.draft));
   if (!inputs) return null;
   const asOf = startOfDay(options.asOf ?? new Date());
-  const overall = buildSummary(inputs, { asOf, withoutTrajectory: true });
-  const byTime = new Map(
-    inputs.times.map((time) => [time.id, buildSummary(inputs, { asOf, withoutTrajectory: true, timeId: time.id })]),
-  );
+  const view = { asOf, withoutTrajectory: true, locale: options.locale };
+  const overall = buildSummary(inputs, view);
+  const byTime = new Map(inputs.times.map((time) => [time.id, buildSummary(inputs, { ...view, timeId: time.id })]));
   return { overall, byTime, draft: inputs.includesSubmitted };
 }

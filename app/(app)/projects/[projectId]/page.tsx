@@ -1,12 +1,13 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { ProjectDashboard } from "@/components/dashboard/project-dashboard";
 import { ReportLinks } from "@/components/projects/report-links";
 import { summaryQuery } from "@/lib/api/contracts/summary";
 import { ApiProblem } from "@/lib/api/problem";
 import { loadProjectSummary } from "@/lib/api/summary-handlers";
 import { requireUser } from "@/lib/auth/session";
+import type { Locale } from "@/lib/i18n/config";
 import { can } from "@/lib/permissions";
 import { getProject } from "@/lib/projects/service";
 import { toSummaryJson } from "@/lib/summary/json";
@@ -28,9 +29,11 @@ export default async function ProjectPage({ params, searchParams }: Props) {
   };
   const parsed = summaryQuery.safeParse({ ...filters, includeSubmitted: filters.preview ? "true" : undefined });
   const query = parsed.success ? parsed.data : { includeSubmitted: false };
-  const summary = await loadProjectSummary({ principal: user, params: { projectId }, query }).catch((error) => {
+  const locale = (await getLocale()) as Locale;
+  const view = { principal: user, params: { projectId }, locale };
+  const summary = await loadProjectSummary({ ...view, query }).catch((error) => {
     if (error instanceof ApiProblem && error.code === "validation") {
-      return loadProjectSummary({ principal: user, params: { projectId }, query: { includeSubmitted: false } });
+      return loadProjectSummary({ ...view, query: { includeSubmitted: false } });
     }
     throw error;
   });

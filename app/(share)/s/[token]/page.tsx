@@ -1,10 +1,11 @@
 import { headers } from "next/headers";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { ProjectDashboard } from "@/components/dashboard/project-dashboard";
 import { LanguageSwitcher } from "@/components/layout/language-switcher";
 import { QueryProvider } from "@/components/providers/query-provider";
 import { PrintButton } from "@/components/ui/print-button";
 import { clientAddress } from "@/lib/api/shared-access";
+import type { Locale } from "@/lib/i18n/config";
 import { getProject } from "@/lib/projects/service";
 import { allowRequest } from "@/lib/rate-limit";
 import { openShareLink } from "@/lib/share-links/service";
@@ -19,7 +20,10 @@ export default async function SharedDashboardPage({ params }: { params: Promise<
   const active = access?.state === "active" ? access : null;
   // The share principal reads its one project like any principal: through the permission layer.
   const [summary, project] = active
-    ? await Promise.all([sharedSummary(active), getProject(active.principal, active.principal.projectId)])
+    ? await Promise.all([
+        sharedSummary(active, { locale: (await getLocale()) as Locale }),
+        getProject(active.principal, active.principal.projectId),
+      ])
     : [null, null];
 
   if (!active || !summary || !project) {

@@ -1,8 +1,9 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { EntryGrid } from "@/components/entry/entry-grid";
 import { requireUser } from "@/lib/auth/session";
+import type { Locale } from "@/lib/i18n/config";
 import { can } from "@/lib/permissions";
 import { getProject } from "@/lib/projects/service";
 import { entrySheet } from "@/lib/results/entry-sheet";
@@ -13,7 +14,10 @@ export default async function EntryPage({ params, searchParams }: Props) {
   const [{ projectId }, { time }, user] = await Promise.all([params, searchParams, requireUser()]);
   const project = await getProject(user, projectId);
   if (!project || !can(user, "results.enter", project.id)) notFound();
-  const [sheet, t] = await Promise.all([entrySheet(user, project.id, time), getTranslations("entry")]);
+  const [sheet, t] = await Promise.all([
+    entrySheet(user, project.id, time, (await getLocale()) as Locale),
+    getTranslations("entry"),
+  ]);
   return (
     <>
       <p className="no-print">

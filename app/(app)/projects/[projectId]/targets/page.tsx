@@ -1,10 +1,12 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { SetupNav } from "@/components/setup/setup-nav";
 import { TargetsGrid } from "@/components/setup/targets-grid";
 import { requireUser } from "@/lib/auth/session";
+import { localizeDimension } from "@/lib/catalogue/names";
 import { db } from "@/lib/db";
+import type { Locale } from "@/lib/i18n/config";
 import { can } from "@/lib/permissions";
 import { targetText } from "@/lib/projects/targets-form";
 import { projectSummary } from "@/lib/summary/service";
@@ -33,6 +35,7 @@ export default async function TargetsPage({ params, searchParams }: Props) {
     getTranslations("setup"),
   ]);
   if (!project) notFound();
+  const locale = (await getLocale()) as Locale;
   const indicator = project.indicators.find((i) => i.id === chosen) ?? project.indicators[0];
   const [targets, summary] = indicator
     ? await Promise.all([
@@ -86,14 +89,15 @@ export default async function TargetsPage({ params, searchParams }: Props) {
                 optionId: null,
               })),
             ]}
-            optionColumns={indicator.dimensions.flatMap((d) =>
-              d.dimension.options.map((o) => ({
+            optionColumns={indicator.dimensions.flatMap((d) => {
+              const dimension = localizeDimension(d.dimension, locale);
+              return dimension.options.map((o) => ({
                 key: o.id,
-                label: `${d.dimension.name}: ${o.name}`,
+                label: `${dimension.name}: ${o.name}`,
                 locationId: null,
                 optionId: o.id,
-              })),
-            )}
+              }));
+            })}
             targets={targets.map((x) => ({
               periodId: x.periodId,
               roundId: x.roundId,
