@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { defineConfig } from "@playwright/test";
 import { chromiumLaunchOptions } from "./e2e/browser";
 import { e2eDatabaseUrl } from "./e2e/database-url";
@@ -28,6 +29,13 @@ export default defineConfig({
     timeout: 180_000,
     reuseExistingServer: false,
     stdout: "pipe" as const,
-    env: { ...env, E2E_PORT: String(port), APP_URL: `http://localhost:${port}`, NEXT_TELEMETRY_DISABLED: "1" },
+    // Configured as production requires (instrumentation.ts refuses to start otherwise).
+    env: {
+      ...env,
+      E2E_PORT: String(port),
+      APP_URL: `http://localhost:${port}`,
+      AUTH_SECRET: randomBytes(32).toString("base64url"),
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
   })),
 });

@@ -21,9 +21,16 @@ const schema = z.object({
   IATI_ORG_REF: z.string().min(1).default("ZZ-ME-DASHBOARD"),
   IATI_ORG_NAME: z.string().min(1).default("M&E Dashboard"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** "1" lets a production server run on generated defaults (`npm run demo` on one machine only). */
+  DEMO_MODE: z.enum(["0", "1"]).default("0"),
 });
 
-export type Env = z.infer<typeof schema> & { DATA_DIR: string; APP_URL: string };
+export type Env = z.infer<typeof schema> & {
+  DATA_DIR: string;
+  APP_URL: string;
+  /** Whether APP_URL was given (not the localhost default). */
+  appUrlGiven: boolean;
+};
 
 function readOrCreateSecret(dataDir: string): string {
   const file = path.join(dataDir, "auth-secret");
@@ -51,8 +58,23 @@ export function env(): Env {
     ...values,
     DATA_DIR: dataDir,
     APP_URL: values.APP_URL ?? `http://localhost:${values.PORT}`,
+    appUrlGiven: values.APP_URL !== undefined,
   };
   return cached;
+}
+
+/**
+ * What a production server must be given rather than generate or guess: the session secret (so every
+ * instance signs alike and a restore keeps sessions) and the public address (links in e-mails and
+ * share links, sign-in callbacks). Empty when the configuration is fit to serve.
+ */
+export function productionConfigProblems(config: Env = env()): string[] {
+  if (config.NODE_ENV !== "production" || config.DEMO_MODE === "1") return [];
+  const problems: string[] = [];
+  if (!config.AUTH_SECRET) problems.push("AUTH_SECRET is required in production: a random string of 32+ characters.");
+  if (!config.appUrlGiven)
+    problems.push("APP_URL is required in production: the public address, e.g. https://me.example.org.");
+  return problems;
 }
 
 /** Where the embedded database lives when DATABASE_URL is not set. */
