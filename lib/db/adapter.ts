@@ -5,6 +5,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { env, pgliteDir } from "@/lib/env";
+import { lockFolder } from "./folder-lock";
 
 export type DatabaseTarget = { kind: "postgres"; url: string } | { kind: "pglite"; dir: string };
 
@@ -25,9 +26,17 @@ export function openAdapter(target: DatabaseTarget = configuredTarget()): OpenAd
   if (target.kind === "postgres") {
     return { factory: new PrismaPg({ connectionString: target.url }), close: async () => {} };
   }
-  if (!target.dir.startsWith("memory://")) mkdirSync(target.dir, { recursive: true });
+  const inMemory = target.dir.startsWith("memory://");
+  if (!inMemory) mkdirSync(target.dir, { recursive: true });
+  const unlock = inMemory ? () => {} : lockFolder(target.dir);
   const pglite = new PGlite(target.dir);
   // pglite-prisma-adapter is typed against an older @prisma/driver-adapter-utils; the runtime contract is the same.
   const factory = new PrismaPGlite(pglite) as unknown as SqlMigrationAwareDriverAdapterFactory;
-  return { factory, close: () => pglite.close() };
+  return {
+    factory,
+    close: async () => {
+      await pglite.close();
+      unlock();
+    },
+  };
 }
