@@ -66,7 +66,7 @@ export function IndicatorCharts({ indicator, summary }: { indicator: IndicatorJs
       caption: t("tableCaption", { indicator: name }),
       columns,
       rows: [
-        ...regionRows(indicator).map((r) => row(regionRowKey(r), rowLabel(r), r)),
+        ...regionRows(indicator).map((r) => row(regionRowKey({ ...r, id: r.isoCode ?? r.id }), rowLabel(r), r)),
         ...groupRows(indicator).map((r) => row(r.isoCode ?? r.id, r.name, r, true)),
         row("total", t("total"), indicator.overall, true),
       ],

@@ -65,3 +65,35 @@ test("a file streamed as the request body is imported with the mapping from the 
   expect(bad.status).toBe(400);
   expect((await bad.json()).errors).toEqual([{ field: "row 2, place", message: "unknown" }]);
 });
+
+test("numbers are read as the file writes them; what only a convention could settle is refused; a refusal saves no mapping", async () => {
+  const peru = await projectId("PE-VEN-2021");
+  const token = await tokenFor("evaluator@example.org");
+  const mappingBefore = (await db().project.findUniqueOrThrow({ where: { id: peru } })).resultImportMapping;
+  const csv = "code;place;quarter;n\nOP1.1.2;PE-PIU;2021-Q4;1.200\n";
+  const query = "indicator=code&location=place&period=quarter&value=n";
+  const unknown = await send(token, peru, csv, `${query}&dryRun=true`);
+  expect(unknown.status).toBe(400);
+  expect((await unknown.json()).errors).toEqual([{ field: "row 2, n", message: "ambiguous" }]);
+  const spanish = await send(token, peru, csv, `${query}&numbers=es&dryRun=true`);
+  expect(spanish.status).toBe(400);
+  expect((await db().project.findUniqueOrThrow({ where: { id: peru } })).resultImportMapping).toEqual(mappingBefore);
+  const english = await send(
+    token,
+    peru,
+    "code;place;quarter;n\nOP1.1.2;PE-PIU;2021-Q4;1,200\n",
+    `${query}&numbers=en`,
+  );
+  expect(await english.json()).toMatchObject({ values: 1, imported: true });
+  const saved = await db().result.findFirstOrThrow({
+    where: {
+      indicator: { projectId: peru, code: "OP1.1.2" },
+      location: { isoCode: "PE-PIU" },
+      period: { label: "2021-Q4" },
+    },
+  });
+  expect(saved.value).toBe(1200);
+  const mappingAfter = (await db().project.findUniqueOrThrow({ where: { id: peru } })).resultImportMapping;
+  expect(mappingAfter).toMatchObject({ numbers: "en", value: "n" });
+  expect(mappingAfter).not.toEqual(mappingBefore);
+});

@@ -11,7 +11,7 @@ import type { TableRow } from "@/lib/imports/table-rows";
 import { assertCan, type Principal, requireUserId } from "@/lib/permissions";
 import { readTypedNumber } from "@/lib/validation/numbers";
 import { type ResultInput, resultProblems } from "@/lib/validation/results";
-import { type ImportMapping, isApproved, type MappedField } from "./import-mapping";
+import { type ImportMapping, isApproved, type MappedField, mappedFields } from "./import-mapping";
 import { PROJECT_RESULTS_LOCK } from "./locks";
 
 export type RowProblem = { row: number; column: string; code: string; detail?: string };
@@ -140,7 +140,8 @@ export async function importResults(
     if (!columns) {
       const headers = values.map((h) => h.trim());
       columns = {};
-      for (const [field, header] of Object.entries(mapping) as [MappedField, unknown][]) {
+      for (const field of mappedFields) {
+        const header = mapping[field];
         if (typeof header !== "string") continue;
         const index = headers.indexOf(header);
         if (index < 0) problem(row, field, "columnMissing", header);
