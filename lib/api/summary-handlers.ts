@@ -1,11 +1,13 @@
 // What the summary routes share: the JSON and CSV forms differ only in how the result is sent.
 import "server-only";
+import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { requestLocale } from "@/lib/i18n/translator";
+import { isoDay } from "@/lib/indicators/days";
 import type { Principal, SharePrincipal } from "@/lib/permissions";
 import type { ShareOptions } from "@/lib/share-links/options";
-import { projectSummary, UnknownFilterError } from "@/lib/summary/service";
+import { projectSummary, summaryVersion, UnknownFilterError } from "@/lib/summary/service";
 import { sharedSummary } from "@/lib/summary/shared";
 import { ApiProblem } from "./problem";
 
@@ -62,4 +64,51 @@ export async function loadSharedSummary({ principal, query, ...input }: SharedIn
   const summary = await sharedSummary(principal, { asOf: query.asOf, locale: localeOf(input) });
   if (!summary) throw new ApiProblem("notFound");
   return summary;
+}
+
+/**
+ * Conditional GET for a summary: an ETag naming the project's data version and the whole view (query,
+ * language, today's date for a default as-of, a link's options), so a client's copy is confirmed with a
+ * 304 from one small query, and any change (which moves the version) gives the new figures.
+ */
+async function conditional(
+  input: { request: Request; locale?: Locale },
+  version: number | null,
+  view: unknown,
+  load: () => Promise<unknown>,
+): Promise<Response> {
+  const tag =
+    version === null
+      ? null
+      : `W/"${createHash("sha256")
+          .update(
+            JSON.stringify([version, new URL(input.request.url).search, localeOf(input), isoDay(new Date()), view]),
+          )
+          .digest("base64url")
+          .slice(0, 27)}"`;
+  const headers: Record<string, string> = { "cache-control": tag ? "private, no-cache" : "no-store" };
+  if (tag) headers.etag = tag;
+  if (
+    tag &&
+    input.request.headers
+      .get("if-none-match")
+      ?.split(/\s*,\s*/)
+      .includes(tag)
+  ) {
+    return new Response(null, { status: 304, headers });
+  }
+  return Response.json(await load(), { headers });
+}
+
+/** GET …/summary: the project's figures, answered 304 when the client's copy is current. */
+export async function projectSummaryResponse(input: ProjectInput & { request: Request }) {
+  const version = await summaryVersion(input.principal, input.params.projectId, input.query.includeSubmitted);
+  return conditional(input, version, input.params.projectId, () => loadProjectSummary(input));
+}
+
+/** GET /api/v1/shared/{token}/summary: a donor link's figures, answered 304 when unchanged. */
+export async function sharedSummaryResponse(input: SharedInput & { request: Request }) {
+  const { principal, options } = input.principal;
+  const version = await summaryVersion(principal, principal.projectId);
+  return conditional(input, version, [principal.linkId, options], () => loadSharedSummary(input));
 }

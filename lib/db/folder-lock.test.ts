@@ -22,12 +22,11 @@ test("one process at a time: a live owner refuses the folder, a dead one's lock 
   expect(existsSync(`${dir}.lock`)).toBe(false);
 });
 
-test("the same process may open its folder more than once; the lock goes with the last close", () => {
+test("a second open in the same process is refused until the first is closed", () => {
   const dir = folder();
   const first = lockFolder(dir);
-  const second = lockFolder(dir);
+  expect(() => lockFolder(dir)).toThrow(DatabaseInUse);
   first();
-  expect(existsSync(`${dir}.lock`)).toBe(true);
-  second();
   expect(existsSync(`${dir}.lock`)).toBe(false);
+  lockFolder(dir)();
 });

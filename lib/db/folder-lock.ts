@@ -15,7 +15,7 @@ export class DatabaseInUse extends Error {
   }
 }
 
-const held = new Map<string, number>();
+const held = new Set<string>();
 
 function alive(pid: number): boolean {
   try {
@@ -26,33 +26,30 @@ function alive(pid: number): boolean {
   }
 }
 
-/** Takes the folder's lock for this process (re-entrant); returns the function that releases it. */
+/**
+ * Takes the folder's lock for this process; returns the function that releases it. A second open in
+ * the same process is refused too: two PGlite instances on one folder corrupt it as two processes do.
+ */
 export function lockFolder(dir: string): () => void {
   const file = `${dir}.lock`;
-  const count = held.get(file) ?? 0;
-  if (count === 0) {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        writeFileSync(file, String(process.pid), { flag: "wx" });
-        break;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== "EEXIST" || attempt > 0) throw error;
-        const owner = Number(readFileSync(file, "utf8").trim());
-        if (owner && owner !== process.pid && alive(owner)) throw new DatabaseInUse(dir, owner);
-        rmSync(file, { force: true }); // left by a process that is gone
-      }
+  if (held.has(file)) throw new DatabaseInUse(dir, process.pid);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      writeFileSync(file, String(process.pid), { flag: "wx" });
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST" || attempt > 0) throw error;
+      const owner = Number(readFileSync(file, "utf8").trim());
+      if (owner && owner !== process.pid && alive(owner)) throw new DatabaseInUse(dir, owner);
+      rmSync(file, { force: true }); // left by a process that is gone, or by this one before a restart
     }
   }
-  held.set(file, count + 1);
+  held.add(file);
   let released = false;
   return () => {
     if (released) return;
     released = true;
-    const left = (held.get(file) ?? 1) - 1;
-    held.set(file, left);
-    if (left === 0) {
-      held.delete(file);
-      rmSync(file, { force: true });
-    }
+    held.delete(file);
+    rmSync(file, { force: true });
   };
 }

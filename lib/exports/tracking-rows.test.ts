@@ -49,6 +49,7 @@ function summaryOf(rootTimeId: string | null): ProjectSummary {
   );
   return {
     project: { id: "p", code: "P", name: "P", startDate: d("2021-01-01"), endDate: d("2021-12-31") },
+    version: 1,
     asOf: d("2022-01-01"),
     locationId: null,
     timeId: rootTimeId,

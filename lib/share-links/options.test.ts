@@ -33,6 +33,7 @@ const figure = {
 
 const summary = {
   project: { id: "p", code: "P", name: "Project", startDate: new Date(), endDate: new Date() },
+  version: 1,
   asOf: new Date(),
   locationId: null,
   timeId: null,

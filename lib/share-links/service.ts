@@ -79,24 +79,28 @@ export async function revokeShareLink(principal: Principal, projectId: string, l
   });
 }
 
-export type ShareAccess =
-  | { state: "active"; principal: SharePrincipal; label: string; options: ShareOptions }
-  | { state: "expired" | "revoked" | "unknown" };
+/** How often a link's use is written: a donor page under load must not write on every view. */
+const USE_WRITE_INTERVAL_MS = 60_000;
+/** Views counted in this process since its last write, per link. */
+const unwrittenUses = new Map<string, number>();
 
 /**
- * Opens a donor link: a read-only principal scoped to the link's one project, or why not. Records the
- * use, and the first access in the audit trail. The token is looked up by its hash and compared in
- * constant time.
+ * Records a view: the first ever at once and in the audit trail; later ones at most once a minute per
+ * link (last use and the views counted since), so reading a donor page is not a write per request.
  */
-export async function openShareLink(token: string, now = new Date()): Promise<ShareAccess> {
-  if (!/^s_[A-Za-z0-9_-]{43}$/.test(token)) return { state: "unknown" };
-  const hash = hashToken(token);
-  const link = await db().shareLink.findUnique({ where: { tokenHash: hash }, omit: { tokenHash: false } });
-  if (!link || !timingSafeEqual(Buffer.from(link.tokenHash), Buffer.from(hash))) return { state: "unknown" };
-  const state = secretState(link, now);
-  if (state !== "active") return { state };
+async function recordUse(
+  link: { id: string; projectId: string; useCount: number; lastUsedAt: Date | null },
+  now: Date,
+) {
+  const pending = (unwrittenUses.get(link.id) ?? 0) + 1;
+  const due = !link.lastUsedAt || now.getTime() - link.lastUsedAt.getTime() >= USE_WRITE_INTERVAL_MS;
+  if (!due) {
+    unwrittenUses.set(link.id, pending);
+    return;
+  }
+  unwrittenUses.delete(link.id);
   await db().$transaction(async (tx) => {
-    await tx.shareLink.update({ where: { id: link.id }, data: { lastUsedAt: now, useCount: { increment: 1 } } });
+    await tx.shareLink.update({ where: { id: link.id }, data: { lastUsedAt: now, useCount: { increment: pending } } });
     if (link.useCount === 0) {
       await recordAudit(tx, {
         action: "shareLink.firstAccess",
@@ -107,6 +111,25 @@ export async function openShareLink(token: string, now = new Date()): Promise<Sh
       });
     }
   });
+}
+
+export type ShareAccess =
+  | { state: "active"; principal: SharePrincipal; label: string; options: ShareOptions }
+  | { state: "expired" | "revoked" | "unknown" };
+
+/**
+ * Opens a donor link: a read-only principal scoped to the link's one project, or why not. Records the
+ * use (at most one write a minute) and the first access in the audit trail. The token is looked up by its hash and compared in
+ * constant time.
+ */
+export async function openShareLink(token: string, now = new Date()): Promise<ShareAccess> {
+  if (!/^s_[A-Za-z0-9_-]{43}$/.test(token)) return { state: "unknown" };
+  const hash = hashToken(token);
+  const link = await db().shareLink.findUnique({ where: { tokenHash: hash }, omit: { tokenHash: false } });
+  if (!link || !timingSafeEqual(Buffer.from(link.tokenHash), Buffer.from(hash))) return { state: "unknown" };
+  const state = secretState(link, now);
+  if (state !== "active") return { state };
+  await recordUse(link, now);
   return {
     state,
     principal: { kind: "share", linkId: link.id, projectId: link.projectId },

@@ -3,10 +3,11 @@ import { localizeDimension } from "@/lib/catalogue/names";
 import { db } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { composePartials } from "@/lib/indicators/composition";
-import { startOfDay } from "@/lib/indicators/days";
+import { isoDay, startOfDay } from "@/lib/indicators/days";
 import { type IndicatorSummary, type SummaryTime, summarizeIndicator } from "@/lib/indicators/summary";
 import { can, type Principal } from "@/lib/permissions";
 import { projectNarratives, projectResultPartials } from "@/lib/results/partials";
+import { cachedSummary, rememberSummary } from "./cache";
 
 export type SummaryOptions = {
   /** Figures as of the end of this day (default: today); rule 10. */
@@ -27,6 +28,8 @@ export type SummaryOptions = {
 
 export type ProjectSummary = {
   project: { id: string; code: string; name: string; startDate: Date; endDate: Date };
+  /** The project's data version the figures were computed at; null for a preview with submitted values. */
+  version: number | null;
   asOf: Date;
   locationId: string | null;
   timeId: string | null;
@@ -43,11 +46,31 @@ export class UnknownFilterError extends Error {
   }
 }
 
+/** Whether a summary counts submitted values: only a preview asked for by someone who may see them. */
+function previewWanted(principal: Principal, projectId: string, includeSubmitted: boolean): boolean {
+  return includeSubmitted && can(principal, "results.readUnapproved", projectId);
+}
+
+/**
+ * The version a summary of the project would be computed at, for the principal: null when the project
+ * is not readable (or does not exist), or for a preview with submitted values (never cached). Cheap:
+ * one row by key, so a client's unchanged copy is confirmed (304) without computing anything.
+ */
+export async function summaryVersion(
+  principal: Principal,
+  projectId: string,
+  includeSubmitted = false,
+): Promise<number | null> {
+  if (!can(principal, "project.read", projectId) || previewWanted(principal, projectId, includeSubmitted)) return null;
+  const row = await db().project.findUnique({ where: { id: projectId }, select: { dataVersion: true } });
+  return row?.dataVersion ?? null;
+}
+
 /** What a summary is computed from: the project's structure and its results' partial sums. */
 async function loadSummaryInputs(principal: Principal, projectId: string, includeSubmitted: boolean) {
   // Not allowed and not found look the same, so project ids cannot be probed.
   if (!can(principal, "project.read", projectId)) return null;
-  const includesSubmitted = includeSubmitted && can(principal, "results.readUnapproved", projectId);
+  const includesSubmitted = previewWanted(principal, projectId, includeSubmitted);
   const statuses = includesSubmitted ? ["APPROVED", "SUBMITTED"] : ["APPROVED"];
   const prisma = db();
   const [project, partials, narratives] = await Promise.all([
@@ -186,6 +209,7 @@ function buildSummary(inputs: SummaryInputs, options: SummaryOptions): ProjectSu
       startDate: project.startDate,
       endDate: project.endDate,
     },
+    version: includesSubmitted ? null : project.dataVersion,
     asOf,
     locationId,
     timeId,
@@ -206,8 +230,31 @@ export async function projectSummary(
   projectId: string,
   options: SummaryOptions = {},
 ): Promise<ProjectSummary | null> {
-  const inputs = await loadSummaryInputs(principal, projectId, Boolean(options.includeSubmitted));
-  return inputs ? buildSummary(inputs, options) : null;
+  const includeSubmitted = Boolean(options.includeSubmitted);
+  const version = await summaryVersion(principal, projectId, includeSubmitted);
+  const key = version === null ? null : cacheKey(projectId, version, options);
+  const hit = key ? cachedSummary(key) : undefined;
+  if (hit) return hit;
+  const inputs = await loadSummaryInputs(principal, projectId, includeSubmitted);
+  if (!inputs) return null;
+  const summary = buildSummary(inputs, options);
+  // Kept only when nothing changed while it was computed: it then holds exactly that version's data.
+  if (key && summary.version === version) rememberSummary(key, summary);
+  return summary;
+}
+
+/** One view of one version of a project's approved figures. */
+function cacheKey(projectId: string, version: number, options: SummaryOptions): string {
+  return JSON.stringify([
+    projectId,
+    version,
+    isoDay(options.asOf ?? new Date()),
+    options.locationId ?? null,
+    options.timeId ?? null,
+    options.indicatorId ?? null,
+    Boolean(options.withoutTrajectory),
+    options.locale ?? "en",
+  ]);
 }
 
 /**

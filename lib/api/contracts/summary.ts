@@ -68,6 +68,11 @@ const dateTime = z.string().describe("ISO 8601 date-time");
 
 export const summaryResponse = z.object({
   project: z.object({ id: z.string(), code: z.string(), name: z.string(), startDate: dateTime, endDate: dateTime }),
+  version: z
+    .number()
+    .int()
+    .nullable()
+    .describe("The project's data version these approved figures were computed at (null for a preview)"),
   asOf: dateTime,
   locationId: z.string().nullable(),
   timeId: z.string().nullable(),

@@ -1,5 +1,5 @@
 import { summaryParams, summaryQuery } from "@/lib/api/contracts/summary";
 import { apiRoute } from "@/lib/api/route";
-import { loadProjectSummary } from "@/lib/api/summary-handlers";
+import { projectSummaryResponse } from "@/lib/api/summary-handlers";
 
-export const GET = apiRoute({ params: summaryParams, query: summaryQuery, handler: loadProjectSummary });
+export const GET = apiRoute({ params: summaryParams, query: summaryQuery, handler: projectSummaryResponse });

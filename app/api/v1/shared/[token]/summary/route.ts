@@ -1,11 +1,11 @@
 import { sharedParams, sharedQuery } from "@/lib/api/contracts/shared";
 import { apiRoute } from "@/lib/api/route";
 import { authenticateShareToken } from "@/lib/api/shared-access";
-import { loadSharedSummary } from "@/lib/api/summary-handlers";
+import { sharedSummaryResponse } from "@/lib/api/summary-handlers";
 
 export const GET = apiRoute({
   params: sharedParams,
   query: sharedQuery,
   authenticate: authenticateShareToken,
-  handler: loadSharedSummary,
+  handler: sharedSummaryResponse,
 });
