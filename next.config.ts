@@ -7,6 +7,8 @@ const nextConfig: NextConfig = {
   // Database drivers load WebAssembly and data files at run time: keep them out of the bundle.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "pg", "exceljs"],
   poweredByHeader: false,
+  // The container (Dockerfile) serves Next's standalone output; npm start and the tests use the usual one.
+  output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
   // Project imports (IATI files, logframe workbooks) are uploaded through a server action.
   experimental: { serverActions: { bodySizeLimit: "20mb" } },
   async headers() {

@@ -43,13 +43,19 @@ test("an evaluator imports a table: problems by row and column, nothing saved; f
   await form
     .getByLabel("CSV or XLSX file")
     .setInputFiles(file("fixed.csv", [header, "OP1.1.1,PE-CAL,2021-Q4,female,12", "OP1.1.1,PE-CAL,2021-Q4,male,4"]));
-  await expect(form.getByText("The columns used in this project's last import are chosen.")).toBeVisible();
+  // A refused preview saved nothing, not even its columns: they are guessed again.
+  await expect(form.getByText("The columns were guessed from their names: check them.")).toBeVisible();
   await form.getByRole("button", { name: "Preview" }).click();
   await expect(form.getByTestId("results-import-preview")).toContainText(
     "2 rows read (0 left out as not approved) make 2 values",
   );
   await form.getByRole("button", { name: "Import" }).click();
   await expect(form.getByRole("heading", { name: "Imported" })).toBeVisible();
+  // Once something was imported, its columns are offered next time.
+  await form
+    .getByLabel("CSV or XLSX file")
+    .setInputFiles(file("next.csv", [header, "OP1.1.1,PE-CAL,2021-Q3,female,1"]));
+  await expect(form.getByText("The columns used in this project's last import are chosen.")).toBeVisible();
 
   // The imported values are drafts the evaluator can see in the entry grid.
   await page.getByRole("link", { name: "Open the entry grid" }).click();

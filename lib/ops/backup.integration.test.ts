@@ -19,7 +19,10 @@ async function counts() {
 
 test("a backup restores every project, value and audit event after they were lost", { timeout: 120_000 }, async () => {
   const target = configuredTarget();
-  const file = path.join(mkdtempSync(path.join(tmpdir(), "backup-")), target.kind === "postgres" ? "db.dump" : "db.tar.gz");
+  const file = path.join(
+    mkdtempSync(path.join(tmpdir(), "backup-")),
+    target.kind === "postgres" ? "db.dump" : "db.tar.gz",
+  );
   const before = await counts();
   expect(before.results).toBeGreaterThan(0);
   await closeDb(); // the embedded database serves one process (and one client) at a time

@@ -10,7 +10,8 @@ import { lockFolder } from "@/lib/db/folder-lock";
 
 function run(command: string, args: string[]) {
   const done = spawnSync(command, args, { encoding: "utf8" });
-  if (done.error) throw new Error(`${command} could not run (${done.error.message}): install the PostgreSQL client tools.`);
+  if (done.error)
+    throw new Error(`${command} could not run (${done.error.message}): install the PostgreSQL client tools.`);
   if (done.status !== 0) throw new Error(`${command} failed:\n${done.stderr}`);
 }
 
