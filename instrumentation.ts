@@ -10,3 +10,25 @@ export async function register() {
     );
   }
 }
+
+/** Errors of pages, actions and routes that Next.js catches, in the structured log with where they happened. */
+export async function onRequestError(
+  error: unknown,
+  request: { path: string; method: string; headers: Record<string, string | string[] | undefined> },
+  context: { routerKind: string; routePath: string; routeType: string },
+) {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { log, loggablePath } = await import("./lib/ops/log");
+  const requestId = request.headers["x-request-id"];
+  log.error(
+    {
+      err: error,
+      requestId: typeof requestId === "string" ? requestId : undefined,
+      method: request.method,
+      path: loggablePath(request.path.split("?")[0] ?? ""),
+      route: context.routePath,
+      routeType: context.routeType,
+    },
+    "request error",
+  );
+}

@@ -5,7 +5,14 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 const nextConfig: NextConfig = {
   // Database drivers load WebAssembly and data files at run time: keep them out of the bundle.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "pg", "exceljs"],
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "pglite-prisma-adapter",
+    "@prisma/adapter-pg",
+    "pg",
+    "exceljs",
+    "pino",
+  ],
   poweredByHeader: false,
   // The container (Dockerfile) serves Next's standalone output; npm start and the tests use the usual one.
   output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,

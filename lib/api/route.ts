@@ -6,6 +6,7 @@ import type { ZodType, z } from "zod";
 import { principalForApiToken } from "@/lib/api-tokens/verify";
 import { sessionUserId } from "@/lib/auth/request-session";
 import { loadPrincipal } from "@/lib/auth/session";
+import { log, loggablePath, requestIdOf } from "@/lib/ops/log";
 import { ForbiddenError, type Principal } from "@/lib/permissions";
 import { ApiProblem, type FieldError, problemResponse } from "./problem";
 
@@ -82,13 +83,31 @@ export function apiRoute<P extends ZodType, Q extends ZodType, B extends ZodType
     spec.authenticate ??
     (requirePrincipal as unknown as (input: { params: z.output<P>; request: Request }) => Promise<A>);
   return async (request: Request, context: RouteContext): Promise<Response> => {
+    const started = performance.now();
+    const requestId = requestIdOf(request);
+    const url = new URL(request.url);
+    let principalKind: string | null = null;
+    const respond = (response: Response, error?: unknown) => {
+      response.headers.set("x-request-id", requestId);
+      const entry = {
+        requestId,
+        method: request.method,
+        path: loggablePath(url.pathname),
+        status: response.status,
+        ms: Math.round(performance.now() - started),
+        principal: principalKind,
+      };
+      if (error) log.error({ ...entry, err: error }, "request failed");
+      else log.info(entry, "request");
+      return response;
+    };
     try {
-      const url = new URL(request.url);
       // Without a custom check (which needs the path, e.g. a share token), who is asking is settled
       // before anything of the request is looked at.
       const early = spec.authenticate ? null : await authenticate({ params: undefined as z.output<P>, request });
       const params = parse(spec.params, await context.params, "path");
       const principal = early ?? (await authenticate({ params, request }));
+      principalKind = request.headers.has("authorization") ? "apiToken" : kindOf(principal);
       const input: Parsed<P, Q, B> = {
         params,
         query: parse(spec.query, Object.fromEntries(url.searchParams), "query"),
@@ -96,12 +115,20 @@ export function apiRoute<P extends ZodType, Q extends ZodType, B extends ZodType
         request,
       };
       const result = await spec.handler({ ...input, principal });
-      return result instanceof Response ? result : Response.json(result, { headers: { "cache-control": "no-store" } });
+      return respond(
+        result instanceof Response ? result : Response.json(result, { headers: { "cache-control": "no-store" } }),
+      );
     } catch (error) {
-      if (error instanceof ApiProblem) return problemResponse(error);
-      if (error instanceof ForbiddenError) return problemResponse(new ApiProblem("forbidden", error.message));
-      console.error(error);
-      return problemResponse(new ApiProblem("internal"));
+      if (error instanceof ApiProblem) return respond(problemResponse(error));
+      if (error instanceof ForbiddenError) return respond(problemResponse(new ApiProblem("forbidden", error.message)));
+      return respond(problemResponse(new ApiProblem("internal")), error);
     }
   };
+}
+
+/** Who asked, as logs name it: a user's session or a donor link (never who exactly, never the secret). */
+function kindOf(principal: unknown): string | null {
+  if (!principal || typeof principal !== "object") return null;
+  if ("principal" in principal) return "shareLink"; // a donor link's access (principal and options)
+  return (principal as { kind?: string }).kind ?? null;
 }

@@ -139,6 +139,7 @@ test("the API confirms an unchanged copy with 304 and sends new figures after a 
   const first = await call();
   const etag = first.headers.get("etag") ?? "";
   expect(first.status).toBe(200);
+  expect(first.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/); // the id its log line carries
   expect(etag).toMatch(/^W\/".+"$/);
   const again = await call(etag);
   expect(again.status).toBe(304);
