@@ -10,6 +10,7 @@ const base: Env = {
   IATI_ORG_NAME: "Org",
   NODE_ENV: "production",
   DEMO_MODE: "0",
+  MAIL_FROM: "M&E <no-reply@example.org>",
 };
 
 test("a production server needs its secret and its public address; development and the demo do not", () => {

@@ -21,6 +21,13 @@ const schema = z.object({
   IATI_ORG_REF: z.string().min(1).default("ZZ-ME-DASHBOARD"),
   IATI_ORG_NAME: z.string().min(1).default("M&E Dashboard"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Sends e-mail (invitations) when set: smtp://user:password@host:587 or smtps://…:465. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://")
+    .optional(),
+  /** The sender of those e-mails. */
+  MAIL_FROM: z.string().min(3).default("M&E Dashboard <no-reply@localhost>"),
   /** "1" lets a production server run on generated defaults (`npm run demo` on one machine only). */
   DEMO_MODE: z.enum(["0", "1"]).default("0"),
 });
@@ -42,6 +49,11 @@ function readOrCreateSecret(dataDir: string): string {
 }
 
 let cached: Env | undefined;
+
+/** Reads the configuration again on the next env() call (tests that change a setting). */
+export function reloadEnv(): void {
+  cached = undefined;
+}
 
 export function env(): Env {
   if (cached) return cached;

@@ -12,10 +12,10 @@ export function InviteForm({ projectId, appUrl }: { projectId: string; appUrl: s
       <h2 id="invite-title" style={{ marginTop: 0 }}>
         {t("inviteTitle")}
       </h2>
-      <FormStatus state={state} done={state.token ? undefined : t("memberAdded")} />
+      <FormStatus state={state} done={state.emailed ? t("invitationEmailed") : undefined} />
       {state.token && (
         <SecretNotice
-          message={t("invitationLink")}
+          message={state.emailed ? t("invitationLinkToo") : t("invitationLink")}
           label={t("invitationLinkLabel")}
           value={`${appUrl}/invite/${state.token}`}
         />

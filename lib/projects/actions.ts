@@ -6,6 +6,8 @@ import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { ZodError } from "zod";
 import { currentUser } from "@/lib/auth/session";
+import { env } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/config";
 import { ForbiddenError, type UserPrincipal } from "@/lib/permissions";
 import { fieldErrorsOf, formValues } from "@/lib/validation/form-values";
 import { numberLocale } from "@/lib/validation/numbers";
@@ -37,6 +39,8 @@ export type SetupFormState = {
   lists?: Record<string, string[]>;
   /** A one-time secret to show (an invitation link's token). */
   token?: string | null;
+  /** Whether the invitation was also e-mailed. */
+  emailed?: boolean;
   preview?: ImportPreview;
 };
 
@@ -242,12 +246,14 @@ export async function targetsAction(projectId: string, _: SetupFormState, form: 
 
 export async function inviteAction(projectId: string, _: SetupFormState, form: FormData): Promise<SetupFormState> {
   return run(form, async (user) => {
-    const result = await inviteMember(user, projectId, {
-      email: String(form.get("email") ?? ""),
-      role: String(form.get("role") ?? "") as "VIEWER",
-    });
+    const result = await inviteMember(
+      user,
+      projectId,
+      { email: String(form.get("email") ?? ""), role: String(form.get("role") ?? "") as "VIEWER" },
+      { appUrl: env().APP_URL, locale: (await getLocale()) as Locale },
+    );
     refresh(projectId);
-    return { done: true, token: result.token };
+    return { done: true, token: result.token, emailed: result.emailed };
   });
 }
 

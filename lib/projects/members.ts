@@ -1,12 +1,16 @@
 // The project team: managers invite people by e-mail with a role, change roles and remove members.
-// Someone who already has an account is added at once; someone new gets an invitation link, shown
-// once to the manager to send, with which they choose their name and password.
+// Everyone gets an invitation link (e-mailed when SMTP is set, and shown once to the manager to pass on):
+// someone new chooses a name and password with it, someone with an account confirms with theirs.
 import "server-only";
 import type { z } from "zod";
 import { hashToken, newSecretToken, secretState } from "@/lib/api-tokens/token";
 import { recordAudit } from "@/lib/audit/record";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/config";
+import { translator } from "@/lib/i18n/translator";
+import { sendMail } from "@/lib/ops/mail";
 import { assertCan, type Principal, requireUserId } from "@/lib/permissions";
 import { EditRefused } from "./edit";
 import { acceptInvitationSchema, inviteSchema, type ProjectRoleName } from "./schemas";
@@ -29,27 +33,24 @@ export async function listTeam(principal: Principal, projectId: string) {
   return { members, invitations: invitations.filter((i) => secretState(i) === "active") };
 }
 
-/** Adds an existing user at once; otherwise creates an invitation and returns its link's token (once). */
-export async function inviteMember(principal: Principal, projectId: string, input: z.input<typeof inviteSchema>) {
+/**
+ * Invites someone by e-mail address: an invitation with a one-time link (its token returned once),
+ * e-mailed when SMTP is configured. Everyone is invited the same way and the answer is the same whether
+ * the address has an account or not, so inviting reveals no account; someone with an account accepts
+ * with their password.
+ */
+export async function inviteMember(
+  principal: Principal,
+  projectId: string,
+  input: z.input<typeof inviteSchema>,
+  mail: { appUrl: string; locale?: Locale } = { appUrl: env().APP_URL },
+) {
   assertCan(principal, "members.manage", projectId);
   const userId = requireUserId(principal);
   const data = inviteSchema.parse(input);
-  return db().$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { email: data.email } });
-    if (user) {
-      const existing = await tx.membership.findUnique({ where: { userId_projectId: { userId: user.id, projectId } } });
-      if (existing) throw new EditRefused("email", "alreadyMember");
-      const membership = await tx.membership.create({ data: { userId: user.id, projectId, role: data.role } });
-      await recordAudit(tx, {
-        action: "member.add",
-        entityType: "Membership",
-        entityId: membership.id,
-        projectId,
-        actorUserId: userId,
-        after: { email: data.email, role: data.role },
-      });
-      return { added: true as const, token: null };
-    }
+  const { token, project, inviter } = await db().$transaction(async (tx) => {
+    const member = await tx.membership.findFirst({ where: { projectId, user: { email: data.email } } });
+    if (member) throw new EditRefused("email", "alreadyMember");
     const token = newSecretToken("i");
     const invitation = await tx.invitation.create({
       data: {
@@ -60,6 +61,7 @@ export async function inviteMember(principal: Principal, projectId: string, inpu
         invitedById: userId,
         expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
       },
+      include: { project: { select: { name: true } }, invitedBy: { select: { name: true } } },
     });
     await recordAudit(tx, {
       action: "member.invite",
@@ -69,8 +71,22 @@ export async function inviteMember(principal: Principal, projectId: string, inpu
       actorUserId: userId,
       after: { email: data.email, role: data.role },
     });
-    return { added: false as const, token };
+    return { token, project: invitation.project.name, inviter: invitation.invitedBy.name };
   });
+  const t = translator(mail.locale ?? "en");
+  const link = new URL(`/invite/${token}`, mail.appUrl).toString();
+  const emailed = await sendMail({
+    to: data.email,
+    subject: t("mail.invitationSubject", { project }),
+    text: t("mail.invitationText", {
+      inviter,
+      project,
+      role: t(`setup.roles.${data.role}`),
+      link,
+      days: INVITATION_DAYS,
+    }),
+  });
+  return { token, emailed };
 }
 
 /** Changes a member's role, or removes them (role null). A project always keeps one manager. */

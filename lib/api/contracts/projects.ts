@@ -215,12 +215,14 @@ export const inviteMemberContract: RouteContract = {
   method: "post",
   path: "/api/v1/projects/{projectId}/members",
   operationId: "inviteMember",
-  summary: "Add someone with an account, or invite someone new (the invitation link is in the answer, once)",
+  summary: "Invite someone by e-mail address (the one-time link is in the answer, once; e-mailed when SMTP is set)",
+  description:
+    "The answer is the same whether the address has an account or not. Someone new chooses a name and password with the link; someone with an account confirms with their password.",
   tag: "Team",
   auth: "session",
   params: summaryParams,
   body: inviteSchema,
-  response: z.object({ added: z.boolean(), invitationUrl: z.string().nullable() }),
+  response: z.object({ invitationUrl: z.string(), emailed: z.boolean() }),
   problems: ["unauthenticated", "forbidden", "validation"],
 };
 

@@ -2,6 +2,7 @@ import { summaryParams } from "@/lib/api/contracts/summary";
 import { apiRoute } from "@/lib/api/route";
 import { withSetupProblems } from "@/lib/api/setup-errors";
 import { env } from "@/lib/env";
+import { requestLocale } from "@/lib/i18n/translator";
 import { inviteMember, listTeam } from "@/lib/projects/members";
 import { inviteSchema } from "@/lib/projects/schemas";
 
@@ -24,11 +25,13 @@ export const GET = apiRoute({
 export const POST = apiRoute({
   params: summaryParams,
   body: inviteSchema,
-  async handler({ principal, params, body }) {
-    const result = await withSetupProblems(() => inviteMember(principal, params.projectId, body));
+  async handler({ principal, params, body, request }) {
+    const result = await withSetupProblems(() =>
+      inviteMember(principal, params.projectId, body, { appUrl: env().APP_URL, locale: requestLocale(request) }),
+    );
     return {
-      added: result.added,
-      invitationUrl: result.token ? new URL(`/invite/${result.token}`, env().APP_URL).toString() : null,
+      invitationUrl: new URL(`/invite/${result.token}`, env().APP_URL).toString(),
+      emailed: result.emailed,
     };
   },
 });
