@@ -2,6 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { currentUser } from "@/lib/auth/session";
 import { formValues } from "@/lib/validation/form-values";
+import { unstorableFormFields } from "@/lib/validation/text";
 import { createApiToken, newApiTokenSchema, revokeApiToken } from "./service";
 
 export type CreateApiTokenState = {
@@ -18,6 +19,8 @@ export async function createApiTokenAction(
 ): Promise<CreateApiTokenState> {
   const user = await currentUser();
   if (!user) return { fieldErrors: { name: "notSignedIn" } };
+  if (unstorableFormFields(form).includes("name"))
+    return { fieldErrors: { name: "invalidCharacters" }, values: formValues(form) };
   const expiry = String(form.get("expiresAt") ?? "");
   const parsed = newApiTokenSchema.safeParse({
     name: form.get("name") ?? "",

@@ -1,4 +1,5 @@
 import "server-only";
+import { UnreadableTable } from "@/lib/imports/table-rows";
 import type { Principal } from "@/lib/permissions";
 import { ImportRaced } from "@/lib/results/import";
 import { importResultsFile } from "@/lib/results/import-file";
@@ -12,6 +13,11 @@ export async function importResultsProblems(
 ) {
   const preview = await importResultsFile(principal, projectId, input).catch((error) => {
     if (error instanceof ImportRaced) throw new ApiProblem("conflict", error.message);
+    if (error instanceof UnreadableTable) {
+      throw new ApiProblem("validation", "The file could not be read as CSV or XLSX", [
+        { field: "body", message: "unreadable" },
+      ]);
+    }
     throw error;
   });
   if (preview.problemCount === 0) return preview;

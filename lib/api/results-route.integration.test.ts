@@ -81,3 +81,28 @@ test("a body that is not declared as JSON is refused before anything is read", a
   expect(response.status).toBe(400);
   expect((await response.json()).errors).toEqual([{ field: "body", message: "contentType" }]);
 });
+
+test("a JSON body with a byte-order mark is read; text that cannot be stored is refused by field", async () => {
+  const item = { indicatorId: networks, periodId: q4, locationId: laLibertad, value: 1, note: "ok" };
+  const raw = (body: string) =>
+    save(
+      new Request(`http://localhost/api/v1/projects/${peru}/results`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${tokens.evaluator}`, "content-type": "application/json" },
+        body,
+      }),
+      { params: Promise.resolve({ projectId: peru }) },
+    );
+  const before = await db().result.count();
+  const withBom = await raw(`\uFEFF${JSON.stringify({ items: [{ ...item, value: -1 }], submit: false })}`);
+  expect(withBom.status).toBe(400);
+  expect((await withBom.json()).errors).toEqual([{ field: "items.0.value", message: "negative" }]);
+  const nul = await raw(JSON.stringify({ items: [{ ...item, note: "a\u0000b" }], submit: false }));
+  expect(nul.status).toBe(400);
+  expect((await nul.json()).errors).toEqual([{ field: "body.items.0.note", message: "invalidCharacters" }]);
+  const surrogate = await raw(
+    `{"items":[{"indicatorId":"${networks}","periodId":"${q4}","locationId":"${laLibertad}","value":1,"note":"\\ud800"}],"submit":false}`,
+  );
+  expect(surrogate.status).toBe(400);
+  expect(await db().result.count()).toBe(before);
+});

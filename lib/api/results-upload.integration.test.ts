@@ -97,3 +97,25 @@ test("numbers are read as the file writes them; what only a convention could set
   expect(mappingAfter).toMatchObject({ numbers: "en", value: "n" });
   expect(mappingAfter).not.toEqual(mappingBefore);
 });
+
+test("bad files and bad text are refused by name, never a 500, and change nothing", async () => {
+  const peru = await projectId("PE-VEN-2021");
+  const token = await tokenFor("evaluator@example.org");
+  const before = await db().result.count();
+  const query = "indicator=code&location=place&period=quarter&value=n&note=note";
+  const garbage = await send(
+    token,
+    peru,
+    "PK\u0003\u0004 not really a zip",
+    query,
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  );
+  expect(garbage.status).toBe(400);
+  expect((await garbage.json()).errors).toEqual([{ field: "body", message: "unreadable" }]);
+  const nul = await send(token, peru, "code;place;quarter;n;note\nOP1.1.2;PE-LAL;2021-Q4;2;bad\u0000note\n", query);
+  expect(nul.status).toBe(400);
+  expect((await nul.json()).errors).toEqual([{ field: "row 2, note", message: "invalidCharacters" }]);
+  const badHeader = await send(token, peru, "code;place;quarter;n;no\u0000te\nOP1.1.2;PE-LAL;2021-Q4;2;x\n", query);
+  expect(badHeader.status).toBe(400);
+  expect(await db().result.count()).toBe(before);
+});

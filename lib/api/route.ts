@@ -8,6 +8,7 @@ import { sessionUserId } from "@/lib/auth/request-session";
 import { loadPrincipal } from "@/lib/auth/session";
 import { log, loggablePath, requestIdOf } from "@/lib/ops/log";
 import { ForbiddenError, type Principal } from "@/lib/permissions";
+import { unstorableTextPaths } from "@/lib/validation/text";
 import { ApiProblem, type FieldError, problemResponse } from "./problem";
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
@@ -58,6 +59,14 @@ function fieldErrors(error: z.ZodError, prefix: string): FieldError[] {
 
 function parse<S extends ZodType>(schema: S | undefined, value: unknown, where: string): z.output<S> {
   if (!schema) return undefined as z.output<S>;
+  const unstorable = unstorableTextPaths(value);
+  if (unstorable.length) {
+    throw new ApiProblem(
+      "validation",
+      `Invalid ${where}: text with a NUL character or a broken surrogate`,
+      unstorable.map((path) => ({ field: [where, path].filter(Boolean).join("."), message: "invalidCharacters" })),
+    );
+  }
   const result = schema.safeParse(value);
   if (!result.success) throw new ApiProblem("validation", `Invalid ${where}`, fieldErrors(result.error, where));
   return result.data;
@@ -73,7 +82,13 @@ async function jsonBody(request: Request): Promise<unknown> {
       { field: "body", message: "contentType" },
     ]);
   }
-  return request.json().catch(() => undefined);
+  // A byte-order mark before the JSON (some editors and Windows tools write one) is not part of it.
+  const text = (await request.text().catch(() => "")).replace(/^\uFEFF/, "");
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 export function apiRoute<P extends ZodType, Q extends ZodType, B extends ZodType, A = Principal>(

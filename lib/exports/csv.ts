@@ -6,8 +6,9 @@ export type CsvValue = string | number | boolean | null | undefined;
 function field(value: CsvValue): string {
   if (value === null || value === undefined) return "";
   const text = String(value);
-  // A leading =, +, - or @ would be run as a formula by spreadsheet programs.
-  const safe = /^[=+\-@]/.test(text) && typeof value === "string" ? `'${text}` : text;
+  // A leading =, +, - or @ (or their full-width forms, or a tab or carriage return before them) would be
+  // run as a formula by spreadsheet programs.
+  const safe = /^[=+\-@\t\r＝＋－＠]/.test(text) && typeof value === "string" ? `'${text}` : text;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

@@ -6,6 +6,14 @@ import ExcelJS from "exceljs";
 
 export type TableRow = { row: number; cells: string[] };
 
+/** The file is not the table it claims to be (a broken or foreign XLSX). */
+export class UnreadableTable extends Error {
+  constructor(readonly reason: string) {
+    super(`The file could not be read as a table: ${reason}`);
+    this.name = "UnreadableTable";
+  }
+}
+
 async function* textChunks(source: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
   const decoder = new TextDecoder("utf-8");
   for await (const chunk of source) yield decoder.decode(chunk, { stream: true });
@@ -105,12 +113,16 @@ export async function* xlsxRows(source: AsyncIterable<Uint8Array>): AsyncGenerat
     styles: "ignore",
     hyperlinks: "ignore",
   });
-  for await (const sheet of reader) {
-    for await (const r of sheet as AsyncIterable<ExcelJS.Row>) {
-      const values = (r.values as ExcelJS.CellValue[]).slice(1).map(cellText);
-      if (values.some((v) => v !== "")) yield { row: r.number, cells: values };
+  try {
+    for await (const sheet of reader) {
+      for await (const r of sheet as AsyncIterable<ExcelJS.Row>) {
+        const values = (r.values as ExcelJS.CellValue[]).slice(1).map(cellText);
+        if (values.some((v) => v !== "")) yield { row: r.number, cells: values };
+      }
+      return;
     }
-    return;
+  } catch (error) {
+    throw new UnreadableTable(error instanceof Error ? error.message : String(error));
   }
 }
 

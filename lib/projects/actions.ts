@@ -11,6 +11,7 @@ import type { Locale } from "@/lib/i18n/config";
 import { ForbiddenError, type UserPrincipal } from "@/lib/permissions";
 import { fieldErrorsOf, formValues } from "@/lib/validation/form-values";
 import { numberLocale } from "@/lib/validation/numbers";
+import { unstorableFormFields } from "@/lib/validation/text";
 import { createProject, type ImportPreview, importProject } from "./create";
 import {
   addCustomDimension,
@@ -56,6 +57,10 @@ async function run(
   const values = formValues(form);
   const lists: Record<string, string[]> = {};
   for (const key of new Set(form.keys())) lists[key] = form.getAll(key).map(String);
+  const unstorable = unstorableFormFields(form);
+  if (unstorable.length) {
+    return { fieldErrors: Object.fromEntries(unstorable.map((f) => [f, "invalidCharacters"])), values, lists };
+  }
   try {
     const state = (await work(user)) ?? { done: true };
     return state.values ? { ...state, lists } : state;

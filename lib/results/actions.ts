@@ -5,6 +5,7 @@ import { currentUser } from "@/lib/auth/session";
 import { can } from "@/lib/permissions";
 import { formValues } from "@/lib/validation/form-values";
 import { resultInputSchema } from "@/lib/validation/results";
+import { isStorableText, unstorableTextPaths } from "@/lib/validation/text";
 import { BatchProblems, reviewResults, saveResults, VersionConflict } from "./entry";
 
 export type SaveOutcome =
@@ -17,6 +18,16 @@ export type SaveOutcome =
 export async function saveResultsAction(projectId: string, items: unknown, submit: boolean): Promise<SaveOutcome> {
   const user = await currentUser();
   if (!user || !can(user, "results.enter", projectId)) return { ok: false, message: "notAllowed" };
+  const unstorable = unstorableTextPaths(items);
+  if (unstorable.length) {
+    return {
+      ok: false,
+      problems: unstorable.map((path) => {
+        const [index, field] = path.split(".");
+        return { index: Number(index), field: field ?? "", code: "invalidCharacters" };
+      }),
+    };
+  }
   const parsed = z.array(resultInputSchema).safeParse(items);
   if (!parsed.success) {
     return {
@@ -45,7 +56,7 @@ export async function saveResultsAction(projectId: string, items: unknown, submi
 }
 
 export type ReviewOutcome = {
-  error?: "notAllowed" | "commentRequired" | "changed";
+  error?: "notAllowed" | "commentRequired" | "changed" | "invalidCharacters";
   done?: "approve" | "return";
   /** What was typed, shown again after a refusal. */
   values?: Record<string, string>;
@@ -61,6 +72,7 @@ export async function reviewResultAction(
   if (!user || !can(user, "results.review", projectId)) return { error: "notAllowed" };
   const decision = form.get("decision") === "return" ? "return" : "approve";
   const comment = String(form.get("comment") ?? "").trim();
+  if (!isStorableText(comment)) return { error: "invalidCharacters", values: formValues(form) };
   if (decision === "return" && !comment) return { error: "commentRequired", values: formValues(form) };
   try {
     await reviewResults(user, projectId, [

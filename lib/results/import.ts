@@ -11,6 +11,7 @@ import type { TableRow } from "@/lib/imports/table-rows";
 import { assertCan, type Principal, requireUserId } from "@/lib/permissions";
 import { readTypedNumber } from "@/lib/validation/numbers";
 import { type ResultInput, resultProblems } from "@/lib/validation/results";
+import { isStorableText } from "@/lib/validation/text";
 import { type ImportMapping, isApproved, type MappedField, mappedFields } from "./import-mapping";
 import { PROJECT_RESULTS_LOCK } from "./locks";
 
@@ -139,6 +140,7 @@ export async function importResults(
   for await (const { row, cells: values } of rows) {
     if (!columns) {
       const headers = values.map((h) => h.trim());
+      if (!headers.every(isStorableText)) problem(row, "row", "invalidCharacters");
       columns = {};
       for (const field of mappedFields) {
         const header = mapping[field];
@@ -160,6 +162,10 @@ export async function importResults(
     }
     count++;
     const before = problemCount;
+    for (const field of mappedFields) {
+      if (!isStorableText(get(field))) problem(row, field, "invalidCharacters");
+    }
+    if (problemCount > before) continue;
     const indicator = look.indicators.get(lower(get("indicator")));
     if (!indicator) problem(row, "indicator", get("indicator") ? "unknown" : "required", get("indicator"));
     const locationId = look.locations.get(lower(get("location")));

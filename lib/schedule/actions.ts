@@ -4,6 +4,7 @@ import { z } from "zod";
 import { currentUser } from "@/lib/auth/session";
 import { can } from "@/lib/permissions";
 import { fieldErrorsOf, formValues } from "@/lib/validation/form-values";
+import { unstorableFormFields } from "@/lib/validation/text";
 import {
   addPeriod,
   addSurveyRound,
@@ -23,6 +24,13 @@ export type FormState = {
   values?: Record<string, string>;
 };
 
+/** A form state naming the fields whose text cannot be stored, or null. */
+function refuseUnstorable(form: FormData): FormState | null {
+  const fields = unstorableFormFields(form);
+  if (!fields.length) return null;
+  return { fieldErrors: Object.fromEntries(fields.map((f) => [f, "invalidCharacters"])), values: formValues(form) };
+}
+
 /** Adds a survey round, or edits one when the form names it (roundId). */
 export async function addSurveyRoundAction(
   projectId: string,
@@ -31,6 +39,8 @@ export async function addSurveyRoundAction(
 ): Promise<FormState> {
   const user = await currentUser();
   if (!user || !can(user, "results.enter", projectId)) return { error: "notAllowed" };
+  const unstorable = refuseUnstorable(form);
+  if (unstorable) return unstorable;
   const { roundId, ...input } = Object.fromEntries(form) as Record<string, string>;
   const parsed = surveyRoundSchema.safeParse(input);
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values: formValues(form) };
@@ -44,6 +54,8 @@ export async function addSurveyRoundAction(
 export async function addPeriodAction(projectId: string, _previous: FormState, form: FormData): Promise<FormState> {
   const user = await currentUser();
   if (!user || !can(user, "project.edit", projectId)) return { error: "notAllowed" };
+  const unstorable = refuseUnstorable(form);
+  if (unstorable) return unstorable;
   const input = Object.fromEntries(form) as z.input<typeof periodSchema>;
   const parsed = periodSchema.safeParse(input);
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values: formValues(form) };

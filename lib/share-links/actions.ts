@@ -4,6 +4,7 @@ import { currentUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { can } from "@/lib/permissions";
 import { formValues } from "@/lib/validation/form-values";
+import { unstorableFormFields } from "@/lib/validation/text";
 import { shareOptionsSchema } from "./options";
 import { createShareLink, newShareLinkSchema, revokeShareLink } from "./service";
 
@@ -23,6 +24,8 @@ export async function createShareLinkAction(
 ): Promise<CreateShareLinkState> {
   const user = await currentUser();
   if (!user || !can(user, "shareLinks.manage", projectId)) return { message: "notAllowed" };
+  if (unstorableFormFields(form).includes("label"))
+    return { fieldErrors: { label: "invalidCharacters" }, values: formValues(form) };
   const expiry = String(form.get("expiresAt") ?? "");
   const parsed = newShareLinkSchema.safeParse({
     label: form.get("label") ?? "",
