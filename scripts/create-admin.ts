@@ -3,7 +3,9 @@
 // The password is read from ADMIN_PASSWORD, or asked for without echo.
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
+import { passwordProblem } from "@/lib/auth/password-policy";
 import { connect } from "@/lib/db";
+import { translator } from "@/lib/i18n/translator";
 import { createAdmin } from "@/lib/users/admin";
 
 function askHidden(question: string): Promise<string> {
@@ -23,7 +25,10 @@ async function main() {
   const { values } = parseArgs({ options: { email: { type: "string" }, name: { type: "string" } } });
   if (!values.email || !values.name)
     throw new Error('Usage: npm run user:create-admin -- --email <e-mail> --name "<name>"');
-  const password = process.env.ADMIN_PASSWORD ?? (await askHidden("Password (at least 12 characters): "));
+  const password = process.env.ADMIN_PASSWORD ?? (await askHidden("Password (at least 10 characters): "));
+  const problem = passwordProblem(password);
+  if (problem)
+    throw new Error(`Password refused: ${translator("en")(`setup.errors.${problem}` as "setup.errors.tooLong")}`);
   const { prisma, close } = connect();
   try {
     const user = await createAdmin(prisma, { email: values.email, name: values.name, password });

@@ -24,8 +24,11 @@ test("passwords are stored hashed, and password hashes are not read by default",
 
 test("a deployment's first admin is created with an audit event, and weak passwords are refused", async () => {
   await expect(createAdmin(db(), { email: "root@example.org", name: "Root", password: "short" })).rejects.toThrow(
-    /12 characters/,
+    /passwordTooShort/,
   );
+  await expect(
+    createAdmin(db(), { email: "root@example.org", name: "Root", password: "aaaaaaaaaaaa" }),
+  ).rejects.toThrow(/passwordTooCommon/);
   expect(await db().user.count({ where: { email: "root@example.org" } })).toBe(0);
   const admin = await createAdmin(db(), {
     email: " Root@Example.org ",

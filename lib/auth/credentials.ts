@@ -1,5 +1,6 @@
 import "server-only";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { MAX_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
 import { db } from "@/lib/db";
 
 // Compared against when the e-mail is unknown, so both cases take the same time.
@@ -7,6 +8,8 @@ const decoyHash = hashPassword("decoy-password-for-timing");
 
 /** The user with this e-mail and password, or null. */
 export async function verifyCredentials(email: string, password: string) {
+  // Refused before hashing: an 8 MB password would cost seconds of CPU per try.
+  if (password.length > MAX_PASSWORD_LENGTH || email.length > 320) return null;
   const user = await db().user.findUnique({ where: { email }, omit: { passwordHash: false } });
   const ok = await verifyPassword(password, user?.passwordHash ?? (await decoyHash));
   return user && ok ? { id: user.id, email: user.email, name: user.name } : null;

@@ -1,6 +1,7 @@
 // What project setup accepts, as zod schemas shared by the forms (in the browser) and the server, and
 // the rules of a target's figure. No I/O here.
 import { z } from "zod";
+import { newPasswordSchema } from "@/lib/auth/password-policy";
 import { calendarDay } from "@/lib/validation/dates";
 import { readTypedNumber } from "@/lib/validation/numbers";
 
@@ -204,5 +205,5 @@ export const inviteSchema = z.object({
 
 export const acceptInvitationSchema = z.object({
   name: z.string().trim().min(1, "required").max(120, "tooLong"),
-  password: z.string().min(10, "passwordTooShort").max(200, "tooLong"),
+  password: newPasswordSchema,
 });

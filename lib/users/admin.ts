@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import { hashPassword } from "@/lib/auth/password";
+import { newPasswordSchema } from "@/lib/auth/password-policy";
 import type { Db } from "@/lib/db";
 
 export const newAdminSchema = z.object({
   email: z.string().trim().toLowerCase().email(),
   name: z.string().trim().min(1),
-  password: z.string().min(12, "The password must have at least 12 characters"),
+  password: newPasswordSchema,
 });
 
 /** Creates an instance admin, or makes an existing user one and sets their password. */
