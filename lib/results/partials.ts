@@ -9,13 +9,13 @@ type Row = Omit<OptionPartial, "resultCount" | "timeEnd"> & {
 };
 
 /**
- * The database does the heavy part: the results of a project's indicators summed per indicator,
+ * The database does the heavy part: the results of the projects' indicators summed per indicator,
  * location, period or round, and disaggregation option (null: the total). The indicator engine
  * combines these few rows. Only the given review statuses count.
  */
 export async function projectResultPartials(
   prisma: Db,
-  projectId: string,
+  projectIds: string[],
   statuses: string[],
 ): Promise<Map<string, OptionPartial[]>> {
   const rows = await prisma.$queryRaw<Row[]>`
@@ -34,7 +34,7 @@ export async function projectResultPartials(
     JOIN "Indicator" i ON i."id" = r."indicatorId"
     LEFT JOIN "ReportingPeriod" p ON p."id" = r."periodId"
     LEFT JOIN "SurveyRound" s ON s."id" = r."roundId"
-    WHERE i."projectId" = ${projectId}
+    WHERE i."projectId" = ANY(${projectIds})
       AND r."status"::text = ANY(${statuses})
       AND COALESCE(r."periodId", r."roundId") IS NOT NULL
     GROUP BY 1, 2, 3, 4, 5`;
@@ -53,12 +53,12 @@ export async function projectResultPartials(
  */
 export async function projectNarratives(
   prisma: Db,
-  projectId: string,
+  projectIds: string[],
   statuses: string[],
 ): Promise<Map<string, Narrative[]>> {
   const rows = await prisma.result.findMany({
     where: {
-      indicator: { projectId, measure: "QUALITATIVE" },
+      indicator: { projectId: { in: projectIds }, measure: "QUALITATIVE" },
       status: { in: statuses as ("APPROVED" | "SUBMITTED")[] },
       textValue: { not: null },
     },

@@ -4,7 +4,8 @@
 // served while its project is exactly as it was computed from, on every app instance.
 import type { ProjectSummary } from "./service";
 
-const MAX_ENTRIES = 300;
+// Enough for every project of a large portfolio (overviews are small) beside the dashboards in use.
+const MAX_ENTRIES = 1000;
 const entries = new Map<string, ProjectSummary>();
 
 export function cachedSummary(key: string): ProjectSummary | undefined {

@@ -12,6 +12,7 @@ import { db } from "@/lib/db";
 import { createShareLink } from "@/lib/share-links/service";
 import { principalFor, projectId } from "@/lib/testing/principals";
 import { toSummaryJson } from "./json";
+import { projectOverviews, projectSummary } from "./service";
 
 const allOptions = { showRegions: true, showDisaggregations: true, showConfidenceIntervals: true, showComments: false };
 const dates = ["2013-06-30", "2021-10-31", "2030-01-01"];
@@ -125,3 +126,20 @@ function toFigure(row: Record<string, string>): Omit<Figure, "status"> {
     expectedToDate: round(row.expected_to_date),
   };
 }
+
+test("the portfolio's overviews give each indicator the same overall figure as its project's full summary", async () => {
+  const admin = await principalFor("admin@example.org");
+  const ids = await Promise.all(["PE-VEN-2021", "WB-ROMA-W", "SA-HIV-MOB"].map(projectId));
+  const asOf = new Date("2021-10-31T00:00:00Z");
+  const overviews = await projectOverviews(admin, ids, { asOf });
+  expect(overviews.size).toBe(3);
+  for (const id of ids) {
+    const full = await projectSummary(admin, id, { asOf });
+    const overview = overviews.get(id);
+    expect(overview?.indicators.map((i) => i.overall)).toEqual(full?.indicators.map((i) => i.overall));
+    expect(overview?.indicators.every((i) => i.byLocation.length === 0 && i.byTime.length === 0)).toBe(true);
+  }
+  // A project the principal may not read is left out.
+  const viewer = await principalFor("viewer@example.org");
+  expect([...(await projectOverviews(viewer, ids, { asOf })).keys()]).toEqual([ids[0]]);
+});

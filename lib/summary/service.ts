@@ -1,6 +1,7 @@
 import "server-only";
 import { localizeDimension } from "@/lib/catalogue/names";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Locale } from "@/lib/i18n/config";
 import { composePartials } from "@/lib/indicators/composition";
 import { isoDay, startOfDay } from "@/lib/indicators/days";
@@ -24,6 +25,8 @@ export type SummaryOptions = {
   indicatorId?: string;
   /** The reader's language, for the names of the shared catalogue's dimensions (default English). */
   locale?: Locale;
+  /** Only each indicator's overall figure (headlines, the portfolio): no places, periods or options. */
+  overview?: boolean;
 };
 
 export type ProjectSummary = {
@@ -66,34 +69,54 @@ export async function summaryVersion(
   return row?.dataVersion ?? null;
 }
 
+/** The structure a summary is computed over: places, periods, rounds, indicators with targets and options. */
+const summaryInclude = {
+  locations: { include: { location: true } },
+  periods: true,
+  surveyRounds: true,
+  indicators: {
+    where: { archivedAt: null },
+    orderBy: [{ resultNode: { sortOrder: "asc" } }, { sortOrder: "asc" }],
+    include: {
+      targets: true,
+      dimensions: { include: { dimension: { include: { options: { orderBy: { sortOrder: "asc" } } } } } },
+    },
+  },
+} satisfies Prisma.ProjectInclude;
+
 /** What a summary is computed from: the project's structure and its results' partial sums. */
 async function loadSummaryInputs(principal: Principal, projectId: string, includeSubmitted: boolean) {
   // Not allowed and not found look the same, so project ids cannot be probed.
   if (!can(principal, "project.read", projectId)) return null;
   const includesSubmitted = previewWanted(principal, projectId, includeSubmitted);
+  const [inputs] = await loadInputsOf([projectId], includesSubmitted);
+  return inputs ?? null;
+}
+
+/**
+ * The inputs of several projects' summaries in three queries whatever their number (the portfolio):
+ * their structure, their results' partial sums and their texts. Callers have checked who may read them.
+ */
+async function loadInputsOf(projectIds: string[], includesSubmitted: boolean) {
   const statuses = includesSubmitted ? ["APPROVED", "SUBMITTED"] : ["APPROVED"];
   const prisma = db();
-  const [project, partials, narratives] = await Promise.all([
-    prisma.project.findUnique({
-      where: { id: projectId },
-      include: {
-        locations: { include: { location: true } },
-        periods: true,
-        surveyRounds: true,
-        indicators: {
-          where: { archivedAt: null },
-          orderBy: [{ resultNode: { sortOrder: "asc" } }, { sortOrder: "asc" }],
-          include: {
-            targets: true,
-            dimensions: { include: { dimension: { include: { options: { orderBy: { sortOrder: "asc" } } } } } },
-          },
-        },
-      },
-    }),
-    projectResultPartials(prisma, projectId, statuses),
-    projectNarratives(prisma, projectId, statuses),
+  const [projects, partials, narratives] = await Promise.all([
+    prisma.project.findMany({ where: { id: { in: projectIds } }, include: summaryInclude }),
+    projectResultPartials(prisma, projectIds, statuses),
+    projectNarratives(prisma, projectIds, statuses),
   ]);
-  if (!project) return null;
+  return projects.map((project) => inputsOf(project, partials, narratives, statuses, includesSubmitted));
+}
+
+type LoadedProject = Prisma.ProjectGetPayload<{ include: typeof summaryInclude }>;
+
+function inputsOf(
+  project: LoadedProject,
+  partials: Awaited<ReturnType<typeof projectResultPartials>>,
+  narratives: Awaited<ReturnType<typeof projectNarratives>>,
+  statuses: string[],
+  includesSubmitted: boolean,
+) {
   const locations = project.locations
     .map(({ location: l }) => ({ id: l.id, name: l.name, isoCode: l.isoCode, parentId: l.parentId }))
     .sort((a, b) => a.name.localeCompare(b.name));
@@ -139,6 +162,7 @@ function buildSummary(inputs: SummaryInputs, options: SummaryOptions): ProjectSu
     rootLocationId: locationId,
     rootTimeId: timeId,
     withoutTrajectory: options.withoutTrajectory,
+    overallOnly: options.overview,
     statuses,
   };
   const optionsOf = (dimensionId: string) =>
@@ -254,7 +278,43 @@ function cacheKey(projectId: string, version: number, options: SummaryOptions): 
     options.indicatorId ?? null,
     Boolean(options.withoutTrajectory),
     options.locale ?? "en",
+    Boolean(options.overview),
   ]);
+}
+
+/**
+ * Every indicator's overall figure for several projects (the portfolio), approved values only: each
+ * project's from the cache while its data version has not moved, the others loaded together in three
+ * queries however many they are. Projects the principal may not read are left out.
+ */
+export async function projectOverviews(
+  principal: Principal,
+  projectIds: string[],
+  options: Pick<SummaryOptions, "asOf" | "locale"> = {},
+): Promise<Map<string, ProjectSummary>> {
+  const view: SummaryOptions = { ...options, overview: true };
+  const readable = projectIds.filter((id) => can(principal, "project.read", id));
+  const versions = await db().project.findMany({
+    where: { id: { in: readable } },
+    select: { id: true, dataVersion: true },
+  });
+  const found = new Map<string, ProjectSummary>();
+  const missing = new Map<string, { version: number; key: string }>();
+  for (const { id, dataVersion } of versions) {
+    const key = cacheKey(id, dataVersion, view);
+    const hit = cachedSummary(key);
+    if (hit) found.set(id, hit);
+    else missing.set(id, { version: dataVersion, key });
+  }
+  if (missing.size) {
+    for (const inputs of await loadInputsOf([...missing.keys()], false)) {
+      const summary = buildSummary(inputs, view);
+      found.set(inputs.project.id, summary);
+      const wanted = missing.get(inputs.project.id);
+      if (wanted && summary.version === wanted.version) rememberSummary(wanted.key, summary);
+    }
+  }
+  return found;
 }
 
 /**
