@@ -14,7 +14,14 @@ import { ApiProblem } from "./problem";
 type ProjectInput = {
   principal: Principal;
   params: { projectId: string };
-  query: { asOf?: Date; location?: string; period?: string; includeSubmitted: boolean };
+  query: {
+    asOf?: Date;
+    location?: string;
+    period?: string;
+    view?: "full" | "overview";
+    indicator?: string;
+    includeSubmitted: boolean;
+  };
   /** The reader's language (names of the shared catalogue): given, or the request's. */
   locale?: Locale;
   request?: Request;
@@ -32,15 +39,18 @@ export async function loadProjectSummary({ principal, params, query, ...input }:
       timeId: query.period ?? null,
       includeSubmitted: query.includeSubmitted,
       locale: localeOf(input),
+      overview: query.view === "overview",
+      indicatorId: query.indicator,
     });
     if (!summary) throw new ApiProblem("notFound", "No such project, or no access to it");
     return summary;
   } catch (error) {
     if (error instanceof UnknownFilterError) {
-      const message =
-        error.filter === "location"
-          ? "Not one of the project's locations"
-          : "Not one of the project's periods or rounds";
+      const message = {
+        location: "Not one of the project's locations",
+        period: "Not one of the project's periods or rounds",
+        indicator: "Not one of the project's indicators",
+      }[error.filter];
       throw new ApiProblem("validation", `Unknown ${error.filter}`, [{ field: `query.${error.filter}`, message }]);
     }
     throw error;
@@ -55,15 +65,29 @@ async function resolveLocation(value: string): Promise<string> {
 
 type SharedInput = {
   principal: { principal: SharePrincipal; options: ShareOptions };
-  query: { asOf?: Date };
+  query: { asOf?: Date; view?: "full" | "overview"; indicator?: string };
   locale?: Locale;
   request?: Request;
 };
 
 export async function loadSharedSummary({ principal, query, ...input }: SharedInput) {
-  const summary = await sharedSummary(principal, { asOf: query.asOf, locale: localeOf(input) });
-  if (!summary) throw new ApiProblem("notFound");
-  return summary;
+  try {
+    const summary = await sharedSummary(principal, {
+      asOf: query.asOf,
+      locale: localeOf(input),
+      overview: query.view === "overview",
+      indicatorId: query.indicator,
+    });
+    if (!summary) throw new ApiProblem("notFound");
+    return summary;
+  } catch (error) {
+    if (error instanceof UnknownFilterError) {
+      throw new ApiProblem("validation", "Unknown indicator", [
+        { field: "query.indicator", message: "Not one of the project's indicators" },
+      ]);
+    }
+    throw error;
+  }
 }
 
 /**

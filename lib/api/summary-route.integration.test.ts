@@ -92,3 +92,23 @@ test("a signed-in user's session cookie is accepted as well as a token", async (
   });
   expect((await getSummary(forged, { params: Promise.resolve({ projectId: peru }) })).status).toBe(401);
 });
+
+describe("the summary in parts: an overview, and one indicator's detail", () => {
+  test("the overview carries every indicator's overall figure and nothing else; the detail is one indicator whole", async () => {
+    const full = await (await call(peru, "?asOf=2030-01-01", managerToken)).json();
+    const overview = await (await call(peru, "?asOf=2030-01-01&view=overview", managerToken)).json();
+    expect(overview.indicators.map((i: { overall: unknown }) => i.overall)).toEqual(
+      full.indicators.map((i: { overall: unknown }) => i.overall),
+    );
+    expect(overview.indicators.every((i: { byLocation: unknown[] }) => i.byLocation.length === 0)).toBe(true);
+    expect(JSON.stringify(overview).length).toBeLessThan(JSON.stringify(full).length / 3);
+    const [first] = full.indicators;
+    const detail = await (await call(peru, `?asOf=2030-01-01&indicator=${first.indicator.id}`, managerToken)).json();
+    expect(detail.indicators).toEqual([first]);
+    const unknown = await call(peru, "?indicator=nope", managerToken);
+    expect(unknown.status).toBe(400);
+    expect((await unknown.json()).errors).toEqual([
+      { field: "query.indicator", message: "Not one of the project's indicators" },
+    ]);
+  });
+});

@@ -44,7 +44,7 @@ export type ProjectSummary = {
 
 /** A filter names a location, period or round that is not the project's. */
 export class UnknownFilterError extends Error {
-  constructor(readonly filter: "location" | "period") {
+  constructor(readonly filter: "location" | "period" | "indicator") {
     super(`Unknown ${filter}`);
   }
 }
@@ -171,6 +171,7 @@ function buildSummary(inputs: SummaryInputs, options: SummaryOptions): ProjectSu
   const wanted = options.indicatorId
     ? project.indicators.filter((i) => i.id === options.indicatorId)
     : project.indicators;
+  if (options.indicatorId && wanted.length === 0) throw new UnknownFilterError("indicator");
   const indicators = wanted.map((indicator) => {
     let own = partials.get(indicator.id) ?? [];
     let timeRule = indicator.timeRule;

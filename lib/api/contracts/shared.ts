@@ -3,7 +3,7 @@ import { summaryQuery, summaryResponse } from "./summary";
 import type { RouteContract } from "./types";
 
 export const sharedParams = z.object({ token: z.string().min(1).describe("The token of a donor's share link") });
-export const sharedQuery = summaryQuery.pick({ asOf: true });
+export const sharedQuery = summaryQuery.pick({ asOf: true, view: true, indicator: true });
 
 const sharedDescription =
   "Read-only: approved figures of the link's one project, restricted to what the link shows (regions, disaggregations, confidence intervals). Rate-limited. An expired or revoked link answers 410.";

@@ -15,6 +15,11 @@ export const summaryQuery = z.object({
     .transform((v) => (v ? new Date(`${v}T00:00:00Z`) : undefined)),
   location: z.string().min(1).optional().describe("Only this location and below: its id or ISO 3166 code"),
   period: z.string().min(1).optional().describe("Only this reporting period or survey round (its id)"),
+  view: z
+    .enum(["full", "overview"])
+    .optional()
+    .describe("overview: each indicator's overall figure only (headlines, lists); full (default): every figure"),
+  indicator: z.string().min(1).optional().describe("Only this indicator (its id): one card's detail"),
   includeSubmitted: z
     .enum(["true", "false", "1", "0"])
     .optional()
