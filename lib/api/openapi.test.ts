@@ -53,6 +53,8 @@ test("the summary operation documents its parameters and problem answers", () =>
     "query:asOf",
     "query:location",
     "query:period",
+    "query:view",
+    "query:indicator",
     "query:includeSubmitted",
   ]);
   expect(Object.keys(op.responses).sort()).toEqual(["200", "400", "401", "404", "500"]);

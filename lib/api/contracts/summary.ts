@@ -176,7 +176,7 @@ export const projectSummaryContract: RouteContract = {
   operationId: "getProjectSummary",
   summary: "Every indicator of a project, computed from approved results",
   description:
-    "For each indicator: the overall figure and the figures per location, per period or survey round, and per disaggregation option, with target, actual, baseline, numerator, denominator, achievement, expected-to-date, status and an explanation of what each figure is made of.",
+    "For each indicator: the overall figure and the figures per location, per period or survey round, and per disaggregation option, with target, actual, baseline, numerator, denominator, achievement, expected-to-date, status and an explanation of what each figure is made of. Approved figures carry an ETag (weak) naming the project's data version and the view: send it back in If-None-Match and the answer is 304 Not Modified while nothing they depend on changed.",
   tag: "Indicators",
   auth: "session",
   params: summaryParams,
