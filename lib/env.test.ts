@@ -11,6 +11,7 @@ const base: Env = {
   NODE_ENV: "production",
   DEMO_MODE: "0",
   MAIL_FROM: "M&E <no-reply@example.org>",
+  TRUSTED_PROXY_HOPS: 0,
 };
 
 test("a production server needs its secret and its public address; development and the demo do not", () => {

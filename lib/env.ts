@@ -21,6 +21,11 @@ const schema = z.object({
   IATI_ORG_REF: z.string().min(1).default("ZZ-ME-DASHBOARD"),
   IATI_ORG_NAME: z.string().min(1).default("M&E Dashboard"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /**
+   * How many proxies in front of the app append to X-Forwarded-For (0: none, the header is ignored as
+   * anyone can send it). The client's address is the entry that many places from the right.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** Sends e-mail (invitations) when set: smtp://user:password@host:587 or smtps://…:465. */
   SMTP_URL: z
     .string()

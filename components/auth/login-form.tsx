@@ -34,7 +34,15 @@ export function LoginForm() {
         router.replace("/projects");
         router.refresh();
       } else {
-        setErrors({ form: result?.error === "CredentialsSignin" ? t("invalid") : t("failed") });
+        const code = result?.error ?? "";
+        setErrors({
+          form:
+            code === "CredentialsSignin"
+              ? t("invalid")
+              : code.startsWith("rateLimited")
+                ? t("rateLimited", { minutes: Math.ceil(Number(code.split(":")[1] ?? 60) / 60) })
+                : t("failed"),
+        });
       }
     } catch {
       setErrors({ form: t("failed") });

@@ -2,7 +2,7 @@
 import type { NextAuthOptions } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
-import { verifyCredentials } from "@/lib/auth/credentials";
+import { signInLimited } from "@/lib/auth/sign-in-limit";
 import { authSecret, env } from "@/lib/env";
 
 const credentialsSchema = z.object({ email: z.string().trim().toLowerCase().email(), password: z.string().min(1) });
@@ -17,10 +17,11 @@ export function authOptions(): NextAuthOptions {
     providers: [
       Credentials({
         credentials: { email: { type: "email" }, password: { type: "password" } },
-        async authorize(raw) {
+        async authorize(raw, request) {
           const parsed = credentialsSchema.safeParse(raw);
           if (!parsed.success) return null;
-          const user = await verifyCredentials(parsed.data.email, parsed.data.password);
+          const headers = new Headers(request?.headers as Record<string, string> | undefined);
+          const user = await signInLimited(parsed.data.email, parsed.data.password, headers);
           return user ? { id: user.id, email: user.email, name: user.name } : null;
         },
       }),

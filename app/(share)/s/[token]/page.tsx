@@ -4,10 +4,9 @@ import { ProjectDashboard } from "@/components/dashboard/project-dashboard";
 import { LanguageSwitcher } from "@/components/layout/language-switcher";
 import { QueryProvider } from "@/components/providers/query-provider";
 import { PrintButton } from "@/components/ui/print-button";
-import { clientAddress } from "@/lib/api/shared-access";
+import { allowShareView } from "@/lib/api/shared-access";
 import type { Locale } from "@/lib/i18n/config";
 import { getProject } from "@/lib/projects/service";
-import { allowRequest } from "@/lib/rate-limit";
 import { openShareLink } from "@/lib/share-links/service";
 import { toSummaryJson } from "@/lib/summary/json";
 import { sharedSummary } from "@/lib/summary/shared";
@@ -15,7 +14,7 @@ import { sharedSummary } from "@/lib/summary/shared";
 export default async function SharedDashboardPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const t = await getTranslations();
-  const allowed = allowRequest(`share:${clientAddress(await headers())}`, 120, 60_000);
+  const allowed = allowShareView(await headers());
   const access = allowed ? await openShareLink(token) : null;
   const active = access?.state === "active" ? access : null;
   // The share principal reads its one project like any principal: through the permission layer.
