@@ -105,8 +105,12 @@ export async function setMemberRole(
     });
     if (!membership) throw new EditRefused("userId", "unknown");
     if (membership.role === "MANAGER" && newRole !== "MANAGER") {
-      const managers = await tx.membership.count({ where: { projectId, role: "MANAGER" } });
-      if (managers <= 1) throw new EditRefused("role", "lastManager");
+      // The managers' rows are locked before counting them: of two demotions at once, the second waits
+      // for the first and then counts what it left, so a project always keeps a manager.
+      const managers = await tx.$queryRaw<{ id: string }[]>`
+        SELECT "id" FROM "Membership" WHERE "projectId" = ${projectId} AND "role" = 'MANAGER' FOR UPDATE`;
+      if (managers.length <= 1 || !managers.some((m) => m.id === membership.id))
+        throw new EditRefused("role", "lastManager");
     }
     if (newRole) await tx.membership.update({ where: { id: membership.id }, data: { role: newRole } });
     else await tx.membership.delete({ where: { id: membership.id } });

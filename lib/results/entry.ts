@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertCan, type Principal, requireUserId } from "@/lib/permissions";
 import { type FieldProblem, type ResultInput, resultProblems } from "@/lib/validation/results";
-import { PROJECT_RESULTS_LOCK } from "./locks";
+import { lockCells, lockProjectResultsShared } from "./locks";
 
 export type ItemProblem = FieldProblem & { index: number };
 
@@ -103,17 +103,38 @@ export async function saveResults(principal: Principal, projectId: string, items
   if (problems.length) throw new BatchProblems(problems);
 
   const status = submit ? "SUBMITTED" : "DRAFT";
+  const keyOf = (item: ResultInput) => ({
+    indicatorId: item.indicatorId,
+    periodId: item.periodId ?? null,
+    roundId: item.roundId ?? null,
+    locationId: item.locationId,
+    optionId: item.optionId ?? null,
+  });
   return prisma.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(hashtext(${`${PROJECT_RESULTS_LOCK}${projectId}`}))`;
+    await lockProjectResultsShared(tx, projectId);
+    // Locks are checked again under the project's lock: a period locked after the check above (whose
+    // lock waits for this save, or this save for it) refuses the batch instead of receiving values.
+    const nowLocked = await tx.reportingPeriod.findMany({
+      where: { projectId, lockedAt: { not: null }, id: { in: items.flatMap((i) => (i.periodId ? [i.periodId] : [])) } },
+      select: { id: true },
+    });
+    if (nowLocked.length) {
+      const ids = new Set(nowLocked.map((p) => p.id));
+      throw new BatchProblems(
+        items.flatMap((item, index) =>
+          item.periodId && ids.has(item.periodId) ? [{ index, field: "periodId", code: "locked" }] : [],
+        ),
+      );
+    }
+    // Two first saves of the same cell must not both insert: serialise them on the cells' keys, taken
+    // in sorted order so that batches naming the same cells in opposite orders cannot deadlock.
+    await lockCells(
+      tx,
+      items.map((item) => JSON.stringify(keyOf(item))),
+    );
     const saved = [];
     for (const [index, item] of items.entries()) {
-      const key = {
-        indicatorId: item.indicatorId,
-        periodId: item.periodId ?? null,
-        roundId: item.roundId ?? null,
-        locationId: item.locationId,
-        optionId: item.optionId ?? null,
-      };
+      const key = keyOf(item);
       const data = {
         value: item.value ?? null,
         numerator: item.numerator ?? null,
@@ -126,8 +147,6 @@ export async function saveResults(principal: Principal, projectId: string, items
         updatedById: userId,
         submittedAt: submit ? new Date() : null,
       } satisfies Prisma.ResultUncheckedUpdateInput;
-      // Two first saves of the same cell must not both insert: serialise them on the cell's key.
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${JSON.stringify(key)}))`;
       const existing = await tx.result.findFirst({ where: key });
       if (!existing) {
         const created = await tx.result.create({ data: { ...key, ...data, createdById: userId } });

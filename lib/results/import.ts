@@ -13,7 +13,7 @@ import { readTypedNumber } from "@/lib/validation/numbers";
 import { type ResultInput, resultProblems } from "@/lib/validation/results";
 import { isStorableText } from "@/lib/validation/text";
 import { type ImportMapping, isApproved, type MappedField, mappedFields } from "./import-mapping";
-import { PROJECT_RESULTS_LOCK } from "./locks";
+import { lockProjectResultsExclusive } from "./locks";
 
 export type RowProblem = { row: number; column: string; code: string; detail?: string };
 
@@ -315,8 +315,13 @@ async function writeImport(projectId: string, userId: string, cells: Cell[], sub
   const now = new Date();
   await db().$transaction(
     async (tx) => {
-      // An import takes the project's results for itself: no grid save runs at the same time.
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`${PROJECT_RESULTS_LOCK}${projectId}`}))`;
+      // An import takes the project's results for itself: no grid save or period lock runs at the
+      // same time, and a period locked since the checks refuses the import here, before any write.
+      await lockProjectResultsExclusive(tx, projectId);
+      const periodIds = [...new Set(cells.flatMap((c) => (c.input.periodId ? [c.input.periodId] : [])))];
+      if (await tx.reportingPeriod.count({ where: { id: { in: periodIds }, lockedAt: { not: null } } })) {
+        throw new ImportRaced();
+      }
       const existing = await existingResults(tx, cells);
       const data = (c: Cell) => ({
         value: c.input.value ?? null,

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { assertCan, type Principal, userIdOf } from "@/lib/permissions";
+import { lockProjectResultsExclusive } from "@/lib/results/locks";
 import { calendarDay } from "@/lib/validation/dates";
 
 const isoDate = calendarDay;
@@ -80,6 +81,8 @@ export async function setPeriodLock(
   if (!lock && !reason?.trim())
     throw new z.ZodError([{ code: "custom", path: ["reason"], message: "required", input: reason }]);
   return db().$transaction(async (tx) => {
+    // Waits for saves and imports in progress, and holds them off until the lock is written.
+    await lockProjectResultsExclusive(tx, projectId);
     const period = await tx.reportingPeriod.findFirst({ where: { id: periodId, projectId } });
     if (!period) return null;
     const userId = userIdOf(principal);

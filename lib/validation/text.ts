@@ -1,10 +1,10 @@
 // Text that cannot be stored: PostgreSQL refuses the NUL character in text, and a lone UTF-16
 // surrogate is not a character at all. Such input is refused where it enters, naming the field.
 
-const unsafe = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export function isStorableText(text: string): boolean {
-  return !unsafe.test(text);
+  return !text.includes("\u0000") && !loneSurrogate.test(text);
 }
 
 /** The paths ("cells.0.note") of every string in a value, keys included, that cannot be stored. */
