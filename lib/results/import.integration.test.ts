@@ -79,7 +79,15 @@ test("a table with problems lists each by row and column and saves nothing; fixe
       period: { label: "2021-Q4" },
     },
   });
-  expect(female).toMatchObject({ value: 120, status: "DRAFT" });
+  expect(female).toMatchObject({ value: 120, status: "DRAFT", version: 1 });
+  expect(female.createdById).toBe(evaluator.userId);
+  expect(female.updatedById).toBe(evaluator.userId);
+  const created = await db().auditEvent.findFirst({ where: { entityId: female.id, action: "result.import" } });
+  expect(created).toMatchObject({
+    actorUserId: evaluator.userId,
+    projectId: peru,
+    after: { value: 120, status: "DRAFT" },
+  });
   const piura = await db().result.findFirstOrThrow({
     where: {
       indicator: { projectId: peru, code: "OP1.1.1" },

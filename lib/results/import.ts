@@ -12,6 +12,7 @@ import { assertCan, type Principal, requireUserId } from "@/lib/permissions";
 import { readTypedNumber } from "@/lib/validation/numbers";
 import { type ResultInput, resultProblems } from "@/lib/validation/results";
 import { isStorableText } from "@/lib/validation/text";
+import { insertAuditEvents, insertResults } from "./bulk-insert";
 import { type ImportMapping, isApproved, type MappedField, mappedFields } from "./import-mapping";
 import { lockProjectResultsExclusive } from "./locks";
 
@@ -31,7 +32,7 @@ export type ResultImportPreview = {
 };
 
 const MAX_LISTED_PROBLEMS = 200;
-const CHUNK = 1000;
+const CHUNK = 5000;
 
 type Cell = {
   key: string;
@@ -331,34 +332,38 @@ async function writeImport(projectId: string, userId: string, cells: Cell[], sub
         textValue: c.input.textValue ?? null,
         note: c.input.note ?? "",
         status,
-        updatedById: userId,
         submittedAt: submit ? now : null,
       });
       const fresh = cells.filter((c) => !existing.has(c.key));
       for (let i = 0; i < fresh.length; i += CHUNK) {
-        const chunk = fresh.slice(i, i + CHUNK);
-        const created = await tx.result.createManyAndReturn({
-          data: chunk.map((c) => ({
-            indicatorId: c.input.indicatorId,
-            periodId: c.input.periodId ?? null,
-            roundId: c.input.roundId ?? null,
-            locationId: c.input.locationId,
-            optionId: c.input.optionId ?? null,
-            ...data(c),
-            createdById: userId,
-          })),
-          select: { id: true, value: true, numerator: true, denominator: true, sampleSize: true, textValue: true },
-        });
-        await tx.auditEvent.createMany({
-          data: created.map(({ id, ...after }) => ({
+        const chunk = fresh.slice(i, i + CHUNK).map((c) => ({
+          indicatorId: c.input.indicatorId,
+          periodId: c.input.periodId ?? null,
+          roundId: c.input.roundId ?? null,
+          locationId: c.input.locationId,
+          optionId: c.input.optionId ?? null,
+          ...data(c),
+          userId,
+        }));
+        const ids = await insertResults(tx, chunk);
+        await insertAuditEvents(
+          tx,
+          chunk.map((r, n) => ({
             action: "result.import",
             entityType: "Result",
-            entityId: id,
+            entityId: ids[n] ?? "",
             projectId,
             actorUserId: userId,
-            after: { ...after, status } as Prisma.InputJsonValue,
+            after: {
+              value: r.value,
+              numerator: r.numerator,
+              denominator: r.denominator,
+              sampleSize: r.sampleSize,
+              textValue: r.textValue,
+              status,
+            },
           })),
-        });
+        );
       }
       for (const c of cells) {
         const before = existing.get(c.key);
@@ -367,7 +372,7 @@ async function writeImport(projectId: string, userId: string, cells: Cell[], sub
         if (before.status === "SUBMITTED" || before.status === "APPROVED") throw new ImportRaced();
         const updated = await tx.result.updateMany({
           where: { id: before.id, version: before.version },
-          data: { ...data(c), version: { increment: 1 } },
+          data: { ...data(c), updatedById: userId, version: { increment: 1 } },
         });
         if (updated.count === 0) throw new ImportRaced();
         await recordAudit(tx, {
