@@ -6,9 +6,24 @@ import { e2eDatabaseUrl } from "./e2e/database-url";
 // End-to-end tests drive Chromium (e2e/browser.ts) against a production build (`npm run test:e2e`
 // builds first) served twice: on the embedded PGlite database, as a newcomer runs it, and on
 // PostgreSQL, where specs named *.pg.spec.ts also set up data through the data layer.
+// A second app instance on the same PostgreSQL database, as a deployment with two app servers runs:
+// it shares the first one's secret and waits for its database to be ready instead of resetting it.
+const postgresSecret = randomBytes(32).toString("base64url");
 const servers = {
   pglite: { port: 3100, env: { DATA_DIR: "./data/e2e" } },
-  postgres: { port: 3101, env: { DATABASE_URL: e2eDatabaseUrl, DATA_DIR: "./data/e2e-pg" } },
+  postgres: {
+    port: 3101,
+    env: { DATABASE_URL: e2eDatabaseUrl, DATA_DIR: "./data/e2e-pg", AUTH_SECRET: postgresSecret },
+  },
+  postgres2: {
+    port: 3102,
+    env: {
+      DATABASE_URL: e2eDatabaseUrl,
+      DATA_DIR: "./data/e2e-pg2",
+      AUTH_SECRET: postgresSecret,
+      E2E_WAIT_FOR: "http://localhost:3101/api/ready",
+    },
+  },
 };
 
 export default defineConfig({
@@ -31,10 +46,11 @@ export default defineConfig({
     stdout: "pipe" as const,
     // Configured as production requires (instrumentation.ts refuses to start otherwise).
     env: {
+      AUTH_SECRET: randomBytes(32).toString("base64url"),
       ...env,
       E2E_PORT: String(port),
       APP_URL: `http://localhost:${port}`,
-      AUTH_SECRET: randomBytes(32).toString("base64url"),
+      LOG_LEVEL: "warn",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   })),
