@@ -88,6 +88,14 @@ test("a preview reports what would be created and creates nothing; an invalid fi
   });
   expect(project.code).toBe("P171269");
   expect(project.indicators.length).toBeGreaterThan(0);
+  // Every value it brought in, approved ones included, is in the audit trail with who imported it.
+  const values = await db().result.findMany({ where: { indicator: { projectId: project.id } }, select: { id: true } });
+  expect(values.length).toBeGreaterThan(0);
+  const audited = await db().auditEvent.findMany({
+    where: { action: "result.import", entityId: { in: values.map((v) => v.id) } },
+  });
+  expect(audited).toHaveLength(values.length);
+  expect(audited.every((a) => a.actorUserId === admin.userId)).toBe(true);
   const again = await importProject(admin, fourth, { dryRun: false });
   expect(again.problems).toEqual([{ where: "code", code: "taken" }]);
 });

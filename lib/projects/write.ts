@@ -3,6 +3,7 @@
 // together, by path, before the first row is written, so a bad definition creates nothing.
 import { usableDimensions } from "@/lib/catalogue/dimensions";
 import type { Db } from "@/lib/db";
+import { insertAuditEvents } from "@/lib/results/bulk-insert";
 import { LIFE_OF_PROJECT, type ProjectDefinition } from "./definition";
 
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -269,7 +270,8 @@ export async function writeProjectDefinition(tx: Tx, def: ProjectDefinition, opt
         provenance: t.provenance,
       })),
     });
-    await tx.result.createMany({
+    const results = await tx.result.createManyAndReturn({
+      select: { id: true, status: true, value: true, numerator: true, denominator: true, textValue: true },
       data: ind.results.map((r) => ({
         indicatorId: indicator.id,
         ...scope(r.when),
@@ -288,6 +290,20 @@ export async function writeProjectDefinition(tx: Tx, def: ProjectDefinition, opt
         reviewedAt: r.status === "APPROVED" ? now : null,
       })),
     });
+    // Every value a definition brings in (approved ones included) is in the audit trail, by who did it.
+    if (results.length && options.enteredBy) {
+      await insertAuditEvents(
+        tx,
+        results.map(({ id, ...after }) => ({
+          action: "result.import",
+          entityType: "Result",
+          entityId: id,
+          projectId: project.id,
+          actorUserId: options.enteredBy ?? "",
+          after,
+        })),
+      );
+    }
   }
   return project.id;
 }
