@@ -106,3 +106,16 @@ test("a JSON body with a byte-order mark is read; text that cannot be stored is 
   expect(surrogate.status).toBe(400);
   expect(await db().result.count()).toBe(before);
 });
+
+test("a malformed cookie is no session and no 500", async () => {
+  const response = await save(
+    new Request(`http://localhost/api/v1/projects/${peru}/results`, {
+      method: "POST",
+      headers: { cookie: "next-auth.session-token=%E0%A4%A; NEXT_LOCALE=%", "content-type": "application/json" },
+      body: "{}",
+    }),
+    { params: Promise.resolve({ projectId: peru }) },
+  );
+  expect(response.status).toBe(401);
+  expect(response.headers.get("content-type")).toBe("application/problem+json");
+});

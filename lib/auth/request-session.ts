@@ -1,11 +1,20 @@
 import { getToken } from "next-auth/jwt";
 import { authOptions } from "@/lib/auth/options";
 
+/** A cookie's value; one that is not valid percent-encoding is kept as sent (never a 500). */
+function decoded(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
 function cookieMap(header: string | null): Map<string, string> {
   const cookies = new Map<string, string>();
   for (const part of header?.split(";") ?? []) {
     const at = part.indexOf("=");
-    if (at > 0) cookies.set(part.slice(0, at).trim(), decodeURIComponent(part.slice(at + 1).trim()));
+    if (at > 0) cookies.set(part.slice(0, at).trim(), decoded(part.slice(at + 1).trim()));
   }
   return cookies;
 }
