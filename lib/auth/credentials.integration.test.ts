@@ -1,5 +1,7 @@
+import { randomBytes, scryptSync } from "node:crypto";
 import { expect, test } from "vitest";
 import { verifyCredentials } from "@/lib/auth/credentials";
+import { needsRehash } from "@/lib/auth/password";
 import { db } from "@/lib/db";
 import { createAdmin } from "@/lib/users/admin";
 
@@ -38,4 +40,21 @@ test("a deployment's first admin is created with an audit event, and weak passwo
   expect(admin).toMatchObject({ email: "root@example.org", isAdmin: true });
   expect(await verifyCredentials("root@example.org", "a-long-enough-password")).not.toBeNull();
   expect(await db().auditEvent.count({ where: { entityId: admin.id, action: "user.admin.create" } })).toBe(1);
+});
+
+test("a password hashed at an older, lower cost is hashed again at today's cost on the next sign-in", async () => {
+  const salt = randomBytes(16);
+  const key = scryptSync("an old but fine password", salt, 32, { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 });
+  const old = ["scrypt", 2 ** 15, 8, 1, salt.toString("base64url"), key.toString("base64url")].join("$");
+  await db().user.create({ data: { email: "old.hash@example.org", name: "Old", passwordHash: old } });
+  expect(needsRehash(old)).toBe(true);
+  expect(await verifyCredentials("old.hash@example.org", "an old but fine password")).not.toBeNull();
+  const after = await db().user.findUniqueOrThrow({
+    where: { email: "old.hash@example.org" },
+    omit: { passwordHash: false },
+  });
+  expect(after.passwordHash).not.toBe(old);
+  expect(after.passwordHash).toMatch(/^scrypt\$131072\$8\$1\$/);
+  expect(needsRehash(after.passwordHash)).toBe(false);
+  expect(await verifyCredentials("old.hash@example.org", "an old but fine password")).not.toBeNull();
 });

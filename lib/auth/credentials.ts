@@ -1,5 +1,5 @@
 import "server-only";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { hashPassword, needsRehash, verifyPassword } from "@/lib/auth/password";
 import { MAX_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
 import { db } from "@/lib/db";
 
@@ -12,5 +12,9 @@ export async function verifyCredentials(email: string, password: string) {
   if (password.length > MAX_PASSWORD_LENGTH || email.length > 320) return null;
   const user = await db().user.findUnique({ where: { email }, omit: { passwordHash: false } });
   const ok = await verifyPassword(password, user?.passwordHash ?? (await decoyHash));
-  return user && ok ? { id: user.id, email: user.email, name: user.name } : null;
+  if (!user || !ok) return null;
+  if (needsRehash(user.passwordHash)) {
+    await db().user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(password) } });
+  }
+  return { id: user.id, email: user.email, name: user.name };
 }

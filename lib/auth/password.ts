@@ -2,7 +2,9 @@
 // Stored as "scrypt$N$r$p$salt$hash" so the cost can be raised later without breaking old hashes.
 import { randomBytes, scrypt, timingSafeEqual } from "node:crypto";
 
-const COST = { N: 2 ** 15, r: 8, p: 1 };
+// OWASP's parameters for scrypt (N = 2^17, r = 8, p = 1: 128 MiB per hash). Hashes made with a lower
+// cost are replaced at the next successful sign-in.
+const COST = { N: 2 ** 17, r: 8, p: 1 };
 const KEY_LENGTH = 32;
 
 function derive(password: string, salt: Buffer, N: number, r: number, p: number): Promise<Buffer> {
@@ -17,6 +19,12 @@ export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
   const key = await derive(password, salt, COST.N, COST.r, COST.p);
   return ["scrypt", COST.N, COST.r, COST.p, salt.toString("base64url"), key.toString("base64url")].join("$");
+}
+
+/** Whether a stored hash was made with less than today's cost (and should be made again). */
+export function needsRehash(stored: string): boolean {
+  const [scheme, N, r, p] = stored.split("$");
+  return scheme !== "scrypt" || Number(N) < COST.N || Number(r) < COST.r || Number(p) < COST.p;
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
