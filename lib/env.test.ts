@@ -1,7 +1,7 @@
 import { expect, test } from "vitest";
 import { type Env, productionConfigProblems } from "./env";
 
-const base: Env = {
+const base = {
   DATA_DIR: "/tmp/data",
   APP_URL: "http://localhost:3000",
   appUrlGiven: false,
@@ -12,7 +12,7 @@ const base: Env = {
   DEMO_MODE: "0",
   MAIL_FROM: "M&E <no-reply@example.org>",
   TRUSTED_PROXY_HOPS: 0,
-};
+} as Env;
 
 test("a production server needs its secret and its public address; development and the demo do not", () => {
   expect(productionConfigProblems(base)).toEqual([

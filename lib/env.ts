@@ -26,6 +26,18 @@ const schema = z.object({
    * anyone can send it). The client's address is the entry that many places from the right.
    */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** Largest JSON body an API route reads (bytes; a project definition or an import sent as JSON). */
+  MAX_JSON_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(25 * 1024 * 1024),
+  /** Largest file streamed to the results upload (bytes). */
+  MAX_UPLOAD_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(100 * 1024 * 1024),
   /** Sends e-mail (invitations) when set: smtp://user:password@host:587 or smtps://…:465. */
   SMTP_URL: z
     .string()

@@ -7,6 +7,7 @@ export const problemCodes = {
   gone: { status: 410, title: "No longer available" },
   validation: { status: 400, title: "Invalid request" },
   conflict: { status: 409, title: "Conflict" },
+  payloadTooLarge: { status: 413, title: "Request body too large" },
   rateLimited: { status: 429, title: "Too many requests" },
   internal: { status: 500, title: "Internal error" },
 } as const;

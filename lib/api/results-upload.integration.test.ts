@@ -1,7 +1,9 @@
 import { expect, test } from "vitest";
+import { POST as saveResults } from "@/app/api/v1/projects/[projectId]/results/route";
 import { POST as upload } from "@/app/api/v1/projects/[projectId]/results/upload/route";
 import { hashToken, newSecretToken } from "@/lib/api-tokens/token";
 import { db } from "@/lib/db";
+import { reloadEnv } from "@/lib/env";
 import { projectId } from "@/lib/testing/principals";
 
 async function tokenFor(email: string) {
@@ -119,3 +121,45 @@ test("bad files and bad text are refused by name, never a 500, and change nothin
   expect(badHeader.status).toBe(400);
   expect(await db().result.count()).toBe(before);
 });
+
+test("bodies past their size limit are refused with a 413 problem, read no further, and change nothing", async () => {
+  const peru = await projectId("PE-VEN-2021");
+  const token = await tokenFor("evaluator@example.org");
+  process.env.MAX_UPLOAD_BYTES = "2000";
+  process.env.MAX_JSON_BYTES = "2000";
+  reloadEnv();
+  try {
+    const before = await db().result.count();
+    const big = `code;place;quarter;n\n${"OP1.1.2;PE-LAL;2021-Q4;1\n".repeat(200)}`;
+    const csv = await send(token, peru, big, "indicator=code&location=place&period=quarter&value=n");
+    expect(csv.status).toBe(413);
+    expect(csv.headers.get("content-type")).toBe("application/problem+json");
+    const xlsx = await send(
+      token,
+      peru,
+      `PK\u0003\u0004${"x".repeat(5000)}`,
+      "indicator=code&location=place&period=quarter&value=n",
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    );
+    expect(xlsx.status).toBe(413);
+    const json = await saveJson(token, peru, JSON.stringify({ items: [], submit: false, padding: "x".repeat(5000) }));
+    expect(json.status).toBe(413);
+    expect(await db().result.count()).toBe(before);
+  } finally {
+    delete process.env.MAX_UPLOAD_BYTES;
+    delete process.env.MAX_JSON_BYTES;
+    reloadEnv();
+  }
+});
+
+function saveJson(token: string, peru: string, body: string) {
+  return saveResults(
+    new Request(`http://localhost/api/v1/projects/${peru}/results`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: streamOf(body),
+      duplex: "half",
+    } as RequestInit),
+    { params: Promise.resolve({ projectId: peru }) },
+  );
+}

@@ -6,9 +6,11 @@ import type { ZodType, z } from "zod";
 import { principalForApiToken } from "@/lib/api-tokens/verify";
 import { sessionUserId } from "@/lib/auth/request-session";
 import { loadPrincipal } from "@/lib/auth/session";
+import { env } from "@/lib/env";
 import { log, loggablePath, requestIdOf } from "@/lib/ops/log";
 import { ForbiddenError, type Principal } from "@/lib/permissions";
 import { unstorableTextPaths } from "@/lib/validation/text";
+import { readTextLimited } from "./body-limit";
 import { ApiProblem, type FieldError, problemResponse } from "./problem";
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
@@ -83,7 +85,7 @@ async function jsonBody(request: Request): Promise<unknown> {
     ]);
   }
   // A byte-order mark before the JSON (some editors and Windows tools write one) is not part of it.
-  const text = (await request.text().catch(() => "")).replace(/^\uFEFF/, "");
+  const text = (await readTextLimited(request, env().MAX_JSON_BYTES)).replace(/^\uFEFF/, "");
   try {
     return JSON.parse(text);
   } catch {

@@ -107,22 +107,39 @@ export function cellText(value: ExcelJS.CellValue): string {
 
 /** The first sheet's rows, streamed. */
 export async function* xlsxRows(source: AsyncIterable<Uint8Array>): AsyncGenerator<TableRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(source), {
+  // An error of the source itself (the upload broke off, or ran past its size limit) is passed on as it
+  // is, at once: exceljs would wait forever for the rest of a stream that failed. Anything else is the
+  // file not being a workbook.
+  const input = Readable.from(source);
+  const sourceFailed = new Promise<never>((_, reject) => input.once("error", reject));
+  sourceFailed.catch(() => {}); // observed through the races below
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: "emit",
     sharedStrings: "cache",
     styles: "ignore",
     hyperlinks: "ignore",
   });
   try {
-    for await (const sheet of reader) {
-      for await (const r of sheet as AsyncIterable<ExcelJS.Row>) {
+    for await (const sheet of racing(reader, sourceFailed)) {
+      for await (const r of racing(sheet as AsyncIterable<ExcelJS.Row>, sourceFailed)) {
         const values = (r.values as ExcelJS.CellValue[]).slice(1).map(cellText);
         if (values.some((v) => v !== "")) yield { row: r.number, cells: values };
       }
       return;
     }
   } catch (error) {
+    if (input.errored) throw input.errored;
     throw new UnreadableTable(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** The items of `items`, ending with `failure`'s error as soon as it comes. */
+async function* racing<T>(items: AsyncIterable<T>, failure: Promise<never>): AsyncGenerator<T> {
+  const iterator = items[Symbol.asyncIterator]();
+  for (;;) {
+    const next = await Promise.race([iterator.next(), failure]);
+    if (next.done) return;
+    yield next.value;
   }
 }
 

@@ -97,7 +97,10 @@ test("a table with problems lists each by row and column and saves nothing; fixe
     },
   });
   expect(piura).toMatchObject({ value: 300, version: 2 });
-  const audit = await db().auditEvent.findFirst({ where: { entityId: piura.id, action: "result.import" } });
+  const audit = await db().auditEvent.findFirst({
+    where: { entityId: piura.id, action: "result.import" },
+    orderBy: { at: "desc" },
+  });
   expect(audit?.before).toMatchObject({ status: "DRAFT" });
   expect(audit?.after).toMatchObject({ value: 300 });
   // The mapping is remembered for the next import of this project.

@@ -1,9 +1,11 @@
+import { limitedStream } from "@/lib/api/body-limit";
 import { uploadResultsQuery } from "@/lib/api/contracts/results";
 import { summaryParams } from "@/lib/api/contracts/summary";
 import { xlsxMediaType } from "@/lib/api/contracts/types";
 import { ApiProblem } from "@/lib/api/problem";
 import { importResultsProblems } from "@/lib/api/results-import";
 import { apiRoute } from "@/lib/api/route";
+import { env } from "@/lib/env";
 import { importMappingSchema } from "@/lib/results/import-mapping";
 
 export const POST = apiRoute({
@@ -24,7 +26,7 @@ export const POST = apiRoute({
         "Invalid column mapping",
         mapping.error.issues.map((i) => ({ field: `query.${i.path.join(".")}`, message: i.message })),
       );
-    const source = request.body as unknown as AsyncIterable<Uint8Array>;
+    const source = limitedStream(request.body, env().MAX_UPLOAD_BYTES);
     return importResultsProblems(principal, params.projectId, {
       format,
       source,
