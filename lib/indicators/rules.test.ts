@@ -2,76 +2,17 @@
 // property names the defect it would have caught.
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { resultPartial } from "@/lib/testing/partials";
+import { day, definition, engineContext, partial, quarters, target } from "@/lib/testing/engine";
 import { actual } from "./aggregate";
 import type { OptionPartial } from "./composition";
 import { elapsedShare, hasEnded } from "./days";
-import {
-  type IndicatorDefinition,
-  type SummaryContext,
-  type SummaryTarget,
-  type SummaryTime,
-  summarizeIndicator,
-} from "./summary";
+import { type SummaryTarget, type SummaryTime, summarizeIndicator } from "./summary";
 import type { Direction, Measure, TimeRule } from "./types";
 
-const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
-const day = 86_400_000;
-const quarters: SummaryTime[] = [
-  ["2021-01-01", "2021-03-31"],
-  ["2021-04-01", "2021-06-30"],
-  ["2021-07-01", "2021-09-30"],
-  ["2021-10-01", "2021-12-31"],
-].map(([start, end], i) => ({
-  id: `q${i + 1}`,
-  kind: "period",
-  label: `Q${i + 1}`,
-  startDate: d(start ?? ""),
-  endDate: d(end ?? ""),
-}));
-const context: SummaryContext = {
-  project: { start: d("2021-01-01"), end: d("2021-12-31"), thresholds: { onTrack: 0.9, atRisk: 0.75 } },
-  asOf: d("2022-01-01"),
-  locations: [
-    { id: "C", name: "Country", isoCode: "CC", parentId: null },
-    { id: "A", name: "Region A", isoCode: "CC-A", parentId: "C" },
-    { id: "B", name: "Region B", isoCode: "CC-B", parentId: "C" },
-  ],
-  times: quarters,
-  rootLocationId: null,
-  statuses: ["APPROVED"],
-};
-const noBaseline = { value: null, numerator: null, denominator: null };
+const d = day;
+const dayMs = 86_400_000;
+const context = engineContext;
 
-function definition(overrides: Partial<IndicatorDefinition> = {}): IndicatorDefinition {
-  return {
-    id: "i",
-    code: "I",
-    title: "Indicator",
-    unit: "",
-    measure: "COUNT",
-    direction: "INCREASE",
-    timeRule: "NON_CUMULATIVE",
-    source: "MONITORING",
-    baseline: noBaseline,
-    dimensions: [],
-    composedFrom: null,
-    ...overrides,
-  };
-}
-const endOf = (timeId: string) => quarters.find((q) => q.id === timeId)?.endDate ?? d("2021-12-31");
-const partial = (locationId: string, timeId: string, fields: Partial<OptionPartial>) =>
-  resultPartial(locationId, timeId, endOf(timeId), fields);
-const target = (fields: Partial<SummaryTarget>): SummaryTarget => ({
-  periodId: null,
-  roundId: null,
-  locationId: null,
-  optionId: null,
-  value: null,
-  numerator: null,
-  denominator: null,
-  ...fields,
-});
 const at = (iso: string) => ({ ...context, asOf: d(iso) });
 
 describe("rates and means with period targets (rule 6)", () => {
@@ -240,7 +181,7 @@ describe("the as-of date (rules 10 and 11)", () => {
 
   test("nothing after the as-of date changes any figure of a view", () => {
     const measure = fc.constantFrom<Measure>("COUNT", "PERCENTAGE", "MEAN", "QUALITATIVE");
-    const asOf = fc.integer({ min: 0, max: 400 }).map((n) => new Date(d("2020-12-15").getTime() + n * day));
+    const asOf = fc.integer({ min: 0, max: 400 }).map((n) => new Date(d("2020-12-15").getTime() + n * dayMs));
     const later = fc.array(
       fc.record({ location: fc.constantFrom("C", "A", "B"), q: fc.integer({ min: 0, max: 3 }), v: fc.nat(100) }),
       { maxLength: 6 },
@@ -305,7 +246,7 @@ describe("meeting every period target exactly is on track at every as-of date", 
   const measure = fc.constantFrom<Measure>("COUNT", "PERCENTAGE", "MEAN");
   const timeRule = fc.constantFrom<TimeRule>("NON_CUMULATIVE", "CUMULATIVE");
   const direction = fc.constantFrom<Direction>("INCREASE", "DECREASE");
-  const asOf = fc.integer({ min: -30, max: 400 }).map((n) => new Date(d("2021-01-01").getTime() + n * day));
+  const asOf = fc.integer({ min: -30, max: 400 }).map((n) => new Date(d("2021-01-01").getTime() + n * dayMs));
   // Per region and quarter, the target's counts; an actual that meets it has the same share at a
   // common scale (so the weights of rule 2 and of rule 1 agree).
   const plan = fc.array(fc.array(fc.integer({ min: 1, max: 99 }), { minLength: 4, maxLength: 4 }), {
@@ -407,7 +348,7 @@ describe("expected-to-date never decreases as the as-of date moves later", () =>
               : [target({ value: t })];
           const def = definition({ measure: m, baseline: { value: base, numerator: null, denominator: null } });
           const expectedAt = (n: number) =>
-            summarizeIndicator(def, [], targets, { ...context, asOf: new Date(d("2021-01-01").getTime() + n * day) })
+            summarizeIndicator(def, [], targets, { ...context, asOf: new Date(d("2021-01-01").getTime() + n * dayMs) })
               .overall.expectedToDate ?? Number.NEGATIVE_INFINITY;
           expect(expectedAt(first + step)).toBeGreaterThanOrEqual(expectedAt(first));
         },

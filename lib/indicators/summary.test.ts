@@ -1,62 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { resultPartial } from "@/lib/testing/partials";
-import type { OptionPartial } from "./composition";
-import { type IndicatorDefinition, type SummaryContext, type SummaryTarget, summarizeIndicator } from "./summary";
+import { day, definition, engineContext, partial, quarters, target } from "@/lib/testing/engine";
+import { summarizeIndicator } from "./summary";
 
-const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
-const quarters = ["2021-03-31", "2021-06-30", "2021-09-30", "2021-12-31"].map((end, i) => ({
-  id: `q${i + 1}`,
-  kind: "period" as const,
-  label: `Q${i + 1}`,
-  startDate: d(`2021-${String(i * 3 + 1).padStart(2, "0")}-01`),
-  endDate: d(end),
-}));
-
-const context: SummaryContext = {
-  project: { start: d("2021-01-01"), end: d("2021-12-31"), thresholds: { onTrack: 0.9, atRisk: 0.75 } },
-  asOf: d("2022-01-01"),
-  locations: [
-    { id: "C", name: "Country", isoCode: "CC", parentId: null },
-    { id: "A", name: "Region A", isoCode: "CC-A", parentId: "C" },
-    { id: "B", name: "Region B", isoCode: "CC-B", parentId: "C" },
-  ],
-  times: quarters,
-  rootLocationId: null,
-  statuses: ["APPROVED"],
-};
-
-function definition(overrides: Partial<IndicatorDefinition> = {}): IndicatorDefinition {
-  return {
-    id: "i",
-    code: "I",
-    title: "Indicator",
-    unit: "",
-    measure: "COUNT",
-    direction: "INCREASE",
-    timeRule: "NON_CUMULATIVE",
-    source: "MONITORING",
-    baseline: { value: null, numerator: null, denominator: null },
-    dimensions: [],
-    composedFrom: null,
-    ...overrides,
-  };
-}
-
-function partial(locationId: string, timeId: string, fields: Partial<OptionPartial>): OptionPartial {
-  return resultPartial(locationId, timeId, quarters.find((q) => q.id === timeId)?.endDate ?? d("2021-12-31"), fields);
-}
-
-const target = (fields: Partial<SummaryTarget>): SummaryTarget => ({
-  periodId: null,
-  roundId: null,
-  locationId: null,
-  optionId: null,
-  value: null,
-  numerator: null,
-  denominator: null,
-  ...fields,
-});
+const d = day;
+const context = engineContext;
 
 describe("summarizeIndicator", () => {
   test("period targets give the life-of-project target and expected-to-date (rules 4 and 6)", () => {
