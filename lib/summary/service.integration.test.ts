@@ -201,3 +201,17 @@ test("a value entered at Peru beside its regions counts in Peru and overall, and
     before.byLocation.find((l) => l.isoCode === "PE-LIM")?.actual,
   );
 });
+
+test("a qualitative indicator shows its approved narrative with its period and place, and its target's text", async () => {
+  const s = await indicator(peru, "OP1.1.3");
+  expect(s.targetText).toBe("Referral protocol agreed with authorities in all five regions");
+  expect(s.narratives).toEqual([
+    expect.objectContaining({
+      text: "Referral protocol signed with the regional ombudsman office.",
+      locationId: await locationId("PE-TUM"),
+      label: expect.stringMatching(/^20\d\d-Q\d$/),
+    }),
+  ]);
+  // Nothing yet before its period started.
+  expect((await indicator(peru, "OP1.1.3", { asOf: new Date("2020-01-01T00:00:00Z") })).narratives).toEqual([]);
+});
