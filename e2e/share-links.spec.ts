@@ -47,3 +47,11 @@ test("a donor opens a share link without an account, sees approved figures, down
   await expect(donorPage.getByRole("table")).toHaveCount(0);
   await donor.close();
 });
+
+test("a link that does not exist answers 404 with what to do", async ({ page }) => {
+  for (const token of [`s_${"A".repeat(43)}`, "not-a-token"]) {
+    const response = await page.goto(`/s/${token}`);
+    expect(response?.status()).toBe(404);
+    await expect(page.locator("main [role=alert]")).toHaveText(/does not exist/);
+  }
+});

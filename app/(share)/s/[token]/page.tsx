@@ -1,4 +1,5 @@
 import { headers } from "next/headers";
+import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ProjectDashboard } from "@/components/dashboard/project-dashboard";
 import { LanguageSwitcher } from "@/components/layout/language-switcher";
@@ -25,6 +26,8 @@ export default async function SharedDashboardPage({ params }: { params: Promise<
       ])
     : [null, null];
 
+  // A link that never existed (or was mistyped) is a 404 that browsers, crawlers and monitors see as one.
+  if (access && (access.state === "unknown" || (active && (!summary || !project)))) notFound();
   if (!active || !summary || !project) {
     const reason = !access ? "rateLimited" : access.state === "active" ? "unknown" : access.state;
     return (
