@@ -53,7 +53,10 @@ beforeAll(async () => {
       handler: createProject as Handler,
       method: "POST",
       params: {},
-      body: { code: "FZ-1", name: "Fuzz", startDate: "2024-01-01", endDate: "2024-12-31", locations: ["PE"] },
+      body: {
+        definition: { code: "FZ-1", name: "Fuzz", startDate: "2024-01-01", endDate: "2024-12-31", locations: ["PE"] },
+        dryRun: true,
+      },
     },
     {
       name: "copy project",
