@@ -102,7 +102,15 @@ export function EntryGrid({
   };
 
   const save = (submit: boolean) => {
-    const keys = Object.keys(cells).filter((k) => editable(k));
+    const typed = Object.keys(cells).filter((k) => editable(k));
+    // Submitting sends what the evaluator sees: what was typed, and every saved draft or returned
+    // value of the sheet (as saved), not only what changed since the page loaded.
+    const kept = submit
+      ? [...saved.entries()]
+          .filter(([k, row]) => (row.status === "DRAFT" || row.status === "RETURNED") && !cells[k])
+          .map(([k]) => k)
+      : [];
+    const keys = [...typed, ...kept];
     // Read in the reader's locale; what is not a number (or only might be) is marked, not sent.
     const unread: Record<string, string> = {};
     const number = (key: string, field: Field, s: string) => {
@@ -113,6 +121,12 @@ export function EntryGrid({
     };
     const items = keys.map((key) => {
       const [indicatorId = "", locationId = "", optionId = ""] = key.split("|");
+      const row = saved.get(key);
+      if (!cells[key] && row) {
+        const { value, numerator, denominator, sampleSize, textValue, version } = row;
+        const at = survey ? { roundId: time.id } : { periodId: time.id };
+        return { indicatorId, locationId, optionId: optionId || null, ...at, value, numerator, denominator, sampleSize, textValue, version };
+      }
       const c = cells[key] ?? empty;
       return {
         indicatorId,
