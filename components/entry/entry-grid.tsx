@@ -125,7 +125,18 @@ export function EntryGrid({
       if (!cells[key] && row) {
         const { value, numerator, denominator, sampleSize, textValue, version } = row;
         const at = survey ? { roundId: time.id } : { periodId: time.id };
-        return { indicatorId, locationId, optionId: optionId || null, ...at, value, numerator, denominator, sampleSize, textValue, version };
+        return {
+          indicatorId,
+          locationId,
+          optionId: optionId || null,
+          ...at,
+          value,
+          numerator,
+          denominator,
+          sampleSize,
+          textValue,
+          version,
+        };
       }
       const c = cells[key] ?? empty;
       return {
