@@ -25,8 +25,8 @@ test("an evaluator imports a table: problems by row and column, nothing saved; f
     .setInputFiles(
       file("with-errors.csv", [
         header,
-        "OP1.1.1,PE-CAL,2021-Q4,female,12",
-        "OP1.1.1,PE-CAL,2021-Q4,male,-4",
+        "OP1.1.1,PE-LIM,2021-Q4,female,12",
+        "OP1.1.1,PE-LIM,2021-Q4,male,-4",
         "OP1.1.1,Lima Norte,2021-Q4,female,3",
       ]),
     );
@@ -42,7 +42,7 @@ test("an evaluator imports a table: problems by row and column, nothing saved; f
 
   await form
     .getByLabel("CSV or XLSX file")
-    .setInputFiles(file("fixed.csv", [header, "OP1.1.1,PE-CAL,2021-Q4,female,12", "OP1.1.1,PE-CAL,2021-Q4,male,4"]));
+    .setInputFiles(file("fixed.csv", [header, "OP1.1.1,PE-LIM,2021-Q4,female,12", "OP1.1.1,PE-LIM,2021-Q4,male,4"]));
   // A refused preview saved nothing, not even its columns: they are guessed again.
   await expect(form.getByText("The columns were guessed from their names: check them.")).toBeVisible();
   await form.getByRole("button", { name: "Preview" }).click();
