@@ -15,6 +15,7 @@ export async function withSetupProblems<T>(run: () => Promise<T>): Promise<T> {
         "Invalid input",
         error.issues.map((i) => ({ field: `body.${i.path.join(".")}`, message: i.message })),
       );
+    if (error instanceof EditRefused && error.code === "rateLimited") throw new ApiProblem("rateLimited");
     if (error instanceof EditRefused)
       throw new ApiProblem("validation", "Not accepted", [{ field: `body.${error.field}`, message: error.code }]);
     if (error instanceof StaleEdit)

@@ -53,3 +53,13 @@ test("external entities are never read", () => {
   const reading = readIati(xml);
   expect(JSON.stringify(reading)).not.toContain("root:");
 });
+
+test("a DTD, absurd nesting or an oversized file is refused by name, never read", () => {
+  const withDtd = '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><iati-activities>&a;</iati-activities>';
+  expect(readIati(withDtd).problems[0]?.code).toBe("xmlDoctype");
+  const deep = `<iati-activities>${"<a>".repeat(200)}${"</a>".repeat(200)}</iati-activities>`;
+  expect(readIati(deep).problems[0]?.code).toBe("xmlTooDeep");
+  expect(readIati(`<iati-activities>${" ".repeat(21 * 1024 * 1024)}</iati-activities>`).problems[0]?.code).toBe(
+    "xmlTooLarge",
+  );
+});

@@ -56,10 +56,11 @@ export function readIati(xml: string, options: { activity?: string; code?: strin
     root = parseXml(xml);
   } catch (error) {
     const line = error instanceof XmlSyntaxError ? error.line : undefined;
+    const code = error instanceof XmlSyntaxError ? error.code : "xmlSyntax";
     return {
       activities: [],
       definition: null,
-      problems: [{ where: "file", line, code: "xmlSyntax" }],
+      problems: [{ where: "file", line, code }],
       warnings,
       locate,
     };

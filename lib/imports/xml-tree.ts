@@ -14,13 +14,21 @@ export class XmlSyntaxError extends Error {
   constructor(
     message: string,
     readonly line: number,
+    /** Why, as a translatable code: not well-formed, a DTD, nested too deep, too large. */
+    readonly code: "xmlSyntax" | "xmlDoctype" | "xmlTooDeep" | "xmlTooLarge" = "xmlSyntax",
   ) {
     super(message);
     this.name = "XmlSyntaxError";
   }
 }
 
+/** Deeper than any IATI file nests (about ten levels); a deeper one is built to exhaust the parser. */
+export const MAX_XML_DEPTH = 64;
+/** Characters of XML read at most (an IATI file of hundreds of activities is a few MB). */
+export const MAX_XML_LENGTH = 20 * 1024 * 1024;
+
 export function parseXml(xml: string): XmlElement {
+  if (xml.length > MAX_XML_LENGTH) throw new XmlSyntaxError("The file is too large", 0, "xmlTooLarge");
   const parser = new SaxesParser({ xmlns: false, position: true });
   const root: XmlElement = { name: "#document", attributes: {}, children: [], text: "", line: 0 };
   const stack: XmlElement[] = [root];
@@ -28,7 +36,15 @@ export function parseXml(xml: string): XmlElement {
   parser.on("error", (error) => {
     failure ??= new XmlSyntaxError(error.message, parser.line);
   });
+  // DTDs (and the entities they declare) are refused outright, whatever they say.
+  parser.on("doctype", () => {
+    failure ??= new XmlSyntaxError("DTDs and entities are not accepted", parser.line, "xmlDoctype");
+  });
   parser.on("opentag", (tag) => {
+    if (stack.length > MAX_XML_DEPTH) {
+      failure ??= new XmlSyntaxError("Elements are nested too deep", parser.line, "xmlTooDeep");
+      return;
+    }
     const element: XmlElement = {
       name: tag.name,
       attributes: tag.attributes as Record<string, string>,

@@ -11,11 +11,13 @@ import { env } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/config";
 import { translator } from "@/lib/i18n/translator";
 import { sendMail } from "@/lib/ops/mail";
+import { consumeAttempt } from "@/lib/ops/shared-rate-limit";
 import { assertCan, type Principal, requireUserId } from "@/lib/permissions";
 import { EditRefused } from "./edit";
 import { acceptInvitationSchema, inviteSchema, type ProjectRoleName } from "./schemas";
 
 const INVITATION_DAYS = 14;
+export const INVITATIONS_PER_HOUR = 50;
 
 export async function listTeam(principal: Principal, projectId: string) {
   assertCan(principal, "members.manage", projectId);
@@ -48,6 +50,9 @@ export async function inviteMember(
   assertCan(principal, "members.manage", projectId);
   const userId = requireUserId(principal);
   const data = inviteSchema.parse(input);
+  // Invitations send mail: limited per inviter, as every app instance counts them.
+  const allowance = await consumeAttempt(db(), `invite:${userId}`, INVITATIONS_PER_HOUR, 60 * 60_000);
+  if (!allowance.allowed) throw new EditRefused("email", "rateLimited");
   const { token, project, inviter } = await db().$transaction(async (tx) => {
     const member = await tx.membership.findFirst({ where: { projectId, user: { email: data.email } } });
     if (member) throw new EditRefused("email", "alreadyMember");
