@@ -25,6 +25,8 @@ type ProjectInput = {
   /** The reader's language (names of the shared catalogue): given, or the request's. */
   locale?: Locale;
   request?: Request;
+  /** The data version already read for the conditional GET. */
+  dataVersion?: number;
 };
 
 const localeOf = (input: { locale?: Locale; request?: Request }) =>
@@ -41,20 +43,23 @@ export async function loadProjectSummary({ principal, params, query, ...input }:
       locale: localeOf(input),
       overview: query.view === "overview",
       indicatorId: query.indicator,
+      dataVersion: input.dataVersion,
     });
     if (!summary) throw new ApiProblem("notFound", "No such project, or no access to it");
     return summary;
   } catch (error) {
-    if (error instanceof UnknownFilterError) {
-      const message = {
-        location: "Not one of the project's locations",
-        period: "Not one of the project's periods or rounds",
-        indicator: "Not one of the project's indicators",
-      }[error.filter];
-      throw new ApiProblem("validation", `Unknown ${error.filter}`, [{ field: `query.${error.filter}`, message }]);
-    }
-    throw error;
+    throw error instanceof UnknownFilterError ? unknownFilterProblem(error) : error;
   }
+}
+
+/** A filter naming something that is not the project's, as a problem naming the query parameter. */
+function unknownFilterProblem(error: UnknownFilterError): ApiProblem {
+  const message = {
+    location: "Not one of the project's locations",
+    period: "Not one of the project's periods or rounds",
+    indicator: "Not one of the project's indicators",
+  }[error.filter];
+  return new ApiProblem("validation", `Unknown ${error.filter}`, [{ field: `query.${error.filter}`, message }]);
 }
 
 /** A location given by id or by ISO 3166 code. */
@@ -68,6 +73,7 @@ type SharedInput = {
   query: { asOf?: Date; view?: "full" | "overview"; indicator?: string };
   locale?: Locale;
   request?: Request;
+  dataVersion?: number;
 };
 
 export async function loadSharedSummary({ principal, query, ...input }: SharedInput) {
@@ -77,16 +83,12 @@ export async function loadSharedSummary({ principal, query, ...input }: SharedIn
       locale: localeOf(input),
       overview: query.view === "overview",
       indicatorId: query.indicator,
+      dataVersion: input.dataVersion,
     });
     if (!summary) throw new ApiProblem("notFound");
     return summary;
   } catch (error) {
-    if (error instanceof UnknownFilterError) {
-      throw new ApiProblem("validation", "Unknown indicator", [
-        { field: "query.indicator", message: "Not one of the project's indicators" },
-      ]);
-    }
-    throw error;
+    throw error instanceof UnknownFilterError ? unknownFilterProblem(error) : error;
   }
 }
 
@@ -127,12 +129,16 @@ async function conditional(
 /** GET …/summary: the project's figures, answered 304 when the client's copy is current. */
 export async function projectSummaryResponse(input: ProjectInput & { request: Request }) {
   const version = await summaryVersion(input.principal, input.params.projectId, input.query.includeSubmitted);
-  return conditional(input, version, input.params.projectId, () => loadProjectSummary(input));
+  return conditional(input, version, input.params.projectId, () =>
+    loadProjectSummary({ ...input, dataVersion: version ?? undefined }),
+  );
 }
 
 /** GET /api/v1/shared/{token}/summary: a donor link's figures, answered 304 when unchanged. */
 export async function sharedSummaryResponse(input: SharedInput & { request: Request }) {
   const { principal, options } = input.principal;
   const version = await summaryVersion(principal, principal.projectId);
-  return conditional(input, version, [principal.linkId, options], () => loadSharedSummary(input));
+  return conditional(input, version, [principal.linkId, options], () =>
+    loadSharedSummary({ ...input, dataVersion: version ?? undefined }),
+  );
 }

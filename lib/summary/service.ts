@@ -27,6 +27,8 @@ export type SummaryOptions = {
   locale?: Locale;
   /** Only each indicator's overall figure (headlines, the portfolio): no places, periods or options. */
   overview?: boolean;
+  /** The project's data version the caller has just read (a conditional GET): not read twice. */
+  dataVersion?: number;
 };
 
 export type ProjectSummary = {
@@ -64,9 +66,14 @@ export async function summaryVersion(
   projectId: string,
   includeSubmitted = false,
 ): Promise<number | null> {
-  if (!can(principal, "project.read", projectId) || previewWanted(principal, projectId, includeSubmitted)) return null;
+  if (!cacheable(principal, projectId, includeSubmitted)) return null;
   const row = await db().project.findUnique({ where: { id: projectId }, select: { dataVersion: true } });
   return row?.dataVersion ?? null;
+}
+
+/** Approved figures of a readable project are cached; a preview with submitted values never is. */
+function cacheable(principal: Principal, projectId: string, includeSubmitted: boolean): boolean {
+  return can(principal, "project.read", projectId) && !previewWanted(principal, projectId, includeSubmitted);
 }
 
 /** The structure a summary is computed over: places, periods, rounds, indicators with targets and options. */
@@ -256,7 +263,10 @@ export async function projectSummary(
   options: SummaryOptions = {},
 ): Promise<ProjectSummary | null> {
   const includeSubmitted = Boolean(options.includeSubmitted);
-  const version = await summaryVersion(principal, projectId, includeSubmitted);
+  const version =
+    options.dataVersion !== undefined && cacheable(principal, projectId, includeSubmitted)
+      ? options.dataVersion
+      : await summaryVersion(principal, projectId, includeSubmitted);
   const key = version === null ? null : cacheKey(projectId, version, options);
   const hit = key ? cachedSummary(key) : undefined;
   if (hit) return hit;
