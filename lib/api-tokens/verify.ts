@@ -1,5 +1,5 @@
 import "server-only";
-import { loadPrincipal } from "@/lib/auth/session";
+import { loadPrincipal } from "@/lib/auth/principal";
 import { db } from "@/lib/db";
 import { hashToken, secretState } from "./token";
 

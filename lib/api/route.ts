@@ -4,8 +4,8 @@
 import "server-only";
 import type { ZodType, z } from "zod";
 import { principalForApiToken } from "@/lib/api-tokens/verify";
+import { loadPrincipal } from "@/lib/auth/principal";
 import { sessionUserId } from "@/lib/auth/request-session";
-import { loadPrincipal } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { log, loggablePath, requestIdOf } from "@/lib/ops/log";
 import { ForbiddenError, type Principal } from "@/lib/permissions";

@@ -7,11 +7,11 @@ import { bytesOf } from "@/lib/imports/table-rows";
 import type { UserPrincipal } from "@/lib/permissions";
 import { setMemberRole } from "@/lib/projects/members";
 import { setPeriodLock } from "@/lib/schedule/service";
+import { namedColumns } from "@/lib/testing/import-mapping";
 import { locationId, principalFor, projectId } from "@/lib/testing/principals";
 import { BatchProblems, saveResults, VersionConflict } from "./entry";
 import { ImportRaced } from "./import";
 import { importResultsFile } from "./import-file";
-import { importMappingSchema } from "./import-mapping";
 
 let evaluator: UserPrincipal;
 let manager: UserPrincipal;
@@ -96,13 +96,7 @@ describe("concurrency", () => {
     const lines = ["indicator,location,period,option,value"];
     for (const region of regions)
       for (const option of ["female", "male"]) lines.push(`OP1.1.1,${region},${period.label},${option},3`);
-    const mapping = importMappingSchema.parse({
-      indicator: "indicator",
-      location: "location",
-      period: "period",
-      option: "option",
-      value: "value",
-    });
+    const mapping = namedColumns;
     await db().result.deleteMany({ where: { periodId: period.id, status: { in: ["DRAFT", "RETURNED"] } } });
     const before = await db().result.count({ where: { periodId: period.id } });
     const [imported, locked] = await Promise.allSettled([

@@ -3,20 +3,15 @@ import { beforeAll, expect, test } from "vitest";
 import { db } from "@/lib/db";
 import { bytesOf } from "@/lib/imports/table-rows";
 import { ForbiddenError, type UserPrincipal } from "@/lib/permissions";
+import { namedColumns } from "@/lib/testing/import-mapping";
 import { locationId, principalFor, projectId } from "@/lib/testing/principals";
 import { importResultsFile, mappingFor } from "./import-file";
-import { type ImportMapping, importMappingSchema } from "./import-mapping";
+import { importMappingSchema } from "./import-mapping";
 
 let evaluator: UserPrincipal;
 let peru: string;
 
-const mapping: ImportMapping = importMappingSchema.parse({
-  indicator: "indicator",
-  location: "location",
-  period: "period",
-  option: "option",
-  value: "value",
-});
+const mapping = namedColumns;
 
 beforeAll(async () => {
   evaluator = await principalFor("evaluator@example.org");

@@ -1,10 +1,11 @@
 // A separate process that imports a large results table into the configured database, to be killed
 // with SIGKILL in the middle by lib/results/crash.integration.test.ts. It says "importing" on standard
 // output just before the import starts, then "done" if it lives to the end.
+import { loadPrincipal } from "@/lib/auth/principal";
 import { db } from "@/lib/db";
 import { bytesOf } from "@/lib/imports/table-rows";
 import { importResultsFile } from "@/lib/results/import-file";
-import { importMappingSchema } from "@/lib/results/import-mapping";
+import { namedColumns } from "./import-mapping";
 
 // One value per row: every period label x place x option once.
 const [projectId = "", periodLabels = ""] = process.argv.slice(2);
@@ -14,29 +15,15 @@ for (const label of periodLabels.split(",")) {
   for (const place of places)
     for (const option of ["female", "male", ""]) lines.push(`OP1.1.1,${place},${label},${option},1`);
 }
-// The evaluator as a principal, made here: the session helpers belong to the Next.js server.
-const user = await db().user.findUniqueOrThrow({
-  where: { email: "evaluator@example.org" },
-  include: { memberships: true },
-});
-const evaluator = {
-  kind: "user" as const,
-  userId: user.id,
-  isAdmin: user.isAdmin,
-  roles: Object.fromEntries(user.memberships.map((m) => [m.projectId, m.role])),
-};
-const mapping = importMappingSchema.parse({
-  indicator: "indicator",
-  location: "location",
-  period: "period",
-  option: "option",
-  value: "value",
-});
+const { id } = await db().user.findUniqueOrThrow({ where: { email: "evaluator@example.org" } });
+const evaluator = await loadPrincipal(id);
+if (!evaluator) throw new Error("No evaluator");
+
 console.log("importing");
 await importResultsFile(evaluator, projectId, {
   format: "csv",
   source: bytesOf(`${lines.join("\n")}\n`),
-  mapping,
+  mapping: namedColumns,
   dryRun: false,
   submit: false,
 });

@@ -1,5 +1,5 @@
 // Test helpers: the demo users as principals, and demo records by their codes.
-import { loadPrincipal } from "@/lib/auth/session";
+import { loadPrincipal } from "@/lib/auth/principal";
 import { db } from "@/lib/db";
 
 export async function principalFor(email: string) {

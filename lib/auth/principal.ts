@@ -1,0 +1,24 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { UserPrincipal } from "@/lib/permissions";
+
+export type CurrentUser = UserPrincipal & { name: string; email: string; locale: string | null };
+
+/**
+ * A user as a principal, with their project roles read fresh from the database, so a role change or a
+ * removed account takes effect on the next request. Null for an unknown user. Needs no Next.js
+ * request context (API tokens, scripts and test processes use it too).
+ */
+export async function loadPrincipal(userId: string): Promise<CurrentUser | null> {
+  const user = await db().user.findUnique({ where: { id: userId }, include: { memberships: true } });
+  if (!user) return null;
+  return {
+    kind: "user",
+    userId: user.id,
+    isAdmin: user.isAdmin,
+    name: user.name,
+    email: user.email,
+    locale: user.locale,
+    roles: Object.fromEntries(user.memberships.map((m) => [m.projectId, m.role])),
+  };
+}
