@@ -311,27 +311,17 @@ export function summarizeIndicator(
     const used = applyTimeRule(timeRule, mine);
     // Expected from period targets covers the ended periods: the status compares their values only.
     const comparedPeriods = expected?.source === "endedPeriodTargets" ? periods.filter(ended) : null;
-    const compared = comparedPeriods
-      ? actual(
-          measure,
-          timeRule,
-          mine.filter((p) => comparedPeriods.some((t) => t.id === p.timeId)),
-        )
-      : figure;
+    const comparedPartials = comparedPeriods
+      ? mine.filter((p) => comparedPeriods.some((t) => t.id === p.timeId))
+      : mine;
+    const compared = comparedPeriods ? actual(measure, timeRule, comparedPartials) : figure;
     return assemble(figure, used, life.target?.value ?? null, expected?.value ?? null, {
       time: timeRule === "CUMULATIVE" ? "latestPerLocation" : "sumOfPeriods",
       target: life.source,
       expected: expected?.source ?? "none",
       roundId: null,
       statusActual: compared.value,
-      comparedTimeIds: comparedPeriods
-        ? unique(
-            applyTimeRule(
-              timeRule,
-              mine.filter((p) => comparedPeriods.some((t) => t.id === p.timeId)),
-            ).map((p) => p.timeId),
-          )
-        : unique(used.map((p) => p.timeId)),
+      comparedTimeIds: unique(applyTimeRule(timeRule, comparedPartials).map((p) => p.timeId)),
     });
   };
 

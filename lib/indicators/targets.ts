@@ -18,14 +18,14 @@ export function combineTargets(measure: Measure, targets: TargetInput[]): Combin
     const denominator = targets.reduce((a, t) => a + (t.denominator ?? 0), 0);
     return { value: percent(numerator, denominator), numerator, denominator };
   }
-  const values = targets.map((t) => targetValue(measure, t));
+  const values = targets.map((t) => valueOfTarget(measure, t));
   if (values.some((v) => v === null)) return none;
   const total = values.reduce<number>((a, v) => a + (v ?? 0), 0);
   return { ...none, value: measure === "COUNT" ? total : total / values.length };
 }
 
 /** A target's value: a percentage from its counts when it has them. */
-function targetValue(measure: Measure, t: TargetInput): number | null {
+function valueOfTarget(measure: Measure, t: TargetInput): number | null {
   if (measure === "PERCENTAGE" && t.numerator !== null && t.denominator !== null)
     return percent(t.numerator, t.denominator);
   return t.value;
