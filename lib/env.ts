@@ -38,6 +38,8 @@ const schema = z.object({
     .int()
     .positive()
     .default(100 * 1024 * 1024),
+  /** Requests one API token may make per minute, counted in the database (shared by app instances). */
+  API_TOKEN_REQUESTS_PER_MINUTE: z.coerce.number().int().positive().default(600),
   /** Sends e-mail (invitations) when set: smtp://user:password@host:587 or smtps://…:465. */
   SMTP_URL: z
     .string()

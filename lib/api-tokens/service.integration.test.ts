@@ -1,6 +1,8 @@
 import { expect, test } from "vitest";
-import { principalForApiToken } from "@/lib/api-tokens/verify";
+import { GET as getSummary } from "@/app/api/v1/projects/[projectId]/summary/route";
+import { principalForApiToken, TokenRateLimited } from "@/lib/api-tokens/verify";
 import { db } from "@/lib/db";
+import { reloadEnv } from "@/lib/env";
 import { can } from "@/lib/permissions";
 import { principalFor, projectId } from "@/lib/testing/principals";
 import { createApiToken, listApiTokens, revokeApiToken } from "./service";
@@ -51,4 +53,33 @@ test("revoked and expired tokens are refused; nobody revokes another user's toke
   expect(await principalForApiToken(token)).toBeNull();
   expect((await listApiTokens(manager)).find((t) => t.id === id)?.state).toBe("revoked");
   await expect(createApiToken(manager, { name: "", expiresAt: null })).rejects.toThrow(/required/);
+});
+
+test("a token past its requests per minute gets 429 with Retry-After, counted in the database", async () => {
+  const viewer = await principalFor("viewer@example.org");
+  const { token, id } = await createApiToken(viewer, { name: "Busy integration", expiresAt: null });
+  process.env.API_TOKEN_REQUESTS_PER_MINUTE = "3";
+  reloadEnv();
+  try {
+    const peru = await projectId("PE-VEN-2021");
+    const call = () =>
+      getSummary(
+        new Request(`http://localhost/api/v1/projects/${peru}/summary?view=overview`, {
+          headers: { authorization: `Bearer ${token}` },
+        }),
+        { params: Promise.resolve({ projectId: peru }) },
+      );
+    for (let i = 0; i < 3; i++) expect((await call()).status).toBe(200);
+    const refused = await call();
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(refused.headers.get("content-type")).toBe("application/problem+json");
+    // The count lives in the database, where another app instance would read the same row.
+    const row = await db().rateLimit.findUniqueOrThrow({ where: { key: `apiToken:${id}` } });
+    expect(row.count).toBe(4);
+    await expect(principalForApiToken(token)).rejects.toThrow(TokenRateLimited);
+  } finally {
+    delete process.env.API_TOKEN_REQUESTS_PER_MINUTE;
+    reloadEnv();
+  }
 });

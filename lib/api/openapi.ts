@@ -97,7 +97,12 @@ export function openApiDocument() {
       schemas: { Problem: problemSchema },
       securitySchemes: {
         session: { type: "apiKey", in: "cookie", name: "next-auth.session-token" },
-        bearer: { type: "http", scheme: "bearer", description: "A personal API token" },
+        bearer: {
+          type: "http",
+          scheme: "bearer",
+          description:
+            "A personal API token. Each token may make API_TOKEN_REQUESTS_PER_MINUTE requests a minute (600 unless the operator sets it); past that the answer is 429 `rateLimited` with Retry-After.",
+        },
       },
     },
   };

@@ -3,7 +3,7 @@
 // failure into application/problem+json. Permission checks stay in the services, which take the principal.
 import "server-only";
 import type { ZodType, z } from "zod";
-import { principalForApiToken } from "@/lib/api-tokens/verify";
+import { principalForApiToken, TokenRateLimited } from "@/lib/api-tokens/verify";
 import { loadPrincipal } from "@/lib/auth/principal";
 import { sessionUserId } from "@/lib/auth/request-session";
 import { env } from "@/lib/env";
@@ -137,10 +137,21 @@ export function apiRoute<P extends ZodType, Q extends ZodType, B extends ZodType
       );
     } catch (error) {
       if (error instanceof ApiProblem) return respond(problemResponse(error));
+      if (error instanceof TokenRateLimited) return respond(tokenRateLimited(error.retryAfterSeconds));
       if (error instanceof ForbiddenError) return respond(problemResponse(new ApiProblem("forbidden", error.message)));
       return respond(problemResponse(new ApiProblem("internal")), error);
     }
   };
+}
+
+function tokenRateLimited(retryAfterSeconds: number): Response {
+  const response = problemResponse(
+    new ApiProblem("rateLimited", "This API token has made too many requests; try again later", undefined, {
+      retryAfterSeconds,
+    }),
+  );
+  response.headers.set("retry-after", String(retryAfterSeconds));
+  return response;
 }
 
 /** Who asked, as logs name it: a user's session or a donor link (never who exactly, never the secret). */
