@@ -25,8 +25,12 @@ const nextConfig: NextConfig = {
         headers: [
           { key: "Referrer-Policy", value: "no-referrer" },
           { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "X-Frame-Options", value: "DENY" },
         ],
+      },
+      {
+        // Pages get theirs from proxy.ts with the Content-Security-Policy (a donor link may be embedded).
+        source: "/api/:path*",
+        headers: [{ key: "X-Frame-Options", value: "DENY" }],
       },
       {
         // Donor links carry a secret: keep them out of search engines.

@@ -1,11 +1,66 @@
-// Runs before /api/v1 routes: a method a route does not answer gets a 405 problem with an Allow header
-// (Next.js would answer an empty 405).
+// Runs before every page and /api/v1 route.
+// - API: a method a route does not answer gets a 405 problem with an Allow header (Next.js would answer
+//   an empty 405).
+// - Pages: a Content-Security-Policy with this request's nonce (Next.js reads it from the request's
+//   policy header and puts it on its scripts), framing refused, HSTS over HTTPS.
+// - Donor pages (/s/<token>): a revoked or expired link answers 410 and a flood 429, which a page cannot
+//   set itself; an active link may be framed by the sites its manager listed.
 import type { NextRequest } from "next/server";
 import { NextResponse } from "next/server";
 import { methodNotAllowed } from "@/lib/api/allowed-methods";
+import { env } from "@/lib/env";
+import { contentSecurityPolicy, newNonce, servedOverHttps, strictTransportSecurity } from "@/lib/ops/security-headers";
+import { shareLinkGate } from "@/lib/share-links/lookup";
+import { allowShareView, SHARE_LIMITED_HEADER } from "@/lib/share-links/view-limit";
 
-export function proxy(request: NextRequest) {
-  return methodNotAllowed(request.nextUrl.pathname, request.method) ?? NextResponse.next();
+const DONOR_PAGE = /^\/s\/([^/]+)\/?$/;
+
+export async function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  if (pathname.startsWith("/api/")) return methodNotAllowed(pathname, request.method) ?? NextResponse.next();
+
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.delete(SHARE_LIMITED_HEADER); // only this proxy says so
+  let status: number | undefined;
+  let frameAncestors: string[] = [];
+  const token = DONOR_PAGE.exec(pathname)?.[1];
+  if (token) {
+    if (!allowShareView(request.headers)) {
+      status = 429;
+      requestHeaders.set(SHARE_LIMITED_HEADER, "1");
+    } else {
+      const gate = await shareLinkGate(token);
+      if (gate.state === "revoked" || gate.state === "expired") status = 410;
+      frameAncestors = gate.embedOrigins;
+    }
+  }
+
+  const settings = env();
+  const https = servedOverHttps(
+    settings.appUrlGiven ? settings.APP_URL : undefined,
+    request.headers.get("x-forwarded-proto"),
+    settings.TRUSTED_PROXY_HOPS,
+  );
+  const policy = contentSecurityPolicy({
+    nonce: newNonce(),
+    development: process.env.NODE_ENV === "development",
+    frameAncestors,
+    https,
+  });
+  requestHeaders.set("content-security-policy", policy);
+  const response = status
+    ? NextResponse.rewrite(request.nextUrl, { status, request: { headers: requestHeaders } })
+    : NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("content-security-policy", policy);
+  if (frameAncestors.length === 0) response.headers.set("x-frame-options", "DENY");
+  if (https) response.headers.set("strict-transport-security", strictTransportSecurity);
+  return response;
 }
 
-export const config = { matcher: "/api/v1/:path*" };
+export const config = {
+  matcher: [
+    "/api/v1/:path*",
+    // Pages: everything but Next's static files and the files in public/.
+    "/((?!api/|_next/static|_next/image|favicon\\.svg|manifest\\.webmanifest|robots\\.txt).*)",
+  ],
+};

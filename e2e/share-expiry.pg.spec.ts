@@ -20,7 +20,8 @@ test("an expired share link shows a clear page with no data", async ({ page, bro
   } finally {
     await close();
   }
-  await donorPage.reload();
+  const response = await donorPage.reload();
+  expect(response?.status()).toBe(410);
   await expect(donorPage.locator("main [role=alert]")).toHaveText(/has expired/);
   await expect(donorPage.getByRole("table")).toHaveCount(0);
   await donor.close();

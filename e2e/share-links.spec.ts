@@ -13,9 +13,19 @@ test("a donor opens a share link without an account, sees approved figures, down
 
   const donor = await browser.newContext({ locale: "en-US" });
   const donorPage = await donor.newPage();
+  const blocked: string[] = [];
+  donorPage.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) blocked.push(message.text());
+  });
   const response = await donorPage.goto(url);
   expect(response?.headers()["x-robots-tag"]).toBe("noindex, nofollow");
   expect(response?.headers()["referrer-policy"]).toBe("no-referrer");
+  // Scripts run only with this response's nonce, and nobody may frame a link that lists no site.
+  const policy = response?.headers()["content-security-policy"] ?? "";
+  expect(policy).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{24}' 'strict-dynamic'/);
+  expect(policy).not.toContain("unsafe-inline' 'strict");
+  expect(policy).toContain("frame-ancestors 'none'");
+  expect(response?.headers()["x-frame-options"]).toBe("DENY");
   await expect(donorPage.getByRole("heading", { level: 1 })).toHaveText(/Venezuelan migrants and refugees in Peru/);
   await expect(donorPage.getByText("Read-only view shared as “U.S. Government / PRM”.")).toBeVisible();
   const legal = donorPage.locator('article[data-indicator="OP1.1.1"]');
@@ -42,10 +52,31 @@ test("a donor opens a share link without an account, sees approved figures, down
   await row.getByRole("button", { name: "Revoke U.S. Government / PRM" }).click();
   await expect(row.locator('[data-col="state"]')).toHaveText("Revoked");
 
-  await donorPage.reload();
+  const gone = await donorPage.reload();
+  expect(gone?.status()).toBe(410);
   await expect(donorPage.locator("main [role=alert]")).toHaveText(/has been revoked/);
   await expect(donorPage.getByRole("table")).toHaveCount(0);
+  // The charts opened, the CSV downloaded and the page hydrated without the policy blocking anything.
+  expect(blocked).toEqual([]);
   await donor.close();
+});
+
+test("a link may be embedded only by the sites its manager lists", async ({ page }) => {
+  await openShareLinksPage(page);
+  await page.getByLabel("Label").fill("Embedded on the donor's site");
+  await page.getByLabel(/Sites that may embed this page/).fill("https://donor.example.org/reports");
+  await page.getByRole("button", { name: "Create link" }).click();
+  await expect(page.getByText(/Enter each site as an https address/)).toBeVisible();
+  await page
+    .getByLabel(/Sites that may embed this page/)
+    .fill("https://donor.example.org, https://partner.example.net");
+  const url = await createShareLink(page, "Embedded on the donor's site");
+  const response = await page.request.get(url);
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-security-policy"]).toContain(
+    "frame-ancestors https://donor.example.org https://partner.example.net",
+  );
+  expect(response.headers()["x-frame-options"]).toBeUndefined();
 });
 
 test("a link that does not exist answers 404 with what to do", async ({ page }) => {

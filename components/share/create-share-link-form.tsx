@@ -3,7 +3,7 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Field } from "@/components/ui/field";
 import { SecretNotice } from "@/components/ui/secret-notice";
-import { type CreateShareLinkState, createShareLinkAction } from "@/lib/share-links/actions";
+import { type CreateShareLinkState, createShareLinkAction, type ShareLinkField } from "@/lib/share-links/actions";
 
 export function CreateShareLinkForm({ projectId }: { projectId: string }) {
   const t = useTranslations("share");
@@ -11,7 +11,7 @@ export function CreateShareLinkForm({ projectId }: { projectId: string }) {
     createShareLinkAction.bind(null, projectId),
     {},
   );
-  const error = (field: "label" | "expiresAt") => {
+  const error = (field: ShareLinkField) => {
     const key = state.fieldErrors?.[field];
     return key ? t(`errors.${key}` as "errors.required") : null;
   };
@@ -53,6 +53,14 @@ export function CreateShareLinkForm({ projectId }: { projectId: string }) {
           </label>
         ))}
       </fieldset>
+      <Field
+        id="embedOrigins"
+        name="embedOrigins"
+        defaultValue={state.values?.embedOrigins}
+        label={t("embedOrigins")}
+        placeholder="https://donor.example.org"
+        error={error("embedOrigins")}
+      />
       <button className="button" type="submit" disabled={pending}>
         {t("create")}
       </button>

@@ -5,11 +5,12 @@ import { env } from "@/lib/env";
 import { can } from "@/lib/permissions";
 import { formValues } from "@/lib/validation/form-values";
 import { unstorableFormFields } from "@/lib/validation/text";
-import { shareOptionsSchema } from "./options";
 import { createShareLink, newShareLinkSchema, revokeShareLink } from "./service";
 
+export type ShareLinkField = "label" | "expiresAt" | "embedOrigins";
+
 export type CreateShareLinkState = {
-  fieldErrors?: Partial<Record<"label" | "expiresAt", string>>;
+  fieldErrors?: Partial<Record<ShareLinkField, string>>;
   message?: "notAllowed" | "created";
   url?: string;
   /** What was typed, shown again after a refusal. */
@@ -24,25 +25,29 @@ export async function createShareLinkAction(
 ): Promise<CreateShareLinkState> {
   const user = await currentUser();
   if (!user || !can(user, "shareLinks.manage", projectId)) return { message: "notAllowed" };
-  if (unstorableFormFields(form).includes("label"))
-    return { fieldErrors: { label: "invalidCharacters" }, values: formValues(form) };
+  const unstorable = unstorableFormFields(form).find((f) => f === "label" || f === "embedOrigins");
+  if (unstorable) return { fieldErrors: { [unstorable]: "invalidCharacters" }, values: formValues(form) };
   const expiry = String(form.get("expiresAt") ?? "");
   const parsed = newShareLinkSchema.safeParse({
     label: form.get("label") ?? "",
     // A date means the link works until the end of that day (UTC).
     expiresAt: expiry ? new Date(`${expiry}T23:59:59.999Z`) : null,
-    options: shareOptionsSchema.parse({
+    options: {
       showRegions: form.get("showRegions") === "on",
       showDisaggregations: form.get("showDisaggregations") === "on",
       showConfidenceIntervals: form.get("showConfidenceIntervals") === "on",
       showComments: form.get("showComments") === "on",
-    }),
+      // Sites separated by spaces or commas.
+      embedOrigins: String(form.get("embedOrigins") ?? "")
+        .split(/[\s,]+/)
+        .filter(Boolean),
+    },
   });
   if (!parsed.success) {
     const fieldErrors: CreateShareLinkState["fieldErrors"] = {};
     for (const issue of parsed.error.issues) {
-      const field = issue.path[0];
-      if (field === "label" || field === "expiresAt") fieldErrors[field] ??= issue.message;
+      const field = issue.path[0] === "options" ? issue.path[1] : issue.path[0];
+      if (field === "label" || field === "expiresAt" || field === "embedOrigins") fieldErrors[field] ??= issue.message;
     }
     return { fieldErrors, values: formValues(form) };
   }

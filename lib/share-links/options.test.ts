@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 import type { ProjectSummary } from "@/lib/summary/service";
-import { parseShareOptions, restrictForShare } from "./options";
+import { parseShareOptions, restrictForShare, shareOptionsSchema } from "./options";
 
 const figure = {
   target: 10,
@@ -86,16 +86,43 @@ test("warnings, which name places and target sums, never reach a link", () => {
   expect(restrictForShare(summary, parseShareOptions({})).indicators[0]?.warnings).toEqual([]);
 });
 
-test("by default a link shows regions, disaggregations and intervals but not comments", () => {
+test("by default a link shows regions, disaggregations and intervals but not comments, and no site embeds it", () => {
   expect(parseShareOptions(undefined)).toEqual({
     showRegions: true,
     showDisaggregations: true,
     showConfidenceIntervals: true,
     showComments: false,
+    embedOrigins: [],
   });
   expect(restrictForShare(summary, parseShareOptions({})).indicators[0]?.byLocation).toHaveLength(1);
 });
 
 test("a summary with unapproved values is never shared", () => {
   expect(() => restrictForShare({ ...summary, includesSubmitted: true }, parseShareOptions({}))).toThrow();
+});
+
+test("sites that may embed a donor page are https origins, kept without their path", () => {
+  const parsed = shareOptionsSchema.safeParse({
+    embedOrigins: ["https://donor.example.org", " https://a.example.net:8443/ "],
+  });
+  expect(parsed.success && parsed.data.embedOrigins).toEqual([
+    "https://donor.example.org",
+    "https://a.example.net:8443",
+  ]);
+  for (const bad of [
+    "http://donor.example.org",
+    "donor.example.org",
+    "https://donor.example.org/reports",
+    "javascript:alert(1)",
+    "*",
+  ]) {
+    const refused = shareOptionsSchema.safeParse({ embedOrigins: [bad] });
+    expect(refused.success, bad).toBe(false);
+    expect(refused.error?.issues[0]?.message).toBe("invalidEmbedOrigin");
+  }
+  expect(shareOptionsSchema.parse({ embedOrigins: ["http://localhost:8080"] }).embedOrigins).toEqual([
+    "http://localhost:8080",
+  ]);
+  expect(shareOptionsSchema.parse({}).embedOrigins).toEqual([]);
+  expect(shareOptionsSchema.safeParse({ embedOrigins: Array(11).fill("https://a.example.org") }).success).toBe(false);
 });

@@ -4,11 +4,30 @@ import { z } from "zod";
 import type { FigureSummary } from "@/lib/indicators/summary";
 import type { ProjectSummary } from "@/lib/summary/service";
 
+/**
+ * A site allowed to show the donor page in a frame: an https origin (http only for this machine, to try
+ * it out), kept as the origin alone.
+ */
+const embedOrigin = z
+  .string()
+  .trim()
+  .transform((value, context) => {
+    const url = URL.canParse(value) ? new URL(value) : null;
+    const local = url?.hostname === "localhost" || url?.hostname === "127.0.0.1";
+    if (!url || !(url.protocol === "https:" || (url.protocol === "http:" && local)) || url.pathname.length > 1) {
+      context.addIssue({ code: "custom", message: "invalidEmbedOrigin" });
+      return z.NEVER;
+    }
+    return url.origin;
+  });
+
 export const shareOptionsSchema = z.object({
   showRegions: z.boolean().default(true),
   showDisaggregations: z.boolean().default(true),
   showConfidenceIntervals: z.boolean().default(true),
   showComments: z.boolean().default(false),
+  /** Sites that may embed the donor page; none may unless listed. */
+  embedOrigins: z.array(embedOrigin).max(10, "tooManyEmbedOrigins").default([]),
 });
 
 export type ShareOptions = z.output<typeof shareOptionsSchema>;

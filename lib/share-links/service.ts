@@ -1,10 +1,10 @@
 import "server-only";
-import { timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { hashToken, newSecretToken, secretState } from "@/lib/api-tokens/token";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { assertCan, type Principal, requireUserId, type SharePrincipal, userIdOf } from "@/lib/permissions";
+import { findShareLink } from "./lookup";
 import { parseShareOptions, type ShareOptions, shareOptionsSchema } from "./options";
 
 export const newShareLinkSchema = z.object({
@@ -123,10 +123,8 @@ export type ShareAccess =
  * constant time.
  */
 export async function openShareLink(token: string, now = new Date()): Promise<ShareAccess> {
-  if (!/^s_[A-Za-z0-9_-]{43}$/.test(token)) return { state: "unknown" };
-  const hash = hashToken(token);
-  const link = await db().shareLink.findUnique({ where: { tokenHash: hash }, omit: { tokenHash: false } });
-  if (!link || !timingSafeEqual(Buffer.from(link.tokenHash), Buffer.from(hash))) return { state: "unknown" };
+  const link = await findShareLink(token);
+  if (!link) return { state: "unknown" };
   const state = secretState(link, now);
   if (state !== "active") return { state };
   await recordUse(link, now);

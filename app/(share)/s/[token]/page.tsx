@@ -5,17 +5,18 @@ import { ProjectDashboard } from "@/components/dashboard/project-dashboard";
 import { LanguageSwitcher } from "@/components/layout/language-switcher";
 import { QueryProvider } from "@/components/providers/query-provider";
 import { PrintButton } from "@/components/ui/print-button";
-import { allowShareView } from "@/lib/api/shared-access";
 import type { Locale } from "@/lib/i18n/config";
 import { getProject } from "@/lib/projects/service";
 import { openShareLink } from "@/lib/share-links/service";
+import { SHARE_LIMITED_HEADER } from "@/lib/share-links/view-limit";
 import { toSummaryJson } from "@/lib/summary/json";
 import { sharedSummary } from "@/lib/summary/shared";
 
 export default async function SharedDashboardPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const t = await getTranslations();
-  const allowed = allowShareView(await headers());
+  // proxy.ts counts the views and answers 429 (or 410 for a revoked or expired link) before this renders.
+  const allowed = (await headers()).get(SHARE_LIMITED_HEADER) !== "1";
   const access = allowed ? await openShareLink(token) : null;
   const active = access?.state === "active" ? access : null;
   // The share principal reads its one project like any principal: through the permission layer.
