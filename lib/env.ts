@@ -38,6 +38,15 @@ const schema = z.object({
     .int()
     .positive()
     .default(100 * 1024 * 1024),
+  /** An XLSX workbook (a zip) may hold this many entries and unpack to this many bytes at most. */
+  MAX_ZIP_ENTRIES: z.coerce.number().int().positive().default(1000),
+  MAX_UNZIPPED_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(512 * 1024 * 1024),
+  /** Rows an imported results table may have. */
+  MAX_IMPORT_ROWS: z.coerce.number().int().positive().default(1_000_000),
   /** Requests one API token may make per minute, counted in the database (shared by app instances). */
   API_TOKEN_REQUESTS_PER_MINUTE: z.coerce.number().int().positive().default(600),
   /** Sends e-mail (invitations) when set: smtp://user:password@host:587 or smtps://…:465. */

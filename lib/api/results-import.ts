@@ -1,9 +1,16 @@
 import "server-only";
-import { UnreadableTable } from "@/lib/imports/table-rows";
+import { type TableRefusal, UnreadableTable } from "@/lib/imports/table-rows";
 import type { Principal } from "@/lib/permissions";
 import { ImportRaced } from "@/lib/results/import";
 import { importResultsFile } from "@/lib/results/import-file";
 import { ApiProblem } from "./problem";
+
+const tableRefusalDetail: Record<TableRefusal, string> = {
+  unreadable: "The file could not be read as CSV or XLSX",
+  tooManyEntries: "The workbook holds more files than MAX_ZIP_ENTRIES allows",
+  tooLargeUnzipped: "The workbook unpacks to more than MAX_UNZIPPED_BYTES allows",
+  tooManyRows: "The table has more rows than MAX_IMPORT_ROWS allows",
+};
 
 /** A results import as an API answer: the preview, or 400 with every problem by row and column. */
 export async function importResultsProblems(
@@ -14,9 +21,7 @@ export async function importResultsProblems(
   const preview = await importResultsFile(principal, projectId, input).catch((error) => {
     if (error instanceof ImportRaced) throw new ApiProblem("conflict", error.message);
     if (error instanceof UnreadableTable) {
-      throw new ApiProblem("validation", "The file could not be read as CSV or XLSX", [
-        { field: "body", message: "unreadable" },
-      ]);
+      throw new ApiProblem("validation", tableRefusalDetail[error.code], [{ field: "body", message: error.code }]);
     }
     throw error;
   });

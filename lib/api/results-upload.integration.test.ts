@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { expect, test } from "vitest";
 import { POST as saveResults } from "@/app/api/v1/projects/[projectId]/results/route";
 import { POST as upload } from "@/app/api/v1/projects/[projectId]/results/upload/route";
@@ -5,6 +6,8 @@ import { hashToken, newSecretToken } from "@/lib/api-tokens/token";
 import { db } from "@/lib/db";
 import { reloadEnv } from "@/lib/env";
 import { projectId } from "@/lib/testing/principals";
+
+const xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 async function tokenFor(email: string) {
   const user = await db().user.findUniqueOrThrow({ where: { email } });
@@ -14,8 +17,8 @@ async function tokenFor(email: string) {
 }
 
 /** The CSV as a stream of small chunks, as a slow upload arrives. */
-function streamOf(text: string) {
-  const bytes = new TextEncoder().encode(text);
+function streamOf(data: string | Uint8Array) {
+  const bytes = typeof data === "string" ? new TextEncoder().encode(data) : data;
   let at = 0;
   return new ReadableStream<Uint8Array>({
     pull(controller) {
@@ -26,7 +29,7 @@ function streamOf(text: string) {
   });
 }
 
-async function send(token: string, peru: string, csv: string, query: string, type = "text/csv") {
+async function send(token: string, peru: string, csv: string | Uint8Array, query: string, type = "text/csv") {
   const request = new Request(`http://localhost/api/v1/projects/${peru}/results/upload?${query}`, {
     method: "POST",
     headers: { authorization: `Bearer ${token}`, "content-type": type },
@@ -120,6 +123,29 @@ test("bad files and bad text are refused by name, never a 500, and change nothin
   const badHeader = await send(token, peru, "code;place;quarter;n;no\u0000te\nOP1.1.2;PE-LAL;2021-Q4;2;x\n", query);
   expect(badHeader.status).toBe(400);
   expect(await db().result.count()).toBe(before);
+});
+
+test("a workbook that unpacks past MAX_UNZIPPED_BYTES (a zip bomb) is refused by name before it is read", async () => {
+  const peru = await projectId("PE-VEN-2021");
+  const token = await tokenFor("evaluator@example.org");
+  const book = new ExcelJS.Workbook();
+  book.addWorksheet("Results").addRows([
+    ["code", "place", "quarter", "n"],
+    ["OP1.1.2", "PE-LAL", "2021-Q4", "A".repeat(3 * 1024 * 1024)],
+  ]);
+  const bomb = new Uint8Array(await book.xlsx.writeBuffer());
+  process.env.MAX_UNZIPPED_BYTES = String(1024 * 1024);
+  reloadEnv();
+  try {
+    const before = await db().result.count();
+    const response = await send(token, peru, bomb, "indicator=code&location=place&period=quarter&value=n", xlsx);
+    expect(response.status).toBe(400);
+    expect((await response.json()).errors).toEqual([{ field: "body", message: "tooLargeUnzipped" }]);
+    expect(await db().result.count()).toBe(before);
+  } finally {
+    delete process.env.MAX_UNZIPPED_BYTES;
+    reloadEnv();
+  }
 });
 
 test("bodies past their size limit are refused with a 413 problem, read no further, and change nothing", async () => {

@@ -1,12 +1,15 @@
 // The browser side of a results import: the chosen file is sent as the request body, so the server
 // reads it as it streams in (POST /api/v1/projects/{projectId}/results/upload).
 import { xlsxMediaType } from "@/lib/api/contracts/types";
+import type { TableRefusal } from "@/lib/imports/table-rows";
 import type { ResultImportPreview } from "@/lib/results/import";
+
+const tableRefusals = new Set<string>(["unreadable", "tooManyEntries", "tooLargeUnzipped", "tooManyRows"]);
 
 export type UploadOutcome = {
   preview?: ResultImportPreview;
   mappingErrors?: Record<string, string>;
-  error?: "notAllowed" | "raced" | "failed";
+  error?: "notAllowed" | "raced" | "failed" | TableRefusal;
 };
 
 export async function uploadResults(
@@ -33,5 +36,7 @@ export async function uploadResults(
         mapping.map((e: { field: string; message: string }) => [e.field.slice("query.".length), e.message]),
       ),
     };
+  const refusal = (body.errors ?? []).find((e: { field: string }) => e.field === "body")?.message;
+  if (tableRefusals.has(refusal)) return { error: refusal as TableRefusal };
   return { error: "failed" };
 }

@@ -6,6 +6,7 @@ import { readTypedNumber } from "@/lib/validation/numbers";
 import type { ImportIssue } from "./issues";
 import { LIST_SEPARATOR, PROJECT_SHEET, projectFields, type SheetName, sheets } from "./logframe-layout";
 import { cellText } from "./table-rows";
+import { checkZip, ZipRefused, zipLimits } from "./zip-limits";
 
 type Definition = ProjectDefinitionInput;
 type Target = NonNullable<
@@ -24,9 +25,17 @@ function columnLetter(index: number): string {
   return s;
 }
 
+/** Far more than a logframe holds (goal, outcomes, outputs, indicators, their targets): a cap, not a norm. */
+const LOGFRAME_MAX_ROWS = 10_000;
+const LOGFRAME_MAX_UNZIPPED_BYTES = 64 * 1024 * 1024;
+
 function readSheet(book: ExcelJS.Workbook, name: SheetName, problems: ImportIssue[]): Row[] {
   const sheet = book.getWorksheet(name);
   if (!sheet) return [];
+  if (sheet.actualRowCount > LOGFRAME_MAX_ROWS) {
+    problems.push({ where: name, code: "tooManyRows", detail: String(LOGFRAME_MAX_ROWS) });
+    return [];
+  }
   const header = new Map<string, number>();
   sheet.getRow(1).eachCell((cell, col) => {
     header.set(cellText(cell.value), col);
@@ -76,6 +85,15 @@ export async function readLogframeWorkbook(bytes: Buffer): Promise<LogframeReadi
     }
     return path;
   };
+  // The workbook is read whole, so it is checked against tighter caps than a streamed results table.
+  const refusal = await checkZip(bytes, {
+    maxEntries: zipLimits().maxEntries,
+    maxUnzippedBytes: Math.min(zipLimits().maxUnzippedBytes, LOGFRAME_MAX_UNZIPPED_BYTES),
+  }).catch((error) => (error instanceof ZipRefused ? error.code : Promise.reject(error)));
+  if (refusal) {
+    const code = refusal === "unreadable" ? "notXlsx" : refusal;
+    return { definition: null, problems: [{ where: "file", code }], warnings, locate };
+  }
   const book = new ExcelJS.Workbook();
   try {
     await book.xlsx.load(bytes as unknown as ArrayBuffer);

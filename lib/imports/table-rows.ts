@@ -1,14 +1,23 @@
 // Rows of an uploaded table, one at a time, so a large file is never held in memory whole: CSV parsed
 // as it streams in (RFC 4180 quoting, a byte-order mark, comma or semicolon as separator, as Excel
-// writes it in Spanish locales), XLSX read with exceljs's streaming reader (first sheet).
-import { Readable } from "node:stream";
+// writes it in Spanish locales), XLSX written to a temporary file, checked against the zip limits, then
+// read with exceljs's streaming reader (first sheet). A table has at most MAX_IMPORT_ROWS rows.
+import { createReadStream } from "node:fs";
 import ExcelJS from "exceljs";
+import { env } from "@/lib/env";
+import { spoolToFile } from "./spool";
+import { checkZip, ZipRefused } from "./zip-limits";
 
 export type TableRow = { row: number; cells: string[] };
 
-/** The file is not the table it claims to be (a broken or foreign XLSX). */
+export type TableRefusal = "unreadable" | "tooManyEntries" | "tooLargeUnzipped" | "tooManyRows";
+
+/** The file is not a table that may be read: broken, foreign, or past a limit (`code` says which). */
 export class UnreadableTable extends Error {
-  constructor(readonly reason: string) {
+  constructor(
+    readonly code: TableRefusal,
+    readonly reason: string = code,
+  ) {
     super(`The file could not be read as a table: ${reason}`);
     this.name = "UnreadableTable";
   }
@@ -105,46 +114,51 @@ export function cellText(value: ExcelJS.CellValue): string {
   return String(value).trim();
 }
 
-/** The first sheet's rows, streamed. */
+/** The first sheet's rows, streamed, once the workbook has passed the zip limits. */
 export async function* xlsxRows(source: AsyncIterable<Uint8Array>): AsyncGenerator<TableRow> {
-  // An error of the source itself (the upload broke off, or ran past its size limit) is passed on as it
-  // is, at once: exceljs would wait forever for the rest of a stream that failed. Anything else is the
-  // file not being a workbook.
-  const input = Readable.from(source);
-  const sourceFailed = new Promise<never>((_, reject) => input.once("error", reject));
-  sourceFailed.catch(() => {}); // observed through the races below
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+  // The upload's own errors (broken off, past its size limit) pass on as they are.
+  const spooled = await spoolToFile(source);
+  try {
+    await checkZip({ path: spooled.path }).catch((error) => {
+      throw error instanceof ZipRefused ? new UnreadableTable(error.code) : error;
+    });
+    yield* workbookRows(spooled.path);
+  } finally {
+    await spooled.remove();
+  }
+}
+
+async function* workbookRows(file: string): AsyncGenerator<TableRow> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(createReadStream(file), {
     worksheets: "emit",
     sharedStrings: "cache",
     styles: "ignore",
     hyperlinks: "ignore",
   });
   try {
-    for await (const sheet of racing(reader, sourceFailed)) {
-      for await (const r of racing(sheet as AsyncIterable<ExcelJS.Row>, sourceFailed)) {
+    for await (const sheet of reader) {
+      for await (const r of sheet as AsyncIterable<ExcelJS.Row>) {
         const values = (r.values as ExcelJS.CellValue[]).slice(1).map(cellText);
         if (values.some((v) => v !== "")) yield { row: r.number, cells: values };
       }
       return;
     }
   } catch (error) {
-    if (input.errored) throw input.errored;
-    throw new UnreadableTable(error instanceof Error ? error.message : String(error));
+    throw new UnreadableTable("unreadable", error instanceof Error ? error.message : String(error));
   }
 }
 
-/** The items of `items`, ending with `failure`'s error as soon as it comes. */
-async function* racing<T>(items: AsyncIterable<T>, failure: Promise<never>): AsyncGenerator<T> {
-  const iterator = items[Symbol.asyncIterator]();
-  for (;;) {
-    const next = await Promise.race([iterator.next(), failure]);
-    if (next.done) return;
-    yield next.value;
+/** The rows of a CSV or XLSX table; more than `maxRows` is refused as soon as the next one comes. */
+export async function* tableRows(
+  format: "csv" | "xlsx",
+  source: AsyncIterable<Uint8Array>,
+  maxRows = env().MAX_IMPORT_ROWS,
+): AsyncGenerator<TableRow> {
+  let count = 0;
+  for await (const row of format === "csv" ? csvRows(source) : xlsxRows(source)) {
+    if (++count > maxRows) throw new UnreadableTable("tooManyRows");
+    yield row;
   }
-}
-
-export function tableRows(format: "csv" | "xlsx", source: AsyncIterable<Uint8Array>): AsyncGenerator<TableRow> {
-  return format === "csv" ? csvRows(source) : xlsxRows(source);
 }
 
 /** A whole buffer or string as a one-chunk source (tests, the JSON API). */

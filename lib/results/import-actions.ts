@@ -1,11 +1,12 @@
 "use server";
 import { currentUser } from "@/lib/auth/session";
+import { type TableRefusal, UnreadableTable } from "@/lib/imports/table-rows";
 import { can } from "@/lib/permissions";
 import { formatOf, mappingFor, tableColumns } from "./import-file";
 import type { ImportMapping } from "./import-mapping";
 
 export type ColumnsState = {
-  error?: "notAllowed" | "noFile" | "unreadable";
+  error?: "notAllowed" | "noFile" | TableRefusal;
   headers?: string[];
   rows?: string[][];
   mapping?: Partial<ImportMapping>;
@@ -33,7 +34,7 @@ export async function readColumnsAction(projectId: string, form: FormData): Prom
     const columns = await tableColumns(format, source);
     if (!columns.headers.length) return { error: "unreadable" };
     return { ...columns, ...(await mappingFor(user, projectId, columns.headers)) };
-  } catch {
-    return { error: "unreadable" };
+  } catch (error) {
+    return { error: error instanceof UnreadableTable ? error.code : "unreadable" };
   }
 }

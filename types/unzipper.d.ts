@@ -1,0 +1,15 @@
+// The part of unzipper (a dependency of exceljs) that lib/imports/zip-limits.ts uses.
+declare module "unzipper" {
+  import type { Readable } from "node:stream";
+  export type CentralDirectoryFile = {
+    path: string;
+    type: "File" | "Directory";
+    uncompressedSize: number;
+    stream(): Readable;
+  };
+  export type CentralDirectory = { files: CentralDirectoryFile[] };
+  export const Open: {
+    buffer(buffer: Buffer): Promise<CentralDirectory>;
+    file(path: string): Promise<CentralDirectory>;
+  };
+}
