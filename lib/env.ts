@@ -45,6 +45,9 @@ const schema = z.object({
     .int()
     .positive()
     .default(512 * 1024 * 1024),
+  /** An uploaded project file (IATI, logframe workbook) is read in a worker within this time and memory. */
+  IMPORT_READ_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
+  IMPORT_READ_MEMORY_MB: z.coerce.number().int().positive().default(1024),
   /** Rows an imported results table may have. */
   MAX_IMPORT_ROWS: z.coerce.number().int().positive().default(1_000_000),
   /** Requests one API token may make per minute, counted in the database (shared by app instances). */

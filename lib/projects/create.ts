@@ -5,22 +5,12 @@ import "server-only";
 import type { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
-import { readIati } from "@/lib/imports/iati-read";
 import type { ImportIssue } from "@/lib/imports/issues";
-import { readLogframeWorkbook } from "@/lib/imports/logframe-read";
+import type { ProjectFile } from "@/lib/imports/project-file";
+import { readProjectFileOffThread } from "@/lib/imports/read-off-thread";
 import { canCreateProjects, ForbiddenError, type Principal } from "@/lib/permissions";
 import { type ProjectDefinition, type ProjectDefinitionInput, projectDefinitionSchema } from "./definition";
 import { DefinitionProblems, writeProjectDefinition } from "./write";
-
-export type ProjectFile = {
-  format: "iati" | "spreadsheet";
-  /** The XML text of an IATI file; the base64 bytes of an XLSX workbook. */
-  content: string;
-  /** Which activity of an IATI file with several (its iati-identifier); the first by default. */
-  activity?: string;
-  /** A project code to use instead of the one in the file. */
-  code?: string;
-};
 
 export type ImportPreview = {
   activities: { identifier: string; title: string }[];
@@ -142,21 +132,22 @@ export async function createProject(
   });
 }
 
-/** Reads an uploaded file into a definition, with what was found wrong or read differently. */
-export async function readProjectFile(file: ProjectFile) {
-  if (file.format === "iati") return readIati(file.content, { activity: file.activity, code: file.code });
-  const reading = await readLogframeWorkbook(Buffer.from(file.content, "base64"));
-  if (reading.definition && file.code) reading.definition.code = file.code;
-  return { ...reading, activities: [] };
-}
-
-/** Previews (dryRun) or imports a project file, all or nothing. */
+/**
+ * Previews (dryRun) or imports a project file, all or nothing. The file is read in a worker thread
+ * (time- and memory-limited); problems of the definition are then named by their place in the file,
+ * which the worker looks up (a second read, only when there are such problems).
+ */
 export async function importProject(principal: Principal, file: ProjectFile, options: { dryRun: boolean }) {
   requireCreator(principal);
-  const reading = await readProjectFile(file);
+  const reading = await readProjectFileOffThread(file);
   const base = { activities: reading.activities, warnings: reading.warnings };
   if (!reading.definition) return { ...base, project: null, counts: null, problems: reading.problems };
   const written = await writeChecked(principal, reading.definition, { source: file.format, dryRun: options.dryRun });
-  const problems = written.problems.map((p) => ({ ...p, where: reading.locate(p.where) }));
+  if (!written.problems.length) return { ...base, ...written } satisfies ImportPreview;
+  const { located } = await readProjectFileOffThread(
+    file,
+    written.problems.map((p) => p.where),
+  );
+  const problems = written.problems.map((p, i) => ({ ...p, where: located[i] ?? p.where }));
   return { ...base, ...written, problems } satisfies ImportPreview;
 }
