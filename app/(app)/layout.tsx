@@ -18,6 +18,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         <nav aria-label={t("nav.projects")}>
           <Link href="/projects">{t("nav.projects")}</Link>
           <Link href="/settings/tokens">{t("nav.tokens")}</Link>
+          <Link href="/settings/account">{t("nav.account")}</Link>
           <span className="muted">{t("nav.signedInAs", { name: user.name })}</span>
           <LanguageSwitcher />
           <SignOutButton />

@@ -5,7 +5,7 @@ import "server-only";
 import type { ZodType, z } from "zod";
 import { principalForApiToken, TokenRateLimited } from "@/lib/api-tokens/verify";
 import { loadPrincipal } from "@/lib/auth/principal";
-import { sessionUserId } from "@/lib/auth/request-session";
+import { sessionOf } from "@/lib/auth/request-session";
 import { env } from "@/lib/env";
 import { log, loggablePath, requestIdOf } from "@/lib/ops/log";
 import { ForbiddenError, type Principal } from "@/lib/permissions";
@@ -42,8 +42,8 @@ export async function resolvePrincipal(request: Request): Promise<Principal | nu
     if (!match?.[1]) throw new ApiProblem("unauthenticated", "Use Authorization: Bearer <token>");
     return principalForApiToken(match[1]);
   }
-  const userId = await sessionUserId(request);
-  return userId ? loadPrincipal(userId) : null;
+  const session = await sessionOf(request);
+  return session ? loadPrincipal(session.userId, session) : null;
 }
 
 async function requirePrincipal({ request }: { request: Request }): Promise<Principal> {

@@ -28,11 +28,15 @@ export function authOptions(): NextAuthOptions {
     ],
     callbacks: {
       jwt({ token, user }) {
-        if (user) token.sub = user.id;
+        // Set once at sign-in and carried by every refresh of the cookie (unlike "iat").
+        if (user) {
+          token.sub = user.id;
+          token.signedInAt = Date.now();
+        }
         return token;
       },
       session({ session, token }) {
-        return { ...session, user: { ...session.user, id: token.sub } };
+        return { ...session, user: { ...session.user, id: token.sub }, signedInAt: token.signedInAt };
       },
     },
   };

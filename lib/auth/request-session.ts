@@ -19,11 +19,13 @@ function cookieMap(header: string | null): Map<string, string> {
   return cookies;
 }
 
-/** The signed-in user's id from a request's session cookie, or null. Works outside React rendering. */
-export async function sessionUserId(request: Request): Promise<string | null> {
+export type SessionClaims = { userId: string; signedInAt?: number };
+
+/** Who a request's session cookie signed in, and when; null without one. Works outside React rendering. */
+export async function sessionOf(request: Request): Promise<SessionClaims | null> {
   const { secret } = authOptions();
   // Only the cookie counts: an Authorization header here is an API token, not a session.
   const req = { cookies: cookieMap(request.headers.get("cookie")), headers: new Headers() };
   const token = await getToken({ req: req as never, secret });
-  return typeof token?.sub === "string" ? token.sub : null;
+  return typeof token?.sub === "string" ? { userId: token.sub, signedInAt: token.signedInAt } : null;
 }

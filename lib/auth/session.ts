@@ -12,7 +12,7 @@ import { type CurrentUser, loadPrincipal } from "./principal";
 export const currentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await getServerSession(authOptions());
   const id = session?.user?.id;
-  return id ? loadPrincipal(id) : null;
+  return id ? loadPrincipal(id, { signedInAt: session.signedInAt }) : null;
 });
 
 /** For pages: the signed-in user, or a redirect to the login page. */

@@ -8,6 +8,7 @@ const omitSecrets = {
   shareLink: { tokenHash: true },
   apiToken: { tokenHash: true },
   invitation: { tokenHash: true },
+  passwordReset: { tokenHash: true },
 } as const;
 
 function newClient(adapter: ReturnType<typeof openAdapter>["factory"]) {

@@ -2,12 +2,15 @@
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, expect, test } from "vitest";
+import { db } from "@/lib/db";
 import { reloadEnv } from "@/lib/env";
 import { inviteMember } from "@/lib/projects/members";
 import { principalFor, projectId } from "@/lib/testing/principals";
+import { requestPasswordReset, resetLinkWorks, resetPassword } from "@/lib/users/account";
 
 const received: { from: string; to: string[]; data: string }[] = [];
 let server: SMTPServer;
+let workingSmtpUrl = "";
 
 beforeAll(async () => {
   server = new SMTPServer({
@@ -30,7 +33,8 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.server.address() as AddressInfo;
-  process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+  workingSmtpUrl = `smtp://127.0.0.1:${port}`;
+  process.env.SMTP_URL = workingSmtpUrl;
   process.env.MAIL_FROM = "M&E Dashboard <me@example.org>";
   reloadEnv();
 });
@@ -69,4 +73,24 @@ test("when the SMTP server is unreachable the invitation still stands, with its 
     role: "VIEWER",
   });
   expect(invited).toMatchObject({ emailed: false, token: expect.stringMatching(/^i_/) });
+  process.env.SMTP_URL = workingSmtpUrl;
+  reloadEnv();
+});
+
+test("a forgotten password's link is e-mailed, works once, and an unknown address gets the same answer", async () => {
+  const none = new Headers();
+  const before = received.length;
+  expect(await requestPasswordReset(db(), "Viewer@Example.org ", none)).toBe("sent");
+  expect(await requestPasswordReset(db(), "nobody@example.org", none)).toBe("sent");
+  expect(received.length).toBe(before + 1);
+  const body = (received.at(-1)?.data ?? "").replace(/=\r?\n/g, "");
+  const token = /\/reset\/(r_[A-Za-z0-9_-]{43})/.exec(body)?.[1] ?? "";
+  expect(received.at(-1)?.to).toEqual(["viewer@example.org"]);
+  expect(await resetLinkWorks(db(), token)).toBe(true);
+  expect(await resetPassword(db(), token, "a brand new viewer passphrase")).toBe(true);
+  expect(await resetPassword(db(), token, "another new viewer passphrase")).toBe(false);
+  // Three requests an hour per address, counted in the database.
+  await requestPasswordReset(db(), "viewer@example.org", none);
+  await requestPasswordReset(db(), "viewer@example.org", none);
+  expect(await requestPasswordReset(db(), "viewer@example.org", none)).toBe("rateLimited");
 });

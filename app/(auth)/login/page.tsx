@@ -1,19 +1,27 @@
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LoginForm } from "@/components/auth/login-form";
 import { LanguageSwitcher } from "@/components/layout/language-switcher";
 import { currentUser } from "@/lib/auth/session";
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ joined?: string }> }) {
+type Notice = "joined" | "passwordChanged" | "passwordReset" | "signedOut";
+const notices: Notice[] = ["joined", "passwordChanged", "passwordReset", "signedOut"];
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<Partial<Record<Notice, string>>> }) {
   if (await currentUser()) redirect("/projects");
-  const { joined } = await searchParams;
+  const query = await searchParams;
+  const notice = notices.find((n) => query[n]);
   const t = await getTranslations();
   return (
     <main id="content" className="login">
       <p className="muted">{t("app.name")}</p>
       <h1>{t("login.title")}</h1>
-      {joined && <p role="status">{t("login.joined")}</p>}
+      {notice && <p role="status">{t(`login.${notice}`)}</p>}
       <LoginForm />
+      <p>
+        <Link href="/reset">{t("login.forgotPassword")}</Link>
+      </p>
       <p>
         <LanguageSwitcher />
       </p>
