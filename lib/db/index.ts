@@ -1,6 +1,7 @@
 // The one Prisma client of the process, kept on globalThis so hot reloads do not open more.
 import { configuredTarget, type DatabaseTarget, openAdapter } from "@/lib/db/adapter";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { retryTransient } from "./transient";
 
 /** Secret columns are left out of every query unless a caller asks for them explicitly. */
 const omitSecrets = {
@@ -12,7 +13,17 @@ const omitSecrets = {
 } as const;
 
 function newClient(adapter: ReturnType<typeof openAdapter>["factory"]) {
-  return new PrismaClient({ adapter, omit: omitSecrets });
+  return retryingTransactions(new PrismaClient({ adapter, omit: omitSecrets }));
+}
+
+/** The client with every interactive transaction retried after a deadlock or serialization failure. */
+function retryingTransactions<C extends { $transaction: unknown }>(client: C): C {
+  const transaction = (client.$transaction as (...args: unknown[]) => Promise<unknown>).bind(client);
+  const retrying = (...args: unknown[]) =>
+    typeof args[0] === "function" ? retryTransient(() => transaction(...args)) : transaction(...args);
+  return new Proxy(client, {
+    get: (target, property) => (property === "$transaction" ? retrying : Reflect.get(target, property)),
+  });
 }
 
 export type Db = ReturnType<typeof newClient>;

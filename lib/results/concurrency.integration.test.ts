@@ -164,3 +164,39 @@ describe("concurrency", () => {
     await setPeriodLock(manager, peru, period.id, false, "test");
   });
 });
+
+describe("transient conflicts", () => {
+  onPostgres("two transactions that deadlock are retried: both finish, neither is an error", async () => {
+    const [a, b] = await db().reportingPeriod.findMany({
+      where: { projectId: peru },
+      take: 2,
+      orderBy: { startDate: "asc" },
+    });
+    if (!a || !b) throw new Error("Peru needs two periods");
+    let attempts = 0;
+    // Each takes one row, waits until the other has taken its own, then asks for the other's row.
+    let arrived = 0;
+    const bothHoldOne = new Promise<void>((resolve) => {
+      const check = setInterval(() => {
+        if (arrived >= 2) {
+          clearInterval(check);
+          resolve();
+        }
+      }, 5);
+    });
+    const crossing = (first: string, second: string, label: string) =>
+      db().$transaction(async (tx) => {
+        attempts++;
+        await tx.$executeRaw`SELECT 1 FROM "ReportingPeriod" WHERE id = ${first} FOR UPDATE`;
+        if (attempts <= 2) {
+          arrived++;
+          await bothHoldOne;
+        }
+        await tx.$executeRaw`SELECT 1 FROM "ReportingPeriod" WHERE id = ${second} FOR UPDATE`;
+        return label;
+      });
+    expect(await Promise.all([crossing(a.id, b.id, "ab"), crossing(b.id, a.id, "ba")])).toEqual(["ab", "ba"]);
+    // PostgreSQL broke the deadlock by aborting one of them, which ran again.
+    expect(attempts).toBe(3);
+  });
+});
