@@ -22,9 +22,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       <p>
         <Link href="/reset">{t("login.forgotPassword")}</Link>
       </p>
-      <p>
+      {/* A div: the switcher is a fieldset, which a paragraph may not hold (React would re-render the
+          page on the client, dropping what was already typed). */}
+      <div>
         <LanguageSwitcher />
-      </p>
+      </div>
     </main>
   );
 }
