@@ -2,7 +2,7 @@ import "server-only";
 import { loadPrincipal } from "@/lib/auth/principal";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { type Allowance, consumeAttempt } from "@/lib/ops/shared-rate-limit";
+import { consumeAttempt } from "@/lib/ops/shared-rate-limit";
 import { hashToken, secretState } from "./token";
 
 /** Thrown when a token has made more requests this minute than API_TOKEN_REQUESTS_PER_MINUTE. */
@@ -23,12 +23,7 @@ const LAST_USED_WRITE_INTERVAL_MS = 60_000;
 export async function principalForApiToken(token: string, now = new Date()) {
   const row = await db().apiToken.findUnique({ where: { tokenHash: hashToken(token) } });
   if (!row || secretState(row, now) !== "active") return null;
-  const allowance: Allowance = await consumeAttempt(
-    db(),
-    `apiToken:${row.id}`,
-    env().API_TOKEN_REQUESTS_PER_MINUTE,
-    60_000,
-  );
+  const allowance = await consumeAttempt(db(), `apiToken:${row.id}`, env().API_TOKEN_REQUESTS_PER_MINUTE, 60_000);
   if (!allowance.allowed) throw new TokenRateLimited(allowance.retryAfterSeconds);
   // "Last used" is for people reading the token list: a write a minute is precise enough.
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_WRITE_INTERVAL_MS) {

@@ -1,5 +1,6 @@
 import "server-only";
-import { type TableRefusal, UnreadableTable } from "@/lib/imports/table-rows";
+import type { TableRefusal } from "@/lib/imports/table-refusals";
+import { UnreadableTable } from "@/lib/imports/table-rows";
 import type { Principal } from "@/lib/permissions";
 import { ImportRaced } from "@/lib/results/import";
 import { importResultsFile } from "@/lib/results/import-file";

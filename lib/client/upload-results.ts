@@ -1,10 +1,8 @@
 // The browser side of a results import: the chosen file is sent as the request body, so the server
 // reads it as it streams in (POST /api/v1/projects/{projectId}/results/upload).
 import { xlsxMediaType } from "@/lib/api/contracts/types";
-import type { TableRefusal } from "@/lib/imports/table-rows";
+import { isTableRefusal, type TableRefusal } from "@/lib/imports/table-refusals";
 import type { ResultImportPreview } from "@/lib/results/import";
-
-const tableRefusals = new Set<string>(["unreadable", "tooManyEntries", "tooLargeUnzipped", "tooManyRows"]);
 
 export type UploadOutcome = {
   preview?: ResultImportPreview;
@@ -37,6 +35,6 @@ export async function uploadResults(
       ),
     };
   const refusal = (body.errors ?? []).find((e: { field: string }) => e.field === "body")?.message;
-  if (tableRefusals.has(refusal)) return { error: refusal as TableRefusal };
+  if (isTableRefusal(refusal)) return { error: refusal };
   return { error: "failed" };
 }

@@ -1,8 +1,6 @@
 // Reading an uploaded project file (IATI XML or the logframe workbook) into a project definition.
 // Pure: no database, no request. It runs in a worker thread (read-off-thread.ts).
-import type { ProjectDefinitionInput } from "@/lib/projects/definition";
-import { readIati } from "./iati-read";
-import type { ImportIssue } from "./issues";
+import { type IatiReading, readIati } from "./iati-read";
 import { readLogframeWorkbook } from "./logframe-read";
 
 export type ProjectFile = {
@@ -15,14 +13,8 @@ export type ProjectFile = {
   code?: string;
 };
 
-export type ProjectFileReading = {
-  activities: { identifier: string; title: string }[];
-  definition: ProjectDefinitionInput | null;
-  problems: ImportIssue[];
-  warnings: ImportIssue[];
-  /** Where a definition path came from in the file: an IATI element or a sheet cell. */
-  locate: (path: string) => string;
-};
+/** A logframe workbook reads into the same shape as an IATI file (without activities to choose from). */
+export type ProjectFileReading = IatiReading;
 
 /** Reads an uploaded file into a definition, with what was found wrong or read differently. */
 export async function readProjectFile(file: ProjectFile): Promise<ProjectFileReading> {

@@ -6,11 +6,10 @@ import { createReadStream } from "node:fs";
 import ExcelJS from "exceljs";
 import { env } from "@/lib/env";
 import { spoolToFile } from "./spool";
+import type { TableRefusal } from "./table-refusals";
 import { checkZip, ZipRefused } from "./zip-limits";
 
 export type TableRow = { row: number; cells: string[] };
-
-export type TableRefusal = "unreadable" | "tooManyEntries" | "tooLargeUnzipped" | "tooManyRows";
 
 /** The file is not a table that may be read: broken, foreign, or past a limit (`code` says which). */
 export class UnreadableTable extends Error {

@@ -1,6 +1,7 @@
 "use server";
 import { currentUser } from "@/lib/auth/session";
-import { type TableRefusal, UnreadableTable } from "@/lib/imports/table-rows";
+import type { TableRefusal } from "@/lib/imports/table-refusals";
+import { UnreadableTable } from "@/lib/imports/table-rows";
 import { can } from "@/lib/permissions";
 import { formatOf, mappingFor, tableColumns } from "./import-file";
 import type { ImportMapping } from "./import-mapping";

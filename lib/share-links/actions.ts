@@ -7,7 +7,11 @@ import { formValues } from "@/lib/validation/form-values";
 import { unstorableFormFields } from "@/lib/validation/text";
 import { createShareLink, newShareLinkSchema, revokeShareLink } from "./service";
 
-export type ShareLinkField = "label" | "expiresAt" | "embedOrigins";
+/** The fields of the form that can carry their own error. */
+const shareLinkFields = ["label", "expiresAt", "embedOrigins"] as const;
+export type ShareLinkField = (typeof shareLinkFields)[number];
+const isShareLinkField = (field: unknown): field is ShareLinkField =>
+  (shareLinkFields as readonly unknown[]).includes(field);
 
 export type CreateShareLinkState = {
   fieldErrors?: Partial<Record<ShareLinkField, string>>;
@@ -25,7 +29,7 @@ export async function createShareLinkAction(
 ): Promise<CreateShareLinkState> {
   const user = await currentUser();
   if (!user || !can(user, "shareLinks.manage", projectId)) return { message: "notAllowed" };
-  const unstorable = unstorableFormFields(form).find((f) => f === "label" || f === "embedOrigins");
+  const unstorable = unstorableFormFields(form).find(isShareLinkField);
   if (unstorable) return { fieldErrors: { [unstorable]: "invalidCharacters" }, values: formValues(form) };
   const expiry = String(form.get("expiresAt") ?? "");
   const parsed = newShareLinkSchema.safeParse({
@@ -47,7 +51,7 @@ export async function createShareLinkAction(
     const fieldErrors: CreateShareLinkState["fieldErrors"] = {};
     for (const issue of parsed.error.issues) {
       const field = issue.path[0] === "options" ? issue.path[1] : issue.path[0];
-      if (field === "label" || field === "expiresAt" || field === "embedOrigins") fieldErrors[field] ??= issue.message;
+      if (isShareLinkField(field)) fieldErrors[field] ??= issue.message;
     }
     return { fieldErrors, values: formValues(form) };
   }
