@@ -18,7 +18,9 @@ export async function logIn(page: Page, email: string, password = demoUser(email
 
 export async function logInAs(page: Page, email: string) {
   await logIn(page, email);
-  await expect(page).toHaveURL(/\/projects$/);
+  // Signing in hashes the password on purpose slowly (scrypt), and the first sign-in on a server that
+  // has just started also warms it up: more than the default 5 s on a busy 2-core machine.
+  await expect(page).toHaveURL(/\/projects$/, { timeout: 20_000 });
 }
 
 /** Signs in as the demo manager and opens the Peru project's share links page. */
