@@ -1,7 +1,6 @@
-// A small in-memory rate limiter (fixed window per key) for high-volume reads (donor pages), where a
-// database write per request would cost more than it protects. It protects one app process; several
-// processes behind a load balancer each keep their own counts. Sign-in and invitations are limited in
-// the database instead (lib/ops/shared-rate-limit.ts).
+// A small in-memory rate limiter (fixed window per key): one process's counts. Donor views add them up
+// across app instances through lib/ops/synced-rate-limit.ts; sign-in, invitations and API tokens are
+// counted in the database on every attempt (lib/ops/shared-rate-limit.ts).
 const windows = new Map<string, { start: number; count: number }>();
 const MAX_KEYS = 10_000;
 

@@ -29,6 +29,7 @@ test("the server's event loop keeps answering while a maximal IATI file is read"
     expect(reading.definition?.nodes?.length).toBeGreaterThan(0);
   } finally {
     clearInterval(ping);
+    longest = Math.max(longest, performance.now() - last); // a stall that lasted to the end counts too
   }
   expect(longest).toBeLessThan(1000);
 });

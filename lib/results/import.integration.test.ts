@@ -155,3 +155,40 @@ test("viewers cannot import", async () => {
     importResultsFile(viewer, peru, { format: "csv", source: csv(["a"]), mapping, dryRun: true, submit: false }),
   ).rejects.toBeInstanceOf(ForbiddenError);
 });
+
+test("the server keeps answering while a large table is previewed", { timeout: 300_000 }, async () => {
+  // IMPORT_PREVIEW_ROWS=1000000 for the full check (the row cap).
+  const rows = Number(process.env.IMPORT_PREVIEW_ROWS ?? 60_000);
+  const places = ["PE-TUM", "PE-PIU", "PE-LAL", "PE-LIM", "PE-CAL"];
+  const labels = Array.from({ length: Math.ceil(rows / (places.length * 3)) }, (_, i) => `preview-${i}`);
+  const first = Date.UTC(2200, 0, 1);
+  await db().reportingPeriod.createMany({
+    data: labels.map((label, i) => ({
+      projectId: peru,
+      label,
+      startDate: new Date(first + i * 86_400_000),
+      endDate: new Date(first + i * 86_400_000),
+    })),
+  });
+  const lines = ["indicator,location,period,option,value"];
+  for (const label of labels)
+    for (const place of places)
+      for (const option of ["female", "male", ""]) lines.push(`OP1.1.1,${place},${label},${option},1`);
+  // A liveness ping every 20 ms; the longest wait between two is how long a request would have stalled.
+  let last = performance.now();
+  let longest = 0;
+  const ping = setInterval(() => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+  }, 20);
+  try {
+    const preview = await run(csv(lines), true);
+    expect(preview).toMatchObject({ values: lines.length - 1, problemCount: 0, imported: false });
+  } finally {
+    clearInterval(ping);
+    longest = Math.max(longest, performance.now() - last); // a stall that lasted to the end counts too
+  }
+  console.log(`preview of ${lines.length - 1} rows: longest event-loop stall ${Math.round(longest)} ms`);
+  expect(longest).toBeLessThan(400);
+});

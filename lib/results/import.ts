@@ -7,6 +7,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import type { TableRow } from "@/lib/imports/table-rows";
+import { eventLoopBreaks } from "@/lib/ops/yield-now";
 import { assertCan, type Principal, requireUserId } from "@/lib/permissions";
 import { readTypedNumber } from "@/lib/validation/numbers";
 import { type ResultInput, resultProblems } from "@/lib/validation/results";
@@ -136,8 +137,10 @@ export async function importResults(
   let columns: Partial<Record<MappedField, number>> | null = null;
   let count = 0;
   let skipped = 0;
+  const pause = eventLoopBreaks();
 
   for await (const { row, cells: values } of rows) {
+    await pause();
     if (!columns) {
       const headers = values.map((h) => h.trim());
       if (!headers.every(isStorableText)) problem(row, "row", "invalidCharacters");
@@ -229,6 +232,7 @@ export async function importResults(
     optionId: "option",
   };
   for (const cell of cells.values()) {
+    await pause();
     const row = cell.rows[0] ?? 0;
     for (const p of resultProblems(
       cell.input,
@@ -247,6 +251,7 @@ export async function importResults(
   const existing = await existingResults(db(), [...cells.values()]);
   let replaced = 0;
   for (const cell of cells.values()) {
+    await pause();
     const found = existing.get(cell.key);
     if (!found) continue;
     if (found.status === "SUBMITTED" || found.status === "APPROVED")
@@ -303,7 +308,9 @@ async function existingResults(client: Client, cells: Cell[]): Promise<Map<strin
       denominator: true,
     },
   });
+  const pause = eventLoopBreaks();
   for (const r of rows) {
+    await pause();
     const key = keyOf(r);
     if (wanted.has(key)) found.set(key, { ...r, key });
   }

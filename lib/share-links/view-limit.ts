@@ -1,7 +1,7 @@
 // The per-client limit on donor-link views. Checked by the proxy for donor pages (which then tell the
 // page through a request header only the proxy sets) and by the shared API routes.
 import { clientAddress } from "@/lib/ops/client-address";
-import { allowRequest } from "@/lib/rate-limit";
+import { allowSyncedRequest } from "@/lib/ops/synced-rate-limit";
 
 /** Set on a donor page's request by proxy.ts when the client is over its limit. */
 export const SHARE_LIMITED_HEADER = "x-share-view-limited";
@@ -12,5 +12,5 @@ export const SHARE_LIMITED_HEADER = "x-share-view-limited";
  */
 export function allowShareView(headers: Headers): boolean {
   const address = clientAddress(headers);
-  return address === null || allowRequest(`share:${address}`, 120, 60_000);
+  return address === null || allowSyncedRequest(`share:${address}`, 120, 60_000);
 }
