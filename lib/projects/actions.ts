@@ -8,7 +8,7 @@ import { ZodError } from "zod";
 import { currentUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/config";
-import { ForbiddenError, type UserPrincipal } from "@/lib/permissions";
+import { assertCan, can, ForbiddenError, type UserPrincipal } from "@/lib/permissions";
 import { fieldErrorsOf, formValues } from "@/lib/validation/form-values";
 import { numberLocale } from "@/lib/validation/numbers";
 import { unstorableFormFields } from "@/lib/validation/text";
@@ -221,9 +221,10 @@ export async function indicatorAction(
   });
 }
 
+// The two forms below answer nothing; a caller who may not use them is turned away before any work.
 export async function indicatorArrangeAction(projectId: string, form: FormData): Promise<void> {
   const user = await currentUser();
-  if (!user) return;
+  if (!user || !can(user, "project.edit", projectId)) return;
   const indicatorId = String(form.get("indicatorId") ?? "");
   const intent = String(form.get("intent") ?? "");
   if (intent === "up" || intent === "down") await moveIndicator(user, projectId, indicatorId, intent === "up" ? -1 : 1);
@@ -234,6 +235,7 @@ export async function indicatorArrangeAction(projectId: string, form: FormData):
 
 export async function targetsAction(projectId: string, _: SetupFormState, form: FormData): Promise<SetupFormState> {
   return run(form, async (user) => {
+    assertCan(user, "project.edit", projectId); // also when the form holds no targets
     const { cells, names, problems } = readTargetsForm(form, numberLocale(await getLocale()));
     const fieldErrors = Object.fromEntries(problems.map((p) => [p.name, p.code]));
     try {
@@ -277,7 +279,7 @@ export async function memberRoleAction(projectId: string, _: SetupFormState, for
 
 export async function revokeInvitationAction(projectId: string, form: FormData): Promise<void> {
   const user = await currentUser();
-  if (!user) return;
+  if (!user || !can(user, "members.manage", projectId)) return;
   await revokeInvitation(user, projectId, String(form.get("invitationId") ?? ""));
   refresh(projectId);
 }

@@ -1,0 +1,387 @@
+// Every page and every server action x every kind of caller, over HTTP against the production build, as
+// an attacker would call them (the /api/v1 routes have their own matrix: lib/api/access-matrix). Each
+// cell's expected answer is stated: a caller the permission table refuses gets a refusal and changes
+// nothing in the database, an allowed caller is never refused for who they are, and nobody gets a 5xx.
+// A page or server action added without an entry here fails the test.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { type APIRequestContext, expect, request as newRequest, test } from "@playwright/test";
+import { hashToken, newSecretToken } from "../lib/api-tokens/token";
+import { hashPassword } from "../lib/auth/password";
+import { e2eDatabase } from "./database";
+import { demoUser } from "./fixtures";
+
+type Need = "public" | "signedOut" | "signedIn" | "create" | "read" | "edit" | "enter" | "review" | "members" | "share";
+
+/** What each page asks of its caller (on the Peru project). */
+const pages: Record<string, Need> = {
+  "/": "public", // sends everyone on to /projects
+  "/login": "signedOut", // sends the signed-in on to /projects
+  "/reset": "public",
+  "/reset/[token]": "public",
+  "/invite/[token]": "public",
+  "/s/[token]": "public", // the donor link is the credential
+  "/api-docs": "signedIn",
+  "/projects": "signedIn",
+  "/settings/account": "signedIn",
+  "/settings/tokens": "signedIn",
+  "/projects/new": "create",
+  "/projects/[projectId]": "read",
+  "/projects/[projectId]/indicators/[indicatorId]": "read",
+  "/projects/[projectId]/entry": "enter",
+  "/projects/[projectId]/import": "enter",
+  "/projects/[projectId]/schedule": "enter",
+  "/projects/[projectId]/review": "review",
+  "/projects/[projectId]/share": "share",
+  "/projects/[projectId]/settings": "edit",
+  "/projects/[projectId]/targets": "edit",
+  "/projects/[projectId]/logframe": "edit",
+  "/projects/[projectId]/logframe/[indicatorId]": "edit",
+  "/projects/[projectId]/team": "members",
+};
+
+type Ids = Record<"projectId" | "indicatorId" | "viewerId" | "periodId", string>;
+type Form = Record<string, string>;
+type Arg = string | boolean | null | unknown[] | Record<string, never> | { form: Form };
+const state = {} as Record<string, never>;
+const form = (fields: Form = {}) => ({ form: fields });
+
+/** What each server action asks of its caller, and arguments that reach its permission check. */
+const actions: Record<string, { need: Need; args: (ids: Ids) => Arg[] }> = {
+  setLocale: { need: "public", args: () => ["en"] },
+  requestResetAction: { need: "public", args: () => [state, form({ email: "nobody" })] },
+  resetPasswordAction: { need: "public", args: () => ["r_bogus", state, form()] },
+  acceptInvitationAction: { need: "public", args: () => ["i_bogus", state, form()] },
+  createApiTokenAction: { need: "signedIn", args: () => [state, form({ name: "" })] },
+  revokeApiTokenAction: { need: "signedIn", args: () => [form({ tokenId: "none" })] },
+  changePasswordAction: { need: "signedIn", args: () => [state, form()] },
+  createProjectAction: { need: "create", args: () => [state, form()] },
+  importProjectAction: { need: "create", args: () => [state, form()] },
+  copyProjectAction: { need: "create", args: ({ projectId }) => [projectId, state, form()] },
+  projectDetailsAction: { need: "edit", args: ({ projectId }) => [projectId, state, form()] },
+  addSiteAction: { need: "edit", args: ({ projectId }) => [projectId, state, form()] },
+  resultNodeAction: { need: "edit", args: ({ projectId }) => [projectId, state, form()] },
+  customDimensionAction: { need: "edit", args: ({ projectId }) => [projectId, state, form()] },
+  indicatorAction: { need: "edit", args: ({ projectId }) => [projectId, null, state, form()] },
+  indicatorArrangeAction: {
+    need: "edit",
+    args: ({ projectId, indicatorId }) => [projectId, form({ indicatorId, intent: "archive" })],
+  },
+  targetsAction: { need: "edit", args: ({ projectId }) => [projectId, state, form()] },
+  addPeriodAction: { need: "edit", args: ({ projectId }) => [projectId, state, form()] },
+  addSurveyRoundAction: { need: "enter", args: ({ projectId }) => [projectId, state, form()] },
+  removeScheduleEntryAction: {
+    need: "edit", // a period; a survey round asks "enter"
+    args: ({ projectId }) => [projectId, state, form({ kind: "period", id: "none" })],
+  },
+  saveResultsAction: { need: "enter", args: ({ projectId }) => [projectId, [], false] },
+  readColumnsAction: { need: "enter", args: ({ projectId }) => [projectId, form()] },
+  reviewResultAction: { need: "review", args: ({ projectId }) => [projectId, state, form()] },
+  periodLockAction: {
+    need: "review",
+    args: ({ projectId, periodId }) => [projectId, state, form({ periodId, lock: "0", reason: "" })],
+  },
+  inviteAction: { need: "members", args: ({ projectId }) => [projectId, state, form({ email: "", role: "VIEWER" })] },
+  memberRoleAction: {
+    need: "members",
+    args: ({ projectId, viewerId }) => [projectId, state, form({ userId: viewerId, role: "VIEWER" })],
+  },
+  revokeInvitationAction: { need: "members", args: ({ projectId }) => [projectId, form({ invitationId: "none" })] },
+  createShareLinkAction: { need: "share", args: ({ projectId }) => [projectId, state, form({ label: "" })] },
+  revokeShareLinkAction: { need: "share", args: ({ projectId }) => [projectId, form({ linkId: "none" })] },
+  // Last: it ends the caller's sessions.
+  signOutEverywhereAction: { need: "signedIn", args: () => [] },
+};
+
+const managerRights: Need[] = ["signedIn", "read", "edit", "enter", "review", "members", "share"];
+type Caller = { name: string; may: Need[]; email?: string; removeAfterSignIn?: boolean };
+const callers: Caller[] = [
+  { name: "anonymous", may: ["signedOut"] },
+  { name: "viewer", email: "viewer@example.org", may: ["signedIn", "read"] },
+  { name: "evaluator", email: "evaluator@example.org", may: ["signedIn", "read", "enter"] },
+  { name: "evaluator of another project", email: "matrix.nepal@example.org", may: ["signedIn"] },
+  { name: "removed member", email: "matrix.removed@example.org", may: ["signedIn"], removeAfterSignIn: true },
+  { name: "manager", email: "manager@example.org", may: managerRights },
+  { name: "admin", email: "admin@example.org", may: ["signedIn", "create", "read", "edit", "members", "share"] },
+];
+const MATRIX_PASSWORD = "matrix-password-1";
+
+/** Page files as URL templates: app/(app)/projects/[projectId]/page.tsx is /projects/[projectId]. */
+function pageRoutes(dir = "app", prefix = ""): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    if (entry.isFile()) return entry.name === "page.tsx" ? [prefix || "/"] : [];
+    const segment = /^\(.*\)$/.test(entry.name) ? "" : `/${entry.name}`;
+    return pageRoutes(path.join(dir, entry.name), prefix + segment);
+  });
+}
+
+/** Server actions exported by the source ("use server" modules), by name. */
+function sourceActions(): string[] {
+  const names: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory() && entry.name !== "generated") walk(file);
+      else if (/\.tsx?$/.test(entry.name) && !entry.name.includes(".test.")) {
+        const text = readFileSync(file, "utf8");
+        if (!/^\s*(\/\/[^\n]*\n\s*)*["']use server["']/.test(text)) continue;
+        for (const match of text.matchAll(/^export async function (\w+)/gm)) names.push(match[1] ?? "");
+      }
+    }
+  };
+  for (const dir of ["app", "lib", "components"]) walk(dir);
+  return names.sort();
+}
+
+/** The build's action ids by exported name, and a page whose bundle holds each. */
+function builtActions(): Map<string, { id: string; page: string }> {
+  const found = new Map<string, { id: string; page: string }>();
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(file);
+      else if (entry.name === "server-reference-manifest.json") {
+        const manifest = JSON.parse(readFileSync(file, "utf8")) as {
+          node: Record<string, { exportedName?: string; workers: Record<string, unknown> }>;
+        };
+        for (const [id, action] of Object.entries(manifest.node)) {
+          const page = Object.keys(action.workers)[0];
+          if (action.exportedName && page) found.set(action.exportedName, { id, page });
+        }
+      }
+    }
+  };
+  walk(".next/server/app");
+  return found;
+}
+
+const fill = (template: string, params: Record<string, string>) =>
+  template.replace(/\[(\w+)\]/g, (_, key: string) => params[key] ?? "");
+
+/** Signs in through the credentials endpoint, as the login form does; the context keeps the cookie. */
+async function signIn(context: APIRequestContext, email: string, password: string) {
+  const { csrfToken } = (await (await context.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const answer = await context.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email, password, json: "true" },
+    maxRedirects: 0,
+  });
+  expect(answer.status(), `signing in as ${email}`).toBeLessThan(400);
+  const session = (await (await context.get("/api/auth/session")).json()) as { user?: { email?: string } };
+  expect(session.user?.email, `session of ${email}`).toBe(email);
+}
+
+/** Calls a server action as the browser does: the action id in a header, the arguments encoded as React encodes them. */
+async function callAction(context: APIRequestContext, origin: string, url: string, id: string, args: Arg[]) {
+  const headers = { "next-action": id, accept: "text/x-component", origin };
+  const forms = args.flatMap((arg) => (arg && typeof arg === "object" && "form" in arg ? [arg.form] : []));
+  if (forms.length === 0) return context.post(url, { headers, data: JSON.stringify(args), maxRedirects: 0 });
+  // A FormData argument travels as "$K<n>" in the root part and its fields as "_<n>_<name>" parts,
+  // which must come before the root part (the server resolves the root as soon as it arrives).
+  const multipart = new FormData();
+  let part = 0;
+  const root = args.map((arg) => {
+    if (!(arg && typeof arg === "object" && "form" in arg)) return arg;
+    part++;
+    for (const [key, value] of Object.entries(arg.form)) multipart.append(`_${part}_${key}`, value);
+    return `$K${part.toString(16)}`;
+  });
+  multipart.append("0", JSON.stringify(root));
+  return context.post(url, { headers, multipart, maxRedirects: 0 });
+}
+
+/** The action's return value in a React Server Components answer: row 0 points at it ("a":"$@<row>"). */
+function actionResult(body: string): string {
+  const row = /^0:.*?"a":"\$@([0-9a-f]+)"/m.exec(body)?.[1];
+  if (!row) return /^0:.*?"a":("[^"]*")/m.exec(body)?.[1] ?? "";
+  return (
+    body
+      .split("\n")
+      .find((line) => line.startsWith(`${row}:`))
+      ?.slice(row.length + 1) ?? ""
+  );
+}
+
+/** Everything the database holds that a request could change, as one string. */
+async function fingerprint(): Promise<string> {
+  const { prisma, close } = e2eDatabase();
+  try {
+    const tables = await prisma.$queryRaw<{ name: string }[]>`
+      SELECT table_name AS name FROM information_schema.tables
+      WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
+        AND table_name NOT IN ('_prisma_migrations', 'RateLimit') ORDER BY table_name`;
+    const parts = tables.map(
+      ({ name }) =>
+        `(SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, ',' ORDER BY t::text)), '') FROM "${name}" t)`,
+    );
+    const [row] = await prisma.$queryRawUnsafe<{ all: string }[]>(
+      `SELECT concat_ws('|', ${parts.join(", ")}) AS "all"`,
+    );
+    return row?.all ?? "";
+  } finally {
+    await close();
+  }
+}
+
+test.describe.configure({ timeout: 600_000 });
+
+test("page x caller and server action x caller matrices: refusals change nothing, no 5xx", async ({ baseURL }) => {
+  expect(Object.keys(pages).sort()).toEqual(pageRoutes().sort());
+  expect(Object.keys(actions).sort()).toEqual(sourceActions());
+  const built = builtActions();
+  expect([...built.keys()].sort()).toEqual(sourceActions());
+
+  const origin = baseURL ?? "";
+  const { prisma, close } = e2eDatabase();
+  const ids = {} as Ids;
+  const tokens: Record<string, string> = {};
+  try {
+    const peru = await prisma.project.findUniqueOrThrow({ where: { code: "PE-VEN-2021" } });
+    const nepal = await prisma.project.findFirstOrThrow({ where: { code: { not: "PE-VEN-2021" } } });
+    const manager = await prisma.user.findUniqueOrThrow({ where: { email: "manager@example.org" } });
+    ids.projectId = peru.id;
+    ids.indicatorId = (await prisma.indicator.findFirstOrThrow({ where: { projectId: peru.id } })).id;
+    ids.viewerId = (await prisma.user.findUniqueOrThrow({ where: { email: "viewer@example.org" } })).id;
+    ids.periodId = (
+      await prisma.reportingPeriod.findFirstOrThrow({ where: { projectId: peru.id, lockedAt: null } })
+    ).id;
+    const passwordHash = await hashPassword(MATRIX_PASSWORD);
+    await prisma.user.create({
+      data: {
+        email: "matrix.nepal@example.org",
+        name: "Other project",
+        passwordHash,
+        memberships: { create: { projectId: nepal.id, role: "EVALUATOR" } },
+      },
+    });
+    await prisma.user.create({
+      data: {
+        email: "matrix.removed@example.org",
+        name: "Former manager",
+        passwordHash,
+        memberships: { create: { projectId: peru.id, role: "MANAGER" } },
+      },
+    });
+    const hour = new Date(Date.now() + 3_600_000);
+    tokens.share = newSecretToken("s");
+    await prisma.shareLink.create({
+      data: { projectId: peru.id, label: "Matrix", tokenHash: hashToken(tokens.share), createdById: manager.id },
+    });
+    tokens.invite = newSecretToken("i");
+    await prisma.invitation.create({
+      data: {
+        projectId: peru.id,
+        email: "matrix.invited@example.org",
+        role: "VIEWER",
+        tokenHash: hashToken(tokens.invite),
+        invitedById: manager.id,
+        expiresAt: hour,
+      },
+    });
+    tokens.reset = newSecretToken("r");
+    await prisma.passwordReset.create({
+      data: { userId: ids.viewerId, tokenHash: hashToken(tokens.reset), expiresAt: hour },
+    });
+  } finally {
+    await close();
+  }
+
+  const contexts = new Map<string, APIRequestContext>();
+  for (const caller of callers) {
+    const context = await newRequest.newContext({ baseURL: origin });
+    if (caller.email) {
+      await signIn(context, caller.email, passwordOf(caller.email));
+      if (caller.removeAfterSignIn) {
+        const db = e2eDatabase();
+        await db.prisma.membership.deleteMany({ where: { user: { email: caller.email } } });
+        await db.close();
+      }
+    }
+    contexts.set(caller.name, context);
+  }
+
+  const projectName = "Venezuelan migrants and refugees in Peru";
+  let cells = 0;
+  const unauthorized: string[] = [];
+  for (const [template, need] of Object.entries(pages)) {
+    const token = template.startsWith("/s/")
+      ? tokens.share
+      : template.startsWith("/invite/")
+        ? tokens.invite
+        : tokens.reset;
+    const url = fill(template, { ...ids, token: token ?? "" });
+    for (const caller of callers) {
+      const response = await (contexts.get(caller.name) as APIRequestContext).get(url, { maxRedirects: 0 });
+      const status = response.status();
+      const where = `GET ${template} as ${caller.name}: ${status}`;
+      cells++;
+      expect(status, where).toBeLessThan(500);
+      if (need === "public" || caller.may.includes(need)) {
+        expect(status, where).toBe(template === "/" ? 307 : 200);
+        continue;
+      }
+      if (need === "signedOut") {
+        expect(status, where).toBe(307);
+        expect(response.headers().location, where).toMatch(/\/projects$/);
+        continue;
+      }
+      if (status === 200) unauthorized.push(where);
+      const body = await response.text();
+      expect(body, `${where} shows the project`).not.toContain(projectName);
+      if (caller.name === "anonymous") {
+        expect(status, where).toBe(307);
+        expect(response.headers().location, where).toMatch(/\/login/);
+      } else expect(status, where).toBe(404);
+    }
+  }
+  // What does not exist answers as what may not be read: 404, for the admin too.
+  for (const url of [
+    "/projects/no-such-project",
+    "/projects/no-such-project/entry",
+    `/projects/${ids.projectId}/indicators/no-such-indicator`,
+  ]) {
+    const response = await (contexts.get("admin") as APIRequestContext).get(url, { maxRedirects: 0 });
+    expect(response.status(), `GET ${url} as admin`).toBe(404);
+    cells++;
+  }
+  const pageCells = cells;
+
+  for (const [name, { need, args }] of Object.entries(actions)) {
+    const { id, page } = built.get(name) as { id: string; page: string };
+    const url = fill(
+      page
+        .replace(/^app/, "")
+        .replace(/\/\([^)]*\)/g, "")
+        .replace(/\/page$/, "") || "/",
+      {
+        ...ids,
+        token: tokens.share ?? "",
+      },
+    );
+    for (const caller of callers) {
+      const allowed = need === "public" || caller.may.includes(need);
+      const before = allowed ? "" : await fingerprint();
+      const response = await callAction(contexts.get(caller.name) as APIRequestContext, origin, url, id, args(ids));
+      const status = response.status();
+      const result = actionResult(await response.text());
+      const where = `${name} as ${caller.name}: ${status} ${result.slice(0, 300)}`;
+      cells++;
+      expect(status, where).toBeLessThan(500);
+      expect(response.headers()["content-type"] ?? "", where).toMatch(/text\/x-component|^$/);
+      if (allowed) {
+        expect(result, where).not.toContain("notAllowed");
+        continue;
+      }
+      if (/"done":true|"ok":true/.test(result)) unauthorized.push(where);
+      expect(await fingerprint(), `${where} changed the database`).toBe(before);
+    }
+  }
+  for (const context of contexts.values()) await context.dispose();
+  expect(unauthorized).toEqual([]);
+  console.log(
+    `access matrix over HTTP: ${pageCells} page cells, ${cells - pageCells} server action cells, ${unauthorized.length} unauthorized successes`,
+  );
+});
+
+function passwordOf(email: string) {
+  return email.startsWith("matrix.") ? MATRIX_PASSWORD : demoUser(email).password;
+}

@@ -1,0 +1,30 @@
+import "server-only";
+// Project pages check who is asking in a layout, before any loading boundary streams: a refusal thrown
+// there answers 404, where one thrown inside a streamed page would already have sent a 200. A project
+// the user may not read looks like one that does not exist, so project ids cannot be probed.
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { requireUser } from "@/lib/auth/session";
+import { can, type Permission } from "@/lib/permissions";
+import { getIndicator, getProject } from "./service";
+
+/** The signed-in user and the project, once per request however many layouts and pages ask. */
+const projectFor = cache(async (projectId: string) => {
+  const user = await requireUser();
+  return { user, project: await getProject(user, projectId) };
+});
+
+/** For a project page's layout: not found unless the user may read the project and, if given, do `permission`. */
+export async function gateProjectPage(params: Promise<{ projectId: string }>, permission?: Permission) {
+  const { projectId } = await params;
+  const { user, project } = await projectFor(projectId);
+  if (!project || (permission && !can(user, permission, project.id))) notFound();
+  return { user, project };
+}
+
+/** For an indicator page's layout: not found unless the indicator is one of the project's. */
+export async function gateIndicatorPage(params: Promise<{ projectId: string; indicatorId: string }>) {
+  const { projectId, indicatorId } = await params;
+  const { user, project } = await projectFor(projectId);
+  if (!project || !(await getIndicator(user, project.id, indicatorId))) notFound();
+}
