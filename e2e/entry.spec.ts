@@ -30,6 +30,31 @@ test("values by sex are entered under their total, with the part not reported sh
   await expect(gap).toHaveText("5 not reported");
 });
 
+test("every problem of a sheet is named at once, and parts above their total block a submission", async ({ page }) => {
+  await openPeruPage(page, "evaluator@example.org", "Enter results");
+  await page.getByRole("link", { name: "2021-Q4", exact: true }).click();
+  const female = cell(page, "Value", "OP1.1.1 Female", "Callao");
+  const male = cell(page, "Value", "OP1.1.1 Male", "Callao");
+  await cell(page, "Value", "OP1.1.2", "La Libertad").fill("abc");
+  await female.fill("-5");
+  await male.fill("12.5");
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByText("Nothing was saved: correct the values marked below.")).toBeVisible();
+  await expect(page.getByText("Not a number.")).toBeVisible();
+  await expect(page.getByText("Cannot be negative.")).toBeVisible();
+  await expect(page.getByText("Must be a whole number.")).toBeVisible();
+
+  // Callao's total is 60: 30 + 40 may be kept as a draft (with the warning), not submitted.
+  await cell(page, "Value", "OP1.1.2", "La Libertad").fill("");
+  await female.fill("30");
+  await male.fill("40");
+  await expect(page.locator('tr[data-option="OP1.1.1|Male"] [data-gap="Callao"]')).toHaveText("10 more than the total");
+  await page.getByRole("button", { name: "Submit for review" }).click();
+  await expect(page.getByText("Nothing was saved: correct the values marked below.")).toBeVisible();
+  await expect(page.getByText("The parts add up to more than this total", { exact: false })).toBeVisible();
+  await expect(female).toBeEnabled();
+});
+
 test("an evaluator enters and submits results; a manager returns one with a comment, then approves it", async ({
   browser,
 }) => {

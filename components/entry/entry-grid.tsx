@@ -4,6 +4,8 @@ import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useEffect, useMemo, useState, useTransition } from "react";
 import { type SaveOutcome, saveResultsAction } from "@/lib/results/actions";
 import { numberLocale, readTypedNumber } from "@/lib/validation/numbers";
+import { partsOverTotal } from "@/lib/validation/parts";
+import { resultProblems } from "@/lib/validation/result-rules";
 import { ValueHistory } from "./value-history";
 
 type Measure = "COUNT" | "PERCENTAGE" | "MEAN" | "QUALITATIVE";
@@ -153,8 +155,29 @@ export function EntryGrid({
       };
     });
     if (items.length === 0) return setMessage(t("nothingToSave"));
-    if (Object.keys(unread).length) {
-      setErrors(unread);
+    // Every problem of the batch at once, by the server's own rules: what could not be read, what
+    // breaks an indicator's rules and, for a submission, parts above their total.
+    const found: Record<string, string> = {};
+    const projectRules = {
+      periodIds: new Set(survey ? [] : [time.id]),
+      roundIds: new Set(survey ? [time.id] : []),
+      locationIds: new Set(locations.map((l) => l.id)),
+    };
+    items.forEach((item, index) => {
+      const indicator = indicators.find((i) => i.id === item.indicatorId);
+      if (!indicator) return;
+      const rules = {
+        measure: indicator.measure,
+        source: survey ? ("SURVEY" as const) : ("MONITORING" as const),
+        unit: indicator.unit,
+        optionIds: new Set(indicator.dimensions.flatMap((d) => d.options.map((o) => o.id))),
+      };
+      for (const p of resultProblems(item, rules, projectRules)) found[`${keys[index]}|${p.field}`] ??= p.code;
+    });
+    if (submit) for (const key of partsAboveTotals(new Set(keys))) found[`${key}|value`] ??= "partsOverTotal";
+    Object.assign(found, unread);
+    if (Object.keys(found).length) {
+      setErrors(found);
       return setMessage(t("notSaved"));
     }
     startTransition(async () => {
@@ -181,6 +204,33 @@ export function EntryGrid({
         setMessage(t(outcome.message));
       }
     });
+  };
+
+  /** Totals (cell keys) of counts whose parts add up to more, among the places and indicators being sent. */
+  const partsAboveTotals = (sent: Set<string>): string[] => {
+    const figures = indicators.flatMap((indicator) =>
+      indicator.measure !== "COUNT"
+        ? []
+        : locations.flatMap((location) =>
+            [null, ...indicator.dimensions.flatMap((d) => d.options.map((o) => o.id))].map((optionId) => {
+              const read = readTypedNumber(cellValue(keyOf(indicator.id, location.id, optionId)).value, locale);
+              return {
+                indicatorId: indicator.id,
+                locationId: location.id,
+                timeId: time.id,
+                optionId,
+                value: typeof read === "number" ? read : null,
+              };
+            }),
+          ),
+    );
+    const dimensionOf = new Map(
+      indicators.flatMap((i) => i.dimensions.flatMap((d) => d.options.map((o) => [o.id, d.id]))),
+    );
+    const sentPlaces = new Set([...sent].map((key) => key.split("|").slice(0, 2).join("|")));
+    return partsOverTotal(figures, (optionId) => dimensionOf.get(optionId))
+      .filter((excess) => sentPlaces.has(`${excess.indicatorId}|${excess.locationId}`))
+      .map((excess) => keyOf(excess.indicatorId, excess.locationId));
   };
 
   /** Rule 8 while typing: the part of a count total that the dimension's options leave out. */

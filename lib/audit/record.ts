@@ -1,7 +1,5 @@
-import type { Db } from "@/lib/db";
+import type { Db, Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 export type AuditEntry = {
   action: string;

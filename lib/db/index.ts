@@ -27,6 +27,8 @@ function retryingTransactions<C extends { $transaction: unknown }>(client: C): C
 }
 
 export type Db = ReturnType<typeof newClient>;
+/** The client inside an interactive transaction. */
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 /** A client of its own with a close() that also shuts the embedded database cleanly (scripts, tests). */
 export function connect(target: DatabaseTarget = configuredTarget()): { prisma: Db; close: () => Promise<void> } {

@@ -50,6 +50,7 @@ const list = (form: FormData, name: string) => form.getAll(name).map(String).fil
 /** Runs a form's work, turning every expected refusal into a form state. */
 async function run(
   form: FormData,
+  // biome-ignore lint/suspicious/noConfusingVoidType: forms that have nothing to say return nothing
   work: (user: UserPrincipal) => Promise<SetupFormState | undefined | void>,
 ): Promise<SetupFormState> {
   const user = await currentUser();

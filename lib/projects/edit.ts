@@ -5,6 +5,7 @@ import "server-only";
 import type { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import { usableDimensions } from "@/lib/catalogue/dimensions";
+import type { Tx } from "@/lib/db";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertCan, type Principal, requireUserId } from "@/lib/permissions";
@@ -17,7 +18,6 @@ import {
   projectDetailsSchema,
   resultNodeSchema,
 } from "./schemas";
-import type { Tx } from "./write";
 
 /** Someone saved since this was read: nothing was changed; `current` is what is saved now. */
 export class StaleEdit extends Error {

@@ -2,11 +2,9 @@
 // catalogue (places, disaggregation dimensions) are resolved here; any that cannot be are reported
 // together, by path, before the first row is written, so a bad definition creates nothing.
 import { usableDimensions } from "@/lib/catalogue/dimensions";
-import type { Db } from "@/lib/db";
+import type { Tx } from "@/lib/db";
 import { insertAuditEvents } from "@/lib/results/bulk-insert";
 import { LIFE_OF_PROJECT, type ProjectDefinition } from "./definition";
-
-export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 export type DefinitionProblem = { path: string; code: string };
 

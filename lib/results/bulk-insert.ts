@@ -2,7 +2,7 @@
 // as arrays (unnest): an import of tens of thousands of values costs a few statements, not a query
 // compiled and rendered per thousand rows. Used inside the import's transaction.
 import { randomUUID } from "node:crypto";
-import type { Tx } from "@/lib/projects/write";
+import type { Tx } from "@/lib/db";
 
 export type NewResult = {
   indicatorId: string;

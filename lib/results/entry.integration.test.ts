@@ -146,3 +146,39 @@ test("two first saves of the same value at once leave one result, and the other 
     await db().result.count({ where: { indicatorId, periodId, locationId: key.locationId, optionId: null } }),
   ).toBe(1);
 });
+
+test("a submission may not leave a count's parts above its total; a draft may, with the saved total counted", async () => {
+  const sex = await db().disaggregationOption.findMany({
+    where: { dimension: { key: "sex", indicators: { some: { indicatorId: legal } } } },
+    orderBy: { sortOrder: "asc" },
+  });
+  const [female, male] = sex;
+  const period = await db().reportingPeriod.create({
+    data: { projectId: peru, label: "parts-test", startDate: new Date("2031-01-01"), endDate: new Date("2031-03-31") },
+  });
+  const at = { indicatorId: legal, periodId: period.id, locationId: callao };
+  const before = await db().result.count({ where: { indicatorId: legal } });
+  // The total in its own earlier draft, the parts later: the saved total is what they are held to.
+  const [total] = await saveResults(evaluator, peru, [{ ...at, optionId: null, value: 700 }], false);
+  const parts = [
+    { ...at, optionId: female?.id, value: 400 },
+    { ...at, optionId: male?.id, value: 400 },
+  ];
+  const refused = await saveResults(evaluator, peru, parts, true).catch((e: unknown) => e);
+  expect(refused).toBeInstanceOf(BatchProblems);
+  expect((refused as BatchProblems).problems).toEqual([{ index: 0, field: "value", code: "partsOverTotal" }]);
+  expect(await db().result.count({ where: { indicatorId: legal } })).toBe(before + 1);
+  const drafts = await saveResults(evaluator, peru, parts, false);
+  expect(drafts.map((d) => d.status)).toEqual(["DRAFT", "DRAFT"]);
+  // Corrected total: 800 holds 400 + 400, and the whole sheet goes in for review.
+  const submitted = await saveResults(
+    evaluator,
+    peru,
+    [
+      { ...at, optionId: null, value: 800, version: total?.version },
+      ...parts.map((p, i) => ({ ...p, version: drafts[i]?.version })),
+    ],
+    true,
+  );
+  expect(submitted.map((r) => r.status)).toEqual(["SUBMITTED", "SUBMITTED", "SUBMITTED"]);
+});

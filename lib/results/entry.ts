@@ -5,6 +5,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertCan, type Principal, requireUserId } from "@/lib/permissions";
 import { type FieldProblem, type ResultInput, resultProblems } from "@/lib/validation/results";
 import { lockCells, lockProjectResultsShared } from "./locks";
+import { partsOverTotals } from "./parts-check";
 
 export type ItemProblem = FieldProblem & { index: number };
 
@@ -72,7 +73,7 @@ export async function saveResults(principal: Principal, projectId: string, items
           measure: true,
           unit: true,
           source: true,
-          dimensions: { select: { dimension: { select: { options: { select: { id: true } } } } } },
+          dimensions: { select: { dimension: { select: { id: true, options: { select: { id: true } } } } } },
         },
       },
     },
@@ -182,6 +183,12 @@ export async function saveResults(principal: Principal, projectId: string, items
         after: figureOf(after),
       });
       saved.push(after);
+    }
+    if (submit) {
+      // Checked on the cells as they stand after the batch's writes, saved values of the same place too.
+      const excesses = await partsOverTotals(tx, project.indicators, items);
+      if (excesses.length)
+        throw new BatchProblems(excesses.map(({ index }) => ({ index, field: "value", code: "partsOverTotal" })));
     }
     return saved;
   });

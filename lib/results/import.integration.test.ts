@@ -192,3 +192,30 @@ test("the server keeps answering while a large table is previewed", { timeout: 3
   console.log(`preview of ${lines.length - 1} rows: longest event-loop stall ${Math.round(longest)} ms`);
   expect(longest).toBeLessThan(400);
 });
+
+test("a submitted import may not leave parts above their total; as drafts it may", async () => {
+  await db().reportingPeriod.create({
+    data: {
+      projectId: peru,
+      label: "parts-import",
+      startDate: new Date("2032-01-01"),
+      endDate: new Date("2032-03-31"),
+    },
+  });
+  const lines = [
+    "indicator,location,period,option,value",
+    "OP1.1.1,PE-PIU,parts-import,,10",
+    "OP1.1.1,PE-PIU,parts-import,female,8",
+    "OP1.1.1,PE-PIU,parts-import,male,8",
+  ];
+  const submitted = await importResultsFile(evaluator, peru, {
+    format: "csv",
+    source: csv(lines),
+    mapping,
+    dryRun: false,
+    submit: true,
+  });
+  expect(submitted).toMatchObject({ imported: false, problems: [{ row: 2, column: "value", code: "partsOverTotal" }] });
+  expect(await db().result.count({ where: { period: { label: "parts-import" } } })).toBe(0);
+  expect(await run(csv(lines), false)).toMatchObject({ imported: true, values: 3 });
+});

@@ -15,6 +15,7 @@ import { isStorableText } from "@/lib/validation/text";
 import { insertAuditEvents, insertResults } from "./bulk-insert";
 import { type ImportMapping, isApproved, type MappedField, mappedFields } from "./import-mapping";
 import { lockProjectResultsExclusive } from "./locks";
+import { partsOverTotals } from "./parts-check";
 
 export type RowProblem = { row: number; column: string; code: string; detail?: string };
 
@@ -78,6 +79,8 @@ async function lookups(projectId: string) {
   const rounds = new Map(project.surveyRounds.map((r) => [lower(r.name), r]));
   return {
     indicators,
+    /** The indicators with their dimensions, for the parts-and-total check. */
+    definitions: project.indicators,
     locations,
     periods,
     rounds,
@@ -257,6 +260,16 @@ export async function importResults(
     if (found.status === "SUBMITTED" || found.status === "APPROVED")
       problem(cell.rows[0] ?? 0, "value", `notEditable:${found.status}`);
     else replaced++;
+  }
+  if (options.submit) {
+    // Submitted values may not leave a count's parts above its total; drafts may.
+    const list = [...cells.values()];
+    for (const { index } of await partsOverTotals(
+      db(),
+      look.definitions,
+      list.map((c) => c.input),
+    ))
+      problem(list[index]?.rows[0] ?? 0, "value", "partsOverTotal");
   }
   problems.sort((a, b) => a.row - b.row);
   const preview = { rows: count, skipped, values: cells.size, replaced, problems, problemCount, imported: false };

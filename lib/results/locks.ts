@@ -1,7 +1,7 @@
 // Advisory locks for results, inside the caller's transaction. Grid saves take the project's lock
 // shared (many at once, each also locking its cells); an import and a period lock take it exclusively,
 // so neither interleaves with a save: a lock check made under it holds until the write commits.
-import type { Tx } from "@/lib/projects/write";
+import type { Tx } from "@/lib/db";
 
 export const PROJECT_RESULTS_LOCK = "project-results:";
 

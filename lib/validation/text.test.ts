@@ -12,7 +12,7 @@ test("the paths of unstorable text in a body, and the fields of a form", () => {
   expect(unstorableTextPaths({ cells: [{ note: "ok" }, { note: "bad\u0000" }], name: "fine" })).toEqual([
     "cells.1.note",
   ]);
-  expect(unstorableTextPaths({ ["k\u0000"]: 1 })).toEqual(["(key)"]);
+  expect(unstorableTextPaths({ "k\u0000": 1 })).toEqual(["(key)"]);
   const form = new FormData();
   form.set("label", "Donor\u0000");
   form.set("comment", "fine");

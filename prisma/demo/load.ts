@@ -1,9 +1,9 @@
 // Writes the demo data into an empty database in one transaction.
 import { hashPassword } from "@/lib/auth/password";
 import { ensureReferenceData } from "@/lib/catalogue/reference";
-import type { Db } from "@/lib/db";
+import type { Db, Tx } from "@/lib/db";
 import { projectDefinitionSchema } from "@/lib/projects/definition";
-import { type Tx, writeProjectDefinition } from "@/lib/projects/write";
+import { writeProjectDefinition } from "@/lib/projects/write";
 import { regions } from "./catalogue";
 import { nepal } from "./nepal";
 import { peru } from "./peru";

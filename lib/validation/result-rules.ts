@@ -1,0 +1,57 @@
+// The rules a result must follow that depend on its indicator (measure, source, unit) and its project
+// (periods, rounds, places, options). Free of schema code, so the entry grid checks a whole batch in
+// the browser with the same rules the server applies.
+import { countsWholeThings } from "@/lib/indicators/units";
+import type { ResultInput } from "./results";
+
+export type IndicatorRules = {
+  measure: "COUNT" | "PERCENTAGE" | "MEAN" | "QUALITATIVE";
+  source: "MONITORING" | "SURVEY";
+  /** The unit: counts of people or things are whole, measured quantities (ha, km, USD) are not. */
+  unit?: string;
+  optionIds: Set<string>;
+};
+
+export type ProjectRules = { periodIds: Set<string>; roundIds: Set<string>; locationIds: Set<string> };
+
+export type FieldProblem = { field: keyof ResultInput; code: string };
+
+/** The problems of one result against its indicator and project, as translatable codes per field. */
+export function resultProblems(input: ResultInput, indicator: IndicatorRules, project: ProjectRules): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const add = (field: keyof ResultInput, code: string) => problems.push({ field, code });
+  if (indicator.source === "SURVEY") {
+    if (!input.roundId) add("roundId", "required");
+    else if (!project.roundIds.has(input.roundId)) add("roundId", "unknown");
+    if (input.periodId) add("periodId", "notForSurvey");
+  } else {
+    if (!input.periodId) add("periodId", "required");
+    else if (!project.periodIds.has(input.periodId)) add("periodId", "unknown");
+    if (input.roundId) add("roundId", "notForMonitoring");
+  }
+  if (!project.locationIds.has(input.locationId)) add("locationId", "unknown");
+  if (input.optionId && !indicator.optionIds.has(input.optionId)) add("optionId", "unknown");
+
+  const needsSample =
+    indicator.measure === "MEAN" || (indicator.measure === "PERCENTAGE" && indicator.source === "SURVEY");
+  if (needsSample && (input.sampleSize === null || input.sampleSize === undefined)) add("sampleSize", "required");
+  if (indicator.measure === "COUNT") {
+    if (input.value === null || input.value === undefined) add("value", "required");
+    else if (countsWholeThings(indicator.unit) && !Number.isInteger(input.value)) add("value", "wholeNumber");
+    else if (input.value < 0) add("value", "negative");
+  }
+  if (indicator.measure === "MEAN" && (input.value === null || input.value === undefined)) add("value", "required");
+  if (indicator.measure === "PERCENTAGE") {
+    const { numerator: n, denominator: d } = input;
+    // Numerators and denominators count people or things: whole numbers.
+    if (n === null || n === undefined) add("numerator", "required");
+    else if (n < 0) add("numerator", "negative");
+    else if (!Number.isInteger(n)) add("numerator", "wholeNumber");
+    if (d === null || d === undefined) add("denominator", "required");
+    else if (d <= 0) add("denominator", "notPositive");
+    else if (!Number.isInteger(d)) add("denominator", "wholeNumber");
+    if (n != null && d != null && n > d) add("numerator", "greaterThanDenominator");
+  }
+  if (indicator.measure === "QUALITATIVE" && !input.textValue) add("textValue", "required");
+  return problems;
+}
