@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { expect, type Page, test } from "@playwright/test";
 import { logInAs } from "./fixtures";
 
@@ -105,6 +106,43 @@ test("an evaluator enters and submits results; a manager returns one with a comm
   const summary = await (await manager.request.get(`/api/v1/projects/${projectId}/summary`)).json();
   const networks = summary.indicators.find((i: { indicator: { code: string } }) => i.indicator.code === "OP1.1.2");
   expect(networks.byLocation.find((l: { isoCode: string }) => l.isoCode === "PE-LAL").actual).toBe(2);
+});
+
+test("saving keeps the keyboard focus; a period locked while typing loses nothing typed", async ({ browser }) => {
+  const evaluator = await (await browser.newContext({ acceptDownloads: true })).newPage();
+  await openPeruPage(evaluator, "evaluator@example.org", "Enter results");
+  await evaluator.getByRole("link", { name: "2021-Q2", exact: true }).click();
+  const open = evaluator.locator("table.entry-grid input:not([disabled])");
+  await open.first().fill("4");
+  const saveDraft = evaluator.getByRole("button", { name: "Save draft" });
+  await saveDraft.focus();
+  await evaluator.keyboard.press("Enter");
+  await expect(evaluator.getByText("1 value saved as draft.")).toBeVisible();
+  await expect(saveDraft).toBeFocused();
+
+  // The manager locks the period while the evaluator types.
+  await open.nth(1).fill("7");
+  const manager = await (await browser.newContext()).newPage();
+  await openPeruPage(manager, "manager@example.org", "Periods and survey rounds");
+  const period = manager.locator('tr[data-period="2021-Q2"]');
+  await period.getByRole("button", { name: "Lock" }).click();
+  await expect(period.locator('[data-col="state"]')).toHaveText(/Locked by/);
+
+  await evaluator.getByRole("button", { name: "Submit for review" }).click();
+  const rescue = evaluator.getByRole("region", { name: "1 value typed here was not saved" });
+  await expect(rescue).toBeVisible();
+  const [download] = await Promise.all([
+    evaluator.waitForEvent("download"),
+    rescue.getByRole("button", { name: "Download as CSV" }).click(),
+  ]);
+  const csv = await readFile((await download.path()) ?? "", "utf8");
+  expect(csv).toMatch(/^\uFEFFindicator,location,period,option,value,/);
+  expect(csv).toMatch(/,2021-Q2,[^,]*,7,/);
+
+  // Reopened, the period takes values again (and the other specs find it open).
+  await period.getByPlaceholder("Reason for reopening").fill("Late values from the field");
+  await period.getByRole("button", { name: "Reopen" }).click();
+  await expect(period.locator('[data-col="state"]')).toHaveText("Open");
 });
 
 test("a manager adds a survey round and reopens a locked period with a reason", async ({ page }) => {

@@ -25,7 +25,12 @@ export function BulletChart({ data, frameMax, measure }: { data: BulletDatum[]; 
   return (
     <div className="chart-box" style={{ height: Math.max(160, 48 * data.length + 60) }}>
       <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart layout="vertical" data={data} margin={{ top: 4, right: 56, bottom: 4, left: 8 }}>
+        <ComposedChart
+          accessibilityLayer={false}
+          layout="vertical"
+          data={data}
+          margin={{ top: 4, right: 56, bottom: 4, left: 8 }}
+        >
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" domain={[0, frameMax]} tickFormatter={axis} allowDataOverflow />
           <YAxis type="category" dataKey="region" width={110} />

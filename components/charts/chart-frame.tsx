@@ -69,32 +69,35 @@ export function ChartFrame({
       <div ref={chartRef} aria-hidden="true" hidden={showTable} className="chart-print">
         {children}
       </div>
-      <table className={showTable ? "data" : "data visually-hidden print-table"}>
-        <caption>{table.caption}</caption>
-        <thead>
-          <tr>
-            {table.columns.map((c) => (
-              <th key={c.key} scope="col">
-                {c.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {table.rows.map((row) => (
-            <tr key={row.key} data-row={row.key}>
-              {table.columns.map((c, index) => {
-                const Cell = index === 0 ? "th" : "td";
-                return (
-                  <Cell key={c.key} scope={index === 0 ? "row" : undefined} data-col={c.key}>
-                    {row.cells[c.key]}
-                  </Cell>
-                );
-              })}
+      {/* Hidden on a wrapper: a table ignores the 1px width it is given, and would widen the page. */}
+      <div className={showTable ? "table-scroll" : "visually-hidden print-table"}>
+        <table className="data">
+          <caption>{table.caption}</caption>
+          <thead>
+            <tr>
+              {table.columns.map((c) => (
+                <th key={c.key} scope="col">
+                  {c.label}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {table.rows.map((row) => (
+              <tr key={row.key} data-row={row.key}>
+                {table.columns.map((c, index) => {
+                  const Cell = index === 0 ? "th" : "td";
+                  return (
+                    <Cell key={c.key} scope={index === 0 ? "row" : undefined} data-col={c.key}>
+                      {row.cells[c.key]}
+                    </Cell>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }

@@ -25,7 +25,7 @@ export function SurveyRoundsChart({ data, measure }: { data: RoundDatum[]; measu
   return (
     <div className="chart-box">
       <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
+        <ComposedChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="label" />
           <YAxis tickFormatter={axis} domain={measure === "PERCENTAGE" ? [0, 100] : [0, "auto"]} />

@@ -3,6 +3,7 @@ import { useRouter } from "next/navigation";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useEffect, useMemo, useState, useTransition } from "react";
 import { type SaveOutcome, saveResultsAction } from "@/lib/results/actions";
+import { cellKey, parseTypedValues, type TypedCell, typedValuesKey } from "@/lib/results/typed-values";
 import { numberLocale, readTypedNumber } from "@/lib/validation/numbers";
 import { partsOverTotal } from "@/lib/validation/parts";
 import { resultProblems } from "@/lib/validation/result-rules";
@@ -25,13 +26,11 @@ type Existing = {
   version: number;
   reviewComment: string | null;
 };
-type Cell = { value: string; numerator: string; denominator: string; sampleSize: string; textValue: string };
+type Cell = TypedCell;
 type Field = keyof Cell;
 
 const empty: Cell = { value: "", numerator: "", denominator: "", sampleSize: "", textValue: "" };
-/** A cell: indicator x location x option ("" for the total). */
-const keyOf = (indicatorId: string, locationId: string, optionId: string | null = null) =>
-  `${indicatorId}|${locationId}|${optionId ?? ""}`;
+const keyOf = cellKey;
 const text = (v: number | string | null) => (v === null ? "" : String(v));
 
 function fieldsOf(measure: Measure, survey: boolean): Field[] {
@@ -63,7 +62,7 @@ export function EntryGrid({
   const locale = numberLocale(useLocale());
   const format = useFormatter();
   const router = useRouter();
-  const storageKey = `entry:${projectId}:${time.id}`;
+  const storageKey = typedValuesKey(projectId, time.id);
   const saved = useMemo(
     () => new Map(existing.map((e) => [keyOf(e.indicatorId, e.locationId, e.optionId), e])),
     [existing],
@@ -75,8 +74,7 @@ export function EntryGrid({
   const survey = time.kind === "round";
 
   useEffect(() => {
-    const kept = window.localStorage.getItem(storageKey);
-    if (kept) setCells(JSON.parse(kept) as Record<string, Cell>);
+    setCells(parseTypedValues(window.localStorage.getItem(storageKey)));
   }, [storageKey]);
 
   const cellValue = (key: string): Cell => {
@@ -104,6 +102,7 @@ export function EntryGrid({
   };
 
   const save = (submit: boolean) => {
+    if (pending) return;
     const typed = Object.keys(cells).filter((k) => editable(k));
     // Submitting sends what the evaluator sees: what was typed, and every saved draft or returned
     // value of the sheet (as saved), not only what changed since the page loaded.
@@ -194,6 +193,11 @@ export function EntryGrid({
         setMessage(t(submit ? "submitted" : "savedDraft", { count: outcome.saved.length }));
         router.refresh();
       } else if ("problems" in outcome) {
+        if (outcome.problems.some((p) => p.code === "locked")) {
+          // Locked since the page opened: the page then offers what was typed for download.
+          setMessage(t("lockedWhileTyping"));
+          return router.refresh();
+        }
         setErrors(Object.fromEntries(outcome.problems.map((p) => [`${keys[p.index]}|${p.field}`, p.code])));
         setMessage(t("notSaved"));
       } else if ("conflict" in outcome) {
@@ -281,7 +285,8 @@ export function EntryGrid({
                 aria-label={`${t(`fields.${field}`)}: ${where}`}
                 inputMode={field === "textValue" ? "text" : "decimal"}
                 value={cell[field]}
-                disabled={!editable(key) || pending}
+                disabled={!editable(key)}
+                readOnly={pending}
                 aria-invalid={Boolean(error)}
                 aria-describedby={error ? errorId : undefined}
                 onChange={(e) => change(key, field, e.target.value)}
@@ -363,10 +368,11 @@ export function EntryGrid({
         </table>
       </div>
       <p className="entry-actions">
-        <button type="button" className="button secondary" disabled={pending} onClick={() => save(false)}>
+        {/* aria-disabled, not disabled, while saving: a disabled button drops the keyboard focus to the page. */}
+        <button type="button" className="button secondary" aria-disabled={pending} onClick={() => save(false)}>
           {t("saveDraft")}
         </button>
-        <button type="button" className="button" disabled={pending} onClick={() => save(true)}>
+        <button type="button" className="button" aria-disabled={pending} onClick={() => save(true)}>
           {t("submit")}
         </button>
       </p>

@@ -5,6 +5,7 @@
 import { spawn } from "node:child_process";
 import { expect, test } from "vitest";
 import { closeDb, db } from "@/lib/db";
+import { addDailyPeriods } from "@/lib/testing/periods";
 import { projectId } from "@/lib/testing/principals";
 
 const VALUES = Number(process.env.CRASH_VALUES ?? 6000);
@@ -44,15 +45,7 @@ test(`an import killed mid-write leaves all of it or none of it (${VALUES} value
   for (const [attempt, delay] of [300, 900, 1800].entries()) {
     const periods = Math.ceil(VALUES / PER_PERIOD);
     const labels = Array.from({ length: periods }, (_, i) => `crash-${attempt}-${i}`);
-    const first = Date.UTC(2100 + attempt * 20, 0, 1);
-    await db().reportingPeriod.createMany({
-      data: labels.map((label, i) => ({
-        projectId: peru,
-        label,
-        startDate: new Date(first + i * 86_400_000),
-        endDate: new Date(first + i * 86_400_000),
-      })),
-    });
+    await addDailyPeriods(peru, labels, Date.UTC(2100 + attempt * 20, 0, 1));
     await closeDb(); // the embedded database serves one process: the child's, until it dies
     const run = await runAndKill([peru, labels.join(",")], delay);
     expect(run.killed || run.finished, run.output).toBe(true);

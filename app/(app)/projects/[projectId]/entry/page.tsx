@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { EntryGrid } from "@/components/entry/entry-grid";
+import { TypedValuesRescue } from "@/components/entry/typed-values-rescue";
 import { requireUser } from "@/lib/auth/session";
 import type { Locale } from "@/lib/i18n/config";
 import { can } from "@/lib/permissions";
@@ -34,7 +35,15 @@ export default async function EntryPage({ params, searchParams }: Props) {
       </nav>
       {sheet.time ? (
         sheet.time.locked ? (
-          <p className="notice">{t("lockedNotice")}</p>
+          <>
+            <p className="notice">{t("lockedNotice")}</p>
+            <TypedValuesRescue
+              projectId={project.id}
+              time={{ id: sheet.time.id, label: sheet.time.label }}
+              indicators={sheet.indicators}
+              locations={sheet.locations}
+            />
+          </>
         ) : (
           <EntryGrid
             key={sheet.time.id}

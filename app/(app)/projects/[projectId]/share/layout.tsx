@@ -1,13 +1,3 @@
-import type { ReactNode } from "react";
-import { gateProjectPage } from "@/lib/projects/page-gate";
+import { gatedProjectLayout } from "@/lib/projects/page-gate";
 
-export default async function Layout({
-  children,
-  params,
-}: {
-  children: ReactNode;
-  params: Promise<{ projectId: string }>;
-}) {
-  await gateProjectPage(params, "shareLinks.manage");
-  return children;
-}
+export default gatedProjectLayout("shareLinks.manage");

@@ -3,7 +3,7 @@ import "server-only";
 // there answers 404, where one thrown inside a streamed page would already have sent a 200. A project
 // the user may not read looks like one that does not exist, so project ids cannot be probed.
 import { notFound } from "next/navigation";
-import { cache } from "react";
+import { cache, type ReactNode } from "react";
 import { requireUser } from "@/lib/auth/session";
 import { can, type Permission } from "@/lib/permissions";
 import { getIndicator, getProject } from "./service";
@@ -27,4 +27,18 @@ export async function gateIndicatorPage(params: Promise<{ projectId: string; ind
   const { projectId, indicatorId } = await params;
   const { user, project } = await projectFor(projectId);
   if (!project || !(await getIndicator(user, project.id, indicatorId))) notFound();
+}
+
+/** A project segment's layout that lets through only who may read the project and do `permission`. */
+export function gatedProjectLayout(permission?: Permission) {
+  return async function GatedLayout({
+    children,
+    params,
+  }: {
+    children: ReactNode;
+    params: Promise<{ projectId: string }>;
+  }) {
+    await gateProjectPage(params, permission);
+    return children;
+  };
 }

@@ -1,0 +1,67 @@
+// axe-core on the pages people use most, charts open, at a laptop's and a phone's width: no serious or
+// critical violation, and no page wider than the screen.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page, test } from "@playwright/test";
+import { createShareLink, logInAs, openShareLinksPage } from "./fixtures";
+
+async function expectAccessible(page: Page, what: string) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(serious, what).toEqual([]);
+}
+
+async function expectNoSidewaysScroll(page: Page, what: string) {
+  const widths = await page.evaluate(() => ({
+    page: document.documentElement.scrollWidth,
+    screen: document.documentElement.clientWidth,
+  }));
+  expect(widths.page, `${what} is wider than the screen`).toBeLessThanOrEqual(widths.screen);
+}
+
+async function openCharts(page: Page, code: string) {
+  const card = page.locator(`article[data-indicator="${code}"]`);
+  await card.getByRole("button", { name: "Show charts" }).click();
+  await expect(card.locator(".recharts-surface").first()).toBeVisible();
+}
+
+test("sign-in, dashboard, entry and review pages have no serious accessibility violations", async ({ page }) => {
+  await page.goto("/login");
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
+  await expectAccessible(page, "login");
+
+  await logInAs(page, "manager@example.org");
+  await page.getByRole("link", { name: /Venezuelan migrants and refugees in Peru/ }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Venezuelan migrants/);
+  await openCharts(page, "OP1.1.1");
+  await expectAccessible(page, "dashboard with charts");
+  await expectNoSidewaysScroll(page, "dashboard with charts");
+
+  await page.getByRole("link", { name: "Enter results" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Enter results");
+  await expectAccessible(page, "entry");
+  await page.goBack();
+  await page.getByRole("link", { name: "Review submitted results" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Review submitted results");
+  await expectAccessible(page, "review");
+});
+
+test("on a phone the dashboard and the donor page fit the screen with charts open", async ({ page, browser }) => {
+  await openShareLinksPage(page);
+  const url = await createShareLink(page, "Phone check");
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const donor = await phone.newPage();
+  await donor.goto(url);
+  await expect(donor.getByRole("heading", { level: 1 })).toHaveText(/Venezuelan migrants/);
+  await openCharts(donor, "OP1.1.1");
+  await expectNoSidewaysScroll(donor, "donor page on a phone");
+  await expectAccessible(donor, "donor page");
+
+  const manager = await phone.newPage();
+  await logInAs(manager, "manager@example.org");
+  await manager.getByRole("link", { name: /Venezuelan migrants and refugees in Peru/ }).click();
+  await openCharts(manager, "OP1.1.1");
+  await expectNoSidewaysScroll(manager, "dashboard on a phone");
+  await phone.close();
+});
