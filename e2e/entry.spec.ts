@@ -171,3 +171,51 @@ test("a manager adds a survey round and reopens a locked period with a reason", 
   await period.getByRole("button", { name: "Reopen" }).click();
   await expect(period.locator('[data-col="state"]')).toHaveText("Open");
 });
+
+test("entry like a spreadsheet: start from the previous round, paste a block, move with the keyboard", async ({
+  page,
+}) => {
+  // The midline round added above sits between the baseline and the final evaluation.
+  await openPeruPage(page, "evaluator@example.org", "Enter results");
+  await page.getByRole("link", { name: "Midline phone survey", exact: true }).click();
+  const numerator = (option: string, place: string) => cell(page, "Numerator", `G.1${option}`, place);
+  await expect(numerator("", "Callao")).toHaveValue("");
+  await page.getByRole("button", { name: "Start from Baseline survey's values" }).click();
+  await expect(page.getByText(/\d+ values copied from Baseline survey: check them before saving\./)).toBeVisible();
+  await expect(numerator("", "Callao")).not.toHaveValue("");
+
+  // A 5 x 3 block from a spreadsheet, pasted into the first cell: across the row, down the rows.
+  const first = page.locator("table.entry-grid input[data-key]").first();
+  await first.focus();
+  await first.evaluate((input) => {
+    const data = new DataTransfer();
+    data.setData("text/plain", "11\t101\t101\t12\t102\r\n21\t201\t201\t22\t202\r\n31\t301\t301\t32\t302\r\n");
+    input.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await expect(page.getByText("15 values pasted. Save to keep them.")).toBeVisible();
+  const rows = page.locator("table.entry-grid tbody tr");
+  for (const [index, row] of ["1", "2", "3"].entries()) {
+    const inputs = rows.nth(index).locator("input[data-key]");
+    await expect(inputs.nth(0)).toHaveValue(`${row}1`);
+    await expect(inputs.nth(1)).toHaveValue(`${row}01`);
+    await expect(inputs.nth(3)).toHaveValue(`${row}2`);
+  }
+
+  // Down, Enter and right move between cells as in a spreadsheet.
+  await first.focus();
+  await page.keyboard.press("ArrowDown");
+  await expect(rows.nth(1).locator("input[data-key]").first()).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(rows.nth(2).locator("input[data-key]").first()).toBeFocused();
+  await page.keyboard.press("ArrowRight"); // the whole value is selected: the caret is at its end
+  await expect(rows.nth(2).locator("input[data-key]").nth(1)).toBeFocused();
+  await page.keyboard.type("300");
+  // The block left La Libertad's sample sizes of the option rows empty: every such cell is named at once.
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByText("Required.")).toHaveCount(2);
+  await cell(page, "Sample size", "G.1 Female", "La Libertad").fill("202");
+  await cell(page, "Sample size", "G.1 Male", "La Libertad").fill("302");
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByText(/\d+ values saved as drafts\./)).toBeVisible();
+  await expect(rows.nth(2).locator("input[data-key]").nth(1)).toHaveValue("300");
+});

@@ -1,12 +1,13 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
-import { useEffect, useMemo, useState, useTransition } from "react";
+import { type ClipboardEvent, useEffect, useMemo, useState, useTransition } from "react";
 import { type SaveOutcome, saveResultsAction } from "@/lib/results/actions";
 import { cellKey, parseTypedValues, type TypedCell, typedValuesKey } from "@/lib/results/typed-values";
 import { numberLocale, readTypedNumber } from "@/lib/validation/numbers";
 import { partsOverTotal } from "@/lib/validation/parts";
 import { resultProblems } from "@/lib/validation/result-rules";
+import { moveFocus, pasteBlock } from "./grid-navigation";
 import { ValueHistory } from "./value-history";
 
 type Measure = "COUNT" | "PERCENTAGE" | "MEAN" | "QUALITATIVE";
@@ -26,6 +27,10 @@ type Existing = {
   version: number;
   reviewComment: string | null;
 };
+type PreviousValue = Pick<
+  Existing,
+  "indicatorId" | "locationId" | "optionId" | "value" | "numerator" | "denominator" | "sampleSize" | "textValue"
+>;
 type Cell = TypedCell;
 type Field = keyof Cell;
 
@@ -51,12 +56,15 @@ export function EntryGrid({
   indicators,
   locations,
   existing,
+  previous,
 }: {
   projectId: string;
   time: { id: string; kind: "period" | "round"; label: string };
   indicators: Indicator[];
   locations: { id: string; name: string }[];
   existing: Existing[];
+  /** The figures of the period or round before this one, to start from. */
+  previous?: { label: string; values: PreviousValue[] } | null;
 }) {
   const t = useTranslations("entry");
   const locale = numberLocale(useLocale());
@@ -91,10 +99,32 @@ export function EntryGrid({
         }
       : empty;
   };
-  const change = (key: string, field: Field, input: string) => {
-    const next = { ...cells, [key]: { ...cellValue(key), [field]: input } };
+  const change = (key: string, field: Field, input: string) => changeMany([{ key, field, value: input }]);
+  /** Typed values, kept in this browser at once so that a reload or a dropped connection loses nothing. */
+  const changeMany = (edits: { key: string; field: string; value: string }[]) => {
+    const next = { ...cells };
+    for (const { key, field, value } of edits) next[key] = { ...(next[key] ?? cellValue(key)), [field]: value };
     setCells(next);
     window.localStorage.setItem(storageKey, JSON.stringify(next));
+  };
+  const onPaste = (event: ClipboardEvent<HTMLTableElement>) => {
+    const pasted = pasteBlock(event);
+    if (!pasted) return;
+    changeMany(pasted.cells);
+    setMessage(t("pasted", { count: pasted.cells.length, skipped: pasted.skipped }));
+  };
+  /** Empty cells that may take a value start from the previous period's (or round's) figures. */
+  const copyPrevious = () => {
+    if (!previous) return;
+    const edits = previous.values.flatMap((v) => {
+      const key = keyOf(v.indicatorId, v.locationId, v.optionId);
+      if (!editable(key) || cells[key] || saved.has(key)) return [];
+      return (["value", "numerator", "denominator", "sampleSize", "textValue"] as const).flatMap((field) =>
+        v[field] === null ? [] : [{ key, field, value: text(v[field]) }],
+      );
+    });
+    changeMany(edits);
+    setMessage(t("copiedPrevious", { count: new Set(edits.map((e) => e.key)).size, time: previous.label }));
   };
   const editable = (key: string) => {
     const status = saved.get(key)?.status;
@@ -282,6 +312,9 @@ export function EntryGrid({
                 {t(`fields.${field}`)}
               </span>
               <input
+                data-key={key}
+                data-field={field}
+                data-place={location.id}
                 aria-label={`${t(`fields.${field}`)}: ${where}`}
                 inputMode={field === "textValue" ? "text" : "decimal"}
                 value={cell[field]}
@@ -318,9 +351,18 @@ export function EntryGrid({
 
   return (
     <div className="entry">
-      <p className="muted">{t("intro", { time: time.label })}</p>
+      <p className="muted">
+        {t("intro", { time: time.label })} {t("keys")}
+      </p>
+      {previous && previous.values.length > 0 && (
+        <p className="no-print">
+          <button type="button" className="button secondary" onClick={copyPrevious}>
+            {t("copyPrevious", { time: previous.label })}
+          </button>
+        </p>
+      )}
       <div className="table-scroll">
-        <table className="data entry-grid">
+        <table className="data entry-grid" onKeyDown={moveFocus} onPaste={onPaste}>
           <caption>{t("caption", { time: time.label })}</caption>
           <thead>
             <tr>

@@ -31,6 +31,7 @@ export async function gateIndicatorPage(params: Promise<{ projectId: string; ind
 
 /** A project segment's layout that lets through only who may read the project and do `permission`. */
 export function gatedProjectLayout(permission?: Permission) {
+  // biome-ignore lint/correctness/noComponentHookFactories: made once per layout module, when it loads
   return async function GatedLayout({
     children,
     params,

@@ -50,7 +50,7 @@ export async function entrySheet(principal: Principal, projectId: string, timeId
     ...project.periods.map((p) => ({ id: p.id, kind: "period" as const, label: p.label, locked: p.lockedAt !== null })),
     ...project.surveyRounds.map((r) => ({ id: r.id, kind: "round" as const, label: r.name, locked: false })),
   ];
-  const time = times.find((x) => x.id === timeId) ?? times.find((x) => !x.locked) ?? times[0] ?? null;
+  const time = times.find((x) => x.id === timeId) ?? (await timeNeedingWork(projectId, times)) ?? times[0] ?? null;
   const ids = new Set(project.locations.map((l) => l.locationId));
   const parents = new Set(
     project.locations.map((l) => l.location.parentId).filter((id): id is string => !!id && ids.has(id)),
@@ -66,27 +66,48 @@ export async function entrySheet(principal: Principal, projectId: string, timeId
       ...i,
       dimensions: i.measure === "QUALITATIVE" ? [] : dimensions.map((d) => localizeDimension(d.dimension, locale)),
     }));
-  const existing = time
-    ? await prisma.result.findMany({
-        where: {
-          indicatorId: { in: indicators.map((i) => i.id) },
-          ...(time.kind === "period" ? { periodId: time.id } : { roundId: time.id }),
-        },
-        select: {
-          id: true,
-          indicatorId: true,
-          locationId: true,
-          optionId: true,
-          value: true,
-          numerator: true,
-          denominator: true,
-          sampleSize: true,
-          textValue: true,
-          status: true,
-          version: true,
-          reviewComment: true,
-        },
-      })
-    : [];
-  return { times, time, locations, indicators, existing };
+  const valuesAt = (at: { id: string; kind: "period" | "round" }) =>
+    prisma.result.findMany({
+      where: {
+        indicatorId: { in: indicators.map((i) => i.id) },
+        ...(at.kind === "period" ? { periodId: at.id } : { roundId: at.id }),
+      },
+      select: {
+        id: true,
+        indicatorId: true,
+        locationId: true,
+        optionId: true,
+        value: true,
+        numerator: true,
+        denominator: true,
+        sampleSize: true,
+        textValue: true,
+        status: true,
+        version: true,
+        reviewComment: true,
+      },
+    });
+  const existing = time ? await valuesAt(time) : [];
+  // The period (or round) before this one, as a starting point for the evaluator.
+  const sameKind = times.filter((x) => x.kind === time?.kind);
+  const before = time ? sameKind[sameKind.findIndex((x) => x.id === time.id) - 1] : undefined;
+  const previous = before ? { label: before.label, values: await valuesAt(before) } : null;
+  return { times, time, locations, indicators, existing, previous };
+}
+
+/** Where entry opens: a period or round with returned values first, then the first open one without values. */
+async function timeNeedingWork<T extends { id: string; kind: "period" | "round"; locked: boolean }>(
+  projectId: string,
+  times: T[],
+): Promise<T | undefined> {
+  const counts = await db().result.groupBy({
+    by: ["periodId", "roundId", "status"],
+    where: { indicator: { projectId } },
+    _count: { _all: true },
+  });
+  const timeOf = (c: { periodId: string | null; roundId: string | null }) => c.periodId ?? c.roundId;
+  const returned = new Set(counts.filter((c) => c.status === "RETURNED").map(timeOf));
+  const entered = new Set(counts.map(timeOf));
+  const open = times.filter((x) => !x.locked);
+  return open.find((x) => returned.has(x.id)) ?? open.find((x) => !entered.has(x.id)) ?? open[0];
 }

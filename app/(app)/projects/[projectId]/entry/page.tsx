@@ -52,6 +52,7 @@ export default async function EntryPage({ params, searchParams }: Props) {
             indicators={sheet.indicators}
             locations={sheet.locations}
             existing={sheet.existing}
+            previous={sheet.previous}
           />
         )
       ) : (
