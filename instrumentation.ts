@@ -9,6 +9,11 @@ export async function register() {
       `The server cannot start:\n- ${problems.join("\n- ")}\nSee .env.example and the README's "A real deployment".`,
     );
   }
+  // next-auth v4 reads its public URL only from the environment: given once here, at boot, from the
+  // validated APP_URL (never per request, never from a request's Host header).
+  process.env.NEXTAUTH_URL ??= env().APP_URL;
+  const { drainOnSignal } = await import("./lib/ops/shutdown");
+  drainOnSignal();
 }
 
 /** Errors of pages, actions and routes that Next.js catches, in the structured log with where they happened. */

@@ -3,13 +3,11 @@ import type { NextAuthOptions } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { signInLimited } from "@/lib/auth/sign-in-limit";
-import { authSecret, env } from "@/lib/env";
+import { authSecret } from "@/lib/env";
 
 const credentialsSchema = z.object({ email: z.string().trim().toLowerCase().email(), password: z.string().min(1) });
 
 export function authOptions(): NextAuthOptions {
-  // next-auth v4 reads its public URL from the environment; derive it from our own configuration.
-  process.env.NEXTAUTH_URL ??= env().APP_URL;
   return {
     secret: authSecret(),
     session: { strategy: "jwt", maxAge: 12 * 60 * 60 },

@@ -16,6 +16,11 @@ export class DatabaseInUse extends Error {
 }
 
 const held = new Set<string>();
+// A process that exits (after a SIGTERM, or at the end of a script) leaves no lock behind: in a
+// container the next process may well get the same process id.
+process.once("exit", () => {
+  for (const file of held) rmSync(file, { force: true });
+});
 
 function alive(pid: number): boolean {
   try {

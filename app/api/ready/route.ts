@@ -1,10 +1,17 @@
 // Readiness: the database is reachable and every migration is applied (503 with what is missing otherwise).
 import { db } from "@/lib/db";
 import { readiness } from "@/lib/ops/readiness";
+import { isDraining } from "@/lib/ops/shutdown";
 
 export const dynamic = "force-dynamic";
 
 export async function GET() {
+  if (isDraining()) {
+    return Response.json(
+      { status: "draining", ready: false },
+      { status: 503, headers: { "cache-control": "no-store" } },
+    );
+  }
   const state = await readiness(db());
   return Response.json(
     { status: state.ready ? "ready" : "unavailable", ...state },
