@@ -9,6 +9,7 @@ import type { NextRequest } from "next/server";
 import { NextResponse } from "next/server";
 import { methodNotAllowed } from "@/lib/api/allowed-methods";
 import { env } from "@/lib/env";
+import { requestIdOf } from "@/lib/ops/log";
 import { contentSecurityPolicy, newNonce, servedOverHttps, strictTransportSecurity } from "@/lib/ops/security-headers";
 import { shareLinkGate } from "@/lib/share-links/lookup";
 import { allowShareView, SHARE_LIMITED_HEADER } from "@/lib/share-links/view-limit";
@@ -17,9 +18,18 @@ const DONOR_PAGE = /^\/s\/([^/]+)\/?$/;
 
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
-  if (pathname.startsWith("/api/")) return methodNotAllowed(pathname, request.method) ?? NextResponse.next();
-
+  // Every request carries an id (a proxy's, when it is a plain one) that its log lines and errors name.
+  const requestId = requestIdOf(request);
   const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-request-id", requestId);
+  requestHeaders.set("x-request-start", String(Date.now()));
+  requestHeaders.set("x-request-path", pathname);
+  if (pathname.startsWith("/api/")) {
+    const refused = methodNotAllowed(pathname, request.method);
+    if (refused) refused.headers.set("x-request-id", requestId);
+    return refused ?? NextResponse.next({ request: { headers: requestHeaders } });
+  }
+
   requestHeaders.delete(SHARE_LIMITED_HEADER); // only this proxy says so
   let status: number | undefined;
   let frameAncestors: string[] = [];
@@ -52,6 +62,7 @@ export async function proxy(request: NextRequest) {
     ? NextResponse.rewrite(request.nextUrl, { status, request: { headers: requestHeaders } })
     : NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", policy);
+  response.headers.set("x-request-id", requestId);
   if (frameAncestors.length === 0) response.headers.set("x-frame-options", "DENY");
   if (https) response.headers.set("strict-transport-security", strictTransportSecurity);
   return response;

@@ -313,6 +313,7 @@ test("page x caller and server action x caller matrices: refusals change nothing
       const response = await (contexts.get(caller.name) as APIRequestContext).get(url, { maxRedirects: 0 });
       const status = response.status();
       const where = `GET ${template} as ${caller.name}: ${status}`;
+      expect(response.headers()["x-request-id"], `${where}: request id`).toMatch(/^[\w.:-]{8,128}$/);
       cells++;
       expect(status, where).toBeLessThan(500);
       if (need === "public" || caller.may.includes(need)) {

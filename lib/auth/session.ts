@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
 import { cache } from "react";
 import { authOptions } from "@/lib/auth/options";
+import { noteActionCall } from "@/lib/ops/action-log";
 import { type CurrentUser, loadPrincipal } from "./principal";
 
 /**
@@ -12,7 +13,9 @@ import { type CurrentUser, loadPrincipal } from "./principal";
 export const currentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await getServerSession(authOptions());
   const id = session?.user?.id;
-  return id ? loadPrincipal(id, { signedInAt: session.signedInAt }) : null;
+  const user = id ? await loadPrincipal(id, { signedInAt: session.signedInAt }) : null;
+  await noteActionCall(user ? "user" : "anonymous");
+  return user;
 });
 
 /** For pages: the signed-in user, or a redirect to the login page. */

@@ -6,9 +6,9 @@ import { isLocale, localeCookie } from "./config";
 
 /** Remembers the chosen language in a cookie and, for a signed-in user, on their profile. */
 export async function setLocale(locale: string): Promise<{ ok: boolean }> {
+  const user = await currentUser();
   if (!isLocale(locale)) return { ok: false };
   (await cookies()).set(localeCookie, locale, { path: "/", maxAge: 365 * 24 * 3600, sameSite: "lax" });
-  const user = await currentUser();
   if (user) await db().user.update({ where: { id: user.userId }, data: { locale } });
   return { ok: true };
 }

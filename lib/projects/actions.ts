@@ -8,6 +8,7 @@ import { ZodError } from "zod";
 import { currentUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/config";
+import { noteActionCall } from "@/lib/ops/action-log";
 import { assertCan, can, ForbiddenError, type UserPrincipal } from "@/lib/permissions";
 import { fieldErrorsOf, formValues } from "@/lib/validation/form-values";
 import { numberLocale } from "@/lib/validation/numbers";
@@ -290,6 +291,7 @@ export async function acceptInvitationAction(
   _: SetupFormState,
   form: FormData,
 ): Promise<SetupFormState> {
+  await noteActionCall("anonymous");
   const values = formValues(form);
   try {
     const accepted = await acceptInvitation(token, {

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { ZodError } from "zod";
 import { currentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { noteActionCall } from "@/lib/ops/action-log";
 import type { SetupFormState } from "@/lib/projects/actions";
 import { fieldErrorsOf } from "@/lib/validation/form-values";
 import { unstorableFormFields } from "@/lib/validation/text";
@@ -47,6 +48,7 @@ export type ResetRequestState = { outcome?: ResetRequest; error?: "email" };
 
 /** Asks for a reset link by e-mail; answers the same whether the address has an account or not. */
 export async function requestResetAction(_: ResetRequestState, form: FormData): Promise<ResetRequestState> {
+  await noteActionCall("anonymous");
   const email = text(form, "email").trim();
   if (!/^[^\s@]+@[^\s@]+$/.test(email) || email.length > 320) return { error: "email" };
   return { outcome: await requestPasswordReset(db(), email, await headers()) };
@@ -54,6 +56,7 @@ export async function requestResetAction(_: ResetRequestState, form: FormData): 
 
 /** Sets a new password through a reset link, then sends the user to sign in with it. */
 export async function resetPasswordAction(token: string, _: SetupFormState, form: FormData): Promise<SetupFormState> {
+  await noteActionCall("anonymous");
   const problems = passwordFieldProblems(form);
   if (problems) return { fieldErrors: problems };
   try {
