@@ -5,6 +5,7 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { db } from "@/lib/db";
 import { reloadEnv } from "@/lib/env";
 import { inviteMember } from "@/lib/projects/members";
+import { reviewResults, saveResults } from "@/lib/results/entry";
 import { principalFor, projectId } from "@/lib/testing/principals";
 import { requestPasswordReset, resetLinkWorks, resetPassword } from "@/lib/users/account";
 
@@ -93,4 +94,46 @@ test("a forgotten password's link is e-mailed, works once, and an unknown addres
   await requestPasswordReset(db(), "viewer@example.org", none);
   await requestPasswordReset(db(), "viewer@example.org", none);
   expect(await requestPasswordReset(db(), "viewer@example.org", none)).toBe("rateLimited");
+});
+
+/** Waits for the mails sent in the background after a save, to the given address. */
+async function mailsTo(address: string, count: number) {
+  for (let i = 0; i < 100 && received.filter((m) => m.to.includes(address)).length < count; i++)
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  // Quoted-printable bodies: soft line breaks joined, "=3D" back to "=".
+  return received
+    .filter((m) => m.to.includes(address))
+    .map((m) =>
+      m.data
+        .replace(/=\r?\n/g, "")
+        .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))),
+    );
+}
+
+test("managers hear of values submitted for review, evaluators of values returned with the comment", async () => {
+  const evaluator = await principalFor("evaluator@example.org");
+  const manager = await principalFor("manager@example.org");
+  const peru = await projectId("PE-VEN-2021");
+  const period = await db().reportingPeriod.create({
+    data: { projectId: peru, label: "mail-test", startDate: new Date("2033-01-01"), endDate: new Date("2033-03-31") },
+  });
+  const indicator = await db().indicator.findFirstOrThrow({ where: { projectId: peru, code: "OP1.1.2" } });
+  const location = await db().location.findUniqueOrThrow({ where: { isoCode: "PE-TUM" } });
+  const [submitted] = await saveResults(
+    evaluator,
+    peru,
+    [{ indicatorId: indicator.id, periodId: period.id, locationId: location.id, value: 4 }],
+    true,
+  );
+  const [toManager] = await mailsTo("manager@example.org", 1);
+  expect(toManager).toContain(`/projects/${peru}/review`);
+  expect(toManager).toMatch(/submitted 1 value for review/);
+
+  await reviewResults(manager, peru, [
+    { resultId: submitted?.id ?? "", version: submitted?.version ?? 0, decision: "return", comment: "Only three met" },
+  ]);
+  const [toEvaluator] = await mailsTo("evaluator@example.org", 1);
+  expect(toEvaluator).toContain("OP1.1.2, Tumbes, mail-test");
+  expect(toEvaluator).toContain("Only three met");
+  expect(toEvaluator).toContain(`/projects/${peru}/entry?time=${period.id}`);
 });

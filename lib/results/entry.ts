@@ -6,6 +6,7 @@ import { assertCan, type Principal, requireUserId } from "@/lib/permissions";
 import { type FieldProblem, type ResultInput, resultProblems } from "@/lib/validation/results";
 import { lockCells, lockProjectResultsShared } from "./locks";
 import { partsOverTotals } from "./parts-check";
+import { mailReturned, mailSubmitted } from "./review-mail";
 
 export type ItemProblem = FieldProblem & { index: number };
 
@@ -111,7 +112,7 @@ export async function saveResults(principal: Principal, projectId: string, items
     locationId: item.locationId,
     optionId: item.optionId ?? null,
   });
-  return prisma.$transaction(async (tx) => {
+  const saved = await prisma.$transaction(async (tx) => {
     await lockProjectResultsShared(tx, projectId);
     // Locks are checked again under the project's lock: a period locked after the check above (whose
     // lock waits for this save, or this save for it) refuses the batch instead of receiving values.
@@ -133,7 +134,7 @@ export async function saveResults(principal: Principal, projectId: string, items
       tx,
       items.map((item) => JSON.stringify(keyOf(item))),
     );
-    const saved = [];
+    const written = [];
     for (const [index, item] of items.entries()) {
       const key = keyOf(item);
       const data = {
@@ -159,7 +160,7 @@ export async function saveResults(principal: Principal, projectId: string, items
           actorUserId: userId,
           after: figureOf(created),
         });
-        saved.push(created);
+        written.push(created);
         continue;
       }
       if (item.version === undefined || item.version !== existing.version) throw new VersionConflict(index, existing);
@@ -182,7 +183,7 @@ export async function saveResults(principal: Principal, projectId: string, items
         before: figureOf(existing),
         after: figureOf(after),
       });
-      saved.push(after);
+      written.push(after);
     }
     if (submit) {
       // Checked on the cells as they stand after the batch's writes, saved values of the same place too.
@@ -190,8 +191,10 @@ export async function saveResults(principal: Principal, projectId: string, items
       if (excesses.length)
         throw new BatchProblems(excesses.map(({ index }) => ({ index, field: "value", code: "partsOverTotal" })));
     }
-    return saved;
+    return written;
   });
+  if (submit) void mailSubmitted(projectId, userId, saved.length);
+  return saved;
 }
 
 export type ReviewDecision = { resultId: string; version: number; decision: "approve" | "return"; comment?: string };
@@ -200,7 +203,7 @@ export type ReviewDecision = { resultId: string; version: number; decision: "app
 export async function reviewResults(principal: Principal, projectId: string, decisions: ReviewDecision[]) {
   assertCan(principal, "results.review", projectId);
   const userId = requireUserId(principal);
-  return db().$transaction(async (tx) => {
+  const reviewed = await db().$transaction(async (tx) => {
     const problems: ItemProblem[] = [];
     const rows = await Promise.all(
       decisions.map((d) => tx.result.findFirst({ where: { id: d.resultId, indicator: { projectId } } })),
@@ -244,4 +247,7 @@ export async function reviewResults(principal: Principal, projectId: string, dec
     }
     return reviewed;
   });
+  const returned = decisions.filter((d) => d.decision === "return").map((d) => d.resultId);
+  void mailReturned(projectId, userId, returned);
+  return reviewed;
 }

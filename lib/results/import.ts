@@ -16,6 +16,7 @@ import { insertAuditEvents, insertResults } from "./bulk-insert";
 import { type ImportMapping, isApproved, type MappedField, mappedFields } from "./import-mapping";
 import { lockProjectResultsExclusive } from "./locks";
 import { partsOverTotals } from "./parts-check";
+import { mailSubmitted } from "./review-mail";
 
 export type RowProblem = { row: number; column: string; code: string; detail?: string };
 
@@ -275,6 +276,7 @@ export async function importResults(
   const preview = { rows: count, skipped, values: cells.size, replaced, problems, problemCount, imported: false };
   if (problemCount || options.dryRun || cells.size === 0) return preview;
   await writeImport(projectId, userId, [...cells.values()], options.submit);
+  if (options.submit) void mailSubmitted(projectId, userId, cells.size);
   return { ...preview, imported: true };
 }
 
