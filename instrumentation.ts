@@ -16,24 +16,27 @@ export async function register() {
   drainOnSignal();
 }
 
-/** Errors of pages, actions and routes that Next.js catches, in the structured log with where they happened. */
+/**
+ * Errors of pages, actions and routes that Next.js catches, in the structured log with where they
+ * happened, and at the OpenTelemetry collector when one is configured (lib/ops/error-report.ts).
+ */
 export async function onRequestError(
   error: unknown,
   request: { path: string; method: string; headers: Record<string, string | string[] | undefined> },
   context: { routerKind: string; routePath: string; routeType: string },
 ) {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { log, loggablePath } = await import("./lib/ops/log");
+  const [{ log, loggablePath }, { reportError }] = await Promise.all([
+    import("./lib/ops/log"),
+    import("./lib/ops/error-report"),
+  ]);
   const requestId = request.headers["x-request-id"];
-  log.error(
-    {
-      err: error,
-      requestId: typeof requestId === "string" ? requestId : undefined,
-      method: request.method,
-      path: loggablePath(request.path.split("?")[0] ?? ""),
-      route: context.routePath,
-      routeType: context.routeType,
-    },
-    "request error",
-  );
+  const where = {
+    requestId: typeof requestId === "string" ? requestId : undefined,
+    method: request.method,
+    path: loggablePath(request.path.split("?")[0] ?? ""),
+    route: context.routePath,
+  };
+  log.error({ err: error, ...where, routeType: context.routeType }, "request error");
+  await reportError({ error, ...where });
 }

@@ -59,6 +59,12 @@ const schema = z.object({
     .optional(),
   /** The sender of those e-mails. */
   MAIL_FROM: z.string().min(3).default("M&E Dashboard <no-reply@localhost>"),
+  /**
+   * Server errors are also sent as OpenTelemetry log records (OTLP over HTTP, JSON) to this collector
+   * when set, e.g. http://otel-collector:4318; OTEL_EXPORTER_OTLP_HEADERS ("key=value,…") go with them.
+   */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
+  OTEL_EXPORTER_OTLP_HEADERS: z.string().optional(),
   /** "1" lets a production server run on generated defaults (`npm run demo` on one machine only). */
   DEMO_MODE: z.enum(["0", "1"]).default("0"),
 });

@@ -7,6 +7,7 @@ import { principalForApiToken, TokenRateLimited } from "@/lib/api-tokens/verify"
 import { loadPrincipal } from "@/lib/auth/principal";
 import { sessionOf } from "@/lib/auth/request-session";
 import { env } from "@/lib/env";
+import { reportError } from "@/lib/ops/error-report";
 import { log, loggablePath, requestIdOf } from "@/lib/ops/log";
 import { ForbiddenError, type Principal } from "@/lib/permissions";
 import { unstorableTextPaths } from "@/lib/validation/text";
@@ -114,8 +115,10 @@ export function apiRoute<P extends ZodType, Q extends ZodType, B extends ZodType
         ms: Math.round(performance.now() - started),
         principal: principalKind,
       };
-      if (error) log.error({ ...entry, err: error }, "request failed");
-      else log.info(entry, "request");
+      if (error) {
+        log.error({ ...entry, err: error }, "request failed");
+        void reportError({ error, requestId, method: request.method, path: entry.path });
+      } else log.info(entry, "request");
       return response;
     };
     try {
