@@ -10,6 +10,17 @@ const schema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must start with postgres:// or postgresql://")
     .optional(),
+  /**
+   * A read replica of DATABASE_URL (PostgreSQL streaming replication): dashboards and donor views read
+   * their figures there, which may lag the primary by the replication delay. Unset: all on the primary.
+   */
+  DATABASE_REPLICA_URL: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "DATABASE_REPLICA_URL must start with postgres:// or postgresql://")
+      .optional(),
+  ),
   /** Folder for the embedded database and the generated auth secret. */
   DATA_DIR: z.string().default("./data"),
   /** Signs session cookies. Generated once into DATA_DIR when unset. */

@@ -1,5 +1,6 @@
 // The one Prisma client of the process, kept on globalThis so hot reloads do not open more.
 import { configuredTarget, type DatabaseTarget, openAdapter } from "@/lib/db/adapter";
+import { env } from "@/lib/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { retryTransient } from "./transient";
 
@@ -43,7 +44,10 @@ export function connect(target: DatabaseTarget = configuredTarget()): { prisma: 
   };
 }
 
-const holder = globalThis as unknown as { database?: ReturnType<typeof connect> };
+const holder = globalThis as unknown as {
+  database?: ReturnType<typeof connect>;
+  replica?: ReturnType<typeof connect>;
+};
 
 /** The app's shared client. */
 export function db(): Db {
@@ -51,9 +55,21 @@ export function db(): Db {
   return holder.database.prisma;
 }
 
-/** Closes the shared client (tests and scripts); the next db() call opens a new one. */
+/**
+ * The client for figures that may lag the primary by the replication delay (dashboards, donor views):
+ * the read replica in DATABASE_REPLICA_URL when one is set beside a PostgreSQL primary, else db().
+ */
+export function readDb(): Db {
+  const { DATABASE_URL, DATABASE_REPLICA_URL } = env();
+  if (!DATABASE_URL || !DATABASE_REPLICA_URL) return db();
+  holder.replica ??= connect({ kind: "postgres", url: DATABASE_REPLICA_URL });
+  return holder.replica.prisma;
+}
+
+/** Closes the shared clients (tests and scripts); the next db() call opens a new one. */
 export async function closeDb(): Promise<void> {
-  const open = holder.database;
+  const open = [holder.database, holder.replica];
   holder.database = undefined;
-  await open?.close();
+  holder.replica = undefined;
+  await Promise.all(open.map((client) => client?.close()));
 }

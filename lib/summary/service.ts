@@ -1,6 +1,6 @@
 import "server-only";
 import { localizeDimension } from "@/lib/catalogue/names";
-import { db } from "@/lib/db";
+import { readDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Locale } from "@/lib/i18n/config";
 import { composePartials } from "@/lib/indicators/composition";
@@ -67,7 +67,7 @@ export async function summaryVersion(
   includeSubmitted = false,
 ): Promise<number | null> {
   if (!cacheable(principal, projectId, includeSubmitted)) return null;
-  const row = await db().project.findUnique({ where: { id: projectId }, select: { dataVersion: true } });
+  const row = await readDb().project.findUnique({ where: { id: projectId }, select: { dataVersion: true } });
   return row?.dataVersion ?? null;
 }
 
@@ -106,7 +106,7 @@ async function loadSummaryInputs(principal: Principal, projectId: string, includ
  */
 async function loadInputsOf(projectIds: string[], includesSubmitted: boolean) {
   const statuses = includesSubmitted ? ["APPROVED", "SUBMITTED"] : ["APPROVED"];
-  const prisma = db();
+  const prisma = readDb();
   const [projects, partials, narratives] = await Promise.all([
     prisma.project.findMany({ where: { id: { in: projectIds } }, include: summaryInclude }),
     projectResultPartials(prisma, projectIds, statuses),
@@ -305,7 +305,7 @@ export async function projectOverviews(
 ): Promise<Map<string, ProjectSummary>> {
   const view: SummaryOptions = { ...options, overview: true };
   const readable = projectIds.filter((id) => can(principal, "project.read", id));
-  const versions = await db().project.findMany({
+  const versions = await readDb().project.findMany({
     where: { id: { in: readable } },
     select: { id: true, dataVersion: true },
   });
