@@ -2,7 +2,6 @@ import { expect, test } from "vitest";
 import { GET as health } from "@/app/api/health/route";
 import { GET as ready } from "@/app/api/ready/route";
 import { db } from "@/lib/db";
-import { drainOnSignal } from "@/lib/ops/shutdown";
 
 test("health answers without the database; ready checks the database and the migrations", async () => {
   expect(await health().json()).toEqual({ status: "ok" });
@@ -20,12 +19,4 @@ test("health answers without the database; ready checks the database and the mig
   } finally {
     await db().$executeRaw`UPDATE _prisma_migrations SET finished_at = now() WHERE migration_name = ${name}`;
   }
-});
-
-test("asked to stop, the instance says it is draining so that no new work is sent to it", async () => {
-  drainOnSignal();
-  process.emit("SIGTERM");
-  const answer = await ready();
-  expect(answer.status).toBe(503);
-  expect(await answer.json()).toEqual({ status: "draining", ready: false });
 });

@@ -1,10 +1,12 @@
 // Stopping a server without dropping work. On SIGTERM (docker stop, a rolling deploy) Next.js stops
 // accepting connections, finishes the requests in flight, then exits; this process meanwhile answers
-// /api/ready with 503 "draining" so that a load balancer sends nothing new. Every write is committed
-// or rolled back as a whole before exit (PGlite's log is written at commit; a PostgreSQL transaction
-// that never committed is rolled back by the server), and the embedded database's folder lock is
-// released on exit (lib/db/folder-lock.ts).
+// /api/ready with 503 "draining" so that a load balancer sends nothing new, and closes the database
+// cleanly before the exit Next.js asks for (PGlite flushed and its folder lock released, PostgreSQL
+// connections ended), within a few seconds at most.
+import { closeDb } from "@/lib/db";
 import { log } from "./log";
+
+const CLOSE_TIMEOUT_MS = 5_000;
 
 let draining = false;
 
@@ -17,8 +19,32 @@ export function isDraining(): boolean {
 export function drainOnSignal(): void {
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => {
-      if (!draining) log.info({ signal }, "stopping: finishing the requests in flight, /api/ready now answers 503");
+      if (draining) return;
       draining = true;
+      log.info({ signal }, "stopping: finishing the requests in flight, /api/ready now answers 503");
+      closeDatabaseBeforeExit();
     });
   }
+}
+
+/**
+ * Next.js ends its shutdown with process.exit once the requests in flight are done: the database is
+ * closed first (process.exit gives no later moment to wait for anything).
+ */
+function closeDatabaseBeforeExit() {
+  const exit = process.exit.bind(process);
+  let closing = false;
+  process.exit = ((code?: number) => {
+    if (closing) return undefined as never;
+    closing = true;
+    const timeout = setTimeout(() => exit(code), CLOSE_TIMEOUT_MS);
+    closeDb()
+      .then(() => log.info("database closed"))
+      .catch((error) => log.error({ err: error }, "database not closed cleanly"))
+      .finally(() => {
+        clearTimeout(timeout);
+        exit(code);
+      });
+    return undefined as never;
+  }) as typeof process.exit;
 }
