@@ -77,6 +77,7 @@ const actions: Record<string, { need: Need; args: (ids: Ids) => Arg[] }> = {
   saveResultsAction: { need: "enter", args: ({ projectId }) => [projectId, [], false] },
   readColumnsAction: { need: "enter", args: ({ projectId }) => [projectId, form()] },
   reviewResultAction: { need: "review", args: ({ projectId }) => [projectId, state, form()] },
+  reviewBatchAction: { need: "review", args: ({ projectId }) => [projectId, state, form()] },
   periodLockAction: {
     need: "review",
     args: ({ projectId, periodId }) => [projectId, state, form({ periodId, lock: "0", reason: "" })],

@@ -219,3 +219,31 @@ test("entry like a spreadsheet: start from the previous round, paste a block, mo
   await expect(page.getByText(/\d+ values saved as drafts\./)).toBeVisible();
   await expect(rows.nth(2).locator("input[data-key]").nth(1)).toHaveValue("300");
 });
+
+test("a manager approves a whole round at once, each value with its context", async ({ browser }) => {
+  const evaluator = await (await browser.newContext()).newPage();
+  await openPeruPage(evaluator, "evaluator@example.org", "Enter results");
+  await evaluator.getByRole("link", { name: "Midline phone survey", exact: true }).click();
+  await expect(evaluator.getByRole("heading", { name: "Enter results" })).toBeVisible();
+  await evaluator.waitForLoadState("networkidle"); // the grid answers clicks once it has hydrated
+  await evaluator.getByRole("button", { name: "Submit for review" }).click();
+  await expect(evaluator.getByText(/\d+ values submitted for review\./)).toBeVisible();
+
+  const manager = await (await browser.newContext()).newPage();
+  await openPeruPage(manager, "manager@example.org", "Review submitted results");
+  const filters = manager.getByRole("form", { name: "Show" });
+  await filters.getByLabel("All periods and rounds").selectOption({ label: "Midline phone survey" });
+  await filters.getByRole("button", { name: "Show" }).click();
+  await expect(manager).toHaveURL(/time=/);
+  const rows = manager.locator("table.review-table tbody tr");
+  const shown = await rows.count();
+  expect(shown).toBeGreaterThan(5);
+  await expect(manager.getByText(new RegExp(`^${shown} of \\d+ values waiting for review$`))).toBeVisible();
+  const callao = rows.filter({ has: manager.getByRole("rowheader", { name: /^G.1 / }) }).first();
+  await expect(callao.locator('[data-col="submitted"]')).toContainText("Elena Evaluator");
+
+  await manager.getByRole("button", { name: `Tick all ${shown} shown` }).click();
+  await manager.getByRole("button", { name: "Approve ticked" }).click();
+  await expect(manager.getByText(`${shown} values approved.`)).toBeVisible();
+  await expect(rows).toHaveCount(0);
+});

@@ -91,3 +91,41 @@ export async function reviewResultAction(
   revalidatePath(`/projects/${projectId}`, "layout");
   return { done: decision };
 }
+
+export type BatchReviewOutcome = {
+  error?: "notAllowed" | "commentRequired" | "changed" | "invalidCharacters" | "noneChosen";
+  done?: { decision: "approve" | "return"; count: number };
+};
+
+/** A manager's decision on every value chosen on the review page ("<resultId>:<version>"), all or nothing. */
+export async function reviewBatchAction(
+  projectId: string,
+  _previous: BatchReviewOutcome,
+  form: FormData,
+): Promise<BatchReviewOutcome> {
+  const user = await currentUser();
+  if (!user || !can(user, "results.review", projectId)) return { error: "notAllowed" };
+  const decision = form.get("decision") === "return" ? "return" : "approve";
+  const comment = String(form.get("comment") ?? "").trim();
+  if (!isStorableText(comment)) return { error: "invalidCharacters" };
+  if (decision === "return" && !comment) return { error: "commentRequired" };
+  const chosen = form.getAll("pick").map((v) => String(v).split(":"));
+  if (chosen.length === 0) return { error: "noneChosen" };
+  try {
+    await reviewResults(
+      user,
+      projectId,
+      chosen.map(([resultId = "", version = ""]) => ({
+        resultId,
+        version: Number(version),
+        decision,
+        comment: comment || undefined,
+      })),
+    );
+  } catch (error) {
+    if (error instanceof BatchProblems || error instanceof VersionConflict) return { error: "changed" };
+    throw error;
+  }
+  revalidatePath(`/projects/${projectId}`, "layout");
+  return { done: { decision, count: chosen.length } };
+}

@@ -46,22 +46,6 @@ export async function indicatorHistory(principal: Principal, projectId: string, 
   });
 }
 
-/** Results waiting for a manager's review, in logframe and location order. */
-export async function submittedResults(principal: Principal, projectId: string) {
-  assertCan(principal, "results.review", projectId);
-  return db().result.findMany({
-    where: { status: "SUBMITTED", indicator: { projectId } },
-    include: {
-      indicator: { select: { code: true, title: true } },
-      location: { select: { name: true } },
-      period: { select: { label: true } },
-      round: { select: { name: true } },
-      option: { select: { name: true, dimension: { select: { name: true } } } },
-    },
-    orderBy: [{ indicator: { code: "asc" } }, { location: { name: "asc" } }],
-  });
-}
-
 /** Every change to one result (who, when, before and after, comment), newest first. */
 export async function resultHistory(principal: Principal, projectId: string, resultId: string) {
   if (!can(principal, "results.readUnapproved", projectId)) return null;
