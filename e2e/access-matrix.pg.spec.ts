@@ -22,6 +22,7 @@ const pages: Record<string, Need> = {
   "/invite/[token]": "public",
   "/s/[token]": "public", // the donor link is the credential
   "/api-docs": "signedIn",
+  "/inbox": "signedIn",
   "/projects": "signedIn",
   "/settings/account": "signedIn",
   "/settings/tokens": "signedIn",

@@ -93,6 +93,10 @@ test("an evaluator enters and submits results; a manager returns one with a comm
   // The evaluator sees why, corrects and resubmits.
   await evaluator.reload();
   await expect(evaluator.getByText("“Only two networks met this quarter”")).toBeVisible();
+  // The inbox in the header says so too, and leads back to the period.
+  await evaluator.getByRole("link", { name: /^Inbox \(\d+\)$/ }).click();
+  await evaluator.getByRole("link", { name: /values? to correct in .*Peru, 2021-Q4$/ }).click();
+  await expect(laLibertad).toBeEnabled();
   await laLibertad.fill("2");
   await evaluator.getByRole("button", { name: "Submit for review" }).click();
   await expect(evaluator.getByText("1 value submitted for review.")).toBeVisible();

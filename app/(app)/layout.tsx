@@ -5,10 +5,11 @@ import { SignOutButton } from "@/components/auth/sign-out-button";
 import { LanguageSwitcher } from "@/components/layout/language-switcher";
 import { QueryProvider } from "@/components/providers/query-provider";
 import { requireUser } from "@/lib/auth/session";
+import { inboxCount } from "@/lib/results/inbox";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
-  const t = await getTranslations();
+  const [t, waiting] = await Promise.all([getTranslations(), inboxCount(user)]);
   return (
     <>
       <header className="app-header">
@@ -17,6 +18,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         </Link>
         <nav aria-label={t("nav.projects")}>
           <Link href="/projects">{t("nav.projects")}</Link>
+          <Link href="/inbox" data-count={waiting}>
+            {t("nav.inbox", { count: waiting })}
+          </Link>
           <Link href="/settings/tokens">{t("nav.tokens")}</Link>
           <Link href="/settings/account">{t("nav.account")}</Link>
           <span className="muted">{t("nav.signedInAs", { name: user.name })}</span>

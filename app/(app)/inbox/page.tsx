@@ -1,0 +1,43 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { requireUser } from "@/lib/auth/session";
+import { inbox } from "@/lib/results/inbox";
+
+/** What waits for the signed-in user: values returned to them, values waiting for their review. */
+export default async function InboxPage() {
+  const user = await requireUser();
+  const [items, t] = await Promise.all([inbox(user), getTranslations("inbox")]);
+  const returned = items.filter((i) => i.kind === "returned");
+  const toReview = items.filter((i) => i.kind === "toReview");
+  const list = (kind: "returned" | "toReview", entries: typeof items) => (
+    <section aria-labelledby={`inbox-${kind}`}>
+      <h2 id={`inbox-${kind}`}>{t(`${kind}.title`)}</h2>
+      {entries.length === 0 ? (
+        <p className="muted">{t(`${kind}.none`)}</p>
+      ) : (
+        <ul>
+          {entries.map((item) => (
+            <li key={`${item.projectId}-${item.timeId}`}>
+              <Link
+                href={
+                  kind === "returned"
+                    ? `/projects/${item.projectId}/entry?time=${item.timeId}`
+                    : `/projects/${item.projectId}/review?time=${item.timeId}`
+                }
+              >
+                {t(`${kind}.item`, { count: item.count, project: item.project, time: item.time })}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+  return (
+    <>
+      <h1>{t("title")}</h1>
+      {list("returned", returned)}
+      {list("toReview", toReview)}
+    </>
+  );
+}
