@@ -10,7 +10,15 @@ test("entry opens where work is waiting: returned values first, then the first o
   const empty = await db().reportingPeriod.create({
     data: { projectId: peru, label: "2031-Q1", startDate: new Date("2031-01-01"), endDate: new Date("2031-03-31") },
   });
-  expect((await entrySheet(evaluator, peru)).time?.label).toBe("2031-Q1");
+  const first = await entrySheet(evaluator, peru);
+  expect(first.time?.label).toBe("2031-Q1");
+  // Completeness: one total per routine indicator and working place is expected in each period.
+  const routine = first.indicators.length;
+  const fresh = first.times.find((x) => x.label === "2031-Q1");
+  expect(fresh).toMatchObject({ entered: 0, expected: routine * first.locations.length });
+  const q4 = first.times.find((x) => x.label === "2021-Q4");
+  expect(q4?.entered).toBeGreaterThan(0);
+  expect(q4?.entered).toBeLessThanOrEqual(q4?.expected ?? 0);
 
   const q3 = periods.find((p) => p.label === "2021-Q3");
   const value = await db().result.findFirstOrThrow({ where: { periodId: q3?.id } });

@@ -92,7 +92,31 @@ export async function entrySheet(principal: Principal, projectId: string, timeId
   const sameKind = times.filter((x) => x.kind === time?.kind);
   const before = time ? sameKind[sameKind.findIndex((x) => x.id === time.id) - 1] : undefined;
   const previous = before ? { label: before.label, values: await valuesAt(before) } : null;
-  return { times, time, locations, indicators, existing, previous };
+  return { times: await withCompleteness(project, times, locations), time, locations, indicators, existing, previous };
+}
+
+/**
+ * How complete each period or round is: the totals entered (any status) out of those expected, one
+ * per indicator measured then (routine ones in periods, survey ones in rounds) and working place.
+ */
+async function withCompleteness<T extends { id: string; kind: "period" | "round" }>(
+  project: { indicators: { id: string; source: string }[] },
+  times: T[],
+  locations: { id: string }[],
+): Promise<(T & { entered: number; expected: number })[]> {
+  const counts = await db().result.groupBy({
+    by: ["periodId", "roundId"],
+    where: {
+      optionId: null,
+      indicatorId: { in: project.indicators.map((i) => i.id) },
+      locationId: { in: locations.map((l) => l.id) },
+    },
+    _count: { _all: true },
+  });
+  const entered = new Map(counts.map((c) => [c.periodId ?? c.roundId ?? "", c._count._all]));
+  const measured = (kind: "period" | "round") =>
+    project.indicators.filter((i) => (i.source === "SURVEY") === (kind === "round")).length;
+  return times.map((x) => ({ ...x, entered: entered.get(x.id) ?? 0, expected: measured(x.kind) * locations.length }));
 }
 
 /** Where entry opens: a period or round with returned values first, then the first open one without values. */

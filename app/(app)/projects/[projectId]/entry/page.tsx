@@ -27,10 +27,16 @@ export default async function EntryPage({ params, searchParams }: Props) {
       <h1>{t("title")}</h1>
       <nav className="time-picker" aria-label={t("chooseTime")}>
         {sheet.times.map((x) => (
-          <Link key={x.id} href={`?time=${x.id}`} aria-current={x.id === sheet.time?.id ? "page" : undefined}>
-            {x.label}
-            {x.locked ? ` (${t("locked")})` : ""}
-          </Link>
+          <span key={x.id}>
+            <Link href={`?time=${x.id}`} aria-current={x.id === sheet.time?.id ? "page" : undefined}>
+              {x.label}
+              {x.locked ? ` (${t("locked")})` : ""}
+            </Link>{" "}
+            <span className="completeness muted" data-time={x.label}>
+              <progress max={x.expected || 1} value={x.entered} aria-hidden="true" />{" "}
+              {t("completeness", { entered: x.entered, expected: x.expected })}
+            </span>
+          </span>
         ))}
       </nav>
       {sheet.time ? (
