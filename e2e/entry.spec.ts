@@ -197,6 +197,10 @@ test("entry like a spreadsheet: start from the previous round, paste a block, mo
     input.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
   });
   await expect(page.getByText("15 values pasted. Save to keep them.")).toBeVisible();
+  // 11 of 101 (10.9 %) against the baseline's third of the people: probably a typo, said but not refused.
+  await expect(page.locator('tr[data-indicator="G.1"] [data-outlier="Callao"]')).toHaveText(
+    /^Under a third of Baseline survey's [\d.]+: check it\.$/,
+  );
   const rows = page.locator("table.entry-grid tbody tr");
   for (const [index, row] of ["1", "2", "3"].entries()) {
     const inputs = rows.nth(index).locator("input[data-key]");

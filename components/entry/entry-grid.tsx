@@ -5,6 +5,7 @@ import { type ClipboardEvent, useEffect, useMemo, useState, useTransition } from
 import { type SaveOutcome, saveResultsAction } from "@/lib/results/actions";
 import { cellKey, parseTypedValues, type TypedCell, typedValuesKey } from "@/lib/results/typed-values";
 import { numberLocale, readTypedNumber } from "@/lib/validation/numbers";
+import { outlierAgainst } from "@/lib/validation/outliers";
 import { partsOverTotal } from "@/lib/validation/parts";
 import { resultProblems } from "@/lib/validation/result-rules";
 import { moveFocus, pasteBlock } from "./grid-navigation";
@@ -240,6 +241,33 @@ export function EntryGrid({
     });
   };
 
+  const previousByKey = useMemo(
+    () => new Map((previous?.values ?? []).map((v) => [keyOf(v.indicatorId, v.locationId, v.optionId), v])),
+    [previous],
+  );
+  const previousCell = (key: string): Cell => {
+    const v = previousByKey.get(key);
+    return v
+      ? {
+          value: text(v.value),
+          numerator: text(v.numerator),
+          denominator: text(v.denominator),
+          sampleSize: "",
+          textValue: "",
+        }
+      : empty;
+  };
+  /** The figure a cell stands for: its percentage, or its value (null when there is none to read). */
+  const figureOfCell = (c: Cell): number | null => {
+    const read = (s: string) => {
+      const n = readTypedNumber(s, locale);
+      return typeof n === "number" ? n : null;
+    };
+    const [n, d] = [read(c.numerator), read(c.denominator)];
+    if (n !== null && d !== null) return d > 0 ? (n / d) * 100 : null;
+    return read(c.value);
+  };
+
   /** Totals (cell keys) of counts whose parts add up to more, among the places and indicators being sent. */
   const partsAboveTotals = (sent: Set<string>): string[] => {
     const figures = indicators.flatMap((indicator) =>
@@ -300,6 +328,7 @@ export function EntryGrid({
         ? (numerator / denominator) * 100
         : null;
     const gap = closesDimension ? notReported(indicator, location.id, closesDimension) : null;
+    const outlier = previous ? outlierAgainst(figureOfCell(cell), figureOfCell(previousCell(key))) : null;
     const where = option ? `${indicator.code} ${option.name}, ${location.name}` : `${indicator.code}, ${location.name}`;
     return (
       <td key={location.id} data-location={location.name}>
@@ -340,6 +369,14 @@ export function EntryGrid({
         )}
         {row?.status === "RETURNED" && row.reviewComment && <span className="returned">“{row.reviewComment}”</span>}
         {row && <ValueHistory projectId={projectId} resultId={row.id} label={where} />}
+        {outlier && previous && (
+          <span className="warning" data-outlier={location.name}>
+            {t(outlier.direction === "higher" ? "outlierHigher" : "outlierLower", {
+              time: previous.label,
+              value: format.number(outlier.previous, { maximumFractionDigits: 1 }),
+            })}
+          </span>
+        )}
         {gap !== null && (
           <span className={gap < 0 ? "error gap" : "muted gap"} data-gap={location.name}>
             {gap < 0 ? t("overTotal", { count: -gap }) : t("notReported", { count: gap })}
