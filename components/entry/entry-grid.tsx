@@ -13,7 +13,17 @@ import { ValueHistory } from "./value-history";
 
 type Measure = "COUNT" | "PERCENTAGE" | "MEAN" | "QUALITATIVE";
 type Dimension = { id: string; name: string; options: { id: string; name: string }[] };
-type Indicator = { id: string; code: string; title: string; measure: Measure; unit: string; dimensions: Dimension[] };
+type Indicator = {
+  id: string;
+  code: string;
+  title: string;
+  measure: Measure;
+  unit: string;
+  minValue: number | null;
+  maxValue: number | null;
+  wholeNumbers: boolean | null;
+  dimensions: Dimension[];
+};
 type Existing = {
   id: string;
   indicatorId: string;
@@ -200,6 +210,9 @@ export function EntryGrid({
         measure: indicator.measure,
         source: survey ? ("SURVEY" as const) : ("MONITORING" as const),
         unit: indicator.unit,
+        minValue: indicator.minValue,
+        maxValue: indicator.maxValue,
+        wholeNumbers: indicator.wholeNumbers,
         optionIds: new Set(indicator.dimensions.flatMap((d) => d.options.map((o) => o.id))),
       };
       for (const p of resultProblems(item, rules, projectRules)) found[`${keys[index]}|${p.field}`] ??= p.code;

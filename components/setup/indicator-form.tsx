@@ -26,6 +26,9 @@ export type IndicatorValues = {
   baselineDenominator: number | null;
   baselineDate: string;
   meansOfVerification: string;
+  minValue: number | null;
+  maxValue: number | null;
+  wholeNumbers: boolean | null;
   dimensionKeys: string[];
 };
 
@@ -98,6 +101,20 @@ export function IndicatorForm({
       {text("baselineNumerator")}
       {text("baselineDenominator")}
       {text("baselineDate", "date")}
+      {text("minValue")}
+      {text("maxValue")}
+      <div className="field">
+        <label htmlFor="ind-wholeNumbers">{t("wholeNumbers")}</label>
+        <select
+          id="ind-wholeNumbers"
+          name="wholeNumbers"
+          defaultValue={value("wholeNumbers", initial?.wholeNumbers == null ? "" : initial.wholeNumbers ? "yes" : "no")}
+        >
+          <option value="">{t("wholeNumbersChoices.auto")}</option>
+          <option value="yes">{t("wholeNumbersChoices.yes")}</option>
+          <option value="no">{t("wholeNumbersChoices.no")}</option>
+        </select>
+      </div>
       <fieldset className="field">
         <legend>{t("dimensionKeys")}</legend>
         {dimensions.map((d) => (

@@ -54,6 +54,14 @@ const indicatorSchema = z.object({
   /** For a percentage made of another indicator's option: "INDICATOR-CODE:dimension:option". */
   composedFrom: z.string().min(1).optional(),
   meansOfVerification: z.string().max(4000).optional(),
+  /** Plausible bounds of entered values, and whether they must be whole (unset: by unit). */
+  validation: z
+    .object({
+      min: z.number().finite().optional(),
+      max: z.number().finite().optional(),
+      wholeNumbers: z.boolean().optional(),
+    })
+    .optional(),
   targets: z.array(targetSchema).default([]),
   results: z.array(resultSchema).default([]),
 });

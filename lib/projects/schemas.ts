@@ -87,6 +87,13 @@ export const indicatorSchema = z
       .nullish()
       .transform((v) => v || null),
     meansOfVerification: z.string().max(4000, "tooLong").default(""),
+    /** Bounds of a count's or mean's entered values, and whether they must be whole ("" or null: by unit). */
+    minValue: optionalNumber,
+    maxValue: optionalNumber,
+    wholeNumbers: z
+      .union([z.boolean(), z.enum(["", "yes", "no"])])
+      .nullish()
+      .transform((v) => (v === "yes" ? true : v === "no" ? false : typeof v === "boolean" ? v : null)),
     dimensionKeys: z.array(z.string().min(1)).default([]),
   })
   .superRefine((i, ctx) => {
@@ -100,6 +107,8 @@ export const indicatorSchema = z
       });
     if (n !== null && d !== null && n > d)
       ctx.addIssue({ code: "custom", path: ["baselineNumerator"], message: "greaterThanDenominator" });
+    if (i.minValue !== null && i.maxValue !== null && i.minValue > i.maxValue)
+      ctx.addIssue({ code: "custom", path: ["maxValue"], message: "belowMin" });
     if (
       i.measure === "COUNT" &&
       i.baselineValue !== null &&

@@ -113,6 +113,10 @@ export async function projectDefinition(principal: Principal, projectId: string)
               ? `${i.composedFrom.code}:${i.composedOption.dimension.key}:${i.composedOption.key}`
               : undefined,
           meansOfVerification: i.meansOfVerification,
+          validation:
+            i.minValue === null && i.maxValue === null && i.wholeNumbers === null
+              ? undefined
+              : { min: opt(i.minValue), max: opt(i.maxValue), wholeNumbers: i.wholeNumbers ?? undefined },
           targets: i.targets.map((t) => ({
             when: t.periodId
               ? (periodLabel.get(t.periodId) ?? "")

@@ -28,6 +28,9 @@ export async function entrySheet(principal: Principal, projectId: string, timeId
           measure: true,
           source: true,
           unit: true,
+          minValue: true,
+          maxValue: true,
+          wholeNumbers: true,
           dimensions: {
             select: {
               dimension: {

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "@/lib/db";
 import { ForbiddenError, type UserPrincipal } from "@/lib/permissions";
+import { saveIndicator } from "@/lib/projects/edit";
 import { projectSummary } from "@/lib/summary/service";
 import { locationId, principalFor, projectId } from "@/lib/testing/principals";
 import { BatchProblems, reviewResults, saveResults, VersionConflict } from "./entry";
@@ -181,4 +182,32 @@ test("a submission may not leave a count's parts above its total; a draft may, w
     true,
   );
   expect(submitted.map((r) => r.status)).toEqual(["SUBMITTED", "SUBMITTED", "SUBMITTED"]);
+});
+
+test("an indicator's plausible bounds, set on its form, refuse a value outside them in the grid and the API", async () => {
+  const indicator = await db().indicator.findFirstOrThrow({
+    where: { projectId: peru, code: "OP1.1.2" },
+    include: { dimensions: { include: { dimension: true } } },
+  });
+  const form = {
+    version: indicator.version,
+    resultNodeId: indicator.resultNodeId,
+    code: indicator.code,
+    title: indicator.title,
+    measure: indicator.measure,
+    unit: indicator.unit,
+    timeRule: indicator.timeRule,
+    dimensionKeys: indicator.dimensions.map((d) => d.dimension.key),
+  };
+  await expect(
+    saveIndicator(manager, peru, indicator.id, { ...form, minValue: "20", maxValue: "10" }),
+  ).rejects.toThrow();
+  await saveIndicator(manager, peru, indicator.id, { ...form, minValue: "0", maxValue: "1000", wholeNumbers: "yes" });
+  const period = await db().reportingPeriod.create({
+    data: { projectId: peru, label: "bounds-test", startDate: new Date("2036-01-01"), endDate: new Date("2036-03-31") },
+  });
+  const at = { indicatorId: indicator.id, periodId: period.id, locationId: tumbes };
+  const refused = await saveResults(evaluator, peru, [{ ...at, value: 1500 }], false).catch((e: unknown) => e);
+  expect((refused as BatchProblems).problems).toEqual([{ index: 0, field: "value", code: "aboveMax" }]);
+  expect(await saveResults(evaluator, peru, [{ ...at, value: 999 }], false)).toHaveLength(1);
 });

@@ -73,6 +73,9 @@ export async function saveResults(principal: Principal, projectId: string, items
           id: true,
           measure: true,
           unit: true,
+          minValue: true,
+          maxValue: true,
+          wholeNumbers: true,
           source: true,
           dimensions: { select: { dimension: { select: { id: true, options: { select: { id: true } } } } } },
         },
@@ -93,11 +96,7 @@ export async function saveResults(principal: Principal, projectId: string, items
       continue;
     }
     const optionIds = new Set(indicator.dimensions.flatMap((d) => d.dimension.options.map((o) => o.id)));
-    for (const p of resultProblems(
-      item,
-      { measure: indicator.measure, source: indicator.source, unit: indicator.unit, optionIds },
-      projectRules,
-    )) {
+    for (const p of resultProblems(item, { ...indicator, optionIds }, projectRules)) {
       problems.push({ index, ...p });
     }
     if (item.periodId && locked.has(item.periodId)) problems.push({ index, field: "periodId", code: "locked" });

@@ -10,7 +10,7 @@ import type { TableRow } from "@/lib/imports/table-rows";
 import { eventLoopBreaks } from "@/lib/ops/yield-now";
 import { assertCan, type Principal, requireUserId } from "@/lib/permissions";
 import { readTypedNumber } from "@/lib/validation/numbers";
-import { type ResultInput, resultProblems } from "@/lib/validation/results";
+import { type IndicatorRules, type ResultInput, resultProblems } from "@/lib/validation/results";
 import { isStorableText } from "@/lib/validation/text";
 import { insertAuditEvents, insertResults } from "./bulk-insert";
 import { type ImportMapping, isApproved, type MappedField, mappedFields } from "./import-mapping";
@@ -40,9 +40,8 @@ type Cell = {
   key: string;
   input: ResultInput;
   measure: string;
-  source: string;
-  unit: string;
-  optionIds: Set<string>;
+  /** The indicator's rules, which the value the rows add up to must follow. */
+  rules: IndicatorRules;
   weighted: number | null;
   rows: number[];
 };
@@ -69,7 +68,16 @@ async function lookups(projectId: string) {
         for (const o of d.dimension.options) {
           for (const name of [o.key, o.name, `${d.dimension.key}:${o.key}`]) options.set(lower(name), o.id);
         }
-      return [lower(i.code), { id: i.id, measure: i.measure, source: i.source, unit: i.unit, options }];
+      const rules: IndicatorRules = {
+        measure: i.measure,
+        source: i.source,
+        unit: i.unit,
+        optionIds: new Set(options.values()),
+        minValue: i.minValue,
+        maxValue: i.maxValue,
+        wholeNumbers: i.wholeNumbers,
+      };
+      return [lower(i.code), { id: i.id, measure: i.measure, source: i.source, options, rules }];
     }),
   );
   const locations = new Map<string, string>();
@@ -207,9 +215,7 @@ export async function importResults(
         key,
         input: { indicatorId: indicator.id, periodId, roundId, locationId, optionId, note: get("note") || undefined },
         measure: indicator.measure,
-        unit: indicator.unit,
-        source: indicator.source,
-        optionIds: new Set(indicator.options.values()),
+        rules: indicator.rules,
         weighted: null,
         rows: [],
       };
@@ -238,16 +244,7 @@ export async function importResults(
   for (const cell of cells.values()) {
     await pause();
     const row = cell.rows[0] ?? 0;
-    for (const p of resultProblems(
-      cell.input,
-      {
-        measure: cell.measure as "COUNT",
-        source: cell.source as "MONITORING",
-        unit: cell.unit,
-        optionIds: cell.optionIds,
-      },
-      look.rules,
-    )) {
+    for (const p of resultProblems(cell.input, cell.rules, look.rules)) {
       problem(row, fieldOf[p.field] ?? "value", p.code);
     }
     if (cell.input.periodId && look.locked.has(cell.input.periodId)) problem(row, "period", "locked");

@@ -10,6 +10,10 @@ export type IndicatorRules = {
   /** The unit: counts of people or things are whole, measured quantities (ha, km, USD) are not. */
   unit?: string;
   optionIds: Set<string>;
+  /** The indicator's own bounds for a count or mean value, and whether it must be whole (null: by unit). */
+  minValue?: number | null;
+  maxValue?: number | null;
+  wholeNumbers?: boolean | null;
 };
 
 export type ProjectRules = { periodIds: Set<string>; roundIds: Set<string>; locationIds: Set<string> };
@@ -36,11 +40,18 @@ export function resultProblems(input: ResultInput, indicator: IndicatorRules, pr
     indicator.measure === "MEAN" || (indicator.measure === "PERCENTAGE" && indicator.source === "SURVEY");
   if (needsSample && (input.sampleSize === null || input.sampleSize === undefined)) add("sampleSize", "required");
   if (indicator.measure === "COUNT") {
+    const whole = indicator.wholeNumbers ?? countsWholeThings(indicator.unit);
     if (input.value === null || input.value === undefined) add("value", "required");
-    else if (countsWholeThings(indicator.unit) && !Number.isInteger(input.value)) add("value", "wholeNumber");
+    else if (whole && !Number.isInteger(input.value)) add("value", "wholeNumber");
     else if (input.value < 0) add("value", "negative");
   }
   if (indicator.measure === "MEAN" && (input.value === null || input.value === undefined)) add("value", "required");
+  if ((indicator.measure === "COUNT" || indicator.measure === "MEAN") && typeof input.value === "number") {
+    if (indicator.minValue != null && input.value < indicator.minValue) add("value", "belowMin");
+    if (indicator.maxValue != null && input.value > indicator.maxValue) add("value", "aboveMax");
+    if (indicator.measure === "MEAN" && indicator.wholeNumbers && !Number.isInteger(input.value))
+      add("value", "wholeNumber");
+  }
   if (indicator.measure === "PERCENTAGE") {
     const { numerator: n, denominator: d } = input;
     // Numerators and denominators count people or things: whole numbers.

@@ -7,6 +7,23 @@ const surveyPercent: IndicatorRules = { measure: "PERCENTAGE", source: "SURVEY",
 const base = { indicatorId: "i", locationId: "tum" };
 
 describe("resultProblems", () => {
+  test("an indicator's own rules: plausible bounds of counts and means, whole numbers set either way", () => {
+    const bounded = { ...count, minValue: 10, maxValue: 500 };
+    const at = (value: number) => ({ ...base, periodId: "q1", value });
+    expect(resultProblems(at(9), bounded, project)).toEqual([{ field: "value", code: "belowMin" }]);
+    expect(resultProblems(at(5000), bounded, project)).toEqual([{ field: "value", code: "aboveMax" }]);
+    expect(resultProblems(at(500), bounded, project)).toEqual([]);
+    // People are whole by their unit unless the indicator says otherwise (e.g. full-time equivalents).
+    expect(resultProblems(at(2.5), { ...count, unit: "people", wholeNumbers: false }, project)).toEqual([]);
+    expect(resultProblems(at(2.5), { ...count, unit: "ha", wholeNumbers: true }, project)).toEqual([
+      { field: "value", code: "wholeNumber" },
+    ]);
+    const score = { measure: "MEAN" as const, source: "SURVEY" as const, optionIds: new Set<string>(), maxValue: 5 };
+    expect(resultProblems({ ...base, roundId: "end", value: 7, sampleSize: 40 }, score, project)).toEqual([
+      { field: "value", code: "aboveMax" },
+    ]);
+  });
+
   test("a count must be a whole number, not negative, in a known period, location and option", () => {
     expect(resultProblems({ ...base, periodId: "q1", value: 12 }, count, project)).toEqual([]);
     expect(resultProblems({ ...base, periodId: "q1", value: 1.5 }, count, project)).toEqual([

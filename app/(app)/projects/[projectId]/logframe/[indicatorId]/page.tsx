@@ -53,6 +53,9 @@ export default async function EditIndicatorPage({ params }: Props) {
           baselineDenominator: indicator.baselineDenominator,
           baselineDate: indicator.baselineDate?.toISOString().slice(0, 10) ?? "",
           meansOfVerification: indicator.meansOfVerification,
+          minValue: indicator.minValue,
+          maxValue: indicator.maxValue,
+          wholeNumbers: indicator.wholeNumbers,
           dimensionKeys: indicator.dimensions.map((d) => d.dimension.key),
         }}
       />

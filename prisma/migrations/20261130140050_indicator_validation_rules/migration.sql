@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Indicator" ADD COLUMN     "maxValue" DOUBLE PRECISION,
+ADD COLUMN     "minValue" DOUBLE PRECISION,
+ADD COLUMN     "wholeNumbers" BOOLEAN;
