@@ -23,6 +23,7 @@ async function summaryOn(page: Page, base: string, projectId: string): Promise<S
 test("a session, the figures and the sign-in limits are the same on both instances", async ({ page, browser }) => {
   await logInAs(page, "manager@example.org");
   await page.getByRole("link", { name: /Venezuelan migrants and refugees in Peru/ }).click();
+  await expect(page).toHaveURL(/\/projects\/[^/?]+$/); // the project's access is checked before the page opens
   const projectId = page.url().split("/projects/")[1]?.split(/[/?]/)[0] ?? "";
 
   // The session cookie signed by the first instance is accepted by the second.
