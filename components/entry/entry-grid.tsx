@@ -48,6 +48,14 @@ type Field = keyof Cell;
 const empty: Cell = { value: "", numerator: "", denominator: "", sampleSize: "", textValue: "" };
 const keyOf = cellKey;
 const text = (v: number | string | null) => (v === null ? "" : String(v));
+/** A saved value as the grid shows it. */
+const asCell = (r: Omit<PreviousValue, "indicatorId" | "locationId" | "optionId">): Cell => ({
+  value: text(r.value),
+  numerator: text(r.numerator),
+  denominator: text(r.denominator),
+  sampleSize: text(r.sampleSize),
+  textValue: r.textValue ?? "",
+});
 
 function fieldsOf(measure: Measure, survey: boolean): Field[] {
   if (measure === "PERCENTAGE")
@@ -100,15 +108,7 @@ export function EntryGrid({
     const typed = cells[key];
     if (typed) return typed;
     const row = saved.get(key);
-    return row
-      ? {
-          value: text(row.value),
-          numerator: text(row.numerator),
-          denominator: text(row.denominator),
-          sampleSize: text(row.sampleSize),
-          textValue: row.textValue ?? "",
-        }
-      : empty;
+    return row ? asCell(row) : empty;
   };
   const change = (key: string, field: Field, input: string) => changeMany([{ key, field, value: input }]);
   /** Typed values, kept in this browser at once so that a reload or a dropped connection loses nothing. */
@@ -260,15 +260,7 @@ export function EntryGrid({
   );
   const previousCell = (key: string): Cell => {
     const v = previousByKey.get(key);
-    return v
-      ? {
-          value: text(v.value),
-          numerator: text(v.numerator),
-          denominator: text(v.denominator),
-          sampleSize: "",
-          textValue: "",
-        }
-      : empty;
+    return v ? asCell(v) : empty;
   };
   /** The figure a cell stands for: its percentage, or its value (null when there is none to read). */
   const figureOfCell = (c: Cell): number | null => {

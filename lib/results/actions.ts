@@ -68,28 +68,10 @@ export async function reviewResultAction(
   _previous: ReviewOutcome,
   form: FormData,
 ): Promise<ReviewOutcome> {
-  const user = await currentUser();
-  if (!user || !can(user, "results.review", projectId)) return { error: "notAllowed" };
-  const decision = form.get("decision") === "return" ? "return" : "approve";
-  const comment = String(form.get("comment") ?? "").trim();
-  if (!isStorableText(comment)) return { error: "invalidCharacters", values: formValues(form) };
-  if (decision === "return" && !comment) return { error: "commentRequired", values: formValues(form) };
-  try {
-    await reviewResults(user, projectId, [
-      {
-        resultId: String(form.get("resultId") ?? ""),
-        version: Number(form.get("version")),
-        decision,
-        comment: comment || undefined,
-      },
-    ]);
-  } catch (error) {
-    if (error instanceof BatchProblems || error instanceof VersionConflict)
-      return { error: "changed", values: formValues(form) };
-    throw error;
-  }
-  revalidatePath(`/projects/${projectId}`, "layout");
-  return { done: decision };
+  const pick = { resultId: String(form.get("resultId") ?? ""), version: Number(form.get("version")) };
+  const { error, decision } = await decide(projectId, form, [pick]);
+  if (error === "noneChosen") return { error: "changed", values: formValues(form) };
+  return error ? { error, values: formValues(form) } : { done: decision };
 }
 
 export type BatchReviewOutcome = {
@@ -103,29 +85,34 @@ export async function reviewBatchAction(
   _previous: BatchReviewOutcome,
   form: FormData,
 ): Promise<BatchReviewOutcome> {
+  const picks = form.getAll("pick").map((v) => {
+    const [resultId = "", version = ""] = String(v).split(":");
+    return { resultId, version: Number(version) };
+  });
+  const { error, decision } = await decide(projectId, form, picks);
+  return error ? { error } : { done: { decision, count: picks.length } };
+}
+
+/** The review decision of a form (approve, or return with a comment) on the values picked, all or nothing. */
+async function decide(projectId: string, form: FormData, picks: { resultId: string; version: number }[]) {
+  const decision: "approve" | "return" = form.get("decision") === "return" ? "return" : "approve";
+  const refuse = (error: NonNullable<BatchReviewOutcome["error"]>) => ({ error, decision });
   const user = await currentUser();
-  if (!user || !can(user, "results.review", projectId)) return { error: "notAllowed" };
-  const decision = form.get("decision") === "return" ? "return" : "approve";
+  if (!user || !can(user, "results.review", projectId)) return refuse("notAllowed");
   const comment = String(form.get("comment") ?? "").trim();
-  if (!isStorableText(comment)) return { error: "invalidCharacters" };
-  if (decision === "return" && !comment) return { error: "commentRequired" };
-  const chosen = form.getAll("pick").map((v) => String(v).split(":"));
-  if (chosen.length === 0) return { error: "noneChosen" };
+  if (!isStorableText(comment)) return refuse("invalidCharacters");
+  if (decision === "return" && !comment) return refuse("commentRequired");
+  if (picks.length === 0) return refuse("noneChosen");
   try {
     await reviewResults(
       user,
       projectId,
-      chosen.map(([resultId = "", version = ""]) => ({
-        resultId,
-        version: Number(version),
-        decision,
-        comment: comment || undefined,
-      })),
+      picks.map((pick) => ({ ...pick, decision, comment: comment || undefined })),
     );
   } catch (error) {
-    if (error instanceof BatchProblems || error instanceof VersionConflict) return { error: "changed" };
+    if (error instanceof BatchProblems || error instanceof VersionConflict) return refuse("changed");
     throw error;
   }
   revalidatePath(`/projects/${projectId}`, "layout");
-  return { done: { decision, count: chosen.length } };
+  return { error: undefined, decision };
 }

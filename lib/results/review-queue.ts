@@ -17,6 +17,18 @@ export function figureOf(r: Figures): number | null {
   return r.value;
 }
 
+/** What identifies a value's cell and what it says: enough to compare it with another. */
+const cellFigures = {
+  indicatorId: true,
+  locationId: true,
+  optionId: true,
+  periodId: true,
+  roundId: true,
+  value: true,
+  numerator: true,
+  denominator: true,
+} as const;
+
 export async function reviewQueue(principal: Principal, projectId: string, filters: ReviewFilters = {}) {
   assertCan(principal, "results.review", projectId);
   const prisma = db();
@@ -57,29 +69,11 @@ export async function reviewQueue(principal: Principal, projectId: string, filte
         indicatorId: { in: indicatorIds },
         OR: [{ periodId: { in: previousTimes } }, { roundId: { in: previousTimes } }],
       },
-      select: {
-        indicatorId: true,
-        locationId: true,
-        optionId: true,
-        periodId: true,
-        roundId: true,
-        value: true,
-        numerator: true,
-        denominator: true,
-      },
+      select: cellFigures,
     }),
     prisma.target.findMany({
       where: { indicatorId: { in: indicatorIds } },
-      select: {
-        indicatorId: true,
-        locationId: true,
-        optionId: true,
-        periodId: true,
-        roundId: true,
-        value: true,
-        numerator: true,
-        denominator: true,
-      },
+      select: cellFigures,
     }),
     prisma.auditEvent.findMany({
       where: { entityType: "Result", action: "result.return", entityId: { in: rows.map((r) => r.id) } },
