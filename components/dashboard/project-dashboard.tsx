@@ -1,6 +1,7 @@
 "use client";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
+import { ProblemError } from "@/lib/client/problem";
 import { type SummaryFilters, type SummarySource, summaryUrl, useSummary } from "@/lib/client/summary-query";
 import { FilterBar } from "./filter-bar";
 import { IndicatorCard } from "./indicator-card";
@@ -56,6 +57,13 @@ export function ProjectDashboard({
   const [filters, setFilters] = useState(initialFilters);
   const query = useSummary(source, filters, sameFilters(filters, initialFilters) ? initialSummary : undefined);
   const summary = query.data ?? initialSummary;
+  const failed = !query.isError
+    ? null
+    : source.kind === "shared" &&
+        query.error instanceof ProblemError &&
+        (query.error.status === 410 || query.error.status === 404)
+      ? "linkGone"
+      : "loadFailed";
   const change = (next: SummaryFilters) => {
     setFilters(next);
     writeFiltersToUrl(next);
@@ -66,7 +74,7 @@ export function ProjectDashboard({
   return (
     <div className="dashboard" aria-busy={query.isFetching}>
       <FilterBar filters={filters} onChange={change} summary={summary} mayPreview={mayPreview} regional={regional} />
-      <p className="muted" role="status">
+      <p className="muted" role="status" hidden={failed !== null}>
         {query.isFetching
           ? t("updating")
           : t("asOf", { date: format.dateTime(new Date(summary.asOf), { dateStyle: "long" }) })}
@@ -77,36 +85,45 @@ export function ProjectDashboard({
           {t("downloadAll")}
         </a>
       </p>
-      {query.isError && (
-        <p role="alert" className="error">
-          {t("loadFailed")}
-        </p>
+      {failed ? (
+        // Figures that no longer apply (other filters, or a link revoked meanwhile) are not shown.
+        <div role="alert" className="error load-failed">
+          <p>{t(failed)}</p>
+          {failed !== "linkGone" && (
+            <button type="button" className="button secondary" onClick={() => query.refetch()}>
+              {t("retry")}
+            </button>
+          )}
+        </div>
+      ) : (
+        <>
+          <StatusHeadline summary={summary} />
+          <StatusMatrix summary={summary} />
+          {nodes.map((node) => {
+            const indicators = summary.indicators.filter((i) => i.resultNodeId === node.id);
+            if (indicators.length === 0) return null;
+            return (
+              <section key={node.id} className="logframe-section" aria-labelledby={`node-${node.id}`}>
+                <h2 id={`node-${node.id}`}>
+                  <span className="level">
+                    {tLevels(node.level)} {node.code}
+                  </span>{" "}
+                  {node.title}
+                </h2>
+                {indicators.map((i) => (
+                  <IndicatorCard
+                    key={i.indicator.id}
+                    indicator={i}
+                    summary={summary}
+                    initiallyOpen={i.indicator.id === firstOpen}
+                    detailsHref={indicatorBaseHref ? `${indicatorBaseHref}${i.indicator.id}` : undefined}
+                  />
+                ))}
+              </section>
+            );
+          })}
+        </>
       )}
-      <StatusHeadline summary={summary} />
-      <StatusMatrix summary={summary} />
-      {nodes.map((node) => {
-        const indicators = summary.indicators.filter((i) => i.resultNodeId === node.id);
-        if (indicators.length === 0) return null;
-        return (
-          <section key={node.id} className="logframe-section" aria-labelledby={`node-${node.id}`}>
-            <h2 id={`node-${node.id}`}>
-              <span className="level">
-                {tLevels(node.level)} {node.code}
-              </span>{" "}
-              {node.title}
-            </h2>
-            {indicators.map((i) => (
-              <IndicatorCard
-                key={i.indicator.id}
-                indicator={i}
-                summary={summary}
-                initiallyOpen={i.indicator.id === firstOpen}
-                detailsHref={indicatorBaseHref ? `${indicatorBaseHref}${i.indicator.id}` : undefined}
-              />
-            ))}
-          </section>
-        );
-      })}
     </div>
   );
 }
