@@ -69,11 +69,13 @@ test("a program manager reads target vs achieved per region, and the table match
   await legal.locator('[data-chart$="OP1.1.1-regions"]').getByRole("button", { name: "PNG" }).click();
   const image = await png;
   expect(image.suggestedFilename()).toBe("PE-VEN-2021-OP1.1.1-regions.png");
-  expect(
-    readFileSync((await image.path()) ?? "")
-      .subarray(1, 4)
-      .toString(),
-  ).toBe("PNG");
+  const bytes = readFileSync((await image.path()) ?? "");
+  expect(bytes.subarray(1, 4).toString()).toBe("PNG");
+  // Taller than the drawing at twice its size: a title above it, its legend and the source and date below.
+  const drawing = await legal.locator('[data-chart$="OP1.1.1-regions"] svg.recharts-surface').first().boundingBox();
+  expect(bytes.readUInt32BE(20)).toBeGreaterThan(2 * (drawing?.height ?? 0) + 60);
+  // The status matrix is no drawing: it offers its table and CSV, not a PNG that would do nothing.
+  await expect(page.locator('[data-chart$="status-matrix"]').getByRole("button", { name: "PNG" })).toHaveCount(0);
 });
 
 test("filters change the figures without reloading the page and are kept in the URL", async ({ page }) => {

@@ -24,11 +24,14 @@ export function ChartFrame({
   filename,
   table,
   children,
+  png = true,
 }: {
   title: string;
   filename: string;
   table: ChartTable;
   children: ReactNode;
+  /** Whether the drawing is an SVG chart that can be saved as PNG (an HTML grid is not). */
+  png?: boolean;
 }) {
   const t = useTranslations("chart");
   const [showTable, setShowTable] = useState(false);
@@ -56,14 +59,21 @@ export function ChartFrame({
           <button type="button" className="button secondary" onClick={csv}>
             {t("downloadCsv")}
           </button>
-          <button
-            type="button"
-            className="button secondary"
-            disabled={showTable}
-            onClick={() => chartRef.current && downloadPng(chartRef.current, `${filename}.png`)}
-          >
-            {t("downloadPng")}
-          </button>
+          {png && (
+            <button
+              type="button"
+              className="button secondary"
+              disabled={showTable}
+              onClick={() => {
+                const chart = chartRef.current;
+                // The dashboard names what the figures are: the project and their as-of date.
+                const caption = chart?.closest("[data-png-caption]")?.getAttribute("data-png-caption") ?? "";
+                if (chart) downloadPng(chart, `${filename}.png`, title, caption);
+              }}
+            >
+              {t("downloadPng")}
+            </button>
+          )}
         </div>
       </div>
       <div ref={chartRef} aria-hidden="true" hidden={showTable} className="chart-print">

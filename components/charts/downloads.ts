@@ -16,33 +16,81 @@ export function downloadCsv(filename: string, header: string[], rows: (string | 
   save(new Blob([toCsv(header, rows)], { type: "text/csv;charset=utf-8" }), filename);
 }
 
-/** Draws the chart's SVG on a white canvas at twice its size and saves it as PNG. */
-export async function downloadPng(container: HTMLElement, filename: string) {
-  const svg = container.querySelector("svg.recharts-surface[role=application], svg.recharts-surface:not([aria-label])");
-  if (!(svg instanceof SVGSVGElement)) return;
-  const { width, height } = svg.getBoundingClientRect();
+type Legend = { colour: string; label: string }[];
+
+/** The chart's own drawing: its largest Recharts surface (legend icons are small surfaces too). */
+function chartSurface(container: HTMLElement): SVGSVGElement | null {
+  const area = (svg: SVGSVGElement) => svg.getBoundingClientRect().width * svg.getBoundingClientRect().height;
+  const surfaces = [...container.querySelectorAll<SVGSVGElement>("svg.recharts-surface")];
+  return surfaces.sort((a, b) => area(b) - area(a))[0] ?? null;
+}
+
+/** The legend Recharts draws in HTML beside the SVG, as colour and label pairs. */
+function legendOf(container: HTMLElement): Legend {
+  return [...container.querySelectorAll(".recharts-legend-item")].map((item) => {
+    const mark = item.querySelector("path, rect, line");
+    const colour = mark?.getAttribute("fill") || mark?.getAttribute("stroke") || "#000000";
+    return {
+      colour: colour === "none" ? (mark?.getAttribute("stroke") ?? "#000000") : colour,
+      label: item.textContent ?? "",
+    };
+  });
+}
+
+async function drawnSvg(svg: SVGSVGElement, width: number, height: number, font: string): Promise<HTMLImageElement> {
   const clone = svg.cloneNode(true) as SVGSVGElement;
   clone.setAttribute("xmlns", "http://www.w3.org/2000/svg");
   clone.setAttribute("width", String(width));
   clone.setAttribute("height", String(height));
-  clone.style.fontFamily = getComputedStyle(container).fontFamily;
-  const data = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(clone))}`;
+  clone.style.fontFamily = font;
   const image = new Image();
   await new Promise<void>((resolve, reject) => {
     image.onload = () => resolve();
     image.onerror = () => reject(new Error("Could not draw the chart"));
-    image.src = data;
+    image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(clone))}`;
   });
+  return image;
+}
+
+/**
+ * Saves the chart as a PNG that stands on its own: its title above, the drawing at twice its size, its
+ * legend, and the source and date below (`caption`: the project and the as-of date of the figures).
+ */
+export async function downloadPng(container: HTMLElement, filename: string, title: string, caption = "") {
+  const svg = chartSurface(container);
+  if (!svg) return;
+  const { width, height } = svg.getBoundingClientRect();
+  const font = getComputedStyle(container).fontFamily;
+  const image = await drawnSvg(svg, width, height, font);
+  const legend = legendOf(container);
+  const [top, legendHeight, bottom] = [30, legend.length ? 22 : 0, caption ? 22 : 6];
   const scale = 2;
   const canvas = document.createElement("canvas");
   canvas.width = Math.ceil(width * scale);
-  canvas.height = Math.ceil(height * scale);
+  canvas.height = Math.ceil((top + height + legendHeight + bottom) * scale);
   const context = canvas.getContext("2d");
   if (!context) return;
-  context.fillStyle = "#ffffff";
-  context.fillRect(0, 0, canvas.width, canvas.height);
   context.scale(scale, scale);
-  context.drawImage(image, 0, 0, width, height);
+  context.fillStyle = "#ffffff";
+  context.fillRect(0, 0, width, top + height + legendHeight + bottom);
+  context.fillStyle = "#1a1a1a";
+  context.font = `600 14px ${font}`;
+  context.fillText(title, 8, 20, width - 16);
+  context.drawImage(image, 0, top, width, height);
+  context.font = `12px ${font}`;
+  let x = 8;
+  for (const item of legend) {
+    context.fillStyle = item.colour;
+    context.fillRect(x, top + height + 6, 10, 10);
+    context.fillStyle = "#1a1a1a";
+    context.fillText(item.label, x + 14, top + height + 15);
+    x += 14 + context.measureText(item.label).width + 16;
+  }
+  if (caption) {
+    context.fillStyle = "#555555";
+    context.font = `11px ${font}`;
+    context.fillText(caption, 8, top + height + legendHeight + 15, width - 16);
+  }
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, "image/png"));
   if (blob) save(blob, filename);
 }

@@ -72,7 +72,15 @@ export function ProjectDashboard({
     openIndicatorId ?? summary.indicators.find((i) => i.indicator.measure !== "QUALITATIVE")?.indicator.id ?? null;
 
   return (
-    <div className="dashboard" aria-busy={query.isFetching}>
+    <div
+      className="dashboard"
+      aria-busy={query.isFetching}
+      data-png-caption={t("pngCaption", {
+        project: summary.project.name,
+        date: format.dateTime(new Date(summary.asOf), { dateStyle: "long" }),
+        approved: summary.includesSubmitted ? "preview" : "approved",
+      })}
+    >
       <FilterBar filters={filters} onChange={change} summary={summary} mayPreview={mayPreview} regional={regional} />
       <p className="muted" role="status" hidden={failed !== null}>
         {query.isFetching

