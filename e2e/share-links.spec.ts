@@ -53,10 +53,7 @@ test("a donor opens a share link without an account, sees approved figures, down
   await expect(row.locator('[data-col="state"]')).toHaveText("Revoked");
 
   // The donor's open tab asks for other figures: the link no longer answers, and no figures stay shown.
-  await donorPage
-    .getByRole("form", { name: "Filters" })
-    .getByLabel("Period or round")
-    .selectOption({ label: "2021-Q2" });
+  await donorPage.getByRole("form", { name: "Filters" }).getByLabel("As of").fill("2021-06-30");
   await expect(donorPage.locator("main [role=alert]")).toHaveText(/has been revoked or has expired/);
   await expect(donorPage.locator("article[data-indicator]")).toHaveCount(0);
 
