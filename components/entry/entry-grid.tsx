@@ -2,6 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { type ClipboardEvent, useEffect, useMemo, useState, useTransition } from "react";
+import { percent } from "@/lib/indicators/aggregate";
 import { type SaveOutcome, saveResultsAction } from "@/lib/results/actions";
 import { cellKey, parseTypedValues, type TypedCell, typedValuesKey } from "@/lib/results/typed-values";
 import { numberLocale, readTypedNumber } from "@/lib/validation/numbers";
@@ -269,7 +270,7 @@ export function EntryGrid({
       return typeof n === "number" ? n : null;
     };
     const [n, d] = [read(c.numerator), read(c.denominator)];
-    if (n !== null && d !== null) return d > 0 ? (n / d) * 100 : null;
+    if (n !== null && d !== null) return d > 0 ? percent(n, d) : null;
     return read(c.value);
   };
 
@@ -323,15 +324,8 @@ export function EntryGrid({
     const key = keyOf(indicator.id, location.id, option?.id);
     const cell = cellValue(key);
     const row = saved.get(key);
-    const numerator = readTypedNumber(cell.numerator, locale);
-    const denominator = readTypedNumber(cell.denominator, locale);
-    const percent =
-      indicator.measure === "PERCENTAGE" &&
-      typeof numerator === "number" &&
-      typeof denominator === "number" &&
-      denominator > 0
-        ? (numerator / denominator) * 100
-        : null;
+    // The percentage shown live as one types: the figure its numerator and denominator make.
+    const shownPercent = indicator.measure === "PERCENTAGE" ? figureOfCell(cell) : null;
     const gap = closesDimension ? notReported(indicator, location.id, closesDimension) : null;
     const outlier = previous ? outlierAgainst(figureOfCell(cell), figureOfCell(previousCell(key))) : null;
     const where = option ? `${indicator.code} ${option.name}, ${location.name}` : `${indicator.code}, ${location.name}`;
@@ -366,7 +360,9 @@ export function EntryGrid({
             </div>
           );
         })}
-        {percent !== null && <span className="muted">{format.number(percent, { maximumFractionDigits: 1 })} %</span>}
+        {shownPercent !== null && (
+          <span className="muted">{format.number(shownPercent, { maximumFractionDigits: 1 })} %</span>
+        )}
         {row && (
           <span className={`review-status review-${row.status}`}>
             {t(`statuses.${row.status}` as "statuses.DRAFT")}

@@ -4,6 +4,7 @@ import "server-only";
 // and when, and the comments of earlier returns. Filtered by indicator, place, period or round, and
 // submitter, so that a whole period, place or indicator can be approved or returned at once.
 import { db } from "@/lib/db";
+import { percent } from "@/lib/indicators/aggregate";
 import { assertCan, type Principal } from "@/lib/permissions";
 
 export type ReviewFilters = { indicator?: string; location?: string; time?: string; submitter?: string };
@@ -11,10 +12,8 @@ export type ReviewFilters = { indicator?: string; location?: string; time?: stri
 type Figures = { value: number | null; numerator: number | null; denominator: number | null };
 
 /** The figure a value stands for: a percentage from its numerator and denominator, else its value. */
-export function figureOf(r: Figures): number | null {
-  if (r.numerator !== null && r.denominator !== null)
-    return r.denominator > 0 ? (r.numerator / r.denominator) * 100 : null;
-  return r.value;
+function figureOf(r: Figures): number | null {
+  return r.numerator !== null && r.denominator !== null ? percent(r.numerator, r.denominator) : r.value;
 }
 
 /** What identifies a value's cell and what it says: enough to compare it with another. */
