@@ -103,6 +103,8 @@ async function decide(projectId: string, form: FormData, picks: { resultId: stri
   if (!isStorableText(comment)) return refuse("invalidCharacters");
   if (decision === "return" && !comment) return refuse("commentRequired");
   if (picks.length === 0) return refuse("noneChosen");
+  // A pick is "<resultId>:<version>" as the page wrote it; anything else was not read from the page.
+  if (picks.some((pick) => !pick.resultId || !Number.isInteger(pick.version))) return refuse("changed");
   try {
     await reviewResults(
       user,
