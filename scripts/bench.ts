@@ -1,118 +1,44 @@
-// Benchmark (run with the react-server condition, as server code runs in Next.js): the indicator engine's project summary against a raw SQL baseline, on a synthetic project,
-// and the first-load JavaScript of each route when a build exists.
-//   npm run bench                      embedded PGlite (a temporary folder)
-//   DATABASE_URL=postgres://… npm run bench   a PostgreSQL server (its tables are dropped and recreated!)
-// Numbers are medians of several runs on this machine; compare runs on the same machine only.
-import { mkdtempSync, rmSync } from "node:fs";
+// Benchmark (run with the react-server condition, as server code runs in Next.js), in one run:
+// a synthetic portfolio (scripts/bench/portfolio.ts); the project summary against the raw SQL that
+// yields the same partial sums; a 50,000-row import against a plain insert; then, when a production
+// build exists, the app itself under load with autocannon (donor API and pages, the dashboard, the
+// portfolio), each against its baseline; on PostgreSQL also the same project on PGlite.
+//   npm run bench                                 embedded PGlite (a temporary folder), 30 projects
+//   DATABASE_URL=postgres://… npm run bench       PostgreSQL (its tables are dropped!), 300 projects
+//   BENCH_PROJECTS, BENCH_IMPORT_ROWS, BENCH_LOAD_SECONDS, BENCH_RUNS change the sizes.
+// Numbers are medians (or autocannon's averages); compare runs on the same machine only.
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 
-const INDICATORS = Number(process.env.BENCH_INDICATORS ?? 30);
-const REGIONS = Number(process.env.BENCH_REGIONS ?? 40);
-const PERIODS = Number(process.env.BENCH_PERIODS ?? 12);
-const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const onPostgres = Boolean(process.env.DATABASE_URL);
+const PROJECTS = Number(process.env.BENCH_PROJECTS ?? (onPostgres ? 300 : 30));
+const RUNS = Number(process.env.BENCH_RUNS ?? 9);
+const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 50_000);
+/** Only the computed summary of the largest project, as one JSON line (the PGlite side of a PostgreSQL run). */
+const SUMMARY_ONLY = process.env.BENCH_SUMMARY_ONLY === "1";
 
-if (!process.env.DATABASE_URL) process.env.DATA_DIR = mkdtempSync(path.join(tmpdir(), "me-bench-"));
+if (!onPostgres) process.env.DATA_DIR = mkdtempSync(path.join(tmpdir(), "me-bench-"));
 
 const { closeDb, db } = await import("@/lib/db");
 const { configuredTarget, describeTarget, openAdapter } = await import("@/lib/db/adapter");
 const { applyMigrations, resetDatabase, startEngine } = await import("@/lib/db/schema-engine");
 const { projectSummary } = await import("@/lib/summary/service");
-const { trackingCsv } = await import("@/lib/exports/tracking-export");
+const { portfolio } = await import("@/lib/portfolio/service");
+const { seedPortfolio } = await import("./bench/portfolio");
 
 async function migrateFresh() {
   const { factory, close } = openAdapter(configuredTarget());
   const engine = await startEngine(factory);
   try {
-    if (process.env.DATABASE_URL) await resetDatabase(engine);
+    if (onPostgres) await resetDatabase(engine);
     await applyMigrations(engine);
   } finally {
     engine.free();
     await close();
   }
-}
-
-async function seedSyntheticProject() {
-  const prisma = db();
-  const country = await prisma.location.create({ data: { level: "COUNTRY", name: "Benchland", isoCode: "XB" } });
-  const regions = await prisma.location.createManyAndReturn({
-    data: Array.from({ length: REGIONS }, (_, i) => ({
-      level: "ADMIN1" as const,
-      name: `Region ${i + 1}`,
-      parentId: country.id,
-    })),
-  });
-  const sex = await prisma.disaggregationDimension.create({
-    data: {
-      key: "sex",
-      name: "Sex",
-      options: {
-        create: [
-          { key: "female", name: "Female" },
-          { key: "male", name: "Male" },
-        ],
-      },
-    },
-    include: { options: true },
-  });
-  const project = await prisma.project.create({
-    data: {
-      code: "BENCH",
-      name: "Benchmark project",
-      startDate: new Date("2020-01-01"),
-      endDate: new Date(Date.UTC(2020, PERIODS * 3, 0)),
-      locations: { create: [country, ...regions].map((l) => ({ locationId: l.id })) },
-    },
-  });
-  const periods = await prisma.reportingPeriod.createManyAndReturn({
-    data: Array.from({ length: PERIODS }, (_, i) => ({
-      projectId: project.id,
-      label: `P${i + 1}`,
-      startDate: new Date(Date.UTC(2020, i * 3, 1)),
-      endDate: new Date(Date.UTC(2020, i * 3 + 3, 0)),
-    })),
-  });
-  const node = await prisma.resultNode.create({
-    data: { projectId: project.id, level: "OUTPUT", code: "O", title: "Output" },
-  });
-  let results = 0;
-  for (let k = 0; k < INDICATORS; k++) {
-    const percentage = k % 3 === 2;
-    const indicator = await prisma.indicator.create({
-      data: {
-        projectId: project.id,
-        resultNodeId: node.id,
-        code: `I${k + 1}`,
-        title: `Indicator ${k + 1}`,
-        measure: percentage ? "PERCENTAGE" : "COUNT",
-        timeRule: k % 4 === 1 ? "CUMULATIVE" : "NON_CUMULATIVE",
-        dimensions: { create: [{ dimensionId: sex.id }] },
-      },
-    });
-    await prisma.target.createMany({
-      data: regions.map((r) =>
-        percentage
-          ? { indicatorId: indicator.id, locationId: r.id, numerator: 60, denominator: 100 }
-          : { indicatorId: indicator.id, locationId: r.id, value: 1000 },
-      ),
-    });
-    const rows = regions.flatMap((r, ri) =>
-      periods.flatMap((p, pi) => {
-        const total = 50 + ((ri * 7 + pi * 13 + k) % 40);
-        const base = { indicatorId: indicator.id, locationId: r.id, periodId: p.id, status: "APPROVED" as const };
-        const figure = (v: number) => (percentage ? { numerator: Math.round(v * 0.6), denominator: v } : { value: v });
-        return [
-          { ...base, ...figure(total) },
-          { ...base, optionId: sex.options[0]?.id, ...figure(Math.round(total * 0.55)) },
-          { ...base, optionId: sex.options[1]?.id, ...figure(total - Math.round(total * 0.55)) },
-        ];
-      }),
-    );
-    await prisma.result.createMany({ data: rows });
-    results += rows.length;
-  }
-  return { projectId: project.id, results };
 }
 
 async function median(run: () => Promise<unknown>): Promise<number> {
@@ -126,222 +52,222 @@ async function median(run: () => Promise<unknown>): Promise<number> {
   return times.sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? Number.NaN;
 }
 
-await migrateFresh();
-console.log(`Database: ${describeTarget(configuredTarget())}`);
-const seedStart = performance.now();
-const { projectId, results } = await seedSyntheticProject();
-console.log(
-  `Synthetic project: ${INDICATORS} indicators x ${REGIONS} regions x ${PERIODS} periods x (total + 2 options) = ${results} results (loaded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s)`,
-);
+type Row = { measurement: string; result: string; baseline?: string; ratio?: string; goal?: string };
+const report: Row[] = [];
+const ms = (n: number) => `${n < 10 ? n.toFixed(1) : Math.round(n).toLocaleString("en")} ms`;
+const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
 
+await migrateFresh();
+const seedStart = performance.now();
 const prisma = db();
+const { projectIds, largestId, results } = await seedPortfolio(prisma, PROJECTS);
+const resultsOfLargest = await prisma.result.count({ where: { indicator: { projectId: largestId } } });
+if (!SUMMARY_ONLY) {
+  console.log(`Database: ${describeTarget(configuredTarget())}`);
+  console.log(
+    `Portfolio: ${PROJECTS} projects, ${results.toLocaleString("en")} approved results (largest project: ${resultsOfLargest.toLocaleString("en")}), loaded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`,
+  );
+}
+
 const admin = { kind: "user" as const, userId: "bench", isAdmin: true, roles: {} };
-// Baseline 1: the aggregation alone, as one hand-written GROUP BY (what any report must at least run).
-const rawGroupBy = () =>
-  prisma.$queryRawUnsafe(
-    `SELECT r."indicatorId", r."locationId", r."optionId", r."periodId",
-            SUM(r."value"), SUM(r."numerator"), SUM(r."denominator"), COUNT(*)
-     FROM "Result" r JOIN "Indicator" i ON i."id" = r."indicatorId"
-     WHERE i."projectId" = $1 AND r."status" = 'APPROVED'
-     GROUP BY 1, 2, 3, 4`,
-    projectId,
-  );
-// Baseline 2: reading every result row, which the engine avoids.
-const rawAllRows = () =>
-  prisma.$queryRawUnsafe(
-    `SELECT r.* FROM "Result" r JOIN "Indicator" i ON i."id" = r."indicatorId" WHERE i."projectId" = $1`,
-    projectId,
-  );
-const summary = () => projectSummary(admin, projectId, { asOf: new Date("2030-01-01") });
-// Computed: a new data version before each run, as after an approval (the cache cannot answer).
+const asOf = new Date("2026-01-01");
+// The partial sums a summary needs, as one hand-written GROUP BY (what any report must at least run).
+const rawGroupBy = (ids: string[]) =>
+  prisma.$queryRaw`
+    SELECT r."indicatorId", r."locationId", r."optionId", COALESCE(r."periodId", r."roundId"),
+           SUM(r."value"), SUM(r."numerator"), SUM(r."denominator"), COUNT(*)
+    FROM "Result" r JOIN "Indicator" i ON i."id" = r."indicatorId"
+    WHERE i."projectId" = ANY(${ids}) AND r."status" = 'APPROVED'
+    GROUP BY 1, 2, 3, 4`;
+// A new data version before each run, as after an approval: the cache cannot answer.
+const bump = (ids: string[]) =>
+  prisma.$executeRaw`UPDATE "Project" SET "dataVersion" = "dataVersion" + 1 WHERE "id" = ANY(${ids})`;
 const computedSummary = async () => {
-  await prisma.$executeRaw`UPDATE "Project" SET "dataVersion" = "dataVersion" + 1 WHERE "id" = ${projectId}`;
-  return summary();
+  await bump([largestId]);
+  return projectSummary(admin, largestId, { asOf });
 };
 
-const groupByMs = await median(rawGroupBy);
-const allRowsMs = await median(rawAllRows);
-const summaryMs = await median(computedSummary);
-const cachedMs = await median(summary);
-console.table([
-  { measurement: "raw SQL GROUP BY (baseline)", "median ms": groupByMs.toFixed(1), "x baseline": "1.00" },
+const groupByMs = await median(() => rawGroupBy([largestId]));
+const computedMs = await median(computedSummary);
+if (SUMMARY_ONLY) {
+  console.log(JSON.stringify({ computedMs, groupByMs }));
+  await closeDb();
+  process.exit(0);
+}
+const cachedMs = await median(() => projectSummary(admin, largestId, { asOf }));
+const overviewMs = await median(async () => {
+  await bump([largestId]);
+  return projectSummary(admin, largestId, { asOf, overview: true });
+});
+const indicatorId = (await prisma.indicator.findFirstOrThrow({ where: { projectId: largestId, code: "1.2" } })).id;
+const oneIndicatorMs = await median(async () => {
+  await bump([largestId]);
+  return projectSummary(admin, largestId, { asOf, indicatorId });
+});
+report.push(
+  { measurement: "raw SQL GROUP BY, largest project (baseline)", result: ms(groupByMs) },
   {
-    measurement: "raw SQL, every result row",
-    "median ms": allRowsMs.toFixed(1),
-    "x baseline": (allRowsMs / groupByMs).toFixed(2),
+    measurement: "project summary, computed after a change (every figure)",
+    result: ms(computedMs),
+    baseline: ms(groupByMs),
+    ratio: ratio(computedMs, groupByMs),
+    goal: "<= 1.5x, <= 100 ms",
   },
   {
-    measurement: "project summary, computed (SQL + engine, all figures)",
-    "median ms": summaryMs.toFixed(1),
-    "x baseline": (summaryMs / groupByMs).toFixed(2),
+    measurement: "project overview, computed after a change (dashboard's first screen)",
+    result: ms(overviewMs),
+    baseline: ms(groupByMs),
+    ratio: ratio(overviewMs, groupByMs),
+  },
+  {
+    measurement: "one indicator's detail, computed after a change (a card opened)",
+    result: ms(oneIndicatorMs),
+    baseline: ms(groupByMs),
+    ratio: ratio(oneIndicatorMs, groupByMs),
   },
   {
     measurement: "project summary, unchanged since computed (cached by data version)",
-    "median ms": cachedMs.toFixed(1),
-    "x baseline": (cachedMs / groupByMs).toFixed(2),
+    result: ms(cachedMs),
+    baseline: ms(groupByMs),
+    ratio: ratio(cachedMs, groupByMs),
   },
-]);
-
-// The tracking-table export, streamed to nowhere: time and how much the heap grows while it runs.
-const heapBefore = process.memoryUsage().heapUsed;
-let peakHeap = heapBefore;
-let exportedBytes = 0;
-const exportStart = performance.now();
-const csv = await trackingCsv(admin, projectId, { locale: "en" });
-const reader = csv?.body.getReader();
-for (let chunk = await reader?.read(); chunk && !chunk.done; chunk = await reader?.read()) {
-  exportedBytes += (chunk.value as Uint8Array).byteLength;
-  peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
-}
-console.log(
-  `Tracking table CSV export: ${(exportedBytes / 1024 / 1024).toFixed(1)} MB in ${((performance.now() - exportStart) / 1000).toFixed(1)} s, heap growth ${((peakHeap - heapBefore) / 1024 / 1024).toFixed(0)} MB`,
 );
 
-// A 50,000-row results import (CSV on disk, streamed), against a baseline that parses the same file
-// and inserts its rows with no checks at all. Into new periods, so every row is a new value.
-const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 50_000);
-{
-  const { createReadStream, writeFileSync } = await import("node:fs");
-  const { importResults } = await import("@/lib/results/import");
-  const { importMappingSchema } = await import("@/lib/results/import-mapping");
-  const { csvRows } = await import("@/lib/imports/table-rows");
-  const project = await prisma.project.findUniqueOrThrow({
-    where: { id: projectId },
-    include: { indicators: true, locations: { include: { location: true } } },
-  });
-  const regions = project.locations.map((l) => l.location).filter((l) => l.level === "ADMIN1");
-  const perPeriod = project.indicators.length * regions.length;
-  const periodCount = Math.ceil(IMPORT_ROWS / perPeriod);
-  const importPeriods = (offset: number) =>
-    Array.from({ length: periodCount }, (_, i) => ({
-      projectId,
-      label: `N${offset + i + 1}`,
-      startDate: new Date(Date.UTC(2030 + offset, i, 1)),
-      endDate: new Date(Date.UTC(2030 + offset, i + 1, 0)),
-    }));
-  // Two sets of new periods: one for the import, one for the baseline.
-  await prisma.reportingPeriod.createMany({ data: [...importPeriods(0), ...importPeriods(10 * periodCount)] });
-  const periods = await prisma.reportingPeriod.findMany({ where: { projectId, label: { startsWith: "N" } } });
-  const file = path.join(mkdtempSync(path.join(tmpdir(), "me-import-")), "results.csv");
-  const lines = ["indicator,region,period,value,numerator,denominator"];
-  for (let n = 0; n < IMPORT_ROWS; n++) {
-    const indicator = project.indicators[n % project.indicators.length];
-    const region = regions[Math.floor(n / project.indicators.length) % regions.length];
-    const period = `N${Math.floor(n / perPeriod) + 1}`;
-    const pct = indicator?.measure === "PERCENTAGE";
-    lines.push(`${indicator?.code},${region?.name},${period},${pct ? "" : 40},${pct ? 30 : ""},${pct ? 50 : ""}`);
-  }
-  writeFileSync(file, `${lines.join("\n")}\n`);
-  const mapping = importMappingSchema.parse({
-    indicator: "indicator",
-    location: "region",
-    period: "period",
-    value: "value",
-    numerator: "numerator",
-    denominator: "denominator",
-  });
-  const user = await prisma.user.create({ data: { email: "bench@example.org", name: "Bench", passwordHash: "x" } });
-  const evaluator = {
-    kind: "user" as const,
-    userId: user.id,
-    isAdmin: false,
-    roles: { [projectId]: "EVALUATOR" as const },
-  };
-  const rowsOfFile = () => csvRows(createReadStream(file));
+const portfolioSqlMs = await median(() => rawGroupBy(projectIds));
+const portfolioMs = await median(async () => {
+  await bump(projectIds);
+  return portfolio(admin);
+});
+report.push(
+  { measurement: `raw SQL GROUP BY, all ${PROJECTS} projects (baseline)`, result: ms(portfolioSqlMs) },
+  {
+    measurement: `portfolio of ${PROJECTS} projects, computed after a change to every one`,
+    result: ms(portfolioMs),
+    baseline: ms(portfolioSqlMs),
+    ratio: ratio(portfolioMs, portfolioSqlMs),
+    goal: "<= 2x",
+  },
+);
 
-  // A collection before each measurement, so heap growth is what the run itself holds.
-  const { setFlagsFromString } = await import("node:v8");
-  const { runInNewContext } = await import("node:vm");
-  setFlagsFromString("--expose-gc");
-  const gc = runInNewContext("gc") as () => void;
-  const measure = async (run: () => Promise<unknown>) => {
-    gc();
-    const before = process.memoryUsage().heapUsed;
-    let peak = before;
-    const timer = setInterval(() => {
-      peak = Math.max(peak, process.memoryUsage().heapUsed);
-    }, 20);
-    const start = performance.now();
-    await run();
-    clearInterval(timer);
-    return { ms: performance.now() - start, heapMB: (peak - before) / 1024 / 1024 };
-  };
-  const baseline = await measure(async () => {
-    const byName = new Map(regions.map((r) => [r.name, r.id]));
-    const byCode = new Map(project.indicators.map((i) => [i.code, i.id]));
-    const byLabel = new Map(periods.map((p) => [p.label, p.id]));
-    let batch: {
-      indicatorId: string;
-      locationId: string;
-      periodId: string | null;
-      value: number | null;
-      numerator: number | null;
-      denominator: number | null;
-    }[] = [];
-    let header = true;
-    for await (const { cells } of rowsOfFile()) {
-      if (header) {
-        header = false;
-        continue;
-      }
-      const [code = "", region = "", period = "", value, numerator, denominator] = cells;
-      batch.push({
-        indicatorId: byCode.get(code) ?? "",
-        locationId: byName.get(region) ?? "",
-        periodId: byLabel.get(`N${Number(period.slice(1)) + 10 * periodCount}`) ?? null,
-        value: value ? Number(value) : null,
-        numerator: numerator ? Number(numerator) : null,
-        denominator: denominator ? Number(denominator) : null,
-      });
-      if (batch.length === 1000) {
-        await prisma.result.createMany({ data: batch });
-        batch = [];
-      }
-    }
-    if (batch.length) await prisma.result.createMany({ data: batch });
+const { benchImport } = await import("./bench/import");
+for (const row of await benchImport(prisma, largestId, IMPORT_ROWS)) {
+  const base = report.find((r) => r.measurement.startsWith(`${IMPORT_ROWS} rows`));
+  report.push({
+    measurement: `${row.what}, heap growth ${row.heapMB.toFixed(0)} MB`,
+    result: `${(row.ms / 1000).toFixed(1)} s`,
+    ...(base?.result && {
+      baseline: base.result,
+      ratio: ratio(row.ms, Number.parseFloat(base.result) * 1000),
+      goal: row.what.startsWith("import (") ? "<= 10 s" : undefined,
+    }),
   });
-  const check = await measure(() =>
-    importResults(evaluator, projectId, rowsOfFile(), mapping, { dryRun: true, submit: false }),
-  );
-  let outcome: Awaited<ReturnType<typeof importResults>> | undefined;
-  const full = await measure(async () => {
-    outcome = await importResults(evaluator, projectId, rowsOfFile(), mapping, { dryRun: false, submit: false });
-  });
-  if (!outcome?.imported) throw new Error(`The benchmark import did not import: ${JSON.stringify(outcome?.problems)}`);
-  console.table([
-    {
-      measurement: `${IMPORT_ROWS} rows: parse + insert, no checks (baseline)`,
-      s: (baseline.ms / 1000).toFixed(1),
-      "x baseline": "1.00",
-      "heap growth MB": baseline.heapMB.toFixed(0),
-    },
-    {
-      measurement: "import preview (every check, nothing written)",
-      s: (check.ms / 1000).toFixed(1),
-      "x baseline": (check.ms / baseline.ms).toFixed(2),
-      "heap growth MB": check.heapMB.toFixed(0),
-    },
-    {
-      measurement: "import (checks, write, audit trail)",
-      s: (full.ms / 1000).toFixed(1),
-      "x baseline": (full.ms / baseline.ms).toFixed(2),
-      "heap growth MB": full.heapMB.toFixed(0),
-    },
-  ]);
-  rmSync(path.dirname(file), { recursive: true, force: true });
 }
 
+// The app itself, on the same database (PGlite is one process's: this one lets it go first).
+const { createShareLink } = await import("@/lib/share-links/service");
+const { hashPassword } = await import("@/lib/auth/password");
+const manager = await prisma.user.create({
+  data: {
+    email: "manager@example.org",
+    name: "Manager",
+    passwordHash: await hashPassword("bench-manager-pass"),
+    isAdmin: true,
+    memberships: { create: { projectId: largestId, role: "MANAGER" } },
+  },
+});
+const { token } = await createShareLink({ ...admin, userId: manager.id }, largestId, {
+  label: "Donor",
+  expiresAt: null,
+  options: {},
+});
 await closeDb();
-if (process.env.DATA_DIR && !process.env.DATABASE_URL) rmSync(process.env.DATA_DIR, { recursive: true, force: true });
+
+if (!existsSync(".next/BUILD_ID")) {
+  console.log("No production build: run `npm run build` for the HTTP measurements.");
+} else {
+  const { load, medianRequest, signIn, startServer } = await import("./bench/http-load");
+  const server = await startServer(3300, onPostgres ? {} : { DATA_DIR: process.env.DATA_DIR ?? "" });
+  try {
+    const cookie = { cookie: await signIn(server.base, manager.email, "bench-manager-pass") };
+    const api = `${server.base}/api/v1/projects/${largestId}/summary?asOf=2026-01-01`;
+    const summaryHttp = await medianRequest(api, cookie, RUNS);
+    report.push({
+      measurement: `GET …/summary of the largest project (${(summaryHttp.bytes / 1024).toFixed(0)} KiB), one at a time`,
+      result: ms(summaryHttp.ms),
+      baseline: ms(groupByMs),
+      ratio: ratio(summaryHttp.ms, groupByMs),
+      goal: "<= 1.5x, <= 100 ms",
+    });
+    const portfolioHttp = await medianRequest(`${server.base}/projects`, cookie, Math.min(RUNS, 5));
+    report.push({
+      measurement: `portfolio page /projects as admin (${(portfolioHttp.bytes / 1024).toFixed(0)} KiB of HTML), one at a time`,
+      result: ms(portfolioHttp.ms),
+      baseline: ms(portfolioSqlMs),
+      ratio: ratio(portfolioHttp.ms, portfolioSqlMs),
+      goal: "<= 2x",
+    });
+    const loaded = async (what: string, url: string, baselineUrl: string, headers = {}, goal?: string) => {
+      const baseline = await load(baselineUrl, headers);
+      const run = await load(url, headers);
+      report.push({
+        measurement: `${what}, 50 connections: p50 ${run.p50} ms, p99 ${run.p99} ms, ${run.statuses}`,
+        result: `${run.reqPerSec.toFixed(0)} req/s`,
+        baseline: `${baseline.reqPerSec.toFixed(0)} req/s (a 404)`,
+        ratio: ratio(run.reqPerSec, baseline.reqPerSec),
+        goal,
+      });
+    };
+    const unknownToken = `s_${"x".repeat(43)}`;
+    await loaded(
+      "donor summary API",
+      `${server.base}/api/v1/shared/${token}/summary`,
+      `${server.base}/api/v1/shared/${unknownToken}/summary`,
+      {},
+      ">= 300 req/s, p99 <= 200 ms, no errors",
+    );
+    await loaded("donor page /s/<token>", `${server.base}/s/${token}`, `${server.base}/s/${unknownToken}`);
+    await loaded(
+      "project dashboard page",
+      `${server.base}/projects/${largestId}`,
+      `${server.base}/projects/unknown-project`,
+      cookie,
+      ">= 100 req/s",
+    );
+  } finally {
+    await server.stop();
+  }
+}
+
+if (onPostgres) {
+  // The same project on PGlite, in a child process of its own (a smaller portfolio with the same shape).
+  const child = execFileSync("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/bench.ts"], {
+    env: { ...process.env, DATABASE_URL: "", BENCH_SUMMARY_ONLY: "1", BENCH_PROJECTS: "6" },
+    encoding: "utf8",
+  });
+  const pglite = JSON.parse(child.trim().split("\n").at(-1) ?? "{}") as { computedMs: number };
+  report.push({
+    measurement: "the same project's summary computed on PGlite",
+    result: ms(pglite.computedMs),
+    baseline: `${ms(computedMs)} (PostgreSQL)`,
+    ratio: ratio(pglite.computedMs, computedMs),
+    goal: "<= 3x",
+  });
+}
+if (!onPostgres && process.env.DATA_DIR) rmSync(process.env.DATA_DIR, { recursive: true, force: true });
 
 try {
   const { bundleReport } = await import("./bundle-report");
-  const dashboard = bundleReport().find((r) => r.route === "/projects/[projectId]");
-  if (dashboard) {
-    console.log(
-      `Dashboard route first-load JS: ${dashboard.kB.toFixed(1)} kB (${dashboard.gzipKB.toFixed(1)} kB gzip), chart code in first load: ${dashboard.chartsInFirstLoad ? "yes" : "no"}`,
-    );
+  for (const route of ["/s/[token]", "/projects/[projectId]"]) {
+    const found = bundleReport().find((r) => r.route === route);
+    if (found) {
+      report.push({
+        measurement: `first-load JS of ${route}${found.chartsInFirstLoad ? " (chart code included!)" : ""}`,
+        result: `${found.gzipKB.toFixed(0)} kB gzip`,
+        goal: "<= 150 kB",
+      });
+    }
   }
 } catch {
-  console.log("No production build: run `npm run build` for the first-load JavaScript report.");
+  // No build: said above.
 }
+console.table(report);
