@@ -53,7 +53,14 @@ async function median(run: () => Promise<unknown>): Promise<number> {
 }
 
 type Row = { measurement: string; result: string; baseline?: string; ratio?: string; goal?: string };
-const report: Row[] = [];
+/** Every row, printed as soon as measured (a full run takes a while) and again as one table at the end. */
+const report = {
+  rows: [] as Row[],
+  push(...rows: Row[]) {
+    for (const row of rows) console.log(`  ${row.measurement}: ${row.result}${row.ratio ? ` (${row.ratio})` : ""}`);
+    this.rows.push(...rows);
+  },
+};
 const ms = (n: number) => `${n < 10 ? n.toFixed(1) : Math.round(n).toLocaleString("en")} ms`;
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
 
@@ -97,7 +104,7 @@ if (SUMMARY_ONLY) {
 const cachedMs = await median(() => projectSummary(admin, largestId, { asOf }));
 const overviewMs = await median(async () => {
   await bump([largestId]);
-  return projectSummary(admin, largestId, { asOf, overview: true });
+  return projectSummary(admin, largestId, { asOf, depth: "places" });
 });
 const indicatorId = (await prisma.indicator.findFirstOrThrow({ where: { projectId: largestId, code: "1.2" } })).id;
 const oneIndicatorMs = await median(async () => {
@@ -151,7 +158,7 @@ report.push(
 
 const { benchImport } = await import("./bench/import");
 for (const row of await benchImport(prisma, largestId, IMPORT_ROWS)) {
-  const base = report.find((r) => r.measurement.startsWith(`${IMPORT_ROWS} rows`));
+  const base = report.rows.find((r) => r.measurement.startsWith(`${IMPORT_ROWS} rows`));
   report.push({
     measurement: `${row.what}, heap growth ${row.heapMB.toFixed(0)} MB`,
     result: `${(row.ms / 1000).toFixed(1)} s`,
@@ -238,10 +245,15 @@ if (!existsSync(".next/BUILD_ID")) {
   }
 }
 
+function withoutDatabaseUrl(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { DATABASE_URL: _, ...rest } = env;
+  return rest;
+}
+
 if (onPostgres) {
   // The same project on PGlite, in a child process of its own (a smaller portfolio with the same shape).
   const child = execFileSync("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/bench.ts"], {
-    env: { ...process.env, DATABASE_URL: "", BENCH_SUMMARY_ONLY: "1", BENCH_PROJECTS: "6" },
+    env: { ...withoutDatabaseUrl(process.env), BENCH_SUMMARY_ONLY: "1", BENCH_PROJECTS: "6" },
     encoding: "utf8",
   });
   const pglite = JSON.parse(child.trim().split("\n").at(-1) ?? "{}") as { computedMs: number };
@@ -270,4 +282,4 @@ try {
 } catch {
   // No build: said above.
 }
-console.table(report);
+console.table(report.rows);

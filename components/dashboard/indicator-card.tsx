@@ -5,18 +5,25 @@ import { useId, useState } from "react";
 import { formatFigure, formatShare } from "@/components/indicators/figure-format";
 import { Narratives, narrativeWhere } from "@/components/indicators/narratives";
 import { StatusBadge } from "@/components/indicators/status-badge";
+import { type SummaryFilters, type SummarySource, useIndicatorDetail } from "@/lib/client/summary-query";
 import { IndicatorCharts } from "./indicator-charts";
 import type { IndicatorJson, SummaryJson } from "./types";
 
-/** One indicator: its headline numbers, and its charts on demand (they load only when opened). */
+/**
+ * One indicator: its headline numbers, and its charts on demand. The charts' code loads when a card
+ * first opens, and so do its figures by period and option when the first screen did not bring them.
+ */
 export function IndicatorCard({
   indicator,
   summary,
+  view,
   initiallyOpen,
   detailsHref,
 }: {
   indicator: IndicatorJson;
   summary: SummaryJson;
+  /** Where the summary came from and with which filters: where the card's detail is fetched. */
+  view: { source: SummarySource; filters: SummaryFilters };
   initiallyOpen: boolean;
   detailsHref?: string;
 }) {
@@ -83,7 +90,34 @@ export function IndicatorCard({
           {detailsHref && <Link href={detailsHref}>{t("details")}</Link>}
         </p>
       </header>
-      <div id={panelId}>{open && <IndicatorCharts indicator={indicator} summary={summary} />}</div>
+      <div id={panelId}>{open && <CardDetail indicator={indicator} summary={summary} view={view} />}</div>
     </article>
+  );
+}
+
+/** An open card's charts: from the figures at hand when they are complete, else fetched. */
+function CardDetail({
+  indicator,
+  summary,
+  view,
+}: {
+  indicator: IndicatorJson;
+  summary: SummaryJson;
+  view: { source: SummarySource; filters: SummaryFilters };
+}) {
+  const t = useTranslations("dashboard");
+  const complete = indicator.depth === "full";
+  const detail = useIndicatorDetail(view.source, view.filters, indicator.indicator.id, !complete);
+  if (complete) return <IndicatorCharts indicator={indicator} summary={summary} />;
+  const fetched = detail.data?.indicators[0];
+  if (detail.data && fetched) return <IndicatorCharts indicator={fetched} summary={detail.data} />;
+  return detail.isError ? (
+    <p role="alert" className="error">
+      {t("loadFailed")}
+    </p>
+  ) : (
+    <p className="muted" role="status">
+      {t("updating")}
+    </p>
   );
 }

@@ -3,6 +3,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { ProblemError } from "@/lib/client/problem";
 import { type SummaryFilters, type SummarySource, summaryUrl, useSummary } from "@/lib/client/summary-query";
+import { firstOpenIndicator } from "@/lib/summary/first-open";
 import { FilterBar } from "./filter-bar";
 import { IndicatorCard } from "./indicator-card";
 import { StatusHeadline, StatusMatrix } from "./status-overview";
@@ -68,8 +69,7 @@ export function ProjectDashboard({
     setFilters(next);
     writeFiltersToUrl(next);
   };
-  const firstOpen =
-    openIndicatorId ?? summary.indicators.find((i) => i.indicator.measure !== "QUALITATIVE")?.indicator.id ?? null;
+  const firstOpen = openIndicatorId ?? firstOpenIndicator(summary.indicators);
 
   return (
     <div
@@ -123,6 +123,7 @@ export function ProjectDashboard({
                     key={i.indicator.id}
                     indicator={i}
                     summary={summary}
+                    view={{ source, filters }}
                     initiallyOpen={i.indicator.id === firstOpen}
                     detailsHref={indicatorBaseHref ? `${indicatorBaseHref}${i.indicator.id}` : undefined}
                   />

@@ -10,6 +10,7 @@ import type { ShareOptions } from "@/lib/share-links/options";
 import { projectSummary, summaryVersion, UnknownFilterError } from "@/lib/summary/service";
 import { sharedSummary } from "@/lib/summary/shared";
 import { ApiProblem } from "./problem";
+import { cachedBody, rememberBody } from "./response-cache";
 
 type ProjectInput = {
   principal: Principal;
@@ -41,7 +42,7 @@ export async function loadProjectSummary({ principal, params, query, ...input }:
       timeId: query.period ?? null,
       includeSubmitted: query.includeSubmitted,
       locale: localeOf(input),
-      overview: query.view === "overview",
+      depth: query.view === "overview" ? "places" : "full",
       indicatorId: query.indicator,
       dataVersion: input.dataVersion,
     });
@@ -81,7 +82,7 @@ export async function loadSharedSummary({ principal, query, ...input }: SharedIn
     const summary = await sharedSummary(principal, {
       asOf: query.asOf,
       locale: localeOf(input),
-      overview: query.view === "overview",
+      depth: query.view === "overview" ? "places" : "full",
       indicatorId: query.indicator,
       dataVersion: input.dataVersion,
     });
@@ -101,7 +102,7 @@ async function conditional(
   input: { request: Request; locale?: Locale },
   version: number | null,
   view: unknown,
-  load: () => Promise<unknown>,
+  load: () => Promise<{ version: number | null }>,
 ): Promise<Response> {
   const tag =
     version === null
@@ -123,7 +124,17 @@ async function conditional(
   ) {
     return new Response(null, { status: 304, headers });
   }
-  return Response.json(await load(), { headers });
+  headers["content-type"] = "application/json";
+  let entry = tag ? cachedBody(tag) : undefined;
+  if (!entry) {
+    const summary = await load();
+    const body = JSON.stringify(summary);
+    // Kept only when computed at the version the tag names (nothing changed meanwhile).
+    if (!tag || summary.version !== version) return new Response(body, { headers });
+    entry = rememberBody(tag, body);
+  }
+  // Next.js compresses it for clients that ask (a body compressed here would be compressed twice).
+  return new Response(entry.body, { headers });
 }
 
 /** GET …/summary: the project's figures, answered 304 when the client's copy is current. */

@@ -9,13 +9,24 @@ export type SummaryFilters = { location?: string; period?: string; asOf?: string
 /** Where a dashboard's summary comes from: a project (signed-in users) or a donor's share link. */
 export type SummarySource = { kind: "project"; projectId: string } | { kind: "shared"; token: string };
 
+/** Which part of the summary: every indicator's overall and per-place figures, or one indicator's all. */
+export type SummaryPart = { view: "overview" } | { indicator: string } | Record<string, never>;
+
 export const summaryKeys = {
   all: ["summary"] as const,
-  of: (source: SummarySource, filters: SummaryFilters) => ["summary", source, filters] as const,
+  of: (source: SummarySource, filters: SummaryFilters, part: SummaryPart = {}) =>
+    ["summary", source, filters, part] as const,
 };
 
-export function summaryUrl(source: SummarySource, filters: SummaryFilters, format: "json" | "csv" = "json"): string {
+export function summaryUrl(
+  source: SummarySource,
+  filters: SummaryFilters,
+  format: "json" | "csv" = "json",
+  part: SummaryPart = {},
+): string {
   const params = new URLSearchParams();
+  if ("view" in part) params.set("view", part.view);
+  if ("indicator" in part) params.set("indicator", part.indicator);
   if (filters.asOf) params.set("asOf", filters.asOf);
   if (source.kind === "project") {
     if (filters.location) params.set("location", filters.location);
@@ -27,11 +38,30 @@ export function summaryUrl(source: SummarySource, filters: SummaryFilters, forma
   return `${base}/summary${format === "csv" ? ".csv" : ""}${query ? `?${query}` : ""}`;
 }
 
+/** The dashboard's first screen: every indicator's overall and per-place figures (charts load per card). */
 export function useSummary(source: SummarySource, filters: SummaryFilters, initialData?: SummaryJson) {
+  const part = { view: "overview" } as const;
   return useQuery({
-    queryKey: summaryKeys.of(source, filters),
-    queryFn: ({ signal }) => fetchJson<SummaryJson>(summaryUrl(source, filters), signal),
+    queryKey: summaryKeys.of(source, filters, part),
+    queryFn: ({ signal }) => fetchJson<SummaryJson>(summaryUrl(source, filters, "json", part), signal),
     initialData,
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
+  });
+}
+
+/** Every figure of one indicator, fetched when its card opens (and the first screen did not bring them). */
+export function useIndicatorDetail(
+  source: SummarySource,
+  filters: SummaryFilters,
+  indicatorId: string,
+  enabled: boolean,
+) {
+  const part = { indicator: indicatorId };
+  return useQuery({
+    queryKey: summaryKeys.of(source, filters, part),
+    queryFn: ({ signal }) => fetchJson<SummaryJson>(summaryUrl(source, filters, "json", part), signal),
+    enabled,
     placeholderData: keepPreviousData,
     staleTime: 30_000,
   });

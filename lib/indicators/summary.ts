@@ -60,6 +60,8 @@ export type IndicatorDefinition = {
   composedFrom: { indicatorId: string; optionId: string } | null;
 };
 
+export type SummaryDepth = "overall" | "places" | "full";
+
 export type SummaryContext = {
   project: { start: Date; end: Date; thresholds: Thresholds };
   asOf: Date;
@@ -70,8 +72,11 @@ export type SummaryContext = {
   rootLocationId: string | null;
   /** Summarise only this period or round (undefined or null: all of them). */
   rootTimeId?: string | null;
-  /** Internal: compute the overall figure only (used for the trajectory over time). */
-  overallOnly?: boolean;
+  /**
+   * How much to compute: the overall figure only ("overall": headlines, the trajectory over time), also
+   * each place's ("places": a dashboard's first screen), or every figure ("full", the default).
+   */
+  depth?: SummaryDepth;
   /** Leave out the to-date trajectory of each period (exports, which do not draw it). */
   withoutTrajectory?: boolean;
   /** Which review statuses were counted: approved, plus submitted in a manager's preview. */
@@ -123,6 +128,8 @@ export type Narrative = { locationId: string; timeId: string; optionId: string |
 
 export type IndicatorSummary = {
   indicator: Omit<IndicatorDefinition, "baseline" | "dimensions" | "composedFrom"> & { composite: boolean };
+  /** How much was computed: lists beyond it are left empty. */
+  depth: SummaryDepth;
   overall: FigureSummary;
   /**
    * Every place in scope, its figure including its sub-places. A place with sub-places also gives the
@@ -442,9 +449,11 @@ export function summarizeIndicator(
     source: def.source,
     composite: def.composedFrom !== null,
   };
-  if (ctx.overallOnly) {
+  const depth = ctx.depth ?? "full";
+  if (depth === "overall") {
     return {
       indicator,
+      depth,
       overall,
       byLocation: [],
       byTime: [],
@@ -462,6 +471,23 @@ export function summarizeIndicator(
     ...figureAt({ ...root, locationId: l.id }),
     unassigned: withOwnValues.has(l.id) ? figureAt({ ...root, locationId: l.id, own: true }) : null,
   }));
+  const targetText =
+    measure === "QUALITATIVE"
+      ? explicitTargets({ locationId: ctx.rootLocationId, optionId: null }, null, null)[0]?.note?.trim() || null
+      : null;
+  if (depth === "places") {
+    return {
+      indicator,
+      depth,
+      overall,
+      byLocation,
+      byTime: [],
+      byDimension: [],
+      narratives: latestNarratives(),
+      targetText,
+      warnings: targetWarnings(root),
+    };
+  }
   /** Where per-region views put values: each working region, then each place's own values (rule 11). */
   const rows = [
     ...leavesUnder(ctx.rootLocationId).map((locationId) => ({ locationId, unassigned: false })),
@@ -490,12 +516,12 @@ export function summarizeIndicator(
             ...ctx,
             asOf: earlierDay(t.endDate, asOf),
             rootTimeId: null,
-            overallOnly: true,
+            depth: "overall",
           });
     const planned =
       ctx.withoutTrajectory || then
         ? then
-        : summarizeIndicator(def, [], targets, { ...ctx, asOf: t.endDate, rootTimeId: null, overallOnly: true });
+        : summarizeIndicator(def, [], targets, { ...ctx, asOf: t.endDate, rootTimeId: null, depth: "overall" });
     const toDate = {
       actual: then?.overall.actual ?? null,
       expectedToDate: planned?.overall.expectedToDate ?? null,
@@ -547,15 +573,13 @@ export function summarizeIndicator(
 
   return {
     indicator,
+    depth,
     overall,
     byLocation,
     byTime,
     byDimension,
     narratives: latestNarratives(),
-    targetText:
-      measure === "QUALITATIVE"
-        ? explicitTargets({ locationId: ctx.rootLocationId, optionId: null }, null, null)[0]?.note?.trim() || null
-        : null,
+    targetText,
     warnings,
   };
 

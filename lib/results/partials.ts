@@ -18,26 +18,30 @@ export async function projectResultPartials(
   projectIds: string[],
   statuses: string[],
 ): Promise<Map<string, OptionPartial[]>> {
+  // Summed per cell first, then each cell's period or round end joined: a join per value made the
+  // planner misjudge the rows (a text-cast status hid the index) and cost 3x a plain GROUP BY.
   const rows = await prisma.$queryRaw<Row[]>`
-    SELECT r."indicatorId",
-           r."locationId",
-           r."optionId",
-           COALESCE(r."periodId", r."roundId") AS "timeId",
+    WITH sums AS (
+      SELECT r."indicatorId", r."locationId", r."optionId", r."periodId", r."roundId",
+             SUM(r."value") AS "value",
+             SUM(r."numerator") AS "numerator",
+             SUM(r."denominator") AS "denominator",
+             SUM(r."value" * r."sampleSize") AS "weightedValue",
+             SUM(r."sampleSize")::float8 AS "sampleSize",
+             COUNT(*) AS "resultCount"
+      FROM "Result" r
+      WHERE r."indicatorId" IN (SELECT "id" FROM "Indicator" WHERE "projectId" = ANY(${projectIds}))
+        AND r."status" = ANY(${statuses}::"ReviewStatus"[])
+        AND (r."periodId" IS NOT NULL OR r."roundId" IS NOT NULL)
+      GROUP BY 1, 2, 3, 4, 5
+    )
+    SELECT c."indicatorId", c."locationId", c."optionId",
+           COALESCE(c."periodId", c."roundId") AS "timeId",
            COALESCE(p."endDate", s."endDate") AS "timeEnd",
-           SUM(r."value") AS "value",
-           SUM(r."numerator") AS "numerator",
-           SUM(r."denominator") AS "denominator",
-           SUM(r."value" * r."sampleSize") AS "weightedValue",
-           SUM(r."sampleSize")::float8 AS "sampleSize",
-           COUNT(*) AS "resultCount"
-    FROM "Result" r
-    JOIN "Indicator" i ON i."id" = r."indicatorId"
-    LEFT JOIN "ReportingPeriod" p ON p."id" = r."periodId"
-    LEFT JOIN "SurveyRound" s ON s."id" = r."roundId"
-    WHERE i."projectId" = ANY(${projectIds})
-      AND r."status"::text = ANY(${statuses})
-      AND COALESCE(r."periodId", r."roundId") IS NOT NULL
-    GROUP BY 1, 2, 3, 4, 5`;
+           c."value", c."numerator", c."denominator", c."weightedValue", c."sampleSize", c."resultCount"
+    FROM sums c
+    LEFT JOIN "ReportingPeriod" p ON p."id" = c."periodId"
+    LEFT JOIN "SurveyRound" s ON s."id" = c."roundId"`;
   const byIndicator = new Map<string, OptionPartial[]>();
   for (const { indicatorId, ...row } of rows) {
     const list = byIndicator.get(indicatorId) ?? [];

@@ -43,6 +43,7 @@ const summary = {
   indicators: [
     {
       resultNodeId: "n",
+      depth: "full",
       indicator: {
         id: "i",
         code: "I",

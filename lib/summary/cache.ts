@@ -30,3 +30,20 @@ export function rememberSummary(key: string, summary: ProjectSummary): void {
 export function cachedSummaryCount(): number {
   return entries.size;
 }
+
+const inFlight = new Map<string, Promise<ProjectSummary | null>>();
+
+/**
+ * One computation per key at a time: requests arriving while a summary is being computed (a donor
+ * link opened by many at once, just after an approval) wait for it instead of each computing it again.
+ */
+export function computeOnce(
+  key: string,
+  compute: () => Promise<ProjectSummary | null>,
+): Promise<ProjectSummary | null> {
+  const running = inFlight.get(key);
+  if (running) return running;
+  const started = compute().finally(() => inFlight.delete(key));
+  inFlight.set(key, started);
+  return started;
+}

@@ -5,10 +5,15 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Locale } from "@/lib/i18n/config";
 import { composePartials } from "@/lib/indicators/composition";
 import { isoDay, startOfDay } from "@/lib/indicators/days";
-import { type IndicatorSummary, type SummaryTime, summarizeIndicator } from "@/lib/indicators/summary";
+import {
+  type IndicatorSummary,
+  type SummaryDepth,
+  type SummaryTime,
+  summarizeIndicator,
+} from "@/lib/indicators/summary";
 import { can, type Principal } from "@/lib/permissions";
 import { projectNarratives, projectResultPartials } from "@/lib/results/partials";
-import { cachedSummary, rememberSummary } from "./cache";
+import { cachedSummary, computeOnce, rememberSummary } from "./cache";
 
 export type SummaryOptions = {
   /** Figures as of the end of this day (default: today); rule 10. */
@@ -25,8 +30,11 @@ export type SummaryOptions = {
   indicatorId?: string;
   /** The reader's language, for the names of the shared catalogue's dimensions (default English). */
   locale?: Locale;
-  /** Only each indicator's overall figure (headlines, the portfolio): no places, periods or options. */
-  overview?: boolean;
+  /**
+   * How much of each indicator: its overall figure ("overall": headlines, the portfolio), also each
+   * place's ("places": a dashboard's first screen, the status matrix), or everything ("full", default).
+   */
+  depth?: SummaryDepth;
   /** The project's data version the caller has just read (a conditional GET): not read twice. */
   dataVersion?: number;
 };
@@ -169,7 +177,7 @@ function buildSummary(inputs: SummaryInputs, options: SummaryOptions): ProjectSu
     rootLocationId: locationId,
     rootTimeId: timeId,
     withoutTrajectory: options.withoutTrajectory,
-    overallOnly: options.overview,
+    depth: options.depth,
     statuses,
   };
   const optionsOf = (dimensionId: string) =>
@@ -270,12 +278,16 @@ export async function projectSummary(
   const key = version === null ? null : cacheKey(projectId, version, options);
   const hit = key ? cachedSummary(key) : undefined;
   if (hit) return hit;
-  const inputs = await loadSummaryInputs(principal, projectId, includeSubmitted);
-  if (!inputs) return null;
-  const summary = buildSummary(inputs, options);
-  // Kept only when nothing changed while it was computed: it then holds exactly that version's data.
-  if (key && summary.version === version) rememberSummary(key, summary);
-  return summary;
+  const compute = async () => {
+    const inputs = await loadSummaryInputs(principal, projectId, includeSubmitted);
+    if (!inputs) return null;
+    const summary = buildSummary(inputs, options);
+    // Kept only when nothing changed while it was computed: it then holds exactly that version's data.
+    if (key && summary.version === version) rememberSummary(key, summary);
+    return summary;
+  };
+  // Only cacheable (approved, readable) views are shared with requests waiting for the same key.
+  return key ? computeOnce(key, compute) : compute();
 }
 
 /** One view of one version of a project's approved figures. */
@@ -289,7 +301,7 @@ function cacheKey(projectId: string, version: number, options: SummaryOptions): 
     options.indicatorId ?? null,
     Boolean(options.withoutTrajectory),
     options.locale ?? "en",
-    Boolean(options.overview),
+    options.depth ?? "full",
   ]);
 }
 
@@ -303,7 +315,7 @@ export async function projectOverviews(
   projectIds: string[],
   options: Pick<SummaryOptions, "asOf" | "locale"> = {},
 ): Promise<Map<string, ProjectSummary>> {
-  const view: SummaryOptions = { ...options, overview: true };
+  const view: SummaryOptions = { ...options, depth: "overall" };
   const readable = projectIds.filter((id) => can(principal, "project.read", id));
   const versions = await readDb().project.findMany({
     where: { id: { in: readable } },

@@ -67,7 +67,13 @@ export async function load(
   headers: Record<string, string> = {},
   seconds = Number(process.env.BENCH_LOAD_SECONDS ?? 10),
 ): Promise<LoadResult> {
-  const result = await autocannon({ url, connections: 50, duration: seconds, headers });
+  // Compressed answers, as browsers ask for them.
+  const result = await autocannon({
+    url,
+    connections: 50,
+    duration: seconds,
+    headers: { "accept-encoding": "gzip", ...headers },
+  });
   const statuses = Object.entries({
     "2xx": result["2xx"],
     "3xx": result["3xx"],

@@ -18,7 +18,9 @@ export const summaryQuery = z.object({
   view: z
     .enum(["full", "overview"])
     .optional()
-    .describe("overview: each indicator's overall figure only (headlines, lists); full (default): every figure"),
+    .describe(
+      "overview: each indicator's overall figure and each place's (a dashboard's first screen); full (default): every figure",
+    ),
   indicator: z.string().min(1).optional().describe("Only this indicator (its id): one card's detail"),
   includeSubmitted: z
     .enum(["true", "false", "1", "0"])
@@ -107,6 +109,11 @@ export const summaryResponse = z.object({
         source: z.enum(["MONITORING", "SURVEY"]),
         composite: z.boolean(),
       }),
+      depth: z
+        .enum(["overall", "places", "full"])
+        .describe(
+          "What was computed: places (view=overview) leaves byTime and byDimension empty and lists only target warnings; full: everything",
+        ),
       overall: figure,
       byLocation: z.array(
         figure.extend(location.shape).extend({

@@ -5,12 +5,14 @@ import { ProjectDashboard } from "@/components/dashboard/project-dashboard";
 import { LanguageSwitcher } from "@/components/layout/language-switcher";
 import { QueryProvider } from "@/components/providers/query-provider";
 import { PrintButton } from "@/components/ui/print-button";
+import { ApiProblem } from "@/lib/api/problem";
+import { loadSharedSummary } from "@/lib/api/summary-handlers";
 import type { Locale } from "@/lib/i18n/config";
 import { getProject } from "@/lib/projects/service";
 import { openShareLink } from "@/lib/share-links/service";
 import { SHARE_LIMITED_HEADER } from "@/lib/share-links/view-limit";
+import { firstScreen } from "@/lib/summary/first-screen";
 import { toSummaryJson } from "@/lib/summary/json";
-import { sharedSummary } from "@/lib/summary/shared";
 
 export default async function SharedDashboardPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
@@ -22,7 +24,13 @@ export default async function SharedDashboardPage({ params }: { params: Promise<
   // The share principal reads its one project like any principal: through the permission layer.
   const [summary, project] = active
     ? await Promise.all([
-        sharedSummary(active, { locale: (await getLocale()) as Locale }),
+        firstScreen(async (part) => {
+          const locale = (await getLocale()) as Locale;
+          return loadSharedSummary({ principal: active, query: part, locale });
+        }).catch((error) => {
+          if (error instanceof ApiProblem && error.code === "notFound") return null;
+          throw error;
+        }),
         getProject(active.principal, active.principal.projectId),
       ])
     : [null, null];

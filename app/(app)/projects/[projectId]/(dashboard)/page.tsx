@@ -10,6 +10,7 @@ import { requireUser } from "@/lib/auth/session";
 import type { Locale } from "@/lib/i18n/config";
 import { can } from "@/lib/permissions";
 import { getProject } from "@/lib/projects/service";
+import { firstScreen } from "@/lib/summary/first-screen";
 import { toSummaryJson } from "@/lib/summary/json";
 
 type Search = { indicator?: string; preview?: string; location?: string; period?: string; asOf?: string };
@@ -31,10 +32,10 @@ export default async function ProjectPage({ params, searchParams }: Props) {
   const query = parsed.success ? parsed.data : { includeSubmitted: false };
   const locale = (await getLocale()) as Locale;
   const view = { principal: user, params: { projectId }, locale };
-  const summary = await loadProjectSummary({ ...view, query }).catch((error) => {
-    if (error instanceof ApiProblem && error.code === "validation") {
-      return loadProjectSummary({ ...view, query: { includeSubmitted: false } });
-    }
+  const firstScreenWith = (filtered: typeof query) =>
+    firstScreen((part) => loadProjectSummary({ ...view, query: { ...filtered, ...part } }), search.indicator);
+  const summary = await firstScreenWith(query).catch((error) => {
+    if (error instanceof ApiProblem && error.code === "validation") return firstScreenWith({ includeSubmitted: false });
     throw error;
   });
   const [t, tEntry, tSchedule, tSetup] = await Promise.all([

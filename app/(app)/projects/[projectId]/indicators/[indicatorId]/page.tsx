@@ -12,7 +12,7 @@ import { can } from "@/lib/permissions";
 import { getIndicator, getProject } from "@/lib/projects/service";
 import { indicatorHistory, indicatorResults } from "@/lib/results/service";
 import { toSummaryJson } from "@/lib/summary/json";
-import { projectSummary } from "@/lib/summary/service";
+import { projectSummary, UnknownFilterError } from "@/lib/summary/service";
 
 type Props = { params: Promise<{ projectId: string; indicatorId: string }> };
 
@@ -21,7 +21,11 @@ export default async function IndicatorPage({ params }: Props) {
   const [project, indicator, summary] = await Promise.all([
     getProject(user, projectId),
     getIndicator(user, projectId, indicatorId),
-    projectSummary(user, projectId),
+    // This indicator's figures only; an archived or unknown one is not found.
+    projectSummary(user, projectId, { indicatorId }).catch((error) => {
+      if (error instanceof UnknownFilterError) return null;
+      throw error;
+    }),
   ]);
   const figures = summary?.indicators.find((i) => i.indicator.id === indicatorId);
   if (!project || !summary || !indicator || !figures) notFound();

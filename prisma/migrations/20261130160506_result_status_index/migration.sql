@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Result_status_idx" ON "Result"("status");
