@@ -149,4 +149,10 @@ test("the API confirms an unchanged copy with 304 and sends new figures after a 
   const changed = await call(etag);
   expect(changed.status).toBe(200);
   expect(changed.headers.get("etag")).not.toBe(etag);
+  // The body kept as sent (by ETag) is the new figures, the same as computed afresh.
+  const kept = await (await call()).text();
+  expect(JSON.parse(kept)).toEqual(
+    JSON.parse(JSON.stringify(await projectSummary(manager, peru, { asOf: new Date("2030-01-01") }))),
+  );
+  expect(kept).not.toBe(await first.text());
 });
