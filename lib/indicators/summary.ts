@@ -179,6 +179,41 @@ export type IndicatorSummary = {
 /** `own`: only the values recorded at the place itself, not at its sub-places (rule 11). */
 type Scope = { locationId: string | null; optionId: string | null; timeId?: string; own?: boolean };
 
+type LifeTarget = { target: CombinedTarget | null; source: Explanation["target"] };
+
+/**
+ * What an indicator's targets give per place and period depends neither on the as-of date nor on the
+ * values, so the trajectory's summaries as of each period's end (nested calls with the same
+ * definition, targets, places and times) share these lookups instead of each working them out again:
+ * without it a project with many periods costs periods squared times places.
+ */
+type TargetMemo = {
+  targets: SummaryTarget[];
+  locations: SummaryLocation[];
+  times: SummaryTime[];
+  subtrees: Map<string | null, string[]>;
+  timeTargets: Map<string, CombinedTarget | null>;
+  lifeTargets: Map<string, LifeTarget>;
+};
+const targetMemos = new WeakMap<IndicatorDefinition, TargetMemo>();
+
+function targetMemo(def: IndicatorDefinition, targets: SummaryTarget[], ctx: SummaryContext): TargetMemo {
+  const known = targetMemos.get(def);
+  if (known && known.targets === targets && known.locations === ctx.locations && known.times === ctx.times) {
+    return known;
+  }
+  const fresh = {
+    targets,
+    locations: ctx.locations,
+    times: ctx.times,
+    subtrees: new Map(),
+    timeTargets: new Map(),
+    lifeTargets: new Map(),
+  };
+  targetMemos.set(def, fresh);
+  return fresh;
+}
+
 /**
  * Summarises one indicator as of the end of day `ctx.asOf` (rule 10). `partials` are its results'
  * sums per location, time and option (null: total); `narratives` its values' texts.
@@ -210,8 +245,10 @@ export function summarizeIndicator(
   // ----- the location tree -----
   const inProject = new Set(ctx.locations.map((l) => l.id));
   const parentOf = (l: SummaryLocation) => (l.parentId && inProject.has(l.parentId) ? l.parentId : null);
-  const childrenOf = (id: string | null) => ctx.locations.filter((l) => parentOf(l) === id);
-  const subtrees = new Map<string | null, string[]>();
+  const children = groupBy(ctx.locations, (l) => String(parentOf(l)));
+  const childrenOf = (id: string | null) => children.get(String(id)) ?? [];
+  const memo = targetMemo(def, targets, ctx);
+  const subtrees = memo.subtrees;
   /** A place and every place below it in the project (null: every place): rule 11. */
   const placesUnder = (id: string | null): string[] => {
     const known = subtrees.get(id);
@@ -240,7 +277,7 @@ export function summarizeIndicator(
   const noLifeTarget: LifeTarget = { target: null, source: "none" };
 
   /** Target for one period or round at a scope: explicit, else combined from the child locations. */
-  const timeTargets = new Map<string, CombinedTarget | null>();
+  const timeTargets = memo.timeTargets;
   const timeTarget = (scope: Scope, time: SummaryTime): CombinedTarget | null => {
     const key = `${scope.locationId}|${scope.optionId}|${time.id}`;
     if (!timeTargets.has(key)) timeTargets.set(key, computeTimeTarget(scope, time));
@@ -262,8 +299,7 @@ export function summarizeIndicator(
     return found.every(present) ? combineTargets(measure, found) : null;
   };
   /** Rule 4 at a scope, with where the target came from. */
-  type LifeTarget = { target: CombinedTarget | null; source: Explanation["target"] };
-  const lifeTargets = new Map<string, LifeTarget>();
+  const lifeTargets = memo.lifeTargets;
   const lifeTarget = (scope: Scope): LifeTarget => {
     const key = `${scope.locationId}|${scope.optionId}`;
     const known = lifeTargets.get(key);
@@ -318,9 +354,8 @@ export function summarizeIndicator(
     const used = applyTimeRule(timeRule, mine);
     // Expected from period targets covers the ended periods: the status compares their values only.
     const comparedPeriods = expected?.source === "endedPeriodTargets" ? periods.filter(ended) : null;
-    const comparedPartials = comparedPeriods
-      ? mine.filter((p) => comparedPeriods.some((t) => t.id === p.timeId))
-      : mine;
+    const comparedIds = comparedPeriods ? new Set(comparedPeriods.map((t) => t.id)) : null;
+    const comparedPartials = comparedIds ? mine.filter((p) => comparedIds.has(p.timeId)) : mine;
     const compared = comparedPeriods ? actual(measure, timeRule, comparedPartials) : figure;
     return assemble(figure, used, life.target?.value ?? null, expected?.value ?? null, {
       time: timeRule === "CUMULATIVE" ? "latestPerLocation" : "sumOfPeriods",

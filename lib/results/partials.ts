@@ -11,12 +11,14 @@ type Row = Omit<OptionPartial, "resultCount" | "timeEnd"> & {
 /**
  * The database does the heavy part: the results of the projects' indicators summed per indicator,
  * location, period or round, and disaggregation option (null: the total). The indicator engine
- * combines these few rows. Only the given review statuses count.
+ * combines these few rows. Only the given review statuses count. `totalsOnly`: leave out the options'
+ * sums, except of indicators others are composed from (for overall figures only, e.g. the portfolio).
  */
 export async function projectResultPartials(
   prisma: Db,
   projectIds: string[],
   statuses: string[],
+  totalsOnly = false,
 ): Promise<Map<string, OptionPartial[]>> {
   // Summed per cell first, then each cell's period or round end joined: a join per value made the
   // planner misjudge the rows (a text-cast status hid the index) and cost 3x a plain GROUP BY.
@@ -33,6 +35,8 @@ export async function projectResultPartials(
       WHERE r."indicatorId" IN (SELECT "id" FROM "Indicator" WHERE "projectId" = ANY(${projectIds}))
         AND r."status" = ANY(${statuses}::"ReviewStatus"[])
         AND (r."periodId" IS NOT NULL OR r."roundId" IS NOT NULL)
+        AND (NOT ${totalsOnly} OR r."optionId" IS NULL
+             OR r."indicatorId" IN (SELECT "composedFromId" FROM "Indicator" WHERE "projectId" = ANY(${projectIds})))
       GROUP BY 1, 2, 3, 4, 5
     )
     SELECT c."indicatorId", c."locationId", c."optionId",

@@ -112,12 +112,12 @@ async function loadSummaryInputs(principal: Principal, projectId: string, includ
  * The inputs of several projects' summaries in three queries whatever their number (the portfolio):
  * their structure, their results' partial sums and their texts. Callers have checked who may read them.
  */
-async function loadInputsOf(projectIds: string[], includesSubmitted: boolean) {
+async function loadInputsOf(projectIds: string[], includesSubmitted: boolean, totalsOnly = false) {
   const statuses = includesSubmitted ? ["APPROVED", "SUBMITTED"] : ["APPROVED"];
   const prisma = readDb();
   const [projects, partials, narratives] = await Promise.all([
     prisma.project.findMany({ where: { id: { in: projectIds } }, include: summaryInclude }),
-    projectResultPartials(prisma, projectIds, statuses),
+    projectResultPartials(prisma, projectIds, statuses, totalsOnly),
     projectNarratives(prisma, projectIds, statuses),
   ]);
   return projects.map((project) => inputsOf(project, partials, narratives, statuses, includesSubmitted));
@@ -330,7 +330,8 @@ export async function projectOverviews(
     else missing.set(id, { version: dataVersion, key });
   }
   if (missing.size) {
-    for (const inputs of await loadInputsOf([...missing.keys()], false)) {
+    // Overall figures need no option's values (but those an indicator is composed from).
+    for (const inputs of await loadInputsOf([...missing.keys()], false, true)) {
       const summary = buildSummary(inputs, view);
       found.set(inputs.project.id, summary);
       const wanted = missing.get(inputs.project.id);
