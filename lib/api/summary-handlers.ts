@@ -125,16 +125,15 @@ async function conditional(
     return new Response(null, { status: 304, headers });
   }
   headers["content-type"] = "application/json";
-  let entry = tag ? cachedBody(tag) : undefined;
-  if (!entry) {
+  let body = tag ? cachedBody(tag) : undefined;
+  if (body === undefined) {
     const summary = await load();
-    const body = JSON.stringify(summary);
+    body = JSON.stringify(summary);
     // Kept only when computed at the version the tag names (nothing changed meanwhile).
-    if (!tag || summary.version !== version) return new Response(body, { headers });
-    entry = rememberBody(tag, body);
+    if (tag && summary.version === version) rememberBody(tag, body);
   }
   // Next.js compresses it for clients that ask (a body compressed here would be compressed twice).
-  return new Response(entry.body, { headers });
+  return new Response(body, { headers });
 }
 
 /** GET …/summary: the project's figures, answered 304 when the client's copy is current. */

@@ -38,16 +38,25 @@ export function summaryUrl(
   return `${base}/summary${format === "csv" ? ".csv" : ""}${query ? `?${query}` : ""}`;
 }
 
-/** The dashboard's first screen: every indicator's overall and per-place figures (charts load per card). */
-export function useSummary(source: SummarySource, filters: SummaryFilters, initialData?: SummaryJson) {
-  const part = { view: "overview" } as const;
+/** One part of the summary, kept while other filters load (the dashboard never goes blank). */
+function useSummaryPart(
+  source: SummarySource,
+  filters: SummaryFilters,
+  part: SummaryPart,
+  options: { initialData?: SummaryJson; enabled?: boolean },
+) {
   return useQuery({
     queryKey: summaryKeys.of(source, filters, part),
     queryFn: ({ signal }) => fetchJson<SummaryJson>(summaryUrl(source, filters, "json", part), signal),
-    initialData,
+    ...options,
     placeholderData: keepPreviousData,
     staleTime: 30_000,
   });
+}
+
+/** The dashboard's first screen: every indicator's overall and per-place figures (charts load per card). */
+export function useSummary(source: SummarySource, filters: SummaryFilters, initialData?: SummaryJson) {
+  return useSummaryPart(source, filters, { view: "overview" }, { initialData });
 }
 
 /** Every figure of one indicator, fetched when its card opens (and the first screen did not bring them). */
@@ -57,12 +66,5 @@ export function useIndicatorDetail(
   indicatorId: string,
   enabled: boolean,
 ) {
-  const part = { indicator: indicatorId };
-  return useQuery({
-    queryKey: summaryKeys.of(source, filters, part),
-    queryFn: ({ signal }) => fetchJson<SummaryJson>(summaryUrl(source, filters, "json", part), signal),
-    enabled,
-    placeholderData: keepPreviousData,
-    staleTime: 30_000,
-  });
+  return useSummaryPart(source, filters, { indicator: indicatorId }, { enabled });
 }
