@@ -37,6 +37,10 @@ const required: Record<
   uploadResults: "enter",
   reviewResults: "review",
   getResultHistory: "unapproved",
+  listProjects: "signedIn",
+  getProject: "read",
+  listIndicators: "read",
+  listResults: "read",
   getSharedSummary: "share",
   getSharedSummaryCsv: "share",
 };

@@ -1,6 +1,5 @@
 // What the summary routes share: the JSON and CSV forms differ only in how the result is sent.
 import "server-only";
-import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { requestLocale } from "@/lib/i18n/translator";
@@ -9,6 +8,7 @@ import type { Principal, SharePrincipal } from "@/lib/permissions";
 import type { ShareOptions } from "@/lib/share-links/options";
 import { projectSummary, summaryVersion, UnknownFilterError } from "@/lib/summary/service";
 import { sharedSummary } from "@/lib/summary/shared";
+import { clientHas, weakEtag } from "./etag";
 import { ApiProblem } from "./problem";
 import { cachedBody, rememberBody } from "./response-cache";
 
@@ -107,21 +107,12 @@ async function conditional(
   const tag =
     version === null
       ? null
-      : `W/"${createHash("sha256")
-          .update(
-            JSON.stringify([version, new URL(input.request.url).search, localeOf(input), isoDay(new Date()), view]),
-          )
-          .digest("base64url")
-          .slice(0, 27)}"`;
+      : weakEtag(
+          JSON.stringify([version, new URL(input.request.url).search, localeOf(input), isoDay(new Date()), view]),
+        );
   const headers: Record<string, string> = { "cache-control": tag ? "private, no-cache" : "no-store" };
   if (tag) headers.etag = tag;
-  if (
-    tag &&
-    input.request.headers
-      .get("if-none-match")
-      ?.split(/\s*,\s*/)
-      .includes(tag)
-  ) {
+  if (tag && clientHas(input.request, tag)) {
     return new Response(null, { status: 304, headers });
   }
   headers["content-type"] = "application/json";

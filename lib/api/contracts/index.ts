@@ -16,6 +16,7 @@ import {
   updateIndicatorContract,
   updateProjectContract,
 } from "./projects";
+import { getProjectContract, listIndicatorsContract, listProjectsContract, listResultsContract } from "./read";
 import {
   importResultsContract,
   resultHistoryContract,
@@ -53,4 +54,8 @@ export const contracts: RouteContract[] = [
   inviteMemberContract,
   setMemberRoleContract,
   removeMemberContract,
+  listProjectsContract,
+  getProjectContract,
+  listIndicatorsContract,
+  listResultsContract,
 ];

@@ -1,4 +1,6 @@
 import { createProjectBody } from "@/lib/api/contracts/projects";
+import { pageQuery } from "@/lib/api/contracts/read";
+import { listProjectsResponse } from "@/lib/api/read-handlers";
 import { apiRoute } from "@/lib/api/route";
 import { previewOrProblem } from "@/lib/api/setup-errors";
 import { createProject } from "@/lib/projects/create";
@@ -14,3 +16,5 @@ export const POST = apiRoute({
     return previewOrProblem({ activities: [], warnings: [], ...created });
   },
 });
+
+export const GET = apiRoute({ query: pageQuery, handler: listProjectsResponse });

@@ -1,4 +1,5 @@
 import { summaryParams } from "@/lib/api/contracts/summary";
+import { getProjectResponse } from "@/lib/api/read-handlers";
 import { apiRoute } from "@/lib/api/route";
 import { withSetupProblems } from "@/lib/api/setup-errors";
 import { updateProjectDetails } from "@/lib/projects/edit";
@@ -12,3 +13,5 @@ export const PATCH = apiRoute({
     return { id: saved.id, version: saved.version };
   },
 });
+
+export const GET = apiRoute({ params: summaryParams, handler: getProjectResponse });

@@ -1,4 +1,5 @@
 import { summaryParams } from "@/lib/api/contracts/summary";
+import { listIndicatorsResponse } from "@/lib/api/read-handlers";
 import { apiRoute } from "@/lib/api/route";
 import { withSetupProblems } from "@/lib/api/setup-errors";
 import { saveIndicator } from "@/lib/projects/edit";
@@ -12,3 +13,5 @@ export const POST = apiRoute({
     return { id: saved.id, version: saved.version };
   },
 });
+
+export const GET = apiRoute({ params: summaryParams, handler: listIndicatorsResponse });

@@ -1,5 +1,7 @@
+import { resultsQuery } from "@/lib/api/contracts/read";
 import { saveResultsBody } from "@/lib/api/contracts/results";
 import { summaryParams } from "@/lib/api/contracts/summary";
+import { listResultsResponse } from "@/lib/api/read-handlers";
 import { withResultProblems } from "@/lib/api/results-errors";
 import { apiRoute } from "@/lib/api/route";
 import { saveResults } from "@/lib/results/entry";
@@ -12,3 +14,5 @@ export const POST = apiRoute({
     return { results: saved.map(({ id, version, status }) => ({ id, version, status })) };
   },
 });
+
+export const GET = apiRoute({ params: summaryParams, query: resultsQuery, handler: listResultsResponse });
