@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { csvRows, type TableRow } from "./table-rows";
+import { bytesOf, csvRows, type TableRow, tableRows } from "./table-rows";
 
 async function* chunks(text: string, size: number) {
   const bytes = new TextEncoder().encode(text);
@@ -27,4 +27,28 @@ test("a semicolon-separated file (Excel in Spanish) and a last line without a ne
     { row: 1, cells: ["indicador", "valor"] },
     { row: 2, cells: ["OP1", "1,5"] },
   ]);
+});
+
+test("XLSX files from other writers: SheetJS puts the sheets before the workbook; dates stay dates", async () => {
+  const XLSX = await import("xlsx");
+  const ExcelJS = (await import("exceljs")).default;
+  const rows = [
+    ["indicator", "location", "period", "value"],
+    ["OP1.1.1", "PE-TUM", new Date("2021-10-01T00:00:00Z"), 12.5],
+  ];
+  const sheet = XLSX.utils.aoa_to_sheet(rows, { cellDates: true });
+  const sheetJsBook = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(sheetJsBook, sheet, "Results");
+  const fromSheetJs = XLSX.write(sheetJsBook, { type: "buffer", bookType: "xlsx" }) as Buffer;
+  const excelBook = new ExcelJS.Workbook();
+  excelBook.addWorksheet("Results").addRows(rows);
+  const fromExcelJs = Buffer.from(await excelBook.xlsx.writeBuffer());
+  for (const file of [fromSheetJs, fromExcelJs]) {
+    const read: TableRow[] = [];
+    for await (const row of tableRows("xlsx", bytesOf(new Uint8Array(file)), 10)) read.push(row);
+    expect(read).toEqual([
+      { row: 1, cells: ["indicator", "location", "period", "value"] },
+      { row: 2, cells: ["OP1.1.1", "PE-TUM", "2021-10-01", "12.5"] },
+    ]);
+  }
 });

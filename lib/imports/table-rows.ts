@@ -7,6 +7,7 @@ import ExcelJS from "exceljs";
 import { env } from "@/lib/env";
 import { spoolToFile } from "./spool";
 import type { TableRefusal } from "./table-refusals";
+import { inStreamingOrder } from "./xlsx-order";
 import { checkZip, ZipRefused } from "./zip-limits";
 
 export type TableRow = { row: number; cells: string[] };
@@ -121,7 +122,10 @@ export async function* xlsxRows(source: AsyncIterable<Uint8Array>): AsyncGenerat
     await checkZip({ path: spooled.path }).catch((error) => {
       throw error instanceof ZipRefused ? new UnreadableTable(error.code) : error;
     });
-    yield* workbookRows(spooled.path);
+    const ordered = await inStreamingOrder(spooled.path).catch((error) => {
+      throw new UnreadableTable("unreadable", error instanceof Error ? error.message : String(error));
+    });
+    yield* workbookRows(ordered);
   } finally {
     await spooled.remove();
   }
@@ -131,7 +135,7 @@ async function* workbookRows(file: string): AsyncGenerator<TableRow> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(createReadStream(file), {
     worksheets: "emit",
     sharedStrings: "cache",
-    styles: "ignore",
+    styles: "cache",
     hyperlinks: "ignore",
   });
   try {
