@@ -4,7 +4,7 @@
 import "server-only";
 import type { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import type { ImportIssue } from "@/lib/imports/issues";
 import type { ProjectFile } from "@/lib/imports/project-file";
 import { readProjectFileOffThread } from "@/lib/imports/read-off-thread";
@@ -69,7 +69,7 @@ function countsOf(def: ProjectDefinition): NonNullable<ImportPreview["counts"]> 
 async function writeChecked(
   principal: Principal,
   input: unknown,
-  how: { source: string; dryRun: boolean; managerEmails?: string[] },
+  how: { source: string; dryRun: boolean } & Team,
 ): Promise<Pick<ImportPreview, "project" | "counts" | "problems" | "projectId">> {
   const userId = requireCreator(principal);
   const parsed = projectDefinitionSchema.safeParse(input, { error: issueCode });
@@ -82,19 +82,16 @@ async function writeChecked(
   try {
     const projectId = await db().$transaction(
       async (tx) => {
-        const emails = how.managerEmails ?? [];
-        const managers = await tx.user.findMany({
-          where: { email: { in: emails } },
-          select: { id: true, email: true },
-        });
-        const unknown = emails.flatMap((e, i) =>
-          managers.some((m) => m.email === e) ? [] : [{ path: `managers.${i}`, code: "unknownUser" }],
-        );
-        if (unknown.length) throw new DefinitionProblems(unknown);
+        const [managerIds, evaluatorIds] = await Promise.all([
+          usersNamed(tx, how.managerEmails ?? [], "managers"),
+          usersNamed(tx, how.evaluatorEmails ?? [], "evaluators"),
+        ]);
         const id = await writeProjectDefinition(tx, def, {
           enteredBy: userId,
           reviewedBy: userId,
-          managerIds: managers.map((m) => m.id),
+          // Someone must be able to work in the project: its creator, unless managers are named.
+          managerIds: managerIds.length || !how.creatorManages ? managerIds : [userId],
+          evaluatorIds,
         });
         await recordAudit(tx, {
           action: "project.create",
@@ -119,6 +116,19 @@ async function writeChecked(
   }
 }
 
+/** Who joins a new project: existing users by e-mail address; `creatorManages`: its creator when no manager is named. */
+type Team = { managerEmails?: string[]; evaluatorEmails?: string[]; creatorManages?: boolean };
+
+/** The ids of the users with these addresses, all of them or the problems naming the unknown ones. */
+async function usersNamed(tx: Tx, emails: string[], field: "managers" | "evaluators"): Promise<string[]> {
+  const users = await tx.user.findMany({ where: { email: { in: emails } }, select: { id: true, email: true } });
+  const unknown = emails.flatMap((e, i) =>
+    users.some((u) => u.email === e) ? [] : [{ path: `${field}.${i}`, code: "unknownUser" }],
+  );
+  if (unknown.length) throw new DefinitionProblems(unknown);
+  return users.map((u) => u.id);
+}
+
 /** Creates a project from a definition (admins). */
 export async function createProject(
   principal: Principal,
@@ -137,12 +147,21 @@ export async function createProject(
  * (time- and memory-limited); problems of the definition are then named by their place in the file,
  * which the worker looks up (a second read, only when there are such problems).
  */
-export async function importProject(principal: Principal, file: ProjectFile, options: { dryRun: boolean }) {
+export async function importProject(
+  principal: Principal,
+  file: ProjectFile,
+  options: { dryRun: boolean } & Pick<Team, "managerEmails" | "evaluatorEmails">,
+) {
   requireCreator(principal);
   const reading = await readProjectFileOffThread(file);
   const base = { activities: reading.activities, warnings: reading.warnings };
   if (!reading.definition) return { ...base, project: null, counts: null, problems: reading.problems };
-  const written = await writeChecked(principal, reading.definition, { source: file.format, dryRun: options.dryRun });
+  // An imported project is worked in at once: the importer manages it unless the import names managers.
+  const written = await writeChecked(principal, reading.definition, {
+    source: file.format,
+    ...options,
+    creatorManages: true,
+  });
   if (!written.problems.length) return { ...base, ...written } satisfies ImportPreview;
   const { located } = await readProjectFileOffThread(
     file,

@@ -100,6 +100,34 @@ test("a preview reports what would be created and creates nothing; an invalid fi
   expect(again.problems).toEqual([{ where: "code", code: "taken" }]);
 });
 
+test("an imported project has a team: the importer manages it unless managers are named; evaluators may be named", async () => {
+  const admin = await principalFor("admin@example.org");
+  const xml = readFileSync("test/fixtures/iati/iati-worldbank-679-2.03.xml", "utf8");
+  const file = (activity: string, code: string) => ({ format: "iati" as const, content: xml, activity, code });
+  const team = async (projectId: string | undefined) =>
+    (await db().membership.findMany({ where: { projectId }, include: { user: true } }))
+      .map((m) => `${m.user.email}:${m.role}`)
+      .sort();
+
+  const byDefault = await importProject(admin, file("44000-P145054", "TEAM-1"), { dryRun: false });
+  expect(await team(byDefault.projectId)).toEqual(["admin@example.org:MANAGER"]);
+
+  const named = await importProject(admin, file("44000-P145054", "TEAM-2"), {
+    dryRun: false,
+    managerEmails: ["manager@example.org"],
+    evaluatorEmails: ["evaluator@example.org"],
+  });
+  expect(await team(named.projectId)).toEqual(["evaluator@example.org:EVALUATOR", "manager@example.org:MANAGER"]);
+
+  const before = await db().project.count();
+  const unknown = await importProject(admin, file("44000-P145054", "TEAM-3"), {
+    dryRun: false,
+    evaluatorEmails: ["nobody@example.org"],
+  });
+  expect(unknown.problems).toEqual([expect.objectContaining({ code: "unknownUser" })]);
+  expect(await db().project.count()).toBe(before);
+});
+
 test("only admins create or import projects", async () => {
   const manager = await principalFor("manager@example.org");
   const xml = readFileSync("test/fixtures/iati/iati-standard-example-annotated-2.03.xml", "utf8");

@@ -19,8 +19,9 @@ export type WriteOptions = {
   /** Who entered and who approved the definition's results; who locked its locked periods. */
   enteredBy: string | null;
   reviewedBy: string | null;
-  /** Users made managers of the new project. */
+  /** The new project's team: users made managers, and evaluators. */
   managerIds?: string[];
+  evaluatorIds?: string[];
 };
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -180,7 +181,14 @@ export async function writeProjectDefinition(tx: Tx, def: ProjectDefinition, opt
       languages: def.languages,
       sourceNote: def.sourceNote,
       locations: { create: [...new Set(def.locations)].map((ref) => ({ locationId: location(ref) ?? "" })) },
-      memberships: { create: (options.managerIds ?? []).map((userId) => ({ userId, role: "MANAGER" as const })) },
+      memberships: {
+        create: [
+          ...(options.managerIds ?? []).map((userId) => ({ userId, role: "MANAGER" as const })),
+          ...(options.evaluatorIds ?? [])
+            .filter((userId) => !options.managerIds?.includes(userId))
+            .map((userId) => ({ userId, role: "EVALUATOR" as const })),
+        ],
+      },
     },
   });
   await dims.create(project.id);

@@ -47,6 +47,8 @@ export const importProjectBody = z.object({
   content: z.string().min(1).describe("IATI: the XML text. Spreadsheet: the XLSX file in base64"),
   activity: z.string().optional().describe("IATI files with several activities: the iati-identifier to import"),
   code: z.string().optional().describe("A project code to use instead of the file's"),
+  managers: managers.describe("E-mails of existing users made managers (default: the importer)"),
+  evaluators: z.array(z.string().email()).default([]).describe("E-mails of existing users made evaluators"),
   dryRun,
 });
 

@@ -5,7 +5,9 @@ import { importProject } from "@/lib/projects/create";
 
 export const POST = apiRoute({
   body: importProjectBody,
-  async handler({ principal, body: { dryRun, ...file } }) {
-    return previewOrProblem(await importProject(principal, file, { dryRun }));
+  async handler({ principal, body: { dryRun, managers, evaluators, ...file } }) {
+    return previewOrProblem(
+      await importProject(principal, file, { dryRun, managerEmails: managers, evaluatorEmails: evaluators }),
+    );
   },
 });
