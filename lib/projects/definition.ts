@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { periodsBetween } from "@/lib/schedule/periods";
 import { calendarDayText } from "@/lib/validation/dates";
+import { LONG_TEXT_MAX } from "@/lib/validation/text";
 
 const isoDay = calendarDayText;
 const number = z.number().finite();
@@ -40,7 +41,7 @@ const resultSchema = targetSchema.extend({
 const indicatorSchema = z.object({
   code: z.string().trim().min(1, "required").max(40, "tooLong"),
   title: z.string().trim().min(1, "required").max(500, "tooLong"),
-  definition: z.string().max(4000).optional(),
+  definition: z.string().max(LONG_TEXT_MAX, "tooLong").optional(),
   unit: z.string().max(40).optional(),
   measure: z.enum(["COUNT", "PERCENTAGE", "MEAN", "QUALITATIVE"]),
   direction: z.enum(["INCREASE", "DECREASE"]).optional(),
@@ -53,7 +54,7 @@ const indicatorSchema = z.object({
   dimensions: z.array(z.string().min(1)).optional(),
   /** For a percentage made of another indicator's option: "INDICATOR-CODE:dimension:option". */
   composedFrom: z.string().min(1).optional(),
-  meansOfVerification: z.string().max(4000).optional(),
+  meansOfVerification: z.string().max(LONG_TEXT_MAX, "tooLong").optional(),
   /** Plausible bounds of entered values, and whether they must be whole (unset: by unit). */
   validation: z
     .object({
@@ -70,7 +71,7 @@ const nodeSchema = z.object({
   code: z.string().trim().min(1, "required").max(40, "tooLong"),
   level: z.enum(["IMPACT", "OUTCOME", "OUTPUT"]),
   title: z.string().trim().min(1, "required").max(500, "tooLong"),
-  description: z.string().max(4000).optional(),
+  description: z.string().max(LONG_TEXT_MAX, "tooLong").optional(),
   /** The code of the node above (an outcome under the goal, an output under an outcome). */
   parent: z.string().min(1).optional(),
   indicators: z.array(indicatorSchema).default([]),
@@ -131,7 +132,7 @@ export const projectCodeSchema = z
 export const definitionObject = z.object({
   code: projectCodeSchema,
   name: z.string().trim().min(1, "required").max(200, "tooLong"),
-  summary: z.string().max(4000).default(""),
+  summary: z.string().max(LONG_TEXT_MAX, "tooLong").default(""),
   donor: z.string().max(200).default(""),
   partners: z.array(z.string().trim().min(1).max(200)).default([]),
   startDate: isoDay,
@@ -143,7 +144,7 @@ export const definitionObject = z.object({
     .array(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, "language"))
     .min(1)
     .default(["en"]),
-  sourceNote: z.string().max(4000).default(""),
+  sourceNote: z.string().max(LONG_TEXT_MAX, "tooLong").default(""),
   /** Where the project works: references of catalogue places or of `newLocations`. */
   locations: z.array(z.string().min(1)).default([]),
   newLocations: z.array(newLocationSchema).default([]),

@@ -128,6 +128,32 @@ test("an imported project has a team: the importer manages it unless managers ar
   expect(await db().project.count()).toBe(before);
 });
 
+test("a long activity description is kept whole; one past the limit is refused by name", async () => {
+  const admin = await principalFor("admin@example.org");
+  const xml = readFileSync("test/fixtures/iati/iati-worldbank-679-2.03.xml", "utf8");
+  const long = "A long description of the activity's context and design. ".repeat(200); // 11,600 characters
+  // The first activity's description (its summary, in CDATA), replaced with a longer one.
+  const original = "The development objective of the 1000 Electricity";
+  const withDescription = (text: string) => {
+    const from = xml.indexOf(original);
+    return `${xml.slice(0, from)}${text}${xml.slice(xml.indexOf("]]></narrative>", from))}`;
+  };
+  const kept = await importProject(
+    admin,
+    { format: "iati", content: withDescription(long), code: "LONG-1" },
+    { dryRun: false },
+  );
+  expect(kept.problems).toEqual([]);
+  const project = await db().project.findUniqueOrThrow({ where: { id: kept.projectId ?? "" } });
+  expect(project.summary).toBe(long.trim());
+  const refused = await importProject(
+    admin,
+    { format: "iati", content: withDescription(long.repeat(2)), code: "LONG-2" },
+    { dryRun: true },
+  );
+  expect(refused.problems).toEqual([expect.objectContaining({ code: "tooLong" })]);
+});
+
 test("only admins create or import projects", async () => {
   const manager = await principalFor("manager@example.org");
   const xml = readFileSync("test/fixtures/iati/iati-standard-example-annotated-2.03.xml", "utf8");

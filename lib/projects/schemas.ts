@@ -4,6 +4,7 @@ import { z } from "zod";
 import { newPasswordSchema } from "@/lib/auth/password-policy";
 import { calendarDay } from "@/lib/validation/dates";
 import { readTypedNumber } from "@/lib/validation/numbers";
+import { LONG_TEXT_MAX } from "@/lib/validation/text";
 
 // Schemas here are idempotent (their output parses again to itself): the API validates a body, and the
 // service it calls validates again, as the one authority.
@@ -18,7 +19,7 @@ export const projectDetailsSchema = z
   .object({
     version: z.coerce.number().int().positive(),
     name: z.string().trim().min(1, "required").max(200, "tooLong"),
-    summary: z.string().max(4000, "tooLong").default(""),
+    summary: z.string().max(LONG_TEXT_MAX, "tooLong").default(""),
     donor: z.string().trim().max(200, "tooLong").default(""),
     partners: textList.default([]),
     startDate: isoDay,
@@ -27,7 +28,7 @@ export const projectDetailsSchema = z
     onTrackThreshold: share,
     atRiskThreshold: share,
     languages: textList.pipe(z.array(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, "language")).min(1, "required")),
-    sourceNote: z.string().max(4000, "tooLong").default(""),
+    sourceNote: z.string().max(LONG_TEXT_MAX, "tooLong").default(""),
     /** Ids of the places the project works in. */
     locationIds: z.array(z.string().min(1)).min(1, "required"),
   })
@@ -45,7 +46,7 @@ export const resultNodeSchema = z.object({
   level: z.enum(["IMPACT", "OUTCOME", "OUTPUT"]),
   code: z.string().trim().min(1, "required").max(40, "tooLong"),
   title: z.string().trim().min(1, "required").max(500, "tooLong"),
-  description: z.string().max(4000, "tooLong").default(""),
+  description: z.string().max(LONG_TEXT_MAX, "tooLong").default(""),
   parentId: z
     .string()
     .nullish()
@@ -73,7 +74,7 @@ export const indicatorSchema = z
     resultNodeId: z.string().min(1, "required"),
     code: z.string().trim().min(1, "required").max(40, "tooLong"),
     title: z.string().trim().min(1, "required").max(500, "tooLong"),
-    definition: z.string().max(4000, "tooLong").default(""),
+    definition: z.string().max(LONG_TEXT_MAX, "tooLong").default(""),
     unit: z.string().trim().max(40, "tooLong").default(""),
     measure: z.enum(["COUNT", "PERCENTAGE", "MEAN", "QUALITATIVE"]),
     direction: z.enum(["INCREASE", "DECREASE"]).default("INCREASE"),
@@ -86,7 +87,7 @@ export const indicatorSchema = z
       .union([z.literal(""), isoDay])
       .nullish()
       .transform((v) => v || null),
-    meansOfVerification: z.string().max(4000, "tooLong").default(""),
+    meansOfVerification: z.string().max(LONG_TEXT_MAX, "tooLong").default(""),
     /** Bounds of a count's or mean's entered values, and whether they must be whole ("" or null: by unit). */
     minValue: optionalNumber,
     maxValue: optionalNumber,

@@ -26,3 +26,9 @@ export function unstorableFormFields(form: FormData): string[] {
   for (const [name, value] of form) if (typeof value === "string" && !isStorableText(value)) found.push(name);
   return found;
 }
+
+/**
+ * The longest description, summary or definition kept: publishers' activity descriptions run to
+ * several pages (a World Bank one passed 4,000 characters), and are kept whole.
+ */
+export const LONG_TEXT_MAX = 20_000;
