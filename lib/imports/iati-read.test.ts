@@ -63,3 +63,15 @@ test("a DTD, absurd nesting or an oversized file is refused by name, never read"
     "xmlTooLarge",
   );
 });
+
+test("a 2.01 or 2.02 file is read, and the preview says it was read with the 2.03 rules", () => {
+  for (const version of ["2.01", "2.02"]) {
+    const older = example.replace(/(<iati-activities[^>]*version=")2\.03"/, `$1${version}"`);
+    expect(older).not.toBe(example);
+    const { definition, problems, warnings } = readIati(older);
+    expect(problems).toEqual([]);
+    expect(definition).not.toBeNull();
+    expect(warnings).toContainEqual({ where: "iati-activities", code: "olderVersion", detail: version });
+  }
+  expect(readIati(example).warnings.map((w) => w.code)).not.toContain("olderVersion");
+});

@@ -74,8 +74,12 @@ export function readIati(xml: string, options: { activity?: string; code?: strin
   if (!top || activities.length === 0) {
     return { activities: list, definition: null, problems: [{ where: "file", code: "notIati" }], warnings, locate };
   }
-  if (top.attributes.version && !top.attributes.version.startsWith("2.")) {
-    warnings.push({ where: "iati-activities", code: "version", detail: top.attributes.version });
+  const version = top.attributes.version;
+  if (version && !version.startsWith("2."))
+    warnings.push({ where: "iati-activities", code: "version", detail: version });
+  // 2.01 and 2.02 files read with the 2.03 rules (which add to them), said rather than silently.
+  else if (version && version !== "2.03") {
+    warnings.push({ where: "iati-activities", code: "olderVersion", detail: version });
   }
   const index = options.activity ? list.findIndex((a) => a.identifier === options.activity) : 0;
   const activity = activities[index];
