@@ -8,6 +8,7 @@ import { ApiProblem } from "./problem";
 
 const tableRefusalDetail: Record<TableRefusal, string> = {
   unreadable: "The file could not be read as CSV or XLSX",
+  notUtf8: "The CSV file is not UTF-8 (it looks like Windows-1252 / Latin-1): save it as CSV UTF-8",
   tooManyEntries: "The workbook holds more files than MAX_ZIP_ENTRIES allows",
   tooLargeUnzipped: "The workbook unpacks to more than MAX_UNZIPPED_BYTES allows",
   tooManyRows: "The table has more rows than MAX_IMPORT_ROWS allows",

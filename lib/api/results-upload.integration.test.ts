@@ -122,6 +122,13 @@ test("bad files and bad text are refused by name, never a 500, and change nothin
   expect((await nul.json()).errors).toEqual([{ field: "row 2, note", message: "invalidCharacters" }]);
   const badHeader = await send(token, peru, "code;place;quarter;n;no\u0000te\nOP1.1.2;PE-LAL;2021-Q4;2;x\n", query);
   expect(badHeader.status).toBe(400);
+  // A Windows-1252 file ("Cañete" with ñ as one byte), past a first valid row: refused, nothing kept.
+  const latin1 = new Uint8Array(
+    Buffer.from("code;place;quarter;n;note\nOP1.1.2;PE-LAL;2021-Q4;2;ok\nOP1.1.2;PE-LAL;2021-Q3;2;Cañete\n", "latin1"),
+  );
+  const notUtf8 = await send(token, peru, latin1, query);
+  expect(notUtf8.status).toBe(400);
+  expect((await notUtf8.json()).errors).toEqual([{ field: "body", message: "notUtf8" }]);
   expect(await db().result.count()).toBe(before);
 });
 

@@ -52,3 +52,24 @@ test("XLSX files from other writers: SheetJS puts the sheets before the workbook
     ]);
   }
 });
+
+test("CSV encodings: UTF-8 with or without its mark and UTF-16 with its mark are read; Windows-1252 is refused", async () => {
+  const text = "indicator,location,value\nOP1.1.1,Cañete,12\n";
+  const expected = [
+    { row: 1, cells: ["indicator", "location", "value"] },
+    { row: 2, cells: ["OP1.1.1", "Cañete", "12"] },
+  ];
+  const utf16le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);
+  const utf16be = Buffer.from(utf16le).swap16();
+  for (const bytes of [Buffer.from(text), Buffer.from(`\ufeff${text}`), utf16le, utf16be]) {
+    const rows: TableRow[] = [];
+    for await (const row of csvRows(bytesOf(new Uint8Array(bytes)))) rows.push(row);
+    expect(rows).toEqual(expected);
+  }
+  const latin1 = Buffer.from(text, "latin1"); // "ñ" as the single byte 0xF1
+  await expect(async () => {
+    for await (const _ of csvRows(bytesOf(new Uint8Array(latin1)))) {
+      // reading is what is refused
+    }
+  }).rejects.toMatchObject({ code: "notUtf8" });
+});

@@ -23,10 +23,32 @@ export class UnreadableTable extends Error {
   }
 }
 
+/** The encoding a byte-order mark names (UTF-16 either way round); UTF-8 (its mark dropped) otherwise. */
+function encodingOf(first: Uint8Array): "utf-16le" | "utf-16be" | "utf-8" {
+  if (first[0] === 0xff && first[1] === 0xfe) return "utf-16le";
+  if (first[0] === 0xfe && first[1] === 0xff) return "utf-16be";
+  return "utf-8";
+}
+
+/**
+ * The text of a CSV file: UTF-8 (with or without its mark) or UTF-16 with its mark. Anything else
+ * (Windows-1252, "Latin-1", from older Excel) is refused where the first byte that is not UTF-8
+ * appears, rather than stored with broken letters; the import then writes nothing.
+ */
 async function* textChunks(source: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
-  const decoder = new TextDecoder("utf-8");
-  for await (const chunk of source) yield decoder.decode(chunk, { stream: true });
-  const rest = decoder.decode();
+  let decoder: TextDecoder | null = null;
+  const decode = (chunk?: Uint8Array) => {
+    try {
+      return decoder?.decode(chunk, { stream: chunk !== undefined }) ?? "";
+    } catch (error) {
+      throw error instanceof TypeError ? new UnreadableTable("notUtf8") : error;
+    }
+  };
+  for await (const chunk of source) {
+    decoder ??= new TextDecoder(encodingOf(chunk), { fatal: true });
+    yield decode(chunk);
+  }
+  const rest = decode();
   if (rest) yield rest;
 }
 
