@@ -1,4 +1,5 @@
 // A minimal XML writer: elements as plain data, rendered with escaping. Enough for IATI activity files.
+import { plainNumber } from "./plain-number";
 
 export type XmlNode = {
   name: string;
@@ -18,7 +19,10 @@ export function renderXml(node: XmlNode, depth = 0): string {
   const pad = "  ".repeat(depth);
   const attrs = Object.entries(node.attrs ?? {})
     .filter(([, v]) => v !== undefined && v !== null)
-    .map(([k, v]) => ` ${k}="${escapeXml(typeof v === "boolean" ? (v ? "1" : "0") : String(v))}"`)
+    .map(
+      ([k, v]) =>
+        ` ${k}="${escapeXml(typeof v === "boolean" ? (v ? "1" : "0") : typeof v === "number" ? plainNumber(v) : String(v))}"`,
+    )
     .join("");
   const children = (node.children ?? []).filter((c): c is XmlNode | string => c !== null);
   if (children.length === 0) return `${pad}<${node.name}${attrs}/>`;
