@@ -36,10 +36,16 @@ test("the IATI Standard's own example reads into a project, with what it cannot 
     expect.objectContaining({ ref: "AF-KAN", level: "ADMIN1", parent: "AF" }),
   );
   const indicator = definition?.nodes?.[0]?.indicators?.[0];
-  expect(indicator).toMatchObject({ code: "B1", measure: "COUNT", direction: "INCREASE", baseline: { value: 10 } });
+  expect(indicator).toMatchObject({ code: "B1", measure: "COUNT", direction: "INCREASE" });
+  // Its baseline is for female adults in two places: not the indicator's figure, kept as its note.
+  expect(indicator?.baseline).toEqual({
+    note: "sex female, age adult, AF-KAN, KH-PNH: 10 (2012)",
+    provenance: "DOCUMENT",
+  });
+  expect(warnings.map((w) => w.code)).toEqual(["subgroupBaselineOnly", "severalDimensions", "severalDimensions"]);
+  expect(warnings[0]?.where).toBe("iati-activity[1]/result[1]/indicator[1]/baseline");
   // Its target and actual are for female adults in two places at once: not a figure the app can hold.
-  expect(warnings.map((w) => w.code)).toEqual(["severalDimensions", "severalDimensions"]);
-  expect(warnings[0]?.where).toBe("iati-activity[1]/result[1]/indicator[1]/period[1]/target[1]");
+  expect(warnings[1]?.where).toBe("iati-activity[1]/result[1]/indicator[1]/period[1]/target[1]");
 });
 
 test("a file that is not XML or not IATI is a problem, not a crash", () => {

@@ -297,7 +297,22 @@ class ActivityReader {
 
   private readBaseline(e: XmlElement, where: string, indicator: IndicatorDef) {
     const baselines = children(e, "baseline");
-    const plain = baselines.find((b) => !child(b, "location") && !child(b, "dimension")) ?? baselines[0];
+    const plain = baselines.find((b) => !child(b, "location") && !child(b, "dimension"));
+    const [first] = baselines;
+    if (!plain && first) {
+      // Baselines for subgroups only (women, one district) are not the indicator's: kept as its note.
+      this.warn(`${where}/baseline`, first, "subgroupBaselineOnly");
+      const subgroup = (b: XmlElement) =>
+        [
+          ...children(b, "dimension").map((d) => `${d.attributes.name ?? ""} ${d.attributes.value ?? ""}`.trim()),
+          ...children(b, "location").map((l) => l.attributes.ref ?? ""),
+        ].join(", ");
+      const note = baselines
+        .map((b) => `${subgroup(b)}: ${b.attributes.value ?? ""}${b.attributes.year ? ` (${b.attributes.year})` : ""}`)
+        .join("; ");
+      indicator.baseline = { note, provenance: "DOCUMENT" };
+      return;
+    }
     if (!plain) return;
     if (baselines.length > 1) this.warn(`${where}/baseline`, plain, "severalBaselines");
     const value = readNumber(plain.attributes.value);
