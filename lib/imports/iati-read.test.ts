@@ -81,3 +81,23 @@ test("a 2.01 or 2.02 file is read, and the preview says it was read with the 2.0
   }
   expect(readIati(example).warnings.map((w) => w.code)).not.toContain("olderVersion");
 });
+
+test("one indicator listed under several results is imported once, with the values of each", () => {
+  // The example's first result again, as a second result listing the same indicator (code B1).
+  const result = /<result type="1"[\s\S]*?<\/result>/.exec(example)?.[0] ?? "";
+  expect(result).toContain('code="B1"');
+  const twice = example.replace(result, `${result}${result.replace('type="1"', 'type="2"')}`);
+  const { definition, problems, warnings } = readIati(twice);
+  expect(problems).toEqual([]);
+  const b1 = definition?.nodes?.flatMap((n) => n.indicators ?? []).filter((i) => i.code === "B1") ?? [];
+  expect(b1).toHaveLength(1);
+  const once = readIati(example).definition?.nodes?.[0]?.indicators?.[0];
+  expect(b1[0]?.targets).toEqual(once?.targets); // the same figures listed twice count once
+  expect(warnings).toContainEqual(
+    expect.objectContaining({
+      code: "indicatorUnderSeveralResults",
+      detail: "B1",
+      where: "iati-activity[1]/result[2]/indicator[1]",
+    }),
+  );
+});

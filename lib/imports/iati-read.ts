@@ -121,6 +121,8 @@ class ActivityReader {
   private readonly dimensions = new Map<string, { key: string; name: string; options: Map<string, string> }>();
   private readonly periods = new Map<string, { label: string; startDate: string; endDate: string }>();
   private readonly rounds = new Map<string, NonNullable<Definition["rounds"]>[number]>();
+  /** Indicators read so far by code: publishers list one indicator under several results. */
+  private readonly indicatorsByCode = new Map<string, IndicatorDef>();
   private fallback: { ref: string; name: string } = { ref: "whole-activity", name: "Whole activity" };
 
   constructor(
@@ -245,9 +247,20 @@ class ActivityReader {
     if (!level) this.warn(where, r, "resultTypeOther", type);
     const code = this.ext(r, "code") ?? `R${i + 1}`;
     const title = stripCode(narrative(child(r, "title"), this.lang), code) || code;
-    const indicators = children(r, "indicator").map((ind, j) =>
-      this.readIndicator(ind, `${where}/indicator[${j + 1}]`, code, j),
-    );
+    const indicators = children(r, "indicator").flatMap((ind, j) => {
+      const read = this.readIndicator(ind, `${where}/indicator[${j + 1}]`, code, j);
+      const earlier = this.indicatorsByCode.get(read.code);
+      if (!earlier || earlier.measure !== read.measure) {
+        this.indicatorsByCode.set(read.code, read);
+        return [read];
+      }
+      // The same indicator under another result: one indicator (under its first result) with the
+      // values of both; the same value listed twice counts once, different ones for one cell are a problem.
+      this.warn(`${where}/indicator[${j + 1}]`, ind, "indicatorUnderSeveralResults", read.code);
+      mergeCells((earlier.targets ??= []), read.targets ?? []);
+      mergeCells((earlier.results ??= []), read.results ?? []);
+      return [];
+    });
     return {
       code,
       level: level ?? "OUTCOME",
@@ -481,4 +494,13 @@ function frequencyOf(periods: { startDate: string; endDate: string }[]): Definit
   ];
   const d = days ?? 365;
   return d < 45 ? "MONTHLY" : d < 120 ? "QUARTERLY" : d < 240 ? "SEMIANNUAL" : "ANNUAL";
+}
+
+/** Adds the cells (targets or values) not already there, the same figure for the same cell counted once. */
+function mergeCells<C extends { when: string; location?: string; option?: string }>(into: C[], cells: C[]) {
+  const key = (c: C) => JSON.stringify([c.when, c.location ?? "", c.option ?? ""]);
+  for (const cell of cells) {
+    const same = into.find((c) => key(c) === key(cell));
+    if (!same || JSON.stringify(same) !== JSON.stringify(cell)) into.push(cell);
+  }
 }
