@@ -257,8 +257,8 @@ class ActivityReader {
       // The same indicator under another result: one indicator (under its first result) with the
       // values of both; the same value listed twice counts once, different ones for one cell are a problem.
       this.warn(`${where}/indicator[${j + 1}]`, ind, "indicatorUnderSeveralResults", read.code);
-      mergeCells((earlier.targets ??= []), read.targets ?? []);
-      mergeCells((earlier.results ??= []), read.results ?? []);
+      earlier.targets = mergeCells(earlier.targets ?? [], read.targets ?? []);
+      earlier.results = mergeCells(earlier.results ?? [], read.results ?? []);
       return [];
     });
     return {
@@ -496,11 +496,13 @@ function frequencyOf(periods: { startDate: string; endDate: string }[]): Definit
   return d < 45 ? "MONTHLY" : d < 120 ? "QUARTERLY" : d < 240 ? "SEMIANNUAL" : "ANNUAL";
 }
 
-/** Adds the cells (targets or values) not already there, the same figure for the same cell counted once. */
-function mergeCells<C extends { when: string; location?: string; option?: string }>(into: C[], cells: C[]) {
+/** Cells (targets or values) of both lists, the same figure for the same cell counted once. */
+function mergeCells<C extends { when: string; location?: string; option?: string }>(first: C[], more: C[]): C[] {
   const key = (c: C) => JSON.stringify([c.when, c.location ?? "", c.option ?? ""]);
-  for (const cell of cells) {
-    const same = into.find((c) => key(c) === key(cell));
-    if (!same || JSON.stringify(same) !== JSON.stringify(cell)) into.push(cell);
+  const merged = [...first];
+  for (const cell of more) {
+    const same = merged.find((c) => key(c) === key(cell));
+    if (!same || JSON.stringify(same) !== JSON.stringify(cell)) merged.push(cell);
   }
+  return merged;
 }
