@@ -28,6 +28,14 @@ test("a program manager reads target vs achieved per region, and the table match
   await expect(page.getByRole("list", { name: "Indicators by status" })).toBeVisible();
   const legal = await openCharts(page, "OP1.1.1");
   await expect(legal.locator(".recharts-bar-rectangle").first()).toBeVisible();
+  // Each bar's label is inside the drawing, the longest too (they were cut at the right edge).
+  const regions = legal.locator('[data-chart$="OP1.1.1-regions"] svg.recharts-surface').first();
+  const frame = await regions.boundingBox();
+  const labels = await regions
+    .locator(".recharts-label-list text")
+    .evaluateAll((texts) => texts.map((text) => text.getBoundingClientRect().right));
+  expect(labels.length).toBeGreaterThan(0);
+  for (const right of labels) expect(right).toBeLessThanOrEqual((frame?.x ?? 0) + (frame?.width ?? 0));
 
   const table = legal.getByRole("table", { name: /Target and achieved per region: OP1.1.1/ });
   // Tumbes: approved quarters 310 + 420 + 380; the submitted and draft quarters do not count.

@@ -22,6 +22,8 @@ import { useFigureFormat } from "./use-figure-format";
 export function BulletChart({ data, frameMax, measure }: { data: BulletDatum[]; frameMax: number; measure: Measure }) {
   const t = useTranslations("chart");
   const { figure, axis } = useFigureFormat(measure);
+  // Room on the right for the longest label beside a bar that reaches the frame (they were clipped).
+  const longestLabel = Math.max(0, ...data.map((d) => figure(d.achieved).length));
   return (
     <div className="chart-box" style={{ height: Math.max(160, 48 * data.length + 60) }}>
       <ResponsiveContainer width="100%" height="100%">
@@ -29,7 +31,7 @@ export function BulletChart({ data, frameMax, measure }: { data: BulletDatum[]; 
           accessibilityLayer={false}
           layout="vertical"
           data={data}
-          margin={{ top: 4, right: 56, bottom: 4, left: 8 }}
+          margin={{ top: 4, right: 16 + 8 * longestLabel, bottom: 4, left: 8 }}
         >
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" domain={[0, frameMax]} tickFormatter={axis} allowDataOverflow />
