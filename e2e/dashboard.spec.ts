@@ -128,4 +128,8 @@ test("survey percentages sum numerators and denominators, with confidence interv
     "Beyond the margin of error",
   );
   await expect(rounds.locator('tr[data-row="Final evaluation"] [data-col="ci"]')).toHaveText(/^\d+\.\d % – \d+\.\d %$/);
+  // A target mark for each round with a target, none for a round without one.
+  const targets = await rounds.locator('tbody tr [data-col="target"]').allTextContents();
+  const marks = survey.locator('[data-chart$="G.1-rounds"] .recharts-scatter-symbol rect');
+  await expect(marks).toHaveCount(targets.filter((t) => /\d/.test(t)).length);
 });

@@ -11,20 +11,12 @@ import {
   listProjectsContract,
   listResultsContract,
 } from "@/lib/api/contracts/read";
-import { hashToken, newSecretToken } from "@/lib/api-tokens/token";
 import { db } from "@/lib/db";
 import { saveResults } from "@/lib/results/entry";
-import { principalFor, projectId } from "@/lib/testing/principals";
+import { apiTokenFor, principalFor, projectId } from "@/lib/testing/principals";
 
 const tokens: Record<string, string> = {};
 let peru: string;
-
-async function tokenFor(email: string) {
-  const user = await db().user.findUniqueOrThrow({ where: { email } });
-  const token = newSecretToken("med");
-  await db().apiToken.create({ data: { userId: user.id, name: "read", tokenHash: hashToken(token) } });
-  return token;
-}
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 function call(handler: Handler, path: string, who: string, params: Record<string, string> = {}, etag?: string) {
@@ -34,7 +26,7 @@ function call(handler: Handler, path: string, who: string, params: Record<string
 }
 
 beforeAll(async () => {
-  for (const who of ["manager", "evaluator", "viewer", "admin"]) tokens[who] = await tokenFor(`${who}@example.org`);
+  for (const who of ["manager", "evaluator", "viewer", "admin"]) tokens[who] = await apiTokenFor(`${who}@example.org`);
   peru = await projectId("PE-VEN-2021");
 });
 
@@ -72,7 +64,7 @@ test("a project's structure and indicators with targets; 404 for a project the c
 
   // Someone with an account but no role in the project: not found, as for a project that does not exist.
   await db().user.create({ data: { email: "stranger@example.org", name: "Stranger", passwordHash: "x" } });
-  tokens.stranger = await tokenFor("stranger@example.org");
+  tokens.stranger = await apiTokenFor("stranger@example.org");
   for (const [handler, path] of [
     [getProject, `/api/v1/projects/${peru}`],
     [getIndicators, `/api/v1/projects/${peru}/indicators`],
@@ -104,7 +96,7 @@ test("results: filtered, approved only for viewers, changed since a time, and 30
       memberships: { create: { projectId: peru, role: "VIEWER" } },
     },
   });
-  tokens.reader = await tokenFor("reader@example.org");
+  tokens.reader = await apiTokenFor("reader@example.org");
   const reader = await list("reader");
   expect(reader.results.every((r) => r.status === "APPROVED")).toBe(true);
   expect(reader.results.length).toBe(Math.min(approved, 1000));

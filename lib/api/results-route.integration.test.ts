@@ -1,22 +1,14 @@
 import { beforeAll, expect, test } from "vitest";
 import { POST as review } from "@/app/api/v1/projects/[projectId]/results/review/route";
 import { POST as save } from "@/app/api/v1/projects/[projectId]/results/route";
-import { hashToken, newSecretToken } from "@/lib/api-tokens/token";
 import { db } from "@/lib/db";
-import { locationId, projectId } from "@/lib/testing/principals";
+import { apiTokenFor, locationId, projectId } from "@/lib/testing/principals";
 
 const tokens: Record<string, string> = {};
 let peru: string;
 let networks: string;
 let q4: string;
 let laLibertad: string;
-
-async function tokenFor(email: string) {
-  const user = await db().user.findUniqueOrThrow({ where: { email } });
-  const token = newSecretToken("med");
-  await db().apiToken.create({ data: { userId: user.id, name: "test", tokenHash: hashToken(token) } });
-  return token;
-}
 
 function post(route: typeof save, who: string, body: unknown, path = "results") {
   const request = new Request(`http://localhost/api/v1/projects/${peru}/${path}`, {
@@ -28,7 +20,7 @@ function post(route: typeof save, who: string, body: unknown, path = "results") 
 }
 
 beforeAll(async () => {
-  for (const who of ["evaluator", "manager", "viewer"]) tokens[who] = await tokenFor(`${who}@example.org`);
+  for (const who of ["evaluator", "manager", "viewer"]) tokens[who] = await apiTokenFor(`${who}@example.org`);
   peru = await projectId("PE-VEN-2021");
   networks = (await db().indicator.findFirstOrThrow({ where: { projectId: peru, code: "OP1.1.2" } })).id;
   q4 = (await db().reportingPeriod.findFirstOrThrow({ where: { projectId: peru, label: "2021-Q4" } })).id;

@@ -2,19 +2,11 @@ import ExcelJS from "exceljs";
 import { expect, test } from "vitest";
 import { POST as saveResults } from "@/app/api/v1/projects/[projectId]/results/route";
 import { POST as upload } from "@/app/api/v1/projects/[projectId]/results/upload/route";
-import { hashToken, newSecretToken } from "@/lib/api-tokens/token";
 import { db } from "@/lib/db";
 import { reloadEnv } from "@/lib/env";
-import { projectId } from "@/lib/testing/principals";
+import { apiTokenFor, projectId } from "@/lib/testing/principals";
 
 const xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-async function tokenFor(email: string) {
-  const user = await db().user.findUniqueOrThrow({ where: { email } });
-  const token = newSecretToken("med");
-  await db().apiToken.create({ data: { userId: user.id, name: "test", tokenHash: hashToken(token) } });
-  return token;
-}
 
 /** The CSV as a stream of small chunks, as a slow upload arrives. */
 function streamOf(data: string | Uint8Array) {
@@ -41,7 +33,7 @@ async function send(token: string, peru: string, csv: string | Uint8Array, query
 
 test("a file streamed as the request body is imported with the mapping from the query", async () => {
   const peru = await projectId("PE-VEN-2021");
-  const token = await tokenFor("evaluator@example.org");
+  const token = await apiTokenFor("evaluator@example.org");
   const csv = "code;place;quarter;n\nOP1.1.2;PE-LAL;2021-Q4;2\nOP1.1.2;PE-LAL;2021-Q4;1\n";
   const query = "indicator=code&location=place&period=quarter&value=n";
 
@@ -73,7 +65,7 @@ test("a file streamed as the request body is imported with the mapping from the 
 
 test("numbers are read as the file writes them; what only a convention could settle is refused; a refusal saves no mapping", async () => {
   const peru = await projectId("PE-VEN-2021");
-  const token = await tokenFor("evaluator@example.org");
+  const token = await apiTokenFor("evaluator@example.org");
   const mappingBefore = (await db().project.findUniqueOrThrow({ where: { id: peru } })).resultImportMapping;
   const csv = "code;place;quarter;n\nOP1.1.2;PE-PIU;2021-Q4;1.200\n";
   const query = "indicator=code&location=place&period=quarter&value=n";
@@ -105,7 +97,7 @@ test("numbers are read as the file writes them; what only a convention could set
 
 test("bad files and bad text are refused by name, never a 500, and change nothing", async () => {
   const peru = await projectId("PE-VEN-2021");
-  const token = await tokenFor("evaluator@example.org");
+  const token = await apiTokenFor("evaluator@example.org");
   const before = await db().result.count();
   const query = "indicator=code&location=place&period=quarter&value=n&note=note";
   const garbage = await send(
@@ -134,7 +126,7 @@ test("bad files and bad text are refused by name, never a 500, and change nothin
 
 test("a workbook that unpacks past MAX_UNZIPPED_BYTES (a zip bomb) is refused by name before it is read", async () => {
   const peru = await projectId("PE-VEN-2021");
-  const token = await tokenFor("evaluator@example.org");
+  const token = await apiTokenFor("evaluator@example.org");
   const book = new ExcelJS.Workbook();
   book.addWorksheet("Results").addRows([
     ["code", "place", "quarter", "n"],
@@ -157,7 +149,7 @@ test("a workbook that unpacks past MAX_UNZIPPED_BYTES (a zip bomb) is refused by
 
 test("bodies past their size limit are refused with a 413 problem, read no further, and change nothing", async () => {
   const peru = await projectId("PE-VEN-2021");
-  const token = await tokenFor("evaluator@example.org");
+  const token = await apiTokenFor("evaluator@example.org");
   process.env.MAX_UPLOAD_BYTES = "2000";
   process.env.MAX_JSON_BYTES = "2000";
   reloadEnv();

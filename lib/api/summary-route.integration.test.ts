@@ -1,21 +1,13 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { GET as getSummary } from "@/app/api/v1/projects/[projectId]/summary/route";
 import { summaryResponse } from "@/lib/api/contracts/summary";
-import { hashToken, newSecretToken } from "@/lib/api-tokens/token";
 import { db } from "@/lib/db";
-import { projectId } from "@/lib/testing/principals";
+import { apiTokenFor, projectId } from "@/lib/testing/principals";
 
 let managerToken: string;
 let viewerToken: string;
 let peru: string;
 let nepal: string;
-
-async function tokenFor(email: string, extra: { revokedAt?: Date; expiresAt?: Date } = {}) {
-  const user = await db().user.findUniqueOrThrow({ where: { email } });
-  const token = newSecretToken("med");
-  await db().apiToken.create({ data: { userId: user.id, name: "test", tokenHash: hashToken(token), ...extra } });
-  return token;
-}
 
 function call(project: string, query = "", token?: string) {
   const headers = token ? { authorization: `Bearer ${token}` } : undefined;
@@ -24,8 +16,8 @@ function call(project: string, query = "", token?: string) {
 }
 
 beforeAll(async () => {
-  managerToken = await tokenFor("manager@example.org");
-  viewerToken = await tokenFor("viewer@example.org");
+  managerToken = await apiTokenFor("manager@example.org");
+  viewerToken = await apiTokenFor("viewer@example.org");
   [peru, nepal] = await Promise.all([projectId("PE-VEN-2021"), projectId("SA-HIV-MOB")]);
 });
 
@@ -60,8 +52,8 @@ describe("GET /api/v1/projects/{projectId}/summary", () => {
   test("without credentials, or with a revoked or expired token, nothing is returned", async () => {
     expect((await call(peru)).status).toBe(401);
     expect((await call(peru, "", "med_not-a-real-token")).status).toBe(401);
-    const revoked = await tokenFor("manager@example.org", { revokedAt: new Date() });
-    const expired = await tokenFor("manager@example.org", { expiresAt: new Date(Date.now() - 1000) });
+    const revoked = await apiTokenFor("manager@example.org", { revokedAt: new Date() });
+    const expired = await apiTokenFor("manager@example.org", { expiresAt: new Date(Date.now() - 1000) });
     for (const token of [revoked, expired]) {
       const response = await call(peru, "", token);
       expect(response.status).toBe(401);

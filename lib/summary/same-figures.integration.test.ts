@@ -7,10 +7,9 @@ import { GET as getTrackingCsv } from "@/app/api/v1/projects/[projectId]/trackin
 import { GET as getSharedSummary } from "@/app/api/v1/shared/[token]/summary/route";
 import { summaryQuery } from "@/lib/api/contracts/summary";
 import { loadProjectSummary } from "@/lib/api/summary-handlers";
-import { hashToken, newSecretToken } from "@/lib/api-tokens/token";
 import { db } from "@/lib/db";
 import { createShareLink } from "@/lib/share-links/service";
-import { principalFor, projectId } from "@/lib/testing/principals";
+import { apiTokenFor, principalFor, projectId } from "@/lib/testing/principals";
 import { toSummaryJson } from "./json";
 import { projectOverviews, projectSummary } from "./service";
 
@@ -48,16 +47,9 @@ function csvRows(text: string): Record<string, string>[] {
   return rest.map((line) => Object.fromEntries(split(line).map((v, i) => [columns[i], v])));
 }
 
-async function tokenFor(email: string) {
-  const user = await db().user.findUniqueOrThrow({ where: { email } });
-  const token = newSecretToken("med");
-  await db().apiToken.create({ data: { userId: user.id, name: "same figures", tokenHash: hashToken(token) } });
-  return token;
-}
-
 test("dashboard, summary API, donor view and exports agree for every demo project at three dates", async () => {
   const manager = await principalFor("manager@example.org");
-  const bearer = { authorization: `Bearer ${await tokenFor("manager@example.org")}` };
+  const bearer = { authorization: `Bearer ${await apiTokenFor("manager@example.org")}` };
   let trackedCompared = 0;
   for (const code of ["PE-VEN-2021", "WB-ROMA-W", "SA-HIV-MOB"]) {
     const id = await projectId(code);

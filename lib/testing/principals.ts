@@ -1,4 +1,5 @@
 // Test helpers: the demo users as principals, and demo records by their codes.
+import { hashToken, newSecretToken } from "@/lib/api-tokens/token";
 import { loadPrincipal } from "@/lib/auth/principal";
 import { db } from "@/lib/db";
 
@@ -15,4 +16,12 @@ export async function projectId(code: string) {
 
 export async function locationId(isoCode: string) {
   return (await db().location.findUniqueOrThrow({ where: { isoCode } })).id;
+}
+
+/** A new API token (its secret) for a demo user, as an integration would hold it. */
+export async function apiTokenFor(email: string, extra: { revokedAt?: Date; expiresAt?: Date } = {}) {
+  const user = await db().user.findUniqueOrThrow({ where: { email } });
+  const token = newSecretToken("med");
+  await db().apiToken.create({ data: { userId: user.id, name: "test", tokenHash: hashToken(token), ...extra } });
+  return token;
 }
