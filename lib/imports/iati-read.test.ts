@@ -101,3 +101,14 @@ test("one indicator listed under several results is imported once, with the valu
     }),
   );
 });
+
+test("baselines in words (qualitative indicators) are kept as the baseline's note, not dropped", () => {
+  const worldBank = readFileSync("test/fixtures/iati/iati-worldbank-679-2.03.xml", "utf8");
+  const { definition, problems } = readIati(worldBank);
+  expect(problems).toEqual([]);
+  const qualitative = definition?.nodes?.flatMap((n) => n.indicators ?? []).filter((i) => i.measure === "QUALITATIVE");
+  const notes = qualitative?.map((i) => i.baseline?.note);
+  expect(notes).toContain("No");
+  expect(notes).toContain("IGC Secretariat and JWG established");
+  expect(qualitative?.every((i) => i.baseline?.value === undefined)).toBe(true);
+});

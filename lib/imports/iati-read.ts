@@ -329,15 +329,26 @@ class ActivityReader {
     if (!plain) return;
     if (baselines.length > 1) this.warn(`${where}/baseline`, plain, "severalBaselines");
     const value = readNumber(plain.attributes.value);
-    if (indicator.measure === "QUALITATIVE" || value === null) return;
+    const year = plain.attributes.year;
+    const date = plain.attributes["iso-date"] ?? (year ? `${year}-01-01` : undefined);
+    const comment = narrative(child(plain, "comment"), this.lang);
+    if (indicator.measure === "QUALITATIVE" || value === null) {
+      // A baseline in words ("No", "Secretariat not yet established") is kept as the baseline's note.
+      const text = plain.attributes.value?.trim() ?? "";
+      if (value === null && text && indicator.measure !== "QUALITATIVE")
+        this.warn(`${where}/baseline`, plain, "notANumber", text);
+      const note = [text, comment].filter(Boolean).join(" — ");
+      if (note) indicator.baseline = { note, date, provenance: "DOCUMENT" };
+      return;
+    }
     const numerator = readNumber(this.ext(plain, "numerator"));
     const denominator = readNumber(this.ext(plain, "denominator"));
-    const year = plain.attributes.year;
     indicator.baseline = {
       ...(indicator.measure === "PERCENTAGE" && numerator !== null && denominator !== null
         ? { numerator, denominator }
         : { value }),
-      date: plain.attributes["iso-date"] ?? (year ? `${year}-01-01` : undefined),
+      date,
+      ...(comment && { note: comment }),
       provenance: "DOCUMENT",
     };
   }
