@@ -30,6 +30,7 @@ export async function projectIatiXml(
         baselineDate: true,
         baselineNumerator: true,
         baselineDenominator: true,
+        baselineNote: true,
         composedFrom: { select: { code: true } },
         composedOption: { select: { key: true, dimension: { select: { key: true } } } },
       },

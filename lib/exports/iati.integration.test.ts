@@ -1,5 +1,8 @@
+import { readFileSync } from "node:fs";
 import { expect, test } from "vitest";
 import { db } from "@/lib/db";
+import { readIati } from "@/lib/imports/iati-read";
+import { importProject } from "@/lib/projects/create";
 import { principalFor } from "@/lib/testing/principals";
 import { validateIati as validate } from "@/lib/testing/xmllint";
 import { projectIatiXml } from "./iati-export";
@@ -40,4 +43,21 @@ test("the export carries the engine's approved figures, per location and per dis
   expect((await projectIatiXml(viewer, peru.id, { draft: true }))?.xml).not.toContain("DRAFT");
   const nepal = await db().project.findUniqueOrThrow({ where: { code: "SA-HIV-MOB" } });
   expect(await projectIatiXml(viewer, nepal.id)).toBeNull();
+});
+
+test("baselines in words go out as they came in: imported, exported valid, and read back the same", async () => {
+  const admin = await principalFor("admin@example.org");
+  const content = readFileSync("test/fixtures/iati/iati-worldbank-679-2.03.xml", "utf8");
+  const imported = await importProject(admin, { format: "iati", content, code: "WB-WORDS" }, { dryRun: false });
+  expect(imported.problems).toEqual([]);
+  const xml = (await projectIatiXml(admin, imported.projectId ?? ""))?.xml ?? "";
+  expect(() => validate(xml, "WB-WORDS")).not.toThrow();
+  const notes = (text: string) =>
+    readIati(text)
+      .definition?.nodes?.flatMap((n) => n.indicators ?? [])
+      .filter((i) => i.measure === "QUALITATIVE")
+      .map((i) => i.baseline?.note)
+      .sort();
+  expect(notes(xml)).toEqual(notes(content));
+  expect(notes(xml)).toContain("IGC Secretariat and JWG established");
 });

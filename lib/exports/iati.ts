@@ -33,6 +33,8 @@ export type IatiProject = {
       baselineDate: Date | null;
       baselineNumerator: number | null;
       baselineDenominator: number | null;
+      /** The baseline in words (qualitative indicators), or a comment on the figure. */
+      baselineNote: string;
       /** "INDICATOR-CODE:dimension:option" for composition percentages. */
       composedFrom: string | null;
     }
@@ -135,6 +137,22 @@ function indicatorElement(input: IatiInput, i: IndicatorSummary & { resultNodeId
   const qualitative = i.indicator.measure === "QUALITATIVE";
   const baseline = i.overall.baseline;
   const baselineDate = meta?.baselineDate ?? p.startDate;
+  const baselineNote = meta?.baselineNote.trim() ?? "";
+  /** The baseline's figure with its note as a comment; a qualitative indicator's baseline in words as its value. */
+  const baselineElement = () => {
+    const when = { year: baselineDate.getUTCFullYear(), "iso-date": day(baselineDate) };
+    if (qualitative) return baselineNote ? el("baseline", { ...when, value: baselineNote }) : null;
+    if (baseline === null) return null;
+    return el(
+      "baseline",
+      {
+        ...when,
+        value: baseline,
+        ...ext({ numerator: meta?.baselineNumerator, denominator: meta?.baselineDenominator }),
+      },
+      baselineNote ? el("comment", undefined, narrative(baselineNote)) : null,
+    );
+  };
   const lifeOfProject = i.indicator.source === "MONITORING" && !qualitative;
   return el(
     "indicator",
@@ -154,14 +172,7 @@ function indicatorElement(input: IatiInput, i: IndicatorSummary & { resultNodeId
     el("title", undefined, narrative(`${i.indicator.code} ${i.indicator.title}`)),
     meta?.definition ? el("description", undefined, narrative(meta.definition)) : null,
     el("reference", { vocabulary: "99", code: i.indicator.code }),
-    baseline === null || qualitative
-      ? null
-      : el("baseline", {
-          year: baselineDate.getUTCFullYear(),
-          "iso-date": day(baselineDate),
-          value: baseline,
-          ...ext({ numerator: meta?.baselineNumerator, denominator: meta?.baselineDenominator }),
-        }),
+    baselineElement(),
     ...(lifeOfProject ? [periodElement(p.startDate, p.endDate, i, p, { scope: "life-of-project" })] : []),
     ...(qualitative ? [] : i.byTime)
       .filter((t) => t.actual !== null || t.target !== null)
