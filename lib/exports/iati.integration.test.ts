@@ -26,7 +26,10 @@ test("the export carries the engine's approved figures, per location and per dis
   const manager = await principalFor("manager@example.org");
   const peru = await db().project.findUniqueOrThrow({ where: { code: "PE-VEN-2021" } });
   const xml = (await projectIatiXml(manager, peru.id))?.xml ?? "";
-  const legal = xml.slice(xml.indexOf("OP1.1.1 Number of people"), xml.indexOf("OP1.1.2"));
+  const legal = xml.slice(xml.indexOf('code="OP1.1.1"'), xml.indexOf('code="OP1.1.2"'));
+  // Titles as written: the code travels as the indicator's reference, not glued to its title.
+  expect(xml).toContain("<narrative>Number of people");
+  expect(xml).not.toContain("<narrative>OP1.1.1 ");
   expect(legal).toMatch(
     /<period-start iso-date="2020-10-01"\/>\s*<period-end iso-date="2021-12-31"\/>\s*<target value="8250"\/>/,
   );

@@ -124,7 +124,7 @@ function resultElement(input: IatiInput, node: IatiProject["resultNodes"][number
         "aggregation-status": true,
         ...ext({ code: node.code, parent: node.parentCode }),
       },
-      el("title", undefined, narrative(`${node.code} ${node.title}`)),
+      el("title", undefined, narrative(node.title)), // the code travels in the extension attribute
       node.description ? el("description", undefined, narrative(node.description)) : null,
       ...indicators.map((i) => indicatorElement(input, i)),
     ),
@@ -169,7 +169,7 @@ function indicatorElement(input: IatiInput, i: IndicatorSummary & { resultNodeId
         dimensions: i.byDimension.map((d) => d.key).join(" ") || undefined,
       }),
     },
-    el("title", undefined, narrative(`${i.indicator.code} ${i.indicator.title}`)),
+    el("title", undefined, narrative(i.indicator.title)), // the code travels as its reference
     meta?.definition ? el("description", undefined, narrative(meta.definition)) : null,
     el("reference", { vocabulary: "99", code: i.indicator.code }),
     baselineElement(),
