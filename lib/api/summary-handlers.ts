@@ -30,6 +30,9 @@ type ProjectInput = {
   dataVersion?: number;
 };
 
+/** The API's `view=overview` is a dashboard's first screen: overall and per-place figures. */
+const depthOf = (view?: "full" | "overview") => (view === "overview" ? "places" : "full");
+
 const localeOf = (input: { locale?: Locale; request?: Request }) =>
   input.locale ?? (input.request ? requestLocale(input.request) : undefined);
 
@@ -42,7 +45,7 @@ export async function loadProjectSummary({ principal, params, query, ...input }:
       timeId: query.period ?? null,
       includeSubmitted: query.includeSubmitted,
       locale: localeOf(input),
-      depth: query.view === "overview" ? "places" : "full",
+      depth: depthOf(query.view),
       indicatorId: query.indicator,
       dataVersion: input.dataVersion,
     });
@@ -82,7 +85,7 @@ export async function loadSharedSummary({ principal, query, ...input }: SharedIn
     const summary = await sharedSummary(principal, {
       asOf: query.asOf,
       locale: localeOf(input),
-      depth: query.view === "overview" ? "places" : "full",
+      depth: depthOf(query.view),
       indicatorId: query.indicator,
       dataVersion: input.dataVersion,
     });

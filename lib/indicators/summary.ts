@@ -188,31 +188,12 @@ type LifeTarget = { target: CombinedTarget | null; source: Explanation["target"]
  * without it a project with many periods costs periods squared times places.
  */
 type TargetMemo = {
-  targets: SummaryTarget[];
-  locations: SummaryLocation[];
-  times: SummaryTime[];
   subtrees: Map<string | null, string[]>;
   timeTargets: Map<string, CombinedTarget | null>;
   lifeTargets: Map<string, LifeTarget>;
 };
-const targetMemos = new WeakMap<IndicatorDefinition, TargetMemo>();
 
-function targetMemo(def: IndicatorDefinition, targets: SummaryTarget[], ctx: SummaryContext): TargetMemo {
-  const known = targetMemos.get(def);
-  if (known && known.targets === targets && known.locations === ctx.locations && known.times === ctx.times) {
-    return known;
-  }
-  const fresh = {
-    targets,
-    locations: ctx.locations,
-    times: ctx.times,
-    subtrees: new Map(),
-    timeTargets: new Map(),
-    lifeTargets: new Map(),
-  };
-  targetMemos.set(def, fresh);
-  return fresh;
-}
+const newTargetMemo = (): TargetMemo => ({ subtrees: new Map(), timeTargets: new Map(), lifeTargets: new Map() });
 
 /**
  * Summarises one indicator as of the end of day `ctx.asOf` (rule 10). `partials` are its results'
@@ -224,6 +205,8 @@ export function summarizeIndicator(
   targets: SummaryTarget[],
   ctx: SummaryContext,
   narratives: Narrative[] = [],
+  /** Internal: the lookups the trajectory's nested calls share with the call that makes them. */
+  memo: TargetMemo = newTargetMemo(),
 ): IndicatorSummary {
   const { measure, timeRule, direction } = def;
   const asOf = startOfDay(ctx.asOf);
@@ -247,7 +230,6 @@ export function summarizeIndicator(
   const parentOf = (l: SummaryLocation) => (l.parentId && inProject.has(l.parentId) ? l.parentId : null);
   const children = groupBy(ctx.locations, (l) => String(parentOf(l)));
   const childrenOf = (id: string | null) => children.get(String(id)) ?? [];
-  const memo = targetMemo(def, targets, ctx);
   const subtrees = memo.subtrees;
   /** A place and every place below it in the project (null: every place): rule 11. */
   const placesUnder = (id: string | null): string[] => {
@@ -547,16 +529,25 @@ export function summarizeIndicator(
     const then =
       ctx.withoutTrajectory || !started(t.id)
         ? null
-        : summarizeIndicator(def, partials, targets, {
-            ...ctx,
-            asOf: earlierDay(t.endDate, asOf),
-            rootTimeId: null,
-            depth: "overall",
-          });
+        : summarizeIndicator(
+            def,
+            partials,
+            targets,
+            { ...ctx, asOf: earlierDay(t.endDate, asOf), rootTimeId: null, depth: "overall" },
+            [],
+            memo,
+          );
     const planned =
       ctx.withoutTrajectory || then
         ? then
-        : summarizeIndicator(def, [], targets, { ...ctx, asOf: t.endDate, rootTimeId: null, depth: "overall" });
+        : summarizeIndicator(
+            def,
+            [],
+            targets,
+            { ...ctx, asOf: t.endDate, rootTimeId: null, depth: "overall" },
+            [],
+            memo,
+          );
     const toDate = {
       actual: then?.overall.actual ?? null,
       expectedToDate: planned?.overall.expectedToDate ?? null,

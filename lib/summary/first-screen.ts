@@ -2,7 +2,7 @@
 // matrix, the cards), with every figure of the one card that opens with its charts. Other cards fetch
 // their detail when opened, so a page never computes or sends the whole project.
 import "server-only";
-import { firstOpenIndicator } from "@/lib/summary/first-open";
+import { firstOpenIndicator } from "./first-open";
 import type { ProjectSummary } from "./service";
 
 export type SummaryPart = { view: "overview" } | { indicator: string };
