@@ -10,7 +10,8 @@ import type { TableRefusal } from "./table-refusals";
 import { inStreamingOrder } from "./xlsx-order";
 import { checkZip, ZipRefused } from "./zip-limits";
 
-export type TableRow = { row: number; cells: string[] };
+/** One row; `sheet` names the workbook sheet it came from when every sheet is read. */
+export type TableRow = { row: number; cells: string[]; sheet?: string };
 
 /** The file is not a table that may be read: broken, foreign, or past a limit (`code` says which). */
 export class UnreadableTable extends Error {
@@ -136,8 +137,8 @@ export function cellText(value: ExcelJS.CellValue): string {
   return String(value).trim();
 }
 
-/** The first sheet's rows, streamed, once the workbook has passed the zip limits. */
-export async function* xlsxRows(source: AsyncIterable<Uint8Array>): AsyncGenerator<TableRow> {
+/** The first sheet's rows (or every sheet's), streamed, once the workbook has passed the zip limits. */
+export async function* xlsxRows(source: AsyncIterable<Uint8Array>, allSheets = false): AsyncGenerator<TableRow> {
   // The upload's own errors (broken off, past its size limit) pass on as they are.
   const spooled = await spoolToFile(source);
   try {
@@ -147,13 +148,13 @@ export async function* xlsxRows(source: AsyncIterable<Uint8Array>): AsyncGenerat
     const ordered = await inStreamingOrder(spooled.path).catch((error) => {
       throw new UnreadableTable("unreadable", error instanceof Error ? error.message : String(error));
     });
-    yield* workbookRows(ordered);
+    yield* workbookRows(ordered, allSheets);
   } finally {
     await spooled.remove();
   }
 }
 
-async function* workbookRows(file: string): AsyncGenerator<TableRow> {
+async function* workbookRows(file: string, allSheets: boolean): AsyncGenerator<TableRow> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(createReadStream(file), {
     worksheets: "emit",
     sharedStrings: "cache",
@@ -162,25 +163,30 @@ async function* workbookRows(file: string): AsyncGenerator<TableRow> {
   });
   try {
     for await (const sheet of reader) {
+      const name = allSheets ? String((sheet as { name?: string }).name ?? "") : undefined;
       for await (const r of sheet as AsyncIterable<ExcelJS.Row>) {
         const values = (r.values as ExcelJS.CellValue[]).slice(1).map(cellText);
-        if (values.some((v) => v !== "")) yield { row: r.number, cells: values };
+        if (values.some((v) => v !== "")) yield { row: r.number, cells: values, sheet: name };
       }
-      return;
+      if (!allSheets) return;
     }
   } catch (error) {
     throw new UnreadableTable("unreadable", error instanceof Error ? error.message : String(error));
   }
 }
 
-/** The rows of a CSV or XLSX table; more than `maxRows` is refused as soon as the next one comes. */
+/**
+ * The rows of a CSV or XLSX table (the first sheet, or with `allSheets` every sheet's, each row naming
+ * its sheet); more than `maxRows` in all is refused as soon as the next one comes.
+ */
 export async function* tableRows(
   format: "csv" | "xlsx",
   source: AsyncIterable<Uint8Array>,
   maxRows = env().MAX_IMPORT_ROWS,
+  allSheets = false,
 ): AsyncGenerator<TableRow> {
   let count = 0;
-  for await (const row of format === "csv" ? csvRows(source) : xlsxRows(source)) {
+  for await (const row of format === "csv" ? csvRows(source) : xlsxRows(source, allSheets)) {
     if (++count > maxRows) throw new UnreadableTable("tooManyRows");
     yield row;
   }

@@ -1,0 +1,303 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { expect, test } from "vitest";
+import { bytesOf, tableRows } from "@/lib/imports/table-rows";
+import { koboWorkbook } from "@/lib/testing/kobo-workbook";
+import { computeSurvey, type SurveyLookups } from "./compute";
+import { conditionHolds, parseCondition } from "./condition";
+import { bandFromName, statusOf, surveyRulesSchema } from "./rules";
+import { answerOf, readSurveyFile, type SurveyFile } from "./tables";
+
+const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, "../../test/fixtures/kobo", name));
+const csvFile = (data: Uint8Array | string) => readSurveyFile(tableRows("csv", bytesOf(data)));
+
+test("conditions: equality across True/False and 1/0, numbers, select_multiple choices, and", () => {
+  const answers: Record<string, string> = {
+    q5: "Yes",
+    ambulance: "True",
+    age: "17",
+    services: "legal health",
+    x: "n/a",
+  };
+  const holds = (text: string) => {
+    const parsed = parseCondition(text);
+    if (!parsed.ok) throw new Error(parsed.clause);
+    return conditionHolds(parsed.clauses, (c) => answers[c] ?? "");
+  };
+  expect(holds("q5 = yes")).toBe(true);
+  expect(holds("q5 != 'yes'")).toBe(false);
+  expect(holds("ambulance = 1")).toBe(true);
+  expect(holds("age >= 18")).toBe(false);
+  expect(holds("age < 18 and services has legal")).toBe(true);
+  expect(holds("services has shelter")).toBe(false);
+  expect(holds('x = ""')).toBe(true);
+  expect(holds("")).toBe(true);
+  expect(parseCondition("q5 yes")).toEqual({ ok: false, clause: "q5 yes" });
+  expect(parseCondition("q5 =")).toEqual({ ok: false, clause: "q5 =" });
+});
+
+test("KoboToolbox's own nested-repeats CSV export unfolds into a table per repeat group, joined to its parent", async () => {
+  const file = await csvFile(fixture("kobo-nested-repeats-export.csv"));
+  expect(file.tables.map((t) => [t.name, t.rows.length, t.parent])).toEqual([
+    ["submissions", 2, null],
+    ["kids_details", 5, "submissions"],
+    ["kids_immunization", 11, "kids_details"],
+  ]);
+  const [, kids, shots] = file.tables;
+  expect(kids?.headers).toEqual(["kids/kids_details/kids_name", "kids/kids_details/kids_age"]);
+  const polio2 = shots?.rows.find(
+    (r) => r.values["kids/kids_details/kids_immunization/immunization_info"] === "Polio 2",
+  );
+  // A nested repeat's row reads its parent's and its submission's answers.
+  expect(polio2 && answerOf(polio2, "kids/kids_details/kids_name")).toBe("Harry");
+  expect(polio2 && answerOf(polio2, "address")).toBe("5678");
+  expect(polio2?.item).toBe(1);
+});
+
+test("a repeat sheet of an XLSX export is joined by _parent_index; a row whose parent is missing is left out", async () => {
+  const xlsx = await koboWorkbook([
+    {
+      name: "Household visit",
+      rows: [
+        { region: "PE-LIM", _index: 1, _validation_status: "Approved" },
+        { region: "PE-CAL", _index: 2, _validation_status: "Approved" },
+      ],
+    },
+    {
+      name: "members",
+      rows: [
+        { "members/sex": "female", _index: 1, _parent_table_name: "Household visit", _parent_index: 1 },
+        { "members/sex": "male", _index: 2, _parent_table_name: "Household visit", _parent_index: 1 },
+        { "members/sex": "female", _index: 3, _parent_table_name: "Household visit", _parent_index: 2 },
+        { "members/sex": "male", _index: 4, _parent_table_name: "Household visit", _parent_index: 9 },
+      ],
+    },
+  ]);
+  const file = await readSurveyFile(tableRows("xlsx", bytesOf(xlsx), 1000, true));
+  expect(file.tables.map((t) => [t.name, t.rows.length])).toEqual([
+    ["Household visit", 2],
+    ["members", 4],
+  ]);
+  const outcome = computeSurvey(
+    file,
+    rules({ indicators: [{ indicator: "HH", kind: "count", table: "members" }], disaggregations: [sexColumn("sex")] }),
+    lookups,
+  );
+  expect(outcome.problems).toEqual([]);
+  expect(outcome.leftOut).toEqual([{ indicator: "HH", table: "members", row: 5, reason: "noParent", item: undefined }]);
+  expect(figuresOf(outcome)).toEqual({
+    "HH PE-LIM": { value: 2 },
+    "HH PE-LIM female": { value: 1 },
+    "HH PE-LIM male": { value: 1 },
+    "HH PE-CAL": { value: 1 },
+    "HH PE-CAL female": { value: 1 },
+  });
+});
+
+const lookups: SurveyLookups = {
+  places: new Map([
+    ["pe-lim", "lim"],
+    ["lima", "lim"],
+    ["pe-cal", "cal"],
+  ]),
+  periods: [{ id: "q2", start: "2021-04-01", end: "2021-06-30" }],
+  rounds: [{ id: "mid", start: "2021-05-01", end: "2021-05-31" }],
+  indicators: new Map(
+    [
+      ["HH", "COUNT", "MONITORING"],
+      ["YES", "PERCENTAGE", "SURVEY"],
+      ["SCORE", "MEAN", "SURVEY"],
+      ["HA", "COUNT", "MONITORING"],
+    ].map(([code = "", measure = "", source = ""]) => [
+      code.toLowerCase(),
+      {
+        id: code,
+        measure,
+        source,
+        dimensions: new Map([
+          [
+            "sex",
+            new Map([
+              ["female", "f"],
+              ["male", "m"],
+            ]),
+          ],
+          [
+            "age",
+            new Map([
+              ["0-17", "child"],
+              ["18+", "adult"],
+            ]),
+          ],
+        ]),
+      },
+    ]),
+  ),
+};
+
+const sexColumn = (column: string) => ({ dimension: "sex", column });
+const rules = (over: Record<string, unknown>) =>
+  surveyRulesSchema.parse({ place: "region", periodId: "q2", roundId: "mid", ...over });
+
+function figuresOf(outcome: ReturnType<typeof computeSurvey>) {
+  const names: Record<string, string> = {
+    lim: "PE-LIM",
+    cal: "PE-CAL",
+    f: "female",
+    m: "male",
+    child: "0-17",
+    adult: "18+",
+  };
+  return Object.fromEntries(
+    outcome.values.map((v) => [
+      [v.indicator, names[v.locationId], v.optionId && names[v.optionId]].filter(Boolean).join(" "),
+      Object.fromEntries(
+        (["value", "numerator", "denominator", "sampleSize"] as const).flatMap((k) =>
+          v[k] === null ? [] : [[k, v[k]]],
+        ),
+      ),
+    ]),
+  );
+}
+
+const survey = (lines: string[]): Promise<SurveyFile> => csvFile(lines.join("\n"));
+
+test("share, mean and sum per place and sex; unanswered and filtered rows are left out with their reason", async () => {
+  const file = await survey([
+    "region,sex,consent,q5,rating,hectares,_validation_status",
+    "PE-LIM,female,yes,yes,4,1.5,Approved",
+    "PE-LIM,male,yes,no,2,0.25,Approved",
+    "Lima,female,yes,n/a,5,,Approved",
+    "PE-CAL,female,no,yes,1,2,Approved",
+    "PE-CAL,male,yes,yes,3,2,On Hold",
+  ]);
+  const outcome = computeSurvey(
+    file,
+    rules({
+      indicators: [
+        { indicator: "YES", kind: "share", condition: "q5 = yes", filter: "consent = yes" },
+        { indicator: "SCORE", kind: "mean", question: "rating" },
+        { indicator: "HA", kind: "sum", question: "hectares" },
+      ],
+      disaggregations: [sexColumn("sex")],
+    }),
+    lookups,
+  );
+  expect(outcome.problems).toEqual([]);
+  expect(outcome.statuses).toEqual({ approved: 4, notValidated: 0, onHold: 1, notApproved: 0 });
+  expect(figuresOf(outcome)).toEqual({
+    "YES PE-LIM": { numerator: 1, denominator: 2, sampleSize: 2 },
+    "YES PE-LIM female": { numerator: 1, denominator: 1, sampleSize: 1 },
+    "YES PE-LIM male": { numerator: 0, denominator: 1, sampleSize: 1 },
+    "SCORE PE-LIM": { value: 11 / 3, sampleSize: 3 },
+    "SCORE PE-LIM female": { value: 4.5, sampleSize: 2 },
+    "SCORE PE-LIM male": { value: 2, sampleSize: 1 },
+    "SCORE PE-CAL": { value: 1, sampleSize: 1 },
+    "SCORE PE-CAL female": { value: 1, sampleSize: 1 },
+    "HA PE-LIM": { value: 1.75 },
+    "HA PE-LIM female": { value: 1.5 },
+    "HA PE-LIM male": { value: 0.25 },
+    "HA PE-CAL": { value: 2 },
+    "HA PE-CAL female": { value: 2 },
+  });
+  expect(outcome.leftOut.map((l) => `${l.indicator} ${l.row} ${l.reason}`)).toEqual([
+    "YES 4 unanswered",
+    "YES 5 filter",
+    "YES 6 status",
+    "SCORE 6 status",
+    "HA 4 unanswered",
+    "HA 6 status",
+  ]);
+});
+
+test("weights: a weighted share and mean, with Kish's effective sample size", async () => {
+  const file = await survey(["region,q5,rating,w", "PE-LIM,yes,4,1", "PE-LIM,no,2,3", "PE-LIM,yes,5,2"]);
+  const outcome = computeSurvey(
+    file,
+    rules({
+      weight: "w",
+      indicators: [
+        { indicator: "YES", kind: "share", condition: "q5 = yes" },
+        { indicator: "SCORE", kind: "mean", question: "rating" },
+      ],
+    }),
+    lookups,
+  );
+  // Σw = 6, Σw² = 14: n_eff = 36/14 ≈ 2.57 → 3.
+  expect(figuresOf(outcome)).toEqual({
+    "YES PE-LIM": { numerator: 3, denominator: 6, sampleSize: 3 },
+    "SCORE PE-LIM": { value: (4 + 6 + 10) / 6, sampleSize: 3 },
+  });
+});
+
+test("the round from a date column, age bands from option names; every problem named by row and column", async () => {
+  const file = await survey([
+    "region,today,age,rating",
+    "PE-LIM,2021-05-10,34,4",
+    "PE-LIM,2021-05-11,12,2",
+    "PE-XX,2021-05-11,40,3",
+    "PE-CAL,2021-07-01,40,3",
+    "PE-CAL,2021-05-20,forty,x",
+  ]);
+  const bands = ["0-17", "18+"].map((option) => ({ option, ...bandFromName(option) }));
+  const outcome = computeSurvey(
+    file,
+    rules({
+      roundId: undefined,
+      date: "today",
+      disaggregations: [{ dimension: "age", column: "age", bands }],
+      indicators: [{ indicator: "SCORE", kind: "mean", question: "rating" }],
+    }),
+    lookups,
+  );
+  expect(outcome.problems.map((p) => `${p.row} ${p.column} ${p.code} ${p.detail}`)).toEqual([
+    "4 region unknownPlace PE-XX",
+    "5 today noRoundForDate 2021-07-01",
+    "6 rating notANumber x",
+  ]);
+  expect(figuresOf(outcome)).toEqual({
+    "SCORE PE-LIM": { value: 3, sampleSize: 2 },
+    "SCORE PE-LIM 18+": { value: 4, sampleSize: 1 },
+    "SCORE PE-LIM 0-17": { value: 2, sampleSize: 1 },
+  });
+});
+
+test("validation statuses: which count is a choice; none counted is said, not zero", async () => {
+  const file = await survey([
+    "region,_validation_status",
+    "PE-LIM,{}",
+    "PE-LIM,",
+    'PE-CAL,"{""uid"":""validation_status_not_approved""}"',
+  ]);
+  const count = [{ indicator: "HH", kind: "count" }];
+  const none = computeSurvey(file, rules({ indicators: count }), lookups);
+  expect(none.values).toEqual([]);
+  expect(none.problems.map((p) => p.code)).toEqual(["noneCounted"]);
+  expect(none.statuses).toEqual({ approved: 0, notValidated: 2, onHold: 0, notApproved: 1 });
+  const all = computeSurvey(file, rules({ indicators: count, statuses: ["approved", "notValidated"] }), lookups);
+  expect(figuresOf(all)).toEqual({ "HH PE-LIM": { value: 2 } });
+  expect(all.leftOut.map((l) => l.reason)).toEqual(["status"]);
+});
+
+test("rules that do not fit: unknown indicator, a kind for another measure, a missing column, a broken condition", async () => {
+  const file = await survey(["region,q5", "PE-LIM,yes"]);
+  const outcome = computeSurvey(
+    file,
+    rules({
+      indicators: [
+        { indicator: "NOPE", kind: "count" },
+        { indicator: "SCORE", kind: "count" },
+        { indicator: "YES", kind: "share", condition: "q9 = yes" },
+        { indicator: "HH", kind: "countWhere", condition: "q5 yes" },
+      ],
+    }),
+    lookups,
+  );
+  expect(outcome.problems.map((p) => `${p.indicator} ${p.code} ${p.detail ?? ""}`.trim())).toEqual([
+    "NOPE unknownIndicator NOPE",
+    "SCORE kindNotForMeasure MEAN",
+    "YES columnMissing q9",
+    "HH badCondition q5 yes",
+  ]);
+  expect(statusOf("validation_status_on_hold")).toBe("onHold");
+});
