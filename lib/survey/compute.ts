@@ -104,7 +104,7 @@ export function computeSurvey(file: SurveyFile, rules: SurveyRules, look: Survey
     problems,
     problemCount,
   });
-  if (!main || !main.rows.length) {
+  if (!main?.rows.length) {
     problem({ indicator: "", table: "", row: 1, column: "", code: "empty" });
     return outcome([], 0, null);
   }
@@ -147,9 +147,13 @@ function valuesOf(
   const table = tableOf(file, rule.table);
   const at = (column: string, code: string, detail?: string, row = 1) =>
     problem({ indicator: rule.indicator, table: table?.name ?? rule.table, row, column, code, detail });
-  if (!indicator) return (at("", "unknownIndicator", code), []);
-  if (indicator.measure !== measureOfKind[rule.kind]) return (at("", "kindNotForMeasure", indicator.measure), []);
-  if (!table) return (at("", "unknownTable", rule.table), []);
+  const refuse = (code: string, detail?: string): SurveyValue[] => {
+    at("", code, detail);
+    return [];
+  };
+  if (!indicator) return refuse("unknownIndicator", code);
+  if (indicator.measure !== measureOfKind[rule.kind]) return refuse("kindNotForMeasure", indicator.measure);
+  if (!table) return refuse("unknownTable", rule.table);
 
   // Every column the rule names, resolved once against the table and the tables above it.
   const columns = new Map<string, string>();
@@ -162,7 +166,10 @@ function valuesOf(
   };
   const parsed = (text: string | undefined, field: string): Clause[] | null => {
     const p = parseCondition(text ?? "");
-    if (!p.ok) return (at(field, "badCondition", p.clause), null);
+    if (!p.ok) {
+      at(field, "badCondition", p.clause);
+      return null;
+    }
     return p.clauses.every((c) => resolve(c.column)) ? p.clauses : null;
   };
   const filter = parsed(rule.filter, "filter");
