@@ -6,6 +6,7 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TableRow } from "@/lib/imports/table-rows";
 import { eventLoopBreaks } from "@/lib/ops/yield-now";
 import { assertCan, type Principal, requireUserId } from "@/lib/permissions";
@@ -36,7 +37,8 @@ export type ResultImportPreview = {
 const MAX_LISTED_PROBLEMS = 200;
 const CHUNK = 5000;
 
-type Cell = {
+/** One result value an import would save, with the rows it came from. */
+export type ImportCell = {
   key: string;
   input: ResultInput;
   measure: string;
@@ -44,11 +46,15 @@ type Cell = {
   rules: IndicatorRules;
   weighted: number | null;
   rows: number[];
+  /** Where the value came from, kept in its audit record (a survey file's rule and row count). */
+  provenance?: Prisma.InputJsonObject;
 };
+type Cell = ImportCell;
 
 const lower = (s: string) => s.trim().toLowerCase();
 
-async function lookups(projectId: string) {
+/** What an import matches its rows against: the project's indicators, places, periods and rounds. */
+export async function importLookups(projectId: string) {
   const project = await db().project.findUniqueOrThrow({
     where: { id: projectId },
     include: {
@@ -88,6 +94,7 @@ async function lookups(projectId: string) {
   const rounds = new Map(project.surveyRounds.map((r) => [lower(r.name), r]));
   return {
     indicators,
+    placeNames: new Map(project.locations.map((l) => [l.locationId, l.location.name])),
     /** The indicators with their dimensions, for the parts-and-total check. */
     definitions: project.indicators,
     locations,
@@ -101,6 +108,8 @@ async function lookups(projectId: string) {
     locked: new Set(project.periods.filter((p) => p.lockedAt).map((p) => p.id)),
   };
 }
+
+export type ImportLookups = Awaited<ReturnType<typeof importLookups>>;
 
 /** Adds one row's figures to its cell: the combining rules of the indicator engine. */
 function addTo(cell: Cell, figures: Record<"value" | "numerator" | "denominator" | "sampleSize", number | null>) {
@@ -137,7 +146,7 @@ export async function importResults(
 ): Promise<ResultImportPreview> {
   assertCan(principal, "results.enter", projectId);
   const userId = requireUserId(principal);
-  const look = await lookups(projectId);
+  const look = await importLookups(projectId);
   const problems: RowProblem[] = [];
   let problemCount = 0;
   const problem = (row: number, field: MappedField | "row", code: string, detail?: string) => {
@@ -241,40 +250,53 @@ export async function importResults(
     locationId: "location",
     optionId: "option",
   };
-  for (const cell of cells.values()) {
+  const replaced = await checkCells(look, [...cells.values()], options.submit, (cell, field, code) =>
+    problem(cell.rows[0] ?? 0, fieldOf[field] ?? "value", code),
+  );
+  problems.sort((a, b) => a.row - b.row);
+  const preview = { rows: count, skipped, values: cells.size, replaced, problems, problemCount, imported: false };
+  if (problemCount || options.dryRun || cells.size === 0) return preview;
+  await writeImport(projectId, userId, [...cells.values()], options.submit, { source: "table" });
+  if (options.submit) void mailSubmitted(projectId, userId, cells.size);
+  return { ...preview, imported: true };
+}
+
+/**
+ * Checks each value to be saved as the entry grid would, and against its period's lock, the value
+ * already saved in its cell (submitted or approved ones are never overwritten) and, for a submission,
+ * parts above their total. Reports each problem by cell and field; answers how many drafts it replaces.
+ */
+export async function checkCells(
+  look: ImportLookups,
+  cells: Cell[],
+  submit: boolean,
+  report: (cell: Cell, field: keyof ResultInput, code: string) => void,
+): Promise<number> {
+  const pause = eventLoopBreaks();
+  for (const cell of cells) {
     await pause();
-    const row = cell.rows[0] ?? 0;
-    for (const p of resultProblems(cell.input, cell.rules, look.rules)) {
-      problem(row, fieldOf[p.field] ?? "value", p.code);
-    }
-    if (cell.input.periodId && look.locked.has(cell.input.periodId)) problem(row, "period", "locked");
+    for (const p of resultProblems(cell.input, cell.rules, look.rules)) report(cell, p.field, p.code);
+    if (cell.input.periodId && look.locked.has(cell.input.periodId)) report(cell, "periodId", "locked");
   }
-  const existing = await existingResults(db(), [...cells.values()]);
+  const existing = await existingResults(db(), cells);
   let replaced = 0;
-  for (const cell of cells.values()) {
+  for (const cell of cells) {
     await pause();
     const found = existing.get(cell.key);
     if (!found) continue;
     if (found.status === "SUBMITTED" || found.status === "APPROVED")
-      problem(cell.rows[0] ?? 0, "value", `notEditable:${found.status}`);
+      report(cell, "value", `notEditable:${found.status}`);
     else replaced++;
   }
-  if (options.submit) {
+  if (submit) {
     // Submitted values may not leave a count's parts above its total; drafts may.
-    const list = [...cells.values()];
-    for (const { index } of await partsOverTotals(
-      db(),
-      look.definitions,
-      list.map((c) => c.input),
-    ))
-      problem(list[index]?.rows[0] ?? 0, "value", "partsOverTotal");
+    const inputs = cells.map((c) => c.input);
+    for (const { index } of await partsOverTotals(db(), look.definitions, inputs)) {
+      const cell = cells[index];
+      if (cell) report(cell, "value", "partsOverTotal");
+    }
   }
-  problems.sort((a, b) => a.row - b.row);
-  const preview = { rows: count, skipped, values: cells.size, replaced, problems, problemCount, imported: false };
-  if (problemCount || options.dryRun || cells.size === 0) return preview;
-  await writeImport(projectId, userId, [...cells.values()], options.submit);
-  if (options.submit) void mailSubmitted(projectId, userId, cells.size);
-  return { ...preview, imported: true };
+  return replaced;
 }
 
 type Existing = {
@@ -329,7 +351,14 @@ async function existingResults(client: Client, cells: Cell[]): Promise<Map<strin
   return found;
 }
 
-async function writeImport(projectId: string, userId: string, cells: Cell[], submit: boolean) {
+/** Saves the checked cells in one transaction, all or nothing; `source` says where they came from. */
+export async function writeImport(
+  projectId: string,
+  userId: string,
+  cells: Cell[],
+  submit: boolean,
+  source: Prisma.InputJsonObject,
+) {
   const status: "SUBMITTED" | "DRAFT" = submit ? "SUBMITTED" : "DRAFT";
   const now = new Date();
   await db().$transaction(
@@ -364,6 +393,7 @@ async function writeImport(projectId: string, userId: string, cells: Cell[], sub
           userId,
         }));
         const ids = await insertResults(tx, chunk);
+        const provenance = fresh.slice(i, i + CHUNK).map((c) => c.provenance);
         await insertAuditEvents(
           tx,
           chunk.map((r, n) => ({
@@ -379,6 +409,7 @@ async function writeImport(projectId: string, userId: string, cells: Cell[], sub
               sampleSize: r.sampleSize,
               textValue: r.textValue,
               status,
+              ...(provenance[n] ? { provenance: provenance[n] } : {}),
             },
           })),
         );
@@ -410,6 +441,7 @@ async function writeImport(projectId: string, userId: string, cells: Cell[], sub
             numerator: c.input.numerator ?? null,
             denominator: c.input.denominator ?? null,
             status,
+            ...(c.provenance ? { provenance: c.provenance } : {}),
           },
         });
       }
@@ -419,7 +451,7 @@ async function writeImport(projectId: string, userId: string, cells: Cell[], sub
         entityId: projectId,
         projectId,
         actorUserId: userId,
-        after: { values: cells.length, replaced: existing.size, status },
+        after: { values: cells.length, replaced: existing.size, status, ...source },
       });
     },
     { timeout: 600_000 },

@@ -15,3 +15,54 @@ export async function koboWorkbook(sheets: KoboSheet[]): Promise<Buffer> {
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
+
+export type Household = {
+  region: string;
+  today: string;
+  sex: string;
+  /** Answers "yes" or "no" to "Did you access a protection service when you needed it?". */
+  protection: string;
+  /** Perceived social integration, 1–5. */
+  integration: number | string;
+  members: string[];
+  status?: string;
+};
+
+/**
+ * A household survey as KoboToolbox exports it: one submission per household with grouped questions,
+ * metadata columns and the validation status, and a `members` repeat group (one row per person).
+ */
+export function householdSurvey(households: Household[]): KoboSheet[] {
+  let memberIndex = 0;
+  return [
+    {
+      name: "Household survey",
+      rows: households.map((h, n) => ({
+        start: `${h.today}T09:00:00.000-05:00`,
+        today: h.today,
+        "location/region": h.region,
+        "respondent/resp_sex": h.sex,
+        "protection/accessed_service": h.protection,
+        "integration/integration_score": h.integration,
+        members_count: h.members.length,
+        _id: 1000 + n,
+        _uuid: `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`,
+        _submission_time: `${h.today}T15:00:00`,
+        _validation_status: h.status ?? "Approved",
+        _index: n + 1,
+      })),
+    },
+    {
+      name: "members",
+      rows: households.flatMap((h, n) =>
+        h.members.map((sex) => ({
+          "members/member_sex": sex,
+          _index: ++memberIndex,
+          _parent_table_name: "Household survey",
+          _parent_index: n + 1,
+          _submission__id: 1000 + n,
+        })),
+      ),
+    },
+  ];
+}

@@ -1,0 +1,175 @@
+// A survey export in, indicator values out: the file is read, the project's rules applied, and the
+// values checked like any import (the grid's rules, locks, values already submitted) before anything
+// is written, all or nothing. The values are ordinary results, drafts or submitted for review, each
+// with its provenance (file, rule, row count) in the audit trail; the rules are kept for the next round.
+import "server-only";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { tableRows } from "@/lib/imports/table-rows";
+import { assertCan, type Principal, requireUserId } from "@/lib/permissions";
+import { checkCells, type ImportCell, type ImportLookups, importLookups, writeImport } from "@/lib/results/import";
+import type { TableFormat } from "@/lib/results/import-file";
+import { mailSubmitted } from "@/lib/results/review-mail";
+import { computeSurvey, type LeftOut, type SurveyLookups, type SurveyProblem, type SurveyValue } from "./compute";
+import { type SurveyRules, surveyRulesSchema } from "./rules";
+import { readSurveyFile, type SurveyFile } from "./tables";
+
+export type SurveyValueRow = Pick<
+  SurveyValue,
+  "indicator" | "value" | "numerator" | "denominator" | "sampleSize" | "rows"
+> & { place: string; option: string | null; when: string };
+
+export type SurveyPreview = {
+  submissions: number;
+  statuses: Record<string, number> | null;
+  counted: number;
+  values: SurveyValueRow[];
+  leftOut: LeftOut[];
+  leftOutCount: number;
+  leftOutByReason: Record<string, number>;
+  problems: SurveyProblem[];
+  problemCount: number;
+  replaced: number;
+  imported: boolean;
+};
+
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+function surveyLookups(look: ImportLookups): SurveyLookups {
+  return {
+    places: look.locations,
+    periods: [...look.periods.values()].map((p) => ({ id: p.id, start: isoDay(p.startDate), end: isoDay(p.endDate) })),
+    rounds: [...look.rounds.values()].map((r) => ({ id: r.id, start: isoDay(r.startDate), end: isoDay(r.endDate) })),
+    indicators: new Map(
+      look.definitions.map((i) => [
+        i.code.trim().toLowerCase(),
+        {
+          id: i.id,
+          measure: i.measure,
+          source: i.source,
+          dimensions: new Map(
+            i.dimensions.map(({ dimension: d }) => [
+              d.key,
+              new Map(
+                d.options.flatMap((o) => [[o.key.toLowerCase(), o.id] as const, [o.name.toLowerCase(), o.id] as const]),
+              ),
+            ]),
+          ),
+        },
+      ]),
+    ),
+  };
+}
+
+/** The uploaded export as tables; every sheet is read (repeat groups are sheets of their own). */
+export async function readSurvey(format: TableFormat, source: AsyncIterable<Uint8Array>): Promise<SurveyFile> {
+  return readSurveyFile(tableRows(format, source, undefined, true));
+}
+
+/**
+ * Applies the rules to the file and, when nothing is wrong and `dryRun` is false, saves the values as
+ * drafts (or submitted for review) and keeps the rules for the project's next file.
+ */
+export async function importSurvey(
+  principal: Principal,
+  projectId: string,
+  file: SurveyFile,
+  input: { fileName: string; rules: SurveyRules; dryRun: boolean; submit: boolean },
+): Promise<SurveyPreview> {
+  assertCan(principal, "results.enter", projectId);
+  const userId = requireUserId(principal);
+  const look = await importLookups(projectId);
+  const outcome = computeSurvey(file, input.rules, surveyLookups(look));
+  const problems = [...outcome.problems];
+  let problemCount = outcome.problemCount;
+  const leftOutByReason: Record<string, number> = {};
+  for (const l of outcome.leftOut) leftOutByReason[l.reason] = (leftOutByReason[l.reason] ?? 0) + 1;
+  const ruleOf = new Map(input.rules.indicators.map((r) => [r.indicator, r]));
+  const cells: ImportCell[] = outcome.values.flatMap((v) => {
+    const indicator = look.indicators.get(v.indicator.trim().toLowerCase());
+    if (!indicator) return [];
+    const { indicatorId, periodId, roundId, locationId, optionId, value, numerator, denominator, sampleSize } = v;
+    return [
+      {
+        key: [indicatorId, periodId ?? "", roundId ?? "", locationId, optionId ?? ""].join("|"),
+        input: { indicatorId, periodId, roundId, locationId, optionId, value, numerator, denominator, sampleSize },
+        measure: indicator.measure,
+        rules: indicator.rules,
+        weighted: null,
+        rows: [v.firstRow],
+        provenance: {
+          file: input.fileName,
+          rule: ruleOf.get(v.indicator) as Prisma.InputJsonObject,
+          rows: v.rows,
+        },
+      },
+    ];
+  });
+  let replaced = 0;
+  if (!problemCount) {
+    const byCell = new Map(cells.map((c, n) => [c, outcome.values[n]]));
+    replaced = await checkCells(look, cells, input.submit, (cell, field, code) => {
+      problemCount++;
+      const v = byCell.get(cell);
+      const rule = v && ruleOf.get(v.indicator);
+      problems.push({
+        indicator: v?.indicator ?? "",
+        table: rule?.table ?? "",
+        row: cell.rows[0] ?? 0,
+        column: field,
+        code,
+      });
+    });
+  }
+  const preview: SurveyPreview = {
+    submissions: outcome.submissions,
+    statuses: outcome.statuses,
+    counted: outcome.counted,
+    values: outcome.values.map((v) => valueRow(v, look)),
+    leftOut: outcome.leftOut,
+    leftOutCount: outcome.leftOutCount,
+    leftOutByReason,
+    problems: problems.slice(0, 200),
+    problemCount,
+    replaced,
+    imported: false,
+  };
+  if (problemCount || input.dryRun || cells.length === 0) return preview;
+  await writeImport(projectId, userId, cells, input.submit, {
+    source: "survey",
+    file: input.fileName,
+    rules: input.rules as unknown as Prisma.InputJsonObject,
+  });
+  await db().project.update({
+    where: { id: projectId },
+    data: { surveyRules: input.rules as unknown as Prisma.InputJsonObject },
+  });
+  if (input.submit) void mailSubmitted(projectId, userId, cells.length);
+  return { ...preview, imported: true };
+}
+
+function valueRow(v: SurveyValue, look: ImportLookups): SurveyValueRow {
+  const definition = look.definitions.find((i) => i.id === v.indicatorId);
+  const option = definition?.dimensions.flatMap((d) => d.dimension.options).find((o) => o.id === v.optionId);
+  const period = [...look.periods.values()].find((p) => p.id === v.periodId);
+  const round = [...look.rounds.values()].find((r) => r.id === v.roundId);
+  return {
+    indicator: definition?.code ?? v.indicator,
+    place: look.placeNames.get(v.locationId) ?? v.locationId,
+    option: option?.name ?? null,
+    when: period?.label ?? round?.name ?? "",
+    value: v.value,
+    numerator: v.numerator,
+    denominator: v.denominator,
+    sampleSize: v.sampleSize,
+    rows: v.rows,
+  };
+}
+
+/** The rules this project used last, if they still read as rules. */
+export async function savedSurveyRules(principal: Principal, projectId: string): Promise<SurveyRules | null> {
+  assertCan(principal, "results.enter", projectId);
+  const project = await db().project.findUniqueOrThrow({ where: { id: projectId }, select: { surveyRules: true } });
+  const parsed = surveyRulesSchema.safeParse(project.surveyRules);
+  return parsed.success ? parsed.data : null;
+}
