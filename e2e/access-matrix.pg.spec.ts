@@ -31,6 +31,7 @@ const pages: Record<string, Need> = {
   "/projects/[projectId]/indicators/[indicatorId]": "read",
   "/projects/[projectId]/entry": "enter",
   "/projects/[projectId]/import": "enter",
+  "/projects/[projectId]/import/survey": "enter",
   "/projects/[projectId]/schedule": "enter",
   "/projects/[projectId]/review": "review",
   "/projects/[projectId]/share": "share",
@@ -77,6 +78,8 @@ const actions: Record<string, { need: Need; args: (ids: Ids) => Arg[] }> = {
   },
   saveResultsAction: { need: "enter", args: ({ projectId }) => [projectId, [], false] },
   readColumnsAction: { need: "enter", args: ({ projectId }) => [projectId, form()] },
+  readSurveyAction: { need: "enter", args: ({ projectId }) => [projectId, form()] },
+  importSurveyAction: { need: "enter", args: ({ projectId }) => [projectId, form({ rules: "{}" })] },
   reviewResultAction: { need: "review", args: ({ projectId }) => [projectId, state, form()] },
   reviewBatchAction: { need: "review", args: ({ projectId }) => [projectId, state, form()] },
   periodLockAction: {

@@ -7,7 +7,6 @@ import { GET as getTrackingCsv } from "@/app/api/v1/projects/[projectId]/trackin
 import { GET as getSharedSummary } from "@/app/api/v1/shared/[token]/summary/route";
 import { summaryQuery } from "@/lib/api/contracts/summary";
 import { loadProjectSummary } from "@/lib/api/summary-handlers";
-import { db } from "@/lib/db";
 import { createShareLink } from "@/lib/share-links/service";
 import { apiTokenFor, principalFor, projectId } from "@/lib/testing/principals";
 import { toSummaryJson } from "./json";

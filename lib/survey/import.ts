@@ -173,3 +173,46 @@ export async function savedSurveyRules(principal: Principal, projectId: string):
   const parsed = surveyRulesSchema.safeParse(project.surveyRules);
   return parsed.success ? parsed.data : null;
 }
+
+/** What the survey form offers: the project's computable indicators, dimensions, periods and rounds. */
+export async function surveyFormContext(principal: Principal, projectId: string) {
+  assertCan(principal, "results.enter", projectId);
+  const project = await db().project.findUniqueOrThrow({
+    where: { id: projectId },
+    select: {
+      periods: { select: { id: true, label: true }, orderBy: { startDate: "asc" } },
+      surveyRounds: { select: { id: true, name: true }, orderBy: { startDate: "asc" } },
+      indicators: {
+        where: { archivedAt: null, composedFromId: null, measure: { not: "QUALITATIVE" } },
+        orderBy: [{ resultNode: { code: "asc" } }, { sortOrder: "asc" }],
+        select: {
+          code: true,
+          title: true,
+          measure: true,
+          source: true,
+          dimensions: { select: { dimension: { select: { key: true, name: true, options: true } } } },
+        },
+      },
+    },
+  });
+  const dimensions = new Map<string, { key: string; name: string; options: { key: string; name: string }[] }>();
+  for (const i of project.indicators)
+    for (const { dimension: d } of i.dimensions)
+      dimensions.set(d.key, {
+        key: d.key,
+        name: d.name,
+        options: [...d.options].sort((a, b) => a.sortOrder - b.sortOrder).map((o) => ({ key: o.key, name: o.name })),
+      });
+  return {
+    indicators: project.indicators.map((i) => ({
+      code: i.code,
+      title: i.title,
+      measure: i.measure as "COUNT" | "PERCENTAGE" | "MEAN",
+      source: i.source,
+    })),
+    dimensions: [...dimensions.values()],
+    periods: project.periods,
+    rounds: project.surveyRounds,
+  };
+}
+export type SurveyFormContext = Awaited<ReturnType<typeof surveyFormContext>>;

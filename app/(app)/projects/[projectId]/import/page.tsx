@@ -10,13 +10,16 @@ export default async function ResultsImportPage({ params }: { params: Promise<{ 
   const [{ projectId }, user] = await Promise.all([params, requireUser()]);
   const project = await getProject(user, projectId);
   if (!project || !can(user, "results.enter", project.id)) notFound();
-  const t = await getTranslations("resultsImport");
+  const [t, ts] = await Promise.all([getTranslations("resultsImport"), getTranslations("surveyImport")]);
   return (
     <>
       <p>
         <Link href={`/projects/${project.id}`}>← {project.name}</Link>
       </p>
       <h1>{t("pageTitle")}</h1>
+      <p>
+        <Link href={`/projects/${project.id}/import/survey`}>{ts("link")}</Link>
+      </p>
       <ResultsImportForm projectId={project.id} />
       <p>
         <Link href={`/projects/${project.id}/entry`}>{t("toEntry")}</Link>
