@@ -10,6 +10,7 @@ export function ImportProjectForm() {
   const { state, formAction, pending, t, error, value } = useSetupForm(importProjectAction);
   const preview = state.preview;
   const { setFile, submit, ready } = useFileForm(formAction);
+  const chosen = state.lists?.activities ?? [];
   const issue = (i: ImportIssue) => {
     const text = t.has(`issues.${i.code}`) ? t(`issues.${i.code}` as "issues.xmlSyntax") : i.code;
     return `${i.where}${i.line ? ` (${t("line", { line: i.line })})` : ""}: ${text}${i.detail ? ` — ${i.detail}` : ""}`;
@@ -42,27 +43,65 @@ export function ImportProjectForm() {
       </div>
       <Field id="import-code" name="code" label={t("codeOverride")} defaultValue={value("code")} />
       {preview && preview.activities.length > 1 && (
-        <div className="field">
-          <label htmlFor="import-activity">{t("activity")}</label>
-          <select id="import-activity" name="activity" defaultValue={value("activity")}>
-            {preview.activities.map((a) => (
-              <option key={a.identifier} value={a.identifier}>
-                {a.identifier} — {a.title}
-              </option>
-            ))}
-          </select>
-        </div>
+        <fieldset className="field">
+          <legend>{t("activities")}</legend>
+          <p className="muted">{t("activitiesHelp")}</p>
+          {preview.activities.map((a, n) => (
+            <label key={a.identifier} style={{ display: "block" }}>
+              <input
+                type="checkbox"
+                name="activities"
+                value={a.identifier}
+                defaultChecked={chosen.length ? chosen.includes(a.identifier) : n === 0}
+              />{" "}
+              {a.identifier} — {a.title}
+            </label>
+          ))}
+        </fieldset>
       )}
       {preview && (
         <section aria-labelledby="preview-title" data-testid="import-preview">
           <h3 id="preview-title">{t("previewTitle")}</h3>
-          {preview.project && preview.counts && (
-            <p>
+          {(
+            preview.projects ??
+            (preview.project && preview.counts ? [{ ...preview.project, counts: preview.counts }] : [])
+          ).map((p) => (
+            <p key={p.code}>
               <strong>
-                {preview.project.code} · {preview.project.name}
+                {p.code} · {p.name}
               </strong>{" "}
-              ({preview.project.startDate} – {preview.project.endDate}). {t("countsLine", preview.counts)}
+              ({p.startDate} – {p.endDate}). {t("countsLine", p.counts)}
             </p>
+          ))}
+          {preview.problems.length === 0 && (preview.indicators?.length ?? 0) > 0 && (
+            <details>
+              <summary>{t("indicatorsPreview", { count: preview.indicators?.length ?? 0 })}</summary>
+              <div className="table-scroll">
+                <table className="data text-table" data-testid="import-indicators">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("indicatorColumn")}</th>
+                      <th scope="col">{t("baselineColumn")}</th>
+                      <th scope="col">{t("targetsColumn")}</th>
+                      <th scope="col">{t("actualsColumn")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {preview.indicators?.map((i) => (
+                      <tr key={`${i.project}/${i.code}`}>
+                        <td>
+                          {(preview.projects?.length ?? 0) > 1 ? `${i.project} · ` : ""}
+                          {i.code} {i.title}
+                        </td>
+                        <td>{i.baseline}</td>
+                        <td>{i.targets.join("; ")}</td>
+                        <td>{i.actuals.join("; ")}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </details>
           )}
           {preview.problems.length > 0 ? (
             <>

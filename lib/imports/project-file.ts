@@ -9,6 +9,8 @@ export type ProjectFile = {
   content: string;
   /** Which activity of an IATI file with several (its iati-identifier); the first by default. */
   activity?: string;
+  /** Several activities of an IATI file, each imported as its own project (all or nothing). */
+  activities?: string[];
   /** A project code to use instead of the one in the file. */
   code?: string;
 };

@@ -128,7 +128,7 @@ export async function importProjectAction(_: SetupFormState, form: FormData): Pr
       {
         format: isXml ? "iati" : "spreadsheet",
         content: isXml ? bytes.toString("utf8") : bytes.toString("base64"),
-        activity: String(form.get("activity") ?? "") || undefined,
+        activities: form.getAll("activities").map(String).filter(Boolean),
         code: String(form.get("code") ?? "").trim() || undefined,
       },
       { dryRun: form.get("intent") !== "import" },

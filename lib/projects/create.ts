@@ -26,8 +26,29 @@ export type ImportPreview = {
   } | null;
   problems: ImportIssue[];
   warnings: ImportIssue[];
-  /** Set once the project was created. */
+  /** Set once the project was created (the first, when an IATI file's several activities were). */
   projectId?: string;
+  /** Every project the file makes: one per chosen activity of an IATI file. */
+  projects?: {
+    code: string;
+    name: string;
+    startDate: string;
+    endDate: string;
+    counts: NonNullable<ImportPreview["counts"]>;
+    projectId?: string;
+  }[];
+  /** The indicators the file brings, with baseline, targets and actuals, to check before importing. */
+  indicators?: IndicatorPreview[];
+};
+
+export type IndicatorPreview = {
+  project: string;
+  code: string;
+  title: string;
+  measure: string;
+  baseline: string;
+  targets: string[];
+  actuals: string[];
 };
 
 class Rollback extends Error {}
@@ -62,55 +83,84 @@ function countsOf(def: ProjectDefinition): NonNullable<ImportPreview["counts"]> 
   };
 }
 
+type Written = Pick<ImportPreview, "project" | "counts" | "problems" | "projectId" | "projects">;
+
 /**
- * Checks and writes a definition in one transaction; with `dryRun` the transaction is rolled back.
- * Problems (invalid fields, unknown references, a taken code) come back listed; nothing is half-saved.
+ * Checks and writes definitions (several: an IATI file's activities, each its own project) in one
+ * transaction; with `dryRun` the transaction is rolled back. Problems (invalid fields, unknown
+ * references, a taken code) come back listed, those of a later definition prefixed with its number;
+ * nothing is half-saved.
  */
 async function writeChecked(
   principal: Principal,
-  input: unknown,
+  inputs: unknown[],
   how: { source: string; dryRun: boolean } & Team,
-): Promise<Pick<ImportPreview, "project" | "counts" | "problems" | "projectId">> {
+): Promise<Written> {
   const userId = requireCreator(principal);
-  const parsed = projectDefinitionSchema.safeParse(input, { error: issueCode });
-  if (!parsed.success) return { project: null, counts: null, problems: zodIssues(parsed.error) };
-  const def = parsed.data;
-  const summary = {
-    project: { code: def.code, name: def.name, startDate: def.startDate, endDate: def.endDate },
+  const defs: ProjectDefinition[] = [];
+  const problems: ImportIssue[] = [];
+  const prefix = (n: number, where: string) => (inputs.length > 1 ? `projects.${n}.${where}` : where);
+  inputs.forEach((input, n) => {
+    const parsed = projectDefinitionSchema.safeParse(input, { error: issueCode });
+    if (parsed.success) defs.push(parsed.data);
+    else problems.push(...zodIssues(parsed.error).map((p) => ({ ...p, where: prefix(n, p.where) })));
+  });
+  if (problems.length) return { project: null, counts: null, problems };
+  const projects = defs.map((def) => ({
+    code: def.code,
+    name: def.name,
+    startDate: def.startDate,
+    endDate: def.endDate,
     counts: countsOf(def),
-  };
+  }));
+  const summary = { project: projects[0] ?? null, counts: projects[0]?.counts ?? null, projects };
+  let current = 0;
   try {
-    const projectId = await db().$transaction(
+    const ids = await db().$transaction(
       async (tx) => {
         const [managerIds, evaluatorIds] = await Promise.all([
           usersNamed(tx, how.managerEmails ?? [], "managers"),
           usersNamed(tx, how.evaluatorEmails ?? [], "evaluators"),
         ]);
-        const id = await writeProjectDefinition(tx, def, {
-          enteredBy: userId,
-          reviewedBy: userId,
-          // Someone must be able to work in the project: its creator, unless managers are named.
-          managerIds: managerIds.length || !how.creatorManages ? managerIds : [userId],
-          evaluatorIds,
-        });
-        await recordAudit(tx, {
-          action: "project.create",
-          entityType: "Project",
-          entityId: id,
-          projectId: id,
-          actorUserId: userId,
-          after: { code: def.code, name: def.name, source: how.source, ...summary.counts },
-        });
+        const created: string[] = [];
+        for (const [n, def] of defs.entries()) {
+          current = n;
+          const id = await writeProjectDefinition(tx, def, {
+            enteredBy: userId,
+            reviewedBy: userId,
+            // Someone must be able to work in the project: its creator, unless managers are named.
+            managerIds: managerIds.length || !how.creatorManages ? managerIds : [userId],
+            evaluatorIds,
+          });
+          await recordAudit(tx, {
+            action: "project.create",
+            entityType: "Project",
+            entityId: id,
+            projectId: id,
+            actorUserId: userId,
+            after: { code: def.code, name: def.name, source: how.source, ...countsOf(def) },
+          });
+          created.push(id);
+        }
         if (how.dryRun) throw new Rollback();
-        return id;
+        return created;
       },
       { timeout: 120_000 },
     );
-    return { ...summary, problems: [], projectId };
+    return {
+      ...summary,
+      problems: [],
+      projectId: ids[0],
+      projects: projects.map((p, n) => ({ ...p, projectId: ids[n] })),
+    };
   } catch (error) {
     if (error instanceof Rollback) return { ...summary, problems: [] };
     if (error instanceof DefinitionProblems) {
-      return { ...summary, problems: error.problems.map((p) => ({ where: p.path, code: p.code })) };
+      const team = (path: string) => path.startsWith("managers.") || path.startsWith("evaluators.");
+      return {
+        ...summary,
+        problems: error.problems.map((p) => ({ where: team(p.path) ? p.path : prefix(current, p.path), code: p.code })),
+      };
     }
     throw error;
   }
@@ -135,7 +185,7 @@ export async function createProject(
   definition: ProjectDefinitionInput,
   options: { managerEmails?: string[]; source?: string; dryRun?: boolean } = {},
 ) {
-  return writeChecked(principal, definition, {
+  return writeChecked(principal, [definition], {
     source: options.source ?? "definition",
     dryRun: options.dryRun ?? false,
     managerEmails: options.managerEmails,
@@ -151,22 +201,86 @@ export async function importProject(
   principal: Principal,
   file: ProjectFile,
   options: { dryRun: boolean } & Pick<Team, "managerEmails" | "evaluatorEmails">,
-) {
+): Promise<ImportPreview> {
   requireCreator(principal);
-  const reading = await readProjectFileOffThread(file);
-  const base = { activities: reading.activities, warnings: reading.warnings };
-  if (!reading.definition) return { ...base, project: null, counts: null, problems: reading.problems };
+  const chosen = file.activities?.length ? file.activities : [file.activity];
+  const readings = [];
+  for (const activity of chosen) {
+    // One reading per activity (each in its own worker, with its own limits).
+    readings.push(await readProjectFileOffThread({ ...file, activity, activities: undefined }));
+  }
+  const first = readings[0];
+  if (!first) throw new Error("No activity to read");
+  const base = {
+    activities: first.activities,
+    warnings: readings.flatMap((r) => r.warnings).filter(unique),
+  };
+  const failed = readings.flatMap((r) => (r.definition ? [] : r.problems));
+  if (failed.length)
+    return { ...base, project: null, counts: null, problems: failed.filter(unique) } satisfies ImportPreview;
+  const definitions = readings.map((r) => r.definition as ProjectDefinitionInput);
+  const indicators = definitions.flatMap(indicatorPreview);
   // An imported project is worked in at once: the importer manages it unless the import names managers.
-  const written = await writeChecked(principal, reading.definition, {
+  const written = await writeChecked(principal, definitions, {
     source: file.format,
     ...options,
     creatorManages: true,
   });
-  if (!written.problems.length) return { ...base, ...written } satisfies ImportPreview;
-  const { located } = await readProjectFileOffThread(
-    file,
-    written.problems.map((p) => p.where),
+  if (!written.problems.length) return { ...base, ...written, indicators } satisfies ImportPreview;
+  // Problems of the definition named by their place in the file (a second read, only when there are any).
+  const problems: ImportIssue[] = [];
+  for (const [n, activity] of chosen.entries()) {
+    const own = written.problems.filter((p) => chosen.length === 1 || p.where.startsWith(`projects.${n}.`));
+    if (!own.length) continue;
+    const paths = own.map((p) => (chosen.length === 1 ? p.where : p.where.slice(`projects.${n}.`.length)));
+    const { located } = await readProjectFileOffThread({ ...file, activity, activities: undefined }, paths);
+    // Which activity a problem is of, when several are imported and its place does not say.
+    const which = (p: ImportIssue) => (chosen.length > 1 && !p.detail ? { detail: activity } : {});
+    problems.push(...own.map((p, i) => ({ ...p, where: located[i] ?? p.where, ...which(p) })));
+  }
+  const rest = written.problems.filter((p) => chosen.length > 1 && !/^projects\.\d+\./.test(p.where));
+  return { ...base, ...written, indicators, problems: [...problems, ...rest] } satisfies ImportPreview;
+}
+
+const unique = (issue: ImportIssue, i: number, all: ImportIssue[]) =>
+  all.findIndex((x) => x.where === issue.where && x.code === issue.code && x.detail === issue.detail) === i;
+
+type FigureInput = {
+  value?: number;
+  numerator?: number;
+  denominator?: number;
+  text?: string;
+  note?: string;
+  when?: string;
+  location?: string;
+  option?: string;
+};
+
+/** A target, value or baseline in short: "12", "3/4" or its text. */
+const shortFigure = (f: FigureInput) =>
+  f.text ??
+  (f.numerator !== undefined && f.denominator !== undefined
+    ? `${f.numerator}/${f.denominator}`
+    : f.value !== undefined
+      ? String(f.value)
+      : "");
+
+/** The indicators of a definition with their baseline, targets and actuals in short, for the preview. */
+function indicatorPreview(def: ProjectDefinitionInput): IndicatorPreview[] {
+  const listed = (items: FigureInput[]) =>
+    items.flatMap((x) => {
+      const f = shortFigure(x);
+      return f ? [`${f} (${[x.when, x.location, x.option].filter(Boolean).join(", ")})`] : [];
+    });
+  return (def.nodes ?? []).flatMap((node) =>
+    (node.indicators ?? []).map((i) => ({
+      project: def.code ?? "",
+      code: i.code ?? "",
+      title: i.title ?? "",
+      measure: i.measure ?? "",
+      baseline: i.baseline ? [shortFigure(i.baseline), i.baseline.note].filter(Boolean).join(" — ") : "",
+      targets: listed(i.targets ?? []),
+      actuals: listed(i.results ?? []),
+    })),
   );
-  const problems = written.problems.map((p, i) => ({ ...p, where: located[i] ?? p.where }));
-  return { ...base, ...written, problems } satisfies ImportPreview;
 }

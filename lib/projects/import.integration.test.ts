@@ -238,3 +238,49 @@ test("a project copied as a template keeps its framework and life-of-project tar
   const audit = await db().auditEvent.findFirst({ where: { entityId: project.id, action: "project.create" } });
   expect(audit?.after).toMatchObject({ source: "template", code: "PE-VEN-2023" });
 });
+
+test("several activities of one file: each its own project, all or nothing, the preview listing their indicators", async () => {
+  const admin = await principalFor("admin@example.org");
+  const xml = readFileSync("test/fixtures/iati/iati-worldbank-679-2.03.xml", "utf8");
+  const identifiers = (await importProject(admin, { format: "iati", content: xml }, { dryRun: true })).activities.map(
+    (a) => a.identifier,
+  );
+  expect(identifiers).toHaveLength(5);
+  // Earlier tests imported some of them: the others are free.
+  const taken = new Set((await db().project.findMany({ select: { code: true } })).map((p) => p.code));
+  const codeOf = (identifier: string) => identifier.replace(/^44000-/, "");
+  const free = identifiers.filter((i) => !taken.has(codeOf(i)));
+  const takenOne = identifiers.find((i) => taken.has(codeOf(i)));
+  expect(free.length).toBeGreaterThanOrEqual(3);
+  const before = await db().project.count();
+  const preview = await importProject(admin, { format: "iati", content: xml, activities: free }, { dryRun: true });
+  expect(preview.problems).toEqual([]);
+  expect(preview.projects?.map((p) => p.code)).toEqual(free.map(codeOf));
+  // The indicators with their baseline, targets and actuals, before anything is created.
+  const first = preview.indicators?.find((i) => i.project === codeOf(free[0] ?? ""));
+  expect(first).toMatchObject({
+    baseline: expect.any(String),
+    targets: [expect.any(String)],
+    actuals: [expect.any(String)],
+  });
+  expect(preview.indicators?.some((i) => i.measure === "QUALITATIVE" && i.baseline.length > 0)).toBe(true);
+  expect(await db().project.count()).toBe(before);
+
+  // One activity whose code is taken refuses them all, naming which.
+  const refused = await importProject(
+    admin,
+    { format: "iati", content: xml, activities: [...free, takenOne ?? ""] },
+    { dryRun: false },
+  );
+  expect(refused.problems).toEqual([{ where: "code", code: "taken", detail: takenOne }]);
+  expect(await db().project.count()).toBe(before);
+
+  const imported = await importProject(admin, { format: "iati", content: xml, activities: free }, { dryRun: false });
+  expect(imported.problems).toEqual([]);
+  expect(imported.projects?.every((p) => p.projectId)).toBe(true);
+  expect(await db().project.count()).toBe(before + free.length);
+  const team = await db().membership.findMany({
+    where: { projectId: { in: imported.projects?.map((p) => p.projectId ?? "") } },
+  });
+  expect(team).toHaveLength(free.length); // the importer manages each
+});

@@ -18,23 +18,42 @@ const issue = z.object({
   detail: z.string().optional(),
 });
 
+const counts = z.object({
+  locations: z.number().int(),
+  periods: z.number().int(),
+  rounds: z.number().int(),
+  results: z.number().int(),
+  indicators: z.number().int(),
+  targets: z.number().int(),
+  values: z.number().int(),
+});
+const projectLine = { code: z.string(), name: z.string(), startDate: z.string(), endDate: z.string() };
+
 export const importPreview = z.object({
   activities: z.array(z.object({ identifier: z.string(), title: z.string() })),
-  project: z.object({ code: z.string(), name: z.string(), startDate: z.string(), endDate: z.string() }).nullable(),
-  counts: z
-    .object({
-      locations: z.number().int(),
-      periods: z.number().int(),
-      rounds: z.number().int(),
-      results: z.number().int(),
-      indicators: z.number().int(),
-      targets: z.number().int(),
-      values: z.number().int(),
-    })
-    .nullable(),
+  project: z.object(projectLine).nullable(),
+  counts: counts.nullable(),
   problems: z.array(issue),
   warnings: z.array(issue),
-  projectId: z.string().optional().describe("Set when the project was created"),
+  projectId: z.string().optional().describe("Set when the project was created (the first of several)"),
+  projects: z
+    .array(z.object({ ...projectLine, counts, projectId: z.string().optional() }))
+    .optional()
+    .describe("Every project the file makes: one per chosen activity"),
+  indicators: z
+    .array(
+      z.object({
+        project: z.string(),
+        code: z.string(),
+        title: z.string(),
+        measure: z.string(),
+        baseline: z.string(),
+        targets: z.array(z.string()),
+        actuals: z.array(z.string()),
+      }),
+    )
+    .optional()
+    .describe("The indicators the file brings, with baseline, targets and actuals in short"),
 });
 
 const dryRun = z.boolean().default(false).describe("Only check and preview; nothing is saved");
@@ -46,6 +65,13 @@ export const importProjectBody = z.object({
   format: z.enum(["iati", "spreadsheet"]),
   content: z.string().min(1).describe("IATI: the XML text. Spreadsheet: the XLSX file in base64"),
   activity: z.string().optional().describe("IATI files with several activities: the iati-identifier to import"),
+  activities: z
+    .array(z.string().min(1))
+    .max(500)
+    .optional()
+    .describe(
+      "IATI files with several activities: the iati-identifiers to import, each as its own project, all or nothing",
+    ),
   code: z.string().optional().describe("A project code to use instead of the file's"),
   managers: managers.describe("E-mails of existing users made managers (default: the importer)"),
   evaluators: z.array(z.string().email()).default([]).describe("E-mails of existing users made evaluators"),
