@@ -108,10 +108,23 @@ test("an admin previews an IATI file, sees its problems or warnings, and imports
   await form.getByRole("button", { name: "Preview" }).click();
   await expect(form.getByTestId("import-preview")).toContainText("P145054");
   await expect(form.getByText("No problems found: the project can be imported.")).toBeVisible();
-  await form.getByLabel("Activity to import").selectOption("44000-P171269");
+  // Two of its five activities, each its own project, imported together.
+  const activities = form.getByRole("group", { name: "Activities to import" });
+  await activities.getByRole("checkbox", { name: /^44000-P145054/ }).uncheck();
+  await activities.getByRole("checkbox", { name: /^44000-P171269/ }).check();
+  await activities.getByRole("checkbox", { name: /^44000-P171054/ }).check();
   await form.getByRole("button", { name: "Preview" }).click();
-  await expect(form.getByTestId("import-preview")).toContainText("P171269");
+  const preview = form.getByTestId("import-preview");
+  await expect(preview).toContainText("P171269 ·");
+  await expect(preview).toContainText("P171054 ·");
+  await expect(preview).not.toContainText("P145054 ·");
+  await preview.getByText(/indicators with baseline, targets and actuals/).click();
+  await expect(preview.getByTestId("import-indicators").locator("tbody tr").first()).toContainText("P171269 · ");
   await form.getByRole("button", { name: "Import" }).click();
-  await expect(page).toHaveURL(/\/projects\/[^/]+$/);
-  await expect(page.getByText("P171269").first()).toBeVisible();
+  // The first imported project opens (not /projects/new, where the form was).
+  await expect(page).toHaveURL(/\/projects\/(?!new$)[^/]+$/, { timeout: 20_000 });
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(/./);
+  await page.goto("/projects");
+  await expect(page.locator('tr[data-project="P171269"]')).toBeVisible();
+  await expect(page.locator('tr[data-project="P171054"]')).toBeVisible();
 });

@@ -28,8 +28,8 @@ test("sorts by name, donor or the number of indicators off track", () => {
   expect(filterAndSortPortfolio(rows, { sort: "offTrack" }).map((r) => r.code)).toEqual(["A", "B", "C"]);
 });
 
-test("offers every country and donor of the listed projects", () => {
-  expect(portfolioChoices(rows)).toEqual({
+test("offers every country and donor of the listed projects (a project without a donor adds no blank choice)", () => {
+  expect(portfolioChoices([...rows, row("D", "", [], 0)])).toEqual({
     countries: ["BA", "NP", "PE", "RS"].map((isoCode) => ({ isoCode, name: isoCode })),
     donors: ["EU", "PRM"],
   });

@@ -49,6 +49,6 @@ export function portfolioChoices(rows: PortfolioRow[]) {
     countries: [...countries]
       .map(([isoCode, name]) => ({ isoCode, name }))
       .sort((a, b) => a.name.localeCompare(b.name)),
-    donors: [...new Set(rows.map((r) => r.donor))].sort(),
+    donors: [...new Set(rows.map((r) => r.donor).filter(Boolean))].sort(),
   };
 }
