@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { Principal } from "@/lib/permissions";
+import { slugKey } from "@/lib/projects/schemas";
 import { getProject } from "@/lib/projects/service";
 import { exportSummaries } from "@/lib/summary/service";
 import { iatiActivityXml } from "./iati";
@@ -48,12 +49,19 @@ export async function projectIatiXml(
       startDate: project.startDate,
       endDate: project.endDate,
       language: project.languages[0] ?? "en",
-      reportingOrg: { ref: config.IATI_ORG_REF, name: config.IATI_ORG_NAME },
+      // An imported activity keeps its own identifier and reporting organisation; one made here is the instance's.
+      identifier: project.iatiIdentifier ?? `${config.IATI_ORG_REF}-${project.code}`,
+      reportingOrg: project.iatiIdentifier
+        ? {
+            ref: project.reportingOrgRef ?? "",
+            name: project.reportingOrgName ?? "",
+            type: project.reportingOrgType ?? undefined,
+          }
+        : { ref: config.IATI_ORG_REF, name: config.IATI_ORG_NAME, type: "21" },
       countries: links
-        .map((l) => l.location)
-        .filter((l) => l.level === "COUNTRY" && l.isoCode)
-        .map((l) => ({ isoCode: l.isoCode ?? "", name: l.name })),
-      locations: links.map(({ location: l }) => ({ id: l.id, ref: l.isoCode ?? l.id, name: l.name })),
+        .filter((l) => l.location.level === "COUNTRY" && l.location.isoCode)
+        .map((l) => ({ isoCode: l.location.isoCode ?? "", name: l.location.name, percentage: l.percentage })),
+      locations: locationRefs(links),
       resultNodes: project.resultNodes.map(({ id, level, code, title, description, parentId }) => ({
         id,
         level,
@@ -82,4 +90,19 @@ export async function projectIatiXml(
     draft: summaries.draft,
   });
   return { body: xml, xml, filename: `${project.code}-iati-activity.xml` };
+}
+
+/**
+ * Each place's reference in the file: the one its source file gave it, its ISO code, or one made from
+ * its name (never a database id), unique within the file.
+ */
+function locationRefs(links: { ref: string | null; location: { id: string; isoCode: string | null; name: string } }[]) {
+  const used = new Set<string>();
+  return links.map(({ ref, location: l }) => {
+    const base = ref ?? l.isoCode ?? `place-${slugKey(l.name) || "x"}`;
+    let unique = base;
+    for (let n = 2; used.has(unique); n++) unique = `${base}-${n}`;
+    used.add(unique);
+    return { id: l.id, ref: unique, name: l.name };
+  });
 }

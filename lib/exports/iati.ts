@@ -15,8 +15,11 @@ export type IatiProject = {
   startDate: Date;
   endDate: Date;
   language: string;
-  reportingOrg: { ref: string; name: string };
-  countries: { isoCode: string; name: string }[];
+  /** The activity's identifier: its source file's, or the instance's prefix and the project code. */
+  identifier: string;
+  reportingOrg: { ref: string; name: string; type?: string };
+  /** Recipient countries with their share when the source gave one (never invented). */
+  countries: { isoCode: string; name: string; percentage: number | null }[];
   locations: { ref: string; name: string; id: string }[];
   resultNodes: {
     id: string;
@@ -74,12 +77,15 @@ export type IatiInput = {
 export function iatiActivityXml(input: IatiInput): string {
   const { project: p, generatedAt, draft } = input;
   const status = p.endDate < generatedAt ? 3 : p.startDate > generatedAt ? 1 : 2;
-  const share = p.countries.length ? Math.floor(100 / p.countries.length) : 0;
   const activity = el(
     "iati-activity",
     { "xml:lang": p.language, "last-updated-datetime": generatedAt.toISOString().replace(/\.\d+Z$/, "Z") },
-    el("iati-identifier", undefined, `${p.reportingOrg.ref}-${p.code}`),
-    el("reporting-org", { ref: p.reportingOrg.ref, type: 21 }, narrative(p.reportingOrg.name)),
+    el("iati-identifier", undefined, p.identifier),
+    el(
+      "reporting-org",
+      { ref: p.reportingOrg.ref, type: p.reportingOrg.type },
+      narrative(p.reportingOrg.name || p.reportingOrg.ref),
+    ),
     el("title", undefined, narrative(p.name)),
     el(
       "description",
@@ -91,12 +97,7 @@ export function iatiActivityXml(input: IatiInput): string {
     el("activity-status", { code: status }),
     el("activity-date", { "iso-date": day(p.startDate), type: 1 }),
     el("activity-date", { "iso-date": day(p.endDate), type: 3 }),
-    ...p.countries.map((c, i) =>
-      el("recipient-country", {
-        code: c.isoCode,
-        percentage: i === 0 ? 100 - share * (p.countries.length - 1) : share,
-      }),
-    ),
+    ...p.countries.map((c) => el("recipient-country", { code: c.isoCode, percentage: c.percentage ?? undefined })),
     ...p.locations.map((l) => el("location", { ref: l.ref }, el("name", undefined, narrative(l.name)))),
     ...p.resultNodes.flatMap((node) => resultElement(input, node)),
   );
@@ -173,29 +174,70 @@ function indicatorElement(input: IatiInput, i: IndicatorSummary & { resultNodeId
     meta?.definition ? el("description", undefined, narrative(meta.definition)) : null,
     el("reference", { vocabulary: "99", code: i.indicator.code }),
     baselineElement(),
-    ...(lifeOfProject ? [periodElement(p.startDate, p.endDate, i, p, { scope: "life-of-project" })] : []),
-    ...(qualitative ? [] : i.byTime)
-      .filter((t) => t.actual !== null || t.target !== null)
-      .map((t) => {
-        const time = overall.times.find((x) => x.id === t.timeId);
-        const ofTime = input.byTime.get(t.timeId)?.indicators.find((x) => x.indicator.id === i.indicator.id);
-        if (!time || !ofTime) return null;
-        const round = p.rounds[time.id];
-        return periodElement(time.startDate, time.endDate, ofTime, p, {
-          label: time.label,
-          "round-type": round?.type,
-          "round-mode": round?.mode,
-          "planned-sample-size": round?.plannedSampleSize,
-          "achieved-sample-size": round?.achievedSampleSize,
-        });
-      }),
+    // The life of the project carries its targets only: its actuals are the periods' own, written there.
+    ...(lifeOfProject ? [periodElement(p.startDate, p.endDate, i, p, { scope: "life-of-project" }, false)] : []),
+    ...(qualitative ? qualitativePeriods(input, i) : []),
+    // Every period or round with something recorded (a value of an option alone counts too).
+    ...(qualitative ? [] : i.byTime).map((t) => {
+      const time = overall.times.find((x) => x.id === t.timeId);
+      const ofTime = input.byTime.get(t.timeId)?.indicators.find((x) => x.indicator.id === i.indicator.id);
+      if (!time || !ofTime) return null;
+      const round = p.rounds[time.id];
+      return periodElement(time.startDate, time.endDate, ofTime, p, {
+        label: time.label,
+        "round-type": round?.type,
+        "round-mode": round?.mode,
+        "planned-sample-size": round?.plannedSampleSize,
+        "achieved-sample-size": round?.achievedSampleSize,
+      });
+    }),
   );
 }
 
+/** A place as a result's location: its reference in the activity's `<location>` list. */
+function placeRef(p: IatiProject, id: string): XmlNode {
+  return el("location", { ref: p.locations.find((l) => l.id === id)?.ref ?? id });
+}
+
 /**
- * A period: overall target and actual, then per location and per disaggregation option (overall and,
- * for actuals, per location too). Counts behind percentages and sample sizes ride along as extension
- * attributes; numbers derived from others (overall, per option overall) are there for IATI readers.
+ * A qualitative indicator's texts: its life-of-project target, then per period or round the latest
+ * approved text of each place, each in the comment where the standard puts qualitative values.
+ */
+function qualitativePeriods(input: IatiInput, i: IndicatorSummary): XmlNode[] {
+  const { project: p, overall } = input;
+  const text = (t: string) => el("comment", undefined, narrative(t));
+  const periods: XmlNode[] = [];
+  if (i.targetText)
+    periods.push(
+      el(
+        "period",
+        ext({ scope: "life-of-project" }),
+        el("period-start", { "iso-date": day(p.startDate) }),
+        el("period-end", { "iso-date": day(p.endDate) }),
+        el("target", undefined, text(i.targetText)),
+      ),
+    );
+  for (const time of overall.times) {
+    const texts = i.narratives.filter((n) => n.timeId === time.id);
+    if (!texts.length) continue;
+    periods.push(
+      el(
+        "period",
+        ext({ label: time.label }),
+        el("period-start", { "iso-date": day(time.startDate) }),
+        el("period-end", { "iso-date": day(time.endDate) }),
+        ...texts.map((n) => el("actual", undefined, placeRef(p, n.locationId), text(n.text))),
+      ),
+    );
+  }
+  return periods;
+}
+
+/**
+ * A period: overall target, per location and per disaggregation option, then each value once, where
+ * it was recorded: per place (a working region, or a place's own values) and per place and option.
+ * No total or per-option sum is written beside them, so a reader adding up actuals counts each once.
+ * Counts behind percentages and sample sizes ride along as extension attributes.
  */
 function periodElement(
   start: Date,
@@ -203,8 +245,8 @@ function periodElement(
   i: IndicatorSummary,
   p: IatiProject,
   about: Record<string, string | number | null | undefined>,
-): XmlNode {
-  const refOf = new Map(p.locations.map((l) => [l.id, l.ref]));
+  withActuals = true,
+): XmlNode | null {
   const percentage = i.indicator.measure === "PERCENTAGE";
   // IATI allows no foreign attributes on <actual>, but a foreign child element after the others.
   const counts = (f: { numerator: number | null; denominator: number | null; sampleSize?: number | null }) => {
@@ -215,9 +257,10 @@ function periodElement(
     };
     return Object.values(attrs).some((v) => v !== null) ? el("me:counts", attrs) : null;
   };
-  const location = (id: string) => el("location", { ref: refOf.get(id) ?? id });
+  const location = (id: string) => placeRef(p, id);
   const dimension = (key: string, option: string) => el("dimension", { name: key, value: option });
   const regions = regionRows(i);
+  const workingRegions = new Set(regions.filter((r) => r.ownValuesOf === null).map((r) => r.id));
   const targets = [
     i.overall.target === null ? null : el("target", { value: i.overall.target }),
     ...regions.filter((r) => r.target !== null).map((r) => el("target", { value: r.target }, location(r.id))),
@@ -225,22 +268,24 @@ function periodElement(
       d.options.filter((o) => o.target !== null).map((o) => el("target", { value: o.target }, dimension(d.key, o.key))),
     ),
   ];
-  const actuals = [
-    i.overall.actual === null ? null : el("actual", { value: i.overall.actual }, counts(i.overall)),
-    ...regions
-      .filter((r) => r.actual !== null)
-      .map((r) => el("actual", { value: r.actual }, location(r.id), counts(r))),
-    ...i.byDimension.flatMap((d) =>
-      d.options
-        .filter((o) => o.actual !== null)
-        .flatMap((o) => [
-          el("actual", { value: o.actual }, dimension(d.key, o.key), counts(o)),
-          ...o.byLocation
-            .filter((l) => l.actual !== null)
-            .map((l) => el("actual", { value: l.actual }, location(l.locationId), dimension(d.key, o.key), counts(l))),
-        ]),
-    ),
-  ];
+  const actuals = withActuals
+    ? [
+        ...regions
+          .filter((r) => r.actual !== null)
+          .map((r) => el("actual", { value: r.actual }, location(r.id), counts(r))),
+        ...i.byDimension.flatMap((d) =>
+          d.options.flatMap((o) =>
+            o.byLocation
+              .filter((l) => l.actual !== null && workingRegions.has(l.locationId))
+              .map((l) =>
+                el("actual", { value: l.actual }, location(l.locationId), dimension(d.key, o.key), counts(l)),
+              ),
+          ),
+        ),
+      ]
+    : [];
+  // A period with nothing to say is not written (a life of the project without targets).
+  if (!targets.some(Boolean) && !actuals.length) return null;
   return el(
     "period",
     ext(about),

@@ -124,6 +124,8 @@ class ActivityReader {
   /** Indicators read so far by code: publishers list one indicator under several results. */
   private readonly indicatorsByCode = new Map<string, IndicatorDef>();
   private fallback: { ref: string; name: string } = { ref: "whole-activity", name: "Whole activity" };
+  /** Recipient countries' shares as the file gives them (none invented). */
+  private readonly countryPercentages: Record<string, number> = {};
 
   constructor(
     private readonly activity: XmlElement,
@@ -185,6 +187,17 @@ class ActivityReader {
       sourceNote: `Imported from IATI activity ${identifier}.`,
       locations: [...this.projectLocations],
       newLocations: [...this.locations.values()],
+      countryPercentages: this.countryPercentages,
+      iati: identifier
+        ? {
+            identifier,
+            reportingOrg: {
+              ref: orgRef,
+              name: narrative(child(a, "reporting-org"), this.lang),
+              type: child(a, "reporting-org")?.attributes.type,
+            },
+          }
+        : undefined,
       dimensions: [...this.dimensions.values()].map((d) => ({ key: d.key, name: d.name, options: [...d.options] })),
       periods: periods.sort((x, y) => x.startDate.localeCompare(y.startDate)),
       rounds: [...this.rounds.values()],
@@ -199,6 +212,8 @@ class ActivityReader {
       const ref = c.attributes.code?.toUpperCase() ?? "";
       if (!isoCountry.test(ref)) continue;
       this.addLocation(ref, narrative(c, this.lang) || countryName(ref, this.lang), "COUNTRY");
+      const percentage = readNumber(c.attributes.percentage);
+      if (percentage !== null && percentage >= 0 && percentage <= 100) this.countryPercentages[ref] = percentage;
     }
     let unreferenced = 0;
     for (const l of children(this.activity, "location")) {
@@ -456,7 +471,11 @@ class ActivityReader {
     const location = refs.length > 1 ? this.wholeActivity() : ref;
     const raw = e.attributes.value;
     const base = { when, location, option: option ?? undefined, provenance: "DOCUMENT" as const };
-    if (indicator.measure === "QUALITATIVE") return raw?.trim() ? { ...base, text: raw.trim() } : null;
+    if (indicator.measure === "QUALITATIVE") {
+      // The standard puts a qualitative target or value in its comment; some publishers in @value.
+      const text = raw?.trim() || narrative(child(e, "comment"), this.lang);
+      return text ? { ...base, text } : null;
+    }
     const value = readNumber(raw);
     if (value === null) {
       // Publishers sometimes write a sentence where a number belongs: left out, and said so.

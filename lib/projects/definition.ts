@@ -148,6 +148,19 @@ export const definitionObject = z.object({
   /** Where the project works: references of catalogue places or of `newLocations`. */
   locations: z.array(z.string().min(1)).default([]),
   newLocations: z.array(newLocationSchema).default([]),
+  /** A recipient country's share of the activity (by its reference), as an IATI file gave it. */
+  countryPercentages: z.record(z.string(), z.number().min(0).max(100)).default({}),
+  /** An imported IATI activity's own identifier and reporting organisation, kept for the export. */
+  iati: z
+    .object({
+      identifier: z.string().trim().min(1).max(200),
+      reportingOrg: z.object({
+        ref: z.string().trim().max(200),
+        name: z.string().trim().max(500).default(""),
+        type: z.string().trim().max(10).optional(),
+      }),
+    })
+    .optional(),
   dimensions: z.array(customDimensionSchema).default([]),
   /** Reporting periods; when absent they are made from the dates and the reporting frequency. */
   periods: z.array(periodSchema).optional(),

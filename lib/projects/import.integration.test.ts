@@ -14,7 +14,7 @@ import { asTemplate, projectDefinition } from "./template";
 
 const base64 = (bytes: Buffer) => bytes.toString("base64");
 
-/** The numbers a reader sees for one indicator: overall, per place, per period or round, per option. */
+/** The numbers and texts a reader sees for one indicator: overall, per place, per period or round, per option. */
 function numbers(i: IndicatorSummary) {
   const round = (v: number | null) => (v === null ? null : Math.round(v * 1e6) / 1e6);
   return {
@@ -26,6 +26,7 @@ function numbers(i: IndicatorSummary) {
     byOption: Object.fromEntries(
       i.byDimension.flatMap((d) => d.options.map((o) => [`${d.key}:${o.key}`, round(o.actual)])),
     ),
+    texts: [i.targetText, ...i.narratives.map((n) => `${n.label}: ${n.text}`)],
   };
 }
 
@@ -35,7 +36,7 @@ async function summaryNumbers(id: string) {
   return Object.fromEntries((summary?.indicators ?? []).map((i) => [i.indicator.code, numbers(i)]));
 }
 
-test("every demo project's IATI export validates and re-imports with the same approved numbers", async () => {
+test("every demo project's IATI export validates and re-imports with the same approved numbers and texts", async () => {
   const admin = await principalFor("admin@example.org");
   for (const code of ["PE-VEN-2021", "WB-ROMA-W", "SA-HIV-MOB"]) {
     const original = await projectId(code);

@@ -52,8 +52,11 @@ async function resolveLocations(tx: Tx, def: ProjectDefinition, problems: Defini
   def.locations.forEach((ref, i) => {
     if (!ids.has(ref) && !creatable.has(ref)) problems.push({ path: `locations.${i}`, code: "unknown" });
   });
+  const created = new Set<string>();
   return {
     ids,
+    /** The references of the places `create` made. */
+    created,
     async create() {
       // Parents first: a place may lie in another new place listed after it.
       const pending = [...toCreate];
@@ -70,6 +73,7 @@ async function resolveLocations(tx: Tx, def: ProjectDefinition, problems: Defini
           },
         });
         ids.set(next.ref, row.id);
+        created.add(next.ref);
       }
     },
   };
@@ -180,7 +184,18 @@ export async function writeProjectDefinition(tx: Tx, def: ProjectDefinition, opt
       atRiskThreshold: def.atRiskThreshold,
       languages: def.languages,
       sourceNote: def.sourceNote,
-      locations: { create: [...new Set(def.locations)].map((ref) => ({ locationId: location(ref) ?? "" })) },
+      iatiIdentifier: def.iati?.identifier ?? null,
+      reportingOrgRef: def.iati?.reportingOrg.ref || null,
+      reportingOrgName: def.iati?.reportingOrg.name || null,
+      reportingOrgType: def.iati?.reportingOrg.type ?? null,
+      locations: {
+        create: [...new Set(def.locations)].map((ref) => ({
+          locationId: location(ref) ?? "",
+          // A place made from a file's own reference (no ISO code) keeps it, for the export.
+          ref: places.created.has(ref) && !isoLike.test(ref) ? ref : null,
+          percentage: def.countryPercentages[ref] ?? null,
+        })),
+      },
       memberships: {
         create: [
           ...(options.managerIds ?? []).map((userId) => ({ userId, role: "MANAGER" as const })),
