@@ -22,7 +22,8 @@ export function ImportProjectForm() {
       </h2>
       <p className="muted">{t("importIntro")}</p>
       <p>
-        <a href="/api/v1/projects/logframe-template.xlsx">{t("templateDownload")}</a>
+        <a href="/api/v1/projects/logframe-template.xlsx">{t("templateDownload")}</a> ·{" "}
+        <a href="/api/v1/projects/logframe-template.csv">{t("templateDownloadCsv")}</a>
       </p>
       <FormStatus state={state} />
       <div className="field">
@@ -31,7 +32,7 @@ export function ImportProjectForm() {
           id="import-file"
           name="file"
           type="file"
-          accept=".xml,.xlsx"
+          accept=".xml,.xlsx,.csv"
           aria-describedby="import-file-error"
           onChange={(e) => setFile(e.target.files?.[0] ?? null)}
         />

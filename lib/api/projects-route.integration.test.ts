@@ -2,11 +2,13 @@ import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { beforeAll, expect, test } from "vitest";
 import { PATCH as updateIndicator } from "@/app/api/v1/projects/[projectId]/indicators/[indicatorId]/route";
+import { GET as projectLogframeCsv } from "@/app/api/v1/projects/[projectId]/logframe.csv/route";
 import { GET as projectLogframe } from "@/app/api/v1/projects/[projectId]/logframe.xlsx/route";
 import { POST as invite } from "@/app/api/v1/projects/[projectId]/members/route";
 import { PATCH as updateProject } from "@/app/api/v1/projects/[projectId]/route";
 import { PUT as putTargets } from "@/app/api/v1/projects/[projectId]/targets/route";
 import { POST as importRoute } from "@/app/api/v1/projects/import/route";
+import { GET as templateCsv } from "@/app/api/v1/projects/logframe-template.csv/route";
 import { GET as template } from "@/app/api/v1/projects/logframe-template.xlsx/route";
 import { POST as createRoute } from "@/app/api/v1/projects/route";
 import { hashToken, newSecretToken } from "@/lib/api-tokens/token";
@@ -165,4 +167,20 @@ test("the blank logframe workbook and a project's own download as XLSX with the 
   expect(filled.getWorksheet("Indicators")?.getCell("B2").value).toBe("G.1");
   const nepal = await projectId("SA-HIV-MOB");
   expect((await call(projectLogframe, "evaluator", "GET", undefined, { projectId: nepal })).status).toBe(404);
+
+  // The same as one CSV file: a section per sheet.
+  const csv = await (await call(templateCsv, "manager", "GET", undefined)).text();
+  expect(csv.match(/^#\w+/gm)).toEqual([
+    "#Project",
+    "#Results",
+    "#Indicators",
+    "#Targets",
+    "#Periods",
+    "#Rounds",
+    "#Dimensions",
+  ]);
+  const ownCsv = await call(projectLogframeCsv, "manager", "GET", undefined, { projectId: peru });
+  expect(ownCsv.headers.get("content-type")).toContain("text/csv");
+  expect(await ownCsv.text()).toMatch(/#Indicators,.*\r\nresult,code,title[^\r]*\r\nG,G\.1,/);
+  expect((await call(projectLogframeCsv, "evaluator", "GET", undefined, { projectId: nepal })).status).toBe(404);
 });

@@ -1,7 +1,7 @@
 import "server-only";
 import { can, type Principal } from "@/lib/permissions";
 import { projectDefinition } from "@/lib/projects/template";
-import { logframeWorkbook } from "./logframe-workbook";
+import { logframeCsv, logframeWorkbook } from "./logframe-workbook";
 
 /** A project's framework and targets as the logframe workbook; null when it is not readable. */
 export async function projectLogframeFile(principal: Principal, projectId: string) {
@@ -10,5 +10,15 @@ export async function projectLogframeFile(principal: Principal, projectId: strin
   return {
     body: new Uint8Array(await logframeWorkbook(definition)),
     filename: `${definition.code}-logframe.xlsx`,
+  };
+}
+
+/** The same as one CSV file (a section per sheet); null when the project is not readable. */
+export async function projectLogframeCsv(principal: Principal, projectId: string) {
+  if (!can(principal, "project.read", projectId) || principal.kind !== "user") return null;
+  const definition = await projectDefinition(principal, projectId);
+  return {
+    body: new TextEncoder().encode(logframeCsv(definition)),
+    filename: `${definition.code}-logframe.csv`,
   };
 }

@@ -3,6 +3,7 @@
 import ExcelJS from "exceljs";
 import { LIST_SEPARATOR, PROJECT_SHEET, projectFields, README_SHEET, sheets } from "@/lib/imports/logframe-layout";
 import type { ProjectDefinitionInput } from "@/lib/projects/definition";
+import { csvLine } from "./csv";
 
 type Cell = string | number | undefined;
 const joined = (values: string[] | undefined) => (values ?? []).join(`${LIST_SEPARATOR} `);
@@ -31,7 +32,33 @@ function addSheet(book: ExcelJS.Workbook, name: keyof typeof sheets, rows: Cell[
   for (const row of rows) sheet.addRow(row);
 }
 
+/** The workbook, as an XLSX file. */
 export async function logframeWorkbook(def: ProjectDefinitionInput | null): Promise<Buffer> {
+  return Buffer.from(await logframeBook(def).xlsx.writeBuffer());
+}
+
+/**
+ * The same sheets as one CSV file, for tools that write CSV only: each sheet a section that starts with
+ * a line "#Sheet" (its header row next), sections apart by an empty line. The "Read me" sheet is left out.
+ */
+export function logframeCsv(def: ProjectDefinitionInput | null): string {
+  const book = logframeBook(def);
+  const sections = [PROJECT_SHEET, ...Object.keys(sheets)].map((name) => {
+    const sheet = book.getWorksheet(name);
+    const width = sheet?.columnCount ?? 1;
+    // The marker line has as many separators as the section's rows, so a reader guessing the separator
+    // from the first line guesses right.
+    let lines = csvLine([`#${name}`, ...Array<string>(Math.max(width - 1, 1)).fill("")]);
+    sheet?.eachRow((row) => {
+      const values = (row.values as ExcelJS.CellValue[]).slice(1, width + 1);
+      lines += csvLine(values.map((v) => (typeof v === "number" || typeof v === "string" ? v : "")));
+    });
+    return lines;
+  });
+  return `\uFEFF${sections.join("\r\n")}`;
+}
+
+function logframeBook(def: ProjectDefinitionInput | null): ExcelJS.Workbook {
   const book = new ExcelJS.Workbook();
   const project = book.addWorksheet(PROJECT_SHEET);
   project.columns = [
@@ -122,5 +149,5 @@ export async function logframeWorkbook(def: ProjectDefinitionInput | null): Prom
   help.columns = [{ width: 16 }, { width: 110 }];
   for (const row of readMe) help.addRow(row);
   help.getRow(1).font = { bold: true, size: 14 };
-  return Buffer.from(await book.xlsx.writeBuffer());
+  return book;
 }

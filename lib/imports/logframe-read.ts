@@ -5,7 +5,7 @@ import type { ProjectDefinitionInput } from "@/lib/projects/definition";
 import { readTypedNumber } from "@/lib/validation/numbers";
 import type { ImportIssue } from "./issues";
 import { LIST_SEPARATOR, PROJECT_SHEET, projectFields, type SheetName, sheets } from "./logframe-layout";
-import { cellText } from "./table-rows";
+import { bytesOf, cellText, csvRows, UnreadableTable } from "./table-rows";
 import { checkZip, ZipRefused, zipLimits } from "./zip-limits";
 
 type Definition = ProjectDefinitionInput;
@@ -74,6 +74,56 @@ export type LogframeReading = {
 };
 
 export async function readLogframeWorkbook(bytes: Buffer): Promise<LogframeReading> {
+  const none = (code: string, where = "file"): LogframeReading => ({
+    definition: null,
+    problems: [{ where, code }],
+    warnings: [],
+    locate: (path) => path,
+  });
+  // A CSV file holds the same sheets as sections (lib/exports/logframe-workbook.ts, logframeCsv).
+  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) return readLogframeCsv(bytes);
+  // The workbook is read whole, so it is checked against tighter caps than a streamed results table.
+  const refusal = await checkZip(bytes, {
+    maxEntries: zipLimits().maxEntries,
+    maxUnzippedBytes: Math.min(zipLimits().maxUnzippedBytes, LOGFRAME_MAX_UNZIPPED_BYTES),
+  }).catch((error) => (error instanceof ZipRefused ? error.code : Promise.reject(error)));
+  if (refusal) return none(refusal === "unreadable" ? "notXlsx" : refusal);
+  const book = new ExcelJS.Workbook();
+  try {
+    await book.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    return none("notXlsx");
+  }
+  return readLogframeBook(book);
+}
+
+/** The CSV form: "#Sheet" lines start each sheet's section, read as the workbook's sheets. */
+async function readLogframeCsv(bytes: Buffer): Promise<LogframeReading> {
+  const book = new ExcelJS.Workbook();
+  let sheet: ExcelJS.Worksheet | undefined;
+  let count = 0;
+  try {
+    for await (const { cells } of csvRows(bytesOf(bytes))) {
+      const marker = /^#\s*(.+)$/.exec(cells[0]?.trim() ?? "")?.[1]?.trim();
+      if (marker && cells.slice(1).every((c) => c.trim() === "")) {
+        sheet = book.getWorksheet(marker) ?? book.addWorksheet(marker);
+        continue;
+      }
+      if (++count > LOGFRAME_MAX_ROWS)
+        return { definition: null, problems: [{ where: "file", code: "tooManyRows" }], warnings: [], locate: (p) => p };
+      sheet?.addRow(cells);
+    }
+  } catch (error) {
+    const code = error instanceof UnreadableTable ? error.code : "unreadable";
+    return { definition: null, problems: [{ where: "file", code }], warnings: [], locate: (p) => p };
+  }
+  // Text without a single section is no logframe (nor a workbook).
+  if (!book.worksheets.length)
+    return { definition: null, problems: [{ where: "file", code: "notXlsx" }], warnings: [], locate: (p) => p };
+  return readLogframeBook(book);
+}
+
+function readLogframeBook(book: ExcelJS.Workbook): LogframeReading {
   const problems: ImportIssue[] = [];
   const warnings: ImportIssue[] = [];
   const origins = new Map<string, Row>();
@@ -85,21 +135,6 @@ export async function readLogframeWorkbook(bytes: Buffer): Promise<LogframeReadi
     }
     return path;
   };
-  // The workbook is read whole, so it is checked against tighter caps than a streamed results table.
-  const refusal = await checkZip(bytes, {
-    maxEntries: zipLimits().maxEntries,
-    maxUnzippedBytes: Math.min(zipLimits().maxUnzippedBytes, LOGFRAME_MAX_UNZIPPED_BYTES),
-  }).catch((error) => (error instanceof ZipRefused ? error.code : Promise.reject(error)));
-  if (refusal) {
-    const code = refusal === "unreadable" ? "notXlsx" : refusal;
-    return { definition: null, problems: [{ where: "file", code }], warnings, locate };
-  }
-  const book = new ExcelJS.Workbook();
-  try {
-    await book.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    return { definition: null, problems: [{ where: "file", code: "notXlsx" }], warnings, locate };
-  }
   const projectSheet = book.getWorksheet(PROJECT_SHEET);
   if (!projectSheet)
     return { definition: null, problems: [{ where: PROJECT_SHEET, code: "sheetMissing" }], warnings, locate };

@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import { expect, test } from "vitest";
 import { db } from "@/lib/db";
 import { projectIatiXml } from "@/lib/exports/iati-export";
-import { logframeWorkbook } from "@/lib/exports/logframe-workbook";
+import { logframeCsv, logframeWorkbook } from "@/lib/exports/logframe-workbook";
 import type { IndicatorSummary } from "@/lib/indicators/summary";
 import { ForbiddenError } from "@/lib/permissions";
 import { projectSummary } from "@/lib/summary/service";
@@ -166,14 +166,17 @@ test("only admins create or import projects", async () => {
   ).rejects.toThrow(ForbiddenError);
 });
 
-test("the logframe workbook round-trips a project's framework and targets", async () => {
+test.each([
+  ["workbook", "WB-ROMA-XL"],
+  ["CSV", "WB-ROMA-CSV"],
+])("the logframe %s round-trips a project's framework and targets", async (kind, code) => {
   const admin = await principalFor("admin@example.org");
   const original = await projectId("WB-ROMA-W");
   const def = await projectDefinition(admin, original);
-  const bytes = await logframeWorkbook(def);
+  const bytes = kind === "CSV" ? Buffer.from(logframeCsv(def)) : await logframeWorkbook(def);
   const imported = await importProject(
     admin,
-    { format: "spreadsheet", content: base64(bytes), code: "WB-ROMA-XL" },
+    { format: "spreadsheet", content: base64(bytes), code },
     { dryRun: false },
   );
   expect(imported.problems).toEqual([]);

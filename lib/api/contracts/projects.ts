@@ -152,6 +152,31 @@ export const projectLogframeContract: RouteContract = {
   problems: ["unauthenticated", "notFound"],
 };
 
+export const logframeTemplateCsvContract: RouteContract = {
+  method: "get",
+  path: "/api/v1/projects/logframe-template.csv",
+  operationId: "getLogframeTemplateCsv",
+  summary: "The blank logframe as one CSV file (a section per sheet, each starting with a #Sheet line)",
+  tag: "Projects",
+  auth: "session",
+  response: z.string().describe("CSV text"),
+  responseMediaType: "text/csv",
+  problems: ["unauthenticated"],
+};
+
+export const projectLogframeCsvContract: RouteContract = {
+  method: "get",
+  path: "/api/v1/projects/{projectId}/logframe.csv",
+  operationId: "getProjectLogframeCsv",
+  summary: "The project's framework and targets as the logframe CSV (no results)",
+  tag: "Projects",
+  auth: "session",
+  params: summaryParams,
+  response: z.string().describe("CSV text"),
+  responseMediaType: "text/csv",
+  problems: ["unauthenticated", "notFound"],
+};
+
 export const copyProjectContract: RouteContract = {
   method: "post",
   path: "/api/v1/projects/{projectId}/copy",

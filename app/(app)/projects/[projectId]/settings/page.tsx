@@ -25,7 +25,8 @@ export default async function ProjectSettingsPage({ params }: { params: Promise<
       <SetupNav projectId={project.id} projectName={project.name} current="settings" />
       <h1>{t("settingsTitle")}</h1>
       <p>
-        <a href={`/api/v1/projects/${project.id}/logframe.xlsx`}>{t("logframeDownload")}</a>
+        <a href={`/api/v1/projects/${project.id}/logframe.xlsx`}>{t("logframeDownload")}</a> ·{" "}
+        <a href={`/api/v1/projects/${project.id}/logframe.csv`}>{t("logframeDownloadCsv")}</a>
       </p>
       <div className="two-columns">
         <ProjectDetailsForm
