@@ -1,0 +1,42 @@
+// Which files may be kept as evidence, told by their first bytes (never by the name or the type the
+// browser claims): photos, PDFs, spreadsheets and documents, CSV and plain text. Anything else, HTML
+// and scripts above all, is refused. Pure: no I/O.
+
+export const evidenceMediaTypes = {
+  pdf: "application/pdf",
+  png: "image/png",
+  jpeg: "image/jpeg",
+  webp: "image/webp",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  csv: "text/csv",
+  txt: "text/plain",
+} as const;
+
+const startsWith = (bytes: Uint8Array, prefix: number[], at = 0) => prefix.every((b, i) => bytes[at + i] === b);
+const ascii = (text: string) => [...text].map((c) => c.charCodeAt(0));
+
+/** The media type of an evidence file, or null when it is not a kind kept as evidence. */
+export function evidenceMediaType(name: string, bytes: Uint8Array): string | null {
+  const extension = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? "";
+  if (startsWith(bytes, ascii("%PDF-"))) return evidenceMediaTypes.pdf;
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return evidenceMediaTypes.png;
+  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return evidenceMediaTypes.jpeg;
+  if (startsWith(bytes, ascii("RIFF")) && startsWith(bytes, ascii("WEBP"), 8)) return evidenceMediaTypes.webp;
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
+    if (extension === "xlsx") return evidenceMediaTypes.xlsx;
+    if (extension === "docx") return evidenceMediaTypes.docx;
+    return null;
+  }
+  if (extension === "csv" || extension === "txt") {
+    // Text: valid UTF-8 without control characters other than tabs and line ends.
+    try {
+      const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+      if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(text)) return null;
+    } catch {
+      return null;
+    }
+    return extension === "csv" ? evidenceMediaTypes.csv : evidenceMediaTypes.txt;
+  }
+  return null;
+}
