@@ -60,9 +60,17 @@ const schema = z.object({
   IMPORT_READ_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
   IMPORT_READ_MEMORY_MB: z.coerce.number().int().positive().default(1024),
   /** Largest evidence file (a photo, a PDF) attached to a value or a period's report (bytes). */
-  MAX_EVIDENCE_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+  MAX_EVIDENCE_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(10 * 1024 * 1024),
   /** All evidence files of one project together (bytes). */
-  MAX_PROJECT_EVIDENCE_BYTES: z.coerce.number().int().positive().default(500 * 1024 * 1024),
+  MAX_PROJECT_EVIDENCE_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(500 * 1024 * 1024),
   /** Rows an imported results table may have. */
   MAX_IMPORT_ROWS: z.coerce.number().int().positive().default(1_000_000),
   /** Requests one API token may make per minute, counted in the database (shared by app instances). */

@@ -6,13 +6,14 @@ import { beforeAll, expect, test } from "vitest";
 import { contracts } from "@/lib/api/contracts";
 import { hashToken, newSecretToken } from "@/lib/api-tokens/token";
 import { db } from "@/lib/db";
+import { attachEvidence, shareEvidence } from "@/lib/evidence/service";
 import { createShareLink } from "@/lib/share-links/service";
 import { principalFor, projectId } from "@/lib/testing/principals";
 
 /** What each operation asks of its caller (on the Peru project, where the cells are tried). */
 const required: Record<
   string,
-  "read" | "edit" | "enter" | "review" | "unapproved" | "members" | "create" | "signedIn" | "share"
+  "read" | "edit" | "enter" | "review" | "unapproved" | "members" | "create" | "signedIn" | "share" | "shareFiles"
 > = {
   getProjectSummary: "read",
   getProjectSummaryCsv: "read",
@@ -45,7 +46,15 @@ const required: Record<
   listResults: "read",
   getSharedSummary: "share",
   getSharedSummaryCsv: "share",
+  listEvidence: "read",
+  uploadEvidence: "enter",
+  getEvidence: "read",
+  updateEvidence: "shareFiles",
+  deleteEvidence: "enter",
+  getSharedEvidence: "share",
 };
+
+const matrixPdf = "%PDF-1.4\n%%EOF\n";
 
 type Caller = { name: string; headers: Record<string, string>; may: Set<string> };
 let callers: Caller[] = [];
@@ -93,7 +102,20 @@ beforeAll(async () => {
     periodId: period.id,
     locationId: tumbes.id,
   };
-  const all = ["read", "edit", "enter", "review", "unapproved", "members", "create", "signedIn"];
+  // A file on an approved value, attached by the evaluator and shared with donors: every reader may see it.
+  const approved = await db().result.findFirstOrThrow({ where: { status: "APPROVED", indicatorId: indicator.id } });
+  const evidence = await attachEvidence(
+    await principalFor("evaluator@example.org"),
+    peru,
+    { resultId: approved.id },
+    {
+      name: "matrix.pdf",
+      bytes: new TextEncoder().encode(matrixPdf),
+    },
+  );
+  await shareEvidence(manager, peru, evidence.id, true);
+  ids.evidenceId = evidence.id;
+  const all = ["read", "edit", "enter", "review", "unapproved", "members", "create", "signedIn", "shareFiles"];
   callers = [
     { name: "anonymous", headers: {}, may: new Set() },
     { name: "donor link as a bearer token", headers: { authorization: `Bearer ${share.token}` }, may: new Set() },
@@ -135,7 +157,7 @@ beforeAll(async () => {
     {
       name: "admin",
       headers: await apiToken("admin@example.org"),
-      may: new Set(["read", "edit", "unapproved", "members", "create", "signedIn"]),
+      may: new Set(["read", "edit", "unapproved", "members", "create", "signedIn", "shareFiles"]),
     },
     { name: "donor link", headers: {}, may: new Set() },
     { name: "revoked donor link", headers: {}, may: new Set() },
@@ -203,6 +225,10 @@ function bodyFor(operationId: string): { body?: string; type?: string } {
       return json({ format: "csv", content: csv, mapping, dryRun: true });
     case "uploadResults":
       return { body: csv, type: "text/csv" };
+    case "uploadEvidence":
+      return { body: matrixPdf, type: "application/octet-stream" };
+    case "updateEvidence":
+      return json({ sharedWithDonors: true });
     default:
       return {};
   }
@@ -223,7 +249,9 @@ test("route x caller matrix: no refused caller succeeds, no allowed caller is re
       const query =
         contract.operationId === "uploadResults"
           ? "?indicator=indicator&location=location&period=period&value=value&dryRun=true"
-          : "";
+          : contract.operationId === "uploadEvidence"
+            ? `?result=${ids.resultId}&name=matrix.pdf`
+            : "";
       const { body, type } = bodyFor(contract.operationId);
       const before = await db().auditEvent.count();
       const response: Response = await handler(

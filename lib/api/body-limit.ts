@@ -10,12 +10,17 @@ function tooLarge(limit: number): ApiProblem {
 
 /** The body as text, at most `limit` bytes. */
 export async function readTextLimited(request: Request, limit: number): Promise<string> {
+  return new TextDecoder().decode(await readLimitedBody(request, limit));
+}
+
+/** The body's bytes, at most `limit` of them. */
+export async function readLimitedBody(request: Request, limit: number): Promise<Uint8Array> {
   const declared = Number(request.headers.get("content-length") ?? Number.NaN);
   if (declared > limit) throw tooLarge(limit);
-  if (!request.body) return "";
+  if (!request.body) return new Uint8Array();
   const chunks: Uint8Array[] = [];
   for await (const chunk of limitedStream(request.body, limit)) chunks.push(chunk);
-  return new TextDecoder().decode(Buffer.concat(chunks));
+  return new Uint8Array(Buffer.concat(chunks));
 }
 
 /** The body's bytes as they arrive, failing with a 413 problem once more than `limit` have come. */

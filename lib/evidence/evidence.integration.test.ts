@@ -15,9 +15,9 @@ const pdf = new TextEncoder().encode("%PDF-1.4\n1 0 obj << >> endobj\ntrailer <<
 const donor = (): Principal => ({ kind: "share", linkId: "link", projectId: peru });
 
 beforeAll(async () => {
-  [evaluator, manager, viewer] = await Promise.all(
-    ["evaluator@example.org", "manager@example.org", "viewer@example.org"].map(principalFor),
-  );
+  evaluator = await principalFor("evaluator@example.org");
+  manager = await principalFor("manager@example.org");
+  viewer = await principalFor("viewer@example.org");
   peru = await projectId("PE-VEN-2021");
   const value = (status: "DRAFT" | "APPROVED") =>
     db().result.findFirstOrThrow({ where: { status, indicator: { projectId: peru } }, select: { id: true } });

@@ -29,10 +29,10 @@ export function evidenceMediaType(name: string, bytes: Uint8Array): string | nul
     return null;
   }
   if (extension === "csv" || extension === "txt") {
-    // Text: valid UTF-8 without control characters other than tabs and line ends.
+    // Text: valid UTF-8 without control bytes other than tabs and line ends.
+    if (bytes.some((b) => b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d)) return null;
     try {
-      const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-      if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(text)) return null;
+      new TextDecoder("utf-8", { fatal: true }).decode(bytes);
     } catch {
       return null;
     }

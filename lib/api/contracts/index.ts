@@ -1,5 +1,13 @@
 // Every /api/v1 route's contract: the OpenAPI document is generated from this list.
 
+import {
+  deleteEvidenceContract,
+  getEvidenceContract,
+  getSharedEvidenceContract,
+  listEvidenceContract,
+  updateEvidenceContract,
+  uploadEvidenceContract,
+} from "./evidence";
 import { iatiExportContract, trackingCsvContract, trackingXlsxContract } from "./exports";
 import {
   copyProjectContract,
@@ -43,6 +51,12 @@ export const contracts: RouteContract[] = [
   importResultsContract,
   uploadResultsContract,
   resultHistoryContract,
+  listEvidenceContract,
+  uploadEvidenceContract,
+  getEvidenceContract,
+  updateEvidenceContract,
+  getSharedEvidenceContract,
+  deleteEvidenceContract,
   createProjectContract,
   importProjectContract,
   logframeTemplateContract,

@@ -18,9 +18,14 @@ export type RouteContract = {
   query?: ZodObject;
   body?: ZodType;
   /** Media types of a raw request body (a file streamed as it is uploaded); default application/json. */
-  bodyMediaTypes?: ("text/csv" | typeof xlsxMediaType)[];
+  bodyMediaTypes?: ("text/csv" | "application/octet-stream" | typeof xlsxMediaType)[];
   response: ZodType;
   /** Media type of a successful answer (default application/json). */
-  responseMediaType?: "application/json" | "text/csv" | "application/xml" | typeof xlsxMediaType;
+  responseMediaType?:
+    | "application/json"
+    | "text/csv"
+    | "application/xml"
+    | "application/octet-stream"
+    | typeof xlsxMediaType;
   problems: ProblemCode[];
 };

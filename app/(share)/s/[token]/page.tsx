@@ -7,6 +7,7 @@ import { QueryProvider } from "@/components/providers/query-provider";
 import { PrintButton } from "@/components/ui/print-button";
 import { ApiProblem } from "@/lib/api/problem";
 import { loadSharedSummary } from "@/lib/api/summary-handlers";
+import { listEvidence } from "@/lib/evidence/service";
 import type { Locale } from "@/lib/i18n/config";
 import { getProject } from "@/lib/projects/service";
 import { openShareLink } from "@/lib/share-links/service";
@@ -22,7 +23,7 @@ export default async function SharedDashboardPage({ params }: { params: Promise<
   const access = allowed ? await openShareLink(token) : null;
   const active = access?.state === "active" ? access : null;
   // The share principal reads its one project like any principal: through the permission layer.
-  const [summary, project] = active
+  const [summary, project, files] = active
     ? await Promise.all([
         firstScreen(async (part) => {
           const locale = (await getLocale()) as Locale;
@@ -32,8 +33,10 @@ export default async function SharedDashboardPage({ params }: { params: Promise<
           throw error;
         }),
         getProject(active.principal, active.principal.projectId),
+        // Only the files a manager shared, of approved values and of reports.
+        listEvidence(active.principal, active.principal.projectId),
       ])
-    : [null, null];
+    : [null, null, []];
 
   // A link that never existed (or was mistyped) is a 404 that browsers, crawlers and monitors see as one.
   if (access && (access.state === "unknown" || (active && (!summary || !project)))) notFound();
@@ -71,6 +74,20 @@ export default async function SharedDashboardPage({ params }: { params: Promise<
             regional={false}
           />
         </QueryProvider>
+        {files.length > 0 && (
+          <section aria-labelledby="shared-evidence-title">
+            <h2 id="shared-evidence-title">{t("evidence.sharedTitle")}</h2>
+            <ul className="evidence-list">
+              {files.map((f) => (
+                <li key={f.id}>
+                  <a href={`/api/v1/shared/${token}/evidence/${f.id}`} download={f.fileName}>
+                    {f.fileName}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
       </main>
     </>
   );

@@ -2,8 +2,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { EntryGrid } from "@/components/entry/entry-grid";
+import { EvidencePanel } from "@/components/entry/evidence-panel";
 import { TypedValuesRescue } from "@/components/entry/typed-values-rescue";
 import { requireUser } from "@/lib/auth/session";
+import { env } from "@/lib/env";
+import { listEvidence } from "@/lib/evidence/service";
 import type { Locale } from "@/lib/i18n/config";
 import { can } from "@/lib/permissions";
 import { getProject } from "@/lib/projects/service";
@@ -19,6 +22,24 @@ export default async function EntryPage({ params, searchParams }: Props) {
     entrySheet(user, project.id, time, (await getLocale()) as Locale),
     getTranslations("entry"),
   ]);
+  const files = sheet.time
+    ? await listEvidence(
+        user,
+        project.id,
+        sheet.time.kind === "period" ? { periodId: sheet.time.id } : { roundId: sheet.time.id },
+      )
+    : [];
+  const place = new Map(sheet.locations.map((l) => [l.id, l.name]));
+  const option = new Map(
+    sheet.indicators.flatMap((i) => i.dimensions.flatMap((d) => d.options.map((o) => [o.id, o.name]))),
+  );
+  const code = new Map(sheet.indicators.map((i) => [i.id, i.code]));
+  const savedValues = sheet.existing.map((r) => ({
+    id: r.id,
+    label: [code.get(r.indicatorId), place.get(r.locationId), r.optionId ? option.get(r.optionId) : null]
+      .filter(Boolean)
+      .join(" · "),
+  }));
   return (
     <>
       <p className="no-print">
@@ -63,6 +84,17 @@ export default async function EntryPage({ params, searchParams }: Props) {
         )
       ) : (
         <p>{t("noTimes")}</p>
+      )}
+      {sheet.time && (
+        <EvidencePanel
+          key={`evidence-${sheet.time.id}`}
+          projectId={project.id}
+          time={{ id: sheet.time.id, kind: sheet.time.kind, label: sheet.time.label }}
+          values={savedValues}
+          files={files}
+          canManage={can(user, "shareLinks.manage", project.id)}
+          maxBytes={env().MAX_EVIDENCE_BYTES}
+        />
       )}
     </>
   );

@@ -2,8 +2,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { BULK_FORM, BulkReview } from "@/components/entry/bulk-review";
+import { EvidenceList } from "@/components/entry/evidence-list";
 import { ReviewForm } from "@/components/entry/review-row";
 import { requireUser } from "@/lib/auth/session";
+import { listEvidence } from "@/lib/evidence/service";
 import { can } from "@/lib/permissions";
 import { getProject } from "@/lib/projects/service";
 import { type ReviewFilters, reviewQueue } from "@/lib/results/review-queue";
@@ -20,6 +22,8 @@ export default async function ReviewPage({ params, searchParams }: Props) {
     getTranslations("indicatorPage"),
     getFormatter(),
   ]);
+  const files = await listEvidence(user, project.id, { resultIds: queue.items.map((r) => r.id) });
+  const filesOf = (resultId: string) => files.filter((f) => f.resultId === resultId);
   const number = (n: number | null, percent = false) =>
     n === null ? "–" : `${format.number(n, { maximumFractionDigits: 1 })}${percent ? " %" : ""}`;
   const value = (r: (typeof queue.items)[number]) =>
@@ -120,6 +124,11 @@ export default async function ReviewPage({ params, searchParams }: Props) {
                       </td>
                       <td>
                         {r.note || "–"}
+                        <EvidenceList
+                          projectId={project.id}
+                          files={filesOf(r.id)}
+                          canManage={can(user, "shareLinks.manage", project.id)}
+                        />
                         {r.earlierReturns.map((e) => (
                           <p key={e.at.toISOString()} className="muted">
                             {t("earlier", {

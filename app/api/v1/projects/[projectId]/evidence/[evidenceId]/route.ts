@@ -1,0 +1,31 @@
+import { evidenceParams, evidenceShareBody } from "@/lib/api/contracts/evidence";
+import { evidenceDownload } from "@/lib/api/evidence-handlers";
+import { ApiProblem } from "@/lib/api/problem";
+import { apiRoute } from "@/lib/api/route";
+import { removeEvidence, shareEvidence } from "@/lib/evidence/service";
+
+export const GET = apiRoute({
+  params: evidenceParams,
+  async handler({ principal, params }) {
+    return evidenceDownload(principal, params.projectId, params.evidenceId);
+  },
+});
+
+export const PATCH = apiRoute({
+  params: evidenceParams,
+  body: evidenceShareBody,
+  async handler({ principal, params, body }) {
+    const item = await shareEvidence(principal, params.projectId, params.evidenceId, body.sharedWithDonors);
+    if (!item) throw new ApiProblem("notFound", "No such file");
+    return item;
+  },
+});
+
+export const DELETE = apiRoute({
+  params: evidenceParams,
+  async handler({ principal, params }) {
+    if (!(await removeEvidence(principal, params.projectId, params.evidenceId)))
+      throw new ApiProblem("notFound", "No such file");
+    return { removed: true };
+  },
+});

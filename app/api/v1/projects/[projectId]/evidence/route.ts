@@ -1,0 +1,46 @@
+import { readLimitedBody } from "@/lib/api/body-limit";
+import { evidenceListQuery, evidenceUploadQuery } from "@/lib/api/contracts/evidence";
+import { summaryParams } from "@/lib/api/contracts/summary";
+import { evidenceProblem } from "@/lib/api/evidence-handlers";
+import { ApiProblem } from "@/lib/api/problem";
+import { apiRoute } from "@/lib/api/route";
+import { env } from "@/lib/env";
+import { attachEvidence, listEvidence } from "@/lib/evidence/service";
+import { assertCan } from "@/lib/permissions";
+
+export const GET = apiRoute({
+  params: summaryParams,
+  query: evidenceListQuery,
+  async handler({ principal, params, query }) {
+    const files = await listEvidence(principal, params.projectId, {
+      resultIds: query.result ? [query.result] : undefined,
+      periodId: query.period,
+      roundId: query.round,
+    });
+    return { files };
+  },
+});
+
+export const POST = apiRoute({
+  params: summaryParams,
+  query: evidenceUploadQuery,
+  async handler({ principal, params, query, request }) {
+    assertCan(principal, "results.enter", params.projectId);
+    // Only this type: it cannot be sent by a cross-site form without a CORS preflight.
+    const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+    if (type !== "application/octet-stream")
+      throw new ApiProblem("validation", "Send the file as application/octet-stream", [
+        { field: "body", message: "contentType" },
+      ]);
+    const bytes = await readLimitedBody(request, env().MAX_EVIDENCE_BYTES);
+    const target = query.result
+      ? { resultId: query.result }
+      : query.period
+        ? { periodId: query.period }
+        : { roundId: query.round ?? "" };
+    const item = await attachEvidence(principal, params.projectId, target, { name: query.name, bytes }).catch(
+      evidenceProblem,
+    );
+    return Response.json(item, { status: 201 });
+  },
+});
