@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { defineConfig } from "@playwright/test";
 import { chromiumLaunchOptions } from "./e2e/browser";
 import { e2eDatabaseUrl } from "./e2e/database-url";
+import { mailDir, smtpPort } from "./e2e/mail";
 
 // End-to-end tests drive Chromium (e2e/browser.ts) against a production build (`npm run test:e2e`
 // builds first) served twice: on the embedded PGlite database, as a newcomer runs it, and on
@@ -9,11 +10,19 @@ import { e2eDatabaseUrl } from "./e2e/database-url";
 // A second app instance on the same PostgreSQL database, as a deployment with two app servers runs:
 // it shares the first one's secret and waits for its database to be ready instead of resetting it.
 const postgresSecret = randomBytes(32).toString("base64url");
+
 const servers = {
   pglite: { port: 3100, env: { DATA_DIR: "./data/e2e" } },
   postgres: {
     port: 3101,
-    env: { DATABASE_URL: e2eDatabaseUrl, DATA_DIR: "./data/e2e-pg", AUTH_SECRET: postgresSecret },
+    env: {
+      DATABASE_URL: e2eDatabaseUrl,
+      DATA_DIR: "./data/e2e-pg",
+      AUTH_SECRET: postgresSecret,
+      // Its e-mail goes to the SMTP sink below, which writes each message to a file the tests read.
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      MAIL_FROM: "M&E Dashboard <me@example.org>",
+    },
   },
   postgres2: {
     port: 3102,
@@ -38,20 +47,29 @@ export default defineConfig({
     { name: "pglite", testIgnore: /\.pg\.spec\.ts$/, use: { baseURL: `http://localhost:${servers.pglite.port}` } },
     { name: "postgres", testMatch: /\.pg\.spec\.ts$/, use: { baseURL: `http://localhost:${servers.postgres.port}` } },
   ],
-  webServer: Object.values(servers).map(({ port, env }) => ({
-    command: "bash e2e/start-app.sh",
-    url: `http://localhost:${port}/login`,
-    timeout: 180_000,
-    reuseExistingServer: false,
-    stdout: "pipe" as const,
-    // Configured as production requires (instrumentation.ts refuses to start otherwise).
-    env: {
-      AUTH_SECRET: randomBytes(32).toString("base64url"),
-      ...env,
-      E2E_PORT: String(port),
-      APP_URL: `http://localhost:${port}`,
-      LOG_LEVEL: "warn",
-      NEXT_TELEMETRY_DISABLED: "1",
+  webServer: [
+    {
+      command: "npx tsx e2e/smtp-sink.ts",
+      port: smtpPort,
+      reuseExistingServer: false,
+      stdout: "pipe" as const,
+      env: { E2E_SMTP_PORT: String(smtpPort), E2E_MAIL_DIR: mailDir },
     },
-  })),
+    ...Object.values(servers).map(({ port, env }) => ({
+      command: "bash e2e/start-app.sh",
+      url: `http://localhost:${port}/login`,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      stdout: "pipe" as const,
+      // Configured as production requires (instrumentation.ts refuses to start otherwise).
+      env: {
+        AUTH_SECRET: randomBytes(32).toString("base64url"),
+        ...env,
+        E2E_PORT: String(port),
+        APP_URL: `http://localhost:${port}`,
+        LOG_LEVEL: "warn",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+    })),
+  ],
 });

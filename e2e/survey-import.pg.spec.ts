@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { type Household, householdSurvey, koboWorkbook } from "../lib/testing/kobo-workbook";
+import { type Household, householdSurvey, koboWorkbook, midlineHouseholds } from "../lib/testing/kobo-workbook";
 import { addMidlineSurvey } from "../lib/testing/survey-setup";
 import { e2eDatabase } from "./database";
 import { logInAs } from "./fixtures";
@@ -28,34 +28,8 @@ test("an evaluator computes three indicators from a Kobo export with a repeat gr
   page,
 }) => {
   test.setTimeout(90_000);
-  const first = await exportFile("midline-lima-tumbes.xlsx", [
-    {
-      region: "PE-LIM",
-      today: "2021-05-04",
-      sex: "female",
-      protection: "yes",
-      integration: 4,
-      members: ["female", "male", "female"],
-    },
-    { region: "PE-LIM", today: "2021-05-05", sex: "male", protection: "no", integration: 3, members: ["male"] },
-    {
-      region: "Tumbes",
-      today: "2021-05-06",
-      sex: "female",
-      protection: "yes",
-      integration: 5,
-      members: ["female", "female"],
-    },
-    {
-      region: "PE-TUM",
-      today: "2021-05-06",
-      sex: "male",
-      protection: "n/a",
-      integration: 2,
-      members: [],
-      status: "On Hold",
-    },
-  ]);
+  const first = await exportFile("midline-lima-tumbes.xlsx", midlineHouseholds);
+
   await logInAs(page, "evaluator@example.org");
   await page.getByRole("link", { name: /Venezuelan migrants and refugees in Peru/ }).click();
   await page.getByRole("link", { name: "Import results" }).click();

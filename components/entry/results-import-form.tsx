@@ -6,6 +6,7 @@ import { type UploadOutcome, uploadResults } from "@/lib/client/upload-results";
 import { type ColumnsState, readColumnsAction } from "@/lib/results/import-actions";
 import { mappedFields } from "@/lib/results/import-mapping";
 import { numberLocale } from "@/lib/validation/numbers";
+import { UploadHeading } from "./upload-heading";
 
 /** How much of a CSV file is sent to read its columns: the header and first rows are in it. */
 const CSV_HEAD_BYTES = 64 * 1024;
@@ -65,19 +66,13 @@ export function ResultsImportForm({ projectId }: { projectId: string }) {
   };
   return (
     <form onSubmit={submit} className="card" noValidate aria-labelledby="import-results-title">
-      <h2 id="import-results-title" style={{ marginTop: 0 }}>
-        {t("title")}
-      </h2>
-      <p className="muted">{t("intro")}</p>
-      <div className="field">
-        <label htmlFor="results-file">{t("file")}</label>
-        <input
-          id="results-file"
-          type="file"
-          accept=".csv,.xlsx,text/csv"
-          onChange={(e) => choose(e.target.files?.[0] ?? null)}
-        />
-      </div>
+      <UploadHeading
+        id="import-results"
+        title={t("title")}
+        intro={t("intro")}
+        fileLabel={t("file")}
+        onChoose={choose}
+      />
       {reading && <p role="status">{t("reading")}</p>}
       {(columns.error || state.error) && (
         <p role="alert" className="error">

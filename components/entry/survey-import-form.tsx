@@ -11,6 +11,7 @@ import {
 import { bandsOf } from "@/lib/survey/guess";
 import type { SurveyFormContext } from "@/lib/survey/import";
 import { measureOfKind, type RuleKind, ruleKinds, type SurveyRules, validationStatuses } from "@/lib/survey/rules";
+import { UploadHeading } from "./upload-heading";
 
 type RuleDraft = {
   indicator: string;
@@ -157,19 +158,7 @@ export function SurveyImportForm({ projectId, context }: { projectId: string; co
 
   return (
     <form onSubmit={submit} className="card" noValidate aria-labelledby="survey-import-title">
-      <h2 id="survey-import-title" style={{ marginTop: 0 }}>
-        {t("title")}
-      </h2>
-      <p className="muted">{t("intro")}</p>
-      <div className="field">
-        <label htmlFor="survey-file">{t("file")}</label>
-        <input
-          id="survey-file"
-          type="file"
-          accept=".csv,.xlsx,text/csv"
-          onChange={(e) => choose(e.target.files?.[0] ?? null)}
-        />
-      </div>
+      <UploadHeading id="survey-import" title={t("title")} intro={t("intro")} fileLabel={t("file")} onChoose={choose} />
       {reading && <p role="status">{t("reading")}</p>}
       {errorCode && (
         <p role="alert" className="error">

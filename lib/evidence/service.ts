@@ -6,6 +6,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertCan, can, type Principal, requireUserId } from "@/lib/permissions";
 import { isStorableText } from "@/lib/validation/text";
 import { evidenceMediaType } from "./file-type";
@@ -54,21 +55,7 @@ const select = {
   result: { select: { status: true } },
 } as const;
 
-type Row = {
-  id: string;
-  fileName: string;
-  mediaType: string;
-  size: number;
-  resultId: string | null;
-  periodId: string | null;
-  roundId: string | null;
-  sharedWithDonors: boolean;
-  storageKey: string;
-  uploadedById: string | null;
-  createdAt: Date;
-  uploadedBy: { name: string } | null;
-  result: { status: string } | null;
-};
+type Row = Prisma.EvidenceGetPayload<{ select: typeof select }>;
 
 /** Whether the principal may see this file: as its value, and a donor only what a manager shared. */
 function visible(principal: Principal, projectId: string, row: Row): boolean {

@@ -2,7 +2,7 @@ import { beforeAll, expect, test } from "vitest";
 import { db } from "@/lib/db";
 import { bytesOf } from "@/lib/imports/table-rows";
 import { ForbiddenError, type UserPrincipal } from "@/lib/permissions";
-import { type Household, householdSurvey, koboWorkbook } from "@/lib/testing/kobo-workbook";
+import { type Household, householdSurvey, koboWorkbook, midlineHouseholds } from "@/lib/testing/kobo-workbook";
 import { principalFor } from "@/lib/testing/principals";
 import { addMidlineSurvey } from "@/lib/testing/survey-setup";
 import { importSurvey, readSurvey, savedSurveyRules } from "./import";
@@ -34,34 +34,7 @@ const memberRules = {
   indicators: rules.indicators.slice(0, 1),
 };
 
-const households: Household[] = [
-  {
-    region: "PE-LIM",
-    today: "2021-05-04",
-    sex: "female",
-    protection: "yes",
-    integration: 4,
-    members: ["female", "male", "female"],
-  },
-  { region: "PE-LIM", today: "2021-05-05", sex: "male", protection: "no", integration: 3, members: ["male"] },
-  {
-    region: "Tumbes",
-    today: "2021-05-06",
-    sex: "female",
-    protection: "yes",
-    integration: 5,
-    members: ["female", "female"],
-  },
-  {
-    region: "PE-TUM",
-    today: "2021-05-06",
-    sex: "male",
-    protection: "n/a",
-    integration: 2,
-    members: [],
-    status: "On Hold",
-  },
-];
+const households = midlineHouseholds;
 
 async function survey(list: Household[]) {
   return readSurvey("xlsx", bytesOf(await koboWorkbook(householdSurvey(list))));

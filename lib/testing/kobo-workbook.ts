@@ -66,3 +66,33 @@ export function householdSurvey(households: Household[]): KoboSheet[] {
     },
   ];
 }
+
+/** A midline round in two Peru regions: Lima's two households, Tumbes' two (one on hold). */
+export const midlineHouseholds: Household[] = [
+  {
+    region: "PE-LIM",
+    today: "2021-05-04",
+    sex: "female",
+    protection: "yes",
+    integration: 4,
+    members: ["female", "male", "female"],
+  },
+  { region: "PE-LIM", today: "2021-05-05", sex: "male", protection: "no", integration: 3, members: ["male"] },
+  {
+    region: "Tumbes",
+    today: "2021-05-06",
+    sex: "female",
+    protection: "yes",
+    integration: 5,
+    members: ["female", "female"],
+  },
+  {
+    region: "PE-TUM",
+    today: "2021-05-06",
+    sex: "male",
+    protection: "n/a",
+    integration: 2,
+    members: [],
+    status: "On Hold",
+  },
+];
