@@ -6,6 +6,7 @@ import { type UploadOutcome, uploadResults } from "@/lib/client/upload-results";
 import { type ColumnsState, readColumnsAction } from "@/lib/results/import-actions";
 import { mappedFields } from "@/lib/results/import-mapping";
 import { numberLocale } from "@/lib/validation/numbers";
+import { ImportWarnings } from "./import-warnings";
 import { UploadHeading } from "./upload-heading";
 
 /** How much of a CSV file is sent to read its columns: the header and first rows are in it. */
@@ -133,6 +134,7 @@ export function ResultsImportForm({ projectId }: { projectId: string }) {
               replaced: preview.replaced,
             })}
           </p>
+          <ImportWarnings warnings={preview.warnings ?? []} />
           {preview.problemCount > 0 && (
             <table className="data text-table" data-testid="results-import-problems">
               <caption className="error">{t("problemsCaption", { count: preview.problemCount })}</caption>

@@ -11,6 +11,7 @@ import {
 import { bandsOf } from "@/lib/survey/guess";
 import type { SurveyFormContext } from "@/lib/survey/import";
 import { measureOfKind, type RuleKind, ruleKinds, type SurveyRules, validationStatuses } from "@/lib/survey/rules";
+import { ImportWarnings } from "./import-warnings";
 import { UploadHeading } from "./upload-heading";
 
 type RuleDraft = {
@@ -425,6 +426,7 @@ export function SurveyImportForm({ projectId, context }: { projectId: string; co
               replaced: preview.replaced,
             })}
           </p>
+          <ImportWarnings warnings={preview.warnings} />
           {preview.problemCount > 0 && (
             <div className="table-scroll">
               <table className="data text-table" data-testid="survey-import-problems">

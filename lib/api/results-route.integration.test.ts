@@ -111,3 +111,17 @@ test("a malformed cookie is no session and no 500", async () => {
   expect(response.status).toBe(401);
   expect(response.headers.get("content-type")).toBe("application/problem+json");
 });
+
+test("a saved value far from the same place's figure the period before comes back with a warning", async () => {
+  const callao = await locationId("PE-CAL");
+  const q3 = await db().result.findFirstOrThrow({
+    where: { indicatorId: networks, locationId: callao, optionId: null, period: { label: "2021-Q3" } },
+  });
+  const previous = q3.value ?? 0;
+  expect(previous).toBeGreaterThan(0);
+  const saved = await post(save, "evaluator", {
+    items: [{ indicatorId: networks, periodId: q4, locationId: callao, value: previous * 4 }],
+  });
+  expect(saved.status).toBe(200);
+  expect((await saved.json()).warnings).toEqual([{ index: 0, code: "outlier", direction: "higher", previous }]);
+});

@@ -201,3 +201,32 @@ test("a submitted import may not leave parts above their total; as drafts it may
   expect(await db().result.count({ where: { period: { label: "parts-import" } } })).toBe(0);
   expect(await run(csv(lines), false)).toMatchObject({ imported: true, values: 3 });
 });
+
+test("a value far from the same place's figure the period before is imported with a warning, never refused", async () => {
+  // A place whose Q3 figure is known and whose Q4 cell is free (or a draft) to import into.
+  const cells = await db().result.findMany({
+    where: {
+      indicator: { projectId: peru, code: "OP1.1.1" },
+      optionId: null,
+      period: { label: { in: ["2021-Q3", "2021-Q4"] } },
+    },
+    include: { period: true, location: true },
+  });
+  const q3 = cells.find(
+    (c) =>
+      c.period?.label === "2021-Q3" &&
+      (c.value ?? 0) > 0 &&
+      !cells.some((d) => d.period?.label === "2021-Q4" && d.locationId === c.locationId && d.status !== "DRAFT"),
+  );
+  const previous = q3?.value ?? 0;
+  expect(previous).toBeGreaterThan(0);
+  const place = q3?.location.isoCode;
+  const preview = await run(
+    csv(["indicator,location,period,option,value", `OP1.1.1,${place},2021-Q4,,${previous * 10}`]),
+    true,
+  );
+  expect(preview.problems).toEqual([]);
+  expect(preview.warnings).toEqual([{ row: 2, column: "value", code: "outlier:higher", detail: String(previous) }]);
+  const ordinary = await run(csv(["indicator,location,period,option,value", `OP1.1.1,${place},2021-Q4,,${previous}`]), true);
+  expect(ordinary.warnings).toEqual([]);
+});

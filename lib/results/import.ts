@@ -16,6 +16,7 @@ import { isStorableText } from "@/lib/validation/text";
 import { insertAuditEvents, insertResults } from "./bulk-insert";
 import { type ImportMapping, isApproved, type MappedField, mappedFields } from "./import-mapping";
 import { lockProjectResultsExclusive } from "./locks";
+import { outlierWarnings } from "./outlier-check";
 import { partsOverTotals } from "./parts-check";
 import { mailSubmitted } from "./review-mail";
 
@@ -31,6 +32,8 @@ export type ResultImportPreview = {
   problems: RowProblem[];
   /** All problems, when more were found than are listed. */
   problemCount: number;
+  /** Values far from the same place's figure the period before: said, never blocking. */
+  warnings: RowProblem[];
   imported: boolean;
 };
 
@@ -254,7 +257,20 @@ export async function importResults(
     problem(cell.rows[0] ?? 0, fieldOf[field] ?? "value", code),
   );
   problems.sort((a, b) => a.row - b.row);
-  const preview = { rows: count, skipped, values: cells.size, replaced, problems, problemCount, imported: false };
+  const warnings = await importWarnings(projectId, [...cells.values()], (cell) => ({
+    row: cell.rows[0] ?? 0,
+    column: mapping.value ?? mapping.numerator ?? "",
+  }));
+  const preview = {
+    rows: count,
+    skipped,
+    values: cells.size,
+    replaced,
+    problems,
+    problemCount,
+    warnings,
+    imported: false,
+  };
   if (problemCount || options.dryRun || cells.size === 0) return preview;
   await writeImport(projectId, userId, [...cells.values()], options.submit, { source: "table" });
   if (options.submit) void mailSubmitted(projectId, userId, cells.size);
@@ -297,6 +313,23 @@ export async function checkCells(
     }
   }
   return replaced;
+}
+
+/** The outlier warnings of the cells an import would save, each named where its rows are. */
+export async function importWarnings(
+  projectId: string,
+  cells: Cell[],
+  where: (cell: Cell) => { row: number; column: string },
+): Promise<RowProblem[]> {
+  const found = await outlierWarnings(
+    db(),
+    projectId,
+    cells.map((c) => c.input),
+  );
+  return found.slice(0, MAX_LISTED_PROBLEMS).flatMap((w) => {
+    const cell = cells[w.index];
+    return cell ? [{ ...where(cell), code: `outlier:${w.direction}`, detail: String(w.previous) }] : [];
+  });
 }
 
 type Existing = {

@@ -7,7 +7,14 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { tableRows } from "@/lib/imports/table-rows";
 import { assertCan, type Principal, requireUserId } from "@/lib/permissions";
-import { checkCells, type ImportCell, type ImportLookups, importLookups, writeImport } from "@/lib/results/import";
+import {
+  checkCells,
+  type ImportCell,
+  type ImportLookups,
+  importLookups,
+  importWarnings,
+  writeImport,
+} from "@/lib/results/import";
 import type { TableFormat } from "@/lib/results/import-file";
 import { mailSubmitted } from "@/lib/results/review-mail";
 import { computeSurvey, type LeftOut, type SurveyLookups, type SurveyProblem, type SurveyValue } from "./compute";
@@ -29,6 +36,8 @@ export type SurveyPreview = {
   leftOutByReason: Record<string, number>;
   problems: SurveyProblem[];
   problemCount: number;
+  /** Values far from the same place's figure the round or period before: said, never blocking. */
+  warnings: { row: number; column: string; code: string; detail?: string }[];
   replaced: number;
   imported: boolean;
 };
@@ -121,6 +130,11 @@ export async function importSurvey(
       });
     });
   }
+  const codeOf = new Map(look.definitions.map((i) => [i.id, i.code]));
+  const warnings = await importWarnings(projectId, cells, (cell) => ({
+    row: cell.rows[0] ?? 0,
+    column: codeOf.get(cell.input.indicatorId) ?? "",
+  }));
   const preview: SurveyPreview = {
     submissions: outcome.submissions,
     statuses: outcome.statuses,
@@ -131,6 +145,7 @@ export async function importSurvey(
     leftOutByReason,
     problems: problems.slice(0, 200),
     problemCount,
+    warnings,
     replaced,
     imported: false,
   };

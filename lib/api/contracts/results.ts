@@ -37,7 +37,19 @@ export const saveResultsContract: RouteContract = {
   auth: "session",
   params: summaryParams,
   body: saveResultsBody,
-  response: z.object({ results: z.array(savedResult) }),
+  response: z.object({
+    results: z.array(savedResult),
+    warnings: z
+      .array(
+        z.object({
+          index: z.number().int(),
+          code: z.literal("outlier"),
+          direction: z.enum(["higher", "lower"]),
+          previous: z.number().describe("The same place's figure in the period or round before"),
+        }),
+      )
+      .describe("Saved values over three times or under a third of the same place's figure the period before"),
+  }),
   problems: ["unauthenticated", "forbidden", "validation", "conflict", "notFound"],
 };
 
