@@ -227,6 +227,9 @@ test("a value far from the same place's figure the period before is imported wit
   );
   expect(preview.problems).toEqual([]);
   expect(preview.warnings).toEqual([{ row: 2, column: "value", code: "outlier:higher", detail: String(previous) }]);
-  const ordinary = await run(csv(["indicator,location,period,option,value", `OP1.1.1,${place},2021-Q4,,${previous}`]), true);
+  const ordinary = await run(
+    csv(["indicator,location,period,option,value", `OP1.1.1,${place},2021-Q4,,${previous}`]),
+    true,
+  );
   expect(ordinary.warnings).toEqual([]);
 });
