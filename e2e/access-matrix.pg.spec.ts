@@ -93,6 +93,7 @@ const actions: Record<string, { need: Need; args: (ids: Ids) => Arg[] }> = {
   },
   revokeInvitationAction: { need: "members", args: ({ projectId }) => [projectId, form({ invitationId: "none" })] },
   createShareLinkAction: { need: "share", args: ({ projectId }) => [projectId, state, form({ label: "" })] },
+  headlinesAction: { need: "share", args: ({ projectId }) => [projectId, state, form()] },
   revokeShareLinkAction: { need: "share", args: ({ projectId }) => [projectId, form({ linkId: "none" })] },
   // Last: it ends the caller's sessions.
   signOutEverywhereAction: { need: "signedIn", args: () => [] },

@@ -28,6 +28,19 @@ test("a donor opens a share link without an account, sees approved figures, down
   expect(response?.headers()["x-frame-options"]).toBe("DENY");
   await expect(donorPage.getByRole("heading", { level: 1 })).toHaveText(/Venezuelan migrants and refugees in Peru/);
   await expect(donorPage.getByText("Read-only view shared as “U.S. Government / PRM”.")).toBeVisible();
+  // The report opens with its key results, the same figures as the summary API gives the link.
+  const keyResults = donorPage.getByRole("region", { name: "Key results" });
+  const token = url.split("/s/")[1];
+  const api = await (await donorPage.request.get(`/api/v1/shared/${token}/summary?view=overview`)).json();
+  const overall = (code: string) =>
+    api.indicators.find((i: { indicator: { code: string } }) => i.indicator.code === code).overall;
+  await expect(keyResults.locator('li[data-indicator="G.1"] [data-figure="actual"]')).toHaveText(
+    `${overall("G.1").actual.toFixed(1)} %`,
+  );
+  await expect(keyResults.locator('li[data-indicator="OC1.2"]')).toContainText(
+    `of ${overall("OC1.2").target.toFixed(1)}`,
+  );
+  await expect(keyResults.getByTestId("last-updated")).toContainText(/Last updated \w+ \d+, \d{4}/);
   const legal = donorPage.locator('article[data-indicator="OP1.1.1"]');
   // Approved figures only: the submitted quarter is not there, and there is no preview switch.
   await expect(legal.locator('[data-figure="actual"]')).toHaveText("5,070");

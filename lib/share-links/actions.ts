@@ -5,6 +5,7 @@ import { env } from "@/lib/env";
 import { can } from "@/lib/permissions";
 import { formValues } from "@/lib/validation/form-values";
 import { unstorableFormFields } from "@/lib/validation/text";
+import { setHeadlines, TooManyHeadlines } from "./donor-report";
 import { createShareLink, newShareLinkSchema, revokeShareLink } from "./service";
 
 /** The fields of the form that can carry their own error. */
@@ -65,4 +66,24 @@ export async function revokeShareLinkAction(projectId: string, form: FormData): 
   if (!user || !can(user, "shareLinks.manage", projectId)) return;
   await revokeShareLink(user, projectId, String(form.get("linkId") ?? ""));
   revalidatePath(`/projects/${projectId}/share`);
+}
+
+export type HeadlinesState = { message?: "notAllowed" | "saved" | "tooMany" };
+
+/** The headline indicators the donor report opens with (managers). */
+export async function headlinesAction(
+  projectId: string,
+  _previous: HeadlinesState,
+  form: FormData,
+): Promise<HeadlinesState> {
+  const user = await currentUser();
+  if (!user || !can(user, "shareLinks.manage", projectId)) return { message: "notAllowed" };
+  try {
+    await setHeadlines(user, projectId, form.getAll("headline").map(String));
+  } catch (error) {
+    if (error instanceof TooManyHeadlines) return { message: "tooMany" };
+    throw error;
+  }
+  revalidatePath(`/projects/${projectId}/share`);
+  return { message: "saved" };
 }

@@ -4,12 +4,14 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { ProjectDashboard } from "@/components/dashboard/project-dashboard";
 import { LanguageSwitcher } from "@/components/layout/language-switcher";
 import { QueryProvider } from "@/components/providers/query-provider";
+import { KeyResults } from "@/components/share/key-results";
 import { PrintButton } from "@/components/ui/print-button";
 import { ApiProblem } from "@/lib/api/problem";
 import { loadSharedSummary } from "@/lib/api/summary-handlers";
 import { listEvidence } from "@/lib/evidence/service";
 import type { Locale } from "@/lib/i18n/config";
 import { getProject } from "@/lib/projects/service";
+import { donorReportHead } from "@/lib/share-links/donor-report";
 import { openShareLink } from "@/lib/share-links/service";
 import { SHARE_LIMITED_HEADER } from "@/lib/share-links/view-limit";
 import { firstScreen } from "@/lib/summary/first-screen";
@@ -23,7 +25,7 @@ export default async function SharedDashboardPage({ params }: { params: Promise<
   const access = allowed ? await openShareLink(token) : null;
   const active = access?.state === "active" ? access : null;
   // The share principal reads its one project like any principal: through the permission layer.
-  const [summary, project, files] = active
+  const [summary, project, files, head] = active
     ? await Promise.all([
         firstScreen(async (part) => {
           const locale = (await getLocale()) as Locale;
@@ -35,12 +37,13 @@ export default async function SharedDashboardPage({ params }: { params: Promise<
         getProject(active.principal, active.principal.projectId),
         // Only the files a manager shared, of approved values and of reports.
         listEvidence(active.principal, active.principal.projectId),
+        donorReportHead(active.principal, active.principal.projectId),
       ])
-    : [null, null, []];
+    : [null, null, [], null];
 
   // A link that never existed (or was mistyped) is a 404 that browsers, crawlers and monitors see as one.
   if (access && (access.state === "unknown" || (active && (!summary || !project)))) notFound();
-  if (!active || !summary || !project) {
+  if (!active || !summary || !project || !head) {
     const reason = !access ? "rateLimited" : access.state === "active" ? "unknown" : access.state;
     return (
       <main id="content" className="login">
@@ -64,6 +67,12 @@ export default async function SharedDashboardPage({ params }: { params: Promise<
         <p className="muted">{t("shared.readOnly", { label: active.label })}</p>
         <h1>{summary.project.name}</h1>
         <p>{project.summary}</p>
+        <KeyResults
+          summary={summary}
+          headlines={head.headlines}
+          lastUpdated={head.lastUpdated}
+          sourceNote={head.sourceNote}
+        />
         <QueryProvider>
           <ProjectDashboard
             source={{ kind: "shared", token }}
