@@ -52,6 +52,8 @@ const required: Record<
   updateEvidence: "shareFiles",
   deleteEvidence: "enter",
   getSharedEvidence: "share",
+  getProjectReportPdf: "read",
+  getSharedReportPdf: "share",
 };
 
 const matrixPdf = "%PDF-1.4\n%%EOF\n";

@@ -46,3 +46,13 @@ export const trackingXlsxContract: RouteContract = {
   response: z.string().describe("XLSX workbook: a cover sheet, then one sheet per goal, outcome or output"),
   responseMediaType: xlsxMediaType,
 };
+
+export const projectReportPdfContract: RouteContract = {
+  ...iatiExportContract,
+  path: "/api/v1/projects/{projectId}/report.pdf",
+  operationId: "getProjectReportPdf",
+  summary: "The donor report as a PDF: key results, status counts and every indicator's figures",
+  description: "Approved figures, in the reader's language, as the donor page shows them (`asOf` for another date).",
+  response: z.string().describe("PDF"),
+  responseMediaType: "application/pdf",
+};

@@ -8,7 +8,7 @@ import {
   updateEvidenceContract,
   uploadEvidenceContract,
 } from "./evidence";
-import { iatiExportContract, trackingCsvContract, trackingXlsxContract } from "./exports";
+import { iatiExportContract, projectReportPdfContract, trackingCsvContract, trackingXlsxContract } from "./exports";
 import {
   copyProjectContract,
   createIndicatorContract,
@@ -34,7 +34,7 @@ import {
   saveResultsContract,
   uploadResultsContract,
 } from "./results";
-import { sharedSummaryContract, sharedSummaryCsvContract } from "./shared";
+import { sharedReportPdfContract, sharedSummaryContract, sharedSummaryCsvContract } from "./shared";
 import { projectSummaryContract, projectSummaryCsvContract } from "./summary";
 import type { RouteContract } from "./types";
 
@@ -57,6 +57,8 @@ export const contracts: RouteContract[] = [
   updateEvidenceContract,
   getSharedEvidenceContract,
   deleteEvidenceContract,
+  projectReportPdfContract,
+  sharedReportPdfContract,
   createProjectContract,
   importProjectContract,
   logframeTemplateContract,

@@ -26,6 +26,7 @@ export type RouteContract = {
     | "text/csv"
     | "application/xml"
     | "application/octet-stream"
+    | "application/pdf"
     | typeof xlsxMediaType;
   problems: ProblemCode[];
 };

@@ -59,6 +59,9 @@ export default async function SharedDashboardPage({ params }: { params: Promise<
       <header className="app-header">
         <span className="brand">{t("app.name")}</span>
         <nav aria-label={t("shared.tools")}>
+          <a className="button secondary" href={`/api/v1/shared/${token}/report.pdf`} download>
+            {t("shared.report.pdf")}
+          </a>{" "}
           <PrintButton />
           <LanguageSwitcher />
         </nav>
