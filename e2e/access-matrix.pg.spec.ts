@@ -245,7 +245,19 @@ test("page x caller and server action x caller matrices: refusals change nothing
     const nepal = await prisma.project.findFirstOrThrow({ where: { code: { not: "PE-VEN-2021" } } });
     const manager = await prisma.user.findUniqueOrThrow({ where: { email: "manager@example.org" } });
     ids.projectId = peru.id;
-    ids.indicatorId = (await prisma.indicator.findFirstOrThrow({ where: { projectId: peru.id } })).id;
+    // An indicator of the matrix's own: the archive action it tries must not archive one other specs read.
+    const node = await prisma.resultNode.findFirstOrThrow({ where: { projectId: peru.id } });
+    ids.indicatorId = (
+      await prisma.indicator.create({
+        data: {
+          projectId: peru.id,
+          resultNodeId: node.id,
+          code: "MATRIX.1",
+          title: "Matrix indicator",
+          measure: "COUNT",
+        },
+      })
+    ).id;
     ids.viewerId = (await prisma.user.findUniqueOrThrow({ where: { email: "viewer@example.org" } })).id;
     ids.periodId = (
       await prisma.reportingPeriod.findFirstOrThrow({ where: { projectId: peru.id, lockedAt: null } })

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
+import { pdfText } from "../lib/testing/pdf-text";
 import { createShareLink, openShareLinksPage } from "./fixtures";
 
 test("a donor opens a share link without an account, sees approved figures, downloads them; revoking ends it", async ({
@@ -41,6 +42,12 @@ test("a donor opens a share link without an account, sees approved figures, down
     `of ${overall("OC1.2").target.toFixed(1)}`,
   );
   await expect(keyResults.getByTestId("last-updated")).toContainText(/Last updated \w+ \d+, \d{4}/);
+  // The same report as a PDF, in one click.
+  const pdfDownload = donorPage.waitForEvent("download");
+  await donorPage.getByRole("link", { name: "Download this report (PDF)" }).click();
+  const pdf = readFileSync((await (await pdfDownload).path()) ?? "");
+  expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+  expect(pdfText(pdf)).toContain("Key results");
   const legal = donorPage.locator('article[data-indicator="OP1.1.1"]');
   // Approved figures only: the submitted quarter is not there, and there is no preview switch.
   await expect(legal.locator('[data-figure="actual"]')).toHaveText("5,070");
