@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createShareLink, logInAs, openShareLinksPage } from "./fixtures";
+import { createShareLink, logInAs } from "./fixtures";
 
 const attendance = {
   name: "attendance-callao.pdf",
@@ -47,7 +47,8 @@ test("a file attached to a value is seen by the manager, and by a donor link onl
   const evidenceId = href.split("/").pop();
 
   // A donor link: the file is not listed, and its address answers as if it did not exist.
-  await openShareLinksPage(manager);
+  const reviewUrl = manager.url();
+  await manager.goto(reviewUrl.replace(/\/review$/, "/share"));
   const url = await createShareLink(manager, "Evidence check");
   const token = url.split("/s/")[1];
   const donor = await (await browser.newContext()).newPage();
@@ -58,9 +59,10 @@ test("a file attached to a value is seen by the manager, and by a donor link onl
   expect((await donor.request.get(shared)).status()).toBe(404);
 
   // Shared by the manager, it still waits for its value's approval; approved, the donor may download it.
-  await manager.goBack();
-  await manager.goto(manager.url().replace(/\/share$/, "/review"));
+  await manager.goto(reviewUrl);
+  const patched = manager.waitForResponse((r) => r.url().includes("/evidence/") && r.request().method() === "PATCH");
   await row.getByRole("checkbox", { name: "Share attendance-callao.pdf with donor links" }).check();
+  expect((await patched).status()).toBe(200);
   await expect(row.getByRole("checkbox", { name: /Share attendance-callao.pdf/ })).toBeChecked();
   expect((await donor.request.get(shared)).status()).toBe(404);
   await row.getByRole("button", { name: "Approve" }).click();

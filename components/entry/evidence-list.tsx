@@ -20,14 +20,31 @@ export function EvidenceList({ projectId, files, canManage, targetLabel }: Props
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  // Shown at once, undone if the server refuses.
+  const [shared, setShared] = useState<Record<string, boolean>>({});
   const url = (file: EvidenceItem) => `/api/v1/projects/${projectId}/evidence/${file.id}`;
-  const send = async (file: EvidenceItem, init: RequestInit) => {
+  const send = async (file: EvidenceItem, init: RequestInit, undo?: () => void) => {
     setPending(true);
     setError(null);
     const response = await fetch(url(file), init).catch(() => null);
     setPending(false);
-    if (!response?.ok) setError(t("changeFailed"));
-    else router.refresh();
+    if (!response?.ok) {
+      undo?.();
+      setError(t("changeFailed"));
+    } else router.refresh();
+  };
+  const share = (file: EvidenceItem, on: boolean) => {
+    const was = shared[file.id] ?? file.sharedWithDonors;
+    setShared({ ...shared, [file.id]: on });
+    void send(
+      file,
+      {
+        method: "PATCH",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ sharedWithDonors: on }),
+      },
+      () => setShared((s) => ({ ...s, [file.id]: was })),
+    );
   };
   if (!files.length) return null;
   return (
@@ -47,16 +64,9 @@ export function EvidenceList({ projectId, files, canManage, targetLabel }: Props
               <label className="checkbox">
                 <input
                   type="checkbox"
-                  checked={file.sharedWithDonors}
+                  checked={shared[file.id] ?? file.sharedWithDonors}
                   aria-disabled={pending}
-                  onChange={(e) =>
-                    !pending &&
-                    send(file, {
-                      method: "PATCH",
-                      headers: { "content-type": "application/json" },
-                      body: JSON.stringify({ sharedWithDonors: e.target.checked }),
-                    })
-                  }
+                  onChange={(e) => !pending && share(file, e.target.checked)}
                 />{" "}
                 {t("share", { name: file.fileName })}
               </label>
