@@ -7,6 +7,7 @@ import { type ColumnsState, readColumnsAction } from "@/lib/results/import-actio
 import { mappedFields } from "@/lib/results/import-mapping";
 import { numberLocale } from "@/lib/validation/numbers";
 import { ImportWarnings } from "./import-warnings";
+import { ProblemsTable } from "./problems-table";
 import { UploadHeading } from "./upload-heading";
 
 /** How much of a CSV file is sent to read its columns: the header and first rows are in it. */
@@ -136,28 +137,13 @@ export function ResultsImportForm({ projectId }: { projectId: string }) {
           </p>
           <ImportWarnings warnings={preview.warnings ?? []} />
           {preview.problemCount > 0 && (
-            <table className="data text-table" data-testid="results-import-problems">
-              <caption className="error">{t("problemsCaption", { count: preview.problemCount })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("row")}</th>
-                  <th scope="col">{t("column")}</th>
-                  <th scope="col">{t("problem")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {preview.problems.map((p) => (
-                  <tr key={`${p.row}-${p.column}-${p.code}`}>
-                    <td>{p.row}</td>
-                    <td>{p.column}</td>
-                    <td>
-                      {problem(p.code)}
-                      {p.detail ? ` (${p.detail})` : ""}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ProblemsTable
+              testId="results-import-problems"
+              caption={t("problemsCaption", { count: preview.problemCount })}
+              labels={{ row: t("row"), column: t("column"), problem: t("problem") }}
+              problems={preview.problems}
+              message={problem}
+            />
           )}
         </section>
       )}

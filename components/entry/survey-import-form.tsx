@@ -12,6 +12,7 @@ import { bandsOf } from "@/lib/survey/guess";
 import type { SurveyFormContext } from "@/lib/survey/import";
 import { measureOfKind, type RuleKind, ruleKinds, type SurveyRules, validationStatuses } from "@/lib/survey/rules";
 import { ImportWarnings } from "./import-warnings";
+import { ProblemsTable } from "./problems-table";
 import { UploadHeading } from "./upload-heading";
 
 type RuleDraft = {
@@ -428,34 +429,17 @@ export function SurveyImportForm({ projectId, context }: { projectId: string; co
           </p>
           <ImportWarnings warnings={preview.warnings} />
           {preview.problemCount > 0 && (
-            <div className="table-scroll">
-              <table className="data text-table" data-testid="survey-import-problems">
-                <caption className="error">{t("problemsCaption", { count: preview.problemCount })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("indicator")}</th>
-                    <th scope="col">{t("sheet")}</th>
-                    <th scope="col">{t("row")}</th>
-                    <th scope="col">{t("column")}</th>
-                    <th scope="col">{t("problem")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {preview.problems.map((p, i) => (
-                    <tr key={`${i}-${p.code}`}>
-                      <td>{p.indicator}</td>
-                      <td>{p.table}</td>
-                      <td>{p.row}</td>
-                      <td>{p.column}</td>
-                      <td>
-                        {problemText(p.code)}
-                        {p.detail ? ` (${p.detail})` : ""}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <ProblemsTable
+              testId="survey-import-problems"
+              caption={t("problemsCaption", { count: preview.problemCount })}
+              where={[
+                { label: t("indicator"), cell: (p) => p.indicator },
+                { label: t("sheet"), cell: (p) => p.table },
+              ]}
+              labels={{ row: t("row"), column: t("column"), problem: t("problem") }}
+              problems={preview.problems}
+              message={problemText}
+            />
           )}
           {preview.values.length > 0 && (
             <div className="table-scroll">

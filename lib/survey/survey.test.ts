@@ -6,7 +6,7 @@ import { koboWorkbook } from "@/lib/testing/kobo-workbook";
 import { computeSurvey, type SurveyLookups } from "./compute";
 import { conditionHolds, parseCondition } from "./condition";
 import { bandFromName, statusOf, surveyRulesSchema } from "./rules";
-import { answerOf, readSurveyFile, type SurveyFile } from "./tables";
+import { answerOf, readSurveyFile, resolveColumn, type SurveyFile } from "./tables";
 
 const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, "../../test/fixtures/kobo", name));
 const csvFile = (data: Uint8Array | string) => readSurveyFile(tableRows("csv", bytesOf(data)));
@@ -300,4 +300,21 @@ test("rules that do not fit: unknown indicator, a kind for another measure, a mi
     "HH badCondition q5 yes",
   ]);
   expect(statusOf("validation_status_on_hold")).toBe("onHold");
+});
+
+test("KoboToolbox's transportation export: one submission whose True/False choice columns and skipped questions read as answers", async () => {
+  const file = await csvFile(fixture("kobo-transportation-export.csv"));
+  expect(file.tables.map((t) => [t.name, t.rows.length])).toEqual([["submissions", 1]]);
+  const [row] = file.tables[0]?.rows ?? [];
+  const answer = (column: string) => (row ? answerOf(row, resolveColumn(file, "submissions", column) ?? column) : "");
+  const holds = (text: string) => {
+    const parsed = parseCondition(text);
+    return parsed.ok && conditionHolds(parsed.clauses, answer);
+  };
+  // A choice column by its last path segment; False reads as 0; "n/a" (skipped) as no answer.
+  expect(holds("ambulance = 0")).toBe(true);
+  expect(holds("ambulance = true")).toBe(false);
+  expect(answer("available_transportation_types_to_referral_facility_other")).toBe("n/a");
+  expect(holds('available_transportation_types_to_referral_facility_other = ""')).toBe(true);
+  expect(statusOf(answer("_validation_status"))).toBe("notValidated");
 });
