@@ -134,3 +134,33 @@ test("survey percentages sum numerators and denominators, with confidence interv
   const marks = survey.locator('[data-chart$="G.1-rounds"] .recharts-scatter-symbol rect');
   await expect(marks).toHaveCount(targets.filter((t) => /\d/.test(t)).length);
 });
+
+test("trends by place: achieved to date against expected, per place, the same as the API's figures there", async ({
+  page,
+}) => {
+  await openPeru(page);
+  const legal = await openCharts(page, "OP1.1.1");
+  const trends = legal.locator('[data-chart="OP1.1.1-trends"]');
+  await expect(
+    trends.getByRole("heading", { name: "Trends by place: achieved to date against expected" }),
+  ).toBeVisible();
+  await expect(trends.locator(".small-multiples li")).toHaveCount(5);
+  const tumbes = trends.getByRole("img", { name: /^Tumbes: / });
+  await expect(tumbes).toBeVisible();
+  const projectId = new URL(page.url()).pathname.split("/").pop();
+  const overview = await (await page.request.get(`/api/v1/projects/${projectId}/summary?view=overview`)).json();
+  const id = overview.indicators.find((i: { indicator: { code: string } }) => i.indicator.code === "OP1.1.1").indicator
+    .id;
+  const api = await (
+    await page.request.get(`/api/v1/projects/${projectId}/summary?indicator=${id}&location=PE-TUM`)
+  ).json();
+  const toDate = api.indicators[0].byTime.filter(
+    (t: { toDate: { actual: number | null } }) => t.toDate.actual !== null,
+  );
+  const last = toDate.at(-1).toDate;
+  await expect(tumbes).toHaveAccessibleName(
+    `Tumbes: ${new Intl.NumberFormat("en-US").format(last.actual)} achieved to date, ${
+      last.expectedToDate === null ? "–" : new Intl.NumberFormat("en-US").format(Math.round(last.expectedToDate))
+    } expected`,
+  );
+});

@@ -108,9 +108,9 @@ function CardDetail({
   const t = useTranslations("dashboard");
   const complete = indicator.depth === "full";
   const detail = useIndicatorDetail(view.source, view.filters, indicator.indicator.id, !complete);
-  if (complete) return <IndicatorCharts indicator={indicator} summary={summary} />;
+  if (complete) return <IndicatorCharts indicator={indicator} summary={summary} view={view} />;
   const fetched = detail.data?.indicators[0];
-  if (detail.data && fetched) return <IndicatorCharts indicator={fetched} summary={detail.data} />;
+  if (detail.data && fetched) return <IndicatorCharts indicator={fetched} summary={detail.data} view={view} />;
   return detail.isError ? (
     <p role="alert" className="error">
       {t("loadFailed")}

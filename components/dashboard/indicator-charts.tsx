@@ -4,7 +4,9 @@ import { ChartFrame, type ChartTable } from "@/components/charts/chart-frame";
 import { BulletChart, DisaggregationChart, ProgressChart, SurveyRoundsChart } from "@/components/charts/lazy";
 import { formatCounts, formatFigure, formatShare } from "@/components/indicators/figure-format";
 import { StatusBadge } from "@/components/indicators/status-badge";
+import type { SummaryFilters, SummarySource } from "@/lib/client/summary-query";
 import { Explanation } from "./explanation";
+import { PlaceTrends } from "./place-trends";
 import {
   bulletData,
   disaggregationData,
@@ -19,7 +21,16 @@ import {
 import type { FigureJson, IndicatorJson, SummaryJson } from "./types";
 
 /** Every chart of one indicator, each with its table view and downloads, then the explanation. */
-export function IndicatorCharts({ indicator, summary }: { indicator: IndicatorJson; summary: SummaryJson }) {
+export function IndicatorCharts({
+  indicator,
+  summary,
+  view,
+}: {
+  indicator: IndicatorJson;
+  summary: SummaryJson;
+  /** Where the figures come from: trends per place are fetched there (signed-in dashboards). */
+  view?: { source: SummarySource; filters: SummaryFilters };
+}) {
   const t = useTranslations("chart");
   const tWarnings = useTranslations("warnings");
   const rowLabel: RowLabel = (r) => (r.ownValuesOf ? t("notByRegion", { place: r.name }) : r.name);
@@ -136,6 +147,13 @@ export function IndicatorCharts({ indicator, summary }: { indicator: IndicatorJs
     };
   };
 
+  // Trends per place: monitoring figures by period, on a project's own dashboard not filtered to one place.
+  const trendPlaces =
+    view?.source.kind === "project" && !view.filters.location && !isSurvey && indicator.byTime.length > 1
+      ? regionRows(indicator)
+          .filter((r) => !r.ownValuesOf)
+          .map((r) => ({ id: r.id, name: r.name, status: r.status }))
+      : [];
   return (
     <div className="indicator-charts">
       {indicator.warnings.map((w) => (
@@ -161,6 +179,7 @@ export function IndicatorCharts({ indicator, summary }: { indicator: IndicatorJs
           )}
         </ChartFrame>
       )}
+      {trendPlaces.length > 1 && view && <PlaceTrends indicator={indicator} places={trendPlaces} view={view} />}
       {indicator.byDimension.map((d) => {
         const { options, rows } = disaggregationData(indicator, d.dimensionId, rowLabel);
         if (rows.length === 0) return null;

@@ -1,5 +1,5 @@
 "use client";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQueries, useQuery } from "@tanstack/react-query";
 import type { SummaryJson } from "@/components/dashboard/types";
 import { fetchJson } from "./problem";
 
@@ -67,4 +67,27 @@ export function useIndicatorDetail(
   enabled: boolean,
 ) {
   return useSummaryPart(source, filters, { indicator: indicatorId }, { enabled });
+}
+
+/** One indicator's figures at each of these places (its trajectory there), fetched together when asked. */
+export function usePlaceDetails(
+  source: SummarySource,
+  filters: SummaryFilters,
+  indicatorId: string,
+  placeIds: string[],
+  enabled: boolean,
+) {
+  return useQueries({
+    queries: placeIds.map((location) => {
+      const placeFilters = { ...filters, location };
+      const part = { indicator: indicatorId };
+      return {
+        queryKey: summaryKeys.of(source, placeFilters, part),
+        queryFn: ({ signal }: { signal: AbortSignal }) =>
+          fetchJson<SummaryJson>(summaryUrl(source, placeFilters, "json", part), signal),
+        enabled,
+        staleTime: 30_000,
+      };
+    }),
+  });
 }
