@@ -83,13 +83,14 @@ export function SurveyImportForm({ projectId, context }: { projectId: string; co
   const format = useFormatter();
   const router = useRouter();
   const [file, setFile] = useState<File | null>(null);
+  const [xlsForm, setXlsForm] = useState<File | null>(null);
   const [read, setRead] = useState<SurveyFileState>({});
   const [reading, setReading] = useState(false);
   const [draft, setDraft] = useState<Draft>(draftOf(undefined));
   const [state, setState] = useState<SurveyImportState>({});
   const [pending, setPending] = useState(false);
 
-  const choose = async (chosen: File | null) => {
+  const choose = async (chosen: File | null, formFile = xlsForm) => {
     setFile(chosen);
     setRead({});
     setState({});
@@ -97,6 +98,7 @@ export function SurveyImportForm({ projectId, context }: { projectId: string; co
     setReading(true);
     const data = new FormData();
     data.set("file", chosen);
+    if (formFile) data.set("form", formFile);
     const outcome: SurveyFileState = await readSurveyAction(projectId, data).catch(() => ({ error: "unreadable" }));
     setRead(outcome);
     setDraft(draftOf(outcome.rules));
@@ -160,7 +162,26 @@ export function SurveyImportForm({ projectId, context }: { projectId: string; co
 
   return (
     <form onSubmit={submit} className="card" noValidate aria-labelledby="survey-import-title">
-      <UploadHeading id="survey-import" title={t("title")} intro={t("intro")} fileLabel={t("file")} onChoose={choose} />
+      <UploadHeading
+        id="survey-import"
+        title={t("title")}
+        intro={t("intro")}
+        fileLabel={t("file")}
+        onChoose={(f) => choose(f)}
+      />
+      <div className="field">
+        <label htmlFor="survey-xlsform">{t("xlsForm")}</label>
+        <input
+          id="survey-xlsform"
+          type="file"
+          accept=".xlsx"
+          onChange={(e) => {
+            const chosen = e.target.files?.[0] ?? null;
+            setXlsForm(chosen);
+            if (file) void choose(file, chosen);
+          }}
+        />
+      </div>
       {reading && <p role="status">{t("reading")}</p>}
       {errorCode && (
         <p role="alert" className="error">
@@ -187,6 +208,7 @@ export function SurveyImportForm({ projectId, context }: { projectId: string; co
                   <tr>
                     <th scope="col">{t("sheet")}</th>
                     <th scope="col">{t("column")}</th>
+                    <th scope="col">{t("questionLabel")}</th>
                     <th scope="col">{t("samples")}</th>
                   </tr>
                 </thead>
@@ -196,6 +218,12 @@ export function SurveyImportForm({ projectId, context }: { projectId: string; co
                       <tr key={`${tb.name}/${c.header}`}>
                         <td>{tb.name}</td>
                         <td>{c.header}</td>
+                        <td>
+                          {c.question ? `${c.question.label} (${c.question.type})` : ""}
+                          {c.question?.choices.length
+                            ? `: ${c.question.choices.map((o) => `${o.name} = ${o.label}`).join("; ")}`
+                            : ""}
+                        </td>
                         <td>{c.samples.join(" · ")}</td>
                       </tr>
                     )),

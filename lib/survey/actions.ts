@@ -11,12 +11,18 @@ import { guessRules } from "./guess";
 import { importSurvey, readSurvey, type SurveyPreview, savedSurveyRules, surveyFormContext } from "./import";
 import { type SurveyRules, statusOf, surveyRulesSchema } from "./rules";
 import type { SurveyFile } from "./tables";
+import { readXlsForm } from "./xlsform";
 
-export type SurveyColumn = { header: string; samples: string[] };
+export type SurveyColumn = {
+  header: string;
+  samples: string[];
+  /** From the XLSForm, when one was given: the question's type and label, and its choices. */
+  question?: { type: string; label: string; choices: { name: string; label: string }[] };
+};
 export type SurveyTableInfo = { name: string; rows: number; parent: string | null; columns: SurveyColumn[] };
 
 export type SurveyFileState = {
-  error?: "notAllowed" | "noFile" | "empty" | TableRefusal;
+  error?: "notAllowed" | "noFile" | "empty" | "notXlsForm" | TableRefusal;
   tables?: SurveyTableInfo[];
   /** Submissions by validation status, when the file has one. */
   statuses?: Record<string, number> | null;
@@ -66,6 +72,16 @@ export async function readSurveyAction(projectId: string, form: FormData): Promi
     const read = await fileFrom(form);
     if (!read) return { error: "noFile" };
     const tables = tablesOf(read.file);
+    const xlsForm = form.get("form");
+    if (xlsForm instanceof File && xlsForm.size > 0) {
+      const questions = await readXlsForm(new Uint8Array(await xlsForm.arrayBuffer())).catch(() => null);
+      if (!questions) return { error: "notXlsForm" };
+      for (const t of tables)
+        for (const c of t.columns) {
+          const q = questions.get(c.header.split("/").at(-1) ?? "");
+          if (q) c.question = { type: q.type, label: q.label, choices: q.choices };
+        }
+    }
     const main = read.file.tables[0];
     if (!main?.rows.length) return { error: "empty" };
     const statusHeader = ["_validation_status", "ReviewState"].find((h) => main.headers.includes(h));

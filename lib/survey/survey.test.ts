@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import ExcelJS from "exceljs";
 import { expect, test } from "vitest";
 import { bytesOf, tableRows } from "@/lib/imports/table-rows";
 import { koboWorkbook } from "@/lib/testing/kobo-workbook";
@@ -7,6 +8,7 @@ import { computeSurvey, type SurveyLookups } from "./compute";
 import { conditionHolds, parseCondition } from "./condition";
 import { bandFromName, statusOf, surveyRulesSchema } from "./rules";
 import { answerOf, readSurveyFile, resolveColumn, type SurveyFile } from "./tables";
+import { readXlsForm } from "./xlsform";
 
 const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, "../../test/fixtures/kobo", name));
 const csvFile = (data: Uint8Array | string) => readSurveyFile(tableRows("csv", bytesOf(data)));
@@ -317,4 +319,32 @@ test("KoboToolbox's transportation export: one submission whose True/False choic
   expect(answer("available_transportation_types_to_referral_facility_other")).toBe("n/a");
   expect(holds('available_transportation_types_to_referral_facility_other = ""')).toBe(true);
   expect(statusOf(answer("_validation_status"))).toBe("notValidated");
+});
+
+test("an XLSForm gives each question's type, label (its first language) and choices; groups and notes are left out", async () => {
+  const book = new ExcelJS.Workbook();
+  const survey = book.addWorksheet("survey");
+  survey.addRow(["type", "name", "label::English (en)", "label::Español (es)"]);
+  survey.addRow(["begin_group", "protection", "Protection", "Protección"]);
+  survey.addRow(["select_one yes_no", "accessed_service", "Did you access a service?", "¿Accedió a un servicio?"]);
+  survey.addRow(["note", "thanks", "Thank you", "Gracias"]);
+  survey.addRow(["integer", "integration_score", "Integration (1-5)", "Integración (1-5)"]);
+  survey.addRow(["end_group", "", "", ""]);
+  const choices = book.addWorksheet("choices");
+  choices.addRow(["list_name", "name", "label::English (en)"]);
+  choices.addRow(["yes_no", "yes", "Yes"]);
+  choices.addRow(["yes_no", "no", "No"]);
+  const form = await readXlsForm(new Uint8Array(await book.xlsx.writeBuffer()));
+  expect([...form.values()]).toEqual([
+    {
+      name: "accessed_service",
+      type: "select_one",
+      label: "Did you access a service?",
+      choices: [
+        { name: "yes", label: "Yes" },
+        { name: "no", label: "No" },
+      ],
+    },
+    { name: "integration_score", type: "integer", label: "Integration (1-5)", choices: [] },
+  ]);
 });
