@@ -108,17 +108,14 @@ export function PlaceTrends({
           return (
             <li key={place.id} data-place={place.name}>
               <span className="place">{place.name}</span>
-              <svg
-                viewBox={`0 0 ${W} ${H}`}
-                width={W}
-                height={H}
-                role="img"
-                aria-label={t("trendOf", {
-                  place: place.name,
-                  achieved: fig(last?.actual ?? null),
-                  expected: fig(last?.expected ?? null),
-                })}
-              >
+              <svg viewBox={`0 0 ${W} ${H}`} width={W} height={H} aria-hidden="true">
+                <title>
+                  {t("trendOf", {
+                    place: place.name,
+                    achieved: fig(last?.actual ?? null),
+                    expected: fig(last?.expected ?? null),
+                  })}
+                </title>
                 <polyline className="expected" points={line(points, "expected", max)} fill="none" />
                 <polyline className="achieved" points={line(points, "actual", max)} fill="none" />
               </svg>
