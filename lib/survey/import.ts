@@ -93,7 +93,10 @@ export async function importSurvey(
   let problemCount = outcome.problemCount;
   const leftOutByReason: Record<string, number> = {};
   for (const l of outcome.leftOut) leftOutByReason[l.reason] = (leftOutByReason[l.reason] ?? 0) + 1;
-  const ruleOf = new Map(input.rules.indicators.map((r) => [r.indicator, r]));
+  // Rules by indicator code as matched (the typed code may differ in case), codes by indicator id.
+  const ruleOf = new Map(input.rules.indicators.map((r) => [r.indicator.trim().toLowerCase(), r]));
+  const codeOf = new Map(look.definitions.map((i) => [i.id, i.code]));
+  const ruleFor = (indicatorId: string) => ruleOf.get(codeOf.get(indicatorId)?.trim().toLowerCase() ?? "");
   const cells: ImportCell[] = outcome.values.flatMap((v) => {
     const indicator = look.indicators.get(v.indicator.trim().toLowerCase());
     if (!indicator) return [];
@@ -108,7 +111,7 @@ export async function importSurvey(
         rows: [v.firstRow],
         provenance: {
           file: input.fileName,
-          rule: ruleOf.get(v.indicator) as Prisma.InputJsonObject,
+          rule: ruleFor(indicatorId) as Prisma.InputJsonObject,
           rows: v.rows,
         },
       },
@@ -116,21 +119,17 @@ export async function importSurvey(
   });
   let replaced = 0;
   if (!problemCount) {
-    const byCell = new Map(cells.map((c, n) => [c, outcome.values[n]]));
     replaced = await checkCells(look, cells, input.submit, (cell, field, code) => {
       problemCount++;
-      const v = byCell.get(cell);
-      const rule = v && ruleOf.get(v.indicator);
       problems.push({
-        indicator: v?.indicator ?? "",
-        table: rule?.table ?? "",
+        indicator: codeOf.get(cell.input.indicatorId) ?? "",
+        table: ruleFor(cell.input.indicatorId)?.table ?? "",
         row: cell.rows[0] ?? 0,
         column: field,
         code,
       });
     });
   }
-  const codeOf = new Map(look.definitions.map((i) => [i.id, i.code]));
   const warnings = await importWarnings(projectId, cells, (cell) => ({
     row: cell.rows[0] ?? 0,
     column: codeOf.get(cell.input.indicatorId) ?? "",
@@ -139,7 +138,7 @@ export async function importSurvey(
     submissions: outcome.submissions,
     statuses: outcome.statuses,
     counted: outcome.counted,
-    values: outcome.values.map((v) => valueRow(v, look)),
+    values: outcome.values.map(valueRows(look)),
     leftOut: outcome.leftOut,
     leftOutCount: outcome.leftOutCount,
     leftOutByReason,
@@ -163,22 +162,29 @@ export async function importSurvey(
   return { ...preview, imported: true };
 }
 
-function valueRow(v: SurveyValue, look: ImportLookups): SurveyValueRow {
-  const definition = look.definitions.find((i) => i.id === v.indicatorId);
-  const option = definition?.dimensions.flatMap((d) => d.dimension.options).find((o) => o.id === v.optionId);
-  const period = [...look.periods.values()].find((p) => p.id === v.periodId);
-  const round = [...look.rounds.values()].find((r) => r.id === v.roundId);
-  return {
-    indicator: definition?.code ?? v.indicator,
+/** The preview's rows: each value with its indicator, place, option and period or round by name. */
+function valueRows(look: ImportLookups): (v: SurveyValue) => SurveyValueRow {
+  const codes = new Map(look.definitions.map((i) => [i.id, i.code]));
+  const options = new Map(
+    look.definitions.flatMap((i) =>
+      i.dimensions.flatMap((d) => d.dimension.options.map((o) => [o.id, o.name] as const)),
+    ),
+  );
+  const times = new Map([
+    ...[...look.periods.values()].map((p) => [p.id, p.label] as const),
+    ...[...look.rounds.values()].map((r) => [r.id, r.name] as const),
+  ]);
+  return (v) => ({
+    indicator: codes.get(v.indicatorId) ?? v.indicator,
     place: look.placeNames.get(v.locationId) ?? v.locationId,
-    option: option?.name ?? null,
-    when: period?.label ?? round?.name ?? "",
+    option: v.optionId ? (options.get(v.optionId) ?? null) : null,
+    when: times.get(v.periodId ?? v.roundId ?? "") ?? "",
     value: v.value,
     numerator: v.numerator,
     denominator: v.denominator,
     sampleSize: v.sampleSize,
     rows: v.rows,
-  };
+  });
 }
 
 /** The rules this project used last, if they still read as rules. */
