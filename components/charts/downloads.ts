@@ -18,15 +18,20 @@ export function downloadCsv(filename: string, header: string[], rows: (string | 
 
 type Legend = { colour: string; label: string }[];
 
-/** The chart's own drawing: its largest Recharts surface (legend icons are small surfaces too). */
+/** The chart's own drawing: its largest Recharts surface (legend icons are small surfaces too), or a map. */
 function chartSurface(container: HTMLElement): SVGSVGElement | null {
   const area = (svg: SVGSVGElement) => svg.getBoundingClientRect().width * svg.getBoundingClientRect().height;
-  const surfaces = [...container.querySelectorAll<SVGSVGElement>("svg.recharts-surface")];
+  const surfaces = [...container.querySelectorAll<SVGSVGElement>("svg.recharts-surface, svg[data-chart-surface]")];
   return surfaces.sort((a, b) => area(b) - area(a))[0] ?? null;
 }
 
-/** The legend Recharts draws in HTML beside the SVG, as colour and label pairs. */
+/** The legend drawn in HTML beside the SVG (Recharts' or a map's), as colour and label pairs. */
 function legendOf(container: HTMLElement): Legend {
+  const own = [...container.querySelectorAll("[data-legend-colour]")].map((item) => ({
+    colour: item.getAttribute("data-legend-colour") ?? "#000000",
+    label: item.textContent?.trim() ?? "",
+  }));
+  if (own.length) return own;
   return [...container.querySelectorAll(".recharts-legend-item")].map((item) => {
     const mark = item.querySelector("path, rect, line");
     const colour = mark?.getAttribute("fill") || mark?.getAttribute("stroke") || "#000000";

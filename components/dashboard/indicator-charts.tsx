@@ -4,6 +4,7 @@ import { ChartFrame, type ChartTable } from "@/components/charts/chart-frame";
 import { BulletChart, DisaggregationChart, ProgressChart, SurveyRoundsChart } from "@/components/charts/lazy";
 import { formatCounts, formatFigure, formatShare } from "@/components/indicators/figure-format";
 import { StatusBadge } from "@/components/indicators/status-badge";
+import { IndicatorMap } from "@/components/maps/indicator-map";
 import type { SummaryFilters, SummarySource } from "@/lib/client/summary-query";
 import { Explanation } from "./explanation";
 import { PlaceTrends } from "./place-trends";
@@ -166,6 +167,7 @@ export function IndicatorCharts({
           <BulletChart data={bullet.rows} frameMax={bullet.frameMax} measure={measure} />
         </ChartFrame>
       )}
+      {bullet.rows.length > 0 && <IndicatorMap indicator={indicator} filename={file("map")} />}
       {indicator.byTime.length > 0 && (
         <ChartFrame
           title={t(isSurvey ? "surveyRounds" : "progress")}

@@ -1,8 +1,10 @@
 "use client";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
+import { PlaceMapProvider } from "@/components/maps/place-map-context";
 import { ProblemError } from "@/lib/client/problem";
 import { type SummaryFilters, type SummarySource, summaryUrl, useSummary } from "@/lib/client/summary-query";
+import type { PlaceMap } from "@/lib/maps/shapes";
 import { firstOpenIndicator } from "@/lib/summary/first-open";
 import { FilterBar } from "./filter-bar";
 import { IndicatorCard } from "./indicator-card";
@@ -41,6 +43,7 @@ export function ProjectDashboard({
   regional = true,
   openIndicatorId,
   indicatorBaseHref,
+  placeMap = null,
 }: {
   source: SummarySource;
   initialSummary: SummaryJson;
@@ -51,6 +54,8 @@ export function ProjectDashboard({
   openIndicatorId?: string | null;
   /** Where an indicator's page is, followed by its id; donors get none. */
   indicatorBaseHref?: string;
+  /** The project's places drawn by the server, for the cards' maps; null when none can be drawn. */
+  placeMap?: PlaceMap | null;
 }) {
   const t = useTranslations("dashboard");
   const tLevels = useTranslations("project.levels");
@@ -72,67 +77,73 @@ export function ProjectDashboard({
   const firstOpen = openIndicatorId ?? firstOpenIndicator(summary.indicators);
 
   return (
-    <div
-      className="dashboard"
-      aria-busy={query.isFetching}
-      data-png-caption={t("pngCaption", {
-        project: summary.project.name,
-        date: format.dateTime(new Date(summary.asOf), { dateStyle: "long" }),
-        approved: summary.includesSubmitted ? "preview" : "approved",
-      })}
-    >
-      <FilterBar filters={filters} onChange={change} summary={summary} mayPreview={mayPreview} regional={regional} />
-      <p className="muted" role="status" hidden={failed !== null}>
-        {query.isFetching
-          ? t("updating")
-          : t("asOf", { date: format.dateTime(new Date(summary.asOf), { dateStyle: "long" }) })}
-        {" · "}
-        {summary.includesSubmitted ? <strong className="preview-flag">{t("previewNotice")}</strong> : t("approvedOnly")}
-        {" · "}
-        <a href={summaryUrl(source, filters, "csv")} download>
-          {t("downloadAll")}
-        </a>
-      </p>
-      {failed ? (
-        // Figures that no longer apply (other filters, or a link revoked meanwhile) are not shown.
-        <div role="alert" className="error load-failed">
-          <p>{t(failed)}</p>
-          {failed !== "linkGone" && (
-            <button type="button" className="button secondary" onClick={() => query.refetch()}>
-              {t("retry")}
-            </button>
+    <PlaceMapProvider map={placeMap}>
+      <div
+        className="dashboard"
+        aria-busy={query.isFetching}
+        data-png-caption={t("pngCaption", {
+          project: summary.project.name,
+          date: format.dateTime(new Date(summary.asOf), { dateStyle: "long" }),
+          approved: summary.includesSubmitted ? "preview" : "approved",
+        })}
+      >
+        <FilterBar filters={filters} onChange={change} summary={summary} mayPreview={mayPreview} regional={regional} />
+        <p className="muted" role="status" hidden={failed !== null}>
+          {query.isFetching
+            ? t("updating")
+            : t("asOf", { date: format.dateTime(new Date(summary.asOf), { dateStyle: "long" }) })}
+          {" · "}
+          {summary.includesSubmitted ? (
+            <strong className="preview-flag">{t("previewNotice")}</strong>
+          ) : (
+            t("approvedOnly")
           )}
-        </div>
-      ) : (
-        <>
-          <StatusHeadline summary={summary} />
-          <StatusMatrix summary={summary} />
-          {nodes.map((node) => {
-            const indicators = summary.indicators.filter((i) => i.resultNodeId === node.id);
-            if (indicators.length === 0) return null;
-            return (
-              <section key={node.id} className="logframe-section" aria-labelledby={`node-${node.id}`}>
-                <h2 id={`node-${node.id}`}>
-                  <span className="level">
-                    {tLevels(node.level)} {node.code}
-                  </span>{" "}
-                  {node.title}
-                </h2>
-                {indicators.map((i) => (
-                  <IndicatorCard
-                    key={i.indicator.id}
-                    indicator={i}
-                    summary={summary}
-                    view={{ source, filters }}
-                    initiallyOpen={i.indicator.id === firstOpen}
-                    detailsHref={indicatorBaseHref ? `${indicatorBaseHref}${i.indicator.id}` : undefined}
-                  />
-                ))}
-              </section>
-            );
-          })}
-        </>
-      )}
-    </div>
+          {" · "}
+          <a href={summaryUrl(source, filters, "csv")} download>
+            {t("downloadAll")}
+          </a>
+        </p>
+        {failed ? (
+          // Figures that no longer apply (other filters, or a link revoked meanwhile) are not shown.
+          <div role="alert" className="error load-failed">
+            <p>{t(failed)}</p>
+            {failed !== "linkGone" && (
+              <button type="button" className="button secondary" onClick={() => query.refetch()}>
+                {t("retry")}
+              </button>
+            )}
+          </div>
+        ) : (
+          <>
+            <StatusHeadline summary={summary} />
+            <StatusMatrix summary={summary} />
+            {nodes.map((node) => {
+              const indicators = summary.indicators.filter((i) => i.resultNodeId === node.id);
+              if (indicators.length === 0) return null;
+              return (
+                <section key={node.id} className="logframe-section" aria-labelledby={`node-${node.id}`}>
+                  <h2 id={`node-${node.id}`}>
+                    <span className="level">
+                      {tLevels(node.level)} {node.code}
+                    </span>{" "}
+                    {node.title}
+                  </h2>
+                  {indicators.map((i) => (
+                    <IndicatorCard
+                      key={i.indicator.id}
+                      indicator={i}
+                      summary={summary}
+                      view={{ source, filters }}
+                      initiallyOpen={i.indicator.id === firstOpen}
+                      detailsHref={indicatorBaseHref ? `${indicatorBaseHref}${i.indicator.id}` : undefined}
+                    />
+                  ))}
+                </section>
+              );
+            })}
+          </>
+        )}
+      </div>
+    </PlaceMapProvider>
   );
 }

@@ -1,15 +1,91 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { formatFigure, formatShare } from "@/components/indicators/figure-format";
 import { StatusBadge } from "@/components/indicators/status-badge";
+import { mapFigures } from "@/components/maps/map-figures";
+import { PlaceMapDrawing } from "@/components/maps/place-map";
+import type { Status } from "@/lib/indicators/schedule";
+import type { PlaceMap } from "@/lib/maps/shapes";
 import type { ProjectSummary } from "@/lib/summary/service";
 
-type Props = { summary: ProjectSummary; headlines: string[]; lastUpdated: Date | null; sourceNote: string };
+type Props = {
+  summary: ProjectSummary;
+  headlines: string[];
+  lastUpdated: Date | null;
+  sourceNote: string;
+  map: PlaceMap | null;
+};
+type Indicator = ProjectSummary["indicators"][number];
+
+const statuses: Status[] = ["onTrack", "atRisk", "offTrack", "noTarget", "noData", "notYetDue", "notAssessed"];
+
+/** The first headline indicator's status per place on the map, with the same figures as a table. */
+async function KeyMap({ indicator, map }: { indicator: Indicator; map: PlaceMap }) {
+  const [t, tStatus, tChart, format] = await Promise.all([
+    getTranslations("maps"),
+    getTranslations("status"),
+    getTranslations("chart"),
+    getFormatter(),
+  ]);
+  const { code, title, measure } = indicator.indicator;
+  const fig = (v: number | null) => formatFigure(format, measure, v, "–");
+  const { figures, offMap } = mapFigures(indicator, map, (f) =>
+    f.achievement !== null ? formatShare(format, f.achievement) : fig(f.actual),
+  );
+  if (figures.length === offMap.length) return null;
+  const rows = indicator.byLocation.filter((l) => figures.some((f) => f.locationId === l.id));
+  return (
+    <figure className="key-map" aria-labelledby="key-map-title">
+      <figcaption id="key-map-title">{t("keyTitle", { indicator: `${code} ${title}` })}</figcaption>
+      <div aria-hidden="true">
+        <PlaceMapDrawing
+          map={map}
+          figures={figures}
+          statusLabels={Object.fromEntries(statuses.map((s) => [s, tStatus(s)])) as Record<Status, string>}
+          otherLabel={t("noStatus")}
+          title={t("tableCaption", { indicator: `${code} ${title}` })}
+          idPrefix="key-map"
+        />
+      </div>
+      {offMap.length > 0 && <p className="muted">{t("offMap", { names: offMap.join(", ") })}</p>}
+      <details>
+        <summary>{t("asTable")}</summary>
+        <div className="table-scroll">
+          <table>
+            <caption>{t("tableCaption", { indicator: `${code} ${title}` })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{tChart("region")}</th>
+                <th scope="col">{tChart("achieved")}</th>
+                <th scope="col">{tChart("target")}</th>
+                <th scope="col">{tChart("achievement")}</th>
+                <th scope="col">{tChart("status")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id} data-place={r.name}>
+                  <th scope="row">{r.name}</th>
+                  <td>{fig(r.actual)}</td>
+                  <td>{fig(r.target)}</td>
+                  <td>{formatShare(format, r.achievement)}</td>
+                  <td>
+                    <StatusBadge status={r.status} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </figure>
+  );
+}
 
 /**
  * The donor report's first screen: the headline indicators as large figures against their targets,
  * when the figures last changed and where they come from. Rendered on the server: no script of its own.
  */
-export async function KeyResults({ summary, headlines, lastUpdated, sourceNote }: Props) {
+export async function KeyResults({ summary, headlines, lastUpdated, sourceNote, map }: Props) {
   const [t, format] = await Promise.all([getTranslations("shared.report"), getFormatter()]);
   const shown = headlines.flatMap((id) => summary.indicators.filter((i) => i.indicator.id === id));
   return (
@@ -42,6 +118,7 @@ export async function KeyResults({ summary, headlines, lastUpdated, sourceNote }
           })}
         </ul>
       )}
+      {map && shown[0] && <KeyMap indicator={shown[0]} map={map} />}
       <p className="muted" data-testid="last-updated">
         {lastUpdated
           ? t("lastUpdated", { date: format.dateTime(lastUpdated, { dateStyle: "long" }) })

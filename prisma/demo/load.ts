@@ -1,7 +1,10 @@
 // Writes the demo data into an empty database in one transaction.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { hashPassword } from "@/lib/auth/password";
 import { ensureReferenceData } from "@/lib/catalogue/reference";
 import type { Db, Tx } from "@/lib/db";
+import { readProjectBoundaries, saveBoundaries } from "@/lib/maps/write";
 import { projectDefinitionSchema } from "@/lib/projects/definition";
 import { writeProjectDefinition } from "@/lib/projects/write";
 import { regions } from "./catalogue";
@@ -12,6 +15,9 @@ import type { DemoProject } from "./types";
 import { demoUsers } from "./users";
 
 export const demoProjects: DemoProject[] = [peru, roma, nepal];
+
+/** Natural Earth's outlines of the demo's places (public domain; made by scripts/demo-boundaries.ts). */
+const boundaries = () => readFileSync(join(import.meta.dirname, "boundaries.geojson"), "utf8");
 
 /** The reference data, then the demo's regions under their countries. */
 async function loadCatalogue(tx: Tx) {
@@ -32,6 +38,8 @@ async function loadProject(tx: Tx, p: DemoProject, userIds: Map<string, string>)
     enteredBy: holder("EVALUATOR") ?? managerId,
     reviewedBy: managerId,
   });
+  const map = await readProjectBoundaries(tx, projectId, boundaries());
+  if (map.ok) await saveBoundaries(tx, projectId, map.matched);
   for (const user of demoUsers) {
     const role = user.roles[p.code];
     const userId = userIds.get(user.email);

@@ -10,6 +10,7 @@ import { ApiProblem } from "@/lib/api/problem";
 import { loadSharedSummary } from "@/lib/api/summary-handlers";
 import { listEvidence } from "@/lib/evidence/service";
 import type { Locale } from "@/lib/i18n/config";
+import { placeMap } from "@/lib/maps/service";
 import { getProject } from "@/lib/projects/service";
 import { donorReportHead } from "@/lib/share-links/donor-report";
 import { openShareLink } from "@/lib/share-links/service";
@@ -54,6 +55,7 @@ export default async function SharedDashboardPage({ params }: { params: Promise<
     );
   }
 
+  const map = await placeMap(active.principal, active.principal.projectId, summary.version);
   return (
     <>
       <header className="app-header">
@@ -75,6 +77,7 @@ export default async function SharedDashboardPage({ params }: { params: Promise<
           headlines={head.headlines}
           lastUpdated={head.lastUpdated}
           sourceNote={head.sourceNote}
+          map={map}
         />
         <QueryProvider>
           <ProjectDashboard
@@ -84,6 +87,7 @@ export default async function SharedDashboardPage({ params }: { params: Promise<
             nodes={project.resultNodes.map(({ id, code, level, title }) => ({ id, code, level, title }))}
             mayPreview={false}
             regional={false}
+            placeMap={map}
           />
         </QueryProvider>
         {files.length > 0 && (

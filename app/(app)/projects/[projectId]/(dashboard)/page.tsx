@@ -8,6 +8,7 @@ import { ApiProblem } from "@/lib/api/problem";
 import { loadProjectSummary } from "@/lib/api/summary-handlers";
 import { requireUser } from "@/lib/auth/session";
 import type { Locale } from "@/lib/i18n/config";
+import { placeMap } from "@/lib/maps/service";
 import { can } from "@/lib/permissions";
 import { getProject } from "@/lib/projects/service";
 import { firstScreen } from "@/lib/summary/first-screen";
@@ -38,7 +39,8 @@ export default async function ProjectPage({ params, searchParams }: Props) {
     if (error instanceof ApiProblem && error.code === "validation") return firstScreenWith({ includeSubmitted: false });
     throw error;
   });
-  const [t, tEntry, tSchedule, tSetup] = await Promise.all([
+  const [map, t, tEntry, tSchedule, tSetup] = await Promise.all([
+    placeMap(user, project.id, summary.version),
     getTranslations("project"),
     getTranslations("entry"),
     getTranslations("schedule"),
@@ -91,6 +93,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
         mayPreview={mayPreview}
         openIndicatorId={search.indicator ?? null}
         indicatorBaseHref={`/projects/${project.id}/indicators/`}
+        placeMap={map}
       />
       {project.sourceNote && (
         <>

@@ -1,12 +1,14 @@
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AddSiteForm } from "@/components/setup/add-site-form";
+import { BoundariesForm } from "@/components/setup/boundaries-form";
 import { CopyProjectForm } from "@/components/setup/copy-project-form";
 import { ProjectDetailsForm } from "@/components/setup/project-details-form";
 import { SetupNav } from "@/components/setup/setup-nav";
 import { requireUser } from "@/lib/auth/session";
 import { placeOptions } from "@/lib/catalogue/place-options";
 import { db } from "@/lib/db";
+import { boundaryCoverage } from "@/lib/maps/service";
 import { can, canCreateProjects } from "@/lib/permissions";
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -14,9 +16,10 @@ const day = (d: Date) => d.toISOString().slice(0, 10);
 export default async function ProjectSettingsPage({ params }: { params: Promise<{ projectId: string }> }) {
   const [{ projectId }, user] = await Promise.all([params, requireUser()]);
   if (!can(user, "project.edit", projectId)) notFound();
-  const [project, places, t] = await Promise.all([
+  const [project, places, coverage, t] = await Promise.all([
     db().project.findUnique({ where: { id: projectId }, include: { locations: { include: { location: true } } } }),
     getLocale().then((locale) => placeOptions(locale, "id")),
+    boundaryCoverage(user, projectId),
     getTranslations("setup"),
   ]);
   if (!project) notFound();
@@ -53,6 +56,7 @@ export default async function ProjectSettingsPage({ params }: { params: Promise<
             projectId={project.id}
             parents={project.locations.map((l) => ({ id: l.locationId, name: l.location.name }))}
           />
+          <BoundariesForm projectId={project.id} coverage={coverage} />
           {canCreateProjects(user) && <CopyProjectForm projectId={project.id} />}
         </div>
       </div>

@@ -7,7 +7,9 @@ import { IndicatorDefinition } from "@/components/indicators/indicator-definitio
 import { IndicatorHistory } from "@/components/indicators/indicator-history";
 import { Narratives } from "@/components/indicators/narratives";
 import { ResultsTable } from "@/components/indicators/results-table";
+import { PlaceMapProvider } from "@/components/maps/place-map-context";
 import { requireUser } from "@/lib/auth/session";
+import { placeMap } from "@/lib/maps/service";
 import { can } from "@/lib/permissions";
 import { getIndicator, getProject } from "@/lib/projects/service";
 import { indicatorHistory, indicatorResults } from "@/lib/results/service";
@@ -29,9 +31,10 @@ export default async function IndicatorPage({ params }: Props) {
   ]);
   const figures = summary?.indicators.find((i) => i.indicator.id === indicatorId);
   if (!project || !summary || !indicator || !figures) notFound();
-  const [results, history, t, tSetup] = await Promise.all([
+  const [results, history, map, t, tSetup] = await Promise.all([
     indicatorResults(user, project.id, indicator.id),
     indicatorHistory(user, project.id, indicator.id),
+    placeMap(user, project.id, summary.version),
     getTranslations("indicatorPage"),
     getTranslations("setup"),
   ]);
@@ -61,7 +64,9 @@ export default async function IndicatorPage({ params }: Props) {
         </>
       )}
       <h2>{t("charts")}</h2>
-      <IndicatorCharts indicator={indicatorJson} summary={json} />
+      <PlaceMapProvider map={map}>
+        <IndicatorCharts indicator={indicatorJson} summary={json} />
+      </PlaceMapProvider>
       <h2>{t("allFigures")}</h2>
       <FigureTable indicator={indicatorJson} summary={json} />
       <h2>{t("results")}</h2>

@@ -1,0 +1,129 @@
+// A choropleth of one indicator's status per place: each outline (or a dot where a place has none)
+// filled by its status with a colour and a pattern, and labelled with its achievement and the status's
+// symbol, so it reads without colour. No hooks and no script of its own: the donor report renders it on
+// the server, the dashboard's cards in the browser. Colours are attributes so a PNG keeps them.
+
+import { statusSymbols } from "@/components/indicators/status-symbols";
+import type { Status } from "@/lib/indicators/schedule";
+import type { PlaceMap } from "@/lib/maps/shapes";
+
+export type MapFigure = { locationId: string; status: Status; label: string };
+
+const fills: Partial<Record<Status, { colour: string; pattern?: "hatch" | "cross" }>> = {
+  onTrack: { colour: "#7cc48f" },
+  atRisk: { colour: "#f2cc60", pattern: "hatch" },
+  offTrack: { colour: "#f08c8c", pattern: "cross" },
+};
+const NO_FIGURE = "#e6e9ed";
+/** Outlines smaller than this (square pixels) are labelled in the table view only. */
+const LABEL_AREA = 900;
+
+const legendOrder = ["onTrack", "atRisk", "offTrack", "noData"] as const;
+
+function Patterns({ prefix }: { prefix: string }) {
+  return (
+    <defs>
+      {legendOrder.map((status) => {
+        const fill = fills[status];
+        const colour = fill?.colour ?? NO_FIGURE;
+        return (
+          <pattern key={status} id={`${prefix}-${status}`} width="6" height="6" patternUnits="userSpaceOnUse">
+            <rect width="6" height="6" fill={colour} />
+            {fill?.pattern && <path d="M0,6 L6,0" stroke="#1b1f24" strokeWidth="0.8" />}
+            {fill?.pattern === "cross" && <path d="M0,0 L6,6" stroke="#1b1f24" strokeWidth="0.8" />}
+          </pattern>
+        );
+      })}
+    </defs>
+  );
+}
+
+const patternOf = (status: Status | undefined) => (status && fills[status] ? status : "noData");
+
+export function PlaceMapDrawing({
+  map,
+  figures,
+  statusLabels,
+  otherLabel,
+  idPrefix,
+  title,
+}: {
+  map: PlaceMap;
+  figures: MapFigure[];
+  statusLabels: Record<Status, string>;
+  /** The legend's word for places without a status to show (no target, no data, not yet due). */
+  otherLabel: string;
+  /** Unique on the page: the patterns are referred to by id. */
+  idPrefix: string;
+  /** What the map shows, for a pointer resting on it. */
+  title: string;
+}) {
+  const byPlace = new Map(figures.map((f) => [f.locationId, f]));
+  const shown = map.shapes.filter((s) => byPlace.has(s.locationId));
+  // Places without a figure of their own (a country over its regions) are drawn beneath, unfilled.
+  const beneath = map.shapes.filter((s) => s.d && !byPlace.has(s.locationId));
+  return (
+    <div className="place-map">
+      <svg
+        viewBox={`0 0 ${map.width} ${map.height}`}
+        className="place-map-surface"
+        data-chart-surface=""
+        xmlns="http://www.w3.org/2000/svg"
+        fontSize="11"
+      >
+        <title>{title}</title>
+        <Patterns prefix={idPrefix} />
+        {beneath.map((s) => (
+          <path key={s.locationId} d={s.d ?? ""} fill="#f6f8fa" stroke="#8c959f" strokeWidth="0.6" />
+        ))}
+        {shown.map((s) => {
+          const figure = byPlace.get(s.locationId);
+          const fill = `url(#${idPrefix}-${patternOf(figure?.status)})`;
+          const title = `${s.name}: ${figure?.label ?? ""} ${figure ? statusLabels[figure.status] : ""}`;
+          return s.d ? (
+            <path key={s.locationId} d={s.d} fill={fill} stroke="#57606a" strokeWidth="0.8" data-place={s.name}>
+              <title>{title}</title>
+            </path>
+          ) : (
+            <circle key={s.locationId} cx={s.x} cy={s.y} r="7" fill={fill} stroke="#1b1f24" data-place={s.name}>
+              <title>{title}</title>
+            </circle>
+          );
+        })}
+        {shown
+          .filter((s) => !s.d || s.area >= LABEL_AREA)
+          .map((s) => {
+            const figure = byPlace.get(s.locationId);
+            if (!figure) return null;
+            const text = `${statusSymbols[figure.status]} ${figure.label}`;
+            const [x, anchor] = s.d ? [s.x, "middle" as const] : [s.x + 10, "start" as const];
+            return (
+              <text
+                key={s.locationId}
+                x={x}
+                y={s.y + 4}
+                textAnchor={anchor}
+                fill="#1b1f24"
+                stroke="#ffffff"
+                strokeWidth="3"
+                paintOrder="stroke"
+                fontWeight="600"
+              >
+                {text}
+              </text>
+            );
+          })}
+      </svg>
+      <ul className="map-legend">
+        {legendOrder.map((status) => (
+          <li key={status} data-legend-colour={fills[status]?.colour ?? NO_FIGURE}>
+            <svg width="14" height="14" aria-hidden="true">
+              <rect width="14" height="14" fill={`url(#${idPrefix}-${status})`} stroke="#57606a" />
+            </svg>{" "}
+            {status === "noData" ? otherLabel : `${statusSymbols[status]} ${statusLabels[status]}`}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+"use server";
+// The settings page's boundary import: a GeoJSON file read, matched to the project's places and saved.
+import { revalidatePath } from "next/cache";
+import { currentUser } from "@/lib/auth/session";
+import { can } from "@/lib/permissions";
+import type { BoundaryProblem } from "./geojson";
+import { importBoundaries, MAX_BOUNDARY_FILE_BYTES } from "./service";
+
+export type BoundaryImportState = {
+  error?: "notAllowed" | "noFile" | "tooLarge";
+  problems?: BoundaryProblem[];
+  /** Places given an outline or a point, and the file's features that are none of the project's places. */
+  matched?: string[];
+  unmatched?: string[];
+};
+
+export async function importBoundariesAction(
+  projectId: string,
+  _: BoundaryImportState,
+  form: FormData,
+): Promise<BoundaryImportState> {
+  const user = await currentUser();
+  if (!user || !can(user, "project.edit", projectId)) return { error: "notAllowed" };
+  const upload = form.get("file");
+  if (!(upload instanceof File) || upload.size === 0) return { error: "noFile" };
+  if (upload.size > MAX_BOUNDARY_FILE_BYTES) return { error: "tooLarge" };
+  const reading = await importBoundaries(user, projectId, await upload.text());
+  if (!reading.ok) return { problems: reading.problems };
+  revalidatePath(`/projects/${projectId}`, "layout");
+  return { matched: reading.matched.map((m) => m.name), unmatched: reading.unmatched };
+}

