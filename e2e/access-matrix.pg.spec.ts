@@ -62,6 +62,7 @@ const actions: Record<string, { need: Need; args: (ids: Ids) => Arg[] }> = {
   copyProjectAction: { need: "create", args: ({ projectId }) => [projectId, state, form()] },
   projectDetailsAction: { need: "edit", args: ({ projectId }) => [projectId, state, form()] },
   addSiteAction: { need: "edit", args: ({ projectId }) => [projectId, state, form()] },
+  importBoundariesAction: { need: "edit", args: ({ projectId }) => [projectId, state, form()] },
   resultNodeAction: { need: "edit", args: ({ projectId }) => [projectId, state, form()] },
   customDimensionAction: { need: "edit", args: ({ projectId }) => [projectId, state, form()] },
   indicatorAction: { need: "edit", args: ({ projectId }) => [projectId, null, state, form()] },

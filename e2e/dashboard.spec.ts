@@ -166,3 +166,38 @@ test("trends by place: achieved to date against expected, per place, the same as
     `${count.format(last.actual)}${expected}`,
   );
 });
+
+test("the map shows each region's status as the API gives it, in colour, pattern and words, with a table view", async ({
+  page,
+}) => {
+  await openPeru(page);
+  const legal = await openCharts(page, "OP1.1.1");
+  const map = legal.locator('[data-chart$="OP1.1.1-map"]');
+  await expect(map.getByRole("heading", { name: "On the map: status by place" })).toBeVisible();
+  await expect(map.locator("svg path[data-place]")).toHaveCount(5);
+  const projectId = new URL(page.url()).pathname.split("/").pop();
+  const overview = await (await page.request.get(`/api/v1/projects/${projectId}/summary?view=overview`)).json();
+  const figures = overview.indicators.find((i: { indicator: { code: string } }) => i.indicator.code === "OP1.1.1");
+  const words: Record<string, string> = { onTrack: "On track", atRisk: "At risk", offTrack: "Off track" };
+  const percent = new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: 0 });
+  type Place = { id: string; parentId: string | null; name: string; achievement: number; status: string };
+  const places: Place[] = figures.byLocation;
+  // The regions: Peru groups them, and is drawn beneath them without a figure.
+  const regions = places.filter((p) => !places.some((other) => other.parentId === p.id));
+  expect(regions).toHaveLength(5);
+  for (const place of regions) {
+    const shape = map.locator(`path[data-place="${place.name}"]`);
+    expect(words[place.status], `${place.name} has a status`).toBeDefined();
+    await expect(shape.locator("title")).toHaveText(
+      `${place.name}: ${percent.format(place.achievement)} ${words[place.status]}`,
+    );
+    // Each status has its own pattern, so the map reads without colour.
+    await expect(shape).toHaveAttribute("fill", new RegExp(`-${place.status}\\)$`));
+  }
+  await map.getByRole("button", { name: "Table view" }).click();
+  const table = map.getByRole("table", {
+    name: "OP1.1.1 Number of people who received legal orientation: status by place",
+  });
+  await expect(table.locator("tbody tr")).toHaveCount(5);
+  await expect(table.locator("tr", { hasText: "Tumbes" })).toContainText("1,110");
+});

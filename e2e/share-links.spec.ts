@@ -42,6 +42,11 @@ test("a donor opens a share link without an account, sees approved figures, down
     `of ${overall("OC1.2").target.toFixed(1)}`,
   );
   await expect(keyResults.getByTestId("last-updated")).toContainText(/Last updated \w+ \d+, \d{4}/);
+  // Where: the first headline's status per region on a map drawn by the server, and as a table.
+  const keyMap = keyResults.locator("figure.key-map");
+  await expect(keyMap.locator("svg path[data-place]")).toHaveCount(5);
+  await keyMap.getByText("The map's figures as a table").click();
+  await expect(keyMap.locator("tbody tr")).toHaveCount(5);
   // The same report as a PDF, in one click.
   const pdfDownload = donorPage.waitForEvent("download");
   await donorPage.getByRole("link", { name: "Download this report (PDF)" }).click();
