@@ -13,13 +13,15 @@ type Row = Omit<OptionPartial, "resultCount" | "timeEnd"> & {
  * location, period or round, and disaggregation option (null: the total). The indicator engine
  * combines these few rows. Only the given review statuses count. `totalsOnly`: leave out the options'
  * sums, except of indicators others are composed from (for overall figures only, e.g. the portfolio).
+ * `approvedBy`: only values reviewed by then (the figures a report made at that moment showed).
  */
 export async function projectResultPartials(
   prisma: Db,
   projectIds: string[],
   statuses: string[],
-  totalsOnly = false,
+  { totalsOnly = false, approvedBy }: { totalsOnly?: boolean; approvedBy?: Date } = {},
 ): Promise<Map<string, OptionPartial[]>> {
+  const by = approvedBy ?? null;
   // Summed per cell first, then each cell's period or round end joined: a join per value made the
   // planner misjudge the rows (a text-cast status hid the index) and cost 3x a plain GROUP BY.
   const rows = await prisma.$queryRaw<Row[]>`
@@ -35,6 +37,7 @@ export async function projectResultPartials(
       WHERE r."indicatorId" IN (SELECT "id" FROM "Indicator" WHERE "projectId" = ANY(${projectIds}))
         AND r."status" = ANY(${statuses}::"ReviewStatus"[])
         AND (r."periodId" IS NOT NULL OR r."roundId" IS NOT NULL)
+        AND (${by}::timestamptz IS NULL OR r."reviewedAt" <= ${by}::timestamptz)
         AND (NOT ${totalsOnly} OR r."optionId" IS NULL
              OR r."indicatorId" IN (SELECT "composedFromId" FROM "Indicator" WHERE "projectId" = ANY(${projectIds})))
       GROUP BY 1, 2, 3, 4, 5
@@ -63,12 +66,14 @@ export async function projectNarratives(
   prisma: Db,
   projectIds: string[],
   statuses: string[],
+  approvedBy?: Date,
 ): Promise<Map<string, Narrative[]>> {
   const rows = await prisma.result.findMany({
     where: {
       indicator: { projectId: { in: projectIds }, measure: "QUALITATIVE" },
       status: { in: statuses as ("APPROVED" | "SUBMITTED")[] },
       textValue: { not: null },
+      ...(approvedBy ? { reviewedAt: { lte: approvedBy } } : {}),
     },
     select: { indicatorId: true, locationId: true, periodId: true, roundId: true, optionId: true, textValue: true },
   });

@@ -37,6 +37,11 @@ export type SummaryOptions = {
   depth?: SummaryDepth;
   /** The project's data version the caller has just read (a conditional GET): not read twice. */
   dataVersion?: number;
+  /**
+   * Only values approved by this moment: the figures as a report made then showed them (approved
+   * values only; a value approved again since counts from its latest approval).
+   */
+  approvedBy?: Date;
 };
 
 export type ProjectSummary = {
@@ -100,11 +105,16 @@ const summaryInclude = {
 } satisfies Prisma.ProjectInclude;
 
 /** What a summary is computed from: the project's structure and its results' partial sums. */
-async function loadSummaryInputs(principal: Principal, projectId: string, includeSubmitted: boolean) {
+async function loadSummaryInputs(
+  principal: Principal,
+  projectId: string,
+  includeSubmitted: boolean,
+  approvedBy?: Date,
+) {
   // Not allowed and not found look the same, so project ids cannot be probed.
   if (!can(principal, "project.read", projectId)) return null;
   const includesSubmitted = previewWanted(principal, projectId, includeSubmitted);
-  const [inputs] = await loadInputsOf([projectId], includesSubmitted);
+  const [inputs] = await loadInputsOf([projectId], includesSubmitted, false, approvedBy);
   return inputs ?? null;
 }
 
@@ -112,13 +122,13 @@ async function loadSummaryInputs(principal: Principal, projectId: string, includ
  * The inputs of several projects' summaries in three queries whatever their number (the portfolio):
  * their structure, their results' partial sums and their texts. Callers have checked who may read them.
  */
-async function loadInputsOf(projectIds: string[], includesSubmitted: boolean, totalsOnly = false) {
+async function loadInputsOf(projectIds: string[], includesSubmitted: boolean, totalsOnly = false, approvedBy?: Date) {
   const statuses = includesSubmitted ? ["APPROVED", "SUBMITTED"] : ["APPROVED"];
   const prisma = readDb();
   const [projects, partials, narratives] = await Promise.all([
     prisma.project.findMany({ where: { id: { in: projectIds } }, include: summaryInclude }),
-    projectResultPartials(prisma, projectIds, statuses, totalsOnly),
-    projectNarratives(prisma, projectIds, statuses),
+    projectResultPartials(prisma, projectIds, statuses, { totalsOnly, approvedBy }),
+    projectNarratives(prisma, projectIds, statuses, approvedBy),
   ]);
   return projects.map((project) => inputsOf(project, partials, narratives, statuses, includesSubmitted));
 }
@@ -270,7 +280,7 @@ export async function projectSummary(
   projectId: string,
   options: SummaryOptions = {},
 ): Promise<ProjectSummary | null> {
-  const includeSubmitted = Boolean(options.includeSubmitted);
+  const includeSubmitted = Boolean(options.includeSubmitted) && !options.approvedBy;
   const version =
     options.dataVersion !== undefined && cacheable(principal, projectId, includeSubmitted)
       ? options.dataVersion
@@ -279,7 +289,7 @@ export async function projectSummary(
   const hit = key ? cachedSummary(key) : undefined;
   if (hit) return hit;
   const compute = async () => {
-    const inputs = await loadSummaryInputs(principal, projectId, includeSubmitted);
+    const inputs = await loadSummaryInputs(principal, projectId, includeSubmitted, options.approvedBy);
     if (!inputs) return null;
     const summary = buildSummary(inputs, options);
     // Kept only when nothing changed while it was computed: it then holds exactly that version's data.
@@ -302,6 +312,7 @@ function cacheKey(projectId: string, version: number, options: SummaryOptions): 
     Boolean(options.withoutTrajectory),
     options.locale ?? "en",
     options.depth ?? "full",
+    options.approvedBy?.toISOString() ?? null,
   ]);
 }
 

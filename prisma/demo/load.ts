@@ -61,6 +61,11 @@ export async function loadDemoData(prisma: Db): Promise<void> {
         userIds.set(u.email, row.id);
       }
       for (const project of demoProjects) await loadProject(tx, project, userIds);
+      // Approved about three weeks after each period or round ended, as a real team would have.
+      await tx.$executeRaw`
+        UPDATE "Result" r SET "reviewedAt" = LEAST(t."endDate" + interval '20 days', CURRENT_TIMESTAMP::timestamp)
+        FROM (SELECT "id", "endDate" FROM "ReportingPeriod" UNION ALL SELECT "id", "endDate" FROM "SurveyRound") t
+        WHERE r."status" = 'APPROVED' AND t."id" = COALESCE(r."periodId", r."roundId")`;
     },
     { timeout: 120_000 },
   );

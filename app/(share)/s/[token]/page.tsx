@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { ProjectDashboard } from "@/components/dashboard/project-dashboard";
 import { LanguageSwitcher } from "@/components/layout/language-switcher";
 import { QueryProvider } from "@/components/providers/query-provider";
+import { ChangesSinceLastReport } from "@/components/share/changes-since-report";
 import { KeyResults } from "@/components/share/key-results";
 import { PrintButton } from "@/components/ui/print-button";
 import { ApiProblem } from "@/lib/api/problem";
@@ -15,6 +16,7 @@ import { getProject } from "@/lib/projects/service";
 import { donorReportHead } from "@/lib/share-links/donor-report";
 import { openShareLink } from "@/lib/share-links/service";
 import { SHARE_LIMITED_HEADER } from "@/lib/share-links/view-limit";
+import { changesSinceLastReport } from "@/lib/summary/changes";
 import { firstScreen } from "@/lib/summary/first-screen";
 import { toSummaryJson } from "@/lib/summary/json";
 
@@ -55,7 +57,10 @@ export default async function SharedDashboardPage({ params }: { params: Promise<
     );
   }
 
-  const map = await placeMap(active.principal, active.principal.projectId, summary.version);
+  const [map, changes] = await Promise.all([
+    placeMap(active.principal, active.principal.projectId, summary.version),
+    changesSinceLastReport(active.principal, active.principal.projectId, { locale: (await getLocale()) as Locale }),
+  ]);
   return (
     <>
       <header className="app-header">
@@ -79,6 +84,7 @@ export default async function SharedDashboardPage({ params }: { params: Promise<
           sourceNote={head.sourceNote}
           map={map}
         />
+        {changes && <ChangesSinceLastReport changes={changes} />}
         <QueryProvider>
           <ProjectDashboard
             source={{ kind: "shared", token }}

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ProjectDashboard } from "@/components/dashboard/project-dashboard";
 import { ReportLinks } from "@/components/projects/report-links";
+import { ChangesSinceLastReport } from "@/components/share/changes-since-report";
 import { summaryQuery } from "@/lib/api/contracts/summary";
 import { ApiProblem } from "@/lib/api/problem";
 import { loadProjectSummary } from "@/lib/api/summary-handlers";
@@ -11,6 +12,7 @@ import type { Locale } from "@/lib/i18n/config";
 import { placeMap } from "@/lib/maps/service";
 import { can } from "@/lib/permissions";
 import { getProject } from "@/lib/projects/service";
+import { changesSinceLastReport } from "@/lib/summary/changes";
 import { firstScreen } from "@/lib/summary/first-screen";
 import { toSummaryJson } from "@/lib/summary/json";
 
@@ -39,8 +41,9 @@ export default async function ProjectPage({ params, searchParams }: Props) {
     if (error instanceof ApiProblem && error.code === "validation") return firstScreenWith({ includeSubmitted: false });
     throw error;
   });
-  const [map, t, tEntry, tSchedule, tSetup] = await Promise.all([
+  const [map, changes, t, tEntry, tSchedule, tSetup] = await Promise.all([
     placeMap(user, project.id, summary.version),
+    changesSinceLastReport(user, project.id, { locale }),
     getTranslations("project"),
     getTranslations("entry"),
     getTranslations("schedule"),
@@ -85,6 +88,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
       </p>
       <p>{project.summary}</p>
       <ReportLinks projectId={project.id} mayDraft={mayPreview} />
+      {changes && <ChangesSinceLastReport changes={changes} collapsed />}
       <ProjectDashboard
         source={{ kind: "project", projectId: project.id }}
         initialSummary={toSummaryJson(summary)}
