@@ -83,6 +83,10 @@ const actions: Record<string, { need: Need; args: (ids: Ids) => Arg[] }> = {
   importSurveyAction: { need: "enter", args: ({ projectId }) => [projectId, form({ rules: "{}" })] },
   reviewResultAction: { need: "review", args: ({ projectId }) => [projectId, state, form()] },
   reviewBatchAction: { need: "review", args: ({ projectId }) => [projectId, state, form()] },
+  progressNoteAction: {
+    need: "review",
+    args: ({ projectId, periodId }) => [projectId, state, form({ periodId, note: "", seenAt: "" })],
+  },
   periodLockAction: {
     need: "review",
     args: ({ projectId, periodId }) => [projectId, state, form({ periodId, lock: "0", reason: "" })],

@@ -5,6 +5,7 @@ import { currentUser } from "@/lib/auth/session";
 import { can } from "@/lib/permissions";
 import { fieldErrorsOf, formValues } from "@/lib/validation/form-values";
 import { unstorableFormFields } from "@/lib/validation/text";
+import { MAX_PROGRESS_NOTE, StaleProgressNote, saveProgressNote } from "./progress-notes";
 import {
   addPeriod,
   addSurveyRound,
@@ -19,7 +20,7 @@ import {
 export type FormState = {
   fieldErrors?: Record<string, string>;
   done?: boolean;
-  error?: "notAllowed" | "hasResults" | "locked";
+  error?: "notAllowed" | "hasResults" | "locked" | "stale";
   /** What was typed, shown again after a refusal. */
   values?: Record<string, string>;
 };
@@ -95,6 +96,24 @@ export async function periodLockAction(projectId: string, _previous: FormState, 
   const reason = String(form.get("reason") ?? "");
   if (!lock && !reason.trim()) return { fieldErrors: { reason: "required" }, values: formValues(form) };
   await setPeriodLock(user, projectId, String(form.get("periodId") ?? ""), lock, reason);
+  revalidatePath(`/projects/${projectId}`, "layout");
+  return { done: true };
+}
+
+/** Saves a period's progress note (managers); a note saved meanwhile by someone else is not overwritten. */
+export async function progressNoteAction(projectId: string, _previous: FormState, form: FormData): Promise<FormState> {
+  const user = await currentUser();
+  if (!user || !can(user, "results.review", projectId)) return { error: "notAllowed" };
+  const refused = refuseUnstorable(form);
+  if (refused) return refused;
+  const note = String(form.get("note") ?? "");
+  if (note.length > MAX_PROGRESS_NOTE) return { fieldErrors: { note: "noteTooLong" }, values: formValues(form) };
+  try {
+    await saveProgressNote(user, projectId, String(form.get("periodId") ?? ""), note, String(form.get("seenAt") ?? ""));
+  } catch (error) {
+    if (error instanceof StaleProgressNote) return { error: "stale", values: formValues(form) };
+    throw error;
+  }
   revalidatePath(`/projects/${projectId}`, "layout");
   return { done: true };
 }

@@ -6,6 +6,7 @@ import { LanguageSwitcher } from "@/components/layout/language-switcher";
 import { QueryProvider } from "@/components/providers/query-provider";
 import { ChangesSinceLastReport } from "@/components/share/changes-since-report";
 import { KeyResults } from "@/components/share/key-results";
+import { ProgressNotes } from "@/components/share/progress-notes";
 import { PrintButton } from "@/components/ui/print-button";
 import { ApiProblem } from "@/lib/api/problem";
 import { loadSharedSummary } from "@/lib/api/summary-handlers";
@@ -13,6 +14,7 @@ import { listEvidence } from "@/lib/evidence/service";
 import type { Locale } from "@/lib/i18n/config";
 import { placeMap } from "@/lib/maps/service";
 import { getProject } from "@/lib/projects/service";
+import { progressNotes } from "@/lib/schedule/progress-notes";
 import { donorReportHead } from "@/lib/share-links/donor-report";
 import { openShareLink } from "@/lib/share-links/service";
 import { SHARE_LIMITED_HEADER } from "@/lib/share-links/view-limit";
@@ -57,9 +59,10 @@ export default async function SharedDashboardPage({ params }: { params: Promise<
     );
   }
 
-  const [map, changes] = await Promise.all([
+  const [map, changes, notes] = await Promise.all([
     placeMap(active.principal, active.principal.projectId, summary.version),
     changesSinceLastReport(active.principal, active.principal.projectId, { locale: (await getLocale()) as Locale }),
+    progressNotes(active.principal, active.principal.projectId),
   ]);
   return (
     <>
@@ -85,6 +88,7 @@ export default async function SharedDashboardPage({ params }: { params: Promise<
           map={map}
         />
         {changes && <ChangesSinceLastReport changes={changes} />}
+        <ProgressNotes notes={notes} />
         <QueryProvider>
           <ProjectDashboard
             source={{ kind: "shared", token }}

@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { AddPeriodForm } from "@/components/schedule/add-period-form";
 import { AddRoundForm } from "@/components/schedule/add-round-form";
 import { PeriodLockForm } from "@/components/schedule/period-lock-form";
+import { ProgressNoteForm } from "@/components/schedule/progress-note-form";
 import { RemoveEntryButton } from "@/components/schedule/remove-entry-button";
 import { requireUser } from "@/lib/auth/session";
 import { can } from "@/lib/permissions";
@@ -42,6 +43,7 @@ export default async function SchedulePage({ params }: { params: Promise<{ proje
                 <span className="visually-hidden">{t("lock")}</span>
               </th>
             )}
+            {mayLock && <th scope="col">{t("notes_column")}</th>}
           </tr>
         </thead>
         <tbody>
@@ -59,6 +61,17 @@ export default async function SchedulePage({ params }: { params: Promise<{ proje
                   {mayEditPeriods && !p.lockedAt && p._count.results === 0 && (
                     <RemoveEntryButton projectId={project.id} kind="period" id={p.id} label={p.label} />
                   )}
+                </td>
+              )}
+              {mayLock && (
+                <td>
+                  <ProgressNoteForm
+                    projectId={project.id}
+                    periodId={p.id}
+                    label={p.label}
+                    note={p.progressNote}
+                    noteAt={p.progressNoteAt?.toISOString() ?? ""}
+                  />
                 </td>
               )}
             </tr>
