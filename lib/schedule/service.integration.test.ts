@@ -5,6 +5,7 @@ import { ForbiddenError } from "@/lib/permissions";
 import { BatchProblems, saveResults } from "@/lib/results/entry";
 import { resultHistory } from "@/lib/results/service";
 import { locationId, principalFor, projectId } from "@/lib/testing/principals";
+import { progressNotes, StaleProgressNote, saveProgressNote } from "./progress-notes";
 import {
   addPeriod,
   addSurveyRound,
@@ -126,4 +127,36 @@ test("a value's history lists every change with who made it; only for those who 
   expect(
     await resultHistory(await principalFor("manager@example.org"), await projectId("SA-HIV-MOB"), draft.id),
   ).toBeNull();
+});
+
+test("a manager's progress note is shown with its period to donors; two managers saving at once do not overwrite each other", async () => {
+  const peru = await projectId("PE-VEN-2021");
+  const manager = await principalFor("manager@example.org");
+  const period = await db().reportingPeriod.findFirstOrThrow({ where: { projectId: peru, label: "2021-Q3" } });
+  const saved = await saveProgressNote(manager, peru, period.id, "  Floods in Tumbes delayed two sessions.\n", "");
+  expect(saved?.progressNote).toBe("Floods in Tumbes delayed two sessions.");
+  const seen = saved?.progressNoteAt?.toISOString() ?? "";
+
+  // A second manager's form was opened before that save: theirs is refused, the first note stays.
+  await expect(saveProgressNote(manager, peru, period.id, "Another text", "")).rejects.toThrow(StaleProgressNote);
+  const donor = { kind: "share" as const, linkId: "x", projectId: peru };
+  expect((await progressNotes(donor, peru)).map((n) => [n.label, n.progressNote])).toEqual([
+    ["2021-Q3", "Floods in Tumbes delayed two sessions."],
+  ]);
+  // Evaluators and other projects' links may not write or read it.
+  const evaluator = await principalFor("evaluator@example.org");
+  await expect(saveProgressNote(evaluator, peru, period.id, "x", seen)).rejects.toThrow(ForbiddenError);
+  await expect(progressNotes({ ...donor, projectId: "other" }, peru)).rejects.toThrow(ForbiddenError);
+
+  // Cleared with an empty note; both writes are in the audit trail.
+  await saveProgressNote(manager, peru, period.id, "", seen);
+  expect(await progressNotes(donor, peru)).toEqual([]);
+  const audit = await db().auditEvent.findMany({
+    where: { action: "period.progressNote", entityId: period.id },
+    orderBy: { at: "asc" },
+  });
+  expect(audit.map((a) => (a.after as { progressNote: string | null }).progressNote)).toEqual([
+    "Floods in Tumbes delayed two sessions.",
+    null,
+  ]);
 });
