@@ -120,3 +120,23 @@ test("a link that does not exist answers 404 with what to do", async ({ page }) 
     await expect(page.locator("main [role=alert]")).toHaveText(/does not exist/);
   }
 });
+
+test("a manager's progress note appears with its period on the donor report", async ({ page, browser }) => {
+  await openShareLinksPage(page);
+  const url = await createShareLink(page, "Progress notes");
+  await page.goto(page.url().replace(/\/share.*$/, "/schedule"));
+  const row = page.locator('tr[data-period="2021-Q3"]');
+  await row.getByText("Write a progress note").click();
+  await row.getByLabel("Progress note").fill("Floods in Tumbes delayed two legal orientation sessions.");
+  await row.getByRole("button", { name: "Save note" }).click();
+  await expect(row.getByRole("status")).toHaveText("Note saved.");
+
+  const donor = await browser.newPage();
+  await donor.goto(url);
+  const notes = donor.getByRole("region", { name: "Progress notes" });
+  await expect(notes.locator('article[data-period="2021-Q3"]')).toContainText(
+    "Floods in Tumbes delayed two legal orientation sessions.",
+  );
+  await expect(notes.getByRole("heading", { level: 3 })).toHaveText(/^2021-Q3 \(Jul 1, 2021 – Sep 30, 2021\)$/);
+  await donor.close();
+});

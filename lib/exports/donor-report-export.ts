@@ -1,9 +1,12 @@
 import "server-only";
 import type { Locale } from "@/lib/i18n/config";
+import { placeMap } from "@/lib/maps/service";
 import { can, type Principal } from "@/lib/permissions";
 import { getProject } from "@/lib/projects/service";
+import { progressNotes } from "@/lib/schedule/progress-notes";
 import { donorReportHead } from "@/lib/share-links/donor-report";
 import type { ShareOptions } from "@/lib/share-links/options";
+import { changesSinceLastReport } from "@/lib/summary/changes";
 import { projectSummary } from "@/lib/summary/service";
 import { sharedSummary } from "@/lib/summary/shared";
 import { donorReportPdf } from "./donor-report-pdf";
@@ -18,15 +21,19 @@ export async function donorReportFile(
   view: { asOf?: Date; locale: Locale; link?: ShareOptions },
 ) {
   if (!can(principal, "project.read", projectId)) return null;
-  const summaryView = { asOf: view.asOf, locale: view.locale, depth: "overall" as const };
-  const [summary, project, head] = await Promise.all([
+  // Each place's figures too: the first headline is drawn on a map.
+  const summaryView = { asOf: view.asOf, locale: view.locale, depth: "places" as const };
+  const [summary, project, head, changes, notes] = await Promise.all([
     principal.kind === "share" && view.link
       ? sharedSummary({ principal, options: view.link }, summaryView)
       : projectSummary(principal, projectId, summaryView),
     getProject(principal, projectId),
     donorReportHead(principal, projectId),
+    changesSinceLastReport(principal, projectId, { asOf: view.asOf, locale: view.locale }),
+    progressNotes(principal, projectId),
   ]);
   if (!summary || !project) return null;
+  const map = await placeMap(principal, projectId, summary.version);
   const bytes = await donorReportPdf({
     summary,
     projectSummaryText: project.summary,
@@ -34,6 +41,9 @@ export async function donorReportFile(
     lastUpdated: head.lastUpdated,
     sourceNote: head.sourceNote,
     locale: view.locale,
+    map,
+    changes,
+    notes,
   });
   return { body: bytes, filename: `${project.code}-report-${summary.asOf.toISOString().slice(0, 10)}.pdf` };
 }

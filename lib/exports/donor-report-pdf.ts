@@ -1,13 +1,17 @@
 // The donor report as a PDF, made on the server from the same summary the donor page shows: the key
-// results, the indicators' status counts, every indicator's target, achieved figure, achievement and
-// status, when the figures last changed and where they come from. Numbers are formatted by the same
+// results, the first headline's map of status by place, what changed since the last report, the
+// indicators' status counts, every indicator's target, achieved figure, achievement and status, the
+// managers' progress notes, when the figures last changed and where they come from. Numbers are formatted by the same
 // functions as the page, in the reader's language. Pure: the summary in, the file's bytes out.
 import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from "pdf-lib";
 import { createFormatter } from "use-intl/core";
 import { formatFigure, formatShare } from "@/components/indicators/figure-format";
+import { mapFigures } from "@/components/maps/map-figures";
 import type { Locale } from "@/lib/i18n/config";
 import { translator } from "@/lib/i18n/translator";
-import { countStatuses } from "@/lib/indicators/schedule";
+import { countStatuses, type Status } from "@/lib/indicators/schedule";
+import type { PlaceMap } from "@/lib/maps/shapes";
+import type { ChangesSinceReport } from "@/lib/summary/changes";
 import type { ProjectSummary } from "@/lib/summary/service";
 
 export type DonorReportInput = {
@@ -17,6 +21,16 @@ export type DonorReportInput = {
   lastUpdated: Date | null;
   sourceNote: string;
   locale: Locale;
+  map: PlaceMap | null;
+  changes: ChangesSinceReport | null;
+  notes: { label: string; startDate: Date; endDate: Date; progressNote: string | null }[];
+};
+
+/** The map's fills, as on the page (the page adds patterns; here each place is also named in words). */
+const statusFill: Partial<Record<Status, [number, number, number]>> = {
+  onTrack: [0.486, 0.769, 0.561],
+  atRisk: [0.949, 0.8, 0.376],
+  offTrack: [0.941, 0.549, 0.549],
 };
 
 const A4 = { width: 595.28, height: 841.89 };
@@ -27,6 +41,7 @@ export function drawable(text: string): string {
   return text
     .replace(/[\u00a0\u2009\u202f]/g, " ")
     .replace(/[●◐○]/g, "")
+    .replace(/→/g, "->")
     .replace(/[^\u0020-\u007e\u00a1-\u00ff\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026\u20ac\n]/g, "?");
 }
 
@@ -65,6 +80,28 @@ class Writer {
       });
     }
     this.y -= options.gap ?? 4;
+  }
+
+  /** Draws the places' outlines (SVG paths in the map's frame) at `scale`, on a new page when needed. */
+  map(map: PlaceMap, fillOf: (locationId: string) => [number, number, number] | null, scale: number) {
+    const height = map.height * scale;
+    if (this.y - height < MARGIN) {
+      this.page = this.doc.addPage([A4.width, A4.height]);
+      this.y = A4.height - MARGIN;
+    }
+    for (const shape of map.shapes) {
+      const fill = fillOf(shape.locationId);
+      const at = { x: MARGIN, y: this.y, scale, borderColor: rgb(0.34, 0.38, 0.42), borderWidth: 0.5 };
+      if (shape.d) this.page.drawSvgPath(shape.d, { ...at, color: fill ? rgb(...fill) : rgb(0.96, 0.97, 0.98) });
+      else if (fill)
+        this.page.drawCircle({
+          x: MARGIN + shape.x * scale,
+          y: this.y - shape.y * scale,
+          size: 4,
+          color: rgb(...fill),
+        });
+    }
+    this.y -= height + 6;
   }
 
   private wrap(text: string, font: PDFFont, size: number, width: number): string[] {
@@ -120,6 +157,51 @@ export async function donorReportPdf(input: DonorReportInput): Promise<Uint8Arra
       { grey: true, gap: 8 },
     );
   }
+  const first = summary.indicators.find((i) => i.indicator.id === input.headlines[0]);
+  if (input.map && first) {
+    const { figures, offMap } = mapFigures(first, input.map, (f) =>
+      f.achievement !== null ? formatShare(format, f.achievement) : fig(first.indicator.measure, f.actual),
+    );
+    if (figures.length > offMap.length) {
+      const statusOf = new Map(figures.map((f) => [f.locationId, f.status]));
+      w.text(t("maps.keyTitle", { indicator: `${first.indicator.code} ${first.indicator.title}` }), { bold: true });
+      w.map(
+        input.map,
+        (id) => {
+          const status = statusOf.get(id);
+          return status ? (statusFill[status] ?? [0.9, 0.91, 0.93]) : null;
+        },
+        0.6,
+      );
+      const names = new Map(input.map.shapes.map((p) => [p.locationId, p.name]));
+      const placeName = (id: string) => names.get(id) ?? summary.locations.find((l) => l.id === id)?.name ?? "";
+      w.text(figures.map((f) => `${placeName(f.locationId)}: ${f.label} ${t(`status.${f.status}`)}`).join(" · "), {
+        grey: true,
+        gap: 10,
+      });
+    }
+  }
+  if (input.changes?.since && input.changes.periodLabel) {
+    const lastDay = new Date(input.changes.since.getTime() - 1);
+    w.text(t("changes.title"), { size: 14, bold: true, gap: 2 });
+    w.text(t("changes.since", { period: input.changes.periodLabel, date: date(lastDay) }), { grey: true });
+    if (input.changes.changes.length === 0) w.text(t("changes.none"), { gap: 10 });
+    for (const c of input.changes.changes) {
+      const status =
+        c.before.status === c.now.status
+          ? `${t("changes.statusUnchanged")} ${t(`status.${c.now.status}`)}`
+          : `${t("changes.status")} ${t(`status.${c.before.status}`)} → ${t(`status.${c.now.status}`)}`;
+      w.text(`${c.code} ${c.title}`, { bold: true, gap: 0 });
+      w.text(
+        [
+          `${t("changes.values", { count: c.values })} (${[c.places.join(", "), c.times.join(", ")].filter(Boolean).join(" · ")})`,
+          `${fig(c.measure, c.before.actual)} → ${fig(c.measure, c.now.actual)}`,
+          status,
+        ].join(" · "),
+        { indent: 12, gap: 6 },
+      );
+    }
+  }
   const counts = countStatuses(summary.indicators.map((i) => i.overall.status));
   w.text(
     (["onTrack", "atRisk", "offTrack", "noData"] as const).map((s) => `${t(`status.${s}`)}: ${counts[s]}`).join(" · "),
@@ -142,6 +224,17 @@ export async function donorReportPdf(input: DonorReportInput): Promise<Uint8Arra
     w.text(line, { indent: 12, gap: 6 });
   }
 
+  if (input.notes.length) {
+    w.text(t("shared.report.progressNotes"), { size: 14, bold: true, gap: 6 });
+    const day = (d: Date) => format.dateTime(d, { dateStyle: "medium" });
+    for (const n of input.notes) {
+      w.text(t("shared.report.noteWritten", { period: n.label, start: day(n.startDate), end: day(n.endDate) }), {
+        bold: true,
+        gap: 0,
+      });
+      w.text(n.progressNote ?? "", { gap: 8 });
+    }
+  }
   w.text(
     input.lastUpdated
       ? t("shared.report.lastUpdated", { date: date(input.lastUpdated) })

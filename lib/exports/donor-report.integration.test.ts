@@ -52,6 +52,23 @@ test("the donor report's PDF carries the same figures as the summary API for the
       expect(block, `${i.indicator.code} ${asOf}`).toContain(`: ${shown(i.overall.actual)} · `);
     }
     expect(text.replace(/\s+/g, " ")).toContain(summary.project.name);
+    if (locale !== "en") continue;
+    // The first headline's map names each region's achievement and status in words.
+    type Place = { id: string; parentId: string | null; name: string; achievement: number | null; status: string };
+    const places: Place[] = summary.indicators.find(
+      (i: { indicator: { code: string } }) => i.indicator.code === "G.1",
+    ).byLocation;
+    const words: Record<string, string> = { onTrack: "On track", atRisk: "At risk", offTrack: "Off track" };
+    const percent = new Intl.NumberFormat("en", { style: "percent", maximumFractionDigits: 0 });
+    const flat = text.replace(/\s+/g, " ");
+    expect(flat).toContain("Where: G.1");
+    const regions = places.filter((p) => !places.some((o) => o.parentId === p.id) && p.achievement !== null);
+    expect(regions.length).toBe(5);
+    for (const p of regions) {
+      expect(flat).toContain(`${p.name}: ${percent.format(p.achievement ?? 0)} ${words[p.status] ?? ""}`.trim());
+    }
+    expect(flat).toContain("What changed since the last report");
+    expect(flat).toContain("Values approved since 2021-Q1 ended (March 31, 2021).");
   }
   // A member downloads the same report; someone outside the project cannot.
   const own = await get(

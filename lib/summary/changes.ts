@@ -3,7 +3,7 @@
 import "server-only";
 import { readDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
-import { dayNumber, startOfDay } from "@/lib/indicators/days";
+import { dayNumber, hasStarted, startOfDay } from "@/lib/indicators/days";
 import type { Status } from "@/lib/indicators/schedule";
 import type { Measure } from "@/lib/indicators/types";
 import { LruCache } from "@/lib/ops/lru-cache";
@@ -61,7 +61,7 @@ export async function changesSinceLastReport(
   const known = now.version === null ? undefined : kept.get(key);
   if (known) return known;
 
-  const cells = await readDb().result.groupBy({
+  const grouped = await readDb().result.groupBy({
     by: ["indicatorId", "locationId", "periodId", "roundId"],
     where: {
       status: "APPROVED",
@@ -70,6 +70,9 @@ export async function changesSinceLastReport(
     },
     _count: { _all: true },
   });
+  // The values the figures count: of periods and rounds begun by the as-of day (rule 10).
+  const counted = new Set(now.times.filter((t) => hasStarted(t.startDate, now.asOf)).map((t) => t.id));
+  const cells = grouped.filter((c) => counted.has(c.periodId ?? c.roundId ?? ""));
   const before = cells.length
     ? await projectSummary(principal, projectId, { ...view, approvedBy: report.since })
     : null;
