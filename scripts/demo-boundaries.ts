@@ -13,6 +13,7 @@ type Feature = { properties: Record<string, unknown>; geometry: Geometry };
 const TOLERANCE = 0.01;
 const REGIONS = ["PE-TUM", "PE-PIU", "PE-LAL", "PE-LIM", "PE-CAL"];
 const COUNTRIES: Record<string, string> = {
+  PE: "Peru",
   NP: "Nepal",
   IN: "India",
   BD: "Bangladesh",

@@ -89,7 +89,11 @@ class Writer {
       this.page = this.doc.addPage([A4.width, A4.height]);
       this.y = A4.height - MARGIN;
     }
-    for (const shape of map.shapes) {
+    // Places without a figure (a country over its regions) first: beneath the others.
+    const shapes = [...map.shapes].sort(
+      (a, b) => Number(fillOf(a.locationId) !== null) - Number(fillOf(b.locationId) !== null),
+    );
+    for (const shape of shapes) {
       const fill = fillOf(shape.locationId);
       const at = { x: MARGIN, y: this.y, scale, borderColor: rgb(0.34, 0.38, 0.42), borderWidth: 0.5 };
       if (shape.d) this.page.drawSvgPath(shape.d, { ...at, color: fill ? rgb(...fill) : rgb(0.96, 0.97, 0.98) });

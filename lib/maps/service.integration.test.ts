@@ -17,7 +17,7 @@ test("the demo's places are on its maps, drawn from the outlines it ships", asyn
   const viewer = await principalFor("viewer@example.org");
   const map = await placeMap(viewer, peru);
   const names = (map?.shapes ?? []).filter((s) => s.d).map((s) => s.name);
-  expect(names.sort()).toEqual(["Callao", "La Libertad", "Lima", "Piura", "Tumbes"]);
+  expect(names.sort()).toEqual(["Callao", "La Libertad", "Lima", "Peru", "Piura", "Tumbes"]);
   const roma = await projectId("WB-ROMA-W");
   const donor = { kind: "share" as const, linkId: "x", projectId: roma };
   expect((await placeMap(donor, roma))?.shapes.map((s) => s.name).sort()).toEqual([
