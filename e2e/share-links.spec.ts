@@ -127,7 +127,9 @@ test("a manager's progress note appears with its period on the donor report", as
   await page.goto(page.url().replace(/\/share.*$/, "/schedule"));
   const row = page.locator('tr[data-period="2021-Q3"]');
   await row.getByText("Write a progress note").click();
-  await row.getByRole("textbox", { name: "Progress note" }).fill("Floods in Tumbes delayed two legal orientation sessions.");
+  await row
+    .getByRole("textbox", { name: "Progress note" })
+    .fill("Floods in Tumbes delayed two legal orientation sessions.");
   await row.getByRole("button", { name: "Save note" }).click();
   await expect(row.getByRole("status")).toHaveText("Note saved.");
 

@@ -6,11 +6,9 @@ import type { IndicatorJson } from "@/components/dashboard/types";
 import { formatFigure, formatShare } from "@/components/indicators/figure-format";
 import { StatusBadge } from "@/components/indicators/status-badge";
 import type { Status } from "@/lib/indicators/schedule";
-import { mapFigures } from "./map-figures";
+import { mapFigures, statusWords } from "./map-figures";
 import { PlaceMapDrawing } from "./place-map";
 import { usePlaceMap } from "./place-map-context";
-
-const statuses: Status[] = ["onTrack", "atRisk", "offTrack", "noTarget", "noData", "notYetDue", "notAssessed"];
 
 /** An open card's map: the indicator's status per place, with its table view; none without shapes. */
 export function IndicatorMap({ indicator, filename }: { indicator: IndicatorJson; filename: string }) {
@@ -54,7 +52,7 @@ export function IndicatorMap({ indicator, filename }: { indicator: IndicatorJson
       <PlaceMapDrawing
         map={map}
         figures={figures}
-        statusLabels={Object.fromEntries(statuses.map((s) => [s, tStatus(s)])) as Record<Status, string>}
+        statusLabels={statusWords((s) => tStatus(s))}
         otherLabel={t("noStatus")}
         title={t("tableCaption", { indicator: `${code} ${title}` })}
         idPrefix={`map${idPrefix}`}

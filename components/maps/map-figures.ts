@@ -24,3 +24,9 @@ export function mapFigures(
     offMap: places.filter((r) => !onMap.has(r.id)).map((r) => r.name),
   };
 }
+
+const allStatuses: Status[] = ["onTrack", "atRisk", "offTrack", "noTarget", "noData", "notYetDue", "notAssessed"];
+
+/** Every status's word, for a map's labels and legend (`t` is the "status" translations). */
+export const statusWords = (t: (status: Status) => string) =>
+  Object.fromEntries(allStatuses.map((s) => [s, t(s)])) as Record<Status, string>;

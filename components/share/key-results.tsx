@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { formatFigure, formatShare } from "@/components/indicators/figure-format";
 import { StatusBadge } from "@/components/indicators/status-badge";
-import { mapFigures } from "@/components/maps/map-figures";
+import { mapFigures, statusWords } from "@/components/maps/map-figures";
 import { PlaceMapDrawing } from "@/components/maps/place-map";
 import type { Status } from "@/lib/indicators/schedule";
 import type { PlaceMap } from "@/lib/maps/shapes";
@@ -15,8 +15,6 @@ type Props = {
   map: PlaceMap | null;
 };
 type Indicator = ProjectSummary["indicators"][number];
-
-const statuses: Status[] = ["onTrack", "atRisk", "offTrack", "noTarget", "noData", "notYetDue", "notAssessed"];
 
 /** The first headline indicator's status per place on the map, with the same figures as a table. */
 async function KeyMap({ indicator, map }: { indicator: Indicator; map: PlaceMap }) {
@@ -40,7 +38,7 @@ async function KeyMap({ indicator, map }: { indicator: Indicator; map: PlaceMap 
         <PlaceMapDrawing
           map={map}
           figures={figures}
-          statusLabels={Object.fromEntries(statuses.map((s) => [s, tStatus(s)])) as Record<Status, string>}
+          statusLabels={statusWords((s) => tStatus(s))}
           otherLabel={t("noStatus")}
           title={t("tableCaption", { indicator: `${code} ${title}` })}
           idPrefix="key-map"
