@@ -5,7 +5,6 @@ import { ChartFrame, type ChartTable } from "@/components/charts/chart-frame";
 import type { IndicatorJson } from "@/components/dashboard/types";
 import { formatFigure, formatShare } from "@/components/indicators/figure-format";
 import { StatusBadge } from "@/components/indicators/status-badge";
-import type { Status } from "@/lib/indicators/schedule";
 import { mapFigures, statusWords } from "./map-figures";
 import { PlaceMapDrawing } from "./place-map";
 import { usePlaceMap } from "./place-map-context";

@@ -3,7 +3,6 @@ import { formatFigure, formatShare } from "@/components/indicators/figure-format
 import { StatusBadge } from "@/components/indicators/status-badge";
 import { mapFigures, statusWords } from "@/components/maps/map-figures";
 import { PlaceMapDrawing } from "@/components/maps/place-map";
-import type { Status } from "@/lib/indicators/schedule";
 import type { PlaceMap } from "@/lib/maps/shapes";
 import type { ProjectSummary } from "@/lib/summary/service";
 
