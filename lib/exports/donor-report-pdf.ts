@@ -161,6 +161,11 @@ export async function donorReportPdf(input: DonorReportInput): Promise<Uint8Arra
       { grey: true, gap: 8 },
     );
   }
+  const counts = countStatuses(summary.indicators.map((i) => i.overall.status));
+  w.text(
+    (["onTrack", "atRisk", "offTrack", "noData"] as const).map((s) => `${t(`status.${s}`)}: ${counts[s]}`).join(" · "),
+    { gap: 10 },
+  );
   const first = summary.indicators.find((i) => i.indicator.id === input.headlines[0]);
   if (input.map && first) {
     const { figures, offMap } = mapFigures(first, input.map, (f) =>
@@ -206,11 +211,6 @@ export async function donorReportPdf(input: DonorReportInput): Promise<Uint8Arra
       );
     }
   }
-  const counts = countStatuses(summary.indicators.map((i) => i.overall.status));
-  w.text(
-    (["onTrack", "atRisk", "offTrack", "noData"] as const).map((s) => `${t(`status.${s}`)}: ${counts[s]}`).join(" · "),
-    { gap: 10 },
-  );
 
   w.text(t("shared.report.indicators"), { size: 14, bold: true, gap: 6 });
   for (const i of summary.indicators) {
