@@ -62,3 +62,20 @@ test("an evaluator imports a table: problems by row and column, nothing saved; f
   await page.getByRole("link", { name: "2021-Q4", exact: true }).click();
   await expect(page.locator("input[value='12']").first()).toBeVisible();
 });
+
+test("a large table shows how far the server has come while it is read, then the report", async ({ page }) => {
+  await logInAs(page, "evaluator@example.org");
+  await page.getByRole("link", { name: /Venezuelan migrants and refugees in Peru/ }).click();
+  await page.getByRole("link", { name: "Import results" }).click();
+  const form = page.getByRole("form", { name: "Import results from a table" });
+  const rows = Array.from({ length: 60_000 }, (_, i) => `OP1.1.2,PE-LAL,2021-Q4,,${i % 2}`);
+  await form
+    .getByLabel("CSV or XLSX file")
+    .setInputFiles(file("large.csv", ["indicator,region,period,sex,value", ...rows]));
+  await expect(form.getByLabel("Place (ISO code or name)")).toHaveValue("region");
+  await form.getByRole("button", { name: "Preview" }).click();
+  const bar = form.locator(".import-progress");
+  await expect(bar.getByRole("progressbar", { name: "Import progress" })).toBeVisible();
+  await expect(form.getByTestId("results-import-preview")).toContainText("60,000 rows read");
+  await expect(bar).toHaveCount(0);
+});

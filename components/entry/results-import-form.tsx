@@ -2,10 +2,11 @@
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
-import { type UploadOutcome, uploadResults } from "@/lib/client/upload-results";
+import { type UploadOutcome, type UploadProgress, uploadResults } from "@/lib/client/upload-results";
 import { type ColumnsState, readColumnsAction } from "@/lib/results/import-actions";
 import { mappedFields } from "@/lib/results/import-mapping";
 import { numberLocale } from "@/lib/validation/numbers";
+import { ImportProgressBar } from "./import-progress-bar";
 import { ImportWarnings } from "./import-warnings";
 import { ProblemsTable } from "./problems-table";
 import { UploadHeading } from "./upload-heading";
@@ -26,6 +27,7 @@ export function ResultsImportForm({ projectId }: { projectId: string }) {
   const [file, setFile] = useState<File | null>(null);
   const [state, setState] = useState<UploadOutcome>({});
   const [pending, setPending] = useState(false);
+  const [progress, setProgress] = useState<UploadProgress | null>(null);
   const choose = async (chosen: File | null) => {
     setFile(chosen);
     setColumns({});
@@ -53,11 +55,12 @@ export function ResultsImportForm({ projectId }: { projectId: string }) {
     for (const field of mappedFields) options[field] = String(form.get(`map-${field}`) ?? "");
     setPending(true);
     try {
-      setState(await uploadResults(projectId, file, options));
+      setState(await uploadResults(projectId, file, options, setProgress));
     } catch {
       setState({ error: "failed" });
     } finally {
       setPending(false);
+      setProgress(null);
     }
     if (submitter?.value === "import") router.refresh();
   };
@@ -162,6 +165,7 @@ export function ResultsImportForm({ projectId }: { projectId: string }) {
           </button>
         </p>
       )}
+      {progress && <ImportProgressBar progress={progress} />}
     </form>
   );
 }

@@ -38,6 +38,7 @@ const required: Record<
   saveResults: "enter",
   importResults: "enter",
   uploadResults: "enter",
+  getImportProgress: "enter",
   reviewResults: "review",
   getResultHistory: "unapproved",
   listProjects: "signedIn",

@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { expect, test } from "vitest";
 import { POST as saveResults } from "@/app/api/v1/projects/[projectId]/results/route";
+import { GET as progressOf } from "@/app/api/v1/projects/[projectId]/results/upload/[progressId]/route";
 import { POST as upload } from "@/app/api/v1/projects/[projectId]/results/upload/route";
 import { db } from "@/lib/db";
 import { reloadEnv } from "@/lib/env";
@@ -21,10 +22,17 @@ function streamOf(data: string | Uint8Array) {
   });
 }
 
-async function send(token: string, peru: string, csv: string | Uint8Array, query: string, type = "text/csv") {
+async function send(
+  token: string,
+  peru: string,
+  csv: string | Uint8Array,
+  query: string,
+  type = "text/csv",
+  extra: Record<string, string> = {},
+) {
   const request = new Request(`http://localhost/api/v1/projects/${peru}/results/upload?${query}`, {
     method: "POST",
-    headers: { authorization: `Bearer ${token}`, "content-type": type },
+    headers: { authorization: `Bearer ${token}`, "content-type": type, ...extra },
     body: streamOf(csv),
     duplex: "half",
   } as RequestInit);
@@ -188,3 +196,52 @@ function saveJson(token: string, peru: string, body: string) {
     { params: Promise.resolve({ projectId: peru }) },
   );
 }
+
+test("an upload's progress can be followed by its id while it runs, by those who may import in the project", async () => {
+  const peru = await projectId("PE-VEN-2021");
+  const token = await apiTokenFor("evaluator@example.org");
+  const rows = Array.from({ length: 3000 }, (_, i) => `OP1.1.2;PE-LAL;2021-Q4;${i % 3}`);
+  const csv = `code;place;quarter;n\n${rows.join("\n")}\n`;
+  const size = new TextEncoder().encode(csv).length;
+  const id = "6f1c2b7e-8d4a-4c1e-9b2a-3e5f7a9c0d11";
+  const read = (who: string, project = peru, progressId = id) =>
+    progressOf(
+      new Request(`http://localhost/api/v1/projects/${project}/results/upload/${progressId}`, {
+        headers: { authorization: `Bearer ${who}` },
+      }),
+      { params: Promise.resolve({ projectId: project, progressId }) },
+    );
+
+  const query = `indicator=code&location=place&period=quarter&value=n&dryRun=true&progress=${id}`;
+  const running = send(token, peru, csv, query, "text/csv", { "content-length": String(size) });
+  const seen: { phase: string; rows: number; bytesRead: number }[] = [];
+  let answered = false;
+  void running.finally(() => {
+    answered = true;
+  });
+  while (!answered) {
+    const response = await read(token);
+    if (response.status === 200) seen.push(await response.json());
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  expect((await running).status).toBe(200);
+  const final = await (await read(token)).json();
+  expect(seen.length).toBeGreaterThan(0);
+  expect(final).toMatchObject({ phase: "done", rows: 3000, bytesRead: size, bytesTotal: size });
+  // What was seen on the way only moved forward.
+  const order = ["reading", "checking", "writing", "done"];
+  for (const [i, s] of seen.entries()) {
+    const previous = seen[i - 1];
+    if (!previous) continue;
+    expect(order.indexOf(s.phase)).toBeGreaterThanOrEqual(order.indexOf(previous.phase));
+    expect(s.rows).toBeGreaterThanOrEqual(previous.rows);
+    expect(s.bytesRead).toBeGreaterThanOrEqual(previous.bytesRead);
+  }
+  // Someone who may not import in the project cannot read it; an unknown id is not found.
+  expect((await read(await apiTokenFor("viewer@example.org"))).status).toBe(403);
+  expect((await read(token, peru, "00000000-0000-4000-8000-000000000000")).status).toBe(404);
+  // An id already used: the import still runs, without a progress of its own.
+  const again = await send(token, peru, csv, query);
+  expect(again.status).toBe(200);
+  expect((await (await read(token)).json()).rows).toBe(3000);
+});

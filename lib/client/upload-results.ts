@@ -1,5 +1,6 @@
 // The browser side of a results import: the chosen file is sent as the request body, so the server
-// reads it as it streams in (POST /api/v1/projects/{projectId}/results/upload).
+// reads it as it streams in (POST /api/v1/projects/{projectId}/results/upload), and how far the server
+// has come is asked for while it works (GET …/results/upload/{progressId}), for a progress bar.
 import { xlsxMediaType } from "@/lib/api/contracts/types";
 import { isTableRefusal, type TableRefusal } from "@/lib/imports/table-refusals";
 import type { ResultImportPreview } from "@/lib/results/import";
@@ -10,18 +11,58 @@ export type UploadOutcome = {
   error?: "notAllowed" | "raced" | "failed" | TableRefusal;
 };
 
+export type UploadProgress = {
+  phase: "sending" | "reading" | "checking" | "writing" | "done" | "failed";
+  /** Share of the file read by the server, 0 to 1; null before it says. */
+  read: number | null;
+  rows: number;
+};
+
+const POLL_MS = 700;
+
+/** A version 4 UUID; crypto.randomUUID exists only on HTTPS pages, and field offices may serve HTTP. */
+function randomUuid(): string {
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
+  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, "0")).join("");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/** Asks the server how far the import has come until `done` settles, telling `onProgress` each time. */
+async function followProgress(url: string, done: Promise<unknown>, onProgress: (p: UploadProgress) => void) {
+  let finished = false;
+  void done.finally(() => {
+    finished = true;
+  });
+  while (!finished) {
+    await Promise.race([done, new Promise((resolve) => setTimeout(resolve, POLL_MS))]).catch(() => undefined);
+    if (finished) return;
+    const response = await fetch(url, { headers: { accept: "application/json" } }).catch(() => null);
+    if (!response?.ok || finished) continue;
+    const p = await response.json();
+    onProgress({ phase: p.phase, read: p.bytesTotal ? Math.min(1, p.bytesRead / p.bytesTotal) : null, rows: p.rows });
+  }
+}
+
 export async function uploadResults(
   projectId: string,
   file: File,
   options: Record<string, string>,
+  onProgress: (progress: UploadProgress) => void = () => {},
 ): Promise<UploadOutcome> {
   const isXlsx = /\.xlsx$/i.test(file.name) || file.type === xlsxMediaType;
+  const progressId = randomUuid();
   const query = new URLSearchParams(Object.entries(options).filter(([, v]) => v !== ""));
-  const response = await fetch(`/api/v1/projects/${projectId}/results/upload?${query}`, {
+  query.set("progress", progressId);
+  onProgress({ phase: "sending", read: null, rows: 0 });
+  const sent = fetch(`/api/v1/projects/${projectId}/results/upload?${query}`, {
     method: "POST",
     headers: { "content-type": isXlsx ? xlsxMediaType : "text/csv", accept: "application/json" },
     body: file,
   });
+  await followProgress(`/api/v1/projects/${projectId}/results/upload/${progressId}`, sent, onProgress);
+  const response = await sent;
   const body = await response.json().catch(() => ({}));
   if (response.ok) return { preview: body as ResultImportPreview };
   if (body.preview) return { preview: body.preview as ResultImportPreview };

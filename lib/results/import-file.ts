@@ -7,6 +7,7 @@ import { type TableRow, tableRows } from "@/lib/imports/table-rows";
 import { assertCan, type Principal } from "@/lib/permissions";
 import { importResults } from "./import";
 import { guessMapping, type ImportMapping, importMappingSchema } from "./import-mapping";
+import { countedBytes, noProgress, type ProgressReporter } from "./import-progress";
 
 export type TableFormat = "csv" | "xlsx";
 
@@ -49,16 +50,22 @@ export async function importResultsFile(
     mapping: ImportMapping;
     dryRun: boolean;
     submit: boolean;
+    progress?: ProgressReporter;
   },
 ) {
   assertCan(principal, "results.enter", projectId);
+  const progress = input.progress ?? noProgress;
   const preview = await importResults(
     principal,
     projectId,
-    tableRows(input.format, input.source),
+    tableRows(input.format, countedBytes(input.source, progress)),
     input.mapping,
     input,
-  );
+  ).catch(async (error) => {
+    await progress.phase("failed");
+    throw error;
+  });
+  await progress.phase("done");
   // The mapping is offered again next time only once it imported something: a refusal or a preview
   // changes nothing in the project.
   if (preview.imported) {

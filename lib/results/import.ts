@@ -15,6 +15,7 @@ import { type IndicatorRules, type ResultInput, resultProblems } from "@/lib/val
 import { isStorableText } from "@/lib/validation/text";
 import { insertAuditEvents, insertResults } from "./bulk-insert";
 import { type ImportMapping, isApproved, type MappedField, mappedFields } from "./import-mapping";
+import { noProgress, type ProgressReporter } from "./import-progress";
 import { lockProjectResultsExclusive } from "./locks";
 import { outlierWarnings } from "./outlier-check";
 import { partsOverTotals } from "./parts-check";
@@ -145,8 +146,9 @@ export async function importResults(
   projectId: string,
   rows: AsyncIterable<TableRow>,
   mapping: ImportMapping,
-  options: { dryRun: boolean; submit: boolean },
+  options: { dryRun: boolean; submit: boolean; progress?: ProgressReporter },
 ): Promise<ResultImportPreview> {
+  const progress = options.progress ?? noProgress;
   assertCan(principal, "results.enter", projectId);
   const userId = requireUserId(principal);
   const look = await importLookups(projectId);
@@ -188,6 +190,7 @@ export async function importResults(
       continue;
     }
     count++;
+    progress.rows(count);
     const before = problemCount;
     for (const field of mappedFields) {
       if (!isStorableText(get(field))) problem(row, field, "invalidCharacters");
@@ -240,6 +243,7 @@ export async function importResults(
     } else addTo(cell, figures);
   }
   if (!columns) problem(1, "row", "empty");
+  await progress.phase("checking");
 
   // The entry grid's rules, on each value the rows add up to; named at the first row of the value.
   const fieldOf: Partial<Record<keyof ResultInput, MappedField>> = {
@@ -272,6 +276,7 @@ export async function importResults(
     imported: false,
   };
   if (problemCount || options.dryRun || cells.size === 0) return preview;
+  await progress.phase("writing");
   await writeImport(projectId, userId, [...cells.values()], options.submit, { source: "table" });
   if (options.submit) void mailSubmitted(projectId, userId, cells.size);
   return { ...preview, imported: true };

@@ -28,6 +28,7 @@ import {
 } from "./projects";
 import { getProjectContract, listIndicatorsContract, listProjectsContract, listResultsContract } from "./read";
 import {
+  importProgressContract,
   importResultsContract,
   resultHistoryContract,
   reviewResultsContract,
@@ -50,6 +51,7 @@ export const contracts: RouteContract[] = [
   reviewResultsContract,
   importResultsContract,
   uploadResultsContract,
+  importProgressContract,
   resultHistoryContract,
   listEvidenceContract,
   uploadEvidenceContract,

@@ -152,6 +152,11 @@ export const uploadResultsQuery = z.object({
     .describe('How the file writes numbers: "en" (1,200.5) or "es" (1.200,5); unset, "1,200" is refused as ambiguous'),
   dryRun: flag.describe("Only check and preview; nothing is saved"),
   submit: flag.describe("Submit the values for review instead of saving drafts"),
+  progress: z
+    .string()
+    .regex(/^[0-9a-f-]{36}$/i, "uuid")
+    .optional()
+    .describe("A UUID the caller chose: the import's progress is then readable at …/results/upload/{progressId}"),
 });
 
 export const uploadResultsContract: RouteContract = {
@@ -164,4 +169,26 @@ export const uploadResultsContract: RouteContract = {
   query: uploadResultsQuery,
   body: z.string().describe("The CSV text or the XLSX file"),
   bodyMediaTypes: ["text/csv", xlsxMediaType],
+};
+
+export const importProgressParams = z.object({ projectId: z.string().min(1), progressId: z.string().min(1) });
+
+export const importProgressContract: RouteContract = {
+  method: "get",
+  path: "/api/v1/projects/{projectId}/results/upload/{progressId}",
+  operationId: "getImportProgress",
+  summary: "How far a streamed results import has come (the id its caller chose)",
+  description:
+    "Written at most twice a second while the import runs: bytes read of the file's size, rows read, and the phase (reading, checking, writing, done, failed). The report itself is the upload's answer.",
+  tag: "Results",
+  auth: "session",
+  params: importProgressParams,
+  response: z.object({
+    phase: z.enum(["reading", "checking", "writing", "done", "failed"]),
+    bytesRead: z.number().int(),
+    bytesTotal: z.number().int().nullable(),
+    rows: z.number().int(),
+    updatedAt: z.string(),
+  }),
+  problems: ["unauthenticated", "forbidden", "notFound"],
 };

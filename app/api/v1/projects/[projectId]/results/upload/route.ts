@@ -7,11 +7,12 @@ import { importResultsProblems } from "@/lib/api/results-import";
 import { apiRoute } from "@/lib/api/route";
 import { env } from "@/lib/env";
 import { importMappingSchema } from "@/lib/results/import-mapping";
+import { progressReporter } from "@/lib/results/import-progress";
 
 export const POST = apiRoute({
   params: summaryParams,
   query: uploadResultsQuery,
-  async handler({ principal, params, query: { dryRun, submit, ...columns }, request }) {
+  async handler({ principal, params, query: { dryRun, submit, progress: progressId, ...columns }, request }) {
     // Only these types: neither can be sent by a cross-site form without a CORS preflight.
     const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
     const format = type === "text/csv" ? "csv" : type === xlsxMediaType ? "xlsx" : null;
@@ -27,12 +28,17 @@ export const POST = apiRoute({
         mapping.error.issues.map((i) => ({ field: `query.${i.path.join(".")}`, message: i.message })),
       );
     const source = limitedStream(request.body, env().MAX_UPLOAD_BYTES);
+    const size = Number(request.headers.get("content-length") ?? Number.NaN);
+    const progress = progressId
+      ? await progressReporter(principal, params.projectId, progressId, Number.isFinite(size) ? size : null)
+      : undefined;
     return importResultsProblems(principal, params.projectId, {
       format,
       source,
       mapping: mapping.data,
       dryRun,
       submit,
+      progress,
     });
   },
 });

@@ -1,0 +1,89 @@
+// How far a results import has come: counted in memory as the file streams in and written to the
+// database at most every PROGRESS_INTERVAL_MS (outside the import's own transaction), so the page can
+// show a progress bar whichever app instance it asks. Best effort: a failed progress write never fails
+// the import.
+import "server-only";
+import { db } from "@/lib/db";
+import { assertCan, type Principal, requireUserId } from "@/lib/permissions";
+
+export type ImportPhase = "reading" | "checking" | "writing" | "done" | "failed";
+
+const PROGRESS_INTERVAL_MS = 500;
+/** Progress rows older than this are swept when an import starts. */
+const KEPT_MS = 24 * 60 * 60 * 1000;
+
+export type ProgressReporter = {
+  bytes(count: number): void;
+  rows(count: number): void;
+  phase(phase: ImportPhase): Promise<void>;
+};
+
+/** Nothing to report to (an import without a progress id). */
+export const noProgress: ProgressReporter = { bytes() {}, rows() {}, phase: async () => {} };
+
+/**
+ * A reporter for one import, by the id the browser chose. Writes are chained (never two at once) and
+ * throttled; a phase change is written at once.
+ */
+export async function progressReporter(
+  principal: Principal,
+  projectId: string,
+  id: string,
+  bytesTotal: number | null,
+): Promise<ProgressReporter> {
+  assertCan(principal, "results.enter", projectId);
+  const userId = requireUserId(principal);
+  const state = { phase: "reading" as ImportPhase, bytesRead: 0, rows: 0 };
+  await db().importProgress.deleteMany({ where: { createdAt: { lt: new Date(Date.now() - KEPT_MS) } } });
+  const created = await db()
+    .importProgress.create({ data: { id, projectId, userId, phase: state.phase, bytesTotal } })
+    .catch(() => null); // an id already used: the import goes on without a progress bar
+  if (!created) return noProgress;
+  let writing: Promise<unknown> = Promise.resolve();
+  let lastWrite = Date.now();
+  const write = () => {
+    lastWrite = Date.now();
+    const data = { ...state };
+    writing = writing
+      .then(() => db().importProgress.updateMany({ where: { id, projectId }, data }))
+      .catch(() => undefined);
+    return writing.then(() => undefined);
+  };
+  const maybeWrite = () => {
+    if (Date.now() - lastWrite >= PROGRESS_INTERVAL_MS) void write();
+  };
+  return {
+    bytes(count) {
+      state.bytesRead += count;
+      maybeWrite();
+    },
+    rows(count) {
+      state.rows = count;
+      maybeWrite();
+    },
+    phase(phase) {
+      state.phase = phase;
+      return write();
+    },
+  };
+}
+
+/** An import's progress, for members who may enter results in its project; null when unknown. */
+export async function readImportProgress(principal: Principal, projectId: string, id: string) {
+  assertCan(principal, "results.enter", projectId);
+  return db().importProgress.findFirst({
+    where: { id, projectId },
+    select: { phase: true, bytesRead: true, bytesTotal: true, rows: true, updatedAt: true },
+  });
+}
+
+/** The stream's chunks, each counted for the reporter on its way through. */
+export async function* countedBytes(
+  source: AsyncIterable<Uint8Array>,
+  reporter: ProgressReporter,
+): AsyncGenerator<Uint8Array> {
+  for await (const chunk of source) {
+    reporter.bytes(chunk.byteLength);
+    yield chunk;
+  }
+}
