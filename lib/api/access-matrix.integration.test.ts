@@ -118,6 +118,11 @@ beforeAll(async () => {
   );
   await shareEvidence(manager, peru, evidence.id, true);
   ids.evidenceId = evidence.id;
+  // An evaluator's import, followed by its progress id: whoever may import in the project may read it.
+  const progress = await db().importProgress.create({
+    data: { id: "0f5a3c1e-2b4d-4e6f-8a9b-1c2d3e4f5a6b", projectId: peru, userId: viewer.id, phase: "done" },
+  });
+  ids.progressId = progress.id;
   const all = ["read", "edit", "enter", "review", "unapproved", "members", "create", "signedIn", "shareFiles"];
   callers = [
     { name: "anonymous", headers: {}, may: new Set() },
