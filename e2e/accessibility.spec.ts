@@ -47,21 +47,32 @@ test("sign-in, dashboard, entry and review pages have no serious accessibility v
   await expectAccessible(page, "review");
 });
 
-test("on a phone the dashboard and the donor page fit the screen with charts open", async ({ page, browser }) => {
+test("on a laptop and on a phone the dashboard, the indicator page and the donor page fit the screen with charts open", async ({
+  page,
+  browser,
+}) => {
   await openShareLinksPage(page);
-  const url = await createShareLink(page, "Phone check");
-  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-  const donor = await phone.newPage();
-  await donor.goto(url);
-  await expect(donor.getByRole("heading", { level: 1 })).toHaveText(/Venezuelan migrants/);
-  await openCharts(donor, "OP1.1.1");
-  await expectNoSidewaysScroll(donor, "donor page on a phone");
-  await expectAccessible(donor, "donor page");
+  const url = await createShareLink(page, "Screen check");
+  for (const [name, viewport, mobile] of [
+    ["laptop", { width: 1366, height: 900 }, false],
+    ["phone", { width: 390, height: 844 }, true],
+  ] as const) {
+    const screen = await browser.newContext({ viewport, isMobile: mobile, hasTouch: mobile });
+    const donor = await screen.newPage();
+    await donor.goto(url);
+    await expect(donor.getByRole("heading", { level: 1 })).toHaveText(/Venezuelan migrants/);
+    await openCharts(donor, "OP1.1.1");
+    await expectNoSidewaysScroll(donor, `donor page on a ${name}`);
+    if (mobile) await expectAccessible(donor, "donor page");
 
-  const manager = await phone.newPage();
-  await logInAs(manager, "manager@example.org");
-  await manager.getByRole("link", { name: /Venezuelan migrants and refugees in Peru/ }).click();
-  await openCharts(manager, "OP1.1.1");
-  await expectNoSidewaysScroll(manager, "dashboard on a phone");
-  await phone.close();
+    const manager = await screen.newPage();
+    await logInAs(manager, "manager@example.org");
+    await manager.getByRole("link", { name: /Venezuelan migrants and refugees in Peru/ }).click();
+    await openCharts(manager, "OP1.1.1");
+    await expectNoSidewaysScroll(manager, `dashboard on a ${name}`);
+    await manager.locator('article[data-indicator="OP1.1.1"]').getByRole("link", { name: "All figures and results" }).click();
+    await expect(manager.getByRole("heading", { level: 1 })).toContainText("OP1.1.1");
+    await expectNoSidewaysScroll(manager, `indicator page on a ${name}`);
+    await screen.close();
+  }
 });
