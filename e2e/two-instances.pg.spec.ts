@@ -21,6 +21,8 @@ async function summaryOn(page: Page, base: string, projectId: string): Promise<S
 }
 
 test("a session, the figures and the sign-in limits are the same on both instances", async ({ page, browser }) => {
+  // Ten refused sign-ins, each checked against a password hash: slow on a loaded 2-core machine.
+  test.setTimeout(90_000);
   await logInAs(page, "manager@example.org");
   await page.getByRole("link", { name: /Venezuelan migrants and refugees in Peru/ }).click();
   await expect(page).toHaveURL(/\/projects\/[^/?]+$/); // the project's access is checked before the page opens
