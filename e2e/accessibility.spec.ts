@@ -70,9 +70,53 @@ test("on a laptop and on a phone the dashboard, the indicator page and the donor
     await manager.getByRole("link", { name: /Venezuelan migrants and refugees in Peru/ }).click();
     await openCharts(manager, "OP1.1.1");
     await expectNoSidewaysScroll(manager, `dashboard on a ${name}`);
-    await manager.locator('article[data-indicator="OP1.1.1"]').getByRole("link", { name: "All figures and results" }).click();
+    await manager
+      .locator('article[data-indicator="OP1.1.1"]')
+      .getByRole("link", { name: "All figures and results" })
+      .click();
     await expect(manager.getByRole("heading", { level: 1 })).toContainText("OP1.1.1");
     await expectNoSidewaysScroll(manager, `indicator page on a ${name}`);
     await screen.close();
   }
+});
+
+test("every page a manager opens fits a 360 px screen: tables scroll inside their frame", async ({ browser }) => {
+  const phone = await browser.newContext({ viewport: { width: 360, height: 800 }, isMobile: true, hasTouch: true });
+  const page = await phone.newPage();
+  await logInAs(page, "manager@example.org");
+  await page.getByRole("link", { name: /Venezuelan migrants and refugees in Peru/ }).click();
+  await expect(page).toHaveURL(/\/projects\/[^/]+$/);
+  const project = new URL(page.url()).pathname;
+  const indicator = await page
+    .locator('article[data-indicator="OP1.1.1"]')
+    .getByRole("link", { name: "All figures and results" })
+    .getAttribute("href");
+  const pages = [
+    "/projects",
+    "/projects/new",
+    project,
+    indicator ?? "",
+    ...[
+      "entry",
+      "review",
+      "import",
+      "import/survey",
+      "settings",
+      "logframe",
+      "targets",
+      "schedule",
+      "team",
+      "share",
+    ].map((p) => `${project}/${p}`),
+    "/inbox",
+    "/settings/account",
+    "/settings/tokens",
+    "/api-docs",
+  ];
+  for (const path of pages) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expectNoSidewaysScroll(page, path);
+  }
+  await phone.close();
 });

@@ -66,74 +66,76 @@ export function TargetsGrid({
     return any ? sum : null;
   };
   const table = (columns: Column[], caption: string, withSum: boolean) => (
-    <table className="data targets-grid">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t("when")}</th>
-          {columns.map((c) => (
-            <th key={c.key} scope="col">
-              {c.label}
-            </th>
-          ))}
-          {withSum && <th scope="col">{t("sumOfPlaces")}</th>}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => {
-          const sum = withSum ? sumOfPlaces(row) : null;
-          const overallCell = { periodId: row.periodId, roundId: row.roundId, locationId: null, optionId: null };
-          const overall = parseTargetText(
-            textOf(cellName({ indicatorId, ...overallCell }), overallCell),
-            measure,
-            locale,
-          );
-          const mismatch =
-            sum !== null &&
-            typeof overall === "object" &&
-            overall.value != null &&
-            Math.abs(overall.value - sum) > 1e-9;
-          return (
-            <tr key={row.key} data-row={row.label}>
-              <th scope="row">{row.label}</th>
-              {columns.map((c) => {
-                const cell = {
-                  periodId: row.periodId,
-                  roundId: row.roundId,
-                  locationId: c.locationId,
-                  optionId: c.optionId,
-                };
-                const name = cellName({ indicatorId, ...cell });
-                const current = saved(cell);
-                const problem = state.fieldErrors?.[name];
-                return (
-                  <td key={c.key}>
-                    <input type="hidden" name={`o${name.slice(1)}`} value={current?.text ?? ""} />
-                    <input type="hidden" name={`r${name.slice(1)}`} value={current?.updatedAt ?? ""} />
-                    <input
-                      name={name}
-                      aria-label={`${row.label} · ${c.label}`}
-                      inputMode={measure === "QUALITATIVE" ? "text" : "decimal"}
-                      defaultValue={textOf(name, cell)}
-                      aria-invalid={Boolean(problem)}
-                      title={problem ? message(problem) : undefined}
-                      onChange={(e) => setTyped((prev) => ({ ...prev, [name]: e.target.value }))}
-                    />
-                    {problem && <span className="error">{message(problem)}</span>}
+    <div className="table-scroll">
+      <table className="data targets-grid">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("when")}</th>
+            {columns.map((c) => (
+              <th key={c.key} scope="col">
+                {c.label}
+              </th>
+            ))}
+            {withSum && <th scope="col">{t("sumOfPlaces")}</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => {
+            const sum = withSum ? sumOfPlaces(row) : null;
+            const overallCell = { periodId: row.periodId, roundId: row.roundId, locationId: null, optionId: null };
+            const overall = parseTargetText(
+              textOf(cellName({ indicatorId, ...overallCell }), overallCell),
+              measure,
+              locale,
+            );
+            const mismatch =
+              sum !== null &&
+              typeof overall === "object" &&
+              overall.value != null &&
+              Math.abs(overall.value - sum) > 1e-9;
+            return (
+              <tr key={row.key} data-row={row.label}>
+                <th scope="row">{row.label}</th>
+                {columns.map((c) => {
+                  const cell = {
+                    periodId: row.periodId,
+                    roundId: row.roundId,
+                    locationId: c.locationId,
+                    optionId: c.optionId,
+                  };
+                  const name = cellName({ indicatorId, ...cell });
+                  const current = saved(cell);
+                  const problem = state.fieldErrors?.[name];
+                  return (
+                    <td key={c.key}>
+                      <input type="hidden" name={`o${name.slice(1)}`} value={current?.text ?? ""} />
+                      <input type="hidden" name={`r${name.slice(1)}`} value={current?.updatedAt ?? ""} />
+                      <input
+                        name={name}
+                        aria-label={`${row.label} · ${c.label}`}
+                        inputMode={measure === "QUALITATIVE" ? "text" : "decimal"}
+                        defaultValue={textOf(name, cell)}
+                        aria-invalid={Boolean(problem)}
+                        title={problem ? message(problem) : undefined}
+                        onChange={(e) => setTyped((prev) => ({ ...prev, [name]: e.target.value }))}
+                      />
+                      {problem && <span className="error">{message(problem)}</span>}
+                    </td>
+                  );
+                })}
+                {withSum && (
+                  <td data-col="sum" className={mismatch ? "error" : undefined}>
+                    {sum ?? "–"}
+                    {mismatch && <span role="status"> {t("sumMismatch")}</span>}
                   </td>
-                );
-              })}
-              {withSum && (
-                <td data-col="sum" className={mismatch ? "error" : undefined}>
-                  {sum ?? "–"}
-                  {mismatch && <span role="status"> {t("sumMismatch")}</span>}
-                </td>
-              )}
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+                )}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
   return (
     <form key={formKey} action={formAction} noValidate>

@@ -32,29 +32,31 @@ export default async function ApiDocsPage() {
             {op.description && <p className="muted">{op.description}</p>}
             <p>{op.security.length ? t("authSession") : t("authNone")}</p>
             {op.parameters.length > 0 && (
-              <table className="data">
-                <caption>{t("parameters")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("name")}</th>
-                    <th scope="col">{t("in")}</th>
-                    <th scope="col">{t("required")}</th>
-                    <th scope="col">{t("description")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {op.parameters.map((p) => (
-                    <tr key={`${p.in}-${p.name}`}>
-                      <th scope="row">
-                        <code>{p.name}</code>
-                      </th>
-                      <td>{p.in}</td>
-                      <td>{p.required ? t("yes") : t("no")}</td>
-                      <td>{p.description ?? ""}</td>
+              <div className="table-scroll">
+                <table className="data">
+                  <caption>{t("parameters")}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("name")}</th>
+                      <th scope="col">{t("in")}</th>
+                      <th scope="col">{t("required")}</th>
+                      <th scope="col">{t("description")}</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {op.parameters.map((p) => (
+                      <tr key={`${p.in}-${p.name}`}>
+                        <th scope="row">
+                          <code>{p.name}</code>
+                        </th>
+                        <td>{p.in}</td>
+                        <td>{p.required ? t("yes") : t("no")}</td>
+                        <td>{p.description ?? ""}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
             )}
             <h3>{t("responses")}</h3>
             <ul>

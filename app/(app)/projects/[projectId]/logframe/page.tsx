@@ -56,36 +56,38 @@ export default async function LogframePage({ params }: { params: Promise<{ proje
               }}
             />
           </details>
-          <table className="data text-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("code")}</th>
-                <th scope="col">{t("title")}</th>
-                <th scope="col">{t("measure")}</th>
-                <th scope="col">{t("source")}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t("actions")}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {node.indicators
-                .filter((i) => !i.archivedAt)
-                .map((i) => (
-                  <tr key={i.id} data-indicator={i.code}>
-                    <th scope="row">{i.code}</th>
-                    <td>
-                      <Link href={`/projects/${project.id}/logframe/${i.id}`}>{i.title}</Link>
-                    </td>
-                    <td>{t(`measures.${i.measure}`)}</td>
-                    <td>{t(`sources.${i.source}`)}</td>
-                    <td>
-                      <IndicatorArrange projectId={project.id} indicatorId={i.id} code={i.code} archived={false} />
-                    </td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
+          <div className="table-scroll">
+            <table className="data text-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("code")}</th>
+                  <th scope="col">{t("title")}</th>
+                  <th scope="col">{t("measure")}</th>
+                  <th scope="col">{t("source")}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t("actions")}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {node.indicators
+                  .filter((i) => !i.archivedAt)
+                  .map((i) => (
+                    <tr key={i.id} data-indicator={i.code}>
+                      <th scope="row">{i.code}</th>
+                      <td>
+                        <Link href={`/projects/${project.id}/logframe/${i.id}`}>{i.title}</Link>
+                      </td>
+                      <td>{t(`measures.${i.measure}`)}</td>
+                      <td>{t(`sources.${i.source}`)}</td>
+                      <td>
+                        <IndicatorArrange projectId={project.id} indicatorId={i.id} code={i.code} archived={false} />
+                      </td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          </div>
         </section>
       ))}
       {archived.length > 0 && (

@@ -30,108 +30,117 @@ export default async function SchedulePage({ params }: { params: Promise<{ proje
         <Link href={`/projects/${project.id}`}>← {project.name}</Link>
       </p>
       <h1>{t("title")}</h1>
-      <table className="data text-table">
-        <caption>{t("periods")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("period")}</th>
-            <th scope="col">{t("start")}</th>
-            <th scope="col">{t("end")}</th>
-            <th scope="col">{t("state")}</th>
-            {mayLock && (
-              <th scope="col">
-                <span className="visually-hidden">{t("lock")}</span>
-              </th>
-            )}
-            {mayLock && <th scope="col">{t("notes_column")}</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {periods.map((p) => (
-            <tr key={p.id} data-period={p.label}>
-              <th scope="row">{p.label}</th>
-              <td>{day(p.startDate)}</td>
-              <td>{day(p.endDate)}</td>
-              <td data-col="state">
-                {p.lockedAt ? t("lockedBy", { name: p.lockedBy?.name ?? "–", date: day(p.lockedAt) }) : t("open")}
-              </td>
+      <div className="table-scroll">
+        <table className="data text-table">
+          <caption>{t("periods")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("period")}</th>
+              <th scope="col">{t("start")}</th>
+              <th scope="col">{t("end")}</th>
+              <th scope="col">{t("state")}</th>
               {mayLock && (
+                <th scope="col">
+                  <span className="visually-hidden">{t("lock")}</span>
+                </th>
+              )}
+              {mayLock && <th scope="col">{t("notes_column")}</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {periods.map((p) => (
+              <tr key={p.id} data-period={p.label}>
+                <th scope="row">{p.label}</th>
+                <td>{day(p.startDate)}</td>
+                <td>{day(p.endDate)}</td>
+                <td data-col="state">
+                  {p.lockedAt ? t("lockedBy", { name: p.lockedBy?.name ?? "–", date: day(p.lockedAt) }) : t("open")}
+                </td>
+                {mayLock && (
+                  <td>
+                    <PeriodLockForm
+                      projectId={project.id}
+                      periodId={p.id}
+                      locked={p.lockedAt !== null}
+                      label={p.label}
+                    />
+                    {mayEditPeriods && !p.lockedAt && p._count.results === 0 && (
+                      <RemoveEntryButton projectId={project.id} kind="period" id={p.id} label={p.label} />
+                    )}
+                  </td>
+                )}
+                {mayLock && (
+                  <td>
+                    <ProgressNoteForm
+                      projectId={project.id}
+                      periodId={p.id}
+                      label={p.label}
+                      note={p.progressNote}
+                      noteAt={p.progressNoteAt?.toISOString() ?? ""}
+                    />
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="table-scroll">
+        <table className="data text-table">
+          <caption>{t("rounds")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("name")}</th>
+              <th scope="col">{t("type")}</th>
+              <th scope="col">{t("fieldwork")}</th>
+              <th scope="col">{t("mode")}</th>
+              <th scope="col">{t("sample")}</th>
+              <th scope="col">{t("notes")}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t("edit")}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rounds.map((r) => (
+              <tr key={r.id} data-round={r.name}>
+                <th scope="row">{r.name}</th>
+                <td>{t(`types.${r.type}`)}</td>
                 <td>
-                  <PeriodLockForm projectId={project.id} periodId={p.id} locked={p.lockedAt !== null} label={p.label} />
-                  {mayEditPeriods && !p.lockedAt && p._count.results === 0 && (
-                    <RemoveEntryButton projectId={project.id} kind="period" id={p.id} label={p.label} />
+                  {day(r.startDate)} – {day(r.endDate)}
+                </td>
+                <td>{t(`modes.${r.mode}`)}</td>
+                <td>
+                  {r.achievedSampleSize ?? "–"} / {r.plannedSampleSize ?? "–"}
+                </td>
+                <td>{r.notes || "–"}</td>
+                <td>
+                  <details>
+                    <summary>{t("edit")}</summary>
+                    <AddRoundForm
+                      projectId={project.id}
+                      round={{
+                        id: r.id,
+                        type: r.type,
+                        name: r.name,
+                        startDate: iso(r.startDate),
+                        endDate: iso(r.endDate),
+                        mode: r.mode,
+                        plannedSampleSize: r.plannedSampleSize?.toString() ?? "",
+                        achievedSampleSize: r.achievedSampleSize?.toString() ?? "",
+                        notes: r.notes,
+                      }}
+                    />
+                  </details>
+                  {r._count.results === 0 && (
+                    <RemoveEntryButton projectId={project.id} kind="round" id={r.id} label={r.name} />
                   )}
                 </td>
-              )}
-              {mayLock && (
-                <td>
-                  <ProgressNoteForm
-                    projectId={project.id}
-                    periodId={p.id}
-                    label={p.label}
-                    note={p.progressNote}
-                    noteAt={p.progressNoteAt?.toISOString() ?? ""}
-                  />
-                </td>
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <table className="data text-table">
-        <caption>{t("rounds")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("name")}</th>
-            <th scope="col">{t("type")}</th>
-            <th scope="col">{t("fieldwork")}</th>
-            <th scope="col">{t("mode")}</th>
-            <th scope="col">{t("sample")}</th>
-            <th scope="col">{t("notes")}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t("edit")}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rounds.map((r) => (
-            <tr key={r.id} data-round={r.name}>
-              <th scope="row">{r.name}</th>
-              <td>{t(`types.${r.type}`)}</td>
-              <td>
-                {day(r.startDate)} – {day(r.endDate)}
-              </td>
-              <td>{t(`modes.${r.mode}`)}</td>
-              <td>
-                {r.achievedSampleSize ?? "–"} / {r.plannedSampleSize ?? "–"}
-              </td>
-              <td>{r.notes || "–"}</td>
-              <td>
-                <details>
-                  <summary>{t("edit")}</summary>
-                  <AddRoundForm
-                    projectId={project.id}
-                    round={{
-                      id: r.id,
-                      type: r.type,
-                      name: r.name,
-                      startDate: iso(r.startDate),
-                      endDate: iso(r.endDate),
-                      mode: r.mode,
-                      plannedSampleSize: r.plannedSampleSize?.toString() ?? "",
-                      achievedSampleSize: r.achievedSampleSize?.toString() ?? "",
-                      notes: r.notes,
-                    }}
-                  />
-                </details>
-                {r._count.results === 0 && (
-                  <RemoveEntryButton projectId={project.id} kind="round" id={r.id} label={r.name} />
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <div className="two-columns">
         <AddRoundForm projectId={project.id} />
         {mayEditPeriods && <AddPeriodForm projectId={project.id} />}

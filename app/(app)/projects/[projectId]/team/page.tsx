@@ -24,59 +24,63 @@ export default async function TeamPage({ params }: { params: Promise<{ projectId
     <>
       <SetupNav projectId={project.id} projectName={project.name} current="team" />
       <h1>{t("teamTitle")}</h1>
-      <table className="data text-table">
-        <caption>{t("members")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("memberName")}</th>
-            <th scope="col">{t("email")}</th>
-            <th scope="col">{t("role")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {members.map((m) => (
-            <tr key={m.id} data-member={m.user.email}>
-              <th scope="row">{m.user.name}</th>
-              <td>{m.user.email}</td>
-              <td>
-                <MemberRoleForm projectId={project.id} userId={m.user.id} name={m.user.name} role={m.role} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {invitations.length > 0 && (
+      <div className="table-scroll">
         <table className="data text-table">
-          <caption>{t("pending")}</caption>
+          <caption>{t("members")}</caption>
           <thead>
             <tr>
+              <th scope="col">{t("memberName")}</th>
               <th scope="col">{t("email")}</th>
               <th scope="col">{t("role")}</th>
-              <th scope="col">{t("expires")}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t("revoke")}</span>
-              </th>
             </tr>
           </thead>
           <tbody>
-            {invitations.map((i) => (
-              <tr key={i.id}>
-                <th scope="row">{i.email}</th>
-                <td>{t(`roles.${i.role}`)}</td>
-                <td>{format.dateTime(i.expiresAt, { dateStyle: "medium" })}</td>
+            {members.map((m) => (
+              <tr key={m.id} data-member={m.user.email}>
+                <th scope="row">{m.user.name}</th>
+                <td>{m.user.email}</td>
                 <td>
-                  <RevokeButton
-                    action={revokeInvitationAction.bind(null, project.id)}
-                    name="invitationId"
-                    id={i.id}
-                    label={`${t("revoke")}: ${i.email}`}
-                    text={t("revoke")}
-                  />
+                  <MemberRoleForm projectId={project.id} userId={m.user.id} name={m.user.name} role={m.role} />
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
+      </div>
+      {invitations.length > 0 && (
+        <div className="table-scroll">
+          <table className="data text-table">
+            <caption>{t("pending")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("email")}</th>
+                <th scope="col">{t("role")}</th>
+                <th scope="col">{t("expires")}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t("revoke")}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {invitations.map((i) => (
+                <tr key={i.id}>
+                  <th scope="row">{i.email}</th>
+                  <td>{t(`roles.${i.role}`)}</td>
+                  <td>{format.dateTime(i.expiresAt, { dateStyle: "medium" })}</td>
+                  <td>
+                    <RevokeButton
+                      action={revokeInvitationAction.bind(null, project.id)}
+                      name="invitationId"
+                      id={i.id}
+                      label={`${t("revoke")}: ${i.email}`}
+                      text={t("revoke")}
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <InviteForm projectId={project.id} appUrl={env().APP_URL} />
     </>
