@@ -21,43 +21,45 @@ export default async function ApiTokensPage() {
       {tokens.length === 0 ? (
         <p>{t("none")}</p>
       ) : (
-        <table className="data">
-          <caption>{t("listTitle")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("name")}</th>
-              <th scope="col">{t("createdAt")}</th>
-              <th scope="col">{t("expiresAt")}</th>
-              <th scope="col">{t("lastUsed")}</th>
-              <th scope="col">{t("state")}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t("actions")}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {tokens.map((token) => (
-              <tr key={token.id} data-token={token.name}>
-                <th scope="row">{token.name}</th>
-                <td>{when(token.createdAt)}</td>
-                <td>{token.expiresAt ? when(token.expiresAt) : t("never")}</td>
-                <td>{when(token.lastUsedAt)}</td>
-                <td data-col="state">{t(`states.${token.state}`)}</td>
-                <td>
-                  {token.state === "active" && (
-                    <RevokeButton
-                      action={revokeApiTokenAction}
-                      name="tokenId"
-                      id={token.id}
-                      label={t("revokeLabel", { name: token.name })}
-                      text={t("revoke")}
-                    />
-                  )}
-                </td>
+        <div className="table-scroll">
+          <table className="data">
+            <caption>{t("listTitle")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("name")}</th>
+                <th scope="col">{t("createdAt")}</th>
+                <th scope="col">{t("expiresAt")}</th>
+                <th scope="col">{t("lastUsed")}</th>
+                <th scope="col">{t("state")}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t("actions")}</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {tokens.map((token) => (
+                <tr key={token.id} data-token={token.name}>
+                  <th scope="row">{token.name}</th>
+                  <td>{when(token.createdAt)}</td>
+                  <td>{token.expiresAt ? when(token.expiresAt) : t("never")}</td>
+                  <td>{when(token.lastUsedAt)}</td>
+                  <td data-col="state">{t(`states.${token.state}`)}</td>
+                  <td>
+                    {token.state === "active" && (
+                      <RevokeButton
+                        action={revokeApiTokenAction}
+                        name="tokenId"
+                        id={token.id}
+                        label={t("revokeLabel", { name: token.name })}
+                        text={t("revoke")}
+                      />
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </>
   );
