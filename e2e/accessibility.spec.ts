@@ -51,6 +51,7 @@ test("on a laptop and on a phone the dashboard, the indicator page and the donor
   page,
   browser,
 }) => {
+  test.setTimeout(120_000); // two screens or a score of pages, each signed in and drawn
   await openShareLinksPage(page);
   const url = await createShareLink(page, "Screen check");
   for (const [name, viewport, mobile] of [
@@ -81,6 +82,7 @@ test("on a laptop and on a phone the dashboard, the indicator page and the donor
 });
 
 test("every page a manager opens fits a 360 px screen: tables scroll inside their frame", async ({ browser }) => {
+  test.setTimeout(120_000); // two screens or a score of pages, each signed in and drawn
   const phone = await browser.newContext({ viewport: { width: 360, height: 800 }, isMobile: true, hasTouch: true });
   const page = await phone.newPage();
   await logInAs(page, "manager@example.org");
