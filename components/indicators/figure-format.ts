@@ -4,7 +4,7 @@ import type { useFormatter } from "next-intl";
 import { numberFormatOptions, unitSuffix } from "@/components/charts/number-format";
 import type { Measure } from "@/lib/indicators";
 
-type Format = Pick<ReturnType<typeof useFormatter>, "number">;
+export type Format = Pick<ReturnType<typeof useFormatter>, "number">;
 
 export function formatFigure(format: Format, measure: Measure, value: number | null, empty: string): string {
   return value === null ? empty : `${format.number(value, numberFormatOptions(measure))}${unitSuffix(measure)}`;

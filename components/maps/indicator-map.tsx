@@ -20,11 +20,8 @@ export function IndicatorMap({ indicator, filename }: { indicator: IndicatorJson
   if (!map) return null;
   const { measure, code, title } = indicator.indicator;
   const fig = (v: number | null, empty = tChart("noData")) => formatFigure(format, measure, v, empty);
-  const label = (f: { achievement: number | null; actual: number | null }) =>
-    f.achievement !== null ? formatShare(format, f.achievement) : fig(f.actual, "–");
-  const { figures, offMap } = mapFigures(indicator, map, label);
+  const { figures, rows, offMap } = mapFigures(indicator, map, format);
   if (figures.length === offMap.length) return null;
-  const rows = indicator.byLocation.filter((l) => figures.some((f) => f.locationId === l.id));
   const table: ChartTable = {
     caption: t("tableCaption", { indicator: `${code} ${title}` }),
     columns: [

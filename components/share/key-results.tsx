@@ -25,11 +25,8 @@ async function KeyMap({ indicator, map }: { indicator: Indicator; map: PlaceMap 
   ]);
   const { code, title, measure } = indicator.indicator;
   const fig = (v: number | null) => formatFigure(format, measure, v, "–");
-  const { figures, offMap } = mapFigures(indicator, map, (f) =>
-    f.achievement !== null ? formatShare(format, f.achievement) : fig(f.actual),
-  );
+  const { figures, rows, offMap } = mapFigures(indicator, map, format);
   if (figures.length === offMap.length) return null;
-  const rows = indicator.byLocation.filter((l) => figures.some((f) => f.locationId === l.id));
   return (
     <figure className="key-map" aria-labelledby="key-map-title">
       <figcaption id="key-map-title">{t("keyTitle", { indicator: `${code} ${title}` })}</figcaption>
