@@ -15,6 +15,11 @@ const fills: Partial<Record<Status, { colour: string; pattern?: "hatch" | "cross
   offTrack: { colour: "#f08c8c", pattern: "cross" },
 };
 const NO_FIGURE = "#e6e9ed";
+/** Places without a figure of their own (a country over its regions), drawn beneath the others. */
+export const BENEATH_FILL = "#f6f8fa";
+
+/** A status's colour on the map (the page adds its pattern), for drawings made elsewhere (the PDF). */
+export const statusFillColour = (status: Status) => fills[status]?.colour ?? NO_FIGURE;
 /** Outlines smaller than this (square pixels) are labelled in the table view only. */
 const LABEL_AREA = 900;
 
@@ -74,7 +79,7 @@ export function PlaceMapDrawing({
         <title>{title}</title>
         <Patterns prefix={idPrefix} />
         {beneath.map((s) => (
-          <path key={s.locationId} d={s.d ?? ""} fill="#f6f8fa" stroke="#8c959f" strokeWidth="0.6" />
+          <path key={s.locationId} d={s.d ?? ""} fill={BENEATH_FILL} stroke="#8c959f" strokeWidth="0.6" />
         ))}
         {shown.map((s) => {
           const figure = byPlace.get(s.locationId);

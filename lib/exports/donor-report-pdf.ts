@@ -7,9 +7,10 @@ import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from "pdf
 import { createFormatter } from "use-intl/core";
 import { formatFigure, formatShare } from "@/components/indicators/figure-format";
 import { mapFigures } from "@/components/maps/map-figures";
+import { BENEATH_FILL, statusFillColour } from "@/components/maps/place-map";
 import type { Locale } from "@/lib/i18n/config";
 import { translator } from "@/lib/i18n/translator";
-import { countStatuses, type Status } from "@/lib/indicators/schedule";
+import { countStatuses } from "@/lib/indicators/schedule";
 import type { PlaceMap } from "@/lib/maps/shapes";
 import type { ChangesSinceReport } from "@/lib/summary/changes";
 import type { ProjectSummary } from "@/lib/summary/service";
@@ -26,12 +27,13 @@ export type DonorReportInput = {
   notes: { label: string; startDate: Date; endDate: Date; progressNote: string | null }[];
 };
 
-/** The map's fills, as on the page (the page adds patterns; here each place is also named in words). */
-const statusFill: Partial<Record<Status, [number, number, number]>> = {
-  onTrack: [0.486, 0.769, 0.561],
-  atRisk: [0.949, 0.8, 0.376],
-  offTrack: [0.941, 0.549, 0.549],
-};
+/** A colour of the page's map ("#rrggbb") for pdf-lib. */
+const pdfColour = (hex: string) =>
+  rgb(
+    Number.parseInt(hex.slice(1, 3), 16) / 255,
+    Number.parseInt(hex.slice(3, 5), 16) / 255,
+    Number.parseInt(hex.slice(5, 7), 16) / 255,
+  );
 
 const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 48;
@@ -83,7 +85,7 @@ class Writer {
   }
 
   /** Draws the places' outlines (SVG paths in the map's frame) at `scale`, on a new page when needed. */
-  map(map: PlaceMap, fillOf: (locationId: string) => [number, number, number] | null, scale: number) {
+  map(map: PlaceMap, fillOf: (locationId: string) => string | null, scale: number) {
     const height = map.height * scale;
     if (this.y - height < MARGIN) {
       this.page = this.doc.addPage([A4.width, A4.height]);
@@ -96,13 +98,13 @@ class Writer {
     for (const shape of shapes) {
       const fill = fillOf(shape.locationId);
       const at = { x: MARGIN, y: this.y, scale, borderColor: rgb(0.34, 0.38, 0.42), borderWidth: 0.5 };
-      if (shape.d) this.page.drawSvgPath(shape.d, { ...at, color: fill ? rgb(...fill) : rgb(0.96, 0.97, 0.98) });
+      if (shape.d) this.page.drawSvgPath(shape.d, { ...at, color: pdfColour(fill ?? BENEATH_FILL) });
       else if (fill)
         this.page.drawCircle({
           x: MARGIN + shape.x * scale,
           y: this.y - shape.y * scale,
           size: 4,
-          color: rgb(...fill),
+          color: pdfColour(fill),
         });
     }
     this.y -= height + 6;
@@ -168,9 +170,7 @@ export async function donorReportPdf(input: DonorReportInput): Promise<Uint8Arra
   );
   const first = summary.indicators.find((i) => i.indicator.id === input.headlines[0]);
   if (input.map && first) {
-    const { figures, offMap } = mapFigures(first, input.map, (f) =>
-      f.achievement !== null ? formatShare(format, f.achievement) : fig(first.indicator.measure, f.actual),
-    );
+    const { figures, offMap } = mapFigures(first, input.map, format);
     if (figures.length > offMap.length) {
       const statusOf = new Map(figures.map((f) => [f.locationId, f.status]));
       w.text(t("maps.keyTitle", { indicator: `${first.indicator.code} ${first.indicator.title}` }), { bold: true });
@@ -178,7 +178,7 @@ export async function donorReportPdf(input: DonorReportInput): Promise<Uint8Arra
         input.map,
         (id) => {
           const status = statusOf.get(id);
-          return status ? (statusFill[status] ?? [0.9, 0.91, 0.93]) : null;
+          return status ? statusFillColour(status) : null;
         },
         0.6,
       );
