@@ -1,7 +1,11 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 
-const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: "./lib/i18n/request.ts",
+  // Messages are compiled at build time, so browsers get no ICU message parser (a first-load budget, see the README).
+  experimental: { messages: { path: "./lib/i18n/messages", format: "json", locales: ["en", "es"], precompile: true } },
+});
 
 const nextConfig: NextConfig = {
   // Database drivers load WebAssembly and data files at run time: keep them out of the bundle.

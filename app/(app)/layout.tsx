@@ -3,7 +3,6 @@ import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { LanguageSwitcher } from "@/components/layout/language-switcher";
-import { QueryProvider } from "@/components/providers/query-provider";
 import { requireUser } from "@/lib/auth/session";
 import { inboxCount } from "@/lib/results/inbox";
 
@@ -28,9 +27,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           <SignOutButton />
         </nav>
       </header>
-      <main id="content">
-        <QueryProvider>{children}</QueryProvider>
-      </main>
+      <main id="content">{children}</main>
     </>
   );
 }

@@ -1,7 +1,9 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { type ReactNode, useId, useRef, useState } from "react";
-import { downloadCsv, downloadPng } from "./downloads";
+
+// The file writers load when a download is asked for: they are not part of a dashboard's first load.
+const downloads = () => import("./downloads");
 
 export type ChartTable = {
   caption: string;
@@ -37,8 +39,8 @@ export function ChartFrame({
   const [showTable, setShowTable] = useState(false);
   const chartRef = useRef<HTMLDivElement>(null);
   const headingId = useId();
-  const csv = () =>
-    downloadCsv(
+  const csv = async () =>
+    (await downloads()).downloadCsv(
       `${filename}.csv`,
       table.columns.map((c) => c.key),
       table.rows.map((r) => table.columns.map((c) => r.raw[c.key] ?? null)),
@@ -64,11 +66,11 @@ export function ChartFrame({
               type="button"
               className="button secondary"
               disabled={showTable}
-              onClick={() => {
+              onClick={async () => {
                 const chart = chartRef.current;
                 // The dashboard names what the figures are: the project and their as-of date.
                 const caption = chart?.closest("[data-png-caption]")?.getAttribute("data-png-caption") ?? "";
-                if (chart) downloadPng(chart, `${filename}.png`, title, caption);
+                if (chart) (await downloads()).downloadPng(chart, `${filename}.png`, title, caption);
               }}
             >
               {t("downloadPng")}

@@ -1,6 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
-import type { SummaryFilters } from "@/lib/client/summary-query";
+import type { SummaryFilters } from "@/lib/client/summary-url";
 import type { SummaryJson } from "./types";
 
 /** Region, period or round, as-of date and (for those who may) the preview of submitted values. */

@@ -1,13 +1,26 @@
 "use client";
-import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
-import { useId, useState } from "react";
+import { lazy, type ReactNode, Suspense, useId, useState, useSyncExternalStore } from "react";
 import { formatFigure, formatShare } from "@/components/indicators/figure-format";
 import { Narratives, narrativeWhere } from "@/components/indicators/narratives";
 import { StatusBadge } from "@/components/indicators/status-badge";
-import { type SummaryFilters, type SummarySource, useIndicatorDetail } from "@/lib/client/summary-query";
-import { IndicatorCharts } from "./indicator-charts";
+import type { SummaryFilters, SummarySource } from "@/lib/client/summary-url";
 import type { IndicatorJson, SummaryJson } from "./types";
+
+// An open card's charts, maps and tables load after the page (the first card's too): they are not
+// part of a dashboard's first load, which has a budget (scripts/bundle-report.ts).
+// (React's own lazy: next/dynamic would itself add to that first load.)
+const CardDetail = lazy(() => import("./card-detail").then((m) => ({ default: m.CardDetail })));
+const noSubscription = () => () => {};
+
+/** False in the server's render and in hydration, true after: the charts are never rendered on the server. */
+function useHydrated() {
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+}
 
 /**
  * One indicator: its headline numbers, and its charts on demand. The charts' code loads when a card
@@ -18,19 +31,22 @@ export function IndicatorCard({
   summary,
   view,
   initiallyOpen,
-  detailsHref,
+  detailsLink,
 }: {
   indicator: IndicatorJson;
   summary: SummaryJson;
   /** Where the summary came from and with which filters: where the card's detail is fetched. */
   view: { source: SummarySource; filters: SummaryFilters };
   initiallyOpen: boolean;
-  detailsHref?: string;
+  /** A link to the indicator's page, made by the page (donors get none, and no link code). */
+  detailsLink?: ReactNode;
 }) {
   const t = useTranslations("dashboard");
   const format = useFormatter();
   const [open, setOpen] = useState(initiallyOpen);
   const panelId = useId();
+  const hydrated = useHydrated();
+  const skeleton = <div className="chart-box skeleton" />;
   const { code, title, measure, unit } = indicator.indicator;
   const o = indicator.overall;
   const fig = (v: number | null, empty: string) => formatFigure(format, measure, v, empty);
@@ -87,37 +103,19 @@ export function IndicatorCard({
           >
             {open ? t("hideCharts") : t("showCharts")}
           </button>
-          {detailsHref && <Link href={detailsHref}>{t("details")}</Link>}
+          {detailsLink}
         </p>
       </header>
-      <div id={panelId}>{open && <CardDetail indicator={indicator} summary={summary} view={view} />}</div>
+      <div id={panelId}>
+        {open &&
+          (hydrated ? (
+            <Suspense fallback={skeleton}>
+              <CardDetail indicator={indicator} summary={summary} view={view} />
+            </Suspense>
+          ) : (
+            skeleton
+          ))}
+      </div>
     </article>
-  );
-}
-
-/** An open card's charts: from the figures at hand when they are complete, else fetched. */
-function CardDetail({
-  indicator,
-  summary,
-  view,
-}: {
-  indicator: IndicatorJson;
-  summary: SummaryJson;
-  view: { source: SummarySource; filters: SummaryFilters };
-}) {
-  const t = useTranslations("dashboard");
-  const complete = indicator.depth === "full";
-  const detail = useIndicatorDetail(view.source, view.filters, indicator.indicator.id, !complete);
-  if (complete) return <IndicatorCharts indicator={indicator} summary={summary} view={view} />;
-  const fetched = detail.data?.indicators[0];
-  if (detail.data && fetched) return <IndicatorCharts indicator={fetched} summary={detail.data} view={view} />;
-  return detail.isError ? (
-    <p role="alert" className="error">
-      {t("loadFailed")}
-    </p>
-  ) : (
-    <p className="muted" role="status">
-      {t("updating")}
-    </p>
   );
 }

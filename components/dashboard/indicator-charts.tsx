@@ -5,7 +5,7 @@ import { BulletChart, DisaggregationChart, ProgressChart, SurveyRoundsChart } fr
 import { formatCounts, formatFigure, formatShare } from "@/components/indicators/figure-format";
 import { StatusBadge } from "@/components/indicators/status-badge";
 import { IndicatorMap } from "@/components/maps/indicator-map";
-import type { SummaryFilters, SummarySource } from "@/lib/client/summary-query";
+import type { SummaryFilters, SummarySource } from "@/lib/client/summary-url";
 import { Explanation } from "./explanation";
 import { PlaceTrends } from "./place-trends";
 import {

@@ -3,7 +3,8 @@ import { useFormatter, useTranslations } from "next-intl";
 import { ChartFrame, type ChartTable } from "@/components/charts/chart-frame";
 import { formatFigure } from "@/components/indicators/figure-format";
 import { StatusBadge } from "@/components/indicators/status-badge";
-import { type SummaryFilters, type SummarySource, usePlaceDetails } from "@/lib/client/summary-query";
+import { usePlaceDetails } from "@/lib/client/summary-query";
+import type { SummaryFilters, SummarySource } from "@/lib/client/summary-url";
 import type { IndicatorJson } from "./types";
 
 const W = 180;

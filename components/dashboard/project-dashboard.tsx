@@ -1,23 +1,21 @@
 "use client";
 import { useFormatter, useTranslations } from "next-intl";
-import { useState } from "react";
+import { lazy, type ReactNode, Suspense, useState } from "react";
 import { PlaceMapProvider } from "@/components/maps/place-map-context";
 import { ProblemError } from "@/lib/client/problem";
-import { type SummaryFilters, type SummarySource, summaryUrl, useSummary } from "@/lib/client/summary-query";
+import { type SummaryFilters, type SummarySource, summaryUrl } from "@/lib/client/summary-url";
 import type { PlaceMap } from "@/lib/maps/shapes";
 import { firstOpenIndicator } from "@/lib/summary/first-open";
 import { FilterBar } from "./filter-bar";
 import { IndicatorCard } from "./indicator-card";
 import { StatusHeadline, StatusMatrix } from "./status-overview";
+import type { FetchedSummary } from "./summary-fetcher";
 import type { SummaryJson } from "./types";
 
 export type LogframeNode = { id: string; code: string; level: "IMPACT" | "OUTCOME" | "OUTPUT"; title: string };
 
-function sameFilters(a: SummaryFilters, b: SummaryFilters) {
-  return (
-    a.location === b.location && a.period === b.period && a.asOf === b.asOf && Boolean(a.preview) === Boolean(b.preview)
-  );
-}
+// The fetching code (and the query library) loads with the first filter change: the page came with its figures.
+const SummaryFetcher = lazy(() => import("./summary-fetcher").then((m) => ({ default: m.SummaryFetcher })));
 
 /** Keeps the filters in the address bar, so a view can be bookmarked, without a server round trip. */
 function writeFiltersToUrl(filters: SummaryFilters) {
@@ -32,7 +30,8 @@ function writeFiltersToUrl(filters: SummaryFilters) {
 
 /**
  * The project dashboard: filters, headline, status matrix, and every indicator by outcome and output.
- * Filters fetch the summary API through TanStack Query; the page never reloads.
+ * The page brings the first screen's figures; filters fetch the summary API through TanStack Query (loaded
+ * with the first change), and the page never reloads.
  */
 export function ProjectDashboard({
   source,
@@ -42,7 +41,7 @@ export function ProjectDashboard({
   mayPreview,
   regional = true,
   openIndicatorId,
-  indicatorBaseHref,
+  detailsLinks = {},
   placeMap = null,
 }: {
   source: SummarySource;
@@ -52,8 +51,8 @@ export function ProjectDashboard({
   mayPreview: boolean;
   regional?: boolean;
   openIndicatorId?: string | null;
-  /** Where an indicator's page is, followed by its id; donors get none. */
-  indicatorBaseHref?: string;
+  /** Per indicator id, a link to its page, made by the page; donors get none. */
+  detailsLinks?: Record<string, ReactNode>;
   /** The project's places drawn by the server, for the cards' maps; null when none can be drawn. */
   placeMap?: PlaceMap | null;
 }) {
@@ -61,26 +60,39 @@ export function ProjectDashboard({
   const tLevels = useTranslations("project.levels");
   const format = useFormatter();
   const [filters, setFilters] = useState(initialFilters);
-  const query = useSummary(source, filters, sameFilters(filters, initialFilters) ? initialSummary : undefined);
-  const summary = query.data ?? initialSummary;
-  const failed = !query.isError
+  // Nothing is fetched until a filter changes; then the fetcher reports here (until it loads: fetching).
+  const [live, setLive] = useState(false);
+  const [fetched, setFetched] = useState<FetchedSummary | null>(null);
+  const summary = fetched?.data ?? initialSummary;
+  const fetching = live && (fetched?.fetching ?? true);
+  const error = fetched?.error;
+  const failed = !error
     ? null
-    : source.kind === "shared" &&
-        query.error instanceof ProblemError &&
-        (query.error.status === 410 || query.error.status === 404)
+    : source.kind === "shared" && error instanceof ProblemError && (error.status === 410 || error.status === 404)
       ? "linkGone"
       : "loadFailed";
   const change = (next: SummaryFilters) => {
     setFilters(next);
+    setLive(true);
     writeFiltersToUrl(next);
   };
   const firstOpen = openIndicatorId ?? firstOpenIndicator(summary.indicators);
 
   return (
     <PlaceMapProvider map={placeMap}>
+      {live && (
+        <Suspense fallback={null}>
+          <SummaryFetcher
+            source={source}
+            filters={filters}
+            initial={{ filters: initialFilters, summary: initialSummary }}
+            onState={setFetched}
+          />
+        </Suspense>
+      )}
       <div
         className="dashboard"
-        aria-busy={query.isFetching}
+        aria-busy={fetching}
         data-png-caption={t("pngCaption", {
           project: summary.project.name,
           date: format.dateTime(new Date(summary.asOf), { dateStyle: "long" }),
@@ -89,7 +101,7 @@ export function ProjectDashboard({
       >
         <FilterBar filters={filters} onChange={change} summary={summary} mayPreview={mayPreview} regional={regional} />
         <p className="muted" role="status" hidden={failed !== null}>
-          {query.isFetching
+          {fetching
             ? t("updating")
             : t("asOf", { date: format.dateTime(new Date(summary.asOf), { dateStyle: "long" }) })}
           {" · "}
@@ -108,7 +120,7 @@ export function ProjectDashboard({
           <div role="alert" className="error load-failed">
             <p>{t(failed)}</p>
             {failed !== "linkGone" && (
-              <button type="button" className="button secondary" onClick={() => query.refetch()}>
+              <button type="button" className="button secondary" onClick={() => fetched?.refetch()}>
                 {t("retry")}
               </button>
             )}
@@ -135,7 +147,7 @@ export function ProjectDashboard({
                       summary={summary}
                       view={{ source, filters }}
                       initiallyOpen={i.indicator.id === firstOpen}
-                      detailsHref={indicatorBaseHref ? `${indicatorBaseHref}${i.indicator.id}` : undefined}
+                      detailsLink={detailsLinks[i.indicator.id]}
                     />
                   ))}
                 </section>

@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { fetchJson } from "@/lib/client/problem";
+import { queryClient } from "@/lib/client/query-client";
 
 type Figure = {
   value?: number | null;
@@ -31,12 +32,15 @@ export function ValueHistory({ projectId, resultId, label }: { projectId: string
   const t = useTranslations("entry");
   const format = useFormatter();
   const [open, setOpen] = useState(false);
-  const history = useQuery({
-    queryKey: ["result-history", resultId],
-    queryFn: ({ signal }) =>
-      fetchJson<{ events: Event[] }>(`/api/v1/projects/${projectId}/results/${resultId}/history`, signal),
-    enabled: open,
-  });
+  const history = useQuery(
+    {
+      queryKey: ["result-history", resultId],
+      queryFn: ({ signal }) =>
+        fetchJson<{ events: Event[] }>(`/api/v1/projects/${projectId}/results/${resultId}/history`, signal),
+      enabled: open,
+    },
+    queryClient(),
+  );
   return (
     <details className="value-history" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary aria-label={t("historyOf", { cell: label })}>{t("historyShort")}</summary>

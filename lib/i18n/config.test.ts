@@ -1,3 +1,4 @@
+import { parse } from "@formatjs/icu-messageformat-parser";
 import { expect, test } from "vitest";
 import { localeFromAcceptLanguage } from "./config";
 import en from "./messages/en.json";
@@ -28,4 +29,21 @@ test("the browser's language is used when it is supported", () => {
   expect(localeFromAcceptLanguage("es-PE,es;q=0.9,en;q=0.8")).toBe("es");
   expect(localeFromAcceptLanguage("fr-FR,en;q=0.5")).toBe("en");
   expect(localeFromAcceptLanguage("de")).toBeNull();
+});
+
+test("every message is valid ICU, as the build compiles it (a stray <tag> or brace fails the build)", () => {
+  const invalid = [...keys(en).map((k) => ["en", k] as const), ...keys(es).map((k) => ["es", k] as const)].flatMap(
+    ([locale, key]) => {
+      const text = key
+        .split(".")
+        .reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], locale === "en" ? en : es);
+      try {
+        parse(String(text));
+        return [];
+      } catch (error) {
+        return [`${locale} ${key}: ${(error as Error).message}`];
+      }
+    },
+  );
+  expect(invalid).toEqual([]);
 });

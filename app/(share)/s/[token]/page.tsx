@@ -3,7 +3,6 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ProjectDashboard } from "@/components/dashboard/project-dashboard";
 import { LanguageSwitcher } from "@/components/layout/language-switcher";
-import { QueryProvider } from "@/components/providers/query-provider";
 import { ChangesSinceLastReport } from "@/components/share/changes-since-report";
 import { KeyResults } from "@/components/share/key-results";
 import { ProgressNotes } from "@/components/share/progress-notes";
@@ -89,17 +88,15 @@ export default async function SharedDashboardPage({ params }: { params: Promise<
         />
         {changes && <ChangesSinceLastReport changes={changes} />}
         <ProgressNotes notes={notes} />
-        <QueryProvider>
-          <ProjectDashboard
-            source={{ kind: "shared", token }}
-            initialSummary={toSummaryJson(summary)}
-            initialFilters={{}}
-            nodes={project.resultNodes.map(({ id, code, level, title }) => ({ id, code, level, title }))}
-            mayPreview={false}
-            regional={false}
-            placeMap={map}
-          />
-        </QueryProvider>
+        <ProjectDashboard
+          source={{ kind: "shared", token }}
+          initialSummary={toSummaryJson(summary)}
+          initialFilters={{}}
+          nodes={project.resultNodes.map(({ id, code, level, title }) => ({ id, code, level, title }))}
+          mayPreview={false}
+          regional={false}
+          placeMap={map}
+        />
         {files.length > 0 && (
           <section aria-labelledby="shared-evidence-title">
             <h2 id="shared-evidence-title">{t("evidence.sharedTitle")}</h2>

@@ -41,14 +41,23 @@ export default async function ProjectPage({ params, searchParams }: Props) {
     if (error instanceof ApiProblem && error.code === "validation") return firstScreenWith({ includeSubmitted: false });
     throw error;
   });
-  const [map, changes, t, tEntry, tSchedule, tSetup] = await Promise.all([
+  const [map, changes, t, tEntry, tSchedule, tSetup, tDashboard] = await Promise.all([
     placeMap(user, project.id, summary.version),
     changesSinceLastReport(user, project.id, { locale }),
     getTranslations("project"),
     getTranslations("entry"),
     getTranslations("schedule"),
     getTranslations("setup"),
+    getTranslations("dashboard"),
   ]);
+  const detailsLinks = Object.fromEntries(
+    summary.indicators.map(({ indicator: i }) => [
+      i.id,
+      <Link key={i.id} href={`/projects/${project.id}/indicators/${i.id}`}>
+        {tDashboard("details")}
+      </Link>,
+    ]),
+  );
 
   return (
     <>
@@ -96,7 +105,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
         nodes={project.resultNodes.map(({ id, code, level, title }) => ({ id, code, level, title }))}
         mayPreview={mayPreview}
         openIndicatorId={search.indicator ?? null}
-        indicatorBaseHref={`/projects/${project.id}/indicators/`}
+        detailsLinks={detailsLinks}
         placeMap={map}
       />
       {project.sourceNote && (
