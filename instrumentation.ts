@@ -14,6 +14,13 @@ export async function register() {
   process.env.NEXTAUTH_URL ??= env().APP_URL;
   const { drainOnSignal } = await import("./lib/ops/shutdown");
   drainOnSignal();
+  // Background imports queued before a restart (or by another instance) are taken up without waiting
+  // for this process's first upload. A queue that cannot start now is tried again with the next upload.
+  const { startImportWorker } = await import("./lib/results/import-jobs");
+  startImportWorker().catch(async (error) => {
+    const { log } = await import("./lib/ops/log");
+    log.error({ err: error }, "the background import worker did not start");
+  });
 }
 
 /**

@@ -16,6 +16,7 @@ const nextConfig: NextConfig = {
     "pg",
     "exceljs",
     "pino",
+    "pg-boss",
   ],
   poweredByHeader: false,
   // The container (Dockerfile) serves Next's standalone output; npm start and the tests use the usual one.

@@ -2,7 +2,6 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { lazy, type ReactNode, Suspense, useState } from "react";
 import { PlaceMapProvider } from "@/components/maps/place-map-context";
-import { ProblemError } from "@/lib/client/problem";
 import { type SummaryFilters, type SummarySource, summaryUrl } from "@/lib/client/summary-url";
 import type { PlaceMap } from "@/lib/maps/shapes";
 import { firstOpenIndicator } from "@/lib/summary/first-open";
@@ -65,12 +64,7 @@ export function ProjectDashboard({
   const [fetched, setFetched] = useState<FetchedSummary | null>(null);
   const summary = fetched?.data ?? initialSummary;
   const fetching = live && (fetched?.fetching ?? true);
-  const error = fetched?.error;
-  const failed = !error
-    ? null
-    : source.kind === "shared" && error instanceof ProblemError && (error.status === 410 || error.status === 404)
-      ? "linkGone"
-      : "loadFailed";
+  const failed = fetched?.failed ?? null;
   const change = (next: SummaryFilters) => {
     setFilters(next);
     setLive(true);

@@ -2,15 +2,8 @@ import { expect, test } from "vitest";
 import type { OptionPartial } from "@/lib/indicators/composition";
 import { type IndicatorDefinition, type SummaryTarget, summarizeIndicator } from "@/lib/indicators/summary";
 import { resultPartial } from "@/lib/testing/partials";
-import {
-  bulletData,
-  disaggregationData,
-  groupRows,
-  progressData,
-  regionRows,
-  statusCounts,
-  statusMatrix,
-} from "./shape";
+import { bulletData, disaggregationData, groupRows, progressData, regionRows } from "./shape";
+import { statusCounts, statusMatrix } from "./status-shape";
 import type { SummaryJson } from "./types";
 
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);

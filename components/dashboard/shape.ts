@@ -1,7 +1,6 @@
 // Shapes the engine's summary for charts and their tables. Nothing here computes a rule: every number
 // comes from the summary as it is; only the drawing of a bar may be capped to its frame.
 import { type RegionRow, regionRows } from "@/lib/indicators/regions";
-import { countStatuses } from "@/lib/indicators/schedule";
 import type { IndicatorJson, Status, SummaryJson } from "./types";
 
 export { groupRows, regionRowKey, regionRows } from "@/lib/indicators/regions";
@@ -112,25 +111,4 @@ export function disaggregationData(indicator: IndicatorJson, dimensionId: string
     return row;
   });
   return { options: dimension.options.map((o) => ({ key: o.key, name: o.name })), rows };
-}
-
-/** Indicators by overall status, for the headline row. */
-export function statusCounts(summary: SummaryJson): Record<Status, number> {
-  return countStatuses(summary.indicators.map((i) => i.overall.status));
-}
-
-/** Region x indicator statuses (quantitative indicators only). */
-export function statusMatrix(summary: SummaryJson) {
-  const indicators = summary.indicators.filter((i) => i.indicator.measure !== "QUALITATIVE");
-  const regionIds = new Map<string, string>();
-  // A place's own values carry no target of their own, hence no status: the matrix shows regions.
-  for (const i of indicators) for (const r of regionRows(i)) if (!r.ownValuesOf) regionIds.set(r.id, r.name);
-  return {
-    indicators: indicators.map((i) => ({ id: i.indicator.id, code: i.indicator.code, title: i.indicator.title })),
-    rows: [...regionIds].map(([id, name]) => ({
-      id,
-      name,
-      statuses: indicators.map((i) => i.byLocation.find((l) => l.id === id)?.status ?? null),
-    })),
-  };
 }

@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import { ChartFrame, type ChartTable } from "@/components/charts/chart-frame";
 import { StatusBadge } from "@/components/indicators/status-badge";
-import { statusCounts, statusMatrix } from "./shape";
+import { statusCounts, statusMatrix } from "./status-shape";
 import type { Status, SummaryJson } from "./types";
 
 const headline: Status[] = ["onTrack", "atRisk", "offTrack", "noData", "notYetDue", "noTarget"];

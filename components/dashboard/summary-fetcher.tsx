@@ -1,11 +1,20 @@
 "use client";
 import { useEffect } from "react";
+import { ProblemError } from "@/lib/client/problem";
 import { useSummary } from "@/lib/client/summary-query";
 import type { SummaryFilters, SummarySource } from "@/lib/client/summary-url";
 import type { SummaryJson } from "./types";
 
-/** What the dashboard shows while and after its figures are fetched for other filters. */
-export type FetchedSummary = { data?: SummaryJson; fetching: boolean; error: unknown; refetch: () => void };
+/**
+ * What the dashboard shows while and after its figures are fetched for other filters: on an error, whether
+ * a donor's link is gone (revoked or expired meanwhile) or the figures could not be loaded.
+ */
+export type FetchedSummary = {
+  data?: SummaryJson;
+  fetching: boolean;
+  failed: "linkGone" | "loadFailed" | null;
+  refetch: () => void;
+};
 
 /**
  * Fetches the first screen's figures for the chosen filters and hands them to the dashboard. Loaded
@@ -25,9 +34,14 @@ export function SummaryFetcher({
 }) {
   const same = sameFilters(filters, initial.filters);
   const { data, isFetching, error, refetch } = useSummary(source, filters, same ? initial.summary : undefined);
+  const failed = !error
+    ? null
+    : source.kind === "shared" && error instanceof ProblemError && (error.status === 410 || error.status === 404)
+      ? "linkGone"
+      : "loadFailed";
   useEffect(() => {
-    onState({ data, fetching: isFetching, error, refetch: () => void refetch() });
-  }, [data, isFetching, error, refetch, onState]);
+    onState({ data, fetching: isFetching, failed, refetch: () => void refetch() });
+  }, [data, isFetching, failed, refetch, onState]);
   return null;
 }
 

@@ -9,7 +9,12 @@ export function ImportProgressBar({ progress }: { progress: UploadProgress }) {
   const reading = progress.phase === "reading" || progress.phase === "sending";
   return (
     <div className="import-progress" role="status" data-phase={progress.phase}>
-      <progress max={1} value={reading ? (progress.read ?? undefined) : 1} aria-label={t("label")} />{" "}
+      {/* Waiting in the queue: an indeterminate bar (nothing is known of its progress yet). */}
+      <progress
+        max={1}
+        value={progress.phase === "queued" ? undefined : reading ? (progress.read ?? undefined) : 1}
+        aria-label={t("label")}
+      />{" "}
       {t(progress.phase, {
         rows: format.number(progress.rows),
         share: format.number(progress.read ?? 0, { style: "percent", maximumFractionDigits: 0 }),

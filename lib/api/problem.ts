@@ -29,7 +29,8 @@ export class ApiProblem extends Error {
   }
 }
 
-export function problemResponse(problem: ApiProblem): Response {
+/** The problem as its HTTP status and RFC 9457 body (also kept as a background job's answer). */
+export function problemBody(problem: ApiProblem) {
   const { status, title } = problemCodes[problem.code];
   const body = {
     type: `about:blank#${problem.code}`,
@@ -40,6 +41,11 @@ export function problemResponse(problem: ApiProblem): Response {
     errors: problem.errors,
     ...problem.extra,
   };
+  return { status, body };
+}
+
+export function problemResponse(problem: ApiProblem): Response {
+  const { status, body } = problemBody(problem);
   return new Response(JSON.stringify(body), {
     status,
     headers: { "content-type": "application/problem+json", "cache-control": "no-store" },

@@ -1,6 +1,8 @@
 // The browser side of a results import: the chosen file is sent as the request body, so the server
 // reads it as it streams in (POST /api/v1/projects/{projectId}/results/upload), and how far the server
-// has come is asked for while it works (GET …/results/upload/{progressId}), for a progress bar.
+// has come is asked for while it works (GET …/results/upload/{progressId}), for a progress bar. Where
+// the server has a job queue (PostgreSQL) the import runs as a background job: the upload answers 202
+// at once and the import's answer comes with its progress.
 import { xlsxMediaType } from "@/lib/api/contracts/types";
 import { isTableRefusal, type TableRefusal } from "@/lib/imports/table-refusals";
 import type { ResultImportPreview } from "@/lib/results/import";
@@ -12,7 +14,7 @@ export type UploadOutcome = {
 };
 
 export type UploadProgress = {
-  phase: "sending" | "reading" | "checking" | "writing" | "done" | "failed";
+  phase: "sending" | "queued" | "reading" | "checking" | "writing" | "done" | "failed";
   /** Share of the file read by the server, 0 to 1; null before it says. */
   read: number | null;
   rows: number;
@@ -29,20 +31,31 @@ function randomUuid(): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
-/** Asks the server how far the import has come until `done` settles, telling `onProgress` each time. */
-async function followProgress(url: string, done: Promise<unknown>, onProgress: (p: UploadProgress) => void) {
+type Answer = { status: number; body: Record<string, unknown> & { errors?: { field: string; message: string }[] } };
+
+/**
+ * Asks the server how far the import has come until `done` settles (or, for a background import, until
+ * the server has its answer), telling `onProgress` each time.
+ */
+async function followProgress(
+  url: string,
+  done: Promise<unknown>,
+  onProgress: (p: UploadProgress) => void,
+): Promise<Answer | null> {
   let finished = false;
   void done.finally(() => {
     finished = true;
   });
   while (!finished) {
     await Promise.race([done, new Promise((resolve) => setTimeout(resolve, POLL_MS))]).catch(() => undefined);
-    if (finished) return;
+    if (finished) return null;
     const response = await fetch(url, { headers: { accept: "application/json" } }).catch(() => null);
     if (!response?.ok || finished) continue;
     const p = await response.json();
     onProgress({ phase: p.phase, read: p.bytesTotal ? Math.min(1, p.bytesRead / p.bytesTotal) : null, rows: p.rows });
+    if (p.outcome) return p.outcome as Answer;
   }
+  return null;
 }
 
 export async function uploadResults(
@@ -55,19 +68,30 @@ export async function uploadResults(
   const progressId = randomUuid();
   const query = new URLSearchParams(Object.entries(options).filter(([, v]) => v !== ""));
   query.set("progress", progressId);
+  query.set("background", "true");
   onProgress({ phase: "sending", read: null, rows: 0 });
   const sent = fetch(`/api/v1/projects/${projectId}/results/upload?${query}`, {
     method: "POST",
     headers: { "content-type": isXlsx ? xlsxMediaType : "text/csv", accept: "application/json" },
     body: file,
   });
-  await followProgress(`/api/v1/projects/${projectId}/results/upload/${progressId}`, sent, onProgress);
+  const progressUrl = `/api/v1/projects/${projectId}/results/upload/${progressId}`;
+  await followProgress(progressUrl, sent, onProgress);
   const response = await sent;
   const body = await response.json().catch(() => ({}));
-  if (response.ok) return { preview: body as ResultImportPreview };
+  if (response.status === 202) {
+    const answer = await followProgress(progressUrl, new Promise(() => {}), onProgress);
+    return answer ? outcomeOf(answer) : { error: "failed" };
+  }
+  return outcomeOf({ status: response.status, body });
+}
+
+/** What the page shows for the import's answer, whether the upload gave it or its background job. */
+function outcomeOf({ status, body }: Answer): UploadOutcome {
+  if (status === 200) return { preview: body as unknown as ResultImportPreview };
   if (body.preview) return { preview: body.preview as ResultImportPreview };
-  if (response.status === 403 || response.status === 401) return { error: "notAllowed" };
-  if (response.status === 409) return { error: "raced" };
+  if (status === 403 || status === 401) return { error: "notAllowed" };
+  if (status === 409) return { error: "raced" };
   const mapping = (body.errors ?? []).filter((e: { field: string }) => e.field.startsWith("query."));
   if (mapping.length)
     return {

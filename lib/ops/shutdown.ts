@@ -4,6 +4,7 @@
 // cleanly before the exit Next.js asks for (PGlite flushed and its folder lock released, PostgreSQL
 // connections ended), within a few seconds at most.
 import { closeDb } from "@/lib/db";
+import { stopJobQueue } from "@/lib/jobs/queue";
 import { log } from "./log";
 
 const CLOSE_TIMEOUT_MS = 5_000;
@@ -38,7 +39,10 @@ function closeDatabaseBeforeExit() {
     if (closing) return undefined as never;
     closing = true;
     const timeout = setTimeout(() => exit(code), CLOSE_TIMEOUT_MS);
-    closeDb()
+    // A background import in progress is given the same few seconds; one cut short is rolled back.
+    stopJobQueue()
+      .catch((error) => log.error({ err: error }, "job queue not stopped cleanly"))
+      .then(() => closeDb())
       .then(() => log.info("database closed"))
       .catch((error) => log.error({ err: error }, "database not closed cleanly"))
       .finally(() => {

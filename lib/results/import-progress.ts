@@ -4,9 +4,11 @@
 // the import.
 import "server-only";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertCan, type Principal, requireUserId } from "@/lib/permissions";
 
-export type ImportPhase = "reading" | "checking" | "writing" | "done" | "failed";
+/** "queued": a background import waiting for its turn (PostgreSQL's job queue). */
+export type ImportPhase = "queued" | "reading" | "checking" | "writing" | "done" | "failed";
 
 const PROGRESS_INTERVAL_MS = 500;
 /** Progress rows older than this are swept when an import starts. */
@@ -30,15 +32,20 @@ export async function progressReporter(
   projectId: string,
   id: string,
   bytesTotal: number | null,
+  phase: ImportPhase = "reading",
 ): Promise<ProgressReporter> {
   assertCan(principal, "results.enter", projectId);
   const userId = requireUserId(principal);
-  const state = { phase: "reading" as ImportPhase, bytesRead: 0, rows: 0 };
   await db().importProgress.deleteMany({ where: { createdAt: { lt: new Date(Date.now() - KEPT_MS) } } });
   const created = await db()
-    .importProgress.create({ data: { id, projectId, userId, phase: state.phase, bytesTotal } })
+    .importProgress.create({ data: { id, projectId, userId, phase, bytesTotal } })
     .catch(() => null); // an id already used: the import goes on without a progress bar
-  if (!created) return noProgress;
+  return created ? progressOf(projectId, id, phase) : noProgress;
+}
+
+/** The reporter of an import whose progress row exists (a background import taking up its file). */
+export function progressOf(projectId: string, id: string, phase: ImportPhase): ProgressReporter {
+  const state = { phase, bytesRead: 0, rows: 0 };
   let writing: Promise<unknown> = Promise.resolve();
   let lastWrite = Date.now();
   const write = () => {
@@ -73,7 +80,23 @@ export async function readImportProgress(principal: Principal, projectId: string
   assertCan(principal, "results.enter", projectId);
   return db().importProgress.findFirst({
     where: { id, projectId },
-    select: { phase: true, bytesRead: true, bytesTotal: true, rows: true, updatedAt: true },
+    select: { phase: true, bytesRead: true, bytesTotal: true, rows: true, outcome: true, updatedAt: true },
+  });
+}
+
+/**
+ * A background import's answer, kept with its progress for the caller who asks for it. The import set
+ * its own phase; an import that could not start (its file gone, its user's rights) is marked failed.
+ */
+export async function recordOutcome(
+  projectId: string,
+  id: string,
+  outcome: { status: number; body: unknown },
+  started: boolean,
+) {
+  await db().importProgress.updateMany({
+    where: { id, projectId },
+    data: { outcome: outcome as Prisma.InputJsonValue, ...(started ? {} : { phase: "failed" }) },
   });
 }
 

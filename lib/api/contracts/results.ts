@@ -157,6 +157,9 @@ export const uploadResultsQuery = z.object({
     .regex(/^[0-9a-f-]{36}$/i, "uuid")
     .optional()
     .describe("A UUID the caller chose: the import's progress is then readable at …/results/upload/{progressId}"),
+  background: flag.describe(
+    "Import as a background job where the server has a job queue (PostgreSQL): the answer is then 202 with the progress id, and the import's answer is read at …/results/upload/{progressId} once it ran. Without a queue (the embedded database) the import runs in the request as usual.",
+  ),
 });
 
 export const uploadResultsContract: RouteContract = {
@@ -165,8 +168,14 @@ export const uploadResultsContract: RouteContract = {
   operationId: "uploadResults",
   summary: "Import results from a CSV or XLSX file sent as the request body, read as it streams in",
   description:
-    "The same import as POST …/results/import, for large files: the body is the file itself (Content-Type text/csv or the XLSX type) and the column mapping is in the query. The file is never held in memory whole.",
+    "The same import as POST …/results/import, for large files: the body is the file itself (Content-Type text/csv or the XLSX type) and the column mapping is in the query. The file is never held in memory whole, except by a background import (`background=true`), which keeps it in the database until its job ran.",
   query: uploadResultsQuery,
+  response: z.union([
+    importResultsPreview,
+    z
+      .object({ queued: z.literal(true), progressId: z.string() })
+      .describe("202: queued as a background job; follow …/results/upload/{progressId}"),
+  ]),
   body: z.string().describe("The CSV text or the XLSX file"),
   bodyMediaTypes: ["text/csv", xlsxMediaType],
 };
@@ -179,15 +188,16 @@ export const importProgressContract: RouteContract = {
   operationId: "getImportProgress",
   summary: "How far a streamed results import has come (the id its caller chose)",
   description:
-    "Written at most twice a second while the import runs: bytes read of the file's size, rows read, and the phase (reading, checking, writing, done, failed). The report itself is the upload's answer.",
+    "Written at most twice a second while the import runs: bytes read of the file's size, rows read, and the phase (queued, reading, checking, writing, done, failed). The report itself is the upload's answer; for a background import, `outcome` holds that answer (its HTTP status and body) once the job ran.",
   tag: "Results",
   auth: "session",
   params: importProgressParams,
   response: z.object({
-    phase: z.enum(["reading", "checking", "writing", "done", "failed"]),
+    phase: z.enum(["queued", "reading", "checking", "writing", "done", "failed"]),
     bytesRead: z.number().int(),
     bytesTotal: z.number().int().nullable(),
     rows: z.number().int(),
+    outcome: z.object({ status: z.number().int(), body: z.unknown() }).nullable(),
     updatedAt: z.string(),
   }),
   problems: ["unauthenticated", "forbidden", "notFound"],

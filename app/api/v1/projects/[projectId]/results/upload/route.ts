@@ -6,13 +6,19 @@ import { ApiProblem } from "@/lib/api/problem";
 import { importResultsProblems } from "@/lib/api/results-import";
 import { apiRoute } from "@/lib/api/route";
 import { env } from "@/lib/env";
+import { backgroundImports, queueResultsImport } from "@/lib/results/import-jobs";
 import { importMappingSchema } from "@/lib/results/import-mapping";
 import { progressReporter } from "@/lib/results/import-progress";
 
 export const POST = apiRoute({
   params: summaryParams,
   query: uploadResultsQuery,
-  async handler({ principal, params, query: { dryRun, submit, progress: progressId, ...columns }, request }) {
+  async handler({
+    principal,
+    params,
+    query: { dryRun, submit, progress: progressId, background, ...columns },
+    request,
+  }) {
     // Only these types: neither can be sent by a cross-site form without a CORS preflight.
     const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
     const format = type === "text/csv" ? "csv" : type === xlsxMediaType ? "xlsx" : null;
@@ -28,6 +34,26 @@ export const POST = apiRoute({
         mapping.error.issues.map((i) => ({ field: `query.${i.path.join(".")}`, message: i.message })),
       );
     const source = limitedStream(request.body, env().MAX_UPLOAD_BYTES);
+    if (background && (await backgroundImports())) {
+      const id = progressId ?? crypto.randomUUID();
+      const chunks: Uint8Array[] = [];
+      for await (const chunk of source) chunks.push(chunk);
+      const content = new Uint8Array(Buffer.concat(chunks));
+      const queued = await queueResultsImport(principal, params.projectId, {
+        format,
+        content,
+        progressId: id,
+        mapping: mapping.data,
+        dryRun,
+        submit,
+      });
+      // The queue refused the job (it never has): the file was read, so it is not imported here either.
+      if (!queued) throw new ApiProblem("internal", "The import could not be queued");
+      return Response.json(
+        { queued: true, progressId: id },
+        { status: 202, headers: { location: `${new URL(request.url).pathname}/${id}`, "cache-control": "no-store" } },
+      );
+    }
     const size = Number(request.headers.get("content-length") ?? Number.NaN);
     const progress = progressId
       ? await progressReporter(principal, params.projectId, progressId, Number.isFinite(size) ? size : null)
