@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { expect, type Page } from "@playwright/test";
 import { demoUsers } from "../prisma/demo/users";
 
@@ -37,4 +40,19 @@ export async function createShareLink(page: Page, label: string) {
   const url = await page.getByLabel("Share link").inputValue();
   expect(url).toMatch(/\/s\/s_[A-Za-z0-9_-]{43}$/);
   return url;
+}
+
+/** Writes a table of these lines to a new temporary file, as a user's download folder holds it. */
+export function csvFile(name: string, lines: string[]) {
+  const at = path.join(mkdtempSync(path.join(tmpdir(), "e2e-table-")), name);
+  writeFileSync(at, `${lines.join("\n")}\n`);
+  return at;
+}
+
+/** Signs in as the demo evaluator and opens the Peru project's results import form. */
+export async function openResultsImport(page: Page) {
+  await logInAs(page, "evaluator@example.org");
+  await page.getByRole("link", { name: /Venezuelan migrants and refugees in Peru/ }).click();
+  await page.getByRole("link", { name: "Import results" }).click();
+  return page.getByRole("form", { name: "Import results from a table" });
 }

@@ -1,31 +1,18 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { e2eDatabase } from "./database";
-import { logInAs } from "./fixtures";
-
-const dir = mkdtempSync(path.join(tmpdir(), "results-import-bg-"));
-function file(name: string, lines: string[]) {
-  const at = path.join(dir, name);
-  writeFileSync(at, `${lines.join("\n")}\n`);
-  return at;
-}
+import { csvFile, openResultsImport } from "./fixtures";
 
 test("on PostgreSQL the page's import runs as a background job: 202 at once, then the report, all or nothing", async ({
   page,
 }) => {
-  await logInAs(page, "evaluator@example.org");
-  await page.getByRole("link", { name: /Venezuelan migrants and refugees in Peru/ }).click();
-  await page.getByRole("link", { name: "Import results" }).click();
-  const form = page.getByRole("form", { name: "Import results from a table" });
+  const form = await openResultsImport(page);
   const header = "indicator,region,period,sex,value";
   const uploaded = () => page.waitForResponse((r) => r.url().includes("/results/upload?"));
 
   await form
     .getByLabel("CSV or XLSX file")
     .setInputFiles(
-      file("with-errors.csv", [header, "OP1.1.1,PE-LIM,2021-Q4,female,12", "OP1.1.1,Atlantis,2021-Q4,male,4"]),
+      csvFile("with-errors.csv", [header, "OP1.1.1,PE-LIM,2021-Q4,female,12", "OP1.1.1,Atlantis,2021-Q4,male,4"]),
     );
   await expect(form.getByLabel("Place (ISO code or name)")).toHaveValue("region");
   const refused = uploaded();
@@ -36,7 +23,7 @@ test("on PostgreSQL the page's import runs as a background job: 202 at once, the
 
   await form
     .getByLabel("CSV or XLSX file")
-    .setInputFiles(file("fixed.csv", [header, "OP1.1.1,PE-LIM,2021-Q4,female,12", "OP1.1.1,PE-LIM,2021-Q4,male,4"]));
+    .setInputFiles(csvFile("fixed.csv", [header, "OP1.1.1,PE-LIM,2021-Q4,female,12", "OP1.1.1,PE-LIM,2021-Q4,male,4"]));
   await form.getByRole("button", { name: "Preview" }).click();
   await expect(form.getByTestId("results-import-preview")).toContainText("2 rows read");
   const imported = uploaded();

@@ -1,29 +1,16 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { logInAs } from "./fixtures";
-
-const dir = mkdtempSync(path.join(tmpdir(), "results-import-"));
-function file(name: string, lines: string[]) {
-  const at = path.join(dir, name);
-  writeFileSync(at, `${lines.join("\n")}\n`);
-  return at;
-}
+import { csvFile, openResultsImport } from "./fixtures";
 
 test("an evaluator imports a table: problems by row and column, nothing saved; fixed and re-run, it imports", async ({
   page,
 }) => {
-  await logInAs(page, "evaluator@example.org");
-  await page.getByRole("link", { name: /Venezuelan migrants and refugees in Peru/ }).click();
-  await page.getByRole("link", { name: "Import results" }).click();
-  const form = page.getByRole("form", { name: "Import results from a table" });
+  const form = await openResultsImport(page);
 
   const header = "indicator,region,period,sex,value";
   await form
     .getByLabel("CSV or XLSX file")
     .setInputFiles(
-      file("with-errors.csv", [
+      csvFile("with-errors.csv", [
         header,
         "OP1.1.1,PE-LIM,2021-Q4,female,12",
         "OP1.1.1,PE-LIM,2021-Q4,male,-4",
@@ -42,7 +29,7 @@ test("an evaluator imports a table: problems by row and column, nothing saved; f
 
   await form
     .getByLabel("CSV or XLSX file")
-    .setInputFiles(file("fixed.csv", [header, "OP1.1.1,PE-LIM,2021-Q4,female,12", "OP1.1.1,PE-LIM,2021-Q4,male,4"]));
+    .setInputFiles(csvFile("fixed.csv", [header, "OP1.1.1,PE-LIM,2021-Q4,female,12", "OP1.1.1,PE-LIM,2021-Q4,male,4"]));
   // A refused preview saved nothing, not even its columns: they are guessed again.
   await expect(form.getByText("The columns were guessed from their names: check them.")).toBeVisible();
   await form.getByRole("button", { name: "Preview" }).click();
@@ -54,7 +41,7 @@ test("an evaluator imports a table: problems by row and column, nothing saved; f
   // Once something was imported, its columns are offered next time.
   await form
     .getByLabel("CSV or XLSX file")
-    .setInputFiles(file("next.csv", [header, "OP1.1.1,PE-CAL,2021-Q3,female,1"]));
+    .setInputFiles(csvFile("next.csv", [header, "OP1.1.1,PE-CAL,2021-Q3,female,1"]));
   await expect(form.getByText("The columns used in this project's last import are chosen.")).toBeVisible();
 
   // The imported values are drafts the evaluator can see in the entry grid.
@@ -64,14 +51,11 @@ test("an evaluator imports a table: problems by row and column, nothing saved; f
 });
 
 test("a large table shows how far the server has come while it is read, then the report", async ({ page }) => {
-  await logInAs(page, "evaluator@example.org");
-  await page.getByRole("link", { name: /Venezuelan migrants and refugees in Peru/ }).click();
-  await page.getByRole("link", { name: "Import results" }).click();
-  const form = page.getByRole("form", { name: "Import results from a table" });
+  const form = await openResultsImport(page);
   const rows = Array.from({ length: 60_000 }, (_, i) => `OP1.1.2,PE-LAL,2021-Q4,,${i % 2}`);
   await form
     .getByLabel("CSV or XLSX file")
-    .setInputFiles(file("large.csv", ["indicator,region,period,sex,value", ...rows]));
+    .setInputFiles(csvFile("large.csv", ["indicator,region,period,sex,value", ...rows]));
   await expect(form.getByLabel("Place (ISO code or name)")).toHaveValue("region");
   await form.getByRole("button", { name: "Preview" }).click();
   const bar = form.locator(".import-progress");
