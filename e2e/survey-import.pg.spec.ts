@@ -40,7 +40,9 @@ test("an evaluator computes three indicators from a Kobo export with a repeat gr
     "4 submissions. Repeat group members: 6 rows, joined to Household survey.",
   );
   // Where, when and the sex column are guessed from the column names.
-  await expect(form.getByLabel("Place column (ISO code or name)")).toHaveValue("location/region");
+  await expect(form.getByLabel("Place column (ISO code, name, or a GPS point inside a place's outline)")).toHaveValue(
+    "location/region",
+  );
   await expect(form.getByLabel("Date column (each submission's round or period)")).toHaveValue("today");
   await expect(form.getByLabel("Sex: column")).toHaveValue("respondent/resp_sex");
   await expect(form.getByRole("checkbox", { name: /^Approved/ })).toBeChecked();

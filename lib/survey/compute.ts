@@ -4,6 +4,9 @@
 // (numerator/denominator) or a mean with its sample size. With survey weights, shares and means are
 // weighted and the sample size is Kish's effective n, (Σw)² / Σw², which the confidence intervals use.
 // Every row left out says why; every problem names its row and column. Pure: no I/O.
+
+import type { Position } from "@/lib/maps/geojson";
+import { readGeopoint } from "@/lib/maps/locate";
 import { answerNumber, type Clause, conditionHolds, normalAnswer, parseCondition } from "./condition";
 import {
   type IndicatorRule,
@@ -18,6 +21,8 @@ import { answerOf, resolveColumn, type SurveyFile, type SurveyRow, type SurveyTa
 export type SurveyLookups = {
   /** Places by lower-case ISO code, name and id. */
   places: Map<string, string>;
+  /** The place whose outline holds a geopoint [longitude, latitude]; null when no place has an outline. */
+  placeAt: ((point: Position) => string | null) | null;
   periods: { id: string; start: string; end: string }[];
   rounds: { id: string; start: string; end: string }[];
   /** Indicators by lower-case code, with their options by dimension (lower-case key and name → id). */
@@ -246,11 +251,12 @@ function valuesOf(
     }
     // Where and when.
     const placeText = read(rules.place);
-    const locationId = look.places.get(placeText.trim().toLowerCase());
-    if (!locationId) {
-      at(rules.place, placeText ? "unknownPlace" : "placeRequired", placeText, row.row);
+    const place = placeOf(placeText, look);
+    if ("problem" in place) {
+      at(rules.place, place.problem, placeText, row.row);
       continue;
     }
+    const { locationId } = place;
     let timeId = fixedTime ?? null;
     if (rules.date) {
       const date = /^\d{4}-\d{2}-\d{2}/.exec(read(rules.date).trim())?.[0];
@@ -335,4 +341,16 @@ function round(n: number): number {
 
 function tableOf(file: SurveyFile, name: string): SurveyTable | undefined {
   return name ? file.tables.find((t) => t.name === name) : file.tables[0];
+}
+
+/** The place a row names (ISO code, name or id), or for a geopoint the place whose outline holds it. */
+function placeOf(text: string, look: SurveyLookups): { locationId: string } | { problem: string } {
+  const named = look.places.get(text.trim().toLowerCase());
+  if (named) return { locationId: named };
+  if (!text.trim()) return { problem: "placeRequired" };
+  const point = readGeopoint(text);
+  if (!point) return { problem: "unknownPlace" };
+  if (!look.placeAt) return { problem: "pointWithoutOutlines" };
+  const locationId = look.placeAt(point);
+  return locationId ? { locationId } : { problem: "pointOutsidePlaces" };
 }

@@ -138,3 +138,33 @@ test("only members may import, and a file none of whose submissions counts says 
   expect(preview.problems.map((p) => p.code)).toEqual(["noneCounted"]);
   expect(preview.statuses).toMatchObject({ notValidated: 4 });
 });
+
+test("a geopoint in the place's column finds the region whose outline holds it (the demo's Natural Earth outlines)", async () => {
+  // Lima's Plaza Mayor, Tumbes, and Quito (outside every place of the project).
+  const at = ["-12.0453 -77.0302 154.2 5", "-3.5669 -80.4515 10 5", "-0.1807 -78.4678 2850 5"];
+  const file = await survey(
+    midlineHouseholds.slice(0, 3).map((h, i) => ({ ...h, region: at[i] ?? "", status: "Approved" })),
+  );
+  const preview = await importSurvey(evaluator, peru, file, {
+    fileName: "midline-gps.xlsx",
+    rules: { ...rules, indicators: rules.indicators.slice(0, 1), disaggregations: [] },
+    dryRun: true,
+    submit: false,
+  });
+  // The members counted are rows of the repeat group, which take their household's place.
+  expect(preview.problems.map((p) => `${p.table} ${p.row} ${p.column} ${p.code}`)).toEqual([
+    "members 6 region pointOutsidePlaces",
+    "members 7 region pointOutsidePlaces",
+  ]);
+  const fixed = await survey(
+    midlineHouseholds.slice(0, 2).map((h, i) => ({ ...h, region: at[i] ?? "", status: "Approved" })),
+  );
+  const placed = await importSurvey(evaluator, peru, fixed, {
+    fileName: "midline-gps.xlsx",
+    rules: { ...rules, indicators: rules.indicators.slice(0, 1), disaggregations: [] },
+    dryRun: true,
+    submit: false,
+  });
+  expect(placed.problems).toEqual([]);
+  expect(Object.fromEntries(placed.values.map((v) => [v.place, v.value]))).toEqual({ Lima: 3, Tumbes: 1 });
+});

@@ -6,6 +6,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { tableRows } from "@/lib/imports/table-rows";
+import type { Boundary } from "@/lib/maps/geojson";
+import { placeLocator } from "@/lib/maps/locate";
 import { assertCan, type Principal, requireUserId } from "@/lib/permissions";
 import {
   checkCells,
@@ -44,9 +46,10 @@ export type SurveyPreview = {
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
-function surveyLookups(look: ImportLookups): SurveyLookups {
+function surveyLookups(look: ImportLookups, outlines: ReturnType<typeof placeLocator>): SurveyLookups {
   return {
     places: look.locations,
+    placeAt: outlines.outlines ? outlines.placeAt : null,
     periods: [...look.periods.values()].map((p) => ({ id: p.id, start: isoDay(p.startDate), end: isoDay(p.endDate) })),
     rounds: [...look.rounds.values()].map((r) => ({ id: r.id, start: isoDay(r.startDate), end: isoDay(r.endDate) })),
     indicators: new Map(
@@ -70,6 +73,15 @@ function surveyLookups(look: ImportLookups): SurveyLookups {
   };
 }
 
+/** The project's place outlines, for geopoints answered in the place's column. */
+async function placeOutlines(projectId: string) {
+  const places = await db().projectLocation.findMany({
+    where: { projectId },
+    select: { locationId: true, boundary: true },
+  });
+  return placeLocator(places.map((p) => ({ locationId: p.locationId, boundary: p.boundary as Boundary | null })));
+}
+
 /** The uploaded export as tables; every sheet is read (repeat groups are sheets of their own). */
 export async function readSurvey(format: TableFormat, source: AsyncIterable<Uint8Array>): Promise<SurveyFile> {
   return readSurveyFile(tableRows(format, source, undefined, true));
@@ -87,8 +99,8 @@ export async function importSurvey(
 ): Promise<SurveyPreview> {
   assertCan(principal, "results.enter", projectId);
   const userId = requireUserId(principal);
-  const look = await importLookups(projectId);
-  const outcome = computeSurvey(file, input.rules, surveyLookups(look));
+  const [look, outlines] = await Promise.all([importLookups(projectId), placeOutlines(projectId)]);
+  const outcome = computeSurvey(file, input.rules, surveyLookups(look, outlines));
   const problems = [...outcome.problems];
   let problemCount = outcome.problemCount;
   const leftOutByReason: Record<string, number> = {};

@@ -102,6 +102,7 @@ const lookups: SurveyLookups = {
     ["lima", "lim"],
     ["pe-cal", "cal"],
   ]),
+  placeAt: null,
   periods: [{ id: "q2", start: "2021-04-01", end: "2021-06-30" }],
   rounds: [{ id: "mid", start: "2021-05-01", end: "2021-05-31" }],
   indicators: new Map(
@@ -347,4 +348,28 @@ test("an XLSForm gives each question's type, label (its first language) and choi
     },
     { name: "integration_score", type: "integer", label: "Integration (1-5)", choices: [] },
   ]);
+});
+
+test("the place from a geopoint answer: the place whose outline holds it; a point outside every outline is named", async () => {
+  const file = await survey([
+    "location,_validation_status",
+    "-12.0453 -77.0302 154.2 5,Approved",
+    "-12.0565 -77.1181 10 4,Approved",
+    "-12.0453 -77.0302,Approved",
+    "PE-CAL,Approved",
+    "-0.1807 -78.4678 2850 5,Approved",
+    "12;5,Approved",
+  ]);
+  // Callao lies west of -77.1 here, Lima east of it (the outlines themselves are tested in lib/maps).
+  const placeAt = ([lon, lat]: [number, number]) => (lat > -13 && lat < -11 ? (lon < -77.1 ? "cal" : "lim") : null);
+  const hh = rules({ place: "location", indicators: [{ indicator: "HH", kind: "count" }] });
+  const outcome = computeSurvey(file, hh, { ...lookups, placeAt });
+  expect(figuresOf(outcome)).toEqual({ "HH PE-LIM": { value: 2 }, "HH PE-CAL": { value: 2 } });
+  expect(outcome.problems.map((p) => `${p.row} ${p.column} ${p.code} ${p.detail}`)).toEqual([
+    "6 location pointOutsidePlaces -0.1807 -78.4678 2850 5",
+    "7 location unknownPlace 12;5",
+  ]);
+  // Without outlines a point cannot be placed, and the problem says so.
+  const none = computeSurvey(file, hh, lookups);
+  expect(none.problems.filter((p) => p.code === "pointWithoutOutlines").map((p) => p.row)).toEqual([2, 3, 4, 6]);
 });
