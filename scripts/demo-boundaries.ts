@@ -5,6 +5,7 @@
 // Outlines are thinned to ~1 km (plenty for a dashboard's map) so the file stays small.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { simplifyRing } from "../lib/maps/geojson";
 
 type Ring = [number, number][];
 type Geometry = { type: "Polygon"; coordinates: Ring[] } | { type: "MultiPolygon"; coordinates: Ring[][] };
@@ -22,17 +23,8 @@ const COUNTRIES: Record<string, string> = {
   ME: "Montenegro",
 };
 
-function thin(ring: Ring): Ring | null {
-  const kept: Ring = [];
-  for (const [x, y] of ring) {
-    const last = kept[kept.length - 1];
-    if (last && Math.abs(last[0] - x) < TOLERANCE && Math.abs(last[1] - y) < TOLERANCE) continue;
-    kept.push([Number(x.toFixed(3)), Number(y.toFixed(3))]);
-  }
-  if (kept.length < 3) return null;
-  kept.push(kept[0] as [number, number]);
-  return kept;
-}
+/** Coarser than an upload's simplification: the demo file ships in the repository. */
+const thin = (ring: Ring) => simplifyRing(ring, { tolerance: TOLERANCE, precision: 3 });
 
 function polygons(geometry: Geometry): Ring[][] {
   const all = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;

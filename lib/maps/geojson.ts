@@ -42,12 +42,15 @@ function isPosition(p: unknown): p is Position {
 }
 
 /** A ring with near-duplicate points merged and closed again; null when too little is left of it. */
-function simplifyRing(ring: Position[]): Position[] | null {
+export function simplifyRing(
+  ring: Position[],
+  { tolerance = TOLERANCE, precision = PRECISION } = {},
+): Position[] | null {
   const kept: Position[] = [];
   for (const [x, y] of ring) {
     const last = kept[kept.length - 1];
-    if (last && Math.abs(last[0] - x) < TOLERANCE && Math.abs(last[1] - y) < TOLERANCE) continue;
-    kept.push([round(x), round(y)]);
+    if (last && Math.abs(last[0] - x) < tolerance && Math.abs(last[1] - y) < tolerance) continue;
+    kept.push([Number(x.toFixed(precision)), Number(y.toFixed(precision))]);
   }
   if (kept.length < 3) return null;
   const [first, last] = [kept[0] as Position, kept[kept.length - 1] as Position];
@@ -60,7 +63,7 @@ function simplifyRing(ring: Position[]): Position[] | null {
  * RFC 7946 files wind them the other way, which d3-geo would read as the whole globe but the place.
  */
 function normalPolygon(rings: Position[][]): Position[][] | null {
-  const simplified = rings.map(simplifyRing);
+  const simplified = rings.map((ring) => simplifyRing(ring));
   if (!simplified[0]) return null;
   const polygon = simplified.filter((r): r is Position[] => r !== null);
   if (geoArea({ type: "Polygon", coordinates: polygon }) > 2 * Math.PI) {
