@@ -6,6 +6,7 @@ import "server-only";
 import PgBoss from "pg-boss";
 import { configuredTarget } from "@/lib/db/adapter";
 import { log } from "@/lib/ops/log";
+import { JOB_SCHEMA } from "./schema";
 
 /** How long a job may run before it counts as failed (a 50,000-row import takes seconds). */
 const JOB_EXPIRY_MINUTES = 15;
@@ -46,7 +47,7 @@ export function jobQueue(): Promise<PgBoss | null> {
 async function start(): Promise<PgBoss | null> {
   const target = configuredTarget();
   if (target.kind !== "postgres") return null;
-  const boss = new PgBoss({ connectionString: target.url, schema: "pgboss", max: 3, application_name: "jobs" });
+  const boss = new PgBoss({ connectionString: target.url, schema: JOB_SCHEMA, max: 3, application_name: "jobs" });
   boss.on("error", (error) => log.error({ err: error }, "job queue error"));
   await boss.start();
   for (const [name, run] of handlers) {

@@ -5,6 +5,7 @@ import path from "node:path";
 import { expect, test } from "vitest";
 import { closeDb, db } from "@/lib/db";
 import { configuredTarget } from "@/lib/db/adapter";
+import { jobQueue, stopJobQueue } from "@/lib/jobs/queue";
 import { backupDatabase, restoreDatabase } from "./backup";
 
 async function counts() {
@@ -25,6 +26,9 @@ test("a backup restores every project, value and audit event after they were los
   );
   const before = await counts();
   expect(before.results).toBeGreaterThan(0);
+  // As on a running server, PostgreSQL holds the job queue's schema (its partitioned tables).
+  await jobQueue();
+  await stopJobQueue();
   await closeDb(); // the embedded database serves one process (and one client) at a time
   await backupDatabase(target, file);
 

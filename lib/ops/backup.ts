@@ -7,6 +7,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { DatabaseTarget } from "@/lib/db/adapter";
 import { lockFolder } from "@/lib/db/folder-lock";
+import { JOB_SCHEMA } from "@/lib/jobs/schema";
 
 function run(command: string, args: string[]) {
   const done = spawnSync(command, args, { encoding: "utf8" });
@@ -19,7 +20,8 @@ function run(command: string, args: string[]) {
 export async function backupDatabase(target: DatabaseTarget, file: string): Promise<void> {
   mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   if (target.kind === "postgres") {
-    run("pg_dump", ["--format=custom", "--no-owner", `--file=${file}`, target.url]);
+    // Queued jobs are left out: transient, and their partitioned tables would not restore over a live queue.
+    run("pg_dump", ["--format=custom", "--no-owner", `--exclude-schema=${JOB_SCHEMA}`, `--file=${file}`, target.url]);
     return;
   }
   if (!existsSync(target.dir)) throw new Error(`No embedded database in ${target.dir}.`);

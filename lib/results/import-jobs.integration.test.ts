@@ -101,7 +101,7 @@ test.runIf(queued)(
 
     // A progress id given by the caller is the job's; it cannot be queued twice.
     const token = await apiTokenFor("evaluator@example.org");
-    const id = "5b0d1a4c-2e3f-4a5b-8c6d-7e8f9a0b1c2d";
+    const id = crypto.randomUUID();
     const csv = "code;place;quarter;n\nOP1.1.2;PE-PIU;2021-Q4;4\n";
     const first = await send(token, peru, csv, `${mapping}&dryRun=true&background=true&progress=${id}`);
     expect(first.status).toBe(202);
@@ -124,7 +124,7 @@ test.runIf(queued)(
   async () => {
     const peru = await projectId("PE-VEN-2021");
     const token = await apiTokenFor("evaluator@example.org");
-    const id = "0c9e8d7f-6a5b-4c3d-8e2f-1a0b9c8d7e6f";
+    const id = crypto.randomUUID();
     await progressReporter(await principalFor("evaluator@example.org"), peru, id, 100, "queued");
     // A job that will not run before it is ended, as one whose process stopped ends when it expires.
     const boss = await jobQueue();

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { configuredTarget, openAdapter } from "@/lib/db/adapter";
 import { applyMigrations, resetDatabase, startEngine } from "@/lib/db/schema-engine";
+import { dropJobSchema } from "@/lib/jobs/schema";
 
 export const testBackend = process.env.TEST_DATABASE === "postgres" ? "postgres" : "pglite";
 
@@ -23,7 +24,10 @@ export async function prepareTestDatabase(): Promise<void> {
   const adapter = openAdapter(configuredTarget());
   const engine = await startEngine(adapter.factory);
   try {
-    if (testBackend === "postgres") await resetDatabase(engine);
+    if (testBackend === "postgres") {
+      await resetDatabase(engine);
+      await dropJobSchema(process.env.DATABASE_URL ?? "");
+    }
     await applyMigrations(engine);
   } finally {
     engine.free();
