@@ -30,10 +30,11 @@ const { portfolio } = await import("@/lib/portfolio/service");
 const { seedPortfolio } = await import("./bench/portfolio");
 
 async function migrateFresh() {
-  const { factory, close } = openAdapter(configuredTarget());
+  const target = configuredTarget();
+  const { factory, close } = openAdapter(target);
   const engine = await startEngine(factory);
   try {
-    if (onPostgres) await resetDatabase(engine);
+    if (onPostgres) await resetDatabase(engine, target);
     await applyMigrations(engine);
   } finally {
     engine.free();

@@ -15,7 +15,6 @@ import {
   resetDatabase,
   startEngine,
 } from "@/lib/db/schema-engine";
-import { dropJobSchema } from "@/lib/jobs/schema";
 
 function timestamp(now = new Date()): string {
   return now.toISOString().replace(/[-:T]/g, "").slice(0, 14);
@@ -31,8 +30,7 @@ async function main() {
   try {
     console.log(`Database: ${describeTarget(target)}`);
     if (command === "reset") {
-      await resetDatabase(engine);
-      if (target.kind === "postgres") await dropJobSchema(target.url);
+      await resetDatabase(engine, target);
       console.log("Dropped all tables.");
     }
     if (command === "migrate" || command === "reset") {

@@ -1,4 +1,5 @@
 // Errors of the JSON API as RFC 9457 problem details, each with a stable machine-readable `code`.
+import { ForbiddenError } from "@/lib/permissions";
 
 export const problemCodes = {
   unauthenticated: { status: 401, title: "Authentication required" },
@@ -27,6 +28,17 @@ export class ApiProblem extends Error {
     super(detail ?? problemCodes[code].title);
     this.name = "ApiProblem";
   }
+}
+
+/**
+ * The problem an error is for its caller: itself, or a permission refused (forbidden); null for any
+ * other error (a defect: the caller answers "internal" and logs it). Route handlers and background
+ * jobs answer their errors alike.
+ */
+export function problemOf(error: unknown): ApiProblem | null {
+  if (error instanceof ApiProblem) return error;
+  if (error instanceof ForbiddenError) return new ApiProblem("forbidden", error.message);
+  return null;
 }
 
 /** The problem as its HTTP status and RFC 9457 body (also kept as a background job's answer). */

@@ -9,10 +9,10 @@ import { sessionOf } from "@/lib/auth/request-session";
 import { env } from "@/lib/env";
 import { reportError } from "@/lib/ops/error-report";
 import { log, loggablePath, requestIdOf } from "@/lib/ops/log";
-import { ForbiddenError, type Principal } from "@/lib/permissions";
+import type { Principal } from "@/lib/permissions";
 import { unstorableTextPaths } from "@/lib/validation/text";
 import { readTextLimited } from "./body-limit";
-import { ApiProblem, type FieldError, problemResponse } from "./problem";
+import { ApiProblem, type FieldError, problemOf, problemResponse } from "./problem";
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
@@ -139,10 +139,9 @@ export function apiRoute<P extends ZodType, Q extends ZodType, B extends ZodType
         result instanceof Response ? result : Response.json(result, { headers: { "cache-control": "no-store" } }),
       );
     } catch (error) {
-      if (error instanceof ApiProblem) return respond(problemResponse(error));
       if (error instanceof TokenRateLimited) return respond(tokenRateLimited(error.retryAfterSeconds));
-      if (error instanceof ForbiddenError) return respond(problemResponse(new ApiProblem("forbidden", error.message)));
-      return respond(problemResponse(new ApiProblem("internal")), error);
+      const problem = problemOf(error);
+      return problem ? respond(problemResponse(problem)) : respond(problemResponse(new ApiProblem("internal")), error);
     }
   };
 }

@@ -10,6 +10,8 @@ import {
 } from "@prisma/driver-adapter-utils";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
 import * as glue from "@prisma/schema-engine-wasm/schema_engine_bg";
+import { dropJobSchema } from "@/lib/jobs/schema";
+import type { DatabaseTarget } from "./adapter";
 
 export const schemaPath = path.resolve("prisma/schema.prisma");
 export const migrationsDir = path.resolve("prisma/migrations");
@@ -86,7 +88,8 @@ export async function pendingSchemaChange(engine: SchemaEngine): Promise<string 
   return result.exitCode === 2 ? (result.stdout ?? "") : null;
 }
 
-/** Drops everything in the database, migration history included. */
-export async function resetDatabase(engine: SchemaEngine): Promise<void> {
+/** Drops everything in the database, migration history included, and on PostgreSQL the job queue's schema. */
+export async function resetDatabase(engine: SchemaEngine, target: DatabaseTarget): Promise<void> {
   await engine.reset({ filter: noFilter });
+  if (target.kind === "postgres") await dropJobSchema(target.url);
 }

@@ -4,13 +4,14 @@
 // The caller does not wait on one long request, and an import goes on if the browser goes away. On
 // the embedded database there is no queue and the import runs in its request.
 import "server-only";
-import { ApiProblem, problemBody } from "@/lib/api/problem";
+import { ApiProblem, problemBody, problemOf } from "@/lib/api/problem";
 import { importResultsProblems } from "@/lib/api/results-import";
 import { loadPrincipal } from "@/lib/auth/principal";
 import { db } from "@/lib/db";
+import { bytesOf } from "@/lib/imports/table-rows";
 import { defineJob, jobQueue } from "@/lib/jobs/queue";
 import { log } from "@/lib/ops/log";
-import { assertCan, ForbiddenError, type Principal, requireUserId } from "@/lib/permissions";
+import { assertCan, type Principal, requireUserId } from "@/lib/permissions";
 import type { TableFormat } from "./import-file";
 import type { ImportMapping } from "./import-mapping";
 import { progressOf, progressReporter, recordOutcome } from "./import-progress";
@@ -53,23 +54,17 @@ async function runImport(uploadId: string) {
   const progress = progressOf(projectId, uploadId, "reading");
   const outcome = await (async () => {
     if (!principal) throw new ApiProblem("forbidden", "The user who sent this file no longer exists");
-    const options = upload.options as Options;
-    const content = new Uint8Array(upload.content);
-    const source = (async function* () {
-      yield content;
-    })();
     const preview = await importResultsProblems(principal, projectId, {
-      ...options,
+      ...(upload.options as Options),
       format: upload.format as TableFormat,
-      source,
+      source: bytesOf(new Uint8Array(upload.content)),
       progress,
     });
     return { status: 200, body: preview as unknown };
   })().catch((error) => {
-    if (error instanceof ApiProblem) return problemBody(error);
-    if (error instanceof ForbiddenError) return problemBody(new ApiProblem("forbidden", error.message));
-    log.error({ err: error, uploadId, projectId }, "background results import failed");
-    return problemBody(new ApiProblem("internal"));
+    const problem = problemOf(error);
+    if (!problem) log.error({ err: error, uploadId, projectId }, "background results import failed");
+    return problemBody(problem ?? new ApiProblem("internal"));
   });
   await recordOutcome(projectId, uploadId, outcome, outcome.status === 200 || outcome.status === 400);
   await db().importUpload.deleteMany({ where: { id: uploadId } });

@@ -6,7 +6,6 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { configuredTarget, openAdapter } from "@/lib/db/adapter";
 import { applyMigrations, resetDatabase, startEngine } from "@/lib/db/schema-engine";
-import { dropJobSchema } from "@/lib/jobs/schema";
 
 export const testBackend = process.env.TEST_DATABASE === "postgres" ? "postgres" : "pglite";
 
@@ -21,13 +20,11 @@ export async function prepareTestDatabase(): Promise<void> {
     tempDir = mkdtempSync(path.join(tmpdir(), "me-dashboard-test-"));
     process.env.DATA_DIR = tempDir;
   }
-  const adapter = openAdapter(configuredTarget());
+  const target = configuredTarget();
+  const adapter = openAdapter(target);
   const engine = await startEngine(adapter.factory);
   try {
-    if (testBackend === "postgres") {
-      await resetDatabase(engine);
-      await dropJobSchema(process.env.DATABASE_URL ?? "");
-    }
+    if (testBackend === "postgres") await resetDatabase(engine, target);
     await applyMigrations(engine);
   } finally {
     engine.free();

@@ -1,4 +1,4 @@
-import { limitedStream } from "@/lib/api/body-limit";
+import { limitedStream, readLimitedBody } from "@/lib/api/body-limit";
 import { uploadResultsQuery } from "@/lib/api/contracts/results";
 import { summaryParams } from "@/lib/api/contracts/summary";
 import { xlsxMediaType } from "@/lib/api/contracts/types";
@@ -33,12 +33,9 @@ export const POST = apiRoute({
         "Invalid column mapping",
         mapping.error.issues.map((i) => ({ field: `query.${i.path.join(".")}`, message: i.message })),
       );
-    const source = limitedStream(request.body, env().MAX_UPLOAD_BYTES);
     if (background && (await backgroundImports())) {
       const id = progressId ?? crypto.randomUUID();
-      const chunks: Uint8Array[] = [];
-      for await (const chunk of source) chunks.push(chunk);
-      const content = new Uint8Array(Buffer.concat(chunks));
+      const content = await readLimitedBody(request, env().MAX_UPLOAD_BYTES);
       const queued = await queueResultsImport(principal, params.projectId, {
         format,
         content,
@@ -54,6 +51,7 @@ export const POST = apiRoute({
         { status: 202, headers: { location: `${new URL(request.url).pathname}/${id}`, "cache-control": "no-store" } },
       );
     }
+    const source = limitedStream(request.body, env().MAX_UPLOAD_BYTES);
     const size = Number(request.headers.get("content-length") ?? Number.NaN);
     const progress = progressId
       ? await progressReporter(principal, params.projectId, progressId, Number.isFinite(size) ? size : null)
