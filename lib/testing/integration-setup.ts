@@ -1,12 +1,10 @@
-// Runs before each integration test file: a fresh database with the demo data, closed afterwards.
-import { afterAll, beforeAll } from "vitest";
-import { closeDb, db } from "@/lib/db";
-import { loadDemoData } from "@/prisma/demo/load";
-import { prepareTestDatabase, removeTestDatabase } from "./database";
+// Runs before each integration test file: a fresh copy of the run's demo database, closed afterwards.
+import { afterAll, beforeAll, inject } from "vitest";
+import { closeDb } from "@/lib/db";
+import { openTestDatabase, removeTestDatabase } from "./database";
 
 beforeAll(async () => {
-  await prepareTestDatabase();
-  await loadDemoData(db());
+  await openTestDatabase(inject("databaseTemplate"));
 }, 120_000);
 
 afterAll(async () => {
