@@ -33,6 +33,12 @@ test("a donor opens a share link without an account, sees approved figures, down
   const keyResults = donorPage.getByRole("region", { name: "Key results" });
   const token = url.split("/s/")[1];
   const api = await (await donorPage.request.get(`/api/v1/shared/${token}/summary?view=overview`)).json();
+  // Sent gzipped to a client that takes it, as browsers do (compressed once, not twice), read back the same.
+  const zipped = await fetch(`${new URL(url).origin}/api/v1/shared/${token}/summary?view=overview`, {
+    headers: { "accept-encoding": "gzip" },
+  });
+  expect(zipped.headers.get("content-encoding")).toBe("gzip");
+  expect(await zipped.json()).toEqual(api);
   const overall = (code: string) =>
     api.indicators.find((i: { indicator: { code: string } }) => i.indicator.code === code).overall;
   await expect(keyResults.locator('li[data-indicator="G.1"] [data-figure="actual"]')).toHaveText(

@@ -22,11 +22,17 @@ export async function gateProjectPage(params: Promise<{ projectId: string }>, pe
   return { user, project };
 }
 
-/** For an indicator page's layout: not found unless the indicator is one of the project's. */
+const indicatorFor = cache(async (projectId: string, indicatorId: string) => {
+  const { user, project } = await projectFor(projectId);
+  return { user, project, indicator: project ? await getIndicator(user, project.id, indicatorId) : null };
+});
+
+/** For an indicator page and its layout: not found unless the indicator is one of the project's. */
 export async function gateIndicatorPage(params: Promise<{ projectId: string; indicatorId: string }>) {
   const { projectId, indicatorId } = await params;
-  const { user, project } = await projectFor(projectId);
-  if (!project || !(await getIndicator(user, project.id, indicatorId))) notFound();
+  const { user, project, indicator } = await indicatorFor(projectId, indicatorId);
+  if (!project || !indicator) notFound();
+  return { user, project, indicator };
 }
 
 /** A project segment's layout that lets through only who may read the project and do `permission`. */

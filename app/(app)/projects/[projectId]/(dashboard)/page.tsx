@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ProjectDashboard } from "@/components/dashboard/project-dashboard";
 import { ReportLinks } from "@/components/projects/report-links";
@@ -7,11 +6,10 @@ import { ChangesSinceLastReport } from "@/components/share/changes-since-report"
 import { summaryQuery } from "@/lib/api/contracts/summary";
 import { ApiProblem } from "@/lib/api/problem";
 import { loadProjectSummary } from "@/lib/api/summary-handlers";
-import { requireUser } from "@/lib/auth/session";
 import type { Locale } from "@/lib/i18n/config";
 import { placeMap } from "@/lib/maps/service";
 import { can } from "@/lib/permissions";
-import { getProject } from "@/lib/projects/service";
+import { gateProjectPage } from "@/lib/projects/page-gate";
 import { changesSinceLastReport } from "@/lib/summary/changes";
 import { firstScreen } from "@/lib/summary/first-screen";
 import { toSummaryJson } from "@/lib/summary/json";
@@ -20,9 +18,7 @@ type Search = { indicator?: string; preview?: string; location?: string; period?
 type Props = { params: Promise<{ projectId: string }>; searchParams: Promise<Search> };
 
 export default async function ProjectPage({ params, searchParams }: Props) {
-  const [{ projectId }, search, user] = await Promise.all([params, searchParams, requireUser()]);
-  const project = await getProject(user, projectId);
-  if (!project) notFound();
+  const [{ user, project }, search] = await Promise.all([gateProjectPage(params), searchParams]);
   const mayPreview = can(user, "results.readUnapproved", project.id);
   // Filters come from the URL, parsed as the API parses them; a filter that does not parse is dropped.
   const filters = {
@@ -34,7 +30,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
   const parsed = summaryQuery.safeParse({ ...filters, includeSubmitted: filters.preview ? "true" : undefined });
   const query = parsed.success ? parsed.data : { includeSubmitted: false };
   const locale = (await getLocale()) as Locale;
-  const view = { principal: user, params: { projectId }, locale };
+  const view = { principal: user, params: { projectId: project.id }, locale };
   const firstScreenWith = (filtered: typeof query) =>
     firstScreen((part) => loadProjectSummary({ ...view, query: { ...filtered, ...part } }), search.indicator);
   const summary = await firstScreenWith(query).catch((error) => {

@@ -1,23 +1,19 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { EntryGrid } from "@/components/entry/entry-grid";
 import { EvidencePanel } from "@/components/entry/evidence-panel";
 import { TypedValuesRescue } from "@/components/entry/typed-values-rescue";
-import { requireUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { listEvidence } from "@/lib/evidence/service";
 import type { Locale } from "@/lib/i18n/config";
 import { can } from "@/lib/permissions";
-import { getProject } from "@/lib/projects/service";
+import { gateProjectPage } from "@/lib/projects/page-gate";
 import { entrySheet } from "@/lib/results/entry-sheet";
 
 type Props = { params: Promise<{ projectId: string }>; searchParams: Promise<{ time?: string }> };
 
 export default async function EntryPage({ params, searchParams }: Props) {
-  const [{ projectId }, { time }, user] = await Promise.all([params, searchParams, requireUser()]);
-  const project = await getProject(user, projectId);
-  if (!project || !can(user, "results.enter", project.id)) notFound();
+  const [{ user, project }, { time }] = await Promise.all([gateProjectPage(params, "results.enter"), searchParams]);
   const [sheet, t] = await Promise.all([
     entrySheet(user, project.id, time, (await getLocale()) as Locale),
     getTranslations("entry"),

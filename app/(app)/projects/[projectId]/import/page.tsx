@@ -1,15 +1,10 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ResultsImportForm } from "@/components/entry/results-import-form";
-import { requireUser } from "@/lib/auth/session";
-import { can } from "@/lib/permissions";
-import { getProject } from "@/lib/projects/service";
+import { gateProjectPage } from "@/lib/projects/page-gate";
 
 export default async function ResultsImportPage({ params }: { params: Promise<{ projectId: string }> }) {
-  const [{ projectId }, user] = await Promise.all([params, requireUser()]);
-  const project = await getProject(user, projectId);
-  if (!project || !can(user, "results.enter", project.id)) notFound();
+  const { project } = await gateProjectPage(params, "results.enter");
   const [t, ts] = await Promise.all([getTranslations("resultsImport"), getTranslations("surveyImport")]);
   return (
     <>

@@ -1,21 +1,17 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { BULK_FORM, BulkReview } from "@/components/entry/bulk-review";
 import { EvidenceList } from "@/components/entry/evidence-list";
 import { ReviewForm } from "@/components/entry/review-row";
-import { requireUser } from "@/lib/auth/session";
 import { listEvidence } from "@/lib/evidence/service";
 import { can } from "@/lib/permissions";
-import { getProject } from "@/lib/projects/service";
+import { gateProjectPage } from "@/lib/projects/page-gate";
 import { type ReviewFilters, reviewQueue } from "@/lib/results/review-queue";
 
 type Props = { params: Promise<{ projectId: string }>; searchParams: Promise<ReviewFilters> };
 
 export default async function ReviewPage({ params, searchParams }: Props) {
-  const [{ projectId }, filters, user] = await Promise.all([params, searchParams, requireUser()]);
-  const project = await getProject(user, projectId);
-  if (!project || !can(user, "results.review", project.id)) notFound();
+  const [{ user, project }, filters] = await Promise.all([gateProjectPage(params, "results.review"), searchParams]);
   const [queue, t, tPage, format] = await Promise.all([
     reviewQueue(user, project.id, filters),
     getTranslations("entry.review"),

@@ -1,20 +1,16 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AddPeriodForm } from "@/components/schedule/add-period-form";
 import { AddRoundForm } from "@/components/schedule/add-round-form";
 import { PeriodLockForm } from "@/components/schedule/period-lock-form";
 import { ProgressNoteForm } from "@/components/schedule/progress-note-form";
 import { RemoveEntryButton } from "@/components/schedule/remove-entry-button";
-import { requireUser } from "@/lib/auth/session";
 import { can } from "@/lib/permissions";
-import { getProject } from "@/lib/projects/service";
+import { gateProjectPage } from "@/lib/projects/page-gate";
 import { projectSchedule } from "@/lib/schedule/service";
 
 export default async function SchedulePage({ params }: { params: Promise<{ projectId: string }> }) {
-  const [{ projectId }, user] = await Promise.all([params, requireUser()]);
-  const project = await getProject(user, projectId);
-  if (!project || !can(user, "results.enter", project.id)) notFound();
+  const { user, project } = await gateProjectPage(params, "results.enter");
   const [{ periods, rounds }, t, format] = await Promise.all([
     projectSchedule(user, project.id),
     getTranslations("schedule"),

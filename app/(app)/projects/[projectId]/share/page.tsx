@@ -1,19 +1,14 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { CreateShareLinkForm } from "@/components/share/create-share-link-form";
 import { HeadlinesForm } from "@/components/share/headlines-form";
 import { ShareLinkList } from "@/components/share/share-link-list";
-import { requireUser } from "@/lib/auth/session";
-import { can } from "@/lib/permissions";
-import { getProject } from "@/lib/projects/service";
+import { gateProjectPage } from "@/lib/projects/page-gate";
 import { headlineChoice, MAX_HEADLINES } from "@/lib/share-links/donor-report";
 import { listShareLinks } from "@/lib/share-links/service";
 
 export default async function ShareLinksPage({ params }: { params: Promise<{ projectId: string }> }) {
-  const [{ projectId }, user] = await Promise.all([params, requireUser()]);
-  const project = await getProject(user, projectId);
-  if (!project || !can(user, "shareLinks.manage", project.id)) notFound();
+  const { user, project } = await gateProjectPage(params, "shareLinks.manage");
   const [links, choices, t] = await Promise.all([
     listShareLinks(user, project.id),
     headlineChoice(user, project.id),

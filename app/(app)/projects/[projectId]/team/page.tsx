@@ -1,20 +1,15 @@
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { InviteForm } from "@/components/setup/invite-form";
 import { MemberRoleForm } from "@/components/setup/member-role-form";
 import { SetupNav } from "@/components/setup/setup-nav";
 import { RevokeButton } from "@/components/ui/revoke-button";
-import { requireUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
-import { can } from "@/lib/permissions";
 import { revokeInvitationAction } from "@/lib/projects/actions";
 import { listTeam } from "@/lib/projects/members";
-import { getProject } from "@/lib/projects/service";
+import { gateProjectPage } from "@/lib/projects/page-gate";
 
 export default async function TeamPage({ params }: { params: Promise<{ projectId: string }> }) {
-  const [{ projectId }, user] = await Promise.all([params, requireUser()]);
-  const project = await getProject(user, projectId);
-  if (!project || !can(user, "members.manage", project.id)) notFound();
+  const { user, project } = await gateProjectPage(params, "members.manage");
   const [{ members, invitations }, t, format] = await Promise.all([
     listTeam(user, project.id),
     getTranslations("setup"),

@@ -1,16 +1,11 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { SurveyImportForm } from "@/components/entry/survey-import-form";
-import { requireUser } from "@/lib/auth/session";
-import { can } from "@/lib/permissions";
-import { getProject } from "@/lib/projects/service";
+import { gateProjectPage } from "@/lib/projects/page-gate";
 import { surveyFormContext } from "@/lib/survey/import";
 
 export default async function SurveyImportPage({ params }: { params: Promise<{ projectId: string }> }) {
-  const [{ projectId }, user] = await Promise.all([params, requireUser()]);
-  const project = await getProject(user, projectId);
-  if (!project || !can(user, "results.enter", project.id)) notFound();
+  const { user, project } = await gateProjectPage(params, "results.enter");
   const [t, context] = await Promise.all([getTranslations("surveyImport"), surveyFormContext(user, project.id)]);
   return (
     <>

@@ -8,10 +8,9 @@ import { IndicatorHistory } from "@/components/indicators/indicator-history";
 import { Narratives } from "@/components/indicators/narratives";
 import { ResultsTable } from "@/components/indicators/results-table";
 import { PlaceMapProvider } from "@/components/maps/place-map-context";
-import { requireUser } from "@/lib/auth/session";
 import { placeMap } from "@/lib/maps/service";
 import { can } from "@/lib/permissions";
-import { getIndicator, getProject } from "@/lib/projects/service";
+import { gateIndicatorPage } from "@/lib/projects/page-gate";
 import { indicatorHistory, indicatorResults } from "@/lib/results/service";
 import { toSummaryJson } from "@/lib/summary/json";
 import { projectSummary, UnknownFilterError } from "@/lib/summary/service";
@@ -19,18 +18,14 @@ import { projectSummary, UnknownFilterError } from "@/lib/summary/service";
 type Props = { params: Promise<{ projectId: string; indicatorId: string }> };
 
 export default async function IndicatorPage({ params }: Props) {
-  const [{ projectId, indicatorId }, user] = await Promise.all([params, requireUser()]);
-  const [project, indicator, summary] = await Promise.all([
-    getProject(user, projectId),
-    getIndicator(user, projectId, indicatorId),
-    // This indicator's figures only; an archived or unknown one is not found.
-    projectSummary(user, projectId, { indicatorId }).catch((error) => {
-      if (error instanceof UnknownFilterError) return null;
-      throw error;
-    }),
-  ]);
-  const figures = summary?.indicators.find((i) => i.indicator.id === indicatorId);
-  if (!project || !summary || !indicator || !figures) notFound();
+  const { user, project, indicator } = await gateIndicatorPage(params);
+  // This indicator's figures only; an archived one is not found.
+  const summary = await projectSummary(user, project.id, { indicatorId: indicator.id }).catch((error) => {
+    if (error instanceof UnknownFilterError) return null;
+    throw error;
+  });
+  const figures = summary?.indicators.find((i) => i.indicator.id === indicator.id);
+  if (!summary || !figures) notFound();
   const [results, history, map, t, tSetup] = await Promise.all([
     indicatorResults(user, project.id, indicator.id),
     indicatorHistory(user, project.id, indicator.id),
@@ -39,7 +34,7 @@ export default async function IndicatorPage({ params }: Props) {
     getTranslations("setup"),
   ]);
   const json = toSummaryJson(summary);
-  const indicatorJson = json.indicators.find((i) => i.indicator.id === indicatorId);
+  const indicatorJson = json.indicators.find((i) => i.indicator.id === indicator.id);
   if (!indicatorJson) notFound();
 
   return (
