@@ -1,6 +1,5 @@
 // Conditional GETs: a weak ETag naming what an answer holds, and whether the client already has it.
 import { createHash } from "node:crypto";
-import { encodedResponse } from "./compression";
 
 /** A weak ETag for the given content (or a description that names it, e.g. a data version and view). */
 export function weakEtag(content: string): string {
@@ -18,11 +17,9 @@ export function clientHas(request: Request, tag: string): boolean {
 }
 
 /** A JSON answer tagged by its content: 304 when the client's copy is the same. */
-export async function taggedJson(request: Request, value: unknown): Promise<Response> {
-  const text = JSON.stringify(value);
-  const tag = weakEtag(text);
+export function taggedJson(request: Request, value: unknown): Response {
+  const body = JSON.stringify(value);
+  const tag = weakEtag(body);
   const headers = { etag: tag, "cache-control": "private, no-cache", "content-type": "application/json" };
-  return clientHas(request, tag)
-    ? new Response(null, { status: 304, headers })
-    : encodedResponse(request, { text }, { headers });
+  return clientHas(request, tag) ? new Response(null, { status: 304, headers }) : new Response(body, { headers });
 }

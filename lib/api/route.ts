@@ -12,7 +12,6 @@ import { log, loggablePath, requestIdOf } from "@/lib/ops/log";
 import type { Principal } from "@/lib/permissions";
 import { unstorableTextPaths } from "@/lib/validation/text";
 import { readTextLimited } from "./body-limit";
-import { jsonResponse } from "./compression";
 import { ApiProblem, type FieldError, problemOf, problemResponse } from "./problem";
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
@@ -137,7 +136,7 @@ export function apiRoute<P extends ZodType, Q extends ZodType, B extends ZodType
       };
       const result = await spec.handler({ ...input, principal });
       return respond(
-        result instanceof Response ? result : await jsonResponse(request, result, { "cache-control": "no-store" }),
+        result instanceof Response ? result : Response.json(result, { headers: { "cache-control": "no-store" } }),
       );
     } catch (error) {
       if (error instanceof TokenRateLimited) return respond(tokenRateLimited(error.retryAfterSeconds));

@@ -8,7 +8,6 @@ import type { Principal, SharePrincipal } from "@/lib/permissions";
 import type { ShareOptions } from "@/lib/share-links/options";
 import { projectSummary, summaryVersion, UnknownFilterError } from "@/lib/summary/service";
 import { sharedSummary } from "@/lib/summary/shared";
-import { encodedResponse, withGzip } from "./compression";
 import { clientHas, weakEtag } from "./etag";
 import { ApiProblem } from "./problem";
 import { cachedBody, rememberBody } from "./response-cache";
@@ -123,14 +122,13 @@ async function conditional(
   let body = tag ? cachedBody(tag) : undefined;
   if (body === undefined) {
     const summary = await load();
-    // Kept only when computed at the version the tag names (nothing changed meanwhile), gzipped at once
-    // since nearly every client takes it.
-    if (tag && summary.version === version) {
-      body = await withGzip({ text: JSON.stringify(summary) });
-      rememberBody(tag, body);
-    } else body = { text: JSON.stringify(summary) };
+    body = JSON.stringify(summary);
+    // Kept only when computed at the version the tag names (nothing changed meanwhile).
+    if (tag && summary.version === version) rememberBody(tag, body);
   }
-  return encodedResponse(input.request, body, { headers });
+  // Next.js compresses it for clients that ask, on each request: it drops a Content-Encoding set by a
+  // route handler, so a body gzipped here once would go out gzipped twice (tried; e2e share-links checks).
+  return new Response(body, { headers });
 }
 
 /** GET …/summary: the project's figures, answered 304 when the client's copy is current. */
