@@ -25,12 +25,14 @@ if (!onPostgres) process.env.DATA_DIR = mkdtempSync(path.join(tmpdir(), "me-benc
 const { closeDb, db } = await import("@/lib/db");
 const { configuredTarget, describeTarget, openAdapter } = await import("@/lib/db/adapter");
 const { applyMigrations, resetDatabase, startEngine } = await import("@/lib/db/schema-engine");
+const { createDatabaseIfMissing } = await import("@/lib/db/server-admin");
 const { projectSummary } = await import("@/lib/summary/service");
 const { portfolio } = await import("@/lib/portfolio/service");
 const { seedPortfolio } = await import("./bench/portfolio");
 
 async function migrateFresh() {
   const target = configuredTarget();
+  if (target.kind === "postgres") await createDatabaseIfMissing(target.url);
   const { factory, close } = openAdapter(target);
   const engine = await startEngine(factory);
   try {
@@ -193,8 +195,8 @@ await closeDb();
 if (!existsSync(".next/BUILD_ID")) {
   console.log("No production build: run `npm run build` for the HTTP measurements.");
 } else {
-  const { load, medianRequest, signIn, startServer } = await import("./bench/http-load");
-  const server = await startServer(3300, onPostgres ? {} : { DATA_DIR: process.env.DATA_DIR ?? "" });
+  const { freePort, load, medianRequest, signIn, startServer } = await import("./bench/http-load");
+  const server = await startServer(await freePort(), onPostgres ? {} : { DATA_DIR: process.env.DATA_DIR ?? "" });
   try {
     const cookie = { cookie: await signIn(server.base, manager.email, "bench-manager-pass") };
     const api = `${server.base}/api/v1/projects/${largestId}/summary?asOf=2026-01-01`;

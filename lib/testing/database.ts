@@ -6,36 +6,15 @@
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { closeDb, db } from "@/lib/db";
 import { configuredTarget, openAdapter } from "@/lib/db/adapter";
 import { applyMigrations, startEngine } from "@/lib/db/schema-engine";
+import { databaseOf, onServer, quotedName as quoted, withDatabase } from "@/lib/db/server-admin";
 import { loadDemoData } from "@/prisma/demo/load";
 
 export const testBackend = process.env.TEST_DATABASE === "postgres" ? "postgres" : "pglite";
 
 const testUrl = () => process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-
-/** The PostgreSQL URL of the same server with another database name. */
-function withDatabase(url: string, name: string): string {
-  const other = new URL(url);
-  other.pathname = `/${encodeURIComponent(name)}`;
-  return other.toString();
-}
-
-const databaseOf = (url: string) => decodeURIComponent(new URL(url).pathname.slice(1));
-const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
-
-/** Runs statements on the server's maintenance database (CREATE and DROP DATABASE cannot run inside one). */
-async function onServer(url: string, statements: string[]): Promise<void> {
-  const client = new pg.Client({ connectionString: withDatabase(url, "postgres") });
-  await client.connect();
-  try {
-    for (const statement of statements) await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
 
 /** Migrates the configured empty database and loads the demo data into it. */
 async function migrateAndLoadDemo(): Promise<void> {

@@ -2,10 +2,22 @@
 // a browser does, and loaded with autocannon (50 connections) or timed one request at a time.
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { type AddressInfo, createServer } from "node:net";
 import { performance } from "node:perf_hooks";
 import autocannon from "autocannon";
 
 export type Server = { base: string; stop: () => Promise<void> };
+
+/** A port nothing listens on now, so the load never reaches another server left running on a fixed one. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().once("error", reject);
+    probe.listen(0, () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
 
 /** Starts `next start` on the database the environment names; resolves once it answers. */
 export async function startServer(port: number, env: Record<string, string>): Promise<Server> {
