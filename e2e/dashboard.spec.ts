@@ -193,6 +193,18 @@ test("the map shows each region's status as the API gives it, in colour, pattern
     );
     // Each status has its own pattern, so the map reads without colour.
     await expect(shape).toHaveAttribute("fill", new RegExp(`-${place.status}\\)$`));
+    // And every place is labelled on the drawing, small ones (Callao, Tumbes) beside a marker.
+    await expect(map.locator(`g[data-label-of="${place.name}"] text`)).toContainText(percent.format(place.achievement));
+  }
+  // No label runs past the drawing's frame.
+  const frame = await map.locator("svg.place-map-surface").evaluate((svg) => svg.getBoundingClientRect().toJSON());
+  const labels = await map
+    .locator("g[data-label-of] text")
+    .evaluateAll((texts) => texts.map((text) => text.getBoundingClientRect().toJSON()));
+  expect(labels).toHaveLength(5);
+  for (const label of labels) {
+    expect(label.left).toBeGreaterThanOrEqual(frame.left);
+    expect(label.right).toBeLessThanOrEqual(frame.right);
   }
   await map.getByRole("button", { name: "Table view" }).click();
   const table = map.getByRole("table", {

@@ -20,8 +20,27 @@ export const BENEATH_FILL = "#f6f8fa";
 
 /** A status's colour on the map (the page adds its pattern), for drawings made elsewhere (the PDF). */
 export const statusFillColour = (status: Status) => fills[status]?.colour ?? NO_FIGURE;
-/** Outlines smaller than this (square pixels) are labelled in the table view only. */
+/** Outlines smaller than this (square pixels) cannot hold their label: it goes beside a marker. */
 const LABEL_AREA = 900;
+/** A generous width per character of an 11 px bold label, to keep labels inside the frame. */
+const CHAR_WIDTH = 7;
+
+type Placed = { x: number; anchor: "start" | "middle" | "end"; marker: boolean };
+
+/**
+ * Where a place's label goes: in the middle of an outline large enough to hold it; otherwise beside the
+ * place (a dot, or a marker on a small outline such as a city region), on the side of the frame's nearer
+ * edge (small regions are often coastal, with sea beside them), and never past the frame.
+ */
+function labelPlace(shape: PlaceMap["shapes"][number], width: number, text: string): Placed {
+  if (shape.d && shape.area >= LABEL_AREA) return { x: shape.x, anchor: "middle", marker: false };
+  const room = text.length * CHAR_WIDTH + 10;
+  const left = shape.d ? shape.x < width / 2 && shape.x - room >= 0 : false;
+  const fitsRight = shape.x + room <= width;
+  return left || !fitsRight
+    ? { x: shape.x - 8, anchor: "end", marker: Boolean(shape.d) }
+    : { x: shape.x + (shape.d ? 8 : 10), anchor: "start", marker: Boolean(shape.d) };
+}
 
 const legendOrder = ["onTrack", "atRisk", "offTrack", "noData"] as const;
 
@@ -95,19 +114,18 @@ export function PlaceMapDrawing({
             </circle>
           );
         })}
-        {shown
-          .filter((s) => !s.d || s.area >= LABEL_AREA)
-          .map((s) => {
-            const figure = byPlace.get(s.locationId);
-            if (!figure) return null;
-            const text = `${statusSymbols[figure.status]} ${figure.label}`;
-            const [x, anchor] = s.d ? [s.x, "middle" as const] : [s.x + 10, "start" as const];
-            return (
+        {shown.map((s) => {
+          const figure = byPlace.get(s.locationId);
+          if (!figure) return null;
+          const text = `${statusSymbols[figure.status]} ${figure.label}`;
+          const placed = labelPlace(s, map.width, text);
+          return (
+            <g key={s.locationId} data-label-of={s.name}>
+              {placed.marker && <circle cx={s.x} cy={s.y} r="3" fill="#1b1f24" stroke="#ffffff" strokeWidth="1" />}
               <text
-                key={s.locationId}
-                x={x}
+                x={placed.x}
                 y={s.y + 4}
-                textAnchor={anchor}
+                textAnchor={placed.anchor}
                 fill="#1b1f24"
                 stroke="#ffffff"
                 strokeWidth="3"
@@ -116,8 +134,9 @@ export function PlaceMapDrawing({
               >
                 {text}
               </text>
-            );
-          })}
+            </g>
+          );
+        })}
       </svg>
       <ul className="map-legend">
         {legendOrder.map((status) => (
