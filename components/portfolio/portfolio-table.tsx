@@ -2,20 +2,38 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { formatFigure, formatShare } from "@/components/indicators/figure-format";
 import { StatusBadge } from "@/components/indicators/status-badge";
-import { type PortfolioQuery, type PortfolioRow, portfolioChoices, portfolioSorts } from "@/lib/portfolio/filter";
+import {
+  type PortfolioPage,
+  type PortfolioQuery,
+  type PortfolioRow,
+  portfolioChoices,
+  portfolioSorts,
+} from "@/lib/portfolio/filter";
 
-/** All projects with their status counts and key figures; filters and sorting are a plain GET form. */
+/** The portfolio's link to another page of the same filtered and sorted list. */
+function pageHref(query: PortfolioQuery, page: number): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value) params.set(key, String(value));
+  params.set("page", String(page));
+  return `/projects?${params}`;
+}
+
+/**
+ * Projects with their status counts and key figures, a page at a time; filters and sorting are a plain
+ * GET form (applying them starts again at the first page).
+ */
 export async function PortfolioTable({
-  rows,
+  listed,
   all,
   query,
 }: {
-  rows: PortfolioRow[];
+  listed: PortfolioPage<PortfolioRow>;
   all: PortfolioRow[];
   query: PortfolioQuery;
 }) {
   const [t, format] = await Promise.all([getTranslations("portfolio"), getFormatter()]);
   const choices = portfolioChoices(all);
+  const { rows, page, pages } = listed;
   return (
     <>
       <form className="filters no-print" method="get" aria-label={t("filters")}>
@@ -105,6 +123,21 @@ export async function PortfolioTable({
             </tbody>
           </table>
         </div>
+      )}
+      {pages > 1 && (
+        <nav className="pager no-print" aria-label={t("pages")}>
+          <span>{t("showing", { from: listed.from, to: listed.to, total: listed.total })}</span>
+          {page > 1 && (
+            <Link href={pageHref(query, page - 1)} rel="prev">
+              {t("previous")}
+            </Link>
+          )}
+          {page < pages && (
+            <Link href={pageHref(query, page + 1)} rel="next">
+              {t("next")}
+            </Link>
+          )}
+        </nav>
       )}
     </>
   );

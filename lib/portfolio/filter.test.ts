@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 import { countStatuses } from "@/lib/indicators/schedule";
-import { filterAndSortPortfolio, type PortfolioRow, portfolioChoices } from "./filter";
+import { filterAndSortPortfolio, type PortfolioRow, portfolioChoices, portfolioPage } from "./filter";
 
 function row(code: string, donor: string, countries: string[], offTrack: number): PortfolioRow {
   return {
@@ -33,4 +33,16 @@ test("offers every country and donor of the listed projects (a project without a
     countries: ["BA", "NP", "PE", "RS"].map((isoCode) => ({ isoCode, name: isoCode })),
     donors: ["EU", "PRM"],
   });
+});
+
+test("a page at a time: pages count from 1, and a page out of range shows the nearest one", () => {
+  const many = Array.from({ length: 123 }, (_, i) => i + 1);
+  expect(portfolioPage(many, 1)).toMatchObject({ page: 1, pages: 3, from: 1, to: 50, total: 123 });
+  expect(portfolioPage(many, 1).rows).toEqual(many.slice(0, 50));
+  expect(portfolioPage(many, 3)).toMatchObject({ page: 3, from: 101, to: 123 });
+  expect(portfolioPage(many, 3).rows).toEqual(many.slice(100));
+  expect(portfolioPage(many, 9).page).toBe(3);
+  for (const odd of [0, -2, Number.NaN, 1.5]) expect(portfolioPage(many, odd).page).toBe(1);
+  expect(portfolioPage([], 1)).toMatchObject({ rows: [], page: 1, pages: 1, from: 0, to: 0, total: 0 });
+  expect(portfolioPage(many.slice(0, 50), 1).pages).toBe(1);
 });

@@ -24,6 +24,20 @@ export const portfolioSorts = ["name", "donor", "offTrack", "onTrack"] as const;
 export type PortfolioSort = (typeof portfolioSorts)[number];
 export type PortfolioQuery = { country?: string; donor?: string; sort?: PortfolioSort };
 
+/** Projects on one page of the portfolio: hundreds of rows are a megabyte of HTML on a field office's line. */
+export const PORTFOLIO_PAGE_SIZE = 50;
+
+export type PortfolioPage<T> = { rows: T[]; page: number; pages: number; from: number; to: number; total: number };
+
+/** One page of the listed rows; pages count from 1, and a page out of range shows the nearest one. */
+export function portfolioPage<T>(rows: T[], requested: number, size = PORTFOLIO_PAGE_SIZE): PortfolioPage<T> {
+  const pages = Math.max(1, Math.ceil(rows.length / size));
+  const page = Math.min(Math.max(1, Number.isSafeInteger(requested) ? requested : 1), pages);
+  const start = (page - 1) * size;
+  const shown = rows.slice(start, start + size);
+  return { rows: shown, page, pages, from: shown.length ? start + 1 : 0, to: start + shown.length, total: rows.length };
+}
+
 export function filterAndSortPortfolio(rows: PortfolioRow[], query: PortfolioQuery): PortfolioRow[] {
   const filtered = rows.filter(
     (r) =>

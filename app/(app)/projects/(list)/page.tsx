@@ -3,10 +3,10 @@ import { getTranslations } from "next-intl/server";
 import { PortfolioTable } from "@/components/portfolio/portfolio-table";
 import { requireUser } from "@/lib/auth/session";
 import { canCreateProjects } from "@/lib/permissions";
-import { filterAndSortPortfolio, type PortfolioSort, portfolioSorts } from "@/lib/portfolio/filter";
+import { filterAndSortPortfolio, type PortfolioSort, portfolioPage, portfolioSorts } from "@/lib/portfolio/filter";
 import { portfolio } from "@/lib/portfolio/service";
 
-type Search = { country?: string; donor?: string; sort?: string };
+type Search = { country?: string; donor?: string; sort?: string; page?: string };
 
 export default async function ProjectsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const [user, search] = await Promise.all([requireUser(), searchParams]);
@@ -28,7 +28,11 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
       {rows.length === 0 ? (
         <p>{t("empty")}</p>
       ) : (
-        <PortfolioTable rows={filterAndSortPortfolio(rows, query)} all={rows} query={query} />
+        <PortfolioTable
+          listed={portfolioPage(filterAndSortPortfolio(rows, query), Number(search.page ?? 1))}
+          all={rows}
+          query={query}
+        />
       )}
     </>
   );
