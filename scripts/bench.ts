@@ -36,7 +36,7 @@ async function migrateFresh() {
   const { factory, close } = openAdapter(target);
   const engine = await startEngine(factory);
   try {
-    if (onPostgres) await resetDatabase(engine, target);
+    if (target.kind === "postgres") await resetDatabase(engine, target);
     await applyMigrations(engine);
   } finally {
     engine.free();

@@ -34,12 +34,13 @@ type Placed = { x: number; anchor: "start" | "middle" | "end"; marker: boolean }
  */
 function labelPlace(shape: PlaceMap["shapes"][number], width: number, text: string): Placed {
   if (shape.d && shape.area >= LABEL_AREA) return { x: shape.x, anchor: "middle", marker: false };
+  const marker = Boolean(shape.d); // a dot is its own marker
   const room = text.length * CHAR_WIDTH + 10;
-  const left = shape.d ? shape.x < width / 2 && shape.x - room >= 0 : false;
+  const left = marker && shape.x < width / 2 && shape.x - room >= 0;
   const fitsRight = shape.x + room <= width;
   return left || !fitsRight
-    ? { x: shape.x - 8, anchor: "end", marker: Boolean(shape.d) }
-    : { x: shape.x + (shape.d ? 8 : 10), anchor: "start", marker: Boolean(shape.d) };
+    ? { x: shape.x - 8, anchor: "end", marker }
+    : { x: shape.x + (marker ? 8 : 10), anchor: "start", marker };
 }
 
 const legendOrder = ["onTrack", "atRisk", "offTrack", "noData"] as const;

@@ -13,25 +13,29 @@ export const databaseOf = (url: string) => decodeURIComponent(new URL(url).pathn
 
 export const quotedName = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-/** Runs the statements, in order, on the server of `url` (connected to its `postgres` database). */
-export async function onServer(url: string, statements: string[]): Promise<void> {
+/** Does `work` with a client of the server of `url`, connected to its `postgres` database. */
+async function withServer<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: withDatabase(url, "postgres") });
   await client.connect();
   try {
-    for (const statement of statements) await client.query(statement);
+    return await work(client);
   } finally {
     await client.end();
   }
 }
 
+/** Runs the statements, in order, on the server of `url`. */
+export function onServer(url: string, statements: string[]): Promise<void> {
+  return withServer(url, async (client) => {
+    for (const statement of statements) await client.query(statement);
+  });
+}
+
 /** Creates the database `url` names when the server does not have it yet. */
-export async function createDatabaseIfMissing(url: string): Promise<void> {
-  const client = new pg.Client({ connectionString: withDatabase(url, "postgres") });
-  await client.connect();
-  try {
-    const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [databaseOf(url)]);
-    if (found.rowCount === 0) await client.query(`CREATE DATABASE ${quotedName(databaseOf(url))}`);
-  } finally {
-    await client.end();
-  }
+export function createDatabaseIfMissing(url: string): Promise<void> {
+  const name = databaseOf(url);
+  return withServer(url, async (client) => {
+    const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE ${quotedName(name)}`);
+  });
 }
