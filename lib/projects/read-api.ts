@@ -4,27 +4,22 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { can, type Principal, readableProjects } from "@/lib/permissions";
+import { can, type Principal } from "@/lib/permissions";
+import {
+  type Page,
+  pageOf,
+  pageQuery,
+  readableProjectsWhere,
+  type Term,
+  visibleResultsWhere,
+} from "@/lib/permissions/scoped-list";
 
-export type Page = { cursor?: string; limit: number };
-
-/** The items of one page and the cursor of the next (null: this was the last). */
-function paged<T extends { id: string }>(rows: T[], limit: number) {
-  const items = rows.slice(0, limit);
-  return { items, nextCursor: rows.length > limit ? (items.at(-1)?.id ?? null) : null };
-}
-
-const after = (cursor?: string) => (cursor ? { id: { gt: cursor } } : {});
+export type { Page };
 
 /** The projects the caller may read (archived ones too, flagged). */
 export async function readableProjectList(principal: Principal, page: Page) {
-  const readable = readableProjects(principal);
-  const rows = await db().project.findMany({
-    where: { ...(readable === "all" ? {} : { id: { in: readable } }), ...after(page.cursor) },
-    orderBy: { id: "asc" },
-    take: page.limit + 1,
-  });
-  return paged(rows, page.limit);
+  const rows = await db().project.findMany(pageQuery(readableProjectsWhere(principal), [], page));
+  return pageOf(rows, page.limit);
 }
 
 /** A project with its logframe, places, periods, survey rounds and disaggregation dimensions; null when not readable. */
@@ -69,20 +64,15 @@ export type ResultFilters = {
  * (as on the pages). Null when the project is not readable.
  */
 export async function projectResults(principal: Principal, projectId: string, filters: ResultFilters, page: Page) {
-  if (!can(principal, "project.read", projectId)) return null;
-  const approvedOnly = !can(principal, "results.readUnapproved", projectId);
-  const where: Prisma.ResultWhereInput = {
-    indicator: { projectId },
-    ...(filters.indicator && { indicatorId: filters.indicator }),
-    ...(filters.location && { locationId: filters.location }),
-    ...(filters.period && { OR: [{ periodId: filters.period }, { roundId: filters.period }] }),
-    ...(filters.updatedSince && { updatedAt: { gte: filters.updatedSince } }),
-    AND: [
-      filters.status ? { status: filters.status } : {},
-      approvedOnly ? { status: "APPROVED" } : {},
-      after(page.cursor),
-    ],
-  };
-  const rows = await db().result.findMany({ where, orderBy: { id: "asc" }, take: page.limit + 1 });
-  return paged(rows, page.limit);
+  const scope = visibleResultsWhere(principal, projectId);
+  if (!scope) return null;
+  const terms: Term<Prisma.ResultWhereInput>[] = [
+    filters.indicator && { indicatorId: filters.indicator },
+    filters.location && { locationId: filters.location },
+    filters.period && { OR: [{ periodId: filters.period }, { roundId: filters.period }] },
+    filters.updatedSince && { updatedAt: { gte: filters.updatedSince } },
+    filters.status && { status: filters.status },
+  ];
+  const rows = await db().result.findMany(pageQuery(scope, terms, page));
+  return pageOf(rows, page.limit);
 }

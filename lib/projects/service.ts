@@ -1,13 +1,13 @@
 import "server-only";
 import { usableDimensions } from "@/lib/catalogue/dimensions";
 import { db } from "@/lib/db";
-import { can, type Principal, readableProjects } from "@/lib/permissions";
+import { can, type Principal } from "@/lib/permissions";
+import { allOf, readableProjectsWhere } from "@/lib/permissions/scoped-list";
 
 /** The projects the principal may open, newest first. */
 export async function listProjects(principal: Principal) {
-  const readable = readableProjects(principal);
   return db().project.findMany({
-    where: { archivedAt: null, ...(readable === "all" ? {} : { id: { in: readable } }) },
+    where: allOf(readableProjectsWhere(principal), { archivedAt: null }),
     orderBy: { startDate: "desc" },
     include: {
       locations: { include: { location: { select: { isoCode: true, name: true, level: true } } } },

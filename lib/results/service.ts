@@ -1,16 +1,18 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { assertCan, can, type Principal } from "@/lib/permissions";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { can, ForbiddenError, type Principal } from "@/lib/permissions";
+import { allOf, visibleResultsWhere } from "@/lib/permissions/scoped-list";
 
 /**
  * The results of one indicator, by region and period or round, with their review status and comments.
  * Those who may not see unapproved values (viewers) get approved results only.
  */
 export async function indicatorResults(principal: Principal, projectId: string, indicatorId: string) {
-  assertCan(principal, "project.read", projectId);
-  const onlyApproved = !can(principal, "results.readUnapproved", projectId);
+  const scope = visibleResultsWhere(principal, projectId);
+  if (!scope) throw new ForbiddenError("project.read");
   const rows = await db().result.findMany({
-    where: { indicatorId, indicator: { projectId }, ...(onlyApproved ? { status: "APPROVED" as const } : {}) },
+    where: allOf(scope, { indicatorId }),
     include: {
       location: { select: { name: true, isoCode: true } },
       period: { select: { label: true, endDate: true } },
@@ -31,15 +33,19 @@ export async function indicatorResults(principal: Principal, projectId: string, 
 /** Changes to the indicator and its results, newest first; for those who may see unapproved values. */
 export async function indicatorHistory(principal: Principal, projectId: string, indicatorId: string) {
   if (!can(principal, "results.readUnapproved", projectId)) return null;
-  const resultIds = (await db().result.findMany({ where: { indicatorId }, select: { id: true } })).map((r) => r.id);
+  const resultIds = (
+    await db().result.findMany({ where: { indicatorId, indicator: { projectId } }, select: { id: true } })
+  ).map((r) => r.id);
   return db().auditEvent.findMany({
-    where: {
-      projectId,
-      OR: [
-        { entityType: "Indicator", entityId: indicatorId },
-        { entityType: "Result", entityId: { in: resultIds } },
-      ],
-    },
+    where: allOf<Prisma.AuditEventWhereInput>(
+      { projectId },
+      {
+        OR: [
+          { entityType: "Indicator", entityId: indicatorId },
+          { entityType: "Result", entityId: { in: resultIds } },
+        ],
+      },
+    ),
     orderBy: { at: "desc" },
     take: 200,
     include: { actor: { select: { name: true } } },
