@@ -12,6 +12,10 @@ const tableRefusalDetail: Record<TableRefusal, string> = {
   tooManyEntries: "The workbook holds more files than MAX_ZIP_ENTRIES allows",
   tooLargeUnzipped: "The workbook unpacks to more than MAX_UNZIPPED_BYTES allows",
   tooManyRows: "The table has more rows than MAX_IMPORT_ROWS allows",
+  tooManyColumns: "The table has more than 16,384 columns (Excel's limit)",
+  cellTooLong: "A cell holds more than 32,767 characters (Excel's limit)",
+  readTimedOut: "Reading the file took longer than IMPORT_READ_TIMEOUT_MS allows",
+  readTooLarge: "Reading the file needed more memory than IMPORT_READ_MEMORY_MB allows",
 };
 
 /** A results import as an API answer: the preview, or 400 with every problem by row and column. */

@@ -1,6 +1,8 @@
 // Which files may be kept as evidence, told by their first bytes (never by the name or the type the
 // browser claims): photos, PDFs, spreadsheets and documents, CSV and plain text. Anything else, HTML
-// and scripts above all, is refused. Pure: no I/O.
+// and scripts above all, is refused; an office file (a zip) must also unpack within the zip limits (a
+// zip bomb named .docx is refused). No I/O: `inspectEvidence` runs in a worker thread (lib/imports/off-thread.ts).
+import { checkZip, ZipRefused } from "@/lib/imports/zip-limits";
 
 export const evidenceMediaTypes = {
   pdf: "application/pdf",
@@ -39,4 +41,27 @@ export function evidenceMediaType(name: string, bytes: Uint8Array): string | nul
     return extension === "csv" ? evidenceMediaTypes.csv : evidenceMediaTypes.txt;
   }
   return null;
+}
+
+/** Why an evidence file's bytes are refused. */
+export type EvidenceTypeRefusal = "fileType" | "tooManyEntries" | "tooLargeUnzipped";
+
+/**
+ * The media type of an evidence file, or why it is refused: not a kind kept as evidence, or an office
+ * file whose zip holds too many entries or unpacks to more than the zip limits allow.
+ */
+export async function inspectEvidence(
+  name: string,
+  bytes: Uint8Array,
+): Promise<{ mediaType: string } | { refused: EvidenceTypeRefusal }> {
+  const mediaType = evidenceMediaType(name, bytes);
+  if (!mediaType) return { refused: "fileType" };
+  if (mediaType === evidenceMediaTypes.xlsx || mediaType === evidenceMediaTypes.docx) {
+    const refusal = await checkZip(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).then(
+      () => null,
+      (error) => (error instanceof ZipRefused ? error.code : Promise.reject(error)),
+    );
+    if (refusal) return { refused: refusal === "unreadable" ? "fileType" : refusal };
+  }
+  return { mediaType };
 }

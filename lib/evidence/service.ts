@@ -7,9 +7,10 @@ import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { type ReadRefusal, ReadRefused, readOffThread } from "@/lib/imports/off-thread";
 import { assertCan, can, type Principal, requireUserId } from "@/lib/permissions";
 import { isStorableText } from "@/lib/validation/text";
-import { evidenceMediaType } from "./file-type";
+import type { EvidenceTypeRefusal } from "./file-type";
 import { databaseStore, type EvidenceStore } from "./store";
 
 /** The store evidence bytes go to: the database (an object store would be chosen here). */
@@ -33,7 +34,16 @@ export type EvidenceItem = {
 
 /** Why a file was not kept: translated by the page, named in the API's problem. */
 export class EvidenceRefused extends Error {
-  constructor(readonly code: "tooLarge" | "projectFull" | "fileType" | "fileName" | "empty" | "unknownTarget") {
+  constructor(
+    readonly code:
+      | "tooLarge"
+      | "projectFull"
+      | "fileName"
+      | "empty"
+      | "unknownTarget"
+      | EvidenceTypeRefusal
+      | ReadRefusal,
+  ) {
     super(`The file was not attached: ${code}`);
     this.name = "EvidenceRefused";
   }
@@ -109,8 +119,12 @@ export async function attachEvidence(
   if (!fileName || fileName.length > 200 || !isStorableText(fileName)) throw new EvidenceRefused("fileName");
   if (file.bytes.length === 0) throw new EvidenceRefused("empty");
   if (file.bytes.length > config.MAX_EVIDENCE_BYTES) throw new EvidenceRefused("tooLarge");
-  const mediaType = evidenceMediaType(fileName, file.bytes);
-  if (!mediaType) throw new EvidenceRefused("fileType");
+  // The bytes are told (and an office file's zip inspected) in a worker thread, time- and memory-limited.
+  const inspected = await readOffThread("evidence", { name: fileName, bytes: file.bytes }).catch((error) => {
+    throw error instanceof ReadRefused ? new EvidenceRefused(error.code) : error;
+  });
+  if ("refused" in inspected) throw new EvidenceRefused(inspected.refused);
+  const { mediaType } = inspected;
   const where = await targetOf(projectId, target);
   const sha256 = createHash("sha256").update(file.bytes).digest("hex");
   const storageKey = `${projectId}/${randomUUID()}`;

@@ -1,7 +1,10 @@
 // Rows of an uploaded table, one at a time, so a large file is never held in memory whole: CSV parsed
 // as it streams in (RFC 4180 quoting, a byte-order mark, comma or semicolon as separator, as Excel
 // writes it in Spanish locales), XLSX written to a temporary file, checked against the zip limits, then
-// read with exceljs's streaming reader (first sheet). A table has at most MAX_IMPORT_ROWS rows.
+// read with exceljs's streaming reader (first sheet). A table has at most MAX_IMPORT_ROWS rows, and
+// Excel's own caps hold for every table: 16,384 columns, 32,767 characters in a cell (a single-line
+// file of millions of cells, or one cell of 50 MB, is refused as soon as it passes them). Uploads are
+// read in a worker thread (off-thread.ts, `tableRowsOffThread` below).
 import { createReadStream } from "node:fs";
 import ExcelJS from "exceljs";
 import { env } from "@/lib/env";
@@ -9,6 +12,10 @@ import { spoolToFile } from "./spool";
 import type { TableRefusal } from "./table-refusals";
 import { inStreamingOrder } from "./xlsx-order";
 import { checkZip, ZipRefused } from "./zip-limits";
+
+/** Excel's limits: columns in a sheet, characters in a cell. */
+export const MAX_TABLE_COLUMNS = 16_384;
+export const MAX_CELL_CHARS = 32_767;
 
 /** One row; `sheet` names the workbook sheet it came from when every sheet is read. */
 export type TableRow = { row: number; cells: string[]; sheet?: string };
@@ -54,7 +61,8 @@ async function* textChunks(source: AsyncIterable<Uint8Array>): AsyncGenerator<st
 }
 
 function pickSeparator(text: string): string {
-  const line = text.split(/\r?\n/)[0] ?? "";
+  const end = text.indexOf("\n");
+  const line = text.slice(0, end < 0 ? text.length : end);
   return (line.match(/;/g)?.length ?? 0) > (line.match(/,/g)?.length ?? 0) ? ";" : ",";
 }
 
@@ -66,11 +74,15 @@ export async function* csvRows(source: AsyncIterable<Uint8Array>): AsyncGenerato
   let quoted = false;
   let afterQuote = false;
   let row = 1;
-  const endRow = () => {
+  const addCell = () => {
+    if (cells.length >= MAX_TABLE_COLUMNS) throw new UnreadableTable("tooManyColumns");
     cells.push(field);
+    field = "";
+  };
+  const endRow = () => {
+    addCell();
     const done = { row, cells };
     cells = [];
-    field = "";
     row++;
     return done;
   };
@@ -78,6 +90,7 @@ export async function* csvRows(source: AsyncIterable<Uint8Array>): AsyncGenerato
   function* consume(text: string): Generator<TableRow> {
     for (let i = 0; i < text.length; i++) {
       const c = text[i];
+      if (field.length > MAX_CELL_CHARS) throw new UnreadableTable("cellTooLong");
       if (quoted) {
         if (c === '"') {
           quoted = false;
@@ -93,10 +106,8 @@ export async function* csvRows(source: AsyncIterable<Uint8Array>): AsyncGenerato
         continue;
       }
       afterQuote = false;
-      if (c === separator) {
-        cells.push(field);
-        field = "";
-      } else if (c === "\n") {
+      if (c === separator) addCell();
+      else if (c === "\n") {
         const done = endRow();
         if (done.cells.some((v) => v !== "")) yield done;
       } else if (c !== "\r") field += c;
@@ -110,7 +121,8 @@ export async function* csvRows(source: AsyncIterable<Uint8Array>): AsyncGenerato
       continue;
     }
     pending += chunk;
-    if (!pending.includes("\n")) continue;
+    // A header line of over a megabyte (no table's) is read with the separator its start has most of.
+    if (!pending.includes("\n") && pending.length < 1 << 20) continue;
     separator = pickSeparator(pending);
     yield* consume(pending.replace(/^\uFEFF/, ""));
   }
@@ -142,16 +154,21 @@ export async function* xlsxRows(source: AsyncIterable<Uint8Array>, allSheets = f
   // The upload's own errors (broken off, past its size limit) pass on as they are.
   const spooled = await spoolToFile(source);
   try {
-    await checkZip({ path: spooled.path }).catch((error) => {
-      throw error instanceof ZipRefused ? new UnreadableTable(error.code) : error;
-    });
-    const ordered = await inStreamingOrder(spooled.path).catch((error) => {
-      throw new UnreadableTable("unreadable", error instanceof Error ? error.message : String(error));
-    });
-    yield* workbookRows(ordered, allSheets);
+    yield* xlsxFileRows(spooled.path, allSheets);
   } finally {
     await spooled.remove();
   }
+}
+
+/** The rows of a workbook on disk (see xlsxRows). */
+async function* xlsxFileRows(file: string, allSheets: boolean): AsyncGenerator<TableRow> {
+  await checkZip({ path: file }).catch((error) => {
+    throw error instanceof ZipRefused ? new UnreadableTable(error.code) : error;
+  });
+  const ordered = await inStreamingOrder(file).catch((error) => {
+    throw new UnreadableTable("unreadable", error instanceof Error ? error.message : String(error));
+  });
+  yield* workbookRows(ordered, allSheets);
 }
 
 async function* workbookRows(file: string, allSheets: boolean): AsyncGenerator<TableRow> {
@@ -165,12 +182,16 @@ async function* workbookRows(file: string, allSheets: boolean): AsyncGenerator<T
     for await (const sheet of reader) {
       const name = allSheets ? String((sheet as { name?: string }).name ?? "") : undefined;
       for await (const r of sheet as AsyncIterable<ExcelJS.Row>) {
-        const values = (r.values as ExcelJS.CellValue[]).slice(1).map(cellText);
+        const raw = r.values as ExcelJS.CellValue[];
+        if (raw.length - 1 > MAX_TABLE_COLUMNS) throw new UnreadableTable("tooManyColumns");
+        const values = raw.slice(1).map(cellText);
+        if (values.some((v) => v.length > MAX_CELL_CHARS)) throw new UnreadableTable("cellTooLong");
         if (values.some((v) => v !== "")) yield { row: r.number, cells: values, sheet: name };
       }
       if (!allSheets) return;
     }
   } catch (error) {
+    if (error instanceof UnreadableTable) throw error;
     throw new UnreadableTable("unreadable", error instanceof Error ? error.message : String(error));
   }
 }
@@ -185,11 +206,25 @@ export async function* tableRows(
   maxRows = env().MAX_IMPORT_ROWS,
   allSheets = false,
 ): AsyncGenerator<TableRow> {
+  yield* capped(format === "csv" ? csvRows(source) : xlsxRows(source, allSheets), maxRows);
+}
+
+async function* capped(rows: AsyncIterable<TableRow>, maxRows: number): AsyncGenerator<TableRow> {
   let count = 0;
-  for await (const row of format === "csv" ? csvRows(source) : xlsxRows(source, allSheets)) {
+  for await (const row of rows) {
     if (++count > maxRows) throw new UnreadableTable("tooManyRows");
     yield row;
   }
+}
+
+/** `tableRows` of a file on disk (an upload spooled by tableRowsOffThread, read in the worker). */
+export function tableFileRows(
+  format: "csv" | "xlsx",
+  file: string,
+  maxRows = env().MAX_IMPORT_ROWS,
+  allSheets = false,
+): AsyncGenerator<TableRow> {
+  return capped(format === "csv" ? csvRows(createReadStream(file)) : xlsxFileRows(file, allSheets), maxRows);
 }
 
 /** A whole buffer or string as a one-chunk source (tests, the JSON API). */

@@ -27,6 +27,9 @@ export const MAX_XML_DEPTH = 64;
 /** Characters of XML read at most (an IATI file of hundreds of activities is a few MB). */
 export const MAX_XML_LENGTH = 20 * 1024 * 1024;
 
+/** Characters handed to the parser at a time (it carries a character pair split between two over). */
+const WRITE_SLICE = 64 * 1024;
+
 export function parseXml(xml: string): XmlElement {
   if (xml.length > MAX_XML_LENGTH) throw new XmlSyntaxError("The file is too large", 0, "xmlTooLarge");
   const parser = new SaxesParser({ xmlns: false, position: true });
@@ -64,7 +67,12 @@ export function parseXml(xml: string): XmlElement {
   };
   parser.on("text", addText);
   parser.on("cdata", addText);
-  parser.write(xml).close();
+  // Written a slice at a time, so the first failure (a DTD, a nesting past the cap) stops the reading
+  // at once: a file nested a million deep is refused after 64 levels, not after the parser has built
+  // (and closed again) a million open tags.
+  for (let at = 0; at < xml.length && !failure; at += WRITE_SLICE) parser.write(xml.slice(at, at + WRITE_SLICE));
+  if (failure) throw failure;
+  parser.close();
   if (failure) throw failure;
   return root;
 }

@@ -2,12 +2,13 @@
 // The settings page's boundary import: a GeoJSON file read, matched to the project's places and saved.
 import { revalidatePath } from "next/cache";
 import { currentUser } from "@/lib/auth/session";
+import { type ReadRefusal, ReadRefused } from "@/lib/imports/off-thread";
 import { can } from "@/lib/permissions";
 import type { BoundaryProblem } from "./geojson";
 import { importBoundaries, MAX_BOUNDARY_FILE_BYTES } from "./service";
 
 export type BoundaryImportState = {
-  error?: "notAllowed" | "noFile" | "tooLarge";
+  error?: "notAllowed" | "noFile" | "tooLarge" | ReadRefusal;
   problems?: BoundaryProblem[];
   /** Places given an outline or a point, and the file's features that are none of the project's places. */
   matched?: string[];
@@ -24,7 +25,11 @@ export async function importBoundariesAction(
   const upload = form.get("file");
   if (!(upload instanceof File) || upload.size === 0) return { error: "noFile" };
   if (upload.size > MAX_BOUNDARY_FILE_BYTES) return { error: "tooLarge" };
-  const reading = await importBoundaries(user, projectId, await upload.text());
+  const reading = await importBoundaries(user, projectId, await upload.text()).catch((error) => {
+    if (error instanceof ReadRefused) return { error: error.code };
+    throw error;
+  });
+  if ("error" in reading) return reading;
   if (!reading.ok) return { problems: reading.problems };
   revalidatePath(`/projects/${projectId}`, "layout");
   return { matched: reading.matched.map((m) => m.name), unmatched: reading.unmatched };

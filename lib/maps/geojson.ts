@@ -13,7 +13,8 @@ export type BoundaryProblem =
   | { code: "noFeatures" }
   | { code: "badGeometry"; feature: number }
   | { code: "badCoordinates"; feature: number }
-  | { code: "tooDetailed"; place: string; points: number; limit: number };
+  | { code: "tooDetailed"; place: string; points: number; limit: number }
+  | { code: "tooManyPoints"; points: number; limit: number };
 
 export type PlaceToMatch = { locationId: string; isoCode: string | null; name: string };
 export type MatchedPlace = { locationId: string; name: string; boundary: Boundary | null; point: Position | null };
@@ -27,6 +28,11 @@ const PRECISION = 4;
 const TOLERANCE = 0.001;
 /** Points per place kept after simplification: a whole country's admin-1 file stays well under this. */
 export const MAX_POINTS_PER_PLACE = 50_000;
+/**
+ * Coordinates in a whole file, counted before anything is simplified: a national admin-1 file at full
+ * precision is ~250,000 (about 5 MB); more is refused, to be simplified first (e.g. with mapshaper).
+ */
+export const MAX_POINTS_PER_FILE = 500_000;
 
 const round = (v: number) => Number(v.toFixed(PRECISION));
 
@@ -126,6 +132,23 @@ const boundaryOf = (polygons: Position[][][]): Boundary =>
 const countPoints = (polygons: Position[][][]) =>
   polygons.reduce((sum, rings) => sum + rings.reduce((s, r) => s + r.length, 0), 0);
 
+/** The coordinates of the features' polygons (what is not a polygon's ring is left to readGeometry). */
+function countCoordinates(features: unknown[]): number {
+  let count = 0;
+  const arrays = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+  for (const feature of features) {
+    const geometry = (feature as { geometry?: { type?: unknown; coordinates?: unknown } } | null)?.geometry;
+    const polygons =
+      geometry?.type === "Polygon"
+        ? [geometry.coordinates]
+        : geometry?.type === "MultiPolygon"
+          ? arrays(geometry.coordinates)
+          : [];
+    for (const rings of polygons) for (const ring of arrays(rings)) count += arrays(ring).length;
+  }
+  return count;
+}
+
 /** Reads a GeoJSON file and matches its features to the project's places; any bad feature refuses all. */
 export function readBoundaries(text: string, places: PlaceToMatch[]): BoundaryReading {
   let json: unknown;
@@ -143,6 +166,9 @@ export function readBoundaries(text: string, places: PlaceToMatch[]): BoundaryRe
         : null;
   if (!features) return { ok: false, problems: [{ code: "notGeoJson" }] };
   if (features.length === 0) return { ok: false, problems: [{ code: "noFeatures" }] };
+  const points = countCoordinates(features);
+  if (points > MAX_POINTS_PER_FILE)
+    return { ok: false, problems: [{ code: "tooManyPoints", points, limit: MAX_POINTS_PER_FILE }] };
 
   const problems: BoundaryProblem[] = [];
   const byPlace = new Map<string, { place: PlaceToMatch; polygons: Position[][][]; point: Position | null }>();

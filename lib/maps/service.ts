@@ -3,11 +3,12 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import { db, readDb } from "@/lib/db";
+import { readOffThread } from "@/lib/imports/off-thread";
 import { LruCache } from "@/lib/ops/lru-cache";
 import { assertCan, type Principal, requireUserId } from "@/lib/permissions";
 import type { BoundaryReading, Position } from "./geojson";
 import { drawPlaces, type MapPlace, type PlaceMap } from "./shapes";
-import { readProjectBoundaries, saveBoundaries } from "./write";
+import { placesToMatch, saveBoundaries } from "./write";
 
 /** A GeoJSON file larger than this is refused before it is read (under the server actions' body limit; a national admin-1 file is ~5 MB). */
 export const MAX_BOUNDARY_FILE_BYTES = 15 * 1024 * 1024;
@@ -57,7 +58,8 @@ export async function boundaryCoverage(principal: Principal, projectId: string) 
 
 /**
  * Reads a GeoJSON file and gives the matched places their outline or point, in one transaction and
- * audited; a file with any bad feature changes nothing.
+ * audited; a file with any bad feature changes nothing. The file is read in a worker thread, time- and
+ * memory-limited: past a limit it is refused (ReadRefused, "readTimedOut" or "readTooLarge").
  */
 export async function importBoundaries(
   principal: Principal,
@@ -66,7 +68,7 @@ export async function importBoundaries(
 ): Promise<BoundaryReading> {
   assertCan(principal, "project.edit", projectId);
   const userId = requireUserId(principal);
-  const reading = await readProjectBoundaries(db(), projectId, text);
+  const reading = await readOffThread("boundaries", { text, places: await placesToMatch(db(), projectId) });
   if (!reading.ok || reading.matched.length === 0) return reading;
   await db().$transaction(async (tx) => {
     await saveBoundaries(tx, projectId, reading.matched);

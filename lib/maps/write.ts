@@ -1,21 +1,24 @@
 // Reading a GeoJSON file against a project's places and saving what matched: shared by the settings
 // page's import and the demo data.
 import type { Db, Tx } from "@/lib/db";
-import { type BoundaryReading, type MatchedPlace, readBoundaries } from "./geojson";
+import { type BoundaryReading, type MatchedPlace, type PlaceToMatch, readBoundaries } from "./geojson";
 
+/** The project's places, as a GeoJSON file's features are matched to them. */
+export async function placesToMatch(client: Db | Tx, projectId: string): Promise<PlaceToMatch[]> {
+  const places = await client.projectLocation.findMany({
+    where: { projectId },
+    select: { locationId: true, location: { select: { name: true, isoCode: true } } },
+  });
+  return places.map((p) => ({ locationId: p.locationId, name: p.location.name, isoCode: p.location.isoCode }));
+}
+
+/** Reads the file on this thread: the demo data's own files (an upload is read in a worker, service.ts). */
 export async function readProjectBoundaries(
   client: Db | Tx,
   projectId: string,
   text: string,
 ): Promise<BoundaryReading> {
-  const places = await client.projectLocation.findMany({
-    where: { projectId },
-    select: { locationId: true, location: { select: { name: true, isoCode: true } } },
-  });
-  return readBoundaries(
-    text,
-    places.map((p) => ({ locationId: p.locationId, name: p.location.name, isoCode: p.location.isoCode })),
-  );
+  return readBoundaries(text, await placesToMatch(client, projectId));
 }
 
 /** Gives each matched place its outline or point (what a file does not give is kept). */

@@ -3,7 +3,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { type TableRow, tableRows } from "@/lib/imports/table-rows";
+import { tableRowsOffThread } from "@/lib/imports/table-off-thread";
+import type { TableRow } from "@/lib/imports/table-rows";
 import { assertCan, type Principal } from "@/lib/permissions";
 import { importResults } from "./import";
 import { guessMapping, type ImportMapping, importMappingSchema } from "./import-mapping";
@@ -17,10 +18,10 @@ export function formatOf(name: string, firstBytes: Uint8Array): TableFormat {
   return "csv";
 }
 
-/** The header row and a few rows to show while mapping; stops reading after them. */
+/** The header row and a few rows to show while mapping; stops reading after them (the worker ends). */
 export async function tableColumns(format: TableFormat, source: AsyncIterable<Uint8Array>) {
   const sample: TableRow[] = [];
-  for await (const row of tableRows(format, source)) {
+  for await (const row of tableRowsOffThread(format, source)) {
     sample.push(row);
     if (sample.length > 5) break;
   }
@@ -58,7 +59,8 @@ export async function importResultsFile(
   const preview = await importResults(
     principal,
     projectId,
-    tableRows(input.format, countedBytes(input.source, progress)),
+    // Read in a worker thread, time- and memory-limited (lib/imports/off-thread.ts).
+    tableRowsOffThread(input.format, countedBytes(input.source, progress)),
     input.mapping,
     input,
   ).catch(async (error) => {

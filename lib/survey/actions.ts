@@ -2,6 +2,7 @@
 // The survey import page's two steps: read an uploaded export (its tables, columns and sample answers,
 // with the project's saved rules or a guess), then preview or save with the rules the evaluator set.
 import { currentUser } from "@/lib/auth/session";
+import { ReadRefused, readOffThread } from "@/lib/imports/off-thread";
 import type { TableRefusal } from "@/lib/imports/table-refusals";
 import { UnreadableTable } from "@/lib/imports/table-rows";
 import { can } from "@/lib/permissions";
@@ -11,7 +12,6 @@ import { guessRules } from "./guess";
 import { importSurvey, readSurvey, type SurveyPreview, savedSurveyRules, surveyFormContext } from "./import";
 import { type SurveyRules, statusOf, surveyRulesSchema } from "./rules";
 import type { SurveyFile } from "./tables";
-import { readXlsForm } from "./xlsform";
 
 export type SurveyColumn = {
   header: string;
@@ -74,7 +74,12 @@ export async function readSurveyAction(projectId: string, form: FormData): Promi
     const tables = tablesOf(read.file);
     const xlsForm = form.get("form");
     if (xlsForm instanceof File && xlsForm.size > 0) {
-      const questions = await readXlsForm(new Uint8Array(await xlsForm.arrayBuffer())).catch(() => null);
+      // Read in a worker thread, time- and memory-limited (lib/imports/off-thread.ts).
+      const bytes = new Uint8Array(await xlsForm.arrayBuffer());
+      const questions = await readOffThread("xlsForm", { bytes }).catch((error) => {
+        if (error instanceof ReadRefused) throw new UnreadableTable(error.code);
+        return null;
+      });
       if (!questions) return { error: "notXlsForm" };
       for (const t of tables)
         for (const c of t.columns) {

@@ -5,7 +5,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { tableRows } from "@/lib/imports/table-rows";
+import { readSurveyOffThread } from "@/lib/imports/table-off-thread";
 import type { Boundary } from "@/lib/maps/geojson";
 import { placeLocator } from "@/lib/maps/locate";
 import { assertCan, type Principal, requireUserId } from "@/lib/permissions";
@@ -21,7 +21,7 @@ import type { TableFormat } from "@/lib/results/import-file";
 import { mailSubmitted } from "@/lib/results/review-mail";
 import { computeSurvey, type LeftOut, type SurveyLookups, type SurveyProblem, type SurveyValue } from "./compute";
 import { type SurveyRules, surveyRulesSchema } from "./rules";
-import { readSurveyFile, type SurveyFile } from "./tables";
+import type { SurveyFile } from "./tables";
 
 export type SurveyValueRow = Pick<
   SurveyValue,
@@ -82,9 +82,12 @@ async function placeOutlines(projectId: string) {
   return placeLocator(places.map((p) => ({ locationId: p.locationId, boundary: p.boundary as Boundary | null })));
 }
 
-/** The uploaded export as tables; every sheet is read (repeat groups are sheets of their own). */
+/**
+ * The uploaded export as tables; every sheet is read (repeat groups are sheets of their own), in a worker
+ * thread with a time and memory limit (lib/imports/off-thread.ts).
+ */
 export async function readSurvey(format: TableFormat, source: AsyncIterable<Uint8Array>): Promise<SurveyFile> {
-  return readSurveyFile(tableRows(format, source, undefined, true));
+  return readSurveyOffThread(format, source);
 }
 
 /**
