@@ -1,7 +1,12 @@
-// Runs once when a server process starts: refuses to serve on a configuration that is not fit for
-// production (lib/env.ts says what is required), with a message naming each missing setting.
+// Runs once when a server process starts: stamps each request with its socket's address, and refuses
+// to serve on a configuration that is not fit for production (lib/env.ts says what is required), with
+// a message naming each missing setting.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  // Every request carries its socket's address in a header only this process writes, the client
+  // address per-client limits use when no proxy reports one (lib/ops/client-address.ts).
+  const { installPeerAddress } = await import("./lib/ops/peer-address");
+  installPeerAddress();
   const { env, productionConfigProblems } = await import("./lib/env");
   const problems = productionConfigProblems(env());
   if (problems.length) {

@@ -1,4 +1,5 @@
 // next-auth configuration: e-mail and password, sessions in a signed cookie (JWT).
+import { cookies } from "next/headers";
 import type { NextAuthOptions } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
@@ -19,8 +20,14 @@ export function authOptions(): NextAuthOptions {
           const parsed = credentialsSchema.safeParse(raw);
           if (!parsed.success) return null;
           const headers = new Headers(request?.headers as Record<string, string> | undefined);
-          const user = await signInLimited(parsed.data.email, parsed.data.password, headers);
-          return user ? { id: user.id, email: user.email, name: user.name } : null;
+          const signedIn = await signInLimited(parsed.data.email, parsed.data.password, headers);
+          if (!signedIn) return null;
+          // The browser is known to this account from now on (lib/auth/device-cookie.ts). Next.js adds
+          // cookies set here to the response next-auth's route handler returns.
+          const { name, value, options } = signedIn.deviceCookie;
+          (await cookies()).set(name, value, options);
+          const { user } = signedIn;
+          return { id: user.id, email: user.email, name: user.name };
         },
       }),
     ],

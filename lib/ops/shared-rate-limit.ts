@@ -34,7 +34,17 @@ export async function sweepAttempts(prisma: Db, olderThanMs: number): Promise<vo
   await prisma.$executeRaw`DELETE FROM "RateLimit" WHERE "windowStart" < now() - make_interval(secs => ${olderThanMs / 1000})`;
 }
 
-/** Forgets a key's attempts (a successful sign-in clears its account's failures). */
+/**
+ * Takes back one attempt counted under `key` in its current window (a sign-in that turned out right
+ * counts only failures); nothing when the window has since run out.
+ */
+export async function refundAttempt(prisma: Db, key: string, windowMs: number): Promise<void> {
+  await prisma.$executeRaw`
+    UPDATE "RateLimit" SET "count" = "count" - 1
+    WHERE "key" = ${key} AND "count" > 0 AND "windowStart" > now() - make_interval(secs => ${windowMs / 1000})`;
+}
+
+/** Forgets a key's attempts (a successful sign-in clears its browser's and its client's failures). */
 export async function clearAttempts(prisma: Db, key: string): Promise<void> {
   await prisma.$executeRaw`DELETE FROM "RateLimit" WHERE "key" = ${key}`;
 }
