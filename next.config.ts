@@ -1,11 +1,18 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { actionAllowedOrigins } from "./lib/ops/action-origin";
+import { uploadLimits } from "./lib/upload-limits";
 
 const withNextIntl = createNextIntlPlugin({
   requestConfig: "./lib/i18n/request.ts",
   // Messages are compiled at build time, so browsers get no ICU message parser (a first-load budget, see the README).
   experimental: { messages: { path: "./lib/i18n/messages", format: "json", locales: ["en", "es"], precompile: true } },
 });
+
+// Body limits from the settings (lib/env.ts, read when the server starts; the standalone build keeps
+// those of its build): the proxy buffers up to the largest body any route or action accepts (10 MB by
+// default, past which it cuts the body short), actions take up to the largest form's files.
+const limits = uploadLimits();
 
 const nextConfig: NextConfig = {
   // Database drivers load WebAssembly and data files at run time: keep them out of the bundle.
@@ -21,8 +28,11 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // The container (Dockerfile) serves Next's standalone output; npm start and the tests use the usual one.
   output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
-  // Project imports (IATI files, logframe workbooks) are uploaded through a server action.
-  experimental: { serverActions: { bodySizeLimit: "20mb" } },
+  experimental: {
+    // Files are uploaded through server actions (a project's IATI file, map outlines, a survey export).
+    serverActions: { bodySizeLimit: limits.action, allowedOrigins: actionAllowedOrigins() },
+    proxyClientMaxBodySize: limits.proxy,
+  },
   async headers() {
     return [
       {

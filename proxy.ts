@@ -1,6 +1,9 @@
-// Runs before every page and /api/v1 route.
+// Runs before every page and API route.
 // - API: a method a route does not answer gets a 405 problem with an Allow header (Next.js would answer
-//   an empty 405).
+//   an empty 405); a body declared larger than the route reads gets a 413 problem.
+// - Server actions: one called from another site gets a 403 problem (Next.js would answer 500), one whose
+//   body is declared past the action limit a 413 problem. Next.js buffers a body for this proxy up to
+//   experimental.proxyClientMaxBodySize (next.config.ts, from lib/upload-limits.ts) and cuts it there.
 // - Pages: a Content-Security-Policy with this request's nonce (Next.js reads it from the request's
 //   policy header and puts it on its scripts), framing refused, HSTS over HTTPS.
 // - Donor pages (/s/<token>): a revoked or expired link answers 410 and a flood 429, which a page cannot
@@ -10,6 +13,7 @@ import { NextResponse } from "next/server";
 import { methodNotAllowed } from "@/lib/api/allowed-methods";
 import { env } from "@/lib/env";
 import { requestIdOf } from "@/lib/ops/log";
+import { foreignAction, oversizedBody } from "@/lib/ops/proxy-refusals";
 import { contentSecurityPolicy, newNonce, servedOverHttps, strictTransportSecurity } from "@/lib/ops/security-headers";
 import { shareLinkGate } from "@/lib/share-links/lookup";
 import { allowShareView, SHARE_LIMITED_HEADER } from "@/lib/share-links/view-limit";
@@ -25,9 +29,16 @@ export async function proxy(request: NextRequest) {
   requestHeaders.set("x-request-start", String(Date.now()));
   requestHeaders.set("x-request-path", pathname);
   if (pathname.startsWith("/api/")) {
-    const refused = methodNotAllowed(pathname, request.method);
+    const refused =
+      methodNotAllowed(pathname, request.method) ?? oversizedBody(pathname, request.method, request.headers);
     if (refused) refused.headers.set("x-request-id", requestId);
     return refused ?? NextResponse.next({ request: { headers: requestHeaders } });
+  }
+  const refusedAction =
+    foreignAction(request.method, request.headers) ?? oversizedBody(pathname, request.method, request.headers);
+  if (refusedAction) {
+    refusedAction.headers.set("x-request-id", requestId);
+    return refusedAction;
   }
 
   requestHeaders.delete(SHARE_LIMITED_HEADER); // only this proxy says so
@@ -70,7 +81,7 @@ export async function proxy(request: NextRequest) {
 
 export const config = {
   matcher: [
-    "/api/v1/:path*",
+    "/api/:path*",
     // Pages: everything but Next's static files and the files in public/.
     "/((?!api/|_next/static|_next/image|favicon\\.svg|manifest\\.webmanifest|robots\\.txt).*)",
   ],

@@ -49,6 +49,21 @@ const schema = z.object({
     .int()
     .positive()
     .default(100 * 1024 * 1024),
+  /**
+   * Largest file sent through one of the app's forms (server actions): a project's IATI file or logframe
+   * workbook, a survey export and its XLSForm, a results table whose columns are read (bytes).
+   */
+  MAX_FORM_FILE_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(20 * 1024 * 1024),
+  /** Largest GeoJSON file of map outlines (the project settings' boundaries form; bytes). */
+  MAX_BOUNDARY_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(15 * 1024 * 1024),
   /** An XLSX workbook (a zip) may hold this many entries and unpack to this many bytes at most. */
   MAX_ZIP_ENTRIES: z.coerce.number().int().positive().default(1000),
   MAX_UNZIPPED_BYTES: z.coerce

@@ -2,6 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
+import { FileTooLargeMessage } from "@/components/ui/file-too-large";
 import { type UploadOutcome, type UploadProgress, uploadResults } from "@/lib/client/upload-results";
 import { type ColumnsState, readColumnsAction } from "@/lib/results/import-actions";
 import { mappedFields } from "@/lib/results/import-mapping";
@@ -84,6 +85,7 @@ export function ResultsImportForm({ projectId }: { projectId: string }) {
           {t(`errors.${columns.error ?? state.error}`)}
         </p>
       )}
+      <FileTooLargeMessage refusal={columns.tooLarge} label={() => t("file")} />
       {columns.headers && (
         <fieldset className="field">
           <legend>{t("mapping")}</legend>

@@ -2,6 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
+import { FileTooLargeMessage } from "@/components/ui/file-too-large";
 import {
   importSurveyAction,
   readSurveyAction,
@@ -190,6 +191,10 @@ export function SurveyImportForm({ projectId, context }: { projectId: string; co
             : tr(`errors.${errorCode}` as "errors.failed")}
         </p>
       )}
+      <FileTooLargeMessage
+        refusal={read.tooLarge ?? state.tooLarge}
+        label={(field) => (field === "form" ? t("xlsForm") : t("file"))}
+      />
       {tables.length > 0 && (
         <>
           <p role="status" data-testid="survey-file-summary">

@@ -1,6 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { megabytes } from "@/lib/file-size";
 import { type BoundaryImportState, importBoundariesAction } from "@/lib/maps/actions";
 
 type Coverage = { name: string; shape: "outline" | "point" | "none" }[];
@@ -30,7 +31,7 @@ export function BoundariesForm({ projectId, coverage }: { projectId: string; cov
       </ul>
       {state.error && (
         <p role="alert" className="error">
-          {t(`errors.${state.error}`)}
+          {t(`errors.${state.error}`, { field: t("file"), mb: megabytes(state.tooLarge?.maxBytes ?? 0) })}
         </p>
       )}
       {state.problems && (

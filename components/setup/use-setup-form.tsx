@@ -1,6 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useRemountingAction } from "@/components/ui/use-remounting-action";
+import { megabytes } from "@/lib/file-size";
 import type { SetupFormState } from "@/lib/projects/actions";
 
 /**
@@ -9,6 +10,7 @@ import type { SetupFormState } from "@/lib/projects/actions";
  */
 export function useSetupForm(action: (state: SetupFormState, form: FormData) => Promise<SetupFormState>) {
   const t = useTranslations("setup");
+  const errors = useTranslations("errors");
   const { state, formAction, pending, formKey } = useRemountingAction<SetupFormState>(action, {});
   const message = (code: string) => (t.has(`errors.${code}`) ? t(`errors.${code}` as "errors.required") : code);
   return {
@@ -19,6 +21,12 @@ export function useSetupForm(action: (state: SetupFormState, form: FormData) => 
     t,
     message,
     error: (field: string) => {
+      const tooLarge = state.tooLarge;
+      if (tooLarge?.field === field)
+        return errors("fileTooLarge", {
+          field: t.has(field) ? t(field as "file") : field,
+          mb: megabytes(tooLarge.maxBytes),
+        });
       const code = state.fieldErrors?.[field];
       return code ? message(code) : null;
     },

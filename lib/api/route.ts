@@ -6,10 +6,10 @@ import type { ZodType, z } from "zod";
 import { principalForApiToken, TokenRateLimited } from "@/lib/api-tokens/verify";
 import { loadPrincipal } from "@/lib/auth/principal";
 import { sessionOf } from "@/lib/auth/request-session";
-import { env } from "@/lib/env";
 import { reportError } from "@/lib/ops/error-report";
 import { log, loggablePath, requestIdOf } from "@/lib/ops/log";
 import type { Principal } from "@/lib/permissions";
+import { uploadLimits } from "@/lib/upload-limits";
 import { unstorableTextPaths } from "@/lib/validation/text";
 import { readTextLimited } from "./body-limit";
 import { ApiProblem, type FieldError, problemOf, problemResponse } from "./problem";
@@ -86,7 +86,7 @@ async function jsonBody(request: Request): Promise<unknown> {
     ]);
   }
   // A byte-order mark before the JSON (some editors and Windows tools write one) is not part of it.
-  const text = (await readTextLimited(request, env().MAX_JSON_BYTES)).replace(/^\uFEFF/, "");
+  const text = (await readTextLimited(request, uploadLimits().json)).replace(/^\uFEFF/, "");
   try {
     return JSON.parse(text);
   } catch {

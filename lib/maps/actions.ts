@@ -2,13 +2,17 @@
 // The settings page's boundary import: a GeoJSON file read, matched to the project's places and saved.
 import { revalidatePath } from "next/cache";
 import { currentUser } from "@/lib/auth/session";
+import type { FileTooLarge } from "@/lib/file-size";
 import { type ReadRefusal, ReadRefused } from "@/lib/imports/off-thread";
 import { can } from "@/lib/permissions";
+import { oversizedFile } from "@/lib/upload-limits";
 import type { BoundaryProblem } from "./geojson";
-import { importBoundaries, MAX_BOUNDARY_FILE_BYTES } from "./service";
+import { importBoundaries } from "./service";
 
 export type BoundaryImportState = {
   error?: "notAllowed" | "noFile" | "tooLarge" | ReadRefusal;
+  /** The file past its cap (lib/upload-limits.ts), with error "tooLarge". */
+  tooLarge?: FileTooLarge;
   problems?: BoundaryProblem[];
   /** Places given an outline or a point, and the file's features that are none of the project's places. */
   matched?: string[];
@@ -24,7 +28,8 @@ export async function importBoundariesAction(
   if (!user || !can(user, "project.edit", projectId)) return { error: "notAllowed" };
   const upload = form.get("file");
   if (!(upload instanceof File) || upload.size === 0) return { error: "noFile" };
-  if (upload.size > MAX_BOUNDARY_FILE_BYTES) return { error: "tooLarge" };
+  const tooLarge = oversizedFile("boundaries", form);
+  if (tooLarge) return { error: "tooLarge", tooLarge };
   const reading = await importBoundaries(user, projectId, await upload.text()).catch((error) => {
     if (error instanceof ReadRefused) return { error: error.code };
     throw error;

@@ -10,9 +10,6 @@ import type { BoundaryReading, Position } from "./geojson";
 import { drawPlaces, type MapPlace, type PlaceMap } from "./shapes";
 import { placesToMatch, saveBoundaries } from "./write";
 
-/** A GeoJSON file larger than this is refused before it is read (under the server actions' body limit; a national admin-1 file is ~5 MB). */
-export const MAX_BOUNDARY_FILE_BYTES = 15 * 1024 * 1024;
-
 const drawn = new LruCache<PlaceMap | null>(200);
 
 async function mapPlaces(projectId: string): Promise<MapPlace[]> {

@@ -7,9 +7,11 @@ import { getLocale } from "next-intl/server";
 import { ZodError } from "zod";
 import { currentUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
+import type { FileTooLarge } from "@/lib/file-size";
 import type { Locale } from "@/lib/i18n/config";
 import { noteActionCall } from "@/lib/ops/action-log";
 import { assertCan, can, ForbiddenError, type UserPrincipal } from "@/lib/permissions";
+import { oversizedFile } from "@/lib/upload-limits";
 import { fieldErrorsOf, formValues } from "@/lib/validation/form-values";
 import { numberLocale } from "@/lib/validation/numbers";
 import { unstorableFormFields } from "@/lib/validation/text";
@@ -44,6 +46,8 @@ export type SetupFormState = {
   /** Whether the invitation was also e-mailed. */
   emailed?: boolean;
   preview?: ImportPreview;
+  /** A file past its cap (lib/upload-limits.ts): its field is also in fieldErrors. */
+  tooLarge?: FileTooLarge;
 };
 
 const list = (form: FormData, name: string) => form.getAll(name).map(String).filter(Boolean);
@@ -121,6 +125,8 @@ export async function importProjectAction(_: SetupFormState, form: FormData): Pr
   const state = await run(form, async (user) => {
     const file = form.get("file");
     if (!(file instanceof File) || file.size === 0) return { fieldErrors: { file: "required" } };
+    const tooLarge = oversizedFile("projectImport", form);
+    if (tooLarge) return { fieldErrors: { [tooLarge.field]: "fileTooLarge" }, tooLarge, values: formValues(form) };
     const bytes = Buffer.from(await file.arrayBuffer());
     const isXml = /\.xml$/i.test(file.name) || bytes.subarray(0, 100).toString("utf8").trimStart().startsWith("<");
     const preview = await importProject(

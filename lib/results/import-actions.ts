@@ -1,8 +1,10 @@
 "use server";
 import { currentUser } from "@/lib/auth/session";
+import type { FileTooLarge } from "@/lib/file-size";
 import type { TableRefusal } from "@/lib/imports/table-refusals";
 import { UnreadableTable } from "@/lib/imports/table-rows";
 import { can } from "@/lib/permissions";
+import { oversizedFile } from "@/lib/upload-limits";
 import { formatOf, mappingFor, tableColumns } from "./import-file";
 import type { ImportMapping } from "./import-mapping";
 
@@ -12,6 +14,8 @@ export type ColumnsState = {
   rows?: string[][];
   mapping?: Partial<ImportMapping>;
   saved?: boolean;
+  /** The file past its cap (lib/upload-limits.ts). */
+  tooLarge?: FileTooLarge;
 };
 
 function fileOf(form: FormData): File | null {
@@ -30,6 +34,8 @@ export async function readColumnsAction(projectId: string, form: FormData): Prom
   if (!user || !can(user, "results.enter", projectId)) return { error: "notAllowed" };
   const file = fileOf(form);
   if (!file) return { error: "noFile" };
+  const tooLarge = oversizedFile("resultsColumns", form);
+  if (tooLarge) return { tooLarge };
   try {
     const { format, source } = await sourceOf(file);
     const columns = await tableColumns(format, source);

@@ -2,12 +2,14 @@
 // The survey import page's two steps: read an uploaded export (its tables, columns and sample answers,
 // with the project's saved rules or a guess), then preview or save with the rules the evaluator set.
 import { currentUser } from "@/lib/auth/session";
+import type { FileTooLarge } from "@/lib/file-size";
 import { ReadRefused, readOffThread } from "@/lib/imports/off-thread";
 import type { TableRefusal } from "@/lib/imports/table-refusals";
 import { UnreadableTable } from "@/lib/imports/table-rows";
 import { can } from "@/lib/permissions";
 import { ImportRaced } from "@/lib/results/import";
 import { formatOf } from "@/lib/results/import-file";
+import { oversizedFile } from "@/lib/upload-limits";
 import { guessRules } from "./guess";
 import { importSurvey, readSurvey, type SurveyPreview, savedSurveyRules, surveyFormContext } from "./import";
 import { type SurveyRules, statusOf, surveyRulesSchema } from "./rules";
@@ -28,6 +30,8 @@ export type SurveyFileState = {
   statuses?: Record<string, number> | null;
   rules?: Partial<SurveyRules>;
   saved?: boolean;
+  /** A file past its cap (lib/upload-limits.ts): the export ("file") or the XLSForm ("form"). */
+  tooLarge?: FileTooLarge;
 };
 
 export type SurveyImportState = {
@@ -35,6 +39,7 @@ export type SurveyImportState = {
   /** The rules' own mistakes, by path ("indicators.0.condition"). */
   invalid?: Record<string, string>;
   preview?: SurveyPreview;
+  tooLarge?: FileTooLarge;
 };
 
 const SAMPLES = 6;
@@ -68,6 +73,8 @@ function tablesOf(file: SurveyFile): SurveyTableInfo[] {
 export async function readSurveyAction(projectId: string, form: FormData): Promise<SurveyFileState> {
   const user = await currentUser();
   if (!user || !can(user, "results.enter", projectId)) return { error: "notAllowed" };
+  const tooLarge = oversizedFile("survey", form);
+  if (tooLarge) return { tooLarge };
   try {
     const read = await fileFrom(form);
     if (!read) return { error: "noFile" };
@@ -118,6 +125,8 @@ export async function importSurveyAction(projectId: string, form: FormData): Pro
   } catch {
     // Read as no rules: the schema names what is missing.
   }
+  const tooLarge = oversizedFile("survey", form);
+  if (tooLarge) return { tooLarge };
   const rules = surveyRulesSchema.safeParse(raw);
   if (!rules.success)
     return { invalid: Object.fromEntries(rules.error.issues.map((i) => [i.path.join("."), i.message])) };

@@ -4,9 +4,9 @@ import { summaryParams } from "@/lib/api/contracts/summary";
 import { evidenceProblem } from "@/lib/api/evidence-handlers";
 import { ApiProblem } from "@/lib/api/problem";
 import { apiRoute } from "@/lib/api/route";
-import { env } from "@/lib/env";
 import { attachEvidence, listEvidence } from "@/lib/evidence/service";
 import { assertCan } from "@/lib/permissions";
+import { uploadLimits } from "@/lib/upload-limits";
 
 export const GET = apiRoute({
   params: summaryParams,
@@ -32,7 +32,7 @@ export const POST = apiRoute({
       throw new ApiProblem("validation", "Send the file as application/octet-stream", [
         { field: "body", message: "contentType" },
       ]);
-    const bytes = await readLimitedBody(request, env().MAX_EVIDENCE_BYTES);
+    const bytes = await readLimitedBody(request, uploadLimits().evidence);
     const target = query.result
       ? { resultId: query.result }
       : query.period

@@ -5,10 +5,10 @@ import { xlsxMediaType } from "@/lib/api/contracts/types";
 import { ApiProblem } from "@/lib/api/problem";
 import { importResultsProblems } from "@/lib/api/results-import";
 import { apiRoute } from "@/lib/api/route";
-import { env } from "@/lib/env";
 import { backgroundImports, queueResultsImport } from "@/lib/results/import-jobs";
 import { importMappingSchema } from "@/lib/results/import-mapping";
 import { progressReporter } from "@/lib/results/import-progress";
+import { uploadLimits } from "@/lib/upload-limits";
 
 export const POST = apiRoute({
   params: summaryParams,
@@ -35,7 +35,7 @@ export const POST = apiRoute({
       );
     if (background && (await backgroundImports())) {
       const id = progressId ?? crypto.randomUUID();
-      const content = await readLimitedBody(request, env().MAX_UPLOAD_BYTES);
+      const content = await readLimitedBody(request, uploadLimits().upload);
       const queued = await queueResultsImport(principal, params.projectId, {
         format,
         content,
@@ -51,7 +51,7 @@ export const POST = apiRoute({
         { status: 202, headers: { location: `${new URL(request.url).pathname}/${id}`, "cache-control": "no-store" } },
       );
     }
-    const source = limitedStream(request.body, env().MAX_UPLOAD_BYTES);
+    const source = limitedStream(request.body, uploadLimits().upload);
     const size = Number(request.headers.get("content-length") ?? Number.NaN);
     const progress = progressId
       ? await progressReporter(principal, params.projectId, progressId, Number.isFinite(size) ? size : null)

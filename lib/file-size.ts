@@ -1,0 +1,9 @@
+// A form's file past its cap, as an action answers it and the form shows it. Free of server imports.
+
+/** The field (the file input's name) and the most it may hold, in bytes. */
+export type FileTooLarge = { field: string; maxBytes: number };
+
+/** Whole megabytes for a message ("larger than 15 MB"), rounded down so a file of the cap is never "over" it. */
+export function megabytes(bytes: number): number {
+  return Math.floor(bytes / (1024 * 1024));
+}
