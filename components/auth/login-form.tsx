@@ -3,6 +3,7 @@ import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useEffect, useState } from "react";
+import { signInErrorMessage } from "@/components/auth/sign-in-error";
 import { Field } from "@/components/ui/field";
 
 type Errors = { email?: string; password?: string; form?: string };
@@ -34,15 +35,7 @@ export function LoginForm() {
         router.replace("/projects");
         router.refresh();
       } else {
-        const code = result?.error ?? "";
-        setErrors({
-          form:
-            code === "CredentialsSignin"
-              ? t("invalid")
-              : code.startsWith("rateLimited")
-                ? t("rateLimited", { minutes: Math.ceil(Number(code.split(":")[1] ?? 60) / 60) })
-                : t("failed"),
-        });
+        setErrors({ form: signInErrorMessage(result?.error ?? "", t) });
       }
     } catch {
       setErrors({ form: t("failed") });
