@@ -74,6 +74,11 @@ const schema = z.object({
   /** An uploaded project file (IATI, logframe workbook) is read in a worker within this time and memory. */
   IMPORT_READ_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
   IMPORT_READ_MEMORY_MB: z.coerce.number().int().positive().default(1024),
+  /**
+   * A background import's worker says it is alive this often; one silent for 8 beats (40 s by default)
+   * stopped mid-way (its process died) and is marked failed by any app instance.
+   */
+  IMPORT_HEARTBEAT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   /** Largest evidence file (a photo, a PDF) attached to a value or a period's report (bytes). */
   MAX_EVIDENCE_BYTES: z.coerce
     .number()

@@ -10,7 +10,8 @@ import type { ResultImportPreview } from "@/lib/results/import";
 export type UploadOutcome = {
   preview?: ResultImportPreview;
   mappingErrors?: Record<string, string>;
-  error?: "notAllowed" | "raced" | "failed" | TableRefusal;
+  /** interrupted: a background import whose server stopped mid-way (nothing was saved). */
+  error?: "notAllowed" | "raced" | "failed" | "interrupted" | TableRefusal;
 };
 
 export type UploadProgress = {
@@ -87,11 +88,13 @@ export async function uploadResults(
 }
 
 /** What the page shows for the import's answer, whether the upload gave it or its background job. */
-function outcomeOf({ status, body }: Answer): UploadOutcome {
+export function outcomeOf({ status, body }: Answer): UploadOutcome {
   if (status === 200) return { preview: body as unknown as ResultImportPreview };
   if (body.preview) return { preview: body.preview as ResultImportPreview };
   if (status === 403 || status === 401) return { error: "notAllowed" };
   if (status === 409) return { error: "raced" };
+  if ((body.errors ?? []).some((e) => e.field === "job" && e.message === "interrupted"))
+    return { error: "interrupted" };
   const mapping = (body.errors ?? []).filter((e: { field: string }) => e.field.startsWith("query."));
   if (mapping.length)
     return {

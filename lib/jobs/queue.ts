@@ -32,6 +32,20 @@ export function defineJob<T extends Record<string, unknown>>(name: string, run: 
       const job = await boss?.getJobById(name, id);
       return job?.state === "failed" || job?.state === "cancelled";
     },
+    /** Whether the job with this id may still run (waiting or running); false once it ended, or unknown. */
+    pending: async (id: string) => {
+      const boss = await jobQueue();
+      const job = await boss?.getJobById(name, id);
+      return job?.state === "created" || job?.state === "retry" || job?.state === "active";
+    },
+    /**
+     * Marks the job failed, from any process: one whose worker died mid-way (found by its own heartbeat)
+     * is then failed at once rather than when it expires. Nothing once it ended, or without a queue.
+     */
+    fail: async (id: string, message: string) => {
+      const boss = await jobQueue();
+      await boss?.fail(name, id, { message });
+    },
   };
 }
 
@@ -52,7 +66,8 @@ async function start(): Promise<PgBoss | null> {
   await boss.start();
   for (const [name, run] of handlers) {
     // A job that fails is not retried: its work is all-or-nothing, and its caller is told it failed. One
-    // whose process stopped mid-way stays active until it expires, then counts as failed.
+    // whose process stopped mid-way stays active until it expires, then counts as failed, unless its
+    // kind keeps a heartbeat and fails it sooner (results imports: lib/results/import-jobs.ts).
     await boss.createQueue(name, { name, retryLimit: 0, expireInMinutes: JOB_EXPIRY_MINUTES });
     await boss.work<Record<string, unknown>>(name, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
       if (job) await run(job.data);

@@ -277,7 +277,7 @@ export async function importResults(
   };
   if (problemCount || options.dryRun || cells.size === 0) return preview;
   await progress.phase("writing");
-  await writeImport(projectId, userId, [...cells.values()], options.submit, { source: "table" });
+  await writeImport(projectId, userId, [...cells.values()], options.submit, { source: "table" }, progress.fence);
   if (options.submit) void mailSubmitted(projectId, userId, cells.size);
   return { ...preview, imported: true };
 }
@@ -389,13 +389,17 @@ async function existingResults(client: Client, cells: Cell[]): Promise<Map<strin
   return found;
 }
 
-/** Saves the checked cells in one transaction, all or nothing; `source` says where they came from. */
+/**
+ * Saves the checked cells in one transaction, all or nothing; `source` says where they came from.
+ * `fence` runs last in that transaction and may refuse the commit (a background import given up).
+ */
 export async function writeImport(
   projectId: string,
   userId: string,
   cells: Cell[],
   submit: boolean,
   source: Prisma.InputJsonObject,
+  fence?: (tx: Prisma.TransactionClient) => Promise<void>,
 ) {
   const status: "SUBMITTED" | "DRAFT" = submit ? "SUBMITTED" : "DRAFT";
   const now = new Date();
@@ -493,6 +497,7 @@ export async function writeImport(
       });
     },
     { timeout: 600_000 },
+      await fence?.(tx);
   );
 }
 

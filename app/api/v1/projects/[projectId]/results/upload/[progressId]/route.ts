@@ -7,10 +7,13 @@ import { type ImportPhase, readImportProgress } from "@/lib/results/import-progr
 export const GET = apiRoute({
   params: importProgressParams,
   async handler({ principal, params }) {
-    const progress = await readImportProgress(principal, params.projectId, params.progressId);
-    if (!progress) throw new ApiProblem("notFound", "No import with this progress id in this project");
+    const found = await readImportProgress(principal, params.projectId, params.progressId);
+    if (!found) throw new ApiProblem("notFound", "No import with this progress id in this project");
+    const { heartbeatAt, ...progress } = found;
+    // A background import whose worker stopped is given up here too (its heartbeat is old), so the
+    // page learns it within the heartbeat's limit whichever instance it asks.
     const unfinished = !progress.outcome && progress.phase !== "done" && progress.phase !== "failed";
-    const broken = unfinished ? await brokenImportOutcome(params.progressId) : null;
+    const broken = unfinished ? await brokenImportOutcome(params.projectId, params.progressId, heartbeatAt) : null;
     return {
       ...progress,
       phase: broken ? "failed" : (progress.phase as ImportPhase),

@@ -1,0 +1,31 @@
+// An app instance's background import worker in a process of its own, for
+// lib/results/import-heartbeat.integration.test.ts to kill (SIGKILL) or pause (SIGSTOP) in the middle of
+// a job. On the configured PostgreSQL database it queues a results import of one value per period label
+// x place x option (as the upload does) and works on it, as every instance's worker does. It says
+// "queued" once the job is in the queue, then stays up until it is stopped.
+import { loadPrincipal } from "@/lib/auth/principal";
+import { db } from "@/lib/db";
+import { queueResultsImport } from "@/lib/results/import-jobs";
+import { namedColumns } from "./import-mapping";
+
+const [projectId = "", periodLabels = "", progressId = ""] = process.argv.slice(2);
+const places = ["PE-TUM", "PE-PIU", "PE-LAL", "PE-LIM", "PE-CAL"];
+const lines = ["indicator,location,period,option,value"];
+for (const label of periodLabels.split(",")) {
+  for (const place of places)
+    for (const option of ["female", "male", ""]) lines.push(`OP1.1.1,${place},${label},${option},1`);
+}
+const { id } = await db().user.findUniqueOrThrow({ where: { email: "evaluator@example.org" } });
+const evaluator = await loadPrincipal(id);
+if (!evaluator) throw new Error("No evaluator");
+
+const queued = await queueResultsImport(evaluator, projectId, {
+  format: "csv",
+  content: new TextEncoder().encode(`${lines.join("\n")}\n`),
+  progressId,
+  mapping: namedColumns,
+  dryRun: false,
+  submit: false,
+});
+console.log(queued ? "queued" : "no queue");
+setInterval(() => {}, 1000); // a server stays up until it is stopped

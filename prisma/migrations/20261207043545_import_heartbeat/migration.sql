@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ImportProgress" ADD COLUMN     "heartbeatAt" TIMESTAMPTZ(3);
