@@ -7,8 +7,9 @@ import { allowSyncedRequest } from "@/lib/ops/synced-rate-limit";
 export const SHARE_LIMITED_HEADER = "x-share-view-limited";
 
 /**
- * Whether a client may view a donor link now, where the client's address is known (behind configured
- * proxies); cached views are cheap, so without an address no limit is better than one shared by all.
+ * Whether a client may view a donor link now, where the client's address is known (reported by the
+ * configured proxies, else the connecting socket's); cached views are cheap, so without an address no
+ * limit is better than one shared by all.
  */
 export function allowShareView(headers: Headers): boolean {
   const address = clientAddress(headers);
