@@ -7,3 +7,8 @@ export type FileTooLarge = { field: string; maxBytes: number };
 export function megabytes(bytes: number): number {
   return Math.floor(bytes / (1024 * 1024));
 }
+
+/** The chosen file as a refusal when it is past its field's cap (checked before it is sent), else null. */
+export function fileOverCap(field: string, file: File | null | undefined, maxBytes: number): FileTooLarge | null {
+  return file && file.size > maxBytes ? { field, maxBytes } : null;
+}

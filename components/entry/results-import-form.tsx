@@ -4,6 +4,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { FileTooLargeMessage } from "@/components/ui/file-too-large";
 import { type UploadOutcome, type UploadProgress, uploadResults } from "@/lib/client/upload-results";
+import { fileOverCap } from "@/lib/file-size";
 import { type ColumnsState, readColumnsAction } from "@/lib/results/import-actions";
 import { mappedFields } from "@/lib/results/import-mapping";
 import { numberLocale } from "@/lib/validation/numbers";
@@ -19,7 +20,17 @@ const CSV_HEAD_BYTES = 64 * 1024;
  * Upload a table, map its columns (the project's last mapping, or a guess from the headers), preview
  * every problem by row and column, then import all or nothing. The file stays chosen between steps.
  */
-export function ResultsImportForm({ projectId }: { projectId: string }) {
+export function ResultsImportForm({
+  projectId,
+  caps,
+}: {
+  projectId: string;
+  /**
+   * Caps (lib/upload-limits.ts): of a workbook sent whole to read its columns, and of any table uploaded
+   * (MAX_UPLOAD_BYTES). A larger file is refused here, before it is sent.
+   */
+  caps: { file: number; upload: number };
+}) {
   const t = useTranslations("resultsImport");
   const locale = useLocale();
   const router = useRouter();
@@ -34,10 +45,12 @@ export function ResultsImportForm({ projectId }: { projectId: string }) {
     setColumns({});
     setState({});
     if (!chosen) return;
-    setReading(true);
-    const data = new FormData();
     // A CSV's columns are in its first lines; an XLSX workbook is a zip and must come whole.
     const csv = !/\.xlsx$/i.test(chosen.name);
+    const tooLarge = fileOverCap("file", chosen, csv ? caps.upload : Math.min(caps.file, caps.upload));
+    if (tooLarge) return setColumns({ tooLarge });
+    setReading(true);
+    const data = new FormData();
     data.set("file", csv ? new File([chosen.slice(0, CSV_HEAD_BYTES)], chosen.name) : chosen);
     setColumns(await readColumnsAction(projectId, data));
     setReading(false);

@@ -3,6 +3,7 @@ import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { FileTooLargeMessage } from "@/components/ui/file-too-large";
+import { fileOverCap } from "@/lib/file-size";
 import {
   importSurveyAction,
   readSurveyAction,
@@ -78,7 +79,16 @@ function rulesOf(draft: Draft, context: SurveyFormContext) {
  * Upload a KoboToolbox or ODK export, say once per project how each indicator is computed from it,
  * preview every value and every row left out, then save them as drafts or for review, all or nothing.
  */
-export function SurveyImportForm({ projectId, context }: { projectId: string; context: SurveyFormContext }) {
+export function SurveyImportForm({
+  projectId,
+  context,
+  caps,
+}: {
+  projectId: string;
+  context: SurveyFormContext;
+  /** Each file's cap (lib/upload-limits.ts): a larger one is refused here, before it is sent. */
+  caps: { file: number; form: number };
+}) {
   const t = useTranslations("surveyImport");
   const tr = useTranslations("resultsImport");
   const format = useFormatter();
@@ -96,6 +106,8 @@ export function SurveyImportForm({ projectId, context }: { projectId: string; co
     setRead({});
     setState({});
     if (!chosen) return;
+    const tooLarge = fileOverCap("file", chosen, caps.file) ?? fileOverCap("form", formFile, caps.form);
+    if (tooLarge) return setRead({ tooLarge });
     setReading(true);
     const data = new FormData();
     data.set("file", chosen);

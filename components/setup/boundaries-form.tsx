@@ -1,18 +1,29 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
-import { megabytes } from "@/lib/file-size";
+import { useActionState, useState } from "react";
+import { type FileTooLarge, fileOverCap, megabytes } from "@/lib/file-size";
 import { type BoundaryImportState, importBoundariesAction } from "@/lib/maps/actions";
 
 type Coverage = { name: string; shape: "outline" | "point" | "none" }[];
 
 /** The settings page's map outlines: which places are on the map, and a GeoJSON file to add them. */
-export function BoundariesForm({ projectId, coverage }: { projectId: string; coverage: Coverage }) {
+export function BoundariesForm({
+  projectId,
+  coverage,
+  caps,
+}: {
+  projectId: string;
+  coverage: Coverage;
+  /** The file's cap (lib/upload-limits.ts): a larger one is refused here, before it is sent. */
+  caps: { file: number };
+}) {
   const t = useTranslations("maps.settings");
   const [state, formAction, pending] = useActionState<BoundaryImportState, FormData>(
     importBoundariesAction.bind(null, projectId),
     {},
   );
+  const [oversized, setOversized] = useState<FileTooLarge | null>(null);
+  const tooLarge = oversized ?? state.tooLarge;
   const matched = state.matched ?? [];
   const unmatched = state.unmatched ?? [];
   return (
@@ -29,9 +40,12 @@ export function BoundariesForm({ projectId, coverage }: { projectId: string; cov
           </li>
         ))}
       </ul>
-      {state.error && (
+      {(oversized || state.error) && (
         <p role="alert" className="error">
-          {t(`errors.${state.error}`, { field: t("file"), mb: megabytes(state.tooLarge?.maxBytes ?? 0) })}
+          {t(`errors.${oversized ? "tooLarge" : (state.error ?? "tooLarge")}`, {
+            field: t("file"),
+            mb: megabytes(tooLarge?.maxBytes ?? 0),
+          })}
         </p>
       )}
       {state.problems && (
@@ -60,7 +74,17 @@ export function BoundariesForm({ projectId, coverage }: { projectId: string; cov
       )}
       <div className="field">
         <label htmlFor="boundaries-file">{t("file")}</label>
-        <input id="boundaries-file" name="file" type="file" accept=".geojson,.json,application/geo+json" />
+        <input
+          id="boundaries-file"
+          name="file"
+          type="file"
+          accept=".geojson,.json,application/geo+json"
+          onChange={(e) => {
+            const refusal = fileOverCap("file", e.target.files?.[0], caps.file);
+            setOversized(refusal);
+            if (refusal) e.target.value = "";
+          }}
+        />
       </div>
       <button className="button" type="submit" aria-disabled={pending}>
         {t("upload")}

@@ -1,13 +1,22 @@
 "use client";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
 import { Field } from "@/components/ui/field";
 import { useFileForm } from "@/components/ui/use-file-form";
+import { type FileTooLarge, fileOverCap, megabytes } from "@/lib/file-size";
 import type { ImportIssue } from "@/lib/imports/issues";
 import { importProjectAction } from "@/lib/projects/actions";
 import { FormStatus, useSetupForm } from "./use-setup-form";
 
 /** Upload an IATI file or the logframe workbook, see what it would create and every problem, then import. */
-export function ImportProjectForm() {
+export function ImportProjectForm({ caps }: { caps: { file: number } }) {
   const { state, formAction, pending, t, error, value } = useSetupForm(importProjectAction);
+  const errors = useTranslations("errors");
+  // A file past its cap (lib/upload-limits.ts) is refused here, before it is sent.
+  const [oversized, setOversized] = useState<FileTooLarge | null>(null);
+  const fileError = oversized
+    ? errors("fileTooLarge", { field: t("file"), mb: megabytes(oversized.maxBytes) })
+    : error("file");
   const preview = state.preview;
   const { setFile, submit, ready } = useFileForm(formAction);
   const chosen = state.lists?.activities ?? [];
@@ -34,11 +43,17 @@ export function ImportProjectForm() {
           type="file"
           accept=".xml,.xlsx,.csv"
           aria-describedby="import-file-error"
-          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          onChange={(e) => {
+            const chosen = e.target.files?.[0] ?? null;
+            const refusal = fileOverCap("file", chosen, caps.file);
+            setOversized(refusal);
+            setFile(refusal ? null : chosen);
+            if (refusal) e.target.value = "";
+          }}
         />
-        {error("file") && (
+        {fileError && (
           <span id="import-file-error" className="error">
-            {error("file")}
+            {fileError}
           </span>
         )}
       </div>

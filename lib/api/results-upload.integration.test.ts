@@ -185,6 +185,27 @@ test("bodies past their size limit are refused with a 413 problem, read no furth
   }
 });
 
+test("a body that ends before its declared length (cut short on the way) is refused, not imported as a shorter file", async () => {
+  const peru = await projectId("PE-VEN-2021");
+  const token = await apiTokenFor("evaluator@example.org");
+  const before = await db().result.count();
+  // The whole file would be two rows; what arrived is the first, and a buffer in front declared the rest.
+  const arrived = "code;place;quarter;n\nOP1.1.2;PE-LAL;2021-Q4;2\n";
+  const response = await send(
+    token,
+    peru,
+    arrived,
+    "indicator=code&location=place&period=quarter&value=n&dryRun=false",
+    "text/csv",
+    {
+      "content-length": String(arrived.length + 27),
+    },
+  );
+  expect(response.status).toBe(400);
+  expect(await response.json()).toMatchObject({ errors: [{ field: "body", message: "truncated" }] });
+  expect(await db().result.count()).toBe(before);
+});
+
 function saveJson(token: string, peru: string, body: string) {
   return saveResults(
     new Request(`http://localhost/api/v1/projects/${peru}/results`, {

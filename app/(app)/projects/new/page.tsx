@@ -6,6 +6,7 @@ import { NewProjectForm } from "@/components/setup/new-project-form";
 import { requireUser } from "@/lib/auth/session";
 import { placeOptions } from "@/lib/catalogue/place-options";
 import { canCreateProjects } from "@/lib/permissions";
+import { uploadLimits } from "@/lib/upload-limits";
 
 export default async function NewProjectPage() {
   const user = await requireUser();
@@ -27,7 +28,7 @@ export default async function NewProjectPage() {
             depth: p.depth,
           }))}
         />
-        <ImportProjectForm />
+        <ImportProjectForm caps={uploadLimits().forms.projectImport} />
       </div>
     </>
   );

@@ -2,6 +2,12 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ResultsImportForm } from "@/components/entry/results-import-form";
 import { gateProjectPage } from "@/lib/projects/page-gate";
+import { uploadLimits } from "@/lib/upload-limits";
+
+function resultsCaps() {
+  const limits = uploadLimits();
+  return { file: limits.forms.resultsColumns.file, upload: limits.upload };
+}
 
 export default async function ResultsImportPage({ params }: { params: Promise<{ projectId: string }> }) {
   const { project } = await gateProjectPage(params, "results.enter");
@@ -15,7 +21,7 @@ export default async function ResultsImportPage({ params }: { params: Promise<{ 
       <p>
         <Link href={`/projects/${project.id}/import/survey`}>{ts("link")}</Link>
       </p>
-      <ResultsImportForm projectId={project.id} />
+      <ResultsImportForm projectId={project.id} caps={resultsCaps()} />
       <p>
         <Link href={`/projects/${project.id}/entry`}>{t("toEntry")}</Link>
       </p>

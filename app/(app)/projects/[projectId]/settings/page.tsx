@@ -10,6 +10,7 @@ import { placeOptions } from "@/lib/catalogue/place-options";
 import { db } from "@/lib/db";
 import { boundaryCoverage } from "@/lib/maps/service";
 import { can, canCreateProjects } from "@/lib/permissions";
+import { uploadLimits } from "@/lib/upload-limits";
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -56,7 +57,7 @@ export default async function ProjectSettingsPage({ params }: { params: Promise<
             projectId={project.id}
             parents={project.locations.map((l) => ({ id: l.locationId, name: l.location.name }))}
           />
-          <BoundariesForm projectId={project.id} coverage={coverage} />
+          <BoundariesForm projectId={project.id} coverage={coverage} caps={uploadLimits().forms.boundaries} />
           {canCreateProjects(user) && <CopyProjectForm projectId={project.id} />}
         </div>
       </div>

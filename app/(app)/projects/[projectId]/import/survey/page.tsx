@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { SurveyImportForm } from "@/components/entry/survey-import-form";
 import { gateProjectPage } from "@/lib/projects/page-gate";
 import { surveyFormContext } from "@/lib/survey/import";
+import { uploadLimits } from "@/lib/upload-limits";
 
 export default async function SurveyImportPage({ params }: { params: Promise<{ projectId: string }> }) {
   const { user, project } = await gateProjectPage(params, "results.enter");
@@ -13,7 +14,7 @@ export default async function SurveyImportPage({ params }: { params: Promise<{ p
         <Link href={`/projects/${project.id}/import`}>← {project.name}</Link>
       </p>
       <h1>{t("pageTitle")}</h1>
-      <SurveyImportForm projectId={project.id} context={context} />
+      <SurveyImportForm projectId={project.id} context={context} caps={uploadLimits().forms.survey} />
     </>
   );
 }

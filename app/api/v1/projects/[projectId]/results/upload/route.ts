@@ -1,4 +1,4 @@
-import { limitedStream, readLimitedBody } from "@/lib/api/body-limit";
+import { declaredLength, limitedStream, readLimitedBody } from "@/lib/api/body-limit";
 import { uploadResultsQuery } from "@/lib/api/contracts/results";
 import { summaryParams } from "@/lib/api/contracts/summary";
 import { xlsxMediaType } from "@/lib/api/contracts/types";
@@ -51,11 +51,9 @@ export const POST = apiRoute({
         { status: 202, headers: { location: `${new URL(request.url).pathname}/${id}`, "cache-control": "no-store" } },
       );
     }
-    const source = limitedStream(request.body, uploadLimits().upload);
-    const size = Number(request.headers.get("content-length") ?? Number.NaN);
-    const progress = progressId
-      ? await progressReporter(principal, params.projectId, progressId, Number.isFinite(size) ? size : null)
-      : undefined;
+    const size = declaredLength(request);
+    const source = limitedStream(request.body, uploadLimits().upload, size);
+    const progress = progressId ? await progressReporter(principal, params.projectId, progressId, size) : undefined;
     return importResultsProblems(principal, params.projectId, {
       format,
       source,
