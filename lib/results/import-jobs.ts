@@ -8,6 +8,7 @@ import { ApiProblem, problemBody, problemOf } from "@/lib/api/problem";
 import { importResultsProblems } from "@/lib/api/results-import";
 import { loadPrincipal } from "@/lib/auth/principal";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { bytesOf } from "@/lib/imports/table-rows";
 import { defineJob, jobQueue } from "@/lib/jobs/queue";
 import { log } from "@/lib/ops/log";
@@ -15,7 +16,15 @@ import { assertCan, type Principal, requireUserId } from "@/lib/permissions";
 import { uploadLimits } from "@/lib/upload-limits";
 import type { TableFormat } from "./import-file";
 import type { ImportMapping } from "./import-mapping";
-import { progressOf, progressReporter, recordOutcome } from "./import-progress";
+import {
+  failStalledImports,
+  failUnanswered,
+  type ProgressReporter,
+  progressOf,
+  progressReporter,
+  recordOutcome,
+  touchHeartbeat,
+} from "./import-progress";
 
 type Options = { mapping: ImportMapping; dryRun: boolean; submit: boolean };
 
@@ -53,11 +62,58 @@ export async function queueResultsImport(
 
 async function runImport(uploadId: string) {
   const upload = await db().importUpload.findUnique({ where: { id: uploadId } });
-  if (!upload) return; // already imported (a job sent twice) or its project deleted
+  if (!upload) {
+    // Its file was deleted before the job ran (a sweep of files whose job seemed lost): nothing to import.
+    const progress = await db().importProgress.findUnique({ where: { id: uploadId }, select: { projectId: true } });
+    if (progress) await recordOutcome(progress.projectId, uploadId, interruptedOutcome(), false);
+    return;
+  }
   const { projectId } = upload;
   // The user's rights as they are now, not as they were when the file was sent.
   const principal = await loadPrincipal(upload.userId);
-  const progress = progressOf(projectId, uploadId, "reading");
+/** A worker silent for this many heartbeats stopped mid-way: its import is marked failed. */
+const STALE_BEATS = 8;
+const beatMs = () => env().IMPORT_HEARTBEAT_MS;
+const staleMs = () => beatMs() * STALE_BEATS;
+
+/**
+ * The answer of a background import cut short (its server stopped mid-way: killed, out of memory, the
+ * machine gone): its transaction was rolled back, so nothing was saved, and the file is to be sent again.
+ * `errors` carries a stable code the page translates.
+ */
+function interruptedProblem() {
+  return new ApiProblem("internal", "The server stopped while importing: nothing was saved. Send the file again.", [
+    { field: "job", message: "interrupted" },
+  ]);
+}
+
+export function interruptedOutcome() {
+  return problemBody(interruptedProblem());
+}
+
+  const progress: ProgressReporter = {
+    ...progressOf(projectId, uploadId, "reading"),
+    async fence(tx) {
+      if (!(await touchHeartbeat(uploadId, tx))) throw interruptedProblem();
+    },
+  };
+  // Taking up the job starts its heartbeat, unless it was given up meanwhile (then only its file goes).
+  if (!(await touchHeartbeat(uploadId))) {
+    await db().importUpload.deleteMany({ where: { id: uploadId } });
+    return;
+  }
+  const heartbeat = setInterval(() => {
+    touchHeartbeat(uploadId).catch(() => undefined); // a missed beat is made up by the next ones
+  }, beatMs());
+  try {
+    await importUpload(uploadId);
+  } finally {
+    clearInterval(heartbeat);
+    await db().importUpload.deleteMany({ where: { id: uploadId } });
+  }
+}
+
+async function importUpload(uploadId: string) {
   const outcome = await (async () => {
     if (!principal) throw new ApiProblem("forbidden", "The user who sent this file no longer exists");
     const preview = await importResultsProblems(principal, projectId, {
@@ -73,21 +129,68 @@ async function runImport(uploadId: string) {
     return problemBody(problem ?? new ApiProblem("internal"));
   });
   await recordOutcome(projectId, uploadId, outcome, outcome.status === 200 || outcome.status === 400);
-  await db().importUpload.deleteMany({ where: { id: uploadId } });
 }
 
 /**
- * The answer of a background import whose job ended without giving one (its process stopped mid-way and
- * the job expired): its transaction was rolled back, so nothing was saved. Null while it may still run.
+ * Gives up the background imports whose worker went silent (no heartbeat for STALE_BEATS beats): each
+ * is marked failed with the interrupted answer, failed in the queue, and its file deleted. With `only`,
+ * that one import (its progress being asked for); without, every one, and also every kept file whose
+ * job is no longer waiting or running (never queued, or ended without a word). Any instance may sweep,
+ * on its timer or when progress is asked for. Answers the ids given up.
  */
-export async function brokenImportOutcome(id: string) {
-  if (!(await resultsImportJob.broke(id))) return null;
-  return problemBody(new ApiProblem("internal", "The import stopped before it finished: nothing was saved"));
+export async function sweepImports(only?: { projectId: string; id: string }): Promise<string[]> {
+  const outcome = interruptedOutcome();
+  const stalled = await failStalledImports(staleMs(), outcome, only);
+  for (const id of stalled) {
+    await resultsImportJob
+      .fail(id, "its worker stopped (no heartbeat)")
+      .catch((error) => log.warn({ err: error, id }, "a stalled import's job could not be failed"));
+  }
+  if (stalled.length) await db().importUpload.deleteMany({ where: { id: { in: stalled } } });
+  if (only) return stalled;
+  const kept = await db().importUpload.findMany({
+    where: { createdAt: { lt: new Date(Date.now() - staleMs()) } },
+    select: { id: true },
+    orderBy: { createdAt: "asc" },
+    take: 100,
+  });
+  for (const { id } of kept) {
+    if (await resultsImportJob.pending(id)) continue;
+    // Its job ended (or never was): the answer, if still missing, is that it was interrupted.
+    if (await failUnanswered(id, staleMs(), outcome)) {
+      await db().importUpload.deleteMany({ where: { id } });
+      stalled.push(id);
+    }
+  }
+  return stalled;
 }
 
-/** Starts this process's worker for background imports (at boot); nothing on the embedded database. */
+/**
+ * The answer of a background import whose worker stopped before giving one, marked as such (its file
+ * deleted, its job failed): its worker went silent, or its job ended without running (cancelled, or
+ * expired after a stop before the import began). Null while it may still run.
+ */
+export async function brokenImportOutcome(projectId: string, id: string, heartbeatAt: Date | null) {
+  const given = heartbeatAt
+    ? (await sweepImports({ projectId, id })).length > 0
+    : (await resultsImportJob.broke(id)) && (await failUnanswered(id, staleMs(), interruptedOutcome()));
+  if (!given) return null;
+  await db().importUpload.deleteMany({ where: { id } });
+  const progress = await db().importProgress.findUnique({ where: { id }, select: { outcome: true } });
+  return (progress?.outcome ?? interruptedOutcome()) as { status: number; body: unknown };
+}
+
+const holder = globalThis as unknown as { importSweeper?: NodeJS.Timeout };
+
+/**
+ * Starts this process's worker for background imports (at boot), and its sweeper of imports whose
+ * worker stopped (any instance's); nothing on the embedded database.
+ */
 export async function startImportWorker(): Promise<void> {
-  await jobQueue();
+  if (!(await jobQueue())) return;
+  holder.importSweeper ??= setInterval(() => {
+    sweepImports().catch((error) => log.warn({ err: error }, "sweeping stopped imports failed"));
+  }, staleMs() / 2).unref();
 }
 
 /** Whether imports can run in the background here (a job queue on PostgreSQL). */
