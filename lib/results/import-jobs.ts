@@ -60,17 +60,6 @@ export async function queueResultsImport(
   return false;
 }
 
-async function runImport(uploadId: string) {
-  const upload = await db().importUpload.findUnique({ where: { id: uploadId } });
-  if (!upload) {
-    // Its file was deleted before the job ran (a sweep of files whose job seemed lost): nothing to import.
-    const progress = await db().importProgress.findUnique({ where: { id: uploadId }, select: { projectId: true } });
-    if (progress) await recordOutcome(progress.projectId, uploadId, interruptedOutcome(), false);
-    return;
-  }
-  const { projectId } = upload;
-  // The user's rights as they are now, not as they were when the file was sent.
-  const principal = await loadPrincipal(upload.userId);
 /** A worker silent for this many heartbeats stopped mid-way: its import is marked failed. */
 const STALE_BEATS = 8;
 const beatMs = () => env().IMPORT_HEARTBEAT_MS;
@@ -91,12 +80,7 @@ export function interruptedOutcome() {
   return problemBody(interruptedProblem());
 }
 
-  const progress: ProgressReporter = {
-    ...progressOf(projectId, uploadId, "reading"),
-    async fence(tx) {
-      if (!(await touchHeartbeat(uploadId, tx))) throw interruptedProblem();
-    },
-  };
+async function runImport(uploadId: string) {
   // Taking up the job starts its heartbeat, unless it was given up meanwhile (then only its file goes).
   if (!(await touchHeartbeat(uploadId))) {
     await db().importUpload.deleteMany({ where: { id: uploadId } });
@@ -114,6 +98,22 @@ export function interruptedOutcome() {
 }
 
 async function importUpload(uploadId: string) {
+  const upload = await db().importUpload.findUnique({ where: { id: uploadId } });
+  if (!upload) {
+    // Its file was deleted before the job ran (a sweep of files whose job seemed lost): nothing to import.
+    const progress = await db().importProgress.findUnique({ where: { id: uploadId }, select: { projectId: true } });
+    if (progress) await recordOutcome(progress.projectId, uploadId, interruptedOutcome(), false);
+    return;
+  }
+  const { projectId } = upload;
+  // The user's rights as they are now, not as they were when the file was sent.
+  const principal = await loadPrincipal(upload.userId);
+  const progress: ProgressReporter = {
+    ...progressOf(projectId, uploadId, "reading"),
+    async fence(tx) {
+      if (!(await touchHeartbeat(uploadId, tx))) throw interruptedProblem();
+    },
+  };
   const outcome = await (async () => {
     if (!principal) throw new ApiProblem("forbidden", "The user who sent this file no longer exists");
     const preview = await importResultsProblems(principal, projectId, {

@@ -495,9 +495,9 @@ export async function writeImport(
         actorUserId: userId,
         after: { values: cells.length, replaced: existing.size, status, ...source },
       });
+      await fence?.(tx);
     },
     { timeout: 600_000 },
-      await fence?.(tx);
   );
 }
 
