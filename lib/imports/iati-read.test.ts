@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
+import { bigInput } from "@/lib/testing/budgets";
 import { readIati, readNumber, slug } from "./iati-read";
 
 const example = readFileSync("test/fixtures/iati/iati-standard-example-annotated-2.03.xml", "utf8");
@@ -60,7 +61,7 @@ test("external entities are never read", () => {
   expect(JSON.stringify(reading)).not.toContain("root:");
 });
 
-test("a DTD, absurd nesting or an oversized file is refused by name, never read", () => {
+test("a DTD, absurd nesting or an oversized file is refused by name, never read", bigInput, () => {
   const withDtd = '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><iati-activities>&a;</iati-activities>';
   expect(readIati(withDtd).problems[0]?.code).toBe("xmlDoctype");
   const deep = `<iati-activities>${"<a>".repeat(200)}${"</a>".repeat(200)}</iati-activities>`;

@@ -1,9 +1,10 @@
 import ExcelJS from "exceljs";
 import { expect, test } from "vitest";
+import { bigInput } from "@/lib/testing/budgets";
 import { sheets } from "./logframe-layout";
 import { readLogframeWorkbook } from "./logframe-read";
 
-test("a logframe sheet with more rows than any logframe holds is refused by name, not read", async () => {
+test("a logframe sheet with more rows than any logframe holds is refused by name, not read", bigInput, async () => {
   const book = new ExcelJS.Workbook();
   book.addWorksheet("Project").addRow(["code", "BIG"]);
   const targets = book.addWorksheet("Targets");

@@ -1,4 +1,5 @@
 import { expect, test } from "vitest";
+import { bigInput } from "@/lib/testing/budgets";
 import { bytesOf, csvRows, type TableRow, tableRows } from "./table-rows";
 
 async function* chunks(text: string, size: number) {
@@ -29,29 +30,33 @@ test("a semicolon-separated file (Excel in Spanish) and a last line without a ne
   ]);
 });
 
-test("XLSX files from other writers: SheetJS puts the sheets before the workbook; dates stay dates", async () => {
-  const XLSX = await import("xlsx");
-  const ExcelJS = (await import("exceljs")).default;
-  const rows = [
-    ["indicator", "location", "period", "value"],
-    ["OP1.1.1", "PE-TUM", new Date("2021-10-01T00:00:00Z"), 12.5],
-  ];
-  const sheet = XLSX.utils.aoa_to_sheet(rows, { cellDates: true });
-  const sheetJsBook = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(sheetJsBook, sheet, "Results");
-  const fromSheetJs = XLSX.write(sheetJsBook, { type: "buffer", bookType: "xlsx" }) as Buffer;
-  const excelBook = new ExcelJS.Workbook();
-  excelBook.addWorksheet("Results").addRows(rows);
-  const fromExcelJs = Buffer.from(await excelBook.xlsx.writeBuffer());
-  for (const file of [fromSheetJs, fromExcelJs]) {
-    const read: TableRow[] = [];
-    for await (const row of tableRows("xlsx", bytesOf(new Uint8Array(file)), 10)) read.push(row);
-    expect(read).toEqual([
-      { row: 1, cells: ["indicator", "location", "period", "value"] },
-      { row: 2, cells: ["OP1.1.1", "PE-TUM", "2021-10-01", "12.5"] },
-    ]);
-  }
-});
+test(
+  "XLSX files from other writers: SheetJS puts the sheets before the workbook; dates stay dates",
+  bigInput,
+  async () => {
+    const XLSX = await import("xlsx");
+    const ExcelJS = (await import("exceljs")).default;
+    const rows = [
+      ["indicator", "location", "period", "value"],
+      ["OP1.1.1", "PE-TUM", new Date("2021-10-01T00:00:00Z"), 12.5],
+    ];
+    const sheet = XLSX.utils.aoa_to_sheet(rows, { cellDates: true });
+    const sheetJsBook = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(sheetJsBook, sheet, "Results");
+    const fromSheetJs = XLSX.write(sheetJsBook, { type: "buffer", bookType: "xlsx" }) as Buffer;
+    const excelBook = new ExcelJS.Workbook();
+    excelBook.addWorksheet("Results").addRows(rows);
+    const fromExcelJs = Buffer.from(await excelBook.xlsx.writeBuffer());
+    for (const file of [fromSheetJs, fromExcelJs]) {
+      const read: TableRow[] = [];
+      for await (const row of tableRows("xlsx", bytesOf(new Uint8Array(file)), 10)) read.push(row);
+      expect(read).toEqual([
+        { row: 1, cells: ["indicator", "location", "period", "value"] },
+        { row: 2, cells: ["OP1.1.1", "PE-TUM", "2021-10-01", "12.5"] },
+      ]);
+    }
+  },
+);
 
 test("CSV encodings: UTF-8 with or without its mark and UTF-16 with its mark are read; Windows-1252 is refused", async () => {
   const text = "indicator,location,value\nOP1.1.1,Cañete,12\n";

@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { afterEach, expect, test } from "vitest";
 import { reloadEnv } from "@/lib/env";
+import { bigInput } from "@/lib/testing/budgets";
 import { bytesOf, tableRows, UnreadableTable } from "./table-rows";
 import { checkZip } from "./zip-limits";
 
@@ -33,7 +34,7 @@ afterEach(() => {
   reloadEnv();
 });
 
-test("a workbook that unpacks past the cap is refused, even when it lies about its sizes", async () => {
+test("a workbook that unpacks past the cap is refused, even when it lies about its sizes", bigInput, async () => {
   const bomb = await workbookWith(20 * MB);
   expect(bomb.length).toBeLessThan(MB / 4);
   const limits = { maxEntries: 100, maxUnzippedBytes: 10 * MB };
@@ -49,18 +50,22 @@ test("too many entries, or no zip at all, is refused by name", async () => {
   await expect(checkZip(Buffer.from("indicator,value\nOP1,3\n"))).rejects.toMatchObject({ code: "unreadable" });
 });
 
-test("an uploaded table is refused before it is read: unzipped bytes over MAX_UNZIPPED_BYTES, rows over the cap", async () => {
-  process.env.MAX_UNZIPPED_BYTES = String(MB);
-  reloadEnv();
-  const rows = async (format: "csv" | "xlsx", data: Uint8Array | string, maxRows?: number) => {
-    const read = [];
-    for await (const row of tableRows(format, bytesOf(data), maxRows)) read.push(row);
-    return read;
-  };
-  const refused = await rows("xlsx", await workbookWith(2 * MB)).catch((error) => error);
-  expect(refused).toBeInstanceOf(UnreadableTable);
-  expect(refused.code).toBe("tooLargeUnzipped");
-  expect(await rows("xlsx", await workbookWith(100))).toHaveLength(2);
-  expect(await rows("csv", "a,b\n1,2\n3,4\n", 3)).toHaveLength(3);
-  await expect(rows("csv", "a,b\n1,2\n3,4\n5,6\n", 3)).rejects.toMatchObject({ code: "tooManyRows" });
-});
+test(
+  "an uploaded table is refused before it is read: unzipped bytes over MAX_UNZIPPED_BYTES, rows over the cap",
+  bigInput,
+  async () => {
+    process.env.MAX_UNZIPPED_BYTES = String(MB);
+    reloadEnv();
+    const rows = async (format: "csv" | "xlsx", data: Uint8Array | string, maxRows?: number) => {
+      const read = [];
+      for await (const row of tableRows(format, bytesOf(data), maxRows)) read.push(row);
+      return read;
+    };
+    const refused = await rows("xlsx", await workbookWith(2 * MB)).catch((error) => error);
+    expect(refused).toBeInstanceOf(UnreadableTable);
+    expect(refused.code).toBe("tooLargeUnzipped");
+    expect(await rows("xlsx", await workbookWith(100))).toHaveLength(2);
+    expect(await rows("csv", "a,b\n1,2\n3,4\n", 3)).toHaveLength(3);
+    await expect(rows("csv", "a,b\n1,2\n3,4\n5,6\n", 3)).rejects.toMatchObject({ code: "tooManyRows" });
+  },
+);

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
+import { propertyRuns } from "@/lib/testing/budgets";
 import { resultPartial } from "@/lib/testing/partials";
 import { actual, applyTimeRule, combine } from "./aggregate";
 import type { ResultPartial } from "./types";
@@ -94,7 +95,7 @@ function toPartials(rows: { locationId: string; day: number; value: number; deno
 }
 
 describe("properties", () => {
-  test("aggregation does not depend on row order", () => {
+  test("aggregation does not depend on row order", propertyRuns, () => {
     fc.assert(
       fc.property(arbitraryPartials, fc.func(fc.integer()), (rows, key) => {
         const partials = toPartials(rows);
@@ -106,7 +107,7 @@ describe("properties", () => {
     );
   });
 
-  test("aggregating per location first, then across locations, gives the same percentage", () => {
+  test("aggregating per location first, then across locations, gives the same percentage", propertyRuns, () => {
     fc.assert(
       fc.property(arbitraryPartials, (rows) => {
         const partials = toPartials(rows);
@@ -133,7 +134,7 @@ describe("properties", () => {
     );
   });
 
-  test("adding a later period never lowers a cumulative count when values only grow", () => {
+  test("adding a later period never lowers a cumulative count when values only grow", propertyRuns, () => {
     fc.assert(
       fc.property(
         arbitraryPartials,

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { expect, test } from "vitest";
+import { propertyRuns } from "@/lib/testing/budgets";
 import { changeBetweenRounds, wilsonInterval } from "./confidence";
 
 test("Wilson interval of a known case (Newcombe 1998: 81 of 263)", () => {
@@ -8,7 +9,7 @@ test("Wilson interval of a known case (Newcombe 1998: 81 of 263)", () => {
   expect(ci?.high).toBeCloseTo(36.62, 2);
 });
 
-test("Wilson interval stays within 0–100% and contains the estimate", () => {
+test("Wilson interval stays within 0–100% and contains the estimate", propertyRuns, () => {
   fc.assert(
     fc.property(fc.integer({ min: 1, max: 5000 }), fc.double({ min: 0, max: 1, noNaN: true }), (n, share) => {
       const k = Math.round(n * share);

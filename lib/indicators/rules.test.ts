@@ -2,6 +2,7 @@
 // property names the defect it would have caught.
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
+import { propertyRuns } from "@/lib/testing/budgets";
 import { day, definition, engineContext, partial, quarters, target } from "@/lib/testing/engine";
 import { actual } from "./aggregate";
 import type { OptionPartial } from "./composition";
@@ -69,7 +70,7 @@ describe("baselines (rule 5)", () => {
     expect(s.overall.expectedToDate).toBe(80);
   });
 
-  test("no baseline is 0 in achievement as in status: never 'no achievement' beside 'on track'", () => {
+  test("no baseline is 0 in achievement as in status: never 'no achievement' beside 'on track'", propertyRuns, () => {
     const measure = fc.constantFrom<Measure>("COUNT", "PERCENTAGE", "MEAN");
     fc.assert(
       fc.property(measure, fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 1, max: 1000 }), (m, a, t) => {
@@ -131,7 +132,7 @@ describe("values at a place with sub-places (rule 11)", () => {
     expect(s.byDimension[0]?.notReportedByLocation.find((l) => l.unassigned)).toMatchObject({ value: 10 });
   });
 
-  test("a place's figure is its own values combined with its sub-places', for every measure", () => {
+  test("a place's figure is its own values combined with its sub-places', for every measure", propertyRuns, () => {
     const measure = fc.constantFrom<Measure>("COUNT", "PERCENTAGE", "MEAN");
     const timeRule = fc.constantFrom<TimeRule>("NON_CUMULATIVE", "CUMULATIVE");
     const cell = fc.record({
@@ -179,7 +180,7 @@ describe("the as-of date (rules 10 and 11)", () => {
     expect(s.byTime.map((t) => t.actual)).toEqual([10, 10, null, null]);
   });
 
-  test("nothing after the as-of date changes any figure of a view", () => {
+  test("nothing after the as-of date changes any figure of a view", propertyRuns, () => {
     const measure = fc.constantFrom<Measure>("COUNT", "PERCENTAGE", "MEAN", "QUALITATIVE");
     const asOf = fc.integer({ min: 0, max: 400 }).map((n) => new Date(d("2020-12-15").getTime() + n * dayMs));
     const later = fc.array(
@@ -254,7 +255,7 @@ describe("meeting every period target exactly is on track at every as-of date", 
     maxLength: 2,
   });
 
-  test("for every measure, time rule and direction", () => {
+  test("for every measure, time rule and direction", propertyRuns, () => {
     fc.assert(
       fc.property(
         measure,
@@ -331,7 +332,7 @@ describe("meeting every period target exactly is on track at every as-of date", 
 });
 
 describe("expected-to-date never decreases as the as-of date moves later", () => {
-  test("counts, and any measure prorated towards a target above its baseline", () => {
+  test("counts, and any measure prorated towards a target above its baseline", propertyRuns, () => {
     const measure = fc.constantFrom<Measure>("COUNT", "PERCENTAGE", "MEAN");
     const days = fc.tuple(fc.integer({ min: -30, max: 400 }), fc.integer({ min: 0, max: 400 }));
     fc.assert(

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
+import { propertyRuns } from "@/lib/testing/budgets";
 import { day, definition, engineContext, partial, quarters, target } from "@/lib/testing/engine";
 import { summarizeIndicator } from "./summary";
 
@@ -58,31 +59,36 @@ describe("summarizeIndicator", () => {
     ]);
   });
 
-  test("the overall percentage is independent of how results are spread over regions and quarters", () => {
-    const cell = fc.record({
-      location: fc.constantFrom("A", "B"),
-      time: fc.constantFrom("q1", "q2", "q3", "q4"),
-      den: fc.integer({ min: 1, max: 500 }),
-      share: fc.double({ min: 0, max: 1, noNaN: true }),
-    });
-    fc.assert(
-      fc.property(fc.array(cell, { minLength: 1, maxLength: 20 }), (cells) => {
-        const partials = cells.map((c) =>
-          partial(c.location, c.time, { numerator: Math.round(c.den * c.share), denominator: c.den }),
-        );
-        const s = summarizeIndicator(definition({ measure: "PERCENTAGE" }), partials, [], context);
-        const num = partials.reduce((a, p) => a + (p.numerator ?? 0), 0);
-        const den = partials.reduce((a, p) => a + (p.denominator ?? 0), 0);
-        expect(s.overall.actual).toBeCloseTo((num / den) * 100, 9);
-        const regional = s.byLocation.filter((l) => l.id !== "C");
-        const fromRegions =
-          regional.reduce((a, l) => a + (l.numerator ?? 0), 0) / regional.reduce((a, l) => a + (l.denominator ?? 0), 0);
-        expect(s.overall.actual).toBeCloseTo(fromRegions * 100, 9);
-      }),
-    );
-  });
+  test(
+    "the overall percentage is independent of how results are spread over regions and quarters",
+    propertyRuns,
+    () => {
+      const cell = fc.record({
+        location: fc.constantFrom("A", "B"),
+        time: fc.constantFrom("q1", "q2", "q3", "q4"),
+        den: fc.integer({ min: 1, max: 500 }),
+        share: fc.double({ min: 0, max: 1, noNaN: true }),
+      });
+      fc.assert(
+        fc.property(fc.array(cell, { minLength: 1, maxLength: 20 }), (cells) => {
+          const partials = cells.map((c) =>
+            partial(c.location, c.time, { numerator: Math.round(c.den * c.share), denominator: c.den }),
+          );
+          const s = summarizeIndicator(definition({ measure: "PERCENTAGE" }), partials, [], context);
+          const num = partials.reduce((a, p) => a + (p.numerator ?? 0), 0);
+          const den = partials.reduce((a, p) => a + (p.denominator ?? 0), 0);
+          expect(s.overall.actual).toBeCloseTo((num / den) * 100, 9);
+          const regional = s.byLocation.filter((l) => l.id !== "C");
+          const fromRegions =
+            regional.reduce((a, l) => a + (l.numerator ?? 0), 0) /
+            regional.reduce((a, l) => a + (l.denominator ?? 0), 0);
+          expect(s.overall.actual).toBeCloseTo(fromRegions * 100, 9);
+        }),
+      );
+    },
+  );
 
-  test("a decreasing indicator's status mirrors the increasing one", () => {
+  test("a decreasing indicator's status mirrors the increasing one", propertyRuns, () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 1, max: 1000 }), (actual, expected) => {
         const up = summarizeIndicator(

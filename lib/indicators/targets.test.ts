@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
+import { propertyRuns } from "@/lib/testing/budgets";
 import { achievement, baselineValue, combineTargets, lifeOfProjectTarget } from "./targets";
 
 const t = (value: number | null, numerator: number | null = null, denominator: number | null = null) => ({
@@ -52,7 +53,7 @@ describe("achievement (rule 5)", () => {
   test("undefined when target equals baseline", () => {
     expect(achievement("INCREASE", 5, 10, 10)).toBeNull();
   });
-  test("decreasing indicators mirror increasing ones", () => {
+  test("decreasing indicators mirror increasing ones", propertyRuns, () => {
     const n = fc.integer({ min: -1000, max: 1000 });
     fc.assert(
       fc.property(n, n, n, (a, target, base) => {

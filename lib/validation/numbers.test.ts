@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { parseTargetText } from "@/lib/projects/targets-form";
+import { propertyRuns } from "@/lib/testing/budgets";
 import { readTypedNumber } from "./numbers";
 
 describe("typed numbers, read in the reader's locale", () => {
@@ -38,7 +39,7 @@ describe("typed numbers, read in the reader's locale", () => {
     }
   });
 
-  test("a number written the locale's way reads back as itself", () => {
+  test("a number written the locale's way reads back as itself", propertyRuns, () => {
     const format = (locale: "en" | "es", n: number) =>
       new Intl.NumberFormat(locale === "es" ? "es-ES" : "en-US", {
         maximumFractionDigits: 4,
