@@ -139,7 +139,13 @@ test.runIf(queued)(
     await boss?.cancel("results-import", id);
     expect(await outcomeOf(token, peru, id)).toMatchObject({
       phase: "failed",
-      outcome: { status: 500, body: { detail: "The import stopped before it finished: nothing was saved" } },
+      outcome: {
+        status: 500,
+        body: {
+          detail: "The server stopped while importing: nothing was saved. Send the file again.",
+          errors: [{ field: "job", message: "interrupted" }],
+        },
+      },
     });
   },
 );

@@ -188,7 +188,7 @@ export const importProgressContract: RouteContract = {
   operationId: "getImportProgress",
   summary: "How far a streamed results import has come (the id its caller chose)",
   description:
-    "Written at most twice a second while the import runs: bytes read of the file's size, rows read, and the phase (queued, reading, checking, writing, done, failed). The report itself is the upload's answer; for a background import, `outcome` holds that answer (its HTTP status and body) once the job ran.",
+    "Written at most twice a second while the import runs: bytes read of the file's size, rows read, and the phase (queued, reading, checking, writing, done, failed). The report itself is the upload's answer; for a background import, `outcome` holds that answer (its HTTP status and body) once the job ran. A background import whose server stopped mid-way (its worker's heartbeat silent for 8 beats, 40 s by default) reads as failed, with a 500 answer whose `errors` are `[{ field: 'job', message: 'interrupted' }]`: nothing was saved, and the file is to be sent again.",
   tag: "Results",
   auth: "session",
   params: importProgressParams,
