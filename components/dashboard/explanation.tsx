@@ -46,7 +46,7 @@ export function Explanation({
         {e.sampleSize !== null && (
           <>
             <dt>{t("sampleSize")}</dt>
-            <dd>{format.number(e.sampleSize)}</dd>
+            <dd>{format.number(e.sampleSize, { maximumFractionDigits: 1 })}</dd>
           </>
         )}
         {figure.confidenceInterval && (

@@ -116,7 +116,7 @@ export function IndicatorCharts({
               label: r.label,
               value: fig(r.value),
               ci: r.low === null || r.high === null ? "–" : `${fig(r.low)} – ${fig(r.high)}`,
-              n: r.n === null ? "–" : format.number(r.n),
+              n: r.n === null ? "–" : format.number(r.n, { maximumFractionDigits: 1 }),
               target: fig(r.target, t("notSet")),
               change:
                 r.changeExceedsMargin === null

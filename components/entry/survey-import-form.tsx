@@ -509,7 +509,7 @@ export function SurveyImportForm({
                       <td>{v.option ?? t("total")}</td>
                       <td>{v.when}</td>
                       <td>{figure(v)}</td>
-                      <td>{v.sampleSize ?? ""}</td>
+                      <td>{v.sampleSize === null ? "" : format.number(v.sampleSize, { maximumFractionDigits: 2 })}</td>
                       <td>{v.rows}</td>
                     </tr>
                   ))}

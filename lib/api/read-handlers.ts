@@ -160,6 +160,7 @@ export async function listResultsResponse({ principal, request, params, query }:
       numerator: r.numerator,
       denominator: r.denominator,
       sampleSize: r.sampleSize,
+      weightSum: r.weightSum,
       textValue: r.textValue,
       note: r.note,
       status: r.status,

@@ -89,6 +89,8 @@ function toPartials(rows: { locationId: string; day: number; value: number; deno
     numerator: Math.round(r.denominator * r.share),
     denominator: r.denominator,
     weightedValue: null,
+    weight: r.denominator,
+    weightSquares: r.denominator,
     sampleSize: r.denominator,
     resultCount: 1,
   }));

@@ -29,12 +29,16 @@ export function applyTimeRule<T extends ResultPartial>(timeRule: TimeRule, parti
 
 /**
  * Rule 1: counts add up; percentages are sum of numerators over sum of denominators; means are
- * weighted by sample size. Never an average of percentages. Qualitative indicators are not aggregated.
+ * weighted by sample size, or by their sums of survey weights (rule 12). Never an average of
+ * percentages. Qualitative indicators are not aggregated.
  */
 export function combine(measure: Measure, partials: ResultPartial[]): Figure {
   if (measure === "QUALITATIVE" || partials.length === 0) return { ...noData, resultCount: count(partials) };
   const resultCount = count(partials);
-  const sampleSize = sum(partials.map((p) => p.sampleSize));
+  const weight = sum(partials.map((p) => p.weight));
+  const squares = sum(partials.map((p) => p.weightSquares));
+  // Kish's effective n of all the rows pooled, (Σw)² / Σw²: without weights, (Σn)² / Σn = Σn exactly.
+  const sampleSize = weight !== null && squares ? (weight * weight) / squares : sum(partials.map((p) => p.sampleSize));
   if (measure === "COUNT") {
     return { ...noData, value: sum(partials.map((p) => p.value)), sampleSize, resultCount };
   }
@@ -44,7 +48,7 @@ export function combine(measure: Measure, partials: ResultPartial[]): Figure {
     return { value: percent(numerator, denominator), numerator, denominator, sampleSize, resultCount };
   }
   const weighted = sum(partials.map((p) => p.weightedValue));
-  const value = weighted === null || !sampleSize ? null : weighted / sampleSize;
+  const value = weighted === null || !weight ? null : weighted / weight;
   return { ...noData, value, sampleSize, resultCount };
 }
 

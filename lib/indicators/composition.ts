@@ -29,6 +29,8 @@ export function composePartials(
         numerator: option?.value ?? 0,
         denominator: total.value,
         weightedValue: null,
+        weight: null,
+        weightSquares: null,
         sampleSize: null,
         resultCount: total.resultCount + (option?.resultCount ?? 0),
       };

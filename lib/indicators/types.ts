@@ -6,7 +6,10 @@ export type Direction = "INCREASE" | "DECREASE";
 
 /**
  * Sums of the results of one indicator in one location and one period or round, as the database's
- * GROUP BY returns them. `weightedValue` is the sum of value x sample size (for means).
+ * GROUP BY returns them. Each value weighs its sum of survey weights, or its sample size when unweighted:
+ * `weight` is the sum of those, `weightedValue` the sum of value x weight (for means), and `weightSquares`
+ * the sum of weight² / sample size (each value's sum of squared weights, from its Kish n), so that the
+ * effective n of values pooled is Kish's of all their rows.
  */
 export type ResultPartial = {
   locationId: string;
@@ -18,6 +21,8 @@ export type ResultPartial = {
   numerator: number | null;
   denominator: number | null;
   weightedValue: number | null;
+  weight: number | null;
+  weightSquares: number | null;
   sampleSize: number | null;
   resultCount: number;
 };

@@ -14,6 +14,7 @@ export type NewResult = {
   numerator: number | null;
   denominator: number | null;
   sampleSize: number | null;
+  weightSum: number | null;
   textValue: string | null;
   note: string;
   status: "DRAFT" | "SUBMITTED";
@@ -27,19 +28,20 @@ export async function insertResults(tx: Tx, rows: NewResult[]): Promise<string[]
   const col = <K extends keyof NewResult>(key: K) => rows.map((r) => r[key]);
   await tx.$executeRaw`
     INSERT INTO "Result" ("id", "indicatorId", "periodId", "roundId", "locationId", "optionId", "value",
-      "numerator", "denominator", "sampleSize", "textValue", "note", "status", "createdById", "updatedById",
+      "numerator", "denominator", "sampleSize", "weightSum", "textValue", "note", "status", "createdById", "updatedById",
       "submittedAt", "createdAt", "updatedAt")
     SELECT t.id, t."indicatorId", t."periodId", t."roundId", t."locationId", t."optionId", t.value,
-      t.numerator, t.denominator, t."sampleSize", t."textValue", t.note, t.status::"ReviewStatus",
+      t.numerator, t.denominator, t."sampleSize", t."weightSum", t."textValue", t.note, t.status::"ReviewStatus",
       t."userId", t."userId", t."submittedAt", now(), now()
     FROM unnest(
       ${ids}::text[], ${col("indicatorId")}::text[], ${col("periodId")}::text[], ${col("roundId")}::text[],
       ${col("locationId")}::text[], ${col("optionId")}::text[], ${col("value")}::float8[],
-      ${col("numerator")}::float8[], ${col("denominator")}::float8[], ${col("sampleSize")}::int4[],
+      ${col("numerator")}::float8[], ${col("denominator")}::float8[], ${col("sampleSize")}::float8[],
+      ${col("weightSum")}::float8[],
       ${col("textValue")}::text[], ${col("note")}::text[], ${col("status")}::text[], ${col("userId")}::text[],
       ${col("submittedAt")}::timestamp[]
     ) AS t(id, "indicatorId", "periodId", "roundId", "locationId", "optionId", value, numerator, denominator,
-      "sampleSize", "textValue", note, status, "userId", "submittedAt")`;
+      "sampleSize", "weightSum", "textValue", note, status, "userId", "submittedAt")`;
   return ids;
 }
 

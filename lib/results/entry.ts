@@ -141,6 +141,7 @@ export async function saveResults(principal: Principal, projectId: string, items
         numerator: item.numerator ?? null,
         denominator: item.denominator ?? null,
         sampleSize: item.sampleSize ?? null,
+        weightSum: item.weightSum ?? null,
         textValue: item.textValue ?? null,
         note: item.note ?? "",
         evidenceUrl: item.evidenceUrl ?? null,

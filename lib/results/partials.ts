@@ -30,8 +30,10 @@ export async function projectResultPartials(
              SUM(r."value") AS "value",
              SUM(r."numerator") AS "numerator",
              SUM(r."denominator") AS "denominator",
-             SUM(r."value" * r."sampleSize") AS "weightedValue",
-             SUM(r."sampleSize")::float8 AS "sampleSize",
+             SUM(r."value" * COALESCE(r."weightSum", r."sampleSize")) AS "weightedValue",
+             SUM(COALESCE(r."weightSum", r."sampleSize")) AS "weight",
+             SUM(COALESCE(r."weightSum", r."sampleSize") ^ 2 / NULLIF(r."sampleSize", 0)) AS "weightSquares",
+             SUM(r."sampleSize") AS "sampleSize",
              COUNT(*) AS "resultCount"
       FROM "Result" r
       WHERE r."indicatorId" IN (SELECT "id" FROM "Indicator" WHERE "projectId" = ANY(${projectIds}))
@@ -45,7 +47,7 @@ export async function projectResultPartials(
     SELECT c."indicatorId", c."locationId", c."optionId",
            COALESCE(c."periodId", c."roundId") AS "timeId",
            COALESCE(p."endDate", s."endDate") AS "timeEnd",
-           c."value", c."numerator", c."denominator", c."weightedValue", c."sampleSize", c."resultCount"
+           c."value", c."numerator", c."denominator", c."weightedValue", c."weight", c."weightSquares", c."sampleSize", c."resultCount"
     FROM sums c
     LEFT JOIN "ReportingPeriod" p ON p."id" = c."periodId"
     LEFT JOIN "SurveyRound" s ON s."id" = c."roundId"`;

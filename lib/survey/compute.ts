@@ -42,7 +42,10 @@ export type SurveyValue = {
   value: number | null;
   numerator: number | null;
   denominator: number | null;
+  /** Rows counted, or with survey weights Kish's effective n, unrounded. */
   sampleSize: number | null;
+  /** With survey weights, their sum (null without): what the value is pooled by across places. */
+  weightSum: number | null;
   /** Rows that make the value, and the first of them (where its problems are named). */
   rows: number;
   firstRow: number;
@@ -197,7 +200,10 @@ function valuesOf(
   const answer = (row: SurveyRow) => (column: string) => answerOf(row, columns.get(column) ?? column);
   const cells = new Map<
     string,
-    { key: Omit<SurveyValue, "value" | "numerator" | "denominator" | "sampleSize" | "rows" | "firstRow">; sums: Sums }
+    {
+      key: Omit<SurveyValue, "value" | "numerator" | "denominator" | "sampleSize" | "weightSum" | "rows" | "firstRow">;
+      sums: Sums;
+    }
   >();
   for (const row of table.rows) {
     const where = { indicator: code, table: table.name, row: row.row, item: row.item };
@@ -315,10 +321,21 @@ function valuesOf(
   return [...cells.values()].map(({ key, sums }) => ({ ...key, ...figures(rule, sums, Boolean(rules.weight)) }));
 }
 
-/** A cell's figures from its sums. Weighted counts in a share are rounded to whole people. */
+/**
+ * A cell's figures from its sums, unrounded (rule 12): with weights a share is Σw·y / Σw and a mean
+ * Σw·x / Σw, with Kish's effective n (Σw)² / Σw² and the sum of weights they are pooled by.
+ */
 function figures(rule: IndicatorRule, s: Sums, weighted: boolean) {
-  const base = { value: null, numerator: null, denominator: null, sampleSize: null, rows: s.count, firstRow: s.first };
-  const effective = weighted ? Math.round((s.w * s.w) / s.w2) : s.count;
+  const base = {
+    value: null,
+    numerator: null,
+    denominator: null,
+    sampleSize: null,
+    weightSum: null,
+    rows: s.count,
+    firstRow: s.first,
+  };
+  const sample = weighted ? { sampleSize: (s.w * s.w) / s.w2, weightSum: s.w } : { sampleSize: s.count };
   switch (rule.kind) {
     case "count":
     case "countWhere":
@@ -327,10 +344,10 @@ function figures(rule: IndicatorRule, s: Sums, weighted: boolean) {
       return { ...base, value: round(s.sx) };
     case "share":
       return weighted
-        ? { ...base, numerator: Math.round(s.wx), denominator: Math.round(s.w), sampleSize: effective }
-        : { ...base, numerator: s.yes, denominator: s.count, sampleSize: s.count };
+        ? { ...base, ...sample, numerator: s.wx, denominator: s.w }
+        : { ...base, ...sample, numerator: s.yes, denominator: s.count };
     case "mean":
-      return { ...base, value: s.wx / s.w, sampleSize: effective };
+      return { ...base, ...sample, value: s.wx / s.w };
   }
 }
 

@@ -115,11 +115,15 @@ export async function importSurvey(
   const cells: ImportCell[] = outcome.values.flatMap((v) => {
     const indicator = look.indicators.get(v.indicator.trim().toLowerCase());
     if (!indicator) return [];
-    const { indicatorId, periodId, roundId, locationId, optionId, value, numerator, denominator, sampleSize } = v;
+    const { indicatorId, periodId, roundId, locationId, optionId, value, numerator, denominator } = v;
+    const { sampleSize, weightSum } = v;
     return [
       {
         key: [indicatorId, periodId ?? "", roundId ?? "", locationId, optionId ?? ""].join("|"),
-        input: { indicatorId, periodId, roundId, locationId, optionId, value, numerator, denominator, sampleSize },
+        input: {
+          ...{ indicatorId, periodId, roundId, locationId, optionId },
+          ...{ value, numerator, denominator, sampleSize, weightSum },
+        },
         measure: indicator.measure,
         rules: indicator.rules,
         weighted: null,

@@ -1,10 +1,14 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
+import fc from "fast-check";
 import { expect, test } from "vitest";
 import { bytesOf, tableRows } from "@/lib/imports/table-rows";
+import { combine } from "@/lib/indicators/aggregate";
+import { wilsonInterval } from "@/lib/indicators/confidence";
 import { koboWorkbook } from "@/lib/testing/kobo-workbook";
-import { computeSurvey, type SurveyLookups } from "./compute";
+import { resultPartial } from "@/lib/testing/partials";
+import { computeSurvey, type SurveyLookups, type SurveyValue } from "./compute";
 import { conditionHolds, parseCondition } from "./condition";
 import { bandFromName, statusOf, surveyRulesSchema } from "./rules";
 import { answerOf, readSurveyFile, resolveColumn, type SurveyFile } from "./tables";
@@ -155,7 +159,7 @@ function figuresOf(outcome: ReturnType<typeof computeSurvey>) {
     outcome.values.map((v) => [
       [v.indicator, names[v.locationId], v.optionId && names[v.optionId]].filter(Boolean).join(" "),
       Object.fromEntries(
-        (["value", "numerator", "denominator", "sampleSize"] as const).flatMap((k) =>
+        (["value", "numerator", "denominator", "sampleSize", "weightSum"] as const).flatMap((k) =>
           v[k] === null ? [] : [[k, v[k]]],
         ),
       ),
@@ -226,11 +230,116 @@ test("weights: a weighted share and mean, with Kish's effective sample size", as
     }),
     lookups,
   );
-  // Σw = 6, Σw² = 14: n_eff = 36/14 ≈ 2.57 → 3.
+  // Σw = 6, Σw² = 14: n_eff = 36/14 ≈ 2.57, kept unrounded (rule 12), with the sum of weights.
   expect(figuresOf(outcome)).toEqual({
-    "YES PE-LIM": { numerator: 3, denominator: 6, sampleSize: 3 },
-    "SCORE PE-LIM": { value: (4 + 6 + 10) / 6, sampleSize: 3 },
+    "YES PE-LIM": { numerator: 3, denominator: 6, sampleSize: 36 / 14, weightSum: 6 },
+    "SCORE PE-LIM": { value: (4 + 6 + 10) / 6, sampleSize: 36 / 14, weightSum: 6 },
   });
+});
+
+/** A value as lib/results/partials.ts sums it: weighing its sum of weights, or its n when unweighted. */
+function storedPartial(v: SurveyValue) {
+  const weight = v.weightSum ?? v.sampleSize;
+  return resultPartial(v.locationId, v.roundId ?? "", new Date(0), {
+    value: v.value,
+    numerator: v.numerator,
+    denominator: v.denominator,
+    sampleSize: v.sampleSize,
+    weightedValue: v.value === null || weight === null ? null : v.value * weight,
+    weight,
+    weightSquares: weight === null || !v.sampleSize ? null : (weight * weight) / v.sampleSize,
+  });
+}
+
+const closeTo = (actual: number | null | undefined, expected: number) =>
+  expect(Math.abs((actual ?? Number.NaN) - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
+
+test("weighted shares, means and Kish's n equal a direct computation from the rows, per place and option and pooled; with every weight 1 they equal the unweighted figures", async () => {
+  const row = fc.record({
+    place: fc.constantFrom("PE-LIM", "PE-CAL"),
+    sex: fc.constantFrom("female", "male"),
+    yes: fc.boolean(),
+    rating: fc.integer({ min: 0, max: 10 }),
+    w: fc.double({ min: 0.05, max: 20, noNaN: true }),
+    consent: fc.boolean(),
+  });
+  const indicators = [
+    { indicator: "YES", kind: "share", condition: "q5 = yes", filter: "consent = yes" },
+    { indicator: "SCORE", kind: "mean", question: "rating", filter: "consent = yes" },
+  ];
+  await fc.assert(
+    fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 40 }), fc.boolean(), async (rows, unit) => {
+      const weightOf = (r: (typeof rows)[number]) => (unit ? 1 : r.w);
+      const file = await survey([
+        "region,sex,q5,rating,w,consent",
+        ...rows.map((r) =>
+          [r.place, r.sex, r.yes ? "yes" : "no", r.rating, weightOf(r), r.consent ? "yes" : "no"].join(","),
+        ),
+      ]);
+      const weighted = computeSurvey(
+        file,
+        rules({ weight: "w", indicators, disaggregations: [sexColumn("sex")] }),
+        lookups,
+      );
+      expect(weighted.problems).toEqual([]);
+      const direct = (of: typeof rows) => {
+        const counted = of.filter((r) => r.consent);
+        const w = counted.reduce((a, r) => a + weightOf(r), 0);
+        const w2 = counted.reduce((a, r) => a + weightOf(r) ** 2, 0);
+        const wy = counted.reduce((a, r) => a + weightOf(r) * (r.yes ? 1 : 0), 0);
+        const wx = counted.reduce((a, r) => a + weightOf(r) * r.rating, 0);
+        return { w, n: (w * w) / w2, share: wy / w, mean: wx / w, count: counted.length };
+      };
+      const placeIds: Record<string, string> = { "PE-LIM": "lim", "PE-CAL": "cal" };
+      const sexIds: Record<string, string> = { female: "f", male: "m" };
+      // Each place and option: the stored figures are the direct ones, unrounded.
+      for (const v of weighted.values) {
+        const of = rows.filter(
+          (r) => placeIds[r.place] === v.locationId && (v.optionId === null || sexIds[r.sex] === v.optionId),
+        );
+        const d = direct(of);
+        closeTo(v.sampleSize, d.n);
+        closeTo(v.weightSum, d.w);
+        if (v.indicator === "YES") closeTo((v.numerator ?? 0) / (v.denominator ?? 0), d.share);
+        else closeTo(v.value, d.mean);
+      }
+      // Pooled across places by the engine: the direct figures of all the rows, and the same interval.
+      for (const [code, measure] of [
+        ["YES", "PERCENTAGE"],
+        ["SCORE", "MEAN"],
+      ] as const) {
+        const totals = weighted.values.filter((v) => v.indicator === code && v.optionId === null);
+        if (totals.length === 0) continue;
+        const pooled = combine(measure, totals.map(storedPartial));
+        const d = direct(rows);
+        closeTo(pooled.sampleSize, d.n);
+        if (measure === "MEAN") closeTo(pooled.value, d.mean);
+        else {
+          closeTo(pooled.value, d.share * 100);
+          const interval = wilsonInterval(d.share * d.n, d.n);
+          const engine = wilsonInterval(
+            ((pooled.numerator ?? 0) / (pooled.denominator ?? 1)) * (pooled.sampleSize ?? 0),
+            pooled.sampleSize ?? 0,
+          );
+          closeTo(engine?.low, interval?.low ?? Number.NaN);
+          closeTo(engine?.high, interval?.high ?? Number.NaN);
+        }
+      }
+      // Every weight 1: exactly the unweighted figures (whole numbers, n the count of rows).
+      if (unit) {
+        const plain = computeSurvey(file, rules({ indicators, disaggregations: [sexColumn("sex")] }), lookups);
+        const figures = (o: typeof plain) =>
+          o.values.map(({ value, numerator, denominator, sampleSize }) => ({
+            value,
+            numerator,
+            denominator,
+            sampleSize,
+          }));
+        expect(figures(weighted)).toEqual(figures(plain));
+      }
+    }),
+    { numRuns: 150 },
+  );
 });
 
 test("the round from a date column, age bands from option names; every problem named by row and column", async () => {

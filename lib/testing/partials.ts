@@ -1,4 +1,5 @@
-// Test data: one result partial (the database's sums for a location, period and option) with defaults.
+// Test data: one result partial (the database's sums for a location, period and option) with defaults;
+// unweighted unless weights are given, as lib/results/partials.ts sums them (each value weighs its n).
 import type { OptionPartial } from "@/lib/indicators/composition";
 
 export function resultPartial(
@@ -19,5 +20,7 @@ export function resultPartial(
     sampleSize: null,
     resultCount: 1,
     ...fields,
+    weight: fields.weight ?? fields.sampleSize ?? null,
+    weightSquares: fields.weightSquares ?? fields.sampleSize ?? null,
   };
 }

@@ -39,6 +39,11 @@ export function resultProblems(input: ResultInput, indicator: IndicatorRules, pr
   const needsSample =
     indicator.measure === "MEAN" || (indicator.measure === "PERCENTAGE" && indicator.source === "SURVEY");
   if (needsSample && (input.sampleSize === null || input.sampleSize === undefined)) add("sampleSize", "required");
+  // Weighted survey figures (a sum of weights given) are fractions of people: a share's numerator and
+  // denominator are sums of weights, its sample size Kish's effective n. Otherwise they count people.
+  const weighted = input.weightSum != null;
+  if (weighted && !needsSample) add("weightSum", "notWeighted");
+  if (!weighted && input.sampleSize != null && !Number.isInteger(input.sampleSize)) add("sampleSize", "wholeNumber");
   if (indicator.measure === "COUNT") {
     const whole = indicator.wholeNumbers ?? countsWholeThings(indicator.unit);
     if (input.value === null || input.value === undefined) add("value", "required");
@@ -57,10 +62,11 @@ export function resultProblems(input: ResultInput, indicator: IndicatorRules, pr
     // Numerators and denominators count people or things: whole numbers.
     if (n === null || n === undefined) add("numerator", "required");
     else if (n < 0) add("numerator", "negative");
-    else if (!Number.isInteger(n)) add("numerator", "wholeNumber");
+    else if (!weighted && !Number.isInteger(n)) add("numerator", "wholeNumber");
     if (d === null || d === undefined) add("denominator", "required");
     else if (d <= 0) add("denominator", "notPositive");
-    else if (!Number.isInteger(d)) add("denominator", "wholeNumber");
+    else if (!weighted && !Number.isInteger(d)) add("denominator", "wholeNumber");
+    else if (weighted && input.weightSum !== d) add("weightSum", "notTheDenominator");
     if (n != null && d != null && n > d) add("numerator", "greaterThanDenominator");
   }
   if (indicator.measure === "QUALITATIVE" && !input.textValue) add("textValue", "required");

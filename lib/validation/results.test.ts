@@ -7,6 +7,23 @@ const surveyPercent: IndicatorRules = { measure: "PERCENTAGE", source: "SURVEY",
 const base = { indicatorId: "i", locationId: "tum" };
 
 describe("resultProblems", () => {
+  test("weighted survey figures are fractions only with their sum of weights, which is a share's denominator", () => {
+    const at = (input: Record<string, number>) =>
+      resultProblems({ ...base, roundId: "end", ...input }, surveyPercent, project).map((p) => `${p.field} ${p.code}`);
+    expect(at({ numerator: 34.664, denominator: 56.994, sampleSize: 24.71 })).toEqual([
+      "sampleSize wholeNumber",
+      "numerator wholeNumber",
+      "denominator wholeNumber",
+    ]);
+    expect(at({ numerator: 34.664, denominator: 56.994, sampleSize: 24.71, weightSum: 56.994 })).toEqual([]);
+    expect(at({ numerator: 34.664, denominator: 56.994, sampleSize: 24.71, weightSum: 50 })).toEqual([
+      "weightSum notTheDenominator",
+    ]);
+    expect(resultProblems({ ...base, periodId: "q1", value: 3, weightSum: 2 }, count, project)).toEqual([
+      { field: "weightSum", code: "notWeighted" },
+    ]);
+  });
+
   test("an indicator's own rules: plausible bounds of counts and means, whole numbers set either way", () => {
     const bounded = { ...count, minValue: 10, maxValue: 500 };
     const at = (value: number) => ({ ...base, periodId: "q1", value });

@@ -13,7 +13,9 @@ export const resultInputSchema = z.object({
   value: count.nullish(),
   numerator: count.nullish(),
   denominator: count.nullish(),
-  sampleSize: z.number().int("wholeNumber").min(0, "negative").nullish(),
+  sampleSize: z.number().finite().min(0, "negative").nullish(),
+  /** Weighted survey figures only: the sum of the weights behind the value (see resultProblems). */
+  weightSum: z.number().finite().positive("notPositive").nullish(),
   textValue: z.string().trim().max(4000).nullish(),
   note: z.string().max(4000).optional(),
   evidenceUrl: z.string().url("url").nullish(),

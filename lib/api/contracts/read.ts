@@ -191,7 +191,14 @@ export const listResultsContract: RouteContract = {
         value: number,
         numerator: number,
         denominator: number,
-        sampleSize: z.number().int().nullable(),
+        sampleSize: z
+          .number()
+          .nullable()
+          .describe("Sample size; with survey weights Kish's effective n, (Σw)² / Σw², unrounded"),
+        weightSum: z
+          .number()
+          .nullable()
+          .describe("With survey weights, their sum (a share's denominator; what a mean is pooled by); else null"),
         textValue: z.string().nullable(),
         note: z.string(),
         status: z.enum(["DRAFT", "SUBMITTED", "APPROVED", "RETURNED"]),
