@@ -136,7 +136,7 @@ async function importUpload(uploadId: string) {
  * is marked failed with the interrupted answer, failed in the queue, and its file deleted. With `only`,
  * that one import (its progress being asked for); without, every one, and also every kept file whose
  * job is no longer waiting or running (never queued, or ended without a word). Any instance may sweep,
- * on its timer or when progress is asked for. Answers the ids given up.
+ * on its timer or when progress is asked for. Answers the imports it gave up or whose file it deleted.
  */
 export async function sweepImports(only?: { projectId: string; id: string }): Promise<string[]> {
   const outcome = interruptedOutcome();
