@@ -71,7 +71,7 @@ const schema = z.object({
     .int()
     .positive()
     .default(512 * 1024 * 1024),
-  /** An uploaded project file (IATI, logframe workbook) is read in a worker within this time and memory. */
+  /** Every uploaded file (tables, survey exports, GeoJSON, IATI, logframes, evidence) is read in a worker within this time and memory. */
   IMPORT_READ_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
   IMPORT_READ_MEMORY_MB: z.coerce.number().int().positive().default(1024),
   /**
