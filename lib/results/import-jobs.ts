@@ -190,7 +190,7 @@ export async function startImportWorker(): Promise<void> {
   if (!(await jobQueue())) return;
   holder.importSweeper ??= setInterval(() => {
     sweepImports().catch((error) => log.warn({ err: error }, "sweeping stopped imports failed"));
-  }, staleMs() / 2).unref();
+  }, 2 * beatMs()).unref(); // a dead worker's import is given up at most 10 s past its 40 s of silence
 }
 
 /** Whether imports can run in the background here (a job queue on PostgreSQL). */
