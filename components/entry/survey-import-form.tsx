@@ -27,6 +27,7 @@ type RuleDraft = {
 };
 type Draft = {
   place: string;
+  placeId: string;
   date: string;
   periodId: string;
   roundId: string;
@@ -41,6 +42,7 @@ const emptyRule: RuleDraft = { indicator: "", kind: "count", table: "", conditio
 function draftOf(rules: Partial<SurveyRules> | undefined): Draft {
   return {
     place: rules?.place ?? "",
+    placeId: rules?.placeId ?? "",
     date: rules?.date ?? "",
     periodId: rules?.periodId ?? "",
     roundId: rules?.roundId ?? "",
@@ -61,7 +63,8 @@ function draftOf(rules: Partial<SurveyRules> | undefined): Draft {
 
 function rulesOf(draft: Draft, context: SurveyFormContext) {
   return {
-    place: draft.place,
+    place: draft.placeId ? "" : draft.place,
+    placeId: draft.placeId,
     date: draft.date,
     periodId: draft.periodId,
     roundId: draft.roundId,
@@ -255,8 +258,23 @@ export function SurveyImportForm({
             <div className="mapping-grid">
               <div className="field">
                 <label htmlFor="survey-place">{t("place")}</label>
-                {columnSelect("survey-place", draft.place, (place) => change({ place }))}
+                {columnSelect("survey-place", draft.place, (place) => change({ place, placeId: "" }), t("noPlace"))}
                 {invalid("place")}
+              </div>
+              <div className="field">
+                <label htmlFor="survey-place-fixed">{t("placeFixed")}</label>
+                <select
+                  id="survey-place-fixed"
+                  value={draft.placeId}
+                  onChange={(e) => change({ placeId: e.target.value, ...(e.target.value ? { place: "" } : {}) })}
+                >
+                  <option value="">{t("none")}</option>
+                  {context.places.map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {p.name}
+                    </option>
+                  ))}
+                </select>
               </div>
               <div className="field">
                 <label htmlFor="survey-date">{t("date")}</label>

@@ -190,12 +190,14 @@ function valuesOf(
     resolve(rules.place),
     resolve(rule.question),
     resolve(rules.weight),
-    rules.date ? resolve(rules.date) : true,
+    rules.date && !fixedTimeOf(rules, survey) ? resolve(rules.date) : true,
     ...dimensions.map((d) => resolve(d.column)),
   ].every((x) => x !== null && x !== false);
-  const fixedTime = survey ? rules.roundId : rules.periodId;
+  const fixedTime = fixedTimeOf(rules, survey);
   if (!rules.date && !fixedTime) at("", survey ? "roundRequired" : "periodRequired");
-  if (!ok || (!rules.date && !fixedTime)) return [];
+  const foreignPlace = rules.placeId && ![...look.places.values()].includes(rules.placeId);
+  if (foreignPlace) at("", "unknownPlace", rules.placeId);
+  if (!ok || foreignPlace || (!rules.date && !fixedTime)) return [];
 
   const answer = (row: SurveyRow) => (column: string) => answerOf(row, columns.get(column) ?? column);
   const cells = new Map<
@@ -255,16 +257,19 @@ function valuesOf(
       }
       w = n;
     }
-    // Where and when.
-    const placeText = read(rules.place);
-    const place = placeOf(placeText, look);
-    if ("problem" in place) {
-      at(rules.place, place.problem, placeText, row.row);
-      continue;
+    // Where and when: one place or time for the whole file, else each row's.
+    let locationId = rules.placeId;
+    if (!locationId) {
+      const placeText = read(rules.place ?? "");
+      const place = placeOf(placeText, look);
+      if ("problem" in place) {
+        at(rules.place ?? "", place.problem, placeText, row.row);
+        continue;
+      }
+      locationId = place.locationId;
     }
-    const { locationId } = place;
     let timeId = fixedTime ?? null;
-    if (rules.date) {
+    if (!timeId && rules.date) {
       const date = /^\d{4}-\d{2}-\d{2}/.exec(read(rules.date).trim())?.[0];
       const spans = survey ? look.rounds : look.periods;
       timeId = date ? (spans.find((s) => s.start <= date && date <= s.end)?.id ?? null) : null;
@@ -354,6 +359,11 @@ function figures(rule: IndicatorRule, s: Sums, weighted: boolean) {
 /** Floating sums to 10 significant digits, so 0.1 + 0.2 is saved as 0.3. */
 function round(n: number): number {
   return Number(n.toPrecision(10));
+}
+
+/** The round (survey indicators) or period chosen for the whole file: it wins over a date column. */
+function fixedTimeOf(rules: SurveyRules, survey: boolean): string | undefined {
+  return survey ? rules.roundId : rules.periodId;
 }
 
 function tableOf(file: SurveyFile, name: string): SurveyTable | undefined {

@@ -214,7 +214,7 @@ export async function savedSurveyRules(principal: Principal, projectId: string):
   return parsed.success ? parsed.data : null;
 }
 
-/** What the survey form offers: the project's computable indicators, dimensions, periods and rounds. */
+/** What the survey form offers: the project's computable indicators, dimensions, places, periods and rounds. */
 export async function surveyFormContext(principal: Principal, projectId: string) {
   assertCan(principal, "results.enter", projectId);
   const project = await db().project.findUniqueOrThrow({
@@ -222,6 +222,10 @@ export async function surveyFormContext(principal: Principal, projectId: string)
     select: {
       periods: { select: { id: true, label: true }, orderBy: { startDate: "asc" } },
       surveyRounds: { select: { id: true, name: true }, orderBy: { startDate: "asc" } },
+      locations: {
+        select: { location: { select: { id: true, name: true, level: true } } },
+        orderBy: [{ location: { level: "asc" } }, { location: { name: "asc" } }],
+      },
       indicators: {
         where: { archivedAt: null, composedFromId: null, measure: { not: "QUALITATIVE" } },
         orderBy: [{ resultNode: { code: "asc" } }, { sortOrder: "asc" }],
@@ -251,6 +255,7 @@ export async function surveyFormContext(principal: Principal, projectId: string)
       source: i.source,
     })),
     dimensions: [...dimensions.values()],
+    places: project.locations.map(({ location: { id, name } }) => ({ id, name })),
     periods: project.periods,
     rounds: project.surveyRounds,
   };

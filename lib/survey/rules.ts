@@ -51,29 +51,34 @@ const bandSchema = z.object({
   to: z.number().finite().nullable().default(null),
 });
 
-export const surveyRulesSchema = z.object({
-  /** The column holding the place: an ISO code, a place's name or id. */
-  place: text(200).min(1, "required"),
-  /** The period or round: from a date column, or chosen for the whole file. */
-  date: optionalText(200),
-  periodId: optionalText(100),
-  roundId: optionalText(100),
-  /** Which validation statuses count; submissions with others are left out (and listed). */
-  statuses: z.array(z.enum(validationStatuses)).min(1, "required").default(["approved"]),
-  /** Survey weights: each row counts as its weight in shares and means (Kish's effective n is kept). */
-  weight: optionalText(200),
-  disaggregations: z
-    .array(
-      z.object({
-        dimension: text(100).min(1),
-        column: text(200).min(1),
-        bands: z.array(bandSchema).max(50).default([]),
-      }),
-    )
-    .max(10)
-    .default([]),
-  indicators: z.array(indicatorRuleSchema).min(1, "required").max(200),
-});
+export const surveyRulesSchema = z
+  .object({
+    /** The column holding the place: an ISO code, a place's name or id; or one place for the whole file. */
+    place: optionalText(200),
+    placeId: optionalText(100),
+    /** The period or round: chosen for the whole file, or else from a date column. */
+    date: optionalText(200),
+    periodId: optionalText(100),
+    roundId: optionalText(100),
+    /** Which validation statuses count; submissions with others are left out (and listed). */
+    statuses: z.array(z.enum(validationStatuses)).min(1, "required").default(["approved"]),
+    /** Survey weights: each row counts as its weight in shares and means (Kish's effective n is kept). */
+    weight: optionalText(200),
+    disaggregations: z
+      .array(
+        z.object({
+          dimension: text(100).min(1),
+          column: text(200).min(1),
+          bands: z.array(bandSchema).max(50).default([]),
+        }),
+      )
+      .max(10)
+      .default([]),
+    indicators: z.array(indicatorRuleSchema).min(1, "required").max(200),
+  })
+  .superRefine((rules, ctx) => {
+    if (!rules.place && !rules.placeId) ctx.addIssue({ code: "custom", path: ["place"], message: "required" });
+  });
 export type SurveyRules = z.output<typeof surveyRulesSchema>;
 
 /** An option range from its name as projects write them: "0-17", "18–59", "60+", "<5", "under 5". */

@@ -342,6 +342,32 @@ test("weighted shares, means and Kish's n equal a direct computation from the ro
   );
 });
 
+test("one place for the whole file (a form with no place question); a place not in the project is refused", async () => {
+  const file = await survey(["item,condition", "stove,good", "tank,broken", "pump,good"]);
+  const inventory = (placeId: string) =>
+    computeSurvey(
+      file,
+      rules({ place: undefined, placeId, indicators: [{ indicator: "HH", kind: "count" }] }),
+      lookups,
+    );
+  expect(figuresOf(inventory("cal"))).toEqual({ "HH PE-CAL": { value: 3 } });
+  expect(inventory("elsewhere").problems.map((p) => `${p.code} ${p.detail}`)).toEqual(["unknownPlace elsewhere"]);
+  expect(
+    surveyRulesSchema.safeParse({ roundId: "mid", indicators: [{ indicator: "HH", kind: "count" }] }).error?.issues,
+  ).toMatchObject([{ path: ["place"], message: "required" }]);
+});
+
+test("a round chosen for the whole file wins over a date column, whose dates are then not read", async () => {
+  const file = await survey(["region,today,rating", "PE-LIM,2021-07-01,4", "PE-LIM,not a date,2"]);
+  const outcome = computeSurvey(
+    file,
+    rules({ date: "today", roundId: "mid", indicators: [{ indicator: "SCORE", kind: "mean", question: "rating" }] }),
+    lookups,
+  );
+  expect(outcome.problems).toEqual([]);
+  expect(outcome.values.map((v) => [v.roundId, v.value])).toEqual([["mid", 3]]);
+});
+
 test("the round from a date column, age bands from option names; every problem named by row and column", async () => {
   const file = await survey([
     "region,today,age,rating",
