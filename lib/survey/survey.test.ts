@@ -6,6 +6,7 @@ import { expect, test } from "vitest";
 import { bytesOf, tableRows } from "@/lib/imports/table-rows";
 import { combine } from "@/lib/indicators/aggregate";
 import { wilsonInterval } from "@/lib/indicators/confidence";
+import { propertyRuns } from "@/lib/testing/budgets";
 import { koboWorkbook } from "@/lib/testing/kobo-workbook";
 import { resultPartial } from "@/lib/testing/partials";
 import { computeSurvey, type SurveyLookups, type SurveyValue } from "./compute";
@@ -254,93 +255,97 @@ function storedPartial(v: SurveyValue) {
 const closeTo = (actual: number | null | undefined, expected: number) =>
   expect(Math.abs((actual ?? Number.NaN) - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
 
-test("weighted shares, means and Kish's n equal a direct computation from the rows, per place and option and pooled; with every weight 1 they equal the unweighted figures", async () => {
-  const row = fc.record({
-    place: fc.constantFrom("PE-LIM", "PE-CAL"),
-    sex: fc.constantFrom("female", "male"),
-    yes: fc.boolean(),
-    rating: fc.integer({ min: 0, max: 10 }),
-    w: fc.double({ min: 0.05, max: 20, noNaN: true }),
-    consent: fc.boolean(),
-  });
-  const indicators = [
-    { indicator: "YES", kind: "share", condition: "q5 = yes", filter: "consent = yes" },
-    { indicator: "SCORE", kind: "mean", question: "rating", filter: "consent = yes" },
-  ];
-  await fc.assert(
-    fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 40 }), fc.boolean(), async (rows, unit) => {
-      const weightOf = (r: (typeof rows)[number]) => (unit ? 1 : r.w);
-      const file = await survey([
-        "region,sex,q5,rating,w,consent",
-        ...rows.map((r) =>
-          [r.place, r.sex, r.yes ? "yes" : "no", r.rating, weightOf(r), r.consent ? "yes" : "no"].join(","),
-        ),
-      ]);
-      const weighted = computeSurvey(
-        file,
-        rules({ weight: "w", indicators, disaggregations: [sexColumn("sex")] }),
-        lookups,
-      );
-      expect(weighted.problems).toEqual([]);
-      const direct = (of: typeof rows) => {
-        const counted = of.filter((r) => r.consent);
-        const w = counted.reduce((a, r) => a + weightOf(r), 0);
-        const w2 = counted.reduce((a, r) => a + weightOf(r) ** 2, 0);
-        const wy = counted.reduce((a, r) => a + weightOf(r) * (r.yes ? 1 : 0), 0);
-        const wx = counted.reduce((a, r) => a + weightOf(r) * r.rating, 0);
-        return { w, n: (w * w) / w2, share: wy / w, mean: wx / w, count: counted.length };
-      };
-      const placeIds: Record<string, string> = { "PE-LIM": "lim", "PE-CAL": "cal" };
-      const sexIds: Record<string, string> = { female: "f", male: "m" };
-      // Each place and option: the stored figures are the direct ones, unrounded.
-      for (const v of weighted.values) {
-        const of = rows.filter(
-          (r) => placeIds[r.place] === v.locationId && (v.optionId === null || sexIds[r.sex] === v.optionId),
+test(
+  "weighted shares, means and Kish's n equal a direct computation from the rows, per place and option and pooled; with every weight 1 they equal the unweighted figures",
+  propertyRuns,
+  async () => {
+    const row = fc.record({
+      place: fc.constantFrom("PE-LIM", "PE-CAL"),
+      sex: fc.constantFrom("female", "male"),
+      yes: fc.boolean(),
+      rating: fc.integer({ min: 0, max: 10 }),
+      w: fc.double({ min: 0.05, max: 20, noNaN: true }),
+      consent: fc.boolean(),
+    });
+    const indicators = [
+      { indicator: "YES", kind: "share", condition: "q5 = yes", filter: "consent = yes" },
+      { indicator: "SCORE", kind: "mean", question: "rating", filter: "consent = yes" },
+    ];
+    await fc.assert(
+      fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 40 }), fc.boolean(), async (rows, unit) => {
+        const weightOf = (r: (typeof rows)[number]) => (unit ? 1 : r.w);
+        const file = await survey([
+          "region,sex,q5,rating,w,consent",
+          ...rows.map((r) =>
+            [r.place, r.sex, r.yes ? "yes" : "no", r.rating, weightOf(r), r.consent ? "yes" : "no"].join(","),
+          ),
+        ]);
+        const weighted = computeSurvey(
+          file,
+          rules({ weight: "w", indicators, disaggregations: [sexColumn("sex")] }),
+          lookups,
         );
-        const d = direct(of);
-        closeTo(v.sampleSize, d.n);
-        closeTo(v.weightSum, d.w);
-        if (v.indicator === "YES") closeTo((v.numerator ?? 0) / (v.denominator ?? 0), d.share);
-        else closeTo(v.value, d.mean);
-      }
-      // Pooled across places by the engine: the direct figures of all the rows, and the same interval.
-      for (const [code, measure] of [
-        ["YES", "PERCENTAGE"],
-        ["SCORE", "MEAN"],
-      ] as const) {
-        const totals = weighted.values.filter((v) => v.indicator === code && v.optionId === null);
-        if (totals.length === 0) continue;
-        const pooled = combine(measure, totals.map(storedPartial));
-        const d = direct(rows);
-        closeTo(pooled.sampleSize, d.n);
-        if (measure === "MEAN") closeTo(pooled.value, d.mean);
-        else {
-          closeTo(pooled.value, d.share * 100);
-          const interval = wilsonInterval(d.share * d.n, d.n);
-          const engine = wilsonInterval(
-            ((pooled.numerator ?? 0) / (pooled.denominator ?? 1)) * (pooled.sampleSize ?? 0),
-            pooled.sampleSize ?? 0,
+        expect(weighted.problems).toEqual([]);
+        const direct = (of: typeof rows) => {
+          const counted = of.filter((r) => r.consent);
+          const w = counted.reduce((a, r) => a + weightOf(r), 0);
+          const w2 = counted.reduce((a, r) => a + weightOf(r) ** 2, 0);
+          const wy = counted.reduce((a, r) => a + weightOf(r) * (r.yes ? 1 : 0), 0);
+          const wx = counted.reduce((a, r) => a + weightOf(r) * r.rating, 0);
+          return { w, n: (w * w) / w2, share: wy / w, mean: wx / w, count: counted.length };
+        };
+        const placeIds: Record<string, string> = { "PE-LIM": "lim", "PE-CAL": "cal" };
+        const sexIds: Record<string, string> = { female: "f", male: "m" };
+        // Each place and option: the stored figures are the direct ones, unrounded.
+        for (const v of weighted.values) {
+          const of = rows.filter(
+            (r) => placeIds[r.place] === v.locationId && (v.optionId === null || sexIds[r.sex] === v.optionId),
           );
-          closeTo(engine?.low, interval?.low ?? Number.NaN);
-          closeTo(engine?.high, interval?.high ?? Number.NaN);
+          const d = direct(of);
+          closeTo(v.sampleSize, d.n);
+          closeTo(v.weightSum, d.w);
+          if (v.indicator === "YES") closeTo((v.numerator ?? 0) / (v.denominator ?? 0), d.share);
+          else closeTo(v.value, d.mean);
         }
-      }
-      // Every weight 1: exactly the unweighted figures (whole numbers, n the count of rows).
-      if (unit) {
-        const plain = computeSurvey(file, rules({ indicators, disaggregations: [sexColumn("sex")] }), lookups);
-        const figures = (o: typeof plain) =>
-          o.values.map(({ value, numerator, denominator, sampleSize }) => ({
-            value,
-            numerator,
-            denominator,
-            sampleSize,
-          }));
-        expect(figures(weighted)).toEqual(figures(plain));
-      }
-    }),
-    { numRuns: 150 },
-  );
-});
+        // Pooled across places by the engine: the direct figures of all the rows, and the same interval.
+        for (const [code, measure] of [
+          ["YES", "PERCENTAGE"],
+          ["SCORE", "MEAN"],
+        ] as const) {
+          const totals = weighted.values.filter((v) => v.indicator === code && v.optionId === null);
+          if (totals.length === 0) continue;
+          const pooled = combine(measure, totals.map(storedPartial));
+          const d = direct(rows);
+          closeTo(pooled.sampleSize, d.n);
+          if (measure === "MEAN") closeTo(pooled.value, d.mean);
+          else {
+            closeTo(pooled.value, d.share * 100);
+            const interval = wilsonInterval(d.share * d.n, d.n);
+            const engine = wilsonInterval(
+              ((pooled.numerator ?? 0) / (pooled.denominator ?? 1)) * (pooled.sampleSize ?? 0),
+              pooled.sampleSize ?? 0,
+            );
+            closeTo(engine?.low, interval?.low ?? Number.NaN);
+            closeTo(engine?.high, interval?.high ?? Number.NaN);
+          }
+        }
+        // Every weight 1: exactly the unweighted figures (whole numbers, n the count of rows).
+        if (unit) {
+          const plain = computeSurvey(file, rules({ indicators, disaggregations: [sexColumn("sex")] }), lookups);
+          const figures = (o: typeof plain) =>
+            o.values.map(({ value, numerator, denominator, sampleSize }) => ({
+              value,
+              numerator,
+              denominator,
+              sampleSize,
+            }));
+          expect(figures(weighted)).toEqual(figures(plain));
+        }
+      }),
+      { numRuns: 150 },
+    );
+  },
+);
 
 test("one place for the whole file (a form with no place question); a place not in the project is refused", async () => {
   const file = await survey(["item,condition", "stove,good", "tank,broken", "pump,good"]);
