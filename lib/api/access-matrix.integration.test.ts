@@ -37,6 +37,7 @@ const required: Record<
   removeMember: "members",
   saveResults: "enter",
   importResults: "enter",
+  importSurvey: "enter",
   uploadResults: "enter",
   getImportProgress: "enter",
   reviewResults: "review",
@@ -231,6 +232,13 @@ function bodyFor(operationId: string): { body?: string; type?: string } {
       return json({ decisions: [{ resultId: ids.resultId, version: 999, decision: "approve" }] });
     case "importResults":
       return json({ format: "csv", content: csv, mapping, dryRun: true });
+    case "importSurvey":
+      return json({
+        format: "csv",
+        content: "region,age\nPE-TUM,30\n",
+        rules: { place: "region", roundId: "x", indicators: [{ indicator: "OP1.1.1", kind: "count" }] },
+        dryRun: true,
+      });
     case "uploadResults":
       return { body: csv, type: "text/csv" };
     case "uploadEvidence":

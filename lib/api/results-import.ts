@@ -18,19 +18,22 @@ const tableRefusalDetail: Record<TableRefusal, string> = {
   readTooLarge: "Reading the file needed more memory than IMPORT_READ_MEMORY_MB allows",
 };
 
+/** An import's refusal as a problem: a file that cannot be read (400), a value changed meanwhile (409). */
+export function importRefusal(error: unknown): never {
+  if (error instanceof ImportRaced) throw new ApiProblem("conflict", error.message);
+  if (error instanceof UnreadableTable) {
+    throw new ApiProblem("validation", tableRefusalDetail[error.code], [{ field: "body", message: error.code }]);
+  }
+  throw error;
+}
+
 /** A results import as an API answer: the preview, or 400 with every problem by row and column. */
 export async function importResultsProblems(
   principal: Principal,
   projectId: string,
   input: Parameters<typeof importResultsFile>[2],
 ) {
-  const preview = await importResultsFile(principal, projectId, input).catch((error) => {
-    if (error instanceof ImportRaced) throw new ApiProblem("conflict", error.message);
-    if (error instanceof UnreadableTable) {
-      throw new ApiProblem("validation", tableRefusalDetail[error.code], [{ field: "body", message: error.code }]);
-    }
-    throw error;
-  });
+  const preview = await importResultsFile(principal, projectId, input).catch(importRefusal);
   if (preview.problemCount === 0) return preview;
   throw new ApiProblem(
     "validation",

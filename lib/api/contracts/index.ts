@@ -37,6 +37,7 @@ import {
 } from "./results";
 import { sharedReportPdfContract, sharedSummaryContract, sharedSummaryCsvContract } from "./shared";
 import { projectSummaryContract, projectSummaryCsvContract } from "./summary";
+import { importSurveyContract } from "./survey";
 import type { RouteContract } from "./types";
 
 export const contracts: RouteContract[] = [
@@ -50,6 +51,7 @@ export const contracts: RouteContract[] = [
   saveResultsContract,
   reviewResultsContract,
   importResultsContract,
+  importSurveyContract,
   uploadResultsContract,
   importProgressContract,
   resultHistoryContract,

@@ -1,0 +1,39 @@
+import "server-only";
+import type { z } from "zod";
+import { bytesOf } from "@/lib/imports/table-rows";
+import type { Principal } from "@/lib/permissions";
+import { importSurvey, readSurvey, savedSurveyRules } from "@/lib/survey/import";
+import type { importSurveyBody } from "./contracts/survey";
+import { ApiProblem } from "./problem";
+import { importRefusal } from "./results-import";
+
+/**
+ * A survey import as an API answer: the preview, or 400 with every problem and nothing saved. Without
+ * rules in the body, the project's saved ones apply.
+ */
+export async function importSurveyProblems(
+  principal: Principal,
+  projectId: string,
+  { content, format, fileName, rules: given, dryRun, submit }: z.output<typeof importSurveyBody>,
+) {
+  const rules = given ?? (await savedSurveyRules(principal, projectId));
+  if (!rules) {
+    throw new ApiProblem("validation", "This project has no saved survey rules: send them as `rules`", [
+      { field: "body.rules", message: "required" },
+    ]);
+  }
+  const source = bytesOf(format === "csv" ? content : Buffer.from(content, "base64"));
+  const preview = await readSurvey(format, source)
+    .then((file) => importSurvey(principal, projectId, file, { fileName, rules, dryRun, submit }))
+    .catch(importRefusal);
+  if (preview.problemCount === 0) return preview;
+  throw new ApiProblem(
+    "validation",
+    "Nothing was imported",
+    preview.problems.map((p) => ({
+      field: [p.indicator, p.table, `row ${p.row}`, p.column].filter(Boolean).join(", "),
+      message: p.code,
+    })),
+    { preview },
+  );
+}
