@@ -113,3 +113,40 @@ test("baselines in words (qualitative indicators) are kept as the baseline's not
   expect(notes).toContain("IGC Secretariat and JWG established");
   expect(qualitative?.every((i) => i.baseline?.value === undefined)).toBe(true);
 });
+
+test("overlapping periods (the World Bank's, each from the baseline to a measurement) keep every value at its own period's end", () => {
+  const worldBank = readFileSync("test/fixtures/iati/iati-worldbank-679-2.03.xml", "utf8");
+  // Each actual as published: its period's end and its value, by the order of activities.
+  const published = [...worldBank.matchAll(/<iati-activity[\s\S]*?<\/iati-activity>/g)].map((activity) =>
+    [...activity[0].matchAll(/<period>([\s\S]*?)<\/period>/g)]
+      .flatMap((period) => {
+        const end = /<period-end iso-date="([^"]+)"/.exec(period[1] ?? "")?.[1];
+        return [...(period[1] ?? "").matchAll(/<actual value="([^"]+)"/g)].map((a) => `${end} ${readNumber(a[1])}`);
+      })
+      .sort(),
+  );
+  const identifiers = [...worldBank.matchAll(/<iati-identifier>([^<]+)</g)].map((m) => m[1] ?? "");
+  let moved = 0;
+  identifiers.forEach((activity, i) => {
+    const { definition, warnings } = readIati(worldBank, { activity });
+    const periods = definition?.periods ?? [];
+    // The project's periods never share a day…
+    for (const [k, p] of periods.entries()) if (k > 0) expect(p.startDate > (periods[k - 1]?.endDate ?? "")).toBe(true);
+    // …and every published actual is read at its own end date, with its own number.
+    const endOf = new Map(periods.map((p) => [p.label, p.endDate]));
+    const read = (definition?.nodes ?? [])
+      .flatMap((n) => n.indicators ?? [])
+      .filter((ind) => ind.measure !== "QUALITATIVE")
+      .flatMap((ind) =>
+        (ind.results ?? []).map((r) => `${endOf.get(r.when)} ${r.value ?? `${r.numerator}/${r.denominator}`}`),
+      )
+      .sort();
+    const numeric = (published[i] ?? []).filter((v) => !v.endsWith(" null")); // words: qualitative
+    expect(read).toEqual(numeric);
+    moved += warnings.filter((w) => w.code === "periodStartMoved").length;
+    // Values from the baseline to a date are running totals: never summed over periods.
+    const overlapped = warnings.filter((w) => w.code === "overlappingPeriodsCumulative").map((w) => w.where);
+    for (const where of overlapped) expect(where).toMatch(/\/result\[\d+\]\/indicator\[\d+\]$/);
+  });
+  expect(moved).toBeGreaterThan(0);
+});

@@ -119,7 +119,11 @@ class ActivityReader {
   private readonly locations = new Map<string, NonNullable<Definition["newLocations"]>[number]>();
   private readonly projectLocations = new Set<string>();
   private readonly dimensions = new Map<string, { key: string; name: string; options: Map<string, string> }>();
-  private readonly periods = new Map<string, { label: string; startDate: string; endDate: string }>();
+  /**
+   * Reporting periods as published, by their end date: the earliest start of those ending then, the
+   * first one's label and element. They become the project's periods in settlePeriods().
+   */
+  private readonly periodEnds = new Map<string, { start: string; label: string; where: string; e: XmlElement }>();
   private readonly rounds = new Map<string, NonNullable<Definition["rounds"]>[number]>();
   /** Indicators read so far by code: publishers list one indicator under several results. */
   private readonly indicatorsByCode = new Map<string, IndicatorDef>();
@@ -167,7 +171,7 @@ class ActivityReader {
     const nodes = children(a, "result").map((r, i) => this.readResult(r, i));
     if (nodes.length === 0) this.warn(this.path, a, "noResults");
     this.linkParents(nodes);
-    const periods = [...this.periods.values()];
+    const periods = this.settlePeriods(nodes);
     return {
       code,
       name: narrative(child(a, "title"), this.lang) || identifier,
@@ -199,7 +203,7 @@ class ActivityReader {
           }
         : undefined,
       dimensions: [...this.dimensions.values()].map((d) => ({ key: d.key, name: d.name, options: [...d.options] })),
-      periods: periods.sort((x, y) => x.startDate.localeCompare(y.startDate)),
+      periods,
       rounds: [...this.rounds.values()],
       nodes,
     };
@@ -317,9 +321,20 @@ class ActivityReader {
       results: [],
     };
     this.readBaseline(e, where, indicator);
-    children(e, "period").forEach((p, k) => {
+    const periods = children(e, "period");
+    periods.forEach((p, k) => {
       this.readPeriod(p, `${where}/period[${k + 1}]`, indicator);
     });
+    // An indicator whose own periods overlap reports running totals (each from the start to a date):
+    // summed over periods they would count the same people again.
+    const spans = periods
+      .filter((p) => !this.ext(p, "round-type") && this.ext(p, "scope") !== "life-of-project")
+      .map((p) => [child(p, "period-start")?.attributes["iso-date"], child(p, "period-end")?.attributes["iso-date"]])
+      .filter((s): s is [string, string] => Boolean(s[0] && s[1]));
+    if (!this.ext(e, "time-rule") && overlapping(spans)) {
+      indicator.timeRule = "CUMULATIVE";
+      this.warn(where, e, "overlappingPeriodsCumulative");
+    }
     return indicator;
   }
 
@@ -395,16 +410,39 @@ class ActivityReader {
       }
       return label;
     }
-    // Periods of a project never share a day (their sums would count it twice): IATI periods are per
-    // indicator, so one that overlaps a period already read is merged into it, with a warning.
-    const existing = [...this.periods.values()].find((q) => q.startDate <= end && start <= q.endDate);
-    if (existing) {
-      if (existing.startDate !== start || existing.endDate !== end)
-        this.warn(where, p, "periodsMerged", `${start} – ${end} → ${existing.label}`);
-      return existing.label;
+    // A value stays at its own period's end (settlePeriods makes the project's periods from the ends).
+    const known = this.periodEnds.get(end);
+    if (!known) this.periodEnds.set(end, { start, label, where, e: p });
+    else if (start < known.start) known.start = start;
+    return `${PERIOD_ENDING}${end}`;
+  }
+
+  /**
+   * The project's periods from the published ones. A project's periods never share a day (their sums
+   * would count it twice), but IATI periods are per indicator and often overlap (the World Bank's run from
+   * the baseline to each measurement). Each distinct end date ends one period, which starts the day after
+   * the one before (or where the publisher's starts, if later): no value or target moves from its own
+   * period's end, and a start moved later is said. Every value's provisional `when` becomes its period.
+   */
+  private settlePeriods(nodes: NodeDef[]): { label: string; startDate: string; endDate: string }[] {
+    const periods: { label: string; startDate: string; endDate: string }[] = [];
+    const labelOf = new Map<string, string>();
+    let after = "";
+    for (const end of [...this.periodEnds.keys()].sort()) {
+      const published = this.periodEnds.get(end);
+      if (!published) continue;
+      const start = after > published.start ? after : published.start;
+      const label = start === published.start ? published.label : `${start} – ${end}`;
+      if (start !== published.start)
+        this.warn(published.where, published.e, "periodStartMoved", `${published.start} – ${end} → ${label}`);
+      periods.push({ label, startDate: start, endDate: end });
+      labelOf.set(`${PERIOD_ENDING}${end}`, label);
+      after = dayAfter(end);
     }
-    this.periods.set(start, { label, startDate: start, endDate: end });
-    return label;
+    for (const indicator of nodes.flatMap((n) => n.indicators ?? []))
+      for (const cell of [...(indicator.targets ?? []), ...(indicator.results ?? [])])
+        cell.when = labelOf.get(cell.when) ?? cell.when;
+    return periods;
   }
 
   private readPeriod(p: XmlElement, where: string, indicator: IndicatorDef) {
@@ -517,6 +555,21 @@ function projectCode(identifier: string, orgRef: string): string {
 }
 
 /** The reporting frequency that matches the periods' usual length. */
+/** Whether two of the spans [start, end] (ISO days, both included) share a day. */
+function overlapping(spans: [string, string][]): boolean {
+  let latestEnd = "";
+  for (const [start, end] of [...spans].sort(([a], [b]) => a.localeCompare(b))) {
+    if (latestEnd && start <= latestEnd) return true;
+    if (end > latestEnd) latestEnd = end;
+  }
+  return false;
+}
+
+/** A reporting period's provisional `when` while the file is read: the end date follows. */
+const PERIOD_ENDING = "\u0000ends ";
+
+const dayAfter = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
 function frequencyOf(periods: { startDate: string; endDate: string }[]): Definition["reportingFrequency"] {
   if (periods.length === 0) return "ANNUAL";
   const days = periods.map((p) => (Date.parse(p.endDate) - Date.parse(p.startDate)) / 86_400_000).sort((a, b) => a - b)[
