@@ -20,6 +20,7 @@ import { importProject } from "@/lib/projects/create";
 import { importResultsFile, tableColumns } from "@/lib/results/import-file";
 import { readSurvey } from "@/lib/survey/import";
 import { longestStall } from "@/lib/testing/event-loop";
+import { namedColumns } from "@/lib/testing/import-mapping";
 import { principalFor, projectId } from "@/lib/testing/principals";
 import { bytesOf } from "./table-rows";
 
@@ -168,12 +169,11 @@ test("a single-line CSV of many megabytes: refused by name off the event loop, b
   const oneCell = `"${"x".repeat(bytes)}`;
   const preview = stallOf(`preview of a ${bytes / MB} MB single-line CSV`, () => tableColumns("csv", bytesOf(cells)));
   await expect(preview).rejects.toMatchObject({ name: "UnreadableTable", code: "tooManyColumns" });
-  const mapping = { indicator: "indicator", location: "location", period: "period", value: "value" };
   const imported = stallOf(`import of a ${bytes / MB} MB single-cell CSV`, () =>
     importResultsFile(evaluator, peru, {
       format: "csv",
       source: bytesOf(oneCell),
-      mapping,
+      mapping: namedColumns,
       dryRun: true,
       submit: false,
     }),
