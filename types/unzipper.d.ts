@@ -1,4 +1,4 @@
-// The part of unzipper (a dependency of exceljs) that lib/imports/zip-limits.ts uses.
+// The part of unzipper (a dependency of exceljs) that lib/imports/zip-limits.ts and xlsx-order.ts use.
 declare module "unzipper" {
   import type { Readable } from "node:stream";
   export type CentralDirectoryFile = {
@@ -6,6 +6,8 @@ declare module "unzipper" {
     type: "File" | "Directory";
     uncompressedSize: number;
     stream(): Readable;
+    /** The entry unpacked whole (read only small parts this way). */
+    buffer(): Promise<Buffer>;
   };
   export type CentralDirectory = { files: CentralDirectoryFile[] };
   export const Open: {

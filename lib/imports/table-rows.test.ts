@@ -78,3 +78,64 @@ test("CSV encodings: UTF-8 with or without its mark and UTF-16 with its mark are
     }
   }).rejects.toMatchObject({ code: "notUtf8" });
 });
+
+/** A workbook's entries written again in the given order, each through `edit` (as other tools write them). */
+async function rezipped(file: Buffer, order: (paths: string[]) => string[], edit = (_: string, b: Buffer) => b) {
+  const { Open } = await import("unzipper");
+  const archiver = (await import("archiver")).default;
+  const { files } = await Open.buffer(file);
+  const archive = archiver("zip");
+  const parts: Buffer[] = [];
+  archive.on("data", (chunk: Buffer) => parts.push(chunk));
+  const done = new Promise((resolve) => archive.on("end", resolve));
+  for (const path of order(files.map((f) => f.path))) {
+    const entry = files.find((f) => f.path === path);
+    if (entry) archive.append(edit(path, await entry.buffer()), { name: path });
+  }
+  await archive.finalize();
+  await done;
+  return Buffer.concat(parts);
+}
+
+test("sheets are read in the workbook's order and by their names, whatever the zip order or the relationships' form", async () => {
+  const ExcelJS = (await import("exceljs")).default;
+  const book = new ExcelJS.Workbook();
+  book.addWorksheet("submissions").addRows([["region", "_index"], ...[1, 2, 3, 4, 5].map((i) => ["PE-LIM", i])]);
+  book
+    .addWorksheet("feedback")
+    .addRows([["feedback/comment", "_parent_index"], ...Array.from({ length: 12 }, (_, i) => ["ok", (i % 5) + 1])]);
+  const written = Buffer.from(await book.xlsx.writeBuffer());
+  const sheetsLast = (paths: string[]) => [
+    ...paths.filter((p) => !p.startsWith("xl/worksheets/sheet")),
+    ...paths
+      .filter((p) => p.startsWith("xl/worksheets/sheet"))
+      .sort()
+      .reverse(),
+  ];
+  const variants = {
+    "Excel for Mac (the repeat group's sheet first)": await rezipped(written, sheetsLast),
+    "sheets before the workbook, the repeat group's first": await rezipped(written, (paths) =>
+      [...sheetsLast(paths)].reverse(),
+    ),
+    "openpyxl (absolute relationship targets)": await rezipped(
+      written,
+      (paths) => paths,
+      (path, bytes) =>
+        path === "xl/_rels/workbook.xml.rels"
+          ? Buffer.from(bytes.toString("utf8").replace(/Target="worksheets\//g, 'Target="/xl/worksheets/'))
+          : bytes,
+    ),
+  };
+  for (const [writer, file] of Object.entries(variants)) {
+    const sheets = new Map<string, number>();
+    for await (const row of tableRows("xlsx", bytesOf(new Uint8Array(file)), 100, true))
+      sheets.set(row.sheet ?? "", (sheets.get(row.sheet ?? "") ?? 0) + 1);
+    expect([...sheets], writer).toEqual([
+      ["submissions", 6],
+      ["feedback", 13],
+    ]);
+    const first: TableRow[] = [];
+    for await (const row of tableRows("xlsx", bytesOf(new Uint8Array(file)), 100)) first.push(row);
+    expect(first.length, writer).toBe(6);
+  }
+});
