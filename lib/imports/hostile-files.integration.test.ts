@@ -159,6 +159,13 @@ test("a survey CSV past 16,384 columns is refused by name, off the event loop", 
   await expect(read).rejects.toMatchObject({ name: "UnreadableTable", code: "tooManyColumns" });
 });
 
+test("a survey export past 200,000 rows is refused by name, off the event loop", { timeout: 300_000 }, async () => {
+  // Its tables come back to the event loop whole: the cap keeps that copy to a few hundred milliseconds.
+  const csv = `region,_index\n${"PE-LIM,1\n".repeat(200_000)}`;
+  const read = stallOf("survey CSV of 200,000 submissions", () => readSurvey("csv", bytesOf(csv)));
+  await expect(read).rejects.toMatchObject({ name: "UnreadableTable", code: "tooManyRows" });
+});
+
 test("a single-line CSV of many megabytes: refused by name off the event loop, by the preview and the import", {
   timeout: 300_000,
 }, async () => {

@@ -4,6 +4,7 @@
 // with its provenance (file, rule, row count) in the audit trail; the rules are kept for the next round.
 import "server-only";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { readSurveyOffThread } from "@/lib/imports/table-off-thread";
 import type { Boundary } from "@/lib/maps/geojson";
@@ -21,7 +22,7 @@ import type { TableFormat } from "@/lib/results/import-file";
 import { mailSubmitted } from "@/lib/results/review-mail";
 import { computeSurvey, type LeftOut, type SurveyLookups, type SurveyProblem, type SurveyValue } from "./compute";
 import { type SurveyRules, surveyRulesSchema } from "./rules";
-import type { SurveyFile } from "./tables";
+import { MAX_SURVEY_ROWS, type SurveyFile } from "./tables";
 
 export type SurveyValueRow = Pick<
   SurveyValue,
@@ -84,10 +85,11 @@ async function placeOutlines(projectId: string) {
 
 /**
  * The uploaded export as tables; every sheet is read (repeat groups are sheets of their own), in a worker
- * thread with a time and memory limit (lib/imports/off-thread.ts).
+ * thread with a time and memory limit (lib/imports/off-thread.ts); past MAX_SURVEY_ROWS it is refused
+ * ("tooManyRows").
  */
 export async function readSurvey(format: TableFormat, source: AsyncIterable<Uint8Array>): Promise<SurveyFile> {
-  return readSurveyOffThread(format, source);
+  return readSurveyOffThread(format, source, Math.min(env().MAX_IMPORT_ROWS, MAX_SURVEY_ROWS));
 }
 
 /**

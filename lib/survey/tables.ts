@@ -2,9 +2,14 @@
 // to the row they were answered in. In an XLSX export each repeat group is its own sheet whose rows
 // point at their parent by `_parent_index` → `_index` (KoboToolbox) or `PARENT_KEY` → `KEY` (ODK); in a
 // CSV export repeats are flattened into `group[n]/question` columns, which are unfolded back into rows.
-// The whole file is held in memory: survey exports are thousands of rows, and the import's row limit
-// (MAX_IMPORT_ROWS, over all sheets) bounds it.
+// The whole file is held in memory: survey exports are thousands of rows, and MAX_SURVEY_ROWS (over all
+// sheets; MAX_IMPORT_ROWS when that is lower) bounds it. The file is read in a worker thread
+// (lib/imports/off-thread.ts), but its tables are copied back and computed on the server's event loop,
+// which the cap keeps to a few hundred milliseconds.
 import type { TableRow } from "@/lib/imports/table-rows";
+
+/** Rows of a survey export, all its sheets together: a household survey of 20,000 households of 8 is 180,000. */
+export const MAX_SURVEY_ROWS = 200_000;
 
 export type SurveyRow = {
   /** Where the row is in the file: its sheet (the table's name) and row, and for an unfolded CSV repeat its number. */
