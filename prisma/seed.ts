@@ -2,7 +2,6 @@
 // overwrites what people entered.
 import { connect } from "@/lib/db";
 import { loadDemoData } from "./demo/load";
-import { demoUsers } from "./demo/users";
 
 async function main() {
   const { prisma, close } = connect();
@@ -11,10 +10,8 @@ async function main() {
       console.log("Database already has data: demo data not loaded again.");
     } else {
       await loadDemoData(prisma);
-      console.log("Loaded the demo projects.");
+      console.log("Loaded the demo projects (`npm run demo` and `npm run dev` print their logins as they start).");
     }
-    console.log("\nDemo logins (password after the e-mail):");
-    for (const u of demoUsers) console.log(`  ${u.email.padEnd(24)} ${u.password}`);
   } finally {
     await close();
   }

@@ -1,4 +1,5 @@
-// Printed by `npm run demo` just before the server starts, so the logins are the last thing on screen.
+// Printed by `npm run demo` and `npm run dev` just before the server starts, so the logins are the last
+// thing on screen (and printed once: the seed does not print them).
 
 import { env } from "@/lib/env";
 import { demoUsers } from "@/prisma/demo/users";
