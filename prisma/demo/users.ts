@@ -1,4 +1,4 @@
-// Demo logins, printed by the seed. Never use these on a real deployment: create an admin with
+// Demo logins, printed as the server starts (scripts/demo-logins.ts). Never use these on a real deployment: create an admin with
 // `npm run user:create-admin` instead.
 import type { ProjectRole } from "@/lib/generated/prisma/enums";
 
