@@ -5,6 +5,7 @@ import type { Principal } from "@/lib/permissions";
 import { slugKey } from "@/lib/projects/schemas";
 import { getProject } from "@/lib/projects/service";
 import { exportSummaries } from "@/lib/summary/service";
+import { exportFileName } from "./download";
 import { iatiActivityXml } from "./iati";
 
 /**
@@ -89,7 +90,7 @@ export async function projectIatiXml(
     generatedAt,
     draft: summaries.draft,
   });
-  return { body: xml, xml, filename: `${project.code}-iati-activity.xml` };
+  return { body: xml, xml, filename: exportFileName(project.code, "iati-activity", "xml", summaries.draft) };
 }
 
 /**

@@ -7,6 +7,7 @@ import type { Principal } from "@/lib/permissions";
 import { getProject } from "@/lib/projects/service";
 import { exportSummaries } from "@/lib/summary/service";
 import { csvLine } from "./csv";
+import { exportFileName } from "./download";
 import { type TrackingColumn, trackingColumns, trackingRows } from "./tracking-rows";
 
 type ExportOptions = { draft?: boolean; asOf?: Date; locale: Locale };
@@ -40,7 +41,7 @@ export async function trackingCsv(principal: Principal, projectId: string, optio
       yield encoder.encode(csvLine([...trackingColumns.map((c) => row[c]), draft ? "draft" : ""]));
   })();
   const body = Readable.toWeb(Readable.from(lines)) as ReadableStream;
-  return { body, filename: `${data.project.code}-tracking-table.csv` };
+  return { body, filename: exportFileName(data.project.code, "tracking-table", "csv", draft) };
 }
 
 const numberColumns: TrackingColumn[] = [
@@ -101,5 +102,8 @@ export async function trackingXlsx(principal: Principal, projectId: string, opti
     await workbook.commit();
   };
   write().catch((error) => output.destroy(error));
-  return { body: Readable.toWeb(output) as ReadableStream, filename: `${project.code}-tracking-table.xlsx` };
+  return {
+    body: Readable.toWeb(output) as ReadableStream,
+    filename: exportFileName(project.code, "tracking-table", "xlsx", draft),
+  };
 }

@@ -44,8 +44,14 @@ test("the CSV tracking table: stable columns, the engine's figures per period, l
   expect(legal.every((l) => !l.endsWith(",draft"))).toBe(true);
 });
 
-test("a draft export is marked as such in every row; statuses follow the user's language", async () => {
-  const lines = (await (await call(trackingCsvRoute, "?draft=true", "es")).text()).split("\r\n").filter(Boolean);
+test("a draft export is marked as such in every row and in its file name; statuses follow the user's language", async () => {
+  const draft = await call(trackingCsvRoute, "?draft=true", "es");
+  // Never the approved file's name, so one cannot be taken for (or overwrite) the other.
+  expect(draft.headers.get("content-disposition")).toBe('attachment; filename="PE-VEN-2021-tracking-table-DRAFT.csv"');
+  expect((await call(trackingXlsxRoute)).headers.get("content-disposition")).toBe(
+    'attachment; filename="PE-VEN-2021-tracking-table.xlsx"',
+  );
+  const lines = (await draft.text()).split("\r\n").filter(Boolean);
   expect(lines.slice(1).every((l) => l.endsWith(",draft"))).toBe(true);
   expect(lines.some((l) => l.includes(",Vida del proyecto,") && l.includes(",offTrack,Retrasado,"))).toBe(true);
 });
