@@ -3,25 +3,18 @@
 // a job. On the configured PostgreSQL database it queues a results import of one value per period label
 // x place x option (as the upload does) and works on it, as every instance's worker does. It says
 // "queued" once the job is in the queue, then stays up until it is stopped.
-import { loadPrincipal } from "@/lib/auth/principal";
 import { db } from "@/lib/db";
 import { queueResultsImport } from "@/lib/results/import-jobs";
+import { demoEvaluator, oneValuePerCell } from "./child-import";
 import { namedColumns } from "./import-mapping";
 
 const [projectId = "", periodLabels = "", progressId = ""] = process.argv.slice(2);
-const places = ["PE-TUM", "PE-PIU", "PE-LAL", "PE-LIM", "PE-CAL"];
-const lines = ["indicator,location,period,option,value"];
-for (const label of periodLabels.split(",")) {
-  for (const place of places)
-    for (const option of ["female", "male", ""]) lines.push(`OP1.1.1,${place},${label},${option},1`);
-}
-const { id } = await db().user.findUniqueOrThrow({ where: { email: "evaluator@example.org" } });
-const evaluator = await loadPrincipal(id);
-if (!evaluator) throw new Error("No evaluator");
+const table = oneValuePerCell(periodLabels);
+const evaluator = await demoEvaluator();
 
 const queued = await queueResultsImport(evaluator, projectId, {
   format: "csv",
-  content: new TextEncoder().encode(`${lines.join("\n")}\n`),
+  content: new TextEncoder().encode(table),
   progressId,
   mapping: namedColumns,
   dryRun: false,
