@@ -136,6 +136,33 @@ async function savedBy(labels: string[], since: Date) {
   };
 }
 
+/**
+ * A worker in a child process whose import of one value per day of ten new periods is held in the middle
+ * of its write (the audit table locked), its values inserted but not committed.
+ */
+async function workerHeldMidWrite(name: string, year: number) {
+  const peru = await projectId("PE-VEN-2021");
+  const token = await apiTokenFor("evaluator@example.org");
+  const labels = Array.from({ length: 10 }, (_, i) => `${name}-${i}`);
+  await addDailyPeriods(peru, labels, Date.UTC(year, 0, 1));
+  const since = new Date();
+  const id = crypto.randomUUID();
+  const audit = await holdAuditTable();
+  const worker = startWorker(peru, labels, id);
+  try {
+    await waitFor("the worker to queue the import", async () => worker.output.includes("queued"));
+    await waitFor("the import to be held in the middle of its write", async () => {
+      if (worker.output.includes("Error")) throw new Error(worker.output);
+      return (await phaseOf(id)) === "writing" && (await importHeldMidWrite());
+    });
+  } catch (error) {
+    worker.child.kill("SIGKILL");
+    await audit.release().catch(() => undefined);
+    throw error;
+  }
+  return { peru, token, labels, since, id, audit, worker };
+}
+
 /** The answer of an import given up as interrupted, as the endpoint keeps it and the page shows it. */
 function expectInterrupted(progress: Progress) {
   expect(progress).toMatchObject({
@@ -158,21 +185,8 @@ test.runIf(queued)(
   "a worker killed mid-import is reported failed within its heartbeat's limit, with nothing saved and its file gone",
   { timeout: 180_000 },
   async () => {
-    const peru = await projectId("PE-VEN-2021");
-    const token = await apiTokenFor("evaluator@example.org");
-    const labels = Array.from({ length: 10 }, (_, i) => `killed-${i}`);
-    await addDailyPeriods(peru, labels, Date.UTC(2150, 0, 1));
-    const since = new Date();
-    const id = crypto.randomUUID();
-
-    const audit = await holdAuditTable();
-    const worker = startWorker(peru, labels, id);
+    const { peru, token, labels, since, id, audit, worker } = await workerHeldMidWrite("killed", 2150);
     try {
-      await waitFor("the worker to queue the import", async () => worker.output.includes("queued"));
-      await waitFor("the import to be held in the middle of its write", async () => {
-        if (worker.output.includes("Error")) throw new Error(worker.output);
-        return (await phaseOf(id)) === "writing" && (await importHeldMidWrite());
-      });
       expect(await db().importUpload.count({ where: { id } })).toBe(1);
       // A worker that is alive keeps its import, however long it waits: three times the limit here.
       for (const until = Date.now() + 3 * STALE_MS; Date.now() < until; await sleep(250)) {
@@ -205,21 +219,8 @@ test.runIf(queued)(
   "a worker paused past the limit is given up, and when it resumes its import saves nothing",
   { timeout: 180_000 },
   async () => {
-    const peru = await projectId("PE-VEN-2021");
-    const token = await apiTokenFor("evaluator@example.org");
-    const labels = Array.from({ length: 10 }, (_, i) => `paused-${i}`);
-    await addDailyPeriods(peru, labels, Date.UTC(2170, 0, 1));
-    const since = new Date();
-    const id = crypto.randomUUID();
-
-    const audit = await holdAuditTable();
-    const worker = startWorker(peru, labels, id);
+    const { peru, token, labels, since, id, audit, worker } = await workerHeldMidWrite("paused", 2170);
     try {
-      await waitFor("the worker to queue the import", async () => worker.output.includes("queued"));
-      await waitFor("the import to be held in the middle of its write", async () => {
-        if (worker.output.includes("Error")) throw new Error(worker.output);
-        return (await phaseOf(id)) === "writing" && (await importHeldMidWrite());
-      });
       worker.child.kill("SIGSTOP"); // a stalled process: no heartbeat, its transaction still open
       // The page's polling of the endpoint gives it up by itself (no sweep runs in this test).
       const failed = await waitFor("the import to read as failed", async () => {
