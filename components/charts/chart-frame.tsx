@@ -27,8 +27,11 @@ export function ChartFrame({
   table,
   children,
   png = true,
+  subject,
 }: {
   title: string;
+  /** What the chart is about (an indicator's code and title): heads its PNG, which leaves the page. */
+  subject?: string;
   filename: string;
   table: ChartTable;
   children: ReactNode;
@@ -70,7 +73,8 @@ export function ChartFrame({
                 const chart = chartRef.current;
                 // The dashboard names what the figures are: the project and their as-of date.
                 const caption = chart?.closest("[data-png-caption]")?.getAttribute("data-png-caption") ?? "";
-                if (chart) (await downloads()).downloadPng(chart, `${filename}.png`, title, caption);
+                const heading = subject ? `${subject}: ${title}` : title;
+                if (chart) (await downloads()).downloadPng(chart, `${filename}.png`, heading, caption);
               }}
             >
               {t("downloadPng")}

@@ -163,7 +163,7 @@ export function IndicatorCharts({
         </p>
       ))}
       {bullet.rows.length > 0 && (
-        <ChartFrame title={t("targetVsAchieved")} filename={file("regions")} table={regionTable()}>
+        <ChartFrame title={t("targetVsAchieved")} subject={name} filename={file("regions")} table={regionTable()}>
           <BulletChart data={bullet.rows} frameMax={bullet.frameMax} measure={measure} />
         </ChartFrame>
       )}
@@ -171,6 +171,7 @@ export function IndicatorCharts({
       {indicator.byTime.length > 0 && (
         <ChartFrame
           title={t(isSurvey ? "surveyRounds" : "progress")}
+          subject={name}
           filename={file(isSurvey ? "rounds" : "progress")}
           table={timeTable()}
         >
@@ -214,6 +215,7 @@ export function IndicatorCharts({
           <ChartFrame
             key={d.dimensionId}
             title={t("disaggregation", { dimension: d.name })}
+            subject={name}
             filename={file(d.key)}
             table={table}
           >

@@ -44,7 +44,7 @@ export function IndicatorMap({ indicator, filename }: { indicator: IndicatorJson
     })),
   };
   return (
-    <ChartFrame title={t("title")} filename={filename} table={table}>
+    <ChartFrame title={t("title")} subject={`${code} ${title}`} filename={filename} table={table}>
       <PlaceMapDrawing
         map={map}
         figures={figures}
