@@ -44,7 +44,7 @@ test("a user creates an API token, another system uses it, and revoking it locks
   ).toBeVisible();
 });
 
-test("a manager downloads the tracking table (XLSX and CSV) and the IATI file from the project page", async ({
+test("a manager downloads the tracking table (XLSX and CSV), the IATI file and the PDF report from the project page", async ({
   page,
 }) => {
   await logInAs(page, "manager@example.org");
@@ -55,14 +55,16 @@ test("a manager downloads the tracking table (XLSX and CSV) and the IATI file fr
     ["Indicator tracking table (XLSX)", "PE-VEN-2021-tracking-table.xlsx"],
     ["Indicator tracking table (CSV)", "PE-VEN-2021-tracking-table.csv"],
     ["IATI 2.03 XML", "PE-VEN-2021-iati-activity.xml"],
+    ["Donor report (PDF, approved figures)", /^PE-VEN-2021-report-\d{4}-\d{2}-\d{2}\.pdf$/],
   ] as const) {
     const download = page.waitForEvent("download");
     await reports.getByRole("link", { name: label, exact: true }).click();
     const file = await download;
-    expect(file.suggestedFilename()).toBe(name);
-    files[name] = readFileSync((await file.path()) ?? "");
+    expect(file.suggestedFilename()).toMatch(name);
+    files[typeof name === "string" ? name : "report.pdf"] = readFileSync((await file.path()) ?? "");
   }
   expect(files["PE-VEN-2021-tracking-table.xlsx"]?.subarray(0, 2).toString()).toBe("PK");
   expect(files["PE-VEN-2021-tracking-table.csv"]?.toString()).toContain(",OP1.1.1,");
   expect(files["PE-VEN-2021-iati-activity.xml"]?.toString()).toContain('<iati-activities version="2.03"');
+  expect(files["report.pdf"]?.subarray(0, 5).toString()).toBe("%PDF-");
 });

@@ -8,6 +8,7 @@ export async function ReportLinks({ projectId, mayDraft }: { projectId: string; 
     { href: `${base}/tracking.xlsx`, label: t("xlsx") },
     { href: `${base}/tracking.csv`, label: t("csv") },
     { href: `${base}/iati.xml`, label: t("iati") },
+    { href: `${base}/report.pdf`, label: t("pdf") },
   ];
   return (
     <nav className="reports no-print" aria-label={t("reports")}>
