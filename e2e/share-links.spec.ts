@@ -55,9 +55,11 @@ test("a donor opens a share link without an account, sees approved figures, down
   await keyMap.getByText("The map's figures as a table").click();
   await expect(keyMap.locator("tbody tr")).toHaveCount(5);
   // What changed since the last report: the demo's last quarter ended on December 31, 2021.
-  await expect(donorPage.getByRole("region", { name: "What changed since the last report" })).toContainText(
-    "Values approved since 2021-Q4 ended (December 31, 2021).",
-  );
+  const changes = donorPage.getByRole("region", { name: "What changed since the last report" });
+  await expect(changes).toContainText("Values approved since 2021-Q4 ended (December 31, 2021).");
+  // A status change said in words, its symbols beside them (never a bare "?" in the sentence).
+  await expect(changes).toContainText(/Status (went from \S+ [^?]+ to|unchanged)/);
+  await expect(changes).not.toContainText("?");
   // The same report as a PDF, in one click.
   const pdfDownload = donorPage.waitForEvent("download");
   await donorPage.getByRole("link", { name: "Download this report (PDF)" }).click();

@@ -6,7 +6,7 @@ export const statusSymbols: Record<Status, string> = {
   atRisk: "◐",
   offTrack: "○",
   noTarget: "–",
-  noData: "?",
+  noData: "◌",
   notYetDue: "…",
   notAssessed: "–",
 };

@@ -48,9 +48,10 @@ export async function ChangesSinceLastReport({
                       {t("statusUnchanged")} <StatusBadge status={c.now.status} />
                     </>
                   ) : (
-                    <>
-                      {t("status")} <StatusBadge status={c.before.status} /> → <StatusBadge status={c.now.status} />
-                    </>
+                    t.rich("statusChange", {
+                      before: () => <StatusBadge status={c.before.status} />,
+                      now: () => <StatusBadge status={c.now.status} />,
+                    })
                   )}
                 </span>
               </li>

@@ -42,7 +42,7 @@ const MARGIN = 48;
 export function drawable(text: string): string {
   return text
     .replace(/[\u00a0\u2009\u202f]/g, " ")
-    .replace(/[●◐○]/g, "")
+    .replace(/[●◐○◌]/g, "")
     .replace(/→/g, "->")
     .replace(/[^\u0020-\u007e\u00a1-\u00ff\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026\u20ac\n]/g, "?");
 }
