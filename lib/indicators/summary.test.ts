@@ -47,6 +47,11 @@ describe("summarizeIndicator", () => {
     const s = summarizeIndicator(definition({ measure: "PERCENTAGE" }), [], targets, context);
     expect(s.overall.target).toBe(50);
     expect(s.warnings).toEqual([{ code: "percentageTargetsWithoutDenominators", locationIds: ["A", "B"] }]);
+    // The same share everywhere (85 % Roma in every country) combines to itself: nothing to say.
+    const same = [target({ locationId: "A", value: 85 }), target({ locationId: "B", value: 85 })];
+    const quiet = summarizeIndicator(definition({ measure: "PERCENTAGE" }), [], same, context);
+    expect(quiet.overall.target).toBe(85);
+    expect(quiet.warnings).toEqual([]);
   });
 
   test("disaggregated values larger than the total are flagged", () => {

@@ -639,7 +639,9 @@ export function summarizeIndicator(
       const lacking = targets.filter(
         (t) => t.locationId !== null && t.value !== null && (t.numerator === null || t.denominator === null),
       );
-      if (lacking.length && leavesUnder(null).length > 1) {
+      // Weights only matter between different shares: the same 85 % everywhere combines to 85 % anyhow.
+      const differ = new Set(lacking.map((t) => t.value)).size > 1;
+      if (differ && leavesUnder(null).length > 1) {
         found.push({
           code: "percentageTargetsWithoutDenominators",
           locationIds: unique(lacking.map((t) => t.locationId ?? "")),
