@@ -22,6 +22,14 @@ export function AddSiteForm({ projectId, parents }: { projectId: string; parents
         </select>
       </div>
       <Field id="site-name" name="name" label={t("siteName")} defaultValue={value("name")} error={error("name")} />
+      <Field
+        id="site-iso"
+        name="isoCode"
+        label={t("siteIsoCode")}
+        placeholder="RS-00"
+        defaultValue={value("isoCode")}
+        error={error("isoCode")}
+      />
       <button className="button" type="submit" disabled={pending}>
         {t("addSite")}
       </button>

@@ -1,12 +1,13 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useMemo, useState } from "react";
+import { matchingPlaces } from "./place-filter";
 
 export type PlaceOption = { id: string; ref: string; name: string; isoCode: string | null; depth: number };
 
 /**
  * Checkboxes for the places a project works in: countries with their regions and sites indented below,
- * narrowed by typing part of a name or code. Chosen places always stay in view.
+ * narrowed by typing part of a name or code (a region's or its country's). Chosen places always stay in view.
  */
 export function PlacesPicker({
   name,
@@ -22,9 +23,8 @@ export function PlacesPicker({
   const t = useTranslations("setup");
   const [filter, setFilter] = useState("");
   const [checked, setChecked] = useState(() => new Set(places.filter((p) => isChecked(p.ref)).map((p) => p.ref)));
-  const needle = filter.trim().toLowerCase();
-  const shown = (p: PlaceOption) =>
-    !needle || checked.has(p.ref) || `${p.name} ${p.isoCode ?? ""}`.toLowerCase().includes(needle);
+  const matching = useMemo(() => matchingPlaces(places, filter), [places, filter]);
+  const shown = (p: PlaceOption) => checked.has(p.ref) || matching.has(p.id);
   return (
     <fieldset className="field" aria-invalid={Boolean(error)} aria-describedby={`${name}-error`}>
       <legend>{t("places")}</legend>

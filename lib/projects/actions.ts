@@ -186,6 +186,7 @@ export async function addSiteAction(projectId: string, _: SetupFormState, form: 
     await addSite(user, projectId, {
       name: String(form.get("name") ?? ""),
       parentId: String(form.get("parentId") ?? ""),
+      isoCode: String(form.get("isoCode") ?? ""),
     });
     refresh(projectId);
   });

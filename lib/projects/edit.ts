@@ -81,7 +81,12 @@ function pick(p: Prisma.ProjectGetPayload<object>) {
   return rest;
 }
 
-/** A new site or district under one of the project's places, added to the project. */
+/**
+ * A site or district under one of the project's places, added to the project. There is one place per
+ * parent and name (told apart without case or accents, as the database's unique key does): adding one
+ * that exists reuses it. A region may carry its ISO 3166-2 code, which must belong to its country and
+ * may name one place only.
+ */
 export async function addSite(principal: Principal, projectId: string, input: z.input<typeof newSiteSchema>) {
   assertCan(principal, "project.edit", projectId);
   const userId = requireUserId(principal);
@@ -94,11 +99,75 @@ export async function addSite(principal: Principal, projectId: string, input: z.
     if (!parent) throw new EditRefused("parentId", "unknown");
     const level =
       parent.location.level === "COUNTRY" ? "ADMIN1" : parent.location.level === "ADMIN1" ? "ADMIN2" : "SITE";
-    const site = await tx.location.create({ data: { name: data.name, parentId: data.parentId, level } });
-    await tx.projectLocation.create({ data: { projectId, locationId: site.id } });
-    await audit(tx, userId, projectId, "location.create", "Location", site.id, undefined, { name: site.name, level });
+    if (data.isoCode) {
+      const country = await countryOf(tx, parent.location.id);
+      if (country && /^[A-Z]{2}$/.test(country) && !data.isoCode.startsWith(`${country}-`))
+        throw new EditRefused("isoCode", "isoOtherCountry");
+    }
+    const sameName = () => placeByName(tx, data.parentId, data.name);
+    let site = await sameName();
+    if (!site) {
+      if (data.isoCode && (await tx.location.findUnique({ where: { isoCode: data.isoCode } })))
+        throw new EditRefused("isoCode", "isoTaken");
+      // Another save of the same place at the same time makes one place: the second finds the first's.
+      await tx.location.createMany({
+        data: [{ name: data.name, parentId: data.parentId, level, isoCode: data.isoCode ?? null }],
+        skipDuplicates: true,
+      });
+      site = await sameName();
+      if (!site) throw new EditRefused("isoCode", "isoTaken");
+      await audit(tx, userId, projectId, "location.create", "Location", site.id, undefined, {
+        name: site.name,
+        level,
+        isoCode: site.isoCode,
+      });
+    } else if (data.isoCode && site.isoCode !== data.isoCode) {
+      if (site.isoCode) throw new EditRefused("isoCode", "isoDiffers");
+      if (await tx.location.findUnique({ where: { isoCode: data.isoCode } }))
+        throw new EditRefused("isoCode", "isoTaken");
+      await tx.location.update({ where: { id: site.id }, data: { isoCode: data.isoCode } });
+      await audit(
+        tx,
+        userId,
+        projectId,
+        "location.update",
+        "Location",
+        site.id,
+        { isoCode: null },
+        {
+          isoCode: data.isoCode,
+        },
+      );
+    }
+    const linked = await tx.projectLocation.createMany({
+      data: [{ projectId, locationId: site.id }],
+      skipDuplicates: true,
+    });
+    if (linked.count)
+      await audit(tx, userId, projectId, "project.location.add", "Location", site.id, undefined, { name: site.name });
     return site;
   });
+}
+
+/** The place of this name under the parent (null: a country), by the database's own name key. */
+export async function placeByName(tx: Tx, parentId: string | null, name: string) {
+  const [row] = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM "Location"
+    WHERE "parentId" IS NOT DISTINCT FROM ${parentId} AND "nameKey" = location_name_key(${name})`;
+  return row ? tx.location.findUniqueOrThrow({ where: { id: row.id } }) : null;
+}
+
+/** The ISO code of the country a place lies in (the place itself when it is one). */
+async function countryOf(tx: Tx, locationId: string): Promise<string | null> {
+  let id: string | null = locationId;
+  for (let depth = 0; id && depth < 10; depth++) {
+    const place: { level: string; isoCode: string | null; parentId: string | null } | null =
+      await tx.location.findUnique({ where: { id }, select: { level: true, isoCode: true, parentId: true } });
+    if (!place) return null;
+    if (place.level === "COUNTRY") return place.isoCode;
+    id = place.parentId;
+  }
+  return null;
 }
 
 async function audit(

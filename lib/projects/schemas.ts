@@ -37,9 +37,20 @@ export const projectDetailsSchema = z
 
 export type ProjectDetailsInput = z.input<typeof projectDetailsSchema>;
 
+/** An ISO 3166-2 subdivision code: the country's two letters, a hyphen, one to three letters or digits. */
+export const ISO_3166_2 = /^[A-Z]{2}-[A-Z0-9]{1,3}$/;
+
 export const newSiteSchema = z.object({
   name: z.string().trim().min(1, "required").max(200, "tooLong"),
   parentId: z.string().min(1, "required"),
+  /** A region's ISO 3166-2 code (PE-TUM, RS-00), where it has one; blank means none. */
+  isoCode: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .transform((s) => s || undefined)
+    .pipe(z.string().regex(ISO_3166_2, "iso3166_2").optional())
+    .optional(),
 });
 
 export const resultNodeSchema = z.object({

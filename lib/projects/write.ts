@@ -5,6 +5,7 @@ import { usableDimensions } from "@/lib/catalogue/dimensions";
 import type { Tx } from "@/lib/db";
 import { insertAuditEvents } from "@/lib/results/bulk-insert";
 import { LIFE_OF_PROJECT, type ProjectDefinition } from "./definition";
+import { placeByName } from "./edit";
 
 export type DefinitionProblem = { path: string; code: string };
 
@@ -55,7 +56,7 @@ async function resolveLocations(tx: Tx, def: ProjectDefinition, problems: Defini
   const created = new Set<string>();
   return {
     ids,
-    /** The references of the places `create` made. */
+    /** The references of the places `create` made (or found by parent and name). */
     created,
     async create() {
       // Parents first: a place may lie in another new place listed after it.
@@ -64,13 +65,16 @@ async function resolveLocations(tx: Tx, def: ProjectDefinition, problems: Defini
         const index = pending.findIndex((l) => !l.parent || ids.has(l.parent));
         const [next] = pending.splice(Math.max(index, 0), 1);
         if (!next) break;
+        const parentId = next.parent ? (ids.get(next.parent) ?? null) : null;
+        // One place per parent and name: a place already there (in any case or accents) is reused.
+        const existing = await placeByName(tx, parentId, next.name);
+        if (existing) {
+          ids.set(next.ref, existing.id);
+          created.add(next.ref);
+          continue;
+        }
         const row = await tx.location.create({
-          data: {
-            name: next.name,
-            level: next.level,
-            isoCode: isoLike.test(next.ref) ? next.ref : null,
-            parentId: next.parent ? (ids.get(next.parent) ?? null) : null,
-          },
+          data: { name: next.name, level: next.level, isoCode: isoLike.test(next.ref) ? next.ref : null, parentId },
         });
         ids.set(next.ref, row.id);
         created.add(next.ref);
