@@ -52,6 +52,14 @@ describe("summarizeIndicator", () => {
     const quiet = summarizeIndicator(definition({ measure: "PERCENTAGE" }), [], same, context);
     expect(quiet.overall.target).toBe(85);
     expect(quiet.warnings).toEqual([]);
+    // Different shares in different periods are no reason either: each period's regions agree.
+    const byPeriod = [
+      target({ locationId: "A", periodId: "q1", value: 80 }),
+      target({ locationId: "B", periodId: "q1", value: 80 }),
+      target({ locationId: "A", periodId: "q2", value: 85 }),
+      target({ locationId: "B", periodId: "q2", value: 85 }),
+    ];
+    expect(summarizeIndicator(definition({ measure: "PERCENTAGE" }), [], byPeriod, context).warnings).toEqual([]);
   });
 
   test("disaggregated values larger than the total are flagged", () => {

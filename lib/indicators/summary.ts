@@ -639,8 +639,10 @@ export function summarizeIndicator(
       const lacking = targets.filter(
         (t) => t.locationId !== null && t.value !== null && (t.numerator === null || t.denominator === null),
       );
-      // Weights only matter between different shares: the same 85 % everywhere combines to 85 % anyhow.
-      const differ = new Set(lacking.map((t) => t.value)).size > 1;
+      // Weights only matter between different shares of the same time (and option): the same 85 % in
+      // every region combines to 85 % anyhow.
+      const valuesByTime = groupBy(lacking, (t) => targetKey(null, t.optionId, t.periodId, t.roundId));
+      const differ = [...valuesByTime.values()].some((same) => new Set(same.map((t) => t.value)).size > 1);
       if (differ && leavesUnder(null).length > 1) {
         found.push({
           code: "percentageTargetsWithoutDenominators",
