@@ -1,13 +1,10 @@
-import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { NotFoundMessage } from "@/components/layout/not-found-message";
 
-export default async function NotFound() {
-  const t = await getTranslations("errors");
+/** A path no page answers: a page of its own, its own main landmark. */
+export default function NotFound() {
   return (
     <main id="content" className="login">
-      <h1>{t("notFoundTitle")}</h1>
-      <p>{t("notFoundText")}</p>
-      <Link href="/projects">{t("home")}</Link>
+      <NotFoundMessage />
     </main>
   );
 }

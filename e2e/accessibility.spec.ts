@@ -122,3 +122,15 @@ test("every page a manager opens fits a 360 px screen: tables scroll inside thei
   }
   await phone.close();
 });
+
+test("a page that is not there has one main landmark, signed in or not", async ({ page }) => {
+  const response = await page.goto("/no-such-page");
+  expect(response?.status()).toBe(404);
+  await expect(page.locator("main")).toHaveCount(1);
+  await logInAs(page, "manager@example.org");
+  const inside = await page.goto("/projects/no-such-project");
+  expect(inside?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.locator("main")).toHaveCount(1);
+  await expectAccessible(page, "a missing project");
+});
