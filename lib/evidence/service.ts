@@ -9,6 +9,7 @@ import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { type ReadRefusal, ReadRefused, readOffThread } from "@/lib/imports/off-thread";
 import { assertCan, can, type Principal, requireUserId } from "@/lib/permissions";
+import { allOf } from "@/lib/permissions/scoped-list";
 import { isStorableText } from "@/lib/validation/text";
 import type { EvidenceTypeRefusal } from "./file-type";
 import { databaseStore, type EvidenceStore } from "./store";
@@ -174,7 +175,7 @@ export async function listEvidence(
     ...(filter.roundId ? [{ roundId: filter.roundId }, { result: { roundId: filter.roundId } }] : []),
   ];
   const rows = await db().evidence.findMany({
-    where: { projectId, ...(or.length ? { OR: or } : {}) },
+    where: allOf<Prisma.EvidenceWhereInput>({ projectId }, or.length > 0 && { OR: or }),
     select,
     orderBy: { createdAt: "asc" },
   });
