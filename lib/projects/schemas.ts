@@ -9,7 +9,14 @@ import { LONG_TEXT_MAX } from "@/lib/validation/text";
 // Schemas here are idempotent (their output parses again to itself): the API validates a body, and the
 // service it calls validates again, as the one authority.
 const isoDay = z.union([z.date(), calendarDay]);
-const share = z.coerce.number().min(0, "negative").max(2, "tooLarge");
+/** A threshold as a share (0.8): a blank field is missing, never zero (z.coerce read "" as 0). */
+const share = z.preprocess(
+  (v) => (typeof v === "string" ? (v.trim() === "" ? undefined : Number(v.trim())) : v),
+  z
+    .number({ error: (issue) => (issue.input === undefined ? "required" : "notANumber") })
+    .min(0, "negative")
+    .max(2, "tooLarge"),
+);
 const textList = z
   .union([z.string(), z.array(z.string())])
   .transform((v) => (Array.isArray(v) ? v : v.split(/[;\n]/)).map((s) => s.trim()).filter(Boolean));
