@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { iatiKeptSchema } from "@/lib/iati/kept";
 import type { Principal } from "@/lib/permissions";
 import { slugKey } from "@/lib/projects/schemas";
 import { getProject } from "@/lib/projects/service";
@@ -22,7 +23,7 @@ export async function projectIatiXml(
   const summaries = await exportSummaries(principal, projectId, options);
   if (!summaries) return null;
   const generatedAt = new Date();
-  const [links, indicators, rounds] = await Promise.all([
+  const [links, indicators, rounds, textTargets, own] = await Promise.all([
     db().projectLocation.findMany({ where: { projectId }, include: { location: true } }),
     db().indicator.findMany({
       where: { projectId, archivedAt: null },
@@ -38,7 +39,20 @@ export async function projectIatiXml(
       },
     }),
     db().surveyRound.findMany({ where: { projectId } }),
+    // A qualitative indicator's targets in words for a period or round (overall, not by place or option).
+    db().target.findMany({
+      where: {
+        indicator: { projectId, archivedAt: null, measure: "QUALITATIVE" },
+        locationId: null,
+        optionId: null,
+        OR: [{ periodId: { not: null } }, { roundId: { not: null } }],
+        note: { not: "" },
+      },
+      select: { indicatorId: true, periodId: true, roundId: true, note: true },
+    }),
+    db().project.findUniqueOrThrow({ where: { id: projectId }, select: { iatiKept: true } }),
   ]);
+  const kept = own.iatiKept && project.iatiIdentifier ? iatiKeptSchema.safeParse(own.iatiKept) : null;
   const config = env();
   const xml = iatiActivityXml({
     project: {
@@ -59,6 +73,7 @@ export async function projectIatiXml(
             type: project.reportingOrgType ?? undefined,
           }
         : { ref: config.IATI_ORG_REF, name: config.IATI_ORG_NAME, type: "21" },
+      kept: kept?.success ? kept.data : null,
       countries: links
         .filter((l) => l.location.level === "COUNTRY" && l.location.isoCode)
         .map((l) => ({ isoCode: l.location.isoCode ?? "", name: l.location.name, percentage: l.percentage })),
@@ -76,6 +91,9 @@ export async function projectIatiXml(
           id,
           {
             ...meta,
+            textTargets: Object.fromEntries(
+              textTargets.filter((t) => t.indicatorId === id).map((t) => [t.periodId ?? t.roundId ?? "", t.note]),
+            ),
             composedFrom:
               composedFrom && composedOption
                 ? `${composedFrom.code}:${composedOption.dimension.key}:${composedOption.key}`

@@ -1,6 +1,7 @@
 // The project's results framework as an IATI 2.03 activity file: results with their type, indicators with
 // measure and direction, baselines, periods with targets and actuals overall, per location and per
 // disaggregation option. Every number comes from the indicator engine's summaries. Pure: no I/O.
+import { clean, type IatiKept, type KeptXml, narrativesOf } from "@/lib/iati/kept";
 import { regionRows } from "@/lib/indicators/regions";
 import type { IndicatorSummary } from "@/lib/indicators/summary";
 import type { ProjectSummary } from "@/lib/summary/service";
@@ -18,6 +19,8 @@ export type IatiProject = {
   /** The activity's identifier: its source file's, or the instance's prefix and the project code. */
   identifier: string;
   reportingOrg: { ref: string; name: string; type?: string };
+  /** An imported activity's elements the app does not model, written back as published. */
+  kept: IatiKept | null;
   /** Recipient countries with their share when the source gave one (never invented). */
   countries: { isoCode: string; name: string; percentage: number | null }[];
   locations: { ref: string; name: string; id: string }[];
@@ -40,6 +43,8 @@ export type IatiProject = {
       baselineNote: string;
       /** "INDICATOR-CODE:dimension:option" for composition percentages. */
       composedFrom: string | null;
+      /** A qualitative indicator's overall target in words per period or round, by its id. */
+      textTargets?: Record<string, string>;
     }
   >;
   rounds: Record<
@@ -77,28 +82,47 @@ export type IatiInput = {
 export function iatiActivityXml(input: IatiInput): string {
   const { project: p, generatedAt, draft } = input;
   const status = p.endDate < generatedAt ? 3 : p.startDate > generatedAt ? 1 : 2;
+  const kept = (name: string) => (p.kept?.elements ?? []).filter((e) => e.name === name);
+  const summary = draft ? `DRAFT: includes submitted results not yet approved. ${p.summary}` : p.summary;
+  const isSummary = (e: KeptXml) => (e.attributes.type ?? "1") === "1";
+  const keptDescriptions = kept("description");
+  const keptOrgs = kept("participating-org");
+  const keptOrgNames = new Set(keptOrgs.flatMap((o) => narrativesOf(o, p.language).map((n) => n.text)));
+  const ownOrgs = [
+    { role: 1, name: p.donor || (keptOrgs.length ? "" : p.reportingOrg.name) },
+    ...p.partners.map((name) => ({ role: 4, name })),
+  ].filter((o) => o.name && !keptOrgNames.has(clean(o.name)));
   const activity = el(
     "iati-activity",
-    { "xml:lang": p.language, "last-updated-datetime": generatedAt.toISOString().replace(/\.\d+Z$/, "Z") },
+    {
+      ...p.kept?.attributes,
+      "xml:lang": p.language,
+      "last-updated-datetime": generatedAt.toISOString().replace(/\.\d+Z$/, "Z"),
+    },
     el("iati-identifier", undefined, p.identifier),
     el(
       "reporting-org",
       { ref: p.reportingOrg.ref, type: p.reportingOrg.type },
       narrative(p.reportingOrg.name || p.reportingOrg.ref),
     ),
-    el("title", undefined, narrative(p.name)),
-    el(
-      "description",
-      { type: 1 },
-      narrative(draft ? `DRAFT: includes submitted results not yet approved. ${p.summary}` : p.summary || p.name),
-    ),
-    el("participating-org", { role: 1 }, narrative(p.donor || p.reportingOrg.name)),
-    ...p.partners.map((partner) => el("participating-org", { role: 4 }, narrative(partner))),
+    withText(kept("title")[0], p.language, p.name) ?? el("title", undefined, narrative(p.name)),
+    // An imported activity's descriptions of every type and language as published, its summary as edited here.
+    ...(keptDescriptions.some(isSummary) || !p.kept
+      ? []
+      : summary
+        ? [el("description", { type: 1 }, narrative(summary))]
+        : []),
+    ...keptDescriptions.map((d) => (isSummary(d) ? (withText(d, p.language, summary) ?? null) : keptNode(d))),
+    ...(p.kept ? [] : [el("description", { type: 1 }, narrative(summary || p.name))]),
+    ...keptOrgs.map(keptNode),
+    ...ownOrgs.map((o) => el("participating-org", { role: o.role }, narrative(o.name))),
     el("activity-status", { code: status }),
     el("activity-date", { "iso-date": day(p.startDate), type: 1 }),
     el("activity-date", { "iso-date": day(p.endDate), type: 3 }),
     ...p.countries.map((c) => el("recipient-country", { code: c.isoCode, percentage: c.percentage ?? undefined })),
+    ...kept("recipient-region").map(keptNode),
     ...p.locations.map((l) => el("location", { ref: l.ref }, el("name", undefined, narrative(l.name)))),
+    ...kept("document-link").map(keptNode),
     ...p.resultNodes.flatMap((node) => resultElement(input, node)),
   );
   const root = el(
@@ -114,6 +138,59 @@ export function iatiActivityXml(input: IatiInput): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n${note}${renderXml(root)}\n`;
 }
 
+/** A kept element as it was published. */
+function keptNode(k: KeptXml): XmlNode {
+  return el(k.name, k.attributes, ...(k.children.length ? k.children.map(keptNode) : [k.text ?? null]));
+}
+
+/**
+ * A kept title or description with the text the project has now in its own language: unchanged when
+ * that text is one of its narratives (a title empty in one language was read from another), else put
+ * in the narrative of the project's language (added when there is none). Undefined when none was kept.
+ */
+function withText(k: KeptXml | undefined, lang: string, text: string): XmlNode | undefined {
+  if (!k) return undefined;
+  const narratives = narrativesOf(k, lang);
+  if (!clean(text) || narratives.some((n) => n.text === clean(text))) return keptNode(k);
+  const own = k.attributes["xml:lang"] ?? lang;
+  const index = k.children.findIndex((c) => c.name === "narrative" && (c.attributes["xml:lang"] ?? own) === lang);
+  const children =
+    index >= 0
+      ? k.children.map((c, i) => (i === index ? { ...c, text, children: [] } : c))
+      : [
+          ...k.children,
+          { name: "narrative", attributes: own === lang ? {} : { "xml:lang": lang }, text, children: [] },
+        ];
+  return keptNode({ ...k, children });
+}
+
+/**
+ * A result's or indicator's title and description (the code travels in an extension attribute or as the
+ * indicator's reference), in every language it was published in, with its texts as edited here; then its
+ * document links and references as published, the indicator's own reference first.
+ */
+function ownParts(
+  kept: KeptXml[] | undefined,
+  lang: string,
+  title: string,
+  description: string,
+  reference?: Record<string, string>,
+): XmlNode[] {
+  const part = (name: string) => (kept ?? []).find((k) => k.name === name);
+  const keptDescription = part("description");
+  return [
+    withText(part("title"), lang, title) ?? el("title", undefined, narrative(title)),
+    keptDescription
+      ? (withText(keptDescription, lang, description) ?? null)
+      : description
+        ? el("description", undefined, narrative(description))
+        : null,
+    ...(kept ?? []).filter((k) => k.name === "document-link").map(keptNode),
+    reference ? el("reference", reference) : null,
+    ...(kept ?? []).filter((k) => k.name === "reference").map(keptNode),
+  ].filter((n): n is XmlNode => n !== null);
+}
+
 function resultElement(input: IatiInput, node: IatiProject["resultNodes"][number]): XmlNode[] {
   const indicators = input.overall.indicators.filter((i) => i.resultNodeId === node.id);
   if (indicators.length === 0) return []; // IATI requires at least one indicator per result
@@ -125,8 +202,7 @@ function resultElement(input: IatiInput, node: IatiProject["resultNodes"][number
         "aggregation-status": true,
         ...ext({ code: node.code, parent: node.parentCode }),
       },
-      el("title", undefined, narrative(node.title)), // the code travels in the extension attribute
-      node.description ? el("description", undefined, narrative(node.description)) : null,
+      ...ownParts(input.project.kept?.results[node.code], input.project.language, node.title, node.description),
       ...indicators.map((i) => indicatorElement(input, i)),
     ),
   ];
@@ -170,9 +246,10 @@ function indicatorElement(input: IatiInput, i: IndicatorSummary & { resultNodeId
         dimensions: i.byDimension.map((d) => d.key).join(" ") || undefined,
       }),
     },
-    el("title", undefined, narrative(i.indicator.title)), // the code travels as its reference
-    meta?.definition ? el("description", undefined, narrative(meta.definition)) : null,
-    el("reference", { vocabulary: "99", code: i.indicator.code }),
+    ...ownParts(p.kept?.indicators[i.indicator.code], p.language, i.indicator.title, meta?.definition ?? "", {
+      vocabulary: "99",
+      code: i.indicator.code,
+    }),
     baselineElement(),
     // The life of the project carries its targets only: its actuals are the periods' own, written there.
     ...(lifeOfProject ? [periodElement(p.startDate, p.endDate, i, p, { scope: "life-of-project" }, false)] : []),
@@ -206,6 +283,7 @@ function placeRef(p: IatiProject, id: string): XmlNode {
 function qualitativePeriods(input: IatiInput, i: IndicatorSummary): XmlNode[] {
   const { project: p, overall } = input;
   const text = (t: string) => el("comment", undefined, narrative(t));
+  const textTargets = p.indicators[i.indicator.id]?.textTargets ?? {};
   const periods: XmlNode[] = [];
   if (i.targetText)
     periods.push(
@@ -219,13 +297,15 @@ function qualitativePeriods(input: IatiInput, i: IndicatorSummary): XmlNode[] {
     );
   for (const time of overall.times) {
     const texts = i.narratives.filter((n) => n.timeId === time.id);
-    if (!texts.length) continue;
+    const target = textTargets[time.id]?.trim();
+    if (!texts.length && !target) continue;
     periods.push(
       el(
         "period",
         ext({ label: time.label }),
         el("period-start", { "iso-date": day(time.startDate) }),
         el("period-end", { "iso-date": day(time.endDate) }),
+        target ? el("target", undefined, text(target)) : null,
         ...texts.map((n) => el("actual", undefined, placeRef(p, n.locationId), text(n.text))),
       ),
     );

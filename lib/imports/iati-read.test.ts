@@ -43,10 +43,74 @@ test("the IATI Standard's own example reads into a project, with what it cannot 
     note: "sex female, age adult, AF-KAN, KH-PNH: 10 (2012)",
     provenance: "DOCUMENT",
   });
-  expect(warnings.map((w) => w.code)).toEqual(["subgroupBaselineOnly", "severalDimensions", "severalDimensions"]);
-  expect(warnings[0]?.where).toBe("iati-activity[1]/result[1]/indicator[1]/baseline");
+  const figures = warnings.filter((w) => w.code !== "notKept");
+  expect(figures.map((w) => w.code)).toEqual(["subgroupBaselineOnly", "severalDimensions", "severalDimensions"]);
+  expect(figures[0]?.where).toBe("iati-activity[1]/result[1]/indicator[1]/baseline");
   // Its target and actual are for female adults in two places at once: not a figure the app can hold.
-  expect(warnings[1]?.where).toBe("iati-activity[1]/result[1]/indicator[1]/period[1]/target[1]");
+  expect(figures[1]?.where).toBe("iati-activity[1]/result[1]/indicator[1]/period[1]/target[1]");
+});
+
+test("texts in every language, every description type, organisations, regions and links are kept as published; the rest is named", () => {
+  const { definition, warnings } = readIati(example);
+  // The project's languages are the file's: English, then the French and Spanish of its texts.
+  expect(definition?.languages).toEqual(["en", "fr", "es"]);
+  const kept = definition?.iati?.kept;
+  const names = kept?.elements.map((e) => `${e.name}${e.attributes.type ? `/${e.attributes.type}` : ""}`);
+  expect(names).toEqual([
+    "title",
+    "description/1",
+    "description/2",
+    "description/3",
+    "participating-org/40",
+    "participating-org/10",
+    "participating-org/21",
+    "recipient-region",
+    "recipient-region",
+    "document-link",
+  ]);
+  const title = kept?.elements[0];
+  expect(title?.children.map((n) => [n.attributes["xml:lang"], n.text])).toEqual([
+    [undefined, "Activity title"],
+    ["fr", "Titre de l'activité"],
+    ["es", "Título de la actividad"],
+  ]);
+  expect(kept?.elements.filter((e) => e.name === "recipient-region").map((e) => e.attributes)).toEqual([
+    { code: "489", vocabulary: "1", percentage: "25" },
+    { code: "A1", vocabulary: "99", "vocabulary-uri": "http://example.com/vocab.html", percentage: "25" },
+  ]);
+  expect(
+    kept?.elements.find((e) => e.name === "participating-org" && e.attributes.role === "3")?.attributes,
+  ).toMatchObject({
+    ref: "AA-AAA-123456789",
+    type: "21",
+  });
+  expect(kept?.indicators.B1?.map((e) => e.name)).toEqual([
+    "title",
+    "description",
+    "document-link",
+    "reference",
+    "reference",
+  ]);
+  // Budgets, transactions, sectors…: each named once, by element and activity, with how many.
+  expect(warnings).toContainEqual(
+    expect.objectContaining({ where: "iati-activity[1]/sector", code: "notKept", detail: "×3" }),
+  );
+  expect(warnings).toContainEqual(expect.objectContaining({ where: "iati-activity[1]/transaction", code: "notKept" }));
+  expect(
+    warnings.some((w) =>
+      /^iati-activity\[1\](\/(title|description|participating-org|recipient-region|document-link)|\/result\[\d+\](\/indicator\[\d+\])?\/(title|description|document-link|reference))$/.test(
+        w.where,
+      ),
+    ),
+  ).toBe(false);
+});
+
+test("a title empty in the activity's language is taken from another language, never the identifier", () => {
+  // As the African Development Bank publishes some: the English title empty, the French one given.
+  const xml = example.replace("<narrative>Activity title</narrative>", "<narrative></narrative>");
+  const { definition } = readIati(xml);
+  expect(definition?.name).toBe("Titre de l'activité");
+  expect(definition?.iati?.kept?.elements[0]?.children[0]?.text).toBe("");
 });
 
 test("a file that is not XML or not IATI is a problem, not a crash", () => {

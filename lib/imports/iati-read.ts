@@ -4,6 +4,15 @@
 // own extension attributes (lib/exports/iati.ts) restore what IATI has no place for, so its exports
 // re-import with the same numbers. Pure: no I/O.
 import { IATI_EXTENSION_NS } from "@/lib/exports/iati";
+import type { KeptXml } from "@/lib/iati/kept";
+import {
+  KEPT_ELEMENTS,
+  keep,
+  MODELLED_ELEMENTS,
+  narrativesOf,
+  OWN_ACTIVITY_ATTRIBUTES,
+  RESULT_KEPT_ELEMENTS,
+} from "@/lib/iati/kept";
 import type { ProjectDefinitionInput } from "@/lib/projects/definition";
 import { LIFE_OF_PROJECT } from "@/lib/projects/definition";
 import { slugKey } from "@/lib/projects/schemas";
@@ -128,6 +137,9 @@ class ActivityReader {
   /** Indicators read so far by code: publishers list one indicator under several results. */
   private readonly indicatorsByCode = new Map<string, IndicatorDef>();
   private fallback: { ref: string; name: string } = { ref: "whole-activity", name: "Whole activity" };
+  /** Results' and indicators' texts, document links and references as published, by code. */
+  private readonly keptResults: Record<string, KeptXml[]> = {};
+  private readonly keptIndicators: Record<string, KeptXml[]> = {};
   /** Recipient countries' shares as the file gives them (none invented). */
   private readonly countryPercentages: Record<string, number> = {};
 
@@ -139,6 +151,11 @@ class ActivityReader {
     private readonly warnings: ImportIssue[],
   ) {
     this.lang = activity.attributes["xml:lang"] ?? "en";
+  }
+
+  /** A text in the activity's language; when empty there, another language's (never the identifier). */
+  private text(list: { lang: string; text: string }[]): string {
+    return list.find((n) => n.lang === this.lang && n.text)?.text ?? list.find((n) => n.text)?.text ?? "";
   }
 
   private ext(e: XmlElement | undefined, name: string): string | undefined {
@@ -167,6 +184,29 @@ class ActivityReader {
     if (!endDate) this.problem(`${this.path}/activity-date`, a, "endDateMissing");
     const orgs = children(a, "participating-org");
     const orgName = (o: XmlElement) => narrative(o, this.lang) || o.attributes.ref || "";
+    const titles = narrativesOf(child(a, "title") ?? emptyElement, this.lang);
+    const summaries = narrativesOf(
+      children(a, "description").find((d) => (d.attributes.type ?? "1") === "1") ?? emptyElement,
+      this.lang,
+    );
+    const inOwnLanguage = (list: { lang: string; text: string }[]) => this.text(list);
+    const languages = [
+      this.lang,
+      ...new Set(
+        [...titles, ...children(a, "description").flatMap((d) => narrativesOf(d, this.lang))]
+          .filter((n) => n.text && /^[a-z]{2,3}(-[A-Za-z0-9]+)*$/.test(n.lang))
+          .map((n) => n.lang),
+      ),
+    ].filter((l, i, all) => all.indexOf(l) === i);
+    const kept = {
+      attributes: Object.fromEntries(
+        Object.entries(a.attributes).filter(([k]) => !OWN_ACTIVITY_ATTRIBUTES.includes(k)),
+      ),
+      elements: a.children.filter((e) => (KEPT_ELEMENTS as readonly string[]).includes(e.name)).map(keep),
+      results: this.keptResults,
+      indicators: this.keptIndicators,
+    };
+    this.warnNotKept();
     this.readPlaces();
     const nodes = children(a, "result").map((r, i) => this.readResult(r, i));
     if (nodes.length === 0) this.warn(this.path, a, "noResults");
@@ -174,11 +214,8 @@ class ActivityReader {
     const periods = this.settlePeriods(nodes);
     return {
       code,
-      name: narrative(child(a, "title"), this.lang) || identifier,
-      summary: narrative(
-        children(a, "description").find((d) => (d.attributes.type ?? "1") === "1"),
-        this.lang,
-      ),
+      name: inOwnLanguage(titles) || identifier,
+      summary: inOwnLanguage(summaries),
       donor: orgs.filter((o) => o.attributes.role === "1").map(orgName)[0] ?? "",
       partners: orgs
         .filter((o) => o.attributes.role === "4")
@@ -187,7 +224,7 @@ class ActivityReader {
       startDate: startDate ?? "",
       endDate: endDate ?? "",
       reportingFrequency: frequencyOf(periods),
-      languages: [this.lang],
+      languages,
       sourceNote: `Imported from IATI activity ${identifier}.`,
       locations: [...this.projectLocations],
       newLocations: [...this.locations.values()],
@@ -200,6 +237,7 @@ class ActivityReader {
               name: narrative(child(a, "reporting-org"), this.lang),
               type: child(a, "reporting-org")?.attributes.type,
             },
+            kept,
           }
         : undefined,
       dimensions: [...this.dimensions.values()].map((d) => ({ key: d.key, name: d.name, options: [...d.options] })),
@@ -207,6 +245,41 @@ class ActivityReader {
       rounds: [...this.rounds.values()],
       nodes,
     };
+  }
+
+  /**
+   * Every element the app neither models nor keeps as published, named by element and activity: the
+   * activity's own (budgets, transactions, sectors…), and in its results the texts in other languages
+   * than the activity's, document links and references, and comments on figures.
+   */
+  private warnNotKept() {
+    const counts = new Map<string, { n: number; e: XmlElement }>();
+    const note = (where: string, e: XmlElement) => {
+      const known = counts.get(where);
+      if (known) known.n++;
+      else counts.set(where, { n: 1, e });
+    };
+    const ownOrKept = new Set<string>([...KEPT_ELEMENTS, ...MODELLED_ELEMENTS]);
+    for (const e of this.activity.children) if (!ownOrKept.has(e.name)) note(`${this.path}/${e.name}`, e);
+    children(this.activity, "result").forEach((r, i) => {
+      children(r, "indicator").forEach((ind, j) => {
+        const at = `${this.path}/result[${i + 1}]/indicator[${j + 1}]`;
+        const qualitative = measureOf[ind.attributes.measure ?? "1"] === "QUALITATIVE";
+        children(ind, "period").forEach((p, k) => {
+          for (const kind of ["target", "actual"])
+            children(p, kind).forEach((v, m) => {
+              const where = `${at}/period[${k + 1}]/${kind}[${m + 1}]`;
+              for (const e of v.children) if (e.name === "document-link") note(`${where}/document-link`, e);
+              // A figure's comment is read only where it carries a qualitative value, in one language.
+              const comment = child(v, "comment");
+              const texts = narrativesOf(comment ?? emptyElement, this.lang).filter((n) => n.text);
+              const read = qualitative && !v.attributes.value?.trim() ? 1 : 0;
+              if (comment && texts.length > read) note(`${where}/comment`, comment);
+            });
+        });
+      });
+    });
+    for (const [where, { n, e }] of counts) this.warn(where, e, "notKept", n > 1 ? `×${n}` : undefined);
   }
 
   /** Recipient countries and referenced locations become the project's places. */
@@ -265,7 +338,8 @@ class ActivityReader {
     const level = resultLevel[type];
     if (!level) this.warn(where, r, "resultTypeOther", type);
     const code = this.ext(r, "code") ?? `R${i + 1}`;
-    const title = stripCode(narrative(child(r, "title"), this.lang), code) || code;
+    const title = stripCode(this.text(narrativesOf(child(r, "title") ?? emptyElement, this.lang)), code) || code;
+    this.keptResults[code] ??= keptParts(r, () => true);
     const indicators = children(r, "indicator").flatMap((ind, j) => {
       const read = this.readIndicator(ind, `${where}/indicator[${j + 1}]`, code, j);
       const earlier = this.indicatorsByCode.get(read.code);
@@ -284,7 +358,7 @@ class ActivityReader {
       code,
       level: level ?? "OUTCOME",
       title,
-      description: narrative(child(r, "description"), this.lang),
+      description: this.text(narrativesOf(child(r, "description") ?? emptyElement, this.lang)),
       parentRef: this.ext(r, "parent"),
       indicators,
     };
@@ -305,10 +379,15 @@ class ActivityReader {
       (this.ext(e, "measure") as IndicatorDef["measure"] | undefined) ?? measureOf[e.attributes.measure ?? "1"];
     if (!measure) this.warn(where, e, "measureUnknown", e.attributes.measure);
     const composedFrom = this.ext(e, "composed-from");
+    // The app's own reference is the indicator's code; any other is kept as published.
+    this.keptIndicators[code] ??= keptParts(
+      e,
+      (k) => !(k.name === "reference" && k.attributes.vocabulary === "99" && k.attributes.code === code),
+    );
     const indicator: IndicatorDef = {
       code,
-      title: stripCode(narrative(child(e, "title"), this.lang), code) || code,
-      definition: narrative(child(e, "description"), this.lang),
+      title: stripCode(this.text(narrativesOf(child(e, "title") ?? emptyElement, this.lang)), code) || code,
+      definition: this.text(narrativesOf(child(e, "description") ?? emptyElement, this.lang)),
       unit: this.ext(e, "unit") ?? (measure === "PERCENTAGE" ? "%" : ""),
       measure: measure ?? "QUALITATIVE",
       direction: ["0", "false"].includes(e.attributes.ascending ?? "") ? "DECREASE" : "INCREASE",
@@ -564,6 +643,16 @@ function overlapping(spans: [string, string][]): boolean {
   }
   return false;
 }
+
+/** A result's or indicator's elements kept as published. */
+function keptParts(e: XmlElement, wanted: (k: KeptXml) => boolean): KeptXml[] {
+  return e.children
+    .filter((c) => (RESULT_KEPT_ELEMENTS as readonly string[]).includes(c.name))
+    .map(keep)
+    .filter(wanted);
+}
+
+const emptyElement: XmlElement = { name: "", attributes: {}, children: [], text: "", line: 0 };
 
 /** A reporting period's provisional `when` while the file is read: the end date follows. */
 const PERIOD_ENDING = "\u0000ends ";

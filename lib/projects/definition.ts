@@ -3,6 +3,7 @@
 // JSON API, the IATI and spreadsheet imports, "copy as template" and the demo data. Cross-references
 // are by code, label or key, so a definition can be written by hand and checked before anything is saved.
 import { z } from "zod";
+import { iatiKeptSchema } from "@/lib/iati/kept";
 import { periodsBetween } from "@/lib/schedule/periods";
 import { calendarDayText } from "@/lib/validation/dates";
 import { LONG_TEXT_MAX } from "@/lib/validation/text";
@@ -159,6 +160,8 @@ export const definitionObject = z.object({
         name: z.string().trim().max(500).default(""),
         type: z.string().trim().max(10).optional(),
       }),
+      /** The activity's elements the app does not model, kept as published for the export. */
+      kept: iatiKeptSchema.optional(),
     })
     .optional(),
   dimensions: z.array(customDimensionSchema).default([]),

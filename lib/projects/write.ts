@@ -192,6 +192,7 @@ export async function writeProjectDefinition(tx: Tx, def: ProjectDefinition, opt
       reportingOrgRef: def.iati?.reportingOrg.ref || null,
       reportingOrgName: def.iati?.reportingOrg.name || null,
       reportingOrgType: def.iati?.reportingOrg.type ?? null,
+      ...(def.iati?.kept && { iatiKept: def.iati.kept }),
       locations: {
         create: [...new Set(def.locations)].map((ref) => ({
           locationId: location(ref) ?? "",
