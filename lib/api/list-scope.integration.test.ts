@@ -7,10 +7,13 @@ import fc from "fast-check";
 import { beforeAll, expect, test } from "vitest";
 import { GET as getResults } from "@/app/api/v1/projects/[projectId]/results/route";
 import { GET as getProjects } from "@/app/api/v1/projects/route";
+import { loadPrincipal } from "@/lib/auth/principal";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SharePrincipal } from "@/lib/permissions";
 import { projectResults, readableProjectList } from "@/lib/projects/read-api";
+import { listProjects } from "@/lib/projects/service";
+import { inbox } from "@/lib/results/inbox";
 import { apiTokenFor } from "@/lib/testing/principals";
 
 type Caller = { name: string; userId: string; token: string };
@@ -235,3 +238,17 @@ test("a donor link's principal lists its one project and that project's approved
     { numRuns: 15 },
   );
 }, 300_000);
+
+test("the portfolio's and the inbox's lists hold only what each caller may open", async () => {
+  const archived = new Set(
+    (await db().project.findMany({ where: { archivedAt: { not: null } }, select: { id: true } })).map((p) => p.id),
+  );
+  for (const caller of callers) {
+    const principal = await loadPrincipal(caller.userId);
+    if (!principal) throw new Error(`no principal for ${caller.name}`);
+    const { readable } = await expectedAccess(caller.userId);
+    const listed = (await listProjects(principal)).map((p) => p.id);
+    expect(sorted(listed), caller.name).toEqual(sorted([...readable].filter((id) => !archived.has(id))));
+    for (const item of await inbox(principal)) expect(readable.has(item.projectId), caller.name).toBe(true);
+  }
+});
