@@ -9,6 +9,7 @@ import type { Tx } from "@/lib/db";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertCan, type Principal, requireUserId } from "@/lib/permissions";
+import { placeByName } from "./places";
 import {
   customDimensionSchema,
   type IndicatorInput,
@@ -147,14 +148,6 @@ export async function addSite(principal: Principal, projectId: string, input: z.
       await audit(tx, userId, projectId, "project.location.add", "Location", site.id, undefined, { name: site.name });
     return site;
   });
-}
-
-/** The place of this name under the parent (null: a country), by the database's own name key. */
-export async function placeByName(tx: Tx, parentId: string | null, name: string) {
-  const [row] = await tx.$queryRaw<{ id: string }[]>`
-    SELECT id FROM "Location"
-    WHERE "parentId" IS NOT DISTINCT FROM ${parentId} AND "nameKey" = location_name_key(${name})`;
-  return row ? tx.location.findUniqueOrThrow({ where: { id: row.id } }) : null;
 }
 
 /** The ISO code of the country a place lies in (the place itself when it is one). */

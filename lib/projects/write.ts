@@ -5,7 +5,7 @@ import { usableDimensions } from "@/lib/catalogue/dimensions";
 import type { Tx } from "@/lib/db";
 import { insertAuditEvents } from "@/lib/results/bulk-insert";
 import { LIFE_OF_PROJECT, type ProjectDefinition } from "./definition";
-import { placeByName } from "./edit";
+import { placeByName } from "./places";
 
 export type DefinitionProblem = { path: string; code: string };
 
