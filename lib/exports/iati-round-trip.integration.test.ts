@@ -37,6 +37,8 @@ function facts(activity: XmlElement, path: string, exported: boolean): Fact[] {
   const lang = activity.attributes["xml:lang"] ?? "en";
   const out: Fact[] = [];
   const at = (where: string, what: string) => out.push({ where, what });
+  for (const o of children(activity, "reporting-org"))
+    at(`${path}/reporting-org`, `reporting org ${attrs(o, ["ref", "type"])} ${texts(o, lang)}`);
   for (const n of narrativesOf(child(activity, "title") ?? activity, lang).filter((x) => x.text))
     at(`${path}/title`, `title [${n.lang}] ${n.text}`);
   children(activity, "description").forEach((d) => {

@@ -99,7 +99,8 @@ test("an imported activity goes out as it came in: its identifier, reporting org
   const xml = (await projectIatiXml(admin, imported.projectId ?? ""))?.xml ?? "";
   expect(() => validate(xml, "IATI-RT")).not.toThrow();
   expect(xml).toContain("<iati-identifier>AA-AAA-123456789-ABC123</iati-identifier>");
-  expect(xml).toMatch(/<reporting-org ref="AA-AAA-123456789" type="40">/);
+  // The publisher's reporting organisation as published (with its secondary-reporter flag).
+  expect(xml).toMatch(/<reporting-org ref="AA-AAA-123456789" type="40" secondary-reporter="0">/);
   expect(xml).toContain('<recipient-country code="AF" percentage="25"/>');
   expect(xml).toContain('<recipient-country code="AG" percentage="25"/>');
   expect(xml).toMatch(/<location ref="CLINIC-7">\s*<name>/);

@@ -100,11 +100,15 @@ export function iatiActivityXml(input: IatiInput): string {
       "last-updated-datetime": generatedAt.toISOString().replace(/\.\d+Z$/, "Z"),
     },
     el("iati-identifier", undefined, p.identifier),
-    el(
-      "reporting-org",
-      { ref: p.reportingOrg.ref, type: p.reportingOrg.type },
-      narrative(p.reportingOrg.name || p.reportingOrg.ref),
-    ),
+    // The publisher's reporting organisation as published (its names in every language), while it is the same.
+    kept("reporting-org")
+      .filter((o) => o.attributes.ref === p.reportingOrg.ref)
+      .map(keptNode)[0] ??
+      el(
+        "reporting-org",
+        { ref: p.reportingOrg.ref, type: p.reportingOrg.type },
+        narrative(p.reportingOrg.name || p.reportingOrg.ref),
+      ),
     withText(kept("title")[0], p.language, p.name) ?? el("title", undefined, narrative(p.name)),
     // An imported activity's descriptions of every type and language as published, its summary as edited here.
     ...(keptDescriptions.some(isSummary) || !p.kept

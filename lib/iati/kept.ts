@@ -1,5 +1,5 @@
 // What an imported IATI activity says that the app does not model, kept as published and written back
-// by the export: titles and descriptions of every type in every language, participating organisations
+// by the export: the reporting organisation's names, titles and descriptions of every type in every language, participating organisations
 // with their refs, types and roles, recipient regions with vocabulary and percentage, document links.
 // Elements are kept whole (attributes, children, narratives with their xml:lang), so the export repeats
 // them unchanged. Pure: no I/O.
@@ -13,7 +13,7 @@ export type KeptXml = {
   children: KeptXml[];
 };
 
-const keptXml: z.ZodType<KeptXml> = z.lazy(() =>
+const keptXml: z.ZodType<KeptXml, KeptXml> = z.lazy(() =>
   z.object({
     name: z.string().min(1).max(100),
     attributes: z.record(z.string(), z.string()),
@@ -37,6 +37,7 @@ export type IatiKept = z.output<typeof iatiKeptSchema>;
 
 /** The activity's elements kept as published, in the order the IATI 2.03 schema puts them. */
 export const KEPT_ELEMENTS = [
+  "reporting-org",
   "title",
   "description",
   "participating-org",
@@ -50,7 +51,6 @@ export const RESULT_KEPT_ELEMENTS = ["title", "description", "document-link", "r
 /** Activity elements the app models itself (read into the project, written from it). */
 export const MODELLED_ELEMENTS = [
   "iati-identifier",
-  "reporting-org",
   "activity-status",
   "activity-date",
   "recipient-country",

@@ -55,8 +55,9 @@ test("texts in every language, every description type, organisations, regions an
   // The project's languages are the file's: English, then the French and Spanish of its texts.
   expect(definition?.languages).toEqual(["en", "fr", "es"]);
   const kept = definition?.iati?.kept;
-  const names = kept?.elements.map((e) => `${e.name}${e.attributes.type ? `/${e.attributes.type}` : ""}`);
+  const names = (kept?.elements ?? []).map((e) => `${e.name}${e.attributes.type ? `/${e.attributes.type}` : ""}`);
   expect(names).toEqual([
+    "reporting-org/40",
     "title",
     "description/1",
     "description/2",
@@ -68,23 +69,23 @@ test("texts in every language, every description type, organisations, regions an
     "recipient-region",
     "document-link",
   ]);
-  const title = kept?.elements[0];
+  const title = (kept?.elements ?? []).find((e) => e.name === "title");
   expect(title?.children.map((n) => [n.attributes["xml:lang"], n.text])).toEqual([
     [undefined, "Activity title"],
     ["fr", "Titre de l'activité"],
     ["es", "Título de la actividad"],
   ]);
-  expect(kept?.elements.filter((e) => e.name === "recipient-region").map((e) => e.attributes)).toEqual([
+  expect((kept?.elements ?? []).filter((e) => e.name === "recipient-region").map((e) => e.attributes)).toEqual([
     { code: "489", vocabulary: "1", percentage: "25" },
     { code: "A1", vocabulary: "99", "vocabulary-uri": "http://example.com/vocab.html", percentage: "25" },
   ]);
   expect(
-    kept?.elements.find((e) => e.name === "participating-org" && e.attributes.role === "3")?.attributes,
+    (kept?.elements ?? []).find((e) => e.name === "participating-org" && e.attributes.role === "3")?.attributes,
   ).toMatchObject({
     ref: "AA-AAA-123456789",
     type: "21",
   });
-  expect(kept?.indicators.B1?.map((e) => e.name)).toEqual([
+  expect(kept?.indicators?.B1?.map((e) => e.name)).toEqual([
     "title",
     "description",
     "document-link",
@@ -98,7 +99,7 @@ test("texts in every language, every description type, organisations, regions an
   expect(warnings).toContainEqual(expect.objectContaining({ where: "iati-activity[1]/transaction", code: "notKept" }));
   expect(
     warnings.some((w) =>
-      /^iati-activity\[1\](\/(title|description|participating-org|recipient-region|document-link)|\/result\[\d+\](\/indicator\[\d+\])?\/(title|description|document-link|reference))$/.test(
+      /^iati-activity\[1\](\/(reporting-org|title|description|participating-org|recipient-region|document-link)|\/result\[\d+\](\/indicator\[\d+\])?\/(title|description|document-link|reference))$/.test(
         w.where,
       ),
     ),
@@ -110,7 +111,7 @@ test("a title empty in the activity's language is taken from another language, n
   const xml = example.replace("<narrative>Activity title</narrative>", "<narrative></narrative>");
   const { definition } = readIati(xml);
   expect(definition?.name).toBe("Titre de l'activité");
-  expect(definition?.iati?.kept?.elements[0]?.children[0]?.text).toBe("");
+  expect((definition?.iati?.kept?.elements ?? []).find((e) => e.name === "title")?.children[0]?.text).toBe("");
 });
 
 test("a file that is not XML or not IATI is a problem, not a crash", () => {

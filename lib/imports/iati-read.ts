@@ -354,6 +354,10 @@ class ActivityReader {
       earlier.results = mergeCells(earlier.results ?? [], read.results ?? []);
       return [];
     });
+    // IATI wants an indicator in every result: one whose indicators all went to an earlier result stays in
+    // the logframe here, but its export cannot carry it.
+    if (indicators.length === 0 && children(r, "indicator").length > 0)
+      this.warn(where, r, "resultWithoutOwnIndicators");
     return {
       code,
       level: level ?? "OUTCOME",
