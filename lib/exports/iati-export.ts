@@ -39,16 +39,12 @@ export async function projectIatiXml(
       },
     }),
     db().surveyRound.findMany({ where: { projectId } }),
-    // A qualitative indicator's targets in words for a period or round (overall, not by place or option).
+    // A qualitative indicator's targets in words: for the life of the project, a period or a round,
+    // overall or per place (the app keeps no option of a text).
     db().target.findMany({
-      where: {
-        indicator: { projectId, archivedAt: null, measure: "QUALITATIVE" },
-        locationId: null,
-        optionId: null,
-        OR: [{ periodId: { not: null } }, { roundId: { not: null } }],
-        note: { not: "" },
-      },
-      select: { indicatorId: true, periodId: true, roundId: true, note: true },
+      where: { indicator: { projectId, archivedAt: null, measure: "QUALITATIVE" }, optionId: null, note: { not: "" } },
+      select: { indicatorId: true, periodId: true, roundId: true, locationId: true, note: true },
+      orderBy: { id: "asc" },
     }),
     db().project.findUniqueOrThrow({ where: { id: projectId }, select: { iatiKept: true } }),
   ]);
@@ -91,9 +87,7 @@ export async function projectIatiXml(
           id,
           {
             ...meta,
-            textTargets: Object.fromEntries(
-              textTargets.filter((t) => t.indicatorId === id).map((t) => [t.periodId ?? t.roundId ?? "", t.note]),
-            ),
+            textTargets: textTargetsOf(textTargets.filter((t) => t.indicatorId === id)),
             composedFrom:
               composedFrom && composedOption
                 ? `${composedFrom.code}:${composedOption.dimension.key}:${composedOption.key}`
@@ -124,4 +118,16 @@ function locationRefs(links: { ref: string | null; location: { id: string; isoCo
     used.add(unique);
     return { id: l.id, ref: unique, name: l.name };
   });
+}
+
+/** A qualitative indicator's targets in words by period, round or "lop", the overall one first. */
+function textTargetsOf(
+  targets: { periodId: string | null; roundId: string | null; locationId: string | null; note: string }[],
+) {
+  const byTime: Record<string, { locationId: string | null; text: string }[]> = {};
+  for (const t of [...targets].sort((a, b) => Number(a.locationId !== null) - Number(b.locationId !== null))) {
+    const key = t.periodId ?? t.roundId ?? "lop";
+    byTime[key] = [...(byTime[key] ?? []), { locationId: t.locationId, text: t.note }];
+  }
+  return byTime;
 }

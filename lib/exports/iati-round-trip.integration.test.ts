@@ -152,3 +152,24 @@ test("an activity whose English title is empty and whose summary is only in Fren
   const lost = differences(facts(original, "iati-activity[1]", false), facts(again, "iati-activity[1]", true));
   expect(lost.filter((d) => !/\/period\[/.test(d.where))).toEqual([]);
 });
+
+test("a qualitative indicator's targets in words, for a period and a place, go out with its values", async () => {
+  const admin = await principalFor("admin@example.org");
+  // The standard's example with its indicator qualitative, its target and value at one place and not by sex.
+  const content = readFileSync(`${dir}/iati-standard-example-annotated-2.03.xml`, "utf8")
+    .replace('measure="1"', 'measure="5"')
+    .replace(/<location ref="AF-KAN" \/>\s*/g, "")
+    .replace(/<dimension name="[^"]*" value="[^"]*" \/>\s*/g, "");
+  const imported = await importProject(admin, { format: "iati", content, code: "QUAL-RT" }, { dryRun: false });
+  expect(imported.problems).toEqual([]);
+  const xml = (await projectIatiXml(admin, imported.projectId ?? ""))?.xml ?? "";
+  validateIati(xml, "QUAL-RT");
+  expect(xml).toMatch(
+    /<period-end iso-date="2013-03-31"\/>\s*<target>\s*<location ref="KH-PNH"\/>\s*<comment>\s*<narrative>10<\/narrative>/,
+  );
+  const [original] = children(child(parseXml(content), "iati-activities"), "iati-activity");
+  const [again] = children(child(parseXml(xml), "iati-activities"), "iati-activity");
+  if (!original || !again) throw new Error("no activity");
+  const periods = differences(facts(original, "iati-activity[1]", false), facts(again, "iati-activity[1]", true));
+  expect(periods.filter((d) => /\/period\[/.test(d.where))).toEqual([]);
+});

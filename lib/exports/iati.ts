@@ -43,8 +43,11 @@ export type IatiProject = {
       baselineNote: string;
       /** "INDICATOR-CODE:dimension:option" for composition percentages. */
       composedFrom: string | null;
-      /** A qualitative indicator's overall target in words per period or round, by its id. */
-      textTargets?: Record<string, string>;
+      /**
+       * A qualitative indicator's targets in words, overall (location null) or per place, by the id of
+       * their period or round, or "lop" for the life of the project.
+       */
+      textTargets?: Record<string, { locationId: string | null; text: string }[]>;
     }
   >;
   rounds: Record<
@@ -288,28 +291,37 @@ function qualitativePeriods(input: IatiInput, i: IndicatorSummary): XmlNode[] {
   const { project: p, overall } = input;
   const text = (t: string) => el("comment", undefined, narrative(t));
   const textTargets = p.indicators[i.indicator.id]?.textTargets ?? {};
+  const targets = (key: string) =>
+    (textTargets[key] ?? [])
+      .filter((t) => t.text.trim())
+      .map((t) => el("target", undefined, t.locationId ? placeRef(p, t.locationId) : null, text(t.text.trim())));
   const periods: XmlNode[] = [];
-  if (i.targetText)
+  const lifeOfProject = p.indicators[i.indicator.id]?.textTargets
+    ? targets("lop")
+    : i.targetText
+      ? [el("target", undefined, text(i.targetText))]
+      : [];
+  if (lifeOfProject.length)
     periods.push(
       el(
         "period",
         ext({ scope: "life-of-project" }),
         el("period-start", { "iso-date": day(p.startDate) }),
         el("period-end", { "iso-date": day(p.endDate) }),
-        el("target", undefined, text(i.targetText)),
+        ...lifeOfProject,
       ),
     );
   for (const time of overall.times) {
     const texts = i.narratives.filter((n) => n.timeId === time.id);
-    const target = textTargets[time.id]?.trim();
-    if (!texts.length && !target) continue;
+    const ofTime = targets(time.id);
+    if (!texts.length && !ofTime.length) continue;
     periods.push(
       el(
         "period",
         ext({ label: time.label }),
         el("period-start", { "iso-date": day(time.startDate) }),
         el("period-end", { "iso-date": day(time.endDate) }),
-        target ? el("target", undefined, text(target)) : null,
+        ...ofTime,
         ...texts.map((n) => el("actual", undefined, placeRef(p, n.locationId), text(n.text))),
       ),
     );
