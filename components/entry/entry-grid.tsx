@@ -4,7 +4,7 @@ import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { type ClipboardEvent, useEffect, useMemo, useState, useTransition } from "react";
 import { percent } from "@/lib/indicators/aggregate";
 import { type SaveOutcome, saveResultsAction } from "@/lib/results/actions";
-import { cellKey, parseTypedValues, type TypedCell, typedValuesKey } from "@/lib/results/typed-values";
+import { cellKey, isBlankCell, parseTypedValues, type TypedCell, typedValuesKey } from "@/lib/results/typed-values";
 import { numberLocale, readTypedNumber } from "@/lib/validation/numbers";
 import { outlierAgainst } from "@/lib/validation/outliers";
 import { partsOverTotal } from "@/lib/validation/parts";
@@ -101,9 +101,12 @@ export function EntryGrid({
   const [pending, startTransition] = useTransition();
   const survey = time.kind === "round";
 
+  // What this browser kept, read leniently; a blank cell with nothing saved behind it is no change.
   useEffect(() => {
-    setCells(parseTypedValues(window.localStorage.getItem(storageKey)));
-  }, [storageKey]);
+    const kept = parseTypedValues(window.localStorage.getItem(storageKey));
+    for (const [key, cell] of Object.entries(kept)) if (isBlankCell(cell) && !saved.has(key)) delete kept[key];
+    setCells(kept);
+  }, [storageKey, saved]);
 
   const cellValue = (key: string): Cell => {
     const typed = cells[key];
@@ -115,7 +118,11 @@ export function EntryGrid({
   /** Typed values, kept in this browser at once so that a reload or a dropped connection loses nothing. */
   const changeMany = (edits: { key: string; field: string; value: string }[]) => {
     const next = { ...cells };
-    for (const { key, field, value } of edits) next[key] = { ...(next[key] ?? cellValue(key)), [field]: value };
+    for (const { key, field, value } of edits) {
+      next[key] = { ...(next[key] ?? cellValue(key)), [field]: value };
+      // Emptied with nothing saved behind it: no value, nothing to send.
+      if (isBlankCell(next[key]) && !saved.has(key)) delete next[key];
+    }
     setCells(next);
     window.localStorage.setItem(storageKey, JSON.stringify(next));
   };
@@ -154,6 +161,8 @@ export function EntryGrid({
           .map(([k]) => k)
       : [];
     const keys = [...typed, ...kept];
+    // A blank cell is "no value": never refused, never zero. Sent only to delete a saved draft.
+    const blank = new Set(keys.filter((k) => cells[k] && isBlankCell(cells[k])));
     // Read in the reader's locale; what is not a number (or only might be) is marked, not sent.
     const unread: Record<string, string> = {};
     const number = (key: string, field: Field, s: string) => {
@@ -206,7 +215,7 @@ export function EntryGrid({
     };
     items.forEach((item, index) => {
       const indicator = indicators.find((i) => i.id === item.indicatorId);
-      if (!indicator) return;
+      if (!indicator || blank.has(keys[index] ?? "")) return;
       const rules = {
         measure: indicator.measure,
         source: survey ? ("SURVEY" as const) : ("MONITORING" as const),
@@ -235,7 +244,10 @@ export function EntryGrid({
         window.localStorage.removeItem(storageKey);
         setCells({});
         setErrors({});
-        setMessage(t(submit ? "submitted" : "savedDraft", { count: outcome.saved.length }));
+        const done = t(submit ? "submitted" : "savedDraft", { count: outcome.saved.length });
+        const cleared = t("cleared", { count: outcome.cleared });
+        if (!outcome.cleared) setMessage(done);
+        else setMessage(outcome.saved.length ? `${done} ${cleared}` : cleared);
         router.refresh();
       } else if ("problems" in outcome) {
         if (outcome.problems.some((p) => p.code === "locked")) {

@@ -6,10 +6,10 @@ import { can } from "@/lib/permissions";
 import { formValues } from "@/lib/validation/form-values";
 import { resultInputSchema } from "@/lib/validation/results";
 import { isStorableText, unstorableTextPaths } from "@/lib/validation/text";
-import { BatchProblems, reviewResults, saveResults, VersionConflict } from "./entry";
+import { BatchProblems, reviewResults, saveSheet, VersionConflict } from "./entry";
 
 export type SaveOutcome =
-  | { ok: true; saved: { index: number; id: string; version: number; status: string }[] }
+  | { ok: true; saved: { index: number; id: string; version: number; status: string }[]; cleared: number }
   | { ok: false; problems: { index: number; field: string; code: string }[] }
   | { ok: false; conflict: { index: number; value: number | null; version: number } }
   | { ok: false; message: "notAllowed" | "invalid" };
@@ -40,9 +40,13 @@ export async function saveResultsAction(projectId: string, items: unknown, submi
     };
   }
   try {
-    const saved = await saveResults(user, projectId, parsed.data, submit);
+    const { saved, cleared } = await saveSheet(user, projectId, parsed.data, submit);
     revalidatePath(`/projects/${projectId}`, "layout");
-    return { ok: true, saved: saved.map((r, index) => ({ index, id: r.id, version: r.version, status: r.status })) };
+    return {
+      ok: true,
+      saved: saved.map((r, index) => ({ index, id: r.id, version: r.version, status: r.status })),
+      cleared: cleared.length,
+    };
   } catch (error) {
     if (error instanceof BatchProblems) return { ok: false, problems: error.problems };
     if (error instanceof VersionConflict) {

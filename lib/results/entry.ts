@@ -3,7 +3,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertCan, type Principal, requireUserId } from "@/lib/permissions";
-import { type FieldProblem, type ResultInput, resultProblems } from "@/lib/validation/results";
+import { type FieldProblem, hasNoFigure, type ResultInput, resultProblems } from "@/lib/validation/results";
 import { lockCells, lockProjectResultsShared } from "./locks";
 import { partsOverTotals } from "./parts-check";
 import { mailReturned, mailSubmitted } from "./review-mail";
@@ -55,9 +55,21 @@ const figureOf = (r: {
 /**
  * Saves a batch of results as drafts, or submits them for review, all or nothing. New results are
  * created; existing ones (same indicator, period or round, location and option) are updated only when
- * the caller names the version it read, and only while they are drafts or returned.
+ * the caller names the version it read, and only while they are drafts or returned. The written
+ * results; blank items (see saveSheet) are not among them.
  */
 export async function saveResults(principal: Principal, projectId: string, items: ResultInput[], submit: boolean) {
+  return (await saveSheet(principal, projectId, items, submit)).saved;
+}
+
+/**
+ * saveResults, saying also what was cleared. An item with no figure at all (a blank cell) means "no
+ * value": it is never refused as incomplete and never saved as zero. With no saved value in its cell it
+ * changes nothing; a saved draft or returned value in its cell is deleted (the caller names the version
+ * it read, as for any change; audited as result.delete, its evidence files kept on the period or
+ * round). A submitted or approved value is never deleted by clearing: the batch is refused (notEditable).
+ */
+export async function saveSheet(principal: Principal, projectId: string, items: ResultInput[], submit: boolean) {
   assertCan(principal, "results.enter", projectId);
   const userId = requireUserId(principal);
   const prisma = db();
@@ -97,6 +109,9 @@ export async function saveResults(principal: Principal, projectId: string, items
     }
     const optionIds = new Set(indicator.dimensions.flatMap((d) => d.dimension.options.map((o) => o.id)));
     for (const p of resultProblems(item, { ...indicator, optionIds }, projectRules)) {
+      // A blank cell is checked for where it is, never for the figures it does not have.
+      if (hasNoFigure(item) && !["indicatorId", "periodId", "roundId", "locationId", "optionId"].includes(p.field))
+        continue;
       problems.push({ index, ...p });
     }
     if (item.periodId && locked.has(item.periodId)) problems.push({ index, field: "periodId", code: "locked" });
@@ -134,8 +149,35 @@ export async function saveResults(principal: Principal, projectId: string, items
       items.map((item) => JSON.stringify(keyOf(item))),
     );
     const written = [];
+    const cleared: string[] = [];
     for (const [index, item] of items.entries()) {
       const key = keyOf(item);
+      if (hasNoFigure(item)) {
+        const existing = await tx.result.findFirst({ where: key });
+        if (!existing) continue;
+        if (existing.status !== "DRAFT" && existing.status !== "RETURNED") {
+          throw new BatchProblems([{ index, field: "version", code: `notEditable:${existing.status}` }]);
+        }
+        if (item.version === undefined || item.version !== existing.version) throw new VersionConflict(index, existing);
+        // Files that backed the value stay with its period or round.
+        await tx.evidence.updateMany({
+          where: { resultId: existing.id },
+          data: { resultId: null, periodId: existing.periodId, roundId: existing.roundId },
+        });
+        const deleted = await tx.result.deleteMany({ where: { id: existing.id, version: existing.version } });
+        if (deleted.count === 0) throw new VersionConflict(index, existing);
+        await recordAudit(tx, {
+          action: "result.delete",
+          entityType: "Result",
+          entityId: existing.id,
+          projectId,
+          actorUserId: userId,
+          before: figureOf(existing),
+          comment: "cleared",
+        });
+        cleared.push(existing.id);
+        continue;
+      }
       const data = {
         value: item.value ?? null,
         numerator: item.numerator ?? null,
@@ -191,9 +233,9 @@ export async function saveResults(principal: Principal, projectId: string, items
       if (excesses.length)
         throw new BatchProblems(excesses.map(({ index }) => ({ index, field: "value", code: "partsOverTotal" })));
     }
-    return written;
+    return { saved: written, cleared };
   });
-  if (submit) void mailSubmitted(projectId, userId, saved.length);
+  if (submit && saved.saved.length) void mailSubmitted(projectId, userId, saved.saved.length);
   return saved;
 }
 

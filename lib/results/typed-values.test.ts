@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { filledCells, parseTypedValues, typedValuesCsv } from "./typed-values";
+import { filledCells, isBlankCell, parseTypedValues, typedValuesCsv } from "./typed-values";
 
 const blank = { value: "", numerator: "", denominator: "", sampleSize: "", textValue: "" };
 const sheet = {
@@ -26,4 +26,21 @@ test("typed values become rows the results import reads, empty cells left out", 
 test("what cannot be read from storage counts as nothing kept", () => {
   expect(parseTypedValues("{broken")).toEqual({});
   expect(parseTypedValues(null)).toEqual({});
+});
+
+test("what an older version kept is read leniently: missing fields blank, numbers as typed, strays dropped", () => {
+  const stored = JSON.stringify({
+    "i1|l1|": { value: "" },
+    "i1|l1|f": { numerator: 4, denominator: "10" },
+    junk: 1,
+    "a|b|c": 5,
+  });
+  expect(parseTypedValues(stored)).toEqual({
+    "i1|l1|": blank,
+    "i1|l1|f": { ...blank, numerator: "4", denominator: "10" },
+  });
+  expect(isBlankCell(blank)).toBe(true);
+  expect(isBlankCell({ ...blank, textValue: "  " })).toBe(true);
+  expect(isBlankCell({ ...blank, value: "0" })).toBe(false);
+  expect(parseTypedValues("[1,2]")).toEqual({});
 });

@@ -24,14 +24,33 @@ type Sheet = {
   locations: { id: string; name: string }[];
 };
 
-/** Values read back from storage; anything unreadable counts as nothing kept. */
+const fields = ["value", "numerator", "denominator", "sampleSize", "textValue"] as const;
+
+/** Whether a typed cell holds nothing: every field blank (a cleared cell means "no value"). */
+export const isBlankCell = (cell: TypedCell) => fields.every((f) => cell[f].trim() === "");
+
+/**
+ * Values read back from storage, leniently: whatever an older version (or a broken save) left there is
+ * read as far as it makes sense. A cell's missing or non-text fields are blank (numbers as typed), and
+ * entries that are not cells of the grid are dropped; anything unreadable counts as nothing kept.
+ */
 export function parseTypedValues(stored: string | null): TypedValues {
+  let parsed: unknown;
   try {
-    const parsed = stored ? (JSON.parse(stored) as unknown) : null;
-    return parsed && typeof parsed === "object" ? (parsed as TypedValues) : {};
+    parsed = stored ? JSON.parse(stored) : null;
   } catch {
     return {};
   }
+  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) return {};
+  const values: TypedValues = {};
+  for (const [key, raw] of Object.entries(parsed)) {
+    if (key.split("|").length !== 3 || !raw || typeof raw !== "object" || Array.isArray(raw)) continue;
+    const cell = raw as Record<string, unknown>;
+    const read = (v: unknown) =>
+      typeof v === "string" ? v : typeof v === "number" && Number.isFinite(v) ? String(v) : "";
+    values[key] = Object.fromEntries(fields.map((f) => [f, read(cell[f])])) as TypedCell;
+  }
+  return values;
 }
 
 /** The cells holding something typed. */

@@ -20,6 +20,24 @@ export type ProjectRules = { periodIds: Set<string>; roundIds: Set<string>; loca
 
 export type FieldProblem = { field: keyof ResultInput; code: string };
 
+/**
+ * A result with no figure at all (no value, counts, sample size, weights or text): a blank cell, which
+ * means "no value". It is never refused as incomplete nor read as zero: nothing is saved for it, and a
+ * saved draft or returned value it stands for is deleted (see saveResults).
+ */
+export function hasNoFigure(
+  input: Pick<ResultInput, "value" | "numerator" | "denominator" | "sampleSize" | "weightSum" | "textValue">,
+) {
+  return (
+    input.value == null &&
+    input.numerator == null &&
+    input.denominator == null &&
+    input.sampleSize == null &&
+    input.weightSum == null &&
+    !input.textValue?.trim()
+  );
+}
+
 /** The problems of one result against its indicator and project, as translatable codes per field. */
 export function resultProblems(input: ResultInput, indicator: IndicatorRules, project: ProjectRules): FieldProblem[] {
   const problems: FieldProblem[] = [];

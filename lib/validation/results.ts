@@ -27,6 +27,7 @@ export type ResultInput = z.infer<typeof resultInputSchema>;
 
 export {
   type FieldProblem,
+  hasNoFigure,
   type IndicatorRules,
   type ProjectRules,
   resultProblems,

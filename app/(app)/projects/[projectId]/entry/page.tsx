@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { EntryGrid } from "@/components/entry/entry-grid";
 import { EvidencePanel } from "@/components/entry/evidence-panel";
@@ -18,6 +19,9 @@ export default async function EntryPage({ params, searchParams }: Props) {
     entrySheet(user, project.id, time, (await getLocale()) as Locale),
     getTranslations("entry"),
   ]);
+  // The period or round the sheet opens on (the one that needs work) is put in the address at once, so
+  // that saving, submitting or a reload stays on it instead of moving on to the next one needing work.
+  if (sheet.time && sheet.time.id !== time) redirect(`/projects/${project.id}/entry?time=${sheet.time.id}`);
   const files = sheet.time
     ? await listEvidence(
         user,
