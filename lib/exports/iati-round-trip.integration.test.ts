@@ -45,6 +45,8 @@ function facts(activity: XmlElement, path: string, exported: boolean): Fact[] {
     for (const n of narrativesOf(d, lang).filter((x) => x.text))
       at(`${path}/description`, `description type=${d.attributes.type ?? "1"} [${n.lang}] ${n.text}`);
   });
+  for (const d of children(activity, "activity-date"))
+    at(`${path}/activity-date`, `date ${attrs(d, ["type", "iso-date"])} ${texts(d, lang)}`);
   for (const r of children(activity, "recipient-region"))
     at(`${path}/recipient-region`, `region ${attrs(r, ["code", "vocabulary", "percentage"], { vocabulary: "1" })}`);
   for (const o of children(activity, "participating-org"))

@@ -124,8 +124,7 @@ export function iatiActivityXml(input: IatiInput): string {
     ...keptOrgs.map(keptNode),
     ...ownOrgs.map((o) => el("participating-org", { role: o.role }, narrative(o.name))),
     el("activity-status", { code: status }),
-    el("activity-date", { "iso-date": day(p.startDate), type: 1 }),
-    el("activity-date", { "iso-date": day(p.endDate), type: 3 }),
+    ...activityDates(kept("activity-date"), day(p.startDate), day(p.endDate)),
     ...p.countries.map((c) => el("recipient-country", { code: c.isoCode, percentage: c.percentage ?? undefined })),
     ...kept("recipient-region").map(keptNode),
     ...p.locations.map((l) => el("location", { ref: l.ref }, el("name", undefined, narrative(l.name)))),
@@ -143,6 +142,17 @@ export function iatiActivityXml(input: IatiInput): string {
   );
   const note = draft ? "<!-- DRAFT export: includes submitted results not yet approved -->\n" : "";
   return `<?xml version="1.0" encoding="UTF-8"?>\n${note}${renderXml(root)}\n`;
+}
+
+/**
+ * The activity's dates as published (planned and actual, with their narratives) while the project's
+ * start and end are still among them; else the project's own, as planned dates.
+ */
+function activityDates(kept: KeptXml[], start: string, end: string): XmlNode[] {
+  const on = (types: string[], date: string) =>
+    kept.some((d) => types.includes(d.attributes.type ?? "") && d.attributes["iso-date"] === date);
+  if (on(["1", "2"], start) && on(["3", "4"], end)) return kept.map(keptNode);
+  return [el("activity-date", { "iso-date": start, type: 1 }), el("activity-date", { "iso-date": end, type: 3 })];
 }
 
 /** A kept element as it was published. */

@@ -41,6 +41,7 @@ export const KEPT_ELEMENTS = [
   "title",
   "description",
   "participating-org",
+  "activity-date",
   "recipient-region",
   "document-link",
 ] as const;
@@ -52,7 +53,6 @@ export const RESULT_KEPT_ELEMENTS = ["title", "description", "document-link", "r
 export const MODELLED_ELEMENTS = [
   "iati-identifier",
   "activity-status",
-  "activity-date",
   "recipient-country",
   "location",
   "result",

@@ -65,6 +65,9 @@ test("texts in every language, every description type, organisations, regions an
     "participating-org/40",
     "participating-org/10",
     "participating-org/21",
+    "activity-date/1",
+    "activity-date/2",
+    "activity-date/3",
     "recipient-region",
     "recipient-region",
     "document-link",
@@ -99,7 +102,7 @@ test("texts in every language, every description type, organisations, regions an
   expect(warnings).toContainEqual(expect.objectContaining({ where: "iati-activity[1]/transaction", code: "notKept" }));
   expect(
     warnings.some((w) =>
-      /^iati-activity\[1\](\/(reporting-org|title|description|participating-org|recipient-region|document-link)|\/result\[\d+\](\/indicator\[\d+\])?\/(title|description|document-link|reference))$/.test(
+      /^iati-activity\[1\](\/(reporting-org|title|description|participating-org|activity-date|recipient-region|document-link)|\/result\[\d+\](\/indicator\[\d+\])?\/(title|description|document-link|reference))$/.test(
         w.where,
       ),
     ),

@@ -302,6 +302,18 @@ class ActivityReader {
       this.addLocation(ref, narrative(child(l, "name"), this.lang) || ref);
     }
     if (unreferenced) this.warn(`${this.path}/location`, undefined, "locationsWithoutRef", String(unreferenced));
+    // A referenced place keeps its reference and name; the rest of what the file says of it is named.
+    const details = new Map<string, { n: number; e: XmlElement }>();
+    for (const l of children(this.activity, "location"))
+      if (l.attributes.ref)
+        for (const d of l.children)
+          if (d.name !== "name") {
+            const known = details.get(d.name);
+            if (known) known.n++;
+            else details.set(d.name, { n: 1, e: d });
+          }
+    for (const [name, { n, e }] of details)
+      this.warn(`${this.path}/location/${name}`, e, "notKept", n > 1 ? `×${n}` : undefined);
     const countryRefs = countries.map((c) => c.attributes.code?.toUpperCase() ?? "").filter((r) => isoCountry.test(r));
     const region = child(this.activity, "recipient-region");
     if (countryRefs.length === 1) this.fallback = { ref: countryRefs[0] ?? "", name: "" };
