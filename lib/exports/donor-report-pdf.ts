@@ -199,7 +199,10 @@ export async function donorReportPdf(input: DonorReportInput): Promise<Uint8Arra
       const status =
         c.before.status === c.now.status
           ? `${t("changes.statusUnchanged")} ${t(`status.${c.now.status}`)}`
-          : `${t("changes.status")} ${t(`status.${c.before.status}`)} → ${t(`status.${c.now.status}`)}`;
+          : t.markup("changes.statusChange", {
+              before: () => t(`status.${c.before.status}`),
+              now: () => t(`status.${c.now.status}`),
+            });
       w.text(`${c.code} ${c.title}`, { bold: true, gap: 0 });
       w.text(
         [
