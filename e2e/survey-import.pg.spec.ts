@@ -43,7 +43,7 @@ test("an evaluator computes three indicators from a Kobo export with a repeat gr
   await expect(form.getByLabel("Place column (ISO code, name, or a GPS point inside a place's outline)")).toHaveValue(
     "location/region",
   );
-  await expect(form.getByLabel("Date column (each submission's round or period)")).toHaveValue("today");
+  await expect(form.getByLabel(/^Date column \(each submission's round or period/)).toHaveValue("today");
   await expect(form.getByLabel("Sex: column")).toHaveValue("respondent/resp_sex");
   await expect(form.getByRole("checkbox", { name: /^Approved/ })).toBeChecked();
   await expect(form.getByRole("checkbox", { name: /^On hold/ })).not.toBeChecked();
