@@ -34,11 +34,22 @@ export async function importResultsProblems(
   input: Parameters<typeof importResultsFile>[2],
 ) {
   const preview = await importResultsFile(principal, projectId, input).catch(importRefusal);
+  return previewWithoutProblems(preview, (p) => `row ${p.row}${p.column ? `, ${p.column}` : ""}`);
+}
+
+/**
+ * An import's preview when it has no problem; otherwise 400 "Nothing was imported" with each problem
+ * where `field` names it, and the preview in the problem's body.
+ */
+export function previewWithoutProblems<P extends { problemCount: number; problems: { code: string }[] }>(
+  preview: P,
+  field: (problem: P["problems"][number]) => string,
+): P {
   if (preview.problemCount === 0) return preview;
   throw new ApiProblem(
     "validation",
     "Nothing was imported",
-    preview.problems.map((p) => ({ field: `row ${p.row}${p.column ? `, ${p.column}` : ""}`, message: p.code })),
+    preview.problems.map((p) => ({ field: field(p), message: p.code })),
     { preview },
   );
 }

@@ -5,7 +5,7 @@ import type { Principal } from "@/lib/permissions";
 import { importSurvey, readSurvey, savedSurveyRules } from "@/lib/survey/import";
 import type { importSurveyBody } from "./contracts/survey";
 import { ApiProblem } from "./problem";
-import { importRefusal } from "./results-import";
+import { importRefusal, previewWithoutProblems } from "./results-import";
 
 /**
  * A survey import as an API answer: the preview, or 400 with every problem and nothing saved. Without
@@ -26,14 +26,7 @@ export async function importSurveyProblems(
   const preview = await readSurvey(format, source)
     .then((file) => importSurvey(principal, projectId, file, { fileName, rules, dryRun, submit }))
     .catch(importRefusal);
-  if (preview.problemCount === 0) return preview;
-  throw new ApiProblem(
-    "validation",
-    "Nothing was imported",
-    preview.problems.map((p) => ({
-      field: [p.indicator, p.table, `row ${p.row}`, p.column].filter(Boolean).join(", "),
-      message: p.code,
-    })),
-    { preview },
+  return previewWithoutProblems(preview, (p) =>
+    [p.indicator, p.table, `row ${p.row}`, p.column].filter(Boolean).join(", "),
   );
 }
