@@ -126,7 +126,9 @@ test("GET /api/v1/projects/{id}/results: every caller pages through exactly the 
   const periods = await db().reportingPeriod.findMany({ select: { id: true, projectId: true } });
   const rounds = await db().surveyRound.findMany({ select: { id: true, projectId: true } });
   let walkedSeveral = 0;
-  const byProject = await db().indicator.findMany({ select: { projectId: true, _count: { select: { results: true } } } });
+  const byProject = await db().indicator.findMany({
+    select: { projectId: true, _count: { select: { results: true } } },
+  });
   const counts = new Map<string, number>();
   for (const i of byProject) counts.set(i.projectId, (counts.get(i.projectId) ?? 0) + i._count.results);
   const [busiest] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [""];
