@@ -1,15 +1,15 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
-import { actionAllowedOrigins } from "./lib/ops/action-origin";
-import { uploadLimits } from "./lib/upload-limits";
+import { actionAllowedOrigins } from "./lib/platform/ops/action-origin";
+import { uploadLimits } from "./lib/platform/upload-limits";
 
 const withNextIntl = createNextIntlPlugin({
-  requestConfig: "./lib/i18n/request.ts",
+  requestConfig: "./lib/platform/i18n/request.ts",
   // Messages are compiled at build time, so browsers get no ICU message parser (a first-load budget, see the README).
-  experimental: { messages: { path: "./lib/i18n/messages", format: "json", locales: ["en", "es"], precompile: true } },
+  experimental: { messages: { path: "./lib/platform/i18n/messages", format: "json", locales: ["en", "es"], precompile: true } },
 });
 
-// Body limits from the settings (lib/env.ts, read when the server starts; the standalone build keeps
+// Body limits from the settings (lib/platform/env.ts, read when the server starts; the standalone build keeps
 // those of its build): the proxy buffers up to the largest body any route or action accepts (10 MB by
 // default, past which it cuts the body short), actions take up to the largest form's files.
 const limits = uploadLimits();

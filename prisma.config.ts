@@ -1,4 +1,4 @@
-// Prisma CLI configuration. The app itself never reads this file: lib/db builds its own client.
+// Prisma CLI configuration. The app itself never reads this file: lib/platform/db builds its own client.
 import { defineConfig } from "prisma/config";
 
 export default defineConfig({

@@ -3,20 +3,25 @@
 //   an empty 405); a body declared larger than the route reads gets a 413 problem.
 // - Server actions: one called from another site gets a 403 problem (Next.js would answer 500), one whose
 //   body is declared past the action limit a 413 problem. Next.js buffers a body for this proxy up to
-//   experimental.proxyClientMaxBodySize (next.config.ts, from lib/upload-limits.ts) and cuts it there.
+//   experimental.proxyClientMaxBodySize (next.config.ts, from lib/platform/upload-limits.ts) and cuts it there.
 // - Pages: a Content-Security-Policy with this request's nonce (Next.js reads it from the request's
 //   policy header and puts it on its scripts), framing refused, HSTS over HTTPS.
 // - Donor pages (/s/<token>): a revoked or expired link answers 410 and a flood 429, which a page cannot
 //   set itself; an active link may be framed by the sites its manager listed.
 import type { NextRequest } from "next/server";
 import { NextResponse } from "next/server";
-import { methodNotAllowed } from "@/lib/api/allowed-methods";
-import { env } from "@/lib/env";
-import { requestIdOf } from "@/lib/ops/log";
-import { foreignAction, oversizedBody } from "@/lib/ops/proxy-refusals";
-import { contentSecurityPolicy, newNonce, servedOverHttps, strictTransportSecurity } from "@/lib/ops/security-headers";
-import { shareLinkGate } from "@/lib/share-links/lookup";
-import { allowShareView, SHARE_LIMITED_HEADER } from "@/lib/share-links/view-limit";
+import { methodNotAllowed } from "@/lib/http/allowed-methods";
+import { env } from "@/lib/platform/env";
+import { requestIdOf } from "@/lib/platform/ops/log";
+import { foreignAction, oversizedBody } from "@/lib/platform/ops/proxy-refusals";
+import {
+  contentSecurityPolicy,
+  newNonce,
+  servedOverHttps,
+  strictTransportSecurity,
+} from "@/lib/platform/ops/security-headers";
+import { shareLinkGate } from "@/lib/server/share-links/lookup";
+import { allowShareView, SHARE_LIMITED_HEADER } from "@/lib/server/share-links/view-limit";
 
 const DONOR_PAGE = /^\/s\/([^/]+)\/?$/;
 

@@ -1,13 +1,13 @@
 // Every page and every server action x every kind of caller, over HTTP against the production build, as
-// an attacker would call them (the /api/v1 routes have their own matrix: lib/api/access-matrix). Each
+// an attacker would call them (the /api/v1 routes have their own matrix: lib/http/access-matrix). Each
 // cell's expected answer is stated: a caller the permission table refuses gets a refusal and changes
 // nothing in the database, an allowed caller is never refused for who they are, and nobody gets a 5xx.
 // A page or server action added without an entry here fails the test.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { type APIRequestContext, expect, request as newRequest, test } from "@playwright/test";
-import { hashToken, newSecretToken } from "../lib/api-tokens/token";
-import { hashPassword } from "../lib/auth/password";
+import { hashToken, newSecretToken } from "../lib/domain/api-tokens/token";
+import { hashPassword } from "../lib/platform/auth/password";
 import { e2eDatabase } from "./database";
 import { demoUser } from "./fixtures";
 

@@ -1,4 +1,4 @@
-import { connect } from "../lib/db";
+import { connect } from "../lib/platform/db";
 import { e2eDatabaseUrl } from "./database-url";
 
 /** The data layer on the end-to-end PostgreSQL database, for fixtures of *.pg.spec.ts. */

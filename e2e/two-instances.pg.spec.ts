@@ -63,7 +63,7 @@ test("a session, the figures and the sign-in limits are the same on both instanc
   );
 
   // Wrong passwords tried from this client on the first instance hold its new browsers back from the
-  // account on the second as well (lib/auth/sign-in-limit.ts; browsers signed in before are not).
+  // account on the second as well (lib/platform/auth/sign-in-limit.ts; browsers signed in before are not).
   const guesser = await (await browser.newContext({ baseURL: first })).newPage();
   for (let i = 0; i < 10; i++) {
     await logIn(guesser, "viewer@example.org", `not the password ${i}`);

@@ -6,7 +6,7 @@ import { logInAs } from "./fixtures";
 
 // Files between 10 and 20 MB go through the forms' server actions: past Next.js's default 10 MB proxy
 // buffer they used to arrive cut short and the action answered 500. The limits are the settings'
-// (lib/upload-limits.ts): MAX_BOUNDARY_BYTES 15 MB for outlines, MAX_FORM_FILE_BYTES 20 MB for a survey export.
+// (lib/platform/upload-limits.ts): MAX_BOUNDARY_BYTES 15 MB for outlines, MAX_FORM_FILE_BYTES 20 MB for a survey export.
 const MB = 1024 * 1024;
 const dir = mkdtempSync(path.join(tmpdir(), "e2e-upload-limits-"));
 

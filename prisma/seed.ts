@@ -1,6 +1,6 @@
 // Seeds the demo data once: a database that already has users is left alone, so a re-run never
 // overwrites what people entered.
-import { connect } from "@/lib/db";
+import { connect } from "@/lib/platform/db";
 import { loadDemoData } from "./demo/load";
 
 async function main() {

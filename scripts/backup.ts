@@ -1,8 +1,8 @@
 // npm run db:backup [-- <file>]     a backup of the configured database (default backups/<time>.<ext>)
 // npm run db:restore -- <file>      restores one (stop the app first; see README "Backups")
 import path from "node:path";
-import { configuredTarget, describeTarget } from "@/lib/db/adapter";
-import { backupDatabase, restoreDatabase } from "@/lib/ops/backup";
+import { configuredTarget, describeTarget } from "@/lib/platform/db/adapter";
+import { backupDatabase, restoreDatabase } from "@/lib/platform/ops/backup";
 
 async function main() {
   const [command, file] = process.argv.slice(2);

@@ -22,12 +22,12 @@ const SUMMARY_ONLY = process.env.BENCH_SUMMARY_ONLY === "1";
 
 if (!onPostgres) process.env.DATA_DIR = mkdtempSync(path.join(tmpdir(), "me-bench-"));
 
-const { closeDb, db } = await import("@/lib/db");
-const { configuredTarget, describeTarget, openAdapter } = await import("@/lib/db/adapter");
-const { applyMigrations, resetDatabase, startEngine } = await import("@/lib/db/schema-engine");
-const { createDatabaseIfMissing } = await import("@/lib/db/server-admin");
-const { projectSummary } = await import("@/lib/summary/service");
-const { portfolio } = await import("@/lib/portfolio/service");
+const { closeDb, db } = await import("@/lib/platform/db");
+const { configuredTarget, describeTarget, openAdapter } = await import("@/lib/platform/db/adapter");
+const { applyMigrations, resetDatabase, startEngine } = await import("@/lib/platform/db/schema-engine");
+const { createDatabaseIfMissing } = await import("@/lib/platform/db/server-admin");
+const { projectSummary } = await import("@/lib/server/summary/service");
+const { portfolio } = await import("@/lib/server/portfolio/service");
 const { seedPortfolio } = await import("./bench/portfolio");
 
 async function migrateFresh() {
@@ -174,8 +174,8 @@ for (const row of await benchImport(prisma, spareId, IMPORT_ROWS)) {
 }
 
 // The app itself, on the same database (PGlite is one process's: this one lets it go first).
-const { createShareLink } = await import("@/lib/share-links/service");
-const { hashPassword } = await import("@/lib/auth/password");
+const { createShareLink } = await import("@/lib/server/share-links/service");
+const { hashPassword } = await import("@/lib/platform/auth/password");
 const manager = await prisma.user.create({
   data: {
     email: "manager@example.org",

@@ -3,10 +3,10 @@
 // The password is read from ADMIN_PASSWORD, or asked for without echo.
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
-import { passwordProblem } from "@/lib/auth/password-policy";
-import { connect } from "@/lib/db";
-import { translator } from "@/lib/i18n/translator";
-import { createAdmin } from "@/lib/users/admin";
+import { passwordProblem } from "@/lib/domain/users/password-policy";
+import { connect } from "@/lib/platform/db";
+import { translator } from "@/lib/platform/i18n/translator";
+import { createAdmin } from "@/lib/server/users/admin";
 
 function askHidden(question: string): Promise<string> {
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });

@@ -1,20 +1,20 @@
-// Database commands that work without Prisma's engine downloads (see lib/db/schema-engine.ts):
+// Database commands that work without Prisma's engine downloads (see lib/platform/db/schema-engine.ts):
 //   migrate                 apply pending migrations
 //   migration:create NAME   write prisma/migrations/<timestamp>_NAME/migration.sql from the schema
 //   reset                   drop everything, then migrate
 
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { ensureReferenceData } from "@/lib/catalogue/reference";
-import { connect } from "@/lib/db";
-import { configuredTarget, describeTarget, openAdapter } from "@/lib/db/adapter";
+import { connect } from "@/lib/platform/db";
+import { configuredTarget, describeTarget, openAdapter } from "@/lib/platform/db/adapter";
 import {
   applyMigrations,
   migrationsDir,
   pendingSchemaChange,
   resetDatabase,
   startEngine,
-} from "@/lib/db/schema-engine";
+} from "@/lib/platform/db/schema-engine";
+import { ensureReferenceData } from "@/lib/server/catalogue/reference";
 
 function timestamp(now = new Date()): string {
   return now.toISOString().replace(/[-:T]/g, "").slice(0, 14);

@@ -5,7 +5,7 @@
 // Outlines are thinned to ~1 km (plenty for a dashboard's map) so the file stays small.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { simplifyRing } from "../lib/maps/geojson";
+import { simplifyRing } from "../lib/formats/geojson/read";
 
 type Ring = [number, number][];
 type Geometry = { type: "Polygon"; coordinates: Ring[] } | { type: "MultiPolygon"; coordinates: Ring[][] };

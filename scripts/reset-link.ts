@@ -2,8 +2,8 @@
 // no e-mail: an admin passes it on.
 //   npm run user:reset-link -- --email someone@example.org
 import { parseArgs } from "node:util";
-import { connect } from "@/lib/db";
-import { createResetLink } from "@/lib/users/account";
+import { connect } from "@/lib/platform/db";
+import { createResetLink } from "@/lib/server/users/account";
 
 async function main() {
   const { values } = parseArgs({ options: { email: { type: "string" } } });

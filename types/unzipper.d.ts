@@ -1,4 +1,4 @@
-// The part of unzipper (a dependency of exceljs) that lib/imports/zip-limits.ts and xlsx-order.ts use.
+// The part of unzipper (a dependency of exceljs) that lib/formats/read/zip-limits.ts and xlsx-order.ts use.
 declare module "unzipper" {
   import type { Readable } from "node:stream";
   export type CentralDirectoryFile = {

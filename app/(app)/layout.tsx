@@ -3,8 +3,8 @@ import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { LanguageSwitcher } from "@/components/layout/language-switcher";
-import { requireUser } from "@/lib/auth/session";
-import { inboxCount } from "@/lib/results/inbox";
+import { requireUser } from "@/lib/platform/auth/session";
+import { inboxCount } from "@/lib/server/results/inbox";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();

@@ -8,7 +8,7 @@ import {
   type ResetRequestState,
   requestResetAction,
   resetPasswordAction,
-} from "@/lib/users/account-actions";
+} from "@/lib/server/users/account-actions";
 
 function NewPasswordFields({ error }: { error: (field: string) => string | null }) {
   const t = useTranslations("account");

@@ -1,7 +1,7 @@
 import { createTranslator } from "use-intl/core";
 import { expect, test } from "vitest";
-import en from "@/lib/i18n/messages/en.json";
-import es from "@/lib/i18n/messages/es.json";
+import en from "@/lib/platform/i18n/messages/en.json";
+import es from "@/lib/platform/i18n/messages/es.json";
 import { signInErrorMessage } from "./sign-in-error";
 
 const english = createTranslator({ locale: "en", messages: en, namespace: "login" });

@@ -1,5 +1,5 @@
 // What the sign-in form says for next-auth's error code: a wrong e-mail or password, a limited attempt
-// ("rateLimited:<seconds>", thrown by lib/auth/sign-in-limit.ts) with its wait in whole minutes, or a failure.
+// ("rateLimited:<seconds>", thrown by lib/platform/auth/sign-in-limit.ts) with its wait in whole minutes, or a failure.
 type Translate = (key: "invalid" | "failed" | "rateLimited", values?: { minutes: number }) => string;
 
 export function signInErrorMessage(code: string, t: Translate): string {

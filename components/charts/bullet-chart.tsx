@@ -13,7 +13,7 @@ import {
   YAxis,
 } from "recharts";
 import type { BulletDatum } from "@/components/dashboard/shape";
-import type { Measure } from "@/lib/indicators";
+import type { Measure } from "@/lib/domain/engine";
 import { chartColours } from "./chart-frame";
 import { TargetMark } from "./target-mark";
 import { useFigureFormat } from "./use-figure-format";

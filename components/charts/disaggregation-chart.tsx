@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { notReportedKey } from "@/components/dashboard/shape";
-import type { Measure } from "@/lib/indicators";
+import type { Measure } from "@/lib/domain/engine";
 import { chartColours } from "./chart-frame";
 import { useFigureFormat } from "./use-figure-format";
 

@@ -1,5 +1,5 @@
 // Downloads of what a chart shows: its table as CSV, its drawing as PNG. Browser only.
-import { toCsv } from "@/lib/exports/csv";
+import { toCsv } from "@/lib/formats/write/csv";
 
 function save(blob: Blob, filename: string) {
   const url = URL.createObjectURL(blob);

@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { ProgressDatum } from "@/components/dashboard/shape";
-import type { Measure } from "@/lib/indicators";
+import type { Measure } from "@/lib/domain/engine";
 import { chartColours } from "./chart-frame";
 import { useFigureFormat } from "./use-figure-format";
 

@@ -1,7 +1,7 @@
 "use client";
 import { useFormatter, useTranslations } from "next-intl";
-import { formatFigure } from "@/components/indicators/figure-format";
-import type { Measure } from "@/lib/indicators";
+import type { Measure } from "@/lib/domain/engine";
+import { formatFigure } from "@/lib/domain/format/figure-format";
 
 /** Tooltip and label formatting of a chart's values, in the user's locale. */
 export function useFigureFormat(measure: Measure) {

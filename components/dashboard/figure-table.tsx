@@ -1,7 +1,7 @@
 "use client";
 import { useFormatter, useTranslations } from "next-intl";
-import { formatCounts, formatFigure, formatShare } from "@/components/indicators/figure-format";
 import { StatusBadge } from "@/components/indicators/status-badge";
+import { formatCounts, formatFigure, formatShare } from "@/lib/domain/format/figure-format";
 import { Explanation } from "./explanation";
 import type { FigureJson, IndicatorJson, SummaryJson } from "./types";
 

@@ -1,10 +1,10 @@
 "use client";
 import { useFormatter, useTranslations } from "next-intl";
 import { lazy, type ReactNode, Suspense, useId, useState, useSyncExternalStore } from "react";
-import { formatFigure, formatShare } from "@/components/indicators/figure-format";
 import { Narratives, narrativeWhere } from "@/components/indicators/narratives";
 import { StatusBadge } from "@/components/indicators/status-badge";
 import type { SummaryFilters, SummarySource } from "@/lib/client/summary-url";
+import { formatFigure, formatShare } from "@/lib/domain/format/figure-format";
 import type { IndicatorJson, SummaryJson } from "./types";
 
 // An open card's charts, maps and tables load after the page (the first card's too): they are not

@@ -2,10 +2,10 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { ChartFrame, type ChartTable } from "@/components/charts/chart-frame";
 import { BulletChart, DisaggregationChart, ProgressChart, SurveyRoundsChart } from "@/components/charts/lazy";
-import { formatCounts, formatFigure, formatShare } from "@/components/indicators/figure-format";
 import { StatusBadge } from "@/components/indicators/status-badge";
 import { IndicatorMap } from "@/components/maps/indicator-map";
 import type { SummaryFilters, SummarySource } from "@/lib/client/summary-url";
+import { formatCounts, formatFigure, formatShare } from "@/lib/domain/format/figure-format";
 import { Explanation } from "./explanation";
 import { PlaceTrends } from "./place-trends";
 import {

@@ -1,10 +1,10 @@
 "use client";
 import { useFormatter, useTranslations } from "next-intl";
 import { ChartFrame, type ChartTable } from "@/components/charts/chart-frame";
-import { formatFigure } from "@/components/indicators/figure-format";
 import { StatusBadge } from "@/components/indicators/status-badge";
 import { usePlaceDetails } from "@/lib/client/summary-query";
 import type { SummaryFilters, SummarySource } from "@/lib/client/summary-url";
+import { formatFigure } from "@/lib/domain/format/figure-format";
 import type { IndicatorJson } from "./types";
 
 const W = 180;

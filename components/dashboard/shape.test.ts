@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
-import type { OptionPartial } from "@/lib/indicators/composition";
-import { type IndicatorDefinition, type SummaryTarget, summarizeIndicator } from "@/lib/indicators/summary";
+import type { OptionPartial } from "@/lib/domain/engine/composition";
+import { type IndicatorDefinition, type SummaryTarget, summarizeIndicator } from "@/lib/domain/engine/summarize";
 import { resultPartial } from "@/lib/testing/partials";
 import { bulletData, disaggregationData, groupRows, progressData, regionRows } from "./shape";
 import { statusCounts, statusMatrix } from "./status-shape";

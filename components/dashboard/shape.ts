@@ -1,9 +1,9 @@
 // Shapes the engine's summary for charts and their tables. Nothing here computes a rule: every number
 // comes from the summary as it is; only the drawing of a bar may be capped to its frame.
-import { type RegionRow, regionRows } from "@/lib/indicators/regions";
+import { type RegionRow, regionRows } from "@/lib/domain/engine/regions";
 import type { IndicatorJson } from "./types";
 
-export { groupRows, regionRowKey, regionRows } from "@/lib/indicators/regions";
+export { groupRows, regionRowKey, regionRows } from "@/lib/domain/engine/regions";
 
 /** How a row of a place's own values is named ("Peru, not by region"); the caller translates it. */
 export type RowLabel = (row: RegionRow<IndicatorJson>) => string;

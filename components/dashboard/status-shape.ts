@@ -1,7 +1,7 @@
 // The first screen's status figures: counts for the headline row and the region x indicator matrix.
 // Apart from the charts' shaping (shape.ts), which loads only with an open card.
-import { regionRows } from "@/lib/indicators/regions";
-import { countStatuses } from "@/lib/indicators/schedule";
+import { regionRows } from "@/lib/domain/engine/regions";
+import { countStatuses } from "@/lib/domain/engine/schedule";
 import type { Status, SummaryJson } from "./types";
 
 /** Indicators by overall status, for the headline row. */

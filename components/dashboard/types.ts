@@ -1,6 +1,6 @@
 // The summary as the browser receives it: the API's JSON (dates as ISO strings).
 import type { z } from "zod";
-import type { summaryResponse } from "@/lib/api/contracts/summary";
+import type { summaryResponse } from "@/lib/http/contracts/summary";
 
 export type SummaryJson = z.output<typeof summaryResponse>;
 export type IndicatorJson = SummaryJson["indicators"][number];

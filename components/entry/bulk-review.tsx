@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { type BatchReviewOutcome, reviewBatchAction } from "@/lib/results/actions";
+import { type BatchReviewOutcome, reviewBatchAction } from "@/lib/server/results/actions";
 
 export const BULK_FORM = "bulk-review";
 

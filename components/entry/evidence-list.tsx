@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
-import type { EvidenceItem } from "@/lib/evidence/service";
+import type { EvidenceItem } from "@/lib/server/evidence/service";
 
 type Props = {
   projectId: string;

@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
-import type { EvidenceItem } from "@/lib/evidence/service";
+import type { EvidenceItem } from "@/lib/server/evidence/service";
 import { EvidenceList } from "./evidence-list";
 
 type Props = {

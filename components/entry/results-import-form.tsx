@@ -4,10 +4,10 @@ import { useLocale, useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { FileTooLargeMessage } from "@/components/ui/file-too-large";
 import { type UploadOutcome, type UploadProgress, uploadResults } from "@/lib/client/upload-results";
-import { fileOverCap } from "@/lib/file-size";
-import { type ColumnsState, readColumnsAction } from "@/lib/results/import-actions";
-import { mappedFields } from "@/lib/results/import-mapping";
-import { numberLocale } from "@/lib/validation/numbers";
+import { fileOverCap } from "@/lib/domain/format/file-size";
+import { mappedFields } from "@/lib/domain/results/import-mapping";
+import { numberLocale } from "@/lib/domain/validation/numbers";
+import { type ColumnsState, readColumnsAction } from "@/lib/server/results/import/actions";
 import { ImportProgressBar } from "./import-progress-bar";
 import { ImportWarnings } from "./import-warnings";
 import { ProblemsTable } from "./problems-table";
@@ -26,7 +26,7 @@ export function ResultsImportForm({
 }: {
   projectId: string;
   /**
-   * Caps (lib/upload-limits.ts): of a workbook sent whole to read its columns, and of any table uploaded
+   * Caps (lib/platform/upload-limits.ts): of a workbook sent whole to read its columns, and of any table uploaded
    * (MAX_UPLOAD_BYTES). A larger file is refused here, before it is sent.
    */
   caps: { file: number; upload: number };

@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { type ReviewOutcome, reviewResultAction } from "@/lib/results/actions";
+import { type ReviewOutcome, reviewResultAction } from "@/lib/server/results/actions";
 
 /** Approve or return one submitted value; a return needs a comment, said in place if missing. */
 export function ReviewForm({

@@ -3,16 +3,22 @@ import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { FileTooLargeMessage } from "@/components/ui/file-too-large";
-import { fileOverCap } from "@/lib/file-size";
+import { fileOverCap } from "@/lib/domain/format/file-size";
+import { bandsOf } from "@/lib/domain/survey/guess";
+import {
+  measureOfKind,
+  type RuleKind,
+  ruleKinds,
+  type SurveyRules,
+  validationStatuses,
+} from "@/lib/domain/survey/rules";
 import {
   importSurveyAction,
   readSurveyAction,
   type SurveyFileState,
   type SurveyImportState,
-} from "@/lib/survey/actions";
-import { bandsOf } from "@/lib/survey/guess";
-import type { SurveyFormContext } from "@/lib/survey/import";
-import { measureOfKind, type RuleKind, ruleKinds, type SurveyRules, validationStatuses } from "@/lib/survey/rules";
+} from "@/lib/server/survey/actions";
+import type { SurveyFormContext } from "@/lib/server/survey/survey-import";
 import { ImportWarnings } from "./import-warnings";
 import { ProblemsTable } from "./problems-table";
 import { UploadHeading } from "./upload-heading";
@@ -89,7 +95,7 @@ export function SurveyImportForm({
 }: {
   projectId: string;
   context: SurveyFormContext;
-  /** Each file's cap (lib/upload-limits.ts): a larger one is refused here, before it is sent. */
+  /** Each file's cap (lib/platform/upload-limits.ts): a larger one is refused here, before it is sent. */
   caps: { file: number; form: number };
 }) {
   const t = useTranslations("surveyImport");

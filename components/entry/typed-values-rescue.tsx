@@ -7,7 +7,7 @@ import {
   type TypedValues,
   typedValuesCsv,
   typedValuesKey,
-} from "@/lib/results/typed-values";
+} from "@/lib/domain/results/typed-values";
 
 type Props = {
   projectId: string;

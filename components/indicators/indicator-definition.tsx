@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { getIndicator } from "@/lib/projects/service";
+import type { getIndicator } from "@/lib/server/projects/service";
 
 type Indicator = NonNullable<Awaited<ReturnType<typeof getIndicator>>>;
 

@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { indicatorHistory } from "@/lib/results/service";
+import type { indicatorHistory } from "@/lib/server/results/service";
 
 type Events = Awaited<ReturnType<typeof indicatorHistory>>;
 

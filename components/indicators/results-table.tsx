@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { indicatorResults } from "@/lib/results/service";
+import type { indicatorResults } from "@/lib/server/results/service";
 
 type Results = Awaited<ReturnType<typeof indicatorResults>>;
 

@@ -1,5 +1,5 @@
 import { useTranslations } from "next-intl";
-import type { Status } from "@/lib/indicators/schedule";
+import type { Status } from "@/lib/domain/engine/schedule";
 import { statusSymbols } from "./status-symbols";
 
 /** A status in words with a shape, so it never depends on colour alone. */

@@ -1,4 +1,4 @@
-import type { Status } from "@/lib/indicators/schedule";
+import type { Status } from "@/lib/domain/engine/schedule";
 
 /** A shape per status, shown beside its word or its colour so status never depends on colour alone. */
 export const statusSymbols: Record<Status, string> = {

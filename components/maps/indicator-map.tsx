@@ -3,9 +3,9 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useId } from "react";
 import { ChartFrame, type ChartTable } from "@/components/charts/chart-frame";
 import type { IndicatorJson } from "@/components/dashboard/types";
-import { formatFigure, formatShare } from "@/components/indicators/figure-format";
 import { StatusBadge } from "@/components/indicators/status-badge";
-import { mapFigures, statusWords } from "./map-figures";
+import { formatFigure, formatShare } from "@/lib/domain/format/figure-format";
+import { mapFigures, statusWords } from "../../lib/domain/format/map-figures";
 import { PlaceMapDrawing } from "./place-map";
 import { usePlaceMap } from "./place-map-context";
 

@@ -1,6 +1,6 @@
 "use client";
 import { createContext, type ReactNode, useContext } from "react";
-import type { PlaceMap } from "@/lib/maps/shapes";
+import type { PlaceMap } from "@/lib/domain/maps/shapes";
 
 const PlaceMapContext = createContext<PlaceMap | null>(null);
 

@@ -4,8 +4,8 @@
 // the server, the dashboard's cards in the browser. Colours are attributes so a PNG keeps them.
 
 import { statusSymbols } from "@/components/indicators/status-symbols";
-import type { Status } from "@/lib/indicators/schedule";
-import type { PlaceMap } from "@/lib/maps/shapes";
+import type { Status } from "@/lib/domain/engine/schedule";
+import type { PlaceMap } from "@/lib/domain/maps/shapes";
 
 export type MapFigure = { locationId: string; status: Status; label: string };
 

@@ -1,14 +1,14 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { formatFigure, formatShare } from "@/components/indicators/figure-format";
 import { StatusBadge } from "@/components/indicators/status-badge";
+import { formatFigure, formatShare } from "@/lib/domain/format/figure-format";
 import {
   type PortfolioPage,
   type PortfolioQuery,
   type PortfolioRow,
   portfolioChoices,
   portfolioSorts,
-} from "@/lib/portfolio/filter";
+} from "@/lib/domain/portfolio/filter";
 
 /** The portfolio's link to another page of the same filtered and sorted list. */
 function pageHref(query: PortfolioQuery, page: number): string {

@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Field } from "@/components/ui/field";
-import { addPeriodAction, type FormState } from "@/lib/schedule/actions";
+import { addPeriodAction, type FormState } from "@/lib/server/schedule/actions";
 
 export function AddPeriodForm({ projectId }: { projectId: string }) {
   const t = useTranslations("schedule");

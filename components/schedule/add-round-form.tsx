@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import { Field } from "@/components/ui/field";
 import { useRemountingAction } from "@/components/ui/use-remounting-action";
-import { addSurveyRoundAction, type FormState } from "@/lib/schedule/actions";
+import { addSurveyRoundAction, type FormState } from "@/lib/server/schedule/actions";
 
 const types = ["BASELINE", "MIDLINE", "ENDLINE", "OTHER"] as const;
 const modes = ["PHONE", "IN_PERSON", "ONLINE", "MIXED"] as const;

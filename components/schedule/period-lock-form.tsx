@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { type FormState, periodLockAction } from "@/lib/schedule/actions";
+import { type FormState, periodLockAction } from "@/lib/server/schedule/actions";
 
 /** Lock a period, or reopen it with a reason (kept in the audit trail). */
 export function PeriodLockForm({

@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { type FormState, progressNoteAction } from "@/lib/schedule/actions";
+import { type FormState, progressNoteAction } from "@/lib/server/schedule/actions";
 
 /** A period's progress note, written by a manager and shown with the period on donor reports. */
 export function ProgressNoteForm({

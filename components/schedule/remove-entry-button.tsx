@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { type FormState, removeScheduleEntryAction } from "@/lib/schedule/actions";
+import { type FormState, removeScheduleEntryAction } from "@/lib/server/schedule/actions";
 
 /** Removes a period or round that has no results; says why when it cannot. */
 export function RemoveEntryButton({

@@ -3,7 +3,7 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Field } from "@/components/ui/field";
 import { SecretNotice } from "@/components/ui/secret-notice";
-import { type CreateApiTokenState, createApiTokenAction } from "@/lib/api-tokens/actions";
+import { type CreateApiTokenState, createApiTokenAction } from "@/lib/server/api-tokens/actions";
 
 export function CreateApiTokenForm() {
   const t = useTranslations("tokens");

@@ -1,6 +1,6 @@
 "use client";
 import { Field } from "@/components/ui/field";
-import { acceptInvitationAction } from "@/lib/projects/actions";
+import { acceptInvitationAction } from "@/lib/server/projects/actions";
 import { FormStatus, useSetupForm } from "./use-setup-form";
 
 export function AcceptInvitationForm({ token }: { token: string }) {

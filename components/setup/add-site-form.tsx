@@ -1,6 +1,6 @@
 "use client";
 import { Field } from "@/components/ui/field";
-import { addSiteAction } from "@/lib/projects/actions";
+import { addSiteAction } from "@/lib/server/projects/actions";
 import { FormStatus, useSetupForm } from "./use-setup-form";
 
 export function AddSiteForm({ projectId, parents }: { projectId: string; parents: { id: string; name: string }[] }) {

@@ -1,8 +1,8 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
-import { type FileTooLarge, fileOverCap, megabytes } from "@/lib/file-size";
-import { type BoundaryImportState, importBoundariesAction } from "@/lib/maps/actions";
+import { type FileTooLarge, fileOverCap, megabytes } from "@/lib/domain/format/file-size";
+import { type BoundaryImportState, importBoundariesAction } from "@/lib/server/maps/actions";
 
 type Coverage = { name: string; shape: "outline" | "point" | "none" }[];
 
@@ -14,7 +14,7 @@ export function BoundariesForm({
 }: {
   projectId: string;
   coverage: Coverage;
-  /** The file's cap (lib/upload-limits.ts): a larger one is refused here, before it is sent. */
+  /** The file's cap (lib/platform/upload-limits.ts): a larger one is refused here, before it is sent. */
   caps: { file: number };
 }) {
   const t = useTranslations("maps.settings");

@@ -1,6 +1,6 @@
 "use client";
 import { Field } from "@/components/ui/field";
-import { copyProjectAction } from "@/lib/projects/actions";
+import { copyProjectAction } from "@/lib/server/projects/actions";
 import { ProjectIdentityFields } from "./project-identity-fields";
 import { FormStatus, useSetupForm } from "./use-setup-form";
 

@@ -1,6 +1,6 @@
 "use client";
 import { Field } from "@/components/ui/field";
-import { customDimensionAction } from "@/lib/projects/actions";
+import { customDimensionAction } from "@/lib/server/projects/actions";
 import { FormStatus, useSetupForm } from "./use-setup-form";
 
 /** Adds a custom disaggregation to the shared catalogue (for example displacement status). */

@@ -3,16 +3,16 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Field } from "@/components/ui/field";
 import { useFileForm } from "@/components/ui/use-file-form";
-import { type FileTooLarge, fileOverCap, megabytes } from "@/lib/file-size";
-import type { ImportIssue } from "@/lib/imports/issues";
-import { importProjectAction } from "@/lib/projects/actions";
+import { type FileTooLarge, fileOverCap, megabytes } from "@/lib/domain/format/file-size";
+import type { ImportIssue } from "@/lib/formats/read/issues";
+import { importProjectAction } from "@/lib/server/projects/actions";
 import { FormStatus, useSetupForm } from "./use-setup-form";
 
 /** Upload an IATI file or the logframe workbook, see what it would create and every problem, then import. */
 export function ImportProjectForm({ caps }: { caps: { file: number } }) {
   const { state, formAction, pending, t, error, value } = useSetupForm(importProjectAction);
   const errors = useTranslations("errors");
-  // A file past its cap (lib/upload-limits.ts) is refused here, before it is sent.
+  // A file past its cap (lib/platform/upload-limits.ts) is refused here, before it is sent.
   const [oversized, setOversized] = useState<FileTooLarge | null>(null);
   const fileError = oversized
     ? errors("fileTooLarge", { field: t("file"), mb: megabytes(oversized.maxBytes) })

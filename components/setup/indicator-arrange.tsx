@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { indicatorArrangeAction } from "@/lib/projects/actions";
+import { indicatorArrangeAction } from "@/lib/server/projects/actions";
 
 /** Move up or down, archive or restore: small buttons that post to one server action. */
 export async function IndicatorArrange({

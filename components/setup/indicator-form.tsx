@@ -1,6 +1,6 @@
 "use client";
 import { Field } from "@/components/ui/field";
-import { indicatorAction } from "@/lib/projects/actions";
+import { indicatorAction } from "@/lib/server/projects/actions";
 import { FormStatus, useSetupForm } from "./use-setup-form";
 
 const choices = {

@@ -1,7 +1,7 @@
 "use client";
 import { Field } from "@/components/ui/field";
 import { SecretNotice } from "@/components/ui/secret-notice";
-import { inviteAction } from "@/lib/projects/actions";
+import { inviteAction } from "@/lib/server/projects/actions";
 import { roles } from "./roles";
 import { FormStatus, useSetupForm } from "./use-setup-form";
 

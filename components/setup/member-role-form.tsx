@@ -1,5 +1,5 @@
 "use client";
-import { memberRoleAction } from "@/lib/projects/actions";
+import { memberRoleAction } from "@/lib/server/projects/actions";
 import { roles } from "./roles";
 import { useSetupForm } from "./use-setup-form";
 

@@ -1,6 +1,6 @@
 "use client";
 import { Field } from "@/components/ui/field";
-import { createProjectAction } from "@/lib/projects/actions";
+import { createProjectAction } from "@/lib/server/projects/actions";
 import { FrequencySelect } from "./frequency-select";
 import { type PlaceOption, PlacesPicker } from "./places-picker";
 import { ProjectIdentityFields } from "./project-identity-fields";

@@ -1,6 +1,6 @@
 "use client";
 import { Field } from "@/components/ui/field";
-import { projectDetailsAction } from "@/lib/projects/actions";
+import { projectDetailsAction } from "@/lib/server/projects/actions";
 import { FrequencySelect } from "./frequency-select";
 import { type PlaceOption, PlacesPicker } from "./places-picker";
 import { FormStatus, useSetupForm } from "./use-setup-form";

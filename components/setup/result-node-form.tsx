@@ -1,6 +1,6 @@
 "use client";
 import { Field } from "@/components/ui/field";
-import { resultNodeAction } from "@/lib/projects/actions";
+import { resultNodeAction } from "@/lib/server/projects/actions";
 import { FormStatus, useSetupForm } from "./use-setup-form";
 
 export const levels = ["IMPACT", "OUTCOME", "OUTPUT"] as const;

@@ -1,9 +1,9 @@
 "use client";
 import { useLocale } from "next-intl";
 import { useState } from "react";
-import { targetsAction } from "@/lib/projects/actions";
-import { cellName, parseTargetText } from "@/lib/projects/targets-form";
-import { numberLocale } from "@/lib/validation/numbers";
+import { cellName, parseTargetText } from "@/lib/domain/projects/targets-form";
+import { numberLocale } from "@/lib/domain/validation/numbers";
+import { targetsAction } from "@/lib/server/projects/actions";
 import { FormStatus, useSetupForm } from "./use-setup-form";
 
 export type GridCell = {

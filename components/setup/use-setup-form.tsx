@@ -1,8 +1,8 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useRemountingAction } from "@/components/ui/use-remounting-action";
-import { megabytes } from "@/lib/file-size";
-import type { SetupFormState } from "@/lib/projects/actions";
+import { megabytes } from "@/lib/domain/format/file-size";
+import type { SetupFormState } from "@/lib/server/projects/actions";
 
 /**
  * A project-setup form's state: its action, translated field errors, and what was typed (shown again

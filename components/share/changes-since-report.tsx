@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { formatFigure } from "@/components/indicators/figure-format";
 import { StatusBadge } from "@/components/indicators/status-badge";
-import type { ChangesSinceReport } from "@/lib/summary/changes";
+import { formatFigure } from "@/lib/domain/format/figure-format";
+import type { ChangesSinceReport } from "@/lib/server/summary/changes";
 
 /**
  * What changed since the last report: per indicator, the values approved since the latest period

@@ -3,7 +3,11 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Field } from "@/components/ui/field";
 import { SecretNotice } from "@/components/ui/secret-notice";
-import { type CreateShareLinkState, createShareLinkAction, type ShareLinkField } from "@/lib/share-links/actions";
+import {
+  type CreateShareLinkState,
+  createShareLinkAction,
+  type ShareLinkField,
+} from "@/lib/server/share-links/actions";
 
 export function CreateShareLinkForm({ projectId }: { projectId: string }) {
   const t = useTranslations("share");

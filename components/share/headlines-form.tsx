@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { type HeadlinesState, headlinesAction } from "@/lib/share-links/actions";
+import { type HeadlinesState, headlinesAction } from "@/lib/server/share-links/actions";
 
 type Choice = { id: string; code: string; title: string; chosen: boolean };
 

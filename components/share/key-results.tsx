@@ -1,10 +1,10 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { formatFigure, formatShare } from "@/components/indicators/figure-format";
 import { StatusBadge } from "@/components/indicators/status-badge";
-import { mapFigures, statusWords } from "@/components/maps/map-figures";
 import { PlaceMapDrawing } from "@/components/maps/place-map";
-import type { PlaceMap } from "@/lib/maps/shapes";
-import type { ProjectSummary } from "@/lib/summary/service";
+import { formatFigure, formatShare } from "@/lib/domain/format/figure-format";
+import { mapFigures, statusWords } from "@/lib/domain/format/map-figures";
+import type { PlaceMap } from "@/lib/domain/maps/shapes";
+import type { ProjectSummary } from "@/lib/server/summary/service";
 
 type Props = {
   summary: ProjectSummary;

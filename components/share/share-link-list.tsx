@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { RevokeButton } from "@/components/ui/revoke-button";
-import { revokeShareLinkAction } from "@/lib/share-links/actions";
-import type { listShareLinks } from "@/lib/share-links/service";
+import { revokeShareLinkAction } from "@/lib/server/share-links/actions";
+import type { listShareLinks } from "@/lib/server/share-links/service";
 
 type Links = Awaited<ReturnType<typeof listShareLinks>>;
 

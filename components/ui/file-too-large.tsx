@@ -1,6 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { type FileTooLarge, megabytes } from "@/lib/file-size";
+import { type FileTooLarge, megabytes } from "@/lib/domain/format/file-size";
 
 /** A form's file refused for its size, naming the field by its label and the most it may hold. */
 export function FileTooLargeMessage({

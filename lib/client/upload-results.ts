@@ -3,9 +3,10 @@
 // has come is asked for while it works (GET …/results/upload/{progressId}), for a progress bar. Where
 // the server has a job queue (PostgreSQL) the import runs as a background job: the upload answers 202
 // at once and the import's answer comes with its progress.
-import { xlsxMediaType } from "@/lib/api/contracts/types";
-import { isTableRefusal, type TableRefusal } from "@/lib/imports/table-refusals";
-import type { ResultImportPreview } from "@/lib/results/import";
+
+import { isTableRefusal, type TableRefusal } from "@/lib/formats/read/table-refusals";
+import { xlsxMediaType } from "@/lib/http/contracts/types";
+import type { ResultImportPreview } from "@/lib/server/results/import/service";
 
 export type UploadOutcome = {
   preview?: ResultImportPreview;

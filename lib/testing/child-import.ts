@@ -1,7 +1,7 @@
 // What the import child processes (crash-import-child.ts, import-worker-child.ts) send: a results table
 // of one value per period label x Peru region x option, imported as the demo evaluator.
-import { loadPrincipal } from "@/lib/auth/principal";
-import { db } from "@/lib/db";
+import { loadPrincipal } from "@/lib/platform/auth/principal";
+import { db } from "@/lib/platform/db";
 
 const places = ["PE-TUM", "PE-PIU", "PE-LAL", "PE-LIM", "PE-CAL"];
 

@@ -1,9 +1,10 @@
 // A separate process that imports a large results table into the configured database, to be killed
-// with SIGKILL in the middle by lib/results/crash.integration.test.ts. It says "importing" on standard
+// with SIGKILL in the middle by lib/server/results/import/crash.integration.test.ts. It says "importing" on standard
 // output just before the import starts, then "done" if it lives to the end.
-import { db } from "@/lib/db";
-import { bytesOf } from "@/lib/imports/table-rows";
-import { importResultsFile } from "@/lib/results/import-file";
+
+import { bytesOf } from "@/lib/formats/read/table-rows";
+import { db } from "@/lib/platform/db";
+import { importResultsFile } from "@/lib/server/results/import/file";
 import { demoEvaluator, oneValuePerCell } from "./child-import";
 import { namedColumns } from "./import-mapping";
 

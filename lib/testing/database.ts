@@ -6,10 +6,10 @@
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { closeDb, db } from "@/lib/db";
-import { configuredTarget, openAdapter } from "@/lib/db/adapter";
-import { applyMigrations, startEngine } from "@/lib/db/schema-engine";
-import { databaseOf, onServer, quotedName as quoted, withDatabase } from "@/lib/db/server-admin";
+import { closeDb, db } from "@/lib/platform/db";
+import { configuredTarget, openAdapter } from "@/lib/platform/db/adapter";
+import { applyMigrations, startEngine } from "@/lib/platform/db/schema-engine";
+import { databaseOf, onServer, quotedName as quoted, withDatabase } from "@/lib/platform/db/server-admin";
 import { loadDemoData } from "@/prisma/demo/load";
 
 export const testBackend = process.env.TEST_DATABASE === "postgres" ? "postgres" : "pglite";

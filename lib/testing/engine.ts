@@ -1,7 +1,7 @@
 // Test data of the indicator engine: a country with two regions, four quarters of 2021, and helpers
 // for an indicator's definition, a target and a partial sum.
-import type { OptionPartial } from "@/lib/indicators/composition";
-import type { IndicatorDefinition, SummaryContext, SummaryTarget, SummaryTime } from "@/lib/indicators/summary";
+import type { OptionPartial } from "@/lib/domain/engine/composition";
+import type { IndicatorDefinition, SummaryContext, SummaryTarget, SummaryTime } from "@/lib/domain/engine/summarize";
 import { resultPartial } from "./partials";
 
 export const day = (iso: string) => new Date(`${iso}T00:00:00Z`);

@@ -1,5 +1,5 @@
 // Test data: the column mapping of a results table whose columns are named as the fields they hold.
-import { type ImportMapping, importMappingSchema } from "@/lib/results/import-mapping";
+import { type ImportMapping, importMappingSchema } from "@/lib/domain/results/import-mapping";
 
 export const namedColumns: ImportMapping = importMappingSchema.parse({
   indicator: "indicator",

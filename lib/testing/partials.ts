@@ -1,6 +1,6 @@
 // Test data: one result partial (the database's sums for a location, period and option) with defaults;
-// unweighted unless weights are given, as lib/results/partials.ts sums them (each value weighs its n).
-import type { OptionPartial } from "@/lib/indicators/composition";
+// unweighted unless weights are given, as lib/server/results/partials.ts sums them (each value weighs its n).
+import type { OptionPartial } from "@/lib/domain/engine/composition";
 
 export function resultPartial(
   locationId: string,

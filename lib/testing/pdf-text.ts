@@ -1,4 +1,4 @@
-// The text of a PDF written with the standard fonts (as lib/exports/donor-report-pdf.ts writes it):
+// The text of a PDF written with the standard fonts (as lib/formats/write/donor-report-pdf.ts writes it):
 // each content stream inflated, each shown string decoded from Windows-1252, one line per string.
 import { inflateSync } from "node:zlib";
 

@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 
 /** One-day reporting periods named `labels`, from `first` on, for tests that need many fresh cells. */
 export async function addDailyPeriods(projectId: string, labels: string[], first: number) {

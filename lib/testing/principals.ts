@@ -1,7 +1,7 @@
 // Test helpers: the demo users as principals, and demo records by their codes.
-import { hashToken, newSecretToken } from "@/lib/api-tokens/token";
-import { loadPrincipal } from "@/lib/auth/principal";
-import { db } from "@/lib/db";
+import { hashToken, newSecretToken } from "@/lib/domain/api-tokens/token";
+import { loadPrincipal } from "@/lib/platform/auth/principal";
+import { db } from "@/lib/platform/db";
 
 export async function principalFor(email: string) {
   const user = await db().user.findUniqueOrThrow({ where: { email } });

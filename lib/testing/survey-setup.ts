@@ -1,7 +1,7 @@
 // The Peru demo project made ready for a midline survey, as its manager would: a "Midline survey"
 // round without values yet, and a survey count of the people living in the surveyed households
 // (by sex). For the survey import's integration and end-to-end tests.
-import type { Db } from "@/lib/db";
+import type { Db } from "@/lib/platform/db";
 
 export const midline = { name: "Midline survey", start: "2021-05-03", end: "2021-05-28" };
 

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-const schema = path.resolve("lib/iati/schema/iati-activities-schema.xsd");
+const schema = path.resolve("lib/formats/iati/schema/iati-activities-schema.xsd");
 const dir = mkdtempSync(path.join(tmpdir(), "iati-"));
 
 /** Validates with xmllint against the official IATI 2.03 schema; throws with xmllint's message if invalid. */

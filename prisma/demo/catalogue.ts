@@ -1,4 +1,4 @@
-// The demo's places below the reference countries (lib/catalogue/reference.ts): Peru's regions.
+// The demo's places below the reference countries (lib/server/catalogue/reference.ts): Peru's regions.
 export const regions = [
   { isoCode: "PE-TUM", name: "Tumbes", parent: "PE" },
   { isoCode: "PE-PIU", name: "Piura", parent: "PE" },

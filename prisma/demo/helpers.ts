@@ -1,6 +1,7 @@
 // Small builders that keep the demo data files readable.
+
+import { periodAt } from "@/lib/domain/schedule/periods";
 import type { Provenance, ReviewStatus } from "@/lib/generated/prisma/enums";
-import { periodAt } from "@/lib/schedule/periods";
 import type { DemoResult, DemoTarget } from "./types";
 
 const I: Provenance = "ILLUSTRATIVE";

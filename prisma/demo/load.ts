@@ -1,12 +1,12 @@
 // Writes the demo data into an empty database in one transaction.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { hashPassword } from "@/lib/auth/password";
-import { ensureReferenceData } from "@/lib/catalogue/reference";
-import type { Db, Tx } from "@/lib/db";
-import { readProjectBoundaries, saveBoundaries } from "@/lib/maps/write";
-import { projectDefinitionSchema } from "@/lib/projects/definition";
-import { writeProjectDefinition } from "@/lib/projects/write";
+import { projectDefinitionSchema } from "@/lib/domain/projects/definition";
+import { hashPassword } from "@/lib/platform/auth/password";
+import type { Db, Tx } from "@/lib/platform/db";
+import { ensureReferenceData } from "@/lib/server/catalogue/reference";
+import { readProjectBoundaries, saveBoundaries } from "@/lib/server/maps/write";
+import { writeProjectDefinition } from "@/lib/server/projects/write";
 import { regions } from "./catalogue";
 import { nepal } from "./nepal";
 import { peru } from "./peru";

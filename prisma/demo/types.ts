@@ -1,6 +1,6 @@
-// The demo projects are project definitions (lib/projects/definition.ts): declarative, so a reader can
+// The demo projects are project definitions (lib/domain/projects/definition.ts): declarative, so a reader can
 // check each figure against its source.
-import type { ProjectDefinitionInput } from "@/lib/projects/definition";
+import type { ProjectDefinitionInput } from "@/lib/domain/projects/definition";
 
 export type DemoProject = ProjectDefinitionInput;
 type DemoIndicator = NonNullable<NonNullable<DemoProject["nodes"]>[number]["indicators"]>[number];

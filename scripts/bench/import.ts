@@ -6,11 +6,11 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import type { Db } from "@/lib/db";
+import { importMappingSchema } from "@/lib/domain/results/import-mapping";
+import { csvRows } from "@/lib/formats/read/table-rows";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { csvRows } from "@/lib/imports/table-rows";
-import { importResults } from "@/lib/results/import";
-import { importMappingSchema } from "@/lib/results/import-mapping";
+import type { Db } from "@/lib/platform/db";
+import { importResults } from "@/lib/server/results/import/service";
 
 export type ImportRow = { what: string; ms: number; heapMB: number };
 

@@ -3,7 +3,7 @@
 // baseline, midline and endline) in 5 to 10 regions. 300 projects hold about 1,400,000 approved results.
 // Structure goes in through Prisma; results with one INSERT … SELECT per project (the database makes
 // the rows), so a million rows load in seconds. The same project index always has the same shape.
-import type { Db } from "@/lib/db";
+import type { Db } from "@/lib/platform/db";
 
 const COUNTRIES = 5;
 const REGIONS_PER_COUNTRY = 10;

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { openApiDocument } from "@/lib/api/openapi";
+import { openApiDocument } from "@/lib/http/openapi";
 
 type Operation = {
   operationId: string;

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { requireUser } from "@/lib/auth/session";
-import { inbox } from "@/lib/results/inbox";
+import { requireUser } from "@/lib/platform/auth/session";
+import { inbox } from "@/lib/server/results/inbox";
 
 /** What waits for the signed-in user: values returned to them, values waiting for their review. */
 export default async function InboxPage() {

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LoginForm } from "@/components/auth/login-form";
 import { LanguageSwitcher } from "@/components/layout/language-switcher";
-import { currentUser } from "@/lib/auth/session";
+import { currentUser } from "@/lib/platform/auth/session";
 
 type Notice = "joined" | "passwordChanged" | "passwordReset" | "signedOut";
 const notices: Notice[] = ["joined", "passwordChanged", "passwordReset", "signedOut"];

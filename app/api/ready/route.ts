@@ -1,7 +1,7 @@
 // Readiness: the database is reachable and every migration is applied (503 with what is missing otherwise).
-import { db } from "@/lib/db";
-import { readiness } from "@/lib/ops/readiness";
-import { isDraining } from "@/lib/ops/shutdown";
+import { db } from "@/lib/platform/db";
+import { readiness } from "@/lib/platform/ops/readiness";
+import { isDraining } from "@/lib/platform/ops/shutdown";
 
 export const dynamic = "force-dynamic";
 

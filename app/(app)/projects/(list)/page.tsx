@@ -1,10 +1,15 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { PortfolioTable } from "@/components/portfolio/portfolio-table";
-import { requireUser } from "@/lib/auth/session";
-import { canCreateProjects } from "@/lib/permissions";
-import { filterAndSortPortfolio, type PortfolioSort, portfolioPage, portfolioSorts } from "@/lib/portfolio/filter";
-import { portfolio } from "@/lib/portfolio/service";
+import { canCreateProjects } from "@/lib/domain/permissions";
+import {
+  filterAndSortPortfolio,
+  type PortfolioSort,
+  portfolioPage,
+  portfolioSorts,
+} from "@/lib/domain/portfolio/filter";
+import { requireUser } from "@/lib/platform/auth/session";
+import { portfolio } from "@/lib/server/portfolio/service";
 
 type Search = { country?: string; donor?: string; sort?: string; page?: string };
 

@@ -3,10 +3,10 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ImportProjectForm } from "@/components/setup/import-project-form";
 import { NewProjectForm } from "@/components/setup/new-project-form";
-import { requireUser } from "@/lib/auth/session";
-import { placeOptions } from "@/lib/catalogue/place-options";
-import { canCreateProjects } from "@/lib/permissions";
-import { uploadLimits } from "@/lib/upload-limits";
+import { canCreateProjects } from "@/lib/domain/permissions";
+import { requireUser } from "@/lib/platform/auth/session";
+import { uploadLimits } from "@/lib/platform/upload-limits";
+import { placeOptions } from "@/lib/server/catalogue/place-options";
 
 export default async function NewProjectPage() {
   const user = await requireUser();

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { ChangePasswordForm } from "@/components/auth/account-forms";
-import { requireUser } from "@/lib/auth/session";
-import { signOutEverywhereAction } from "@/lib/users/account-actions";
+import { requireUser } from "@/lib/platform/auth/session";
+import { signOutEverywhereAction } from "@/lib/server/users/account-actions";
 
 export default async function AccountPage() {
   const user = await requireUser();

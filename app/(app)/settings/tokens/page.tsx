@@ -2,9 +2,9 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { CreateApiTokenForm } from "@/components/settings/create-api-token-form";
 import { RevokeButton } from "@/components/ui/revoke-button";
-import { revokeApiTokenAction } from "@/lib/api-tokens/actions";
-import { listApiTokens } from "@/lib/api-tokens/service";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/platform/auth/session";
+import { revokeApiTokenAction } from "@/lib/server/api-tokens/actions";
+import { listApiTokens } from "@/lib/server/api-tokens/service";
 
 export default async function ApiTokensPage() {
   const user = await requireUser();

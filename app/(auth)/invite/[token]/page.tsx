@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { AcceptInvitationForm } from "@/components/setup/accept-invitation-form";
-import { findInvitation } from "@/lib/projects/members";
+import { findInvitation } from "@/lib/server/projects/members";
 
 export const metadata = { robots: { index: false } };
 

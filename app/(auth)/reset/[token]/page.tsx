@@ -2,8 +2,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ResetPasswordForm } from "@/components/auth/account-forms";
-import { db } from "@/lib/db";
-import { resetLinkWorks } from "@/lib/users/account";
+import { db } from "@/lib/platform/db";
+import { resetLinkWorks } from "@/lib/server/users/account";
 
 export const metadata = { robots: { index: false } };
 

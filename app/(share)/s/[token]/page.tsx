@@ -7,19 +7,19 @@ import { ChangesSinceLastReport } from "@/components/share/changes-since-report"
 import { KeyResults } from "@/components/share/key-results";
 import { ProgressNotes } from "@/components/share/progress-notes";
 import { PrintButton } from "@/components/ui/print-button";
-import { ApiProblem } from "@/lib/api/problem";
-import { loadSharedSummary } from "@/lib/api/summary-handlers";
-import { listEvidence } from "@/lib/evidence/service";
-import type { Locale } from "@/lib/i18n/config";
-import { placeMap } from "@/lib/maps/service";
-import { getProject } from "@/lib/projects/service";
-import { progressNotes } from "@/lib/schedule/progress-notes";
-import { donorReportHead } from "@/lib/share-links/donor-report";
-import { openShareLink } from "@/lib/share-links/service";
-import { SHARE_LIMITED_HEADER } from "@/lib/share-links/view-limit";
-import { changesSinceLastReport } from "@/lib/summary/changes";
-import { firstScreen } from "@/lib/summary/first-screen";
-import { toSummaryJson } from "@/lib/summary/json";
+import { ApiProblem } from "@/lib/http/problem";
+import { loadSharedSummary } from "@/lib/http/summary-handlers";
+import type { Locale } from "@/lib/platform/i18n/config";
+import { listEvidence } from "@/lib/server/evidence/service";
+import { placeMap } from "@/lib/server/maps/service";
+import { getProject } from "@/lib/server/projects/service";
+import { progressNotes } from "@/lib/server/schedule/progress-notes";
+import { donorReportHead } from "@/lib/server/share-links/donor-report";
+import { openShareLink } from "@/lib/server/share-links/service";
+import { SHARE_LIMITED_HEADER } from "@/lib/server/share-links/view-limit";
+import { changesSinceLastReport } from "@/lib/server/summary/changes";
+import { firstScreen } from "@/lib/server/summary/first-screen";
+import { toSummaryJson } from "@/lib/server/summary/json";
 
 export default async function SharedDashboardPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;

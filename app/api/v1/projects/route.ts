@@ -1,9 +1,9 @@
-import { createProjectBody } from "@/lib/api/contracts/projects";
-import { pageQuery } from "@/lib/api/contracts/read";
-import { listProjectsResponse } from "@/lib/api/read-handlers";
-import { apiRoute } from "@/lib/api/route";
-import { previewOrProblem } from "@/lib/api/setup-errors";
-import { createProject } from "@/lib/projects/create";
+import { createProjectBody } from "@/lib/http/contracts/projects";
+import { pageQuery } from "@/lib/http/contracts/read";
+import { listProjectsResponse } from "@/lib/http/read-handlers";
+import { apiRoute } from "@/lib/http/route";
+import { previewOrProblem } from "@/lib/http/setup-errors";
+import { createProject } from "@/lib/server/projects/create";
 
 export const POST = apiRoute({
   body: createProjectBody,

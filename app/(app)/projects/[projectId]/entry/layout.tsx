@@ -1,3 +1,3 @@
-import { gatedProjectLayout } from "@/lib/projects/page-gate";
+import { gatedProjectLayout } from "@/lib/server/projects/page-gate";
 
 export default gatedProjectLayout("results.enter");

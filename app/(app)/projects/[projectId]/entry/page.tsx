@@ -4,12 +4,12 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { EntryGrid } from "@/components/entry/entry-grid";
 import { EvidencePanel } from "@/components/entry/evidence-panel";
 import { TypedValuesRescue } from "@/components/entry/typed-values-rescue";
-import { env } from "@/lib/env";
-import { listEvidence } from "@/lib/evidence/service";
-import type { Locale } from "@/lib/i18n/config";
-import { can } from "@/lib/permissions";
-import { gateProjectPage } from "@/lib/projects/page-gate";
-import { entrySheet } from "@/lib/results/entry-sheet";
+import { can } from "@/lib/domain/permissions";
+import { env } from "@/lib/platform/env";
+import type { Locale } from "@/lib/platform/i18n/config";
+import { listEvidence } from "@/lib/server/evidence/service";
+import { gateProjectPage } from "@/lib/server/projects/page-gate";
+import { entrySheet } from "@/lib/server/results/entry-sheet";
 
 type Props = { params: Promise<{ projectId: string }>; searchParams: Promise<{ time?: string }> };
 

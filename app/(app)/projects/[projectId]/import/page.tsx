@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ResultsImportForm } from "@/components/entry/results-import-form";
-import { gateProjectPage } from "@/lib/projects/page-gate";
-import { uploadLimits } from "@/lib/upload-limits";
+import { uploadLimits } from "@/lib/platform/upload-limits";
+import { gateProjectPage } from "@/lib/server/projects/page-gate";
 
 function resultsCaps() {
   const limits = uploadLimits();

@@ -6,10 +6,10 @@ import { IndicatorArrange } from "@/components/setup/indicator-arrange";
 import { IndicatorForm } from "@/components/setup/indicator-form";
 import { ResultNodeForm } from "@/components/setup/result-node-form";
 import { SetupNav } from "@/components/setup/setup-nav";
-import { requireUser } from "@/lib/auth/session";
-import { db } from "@/lib/db";
-import { can } from "@/lib/permissions";
-import { dimensionCatalogue } from "@/lib/projects/service";
+import { can } from "@/lib/domain/permissions";
+import { requireUser } from "@/lib/platform/auth/session";
+import { db } from "@/lib/platform/db";
+import { dimensionCatalogue } from "@/lib/server/projects/service";
 
 export default async function LogframePage({ params }: { params: Promise<{ projectId: string }> }) {
   const [{ projectId }, user] = await Promise.all([params, requireUser()]);

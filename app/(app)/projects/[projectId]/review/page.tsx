@@ -3,10 +3,10 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { BULK_FORM, BulkReview } from "@/components/entry/bulk-review";
 import { EvidenceList } from "@/components/entry/evidence-list";
 import { ReviewForm } from "@/components/entry/review-row";
-import { listEvidence } from "@/lib/evidence/service";
-import { can } from "@/lib/permissions";
-import { gateProjectPage } from "@/lib/projects/page-gate";
-import { type ReviewFilters, reviewQueue } from "@/lib/results/review-queue";
+import { can } from "@/lib/domain/permissions";
+import { listEvidence } from "@/lib/server/evidence/service";
+import { gateProjectPage } from "@/lib/server/projects/page-gate";
+import { type ReviewFilters, reviewQueue } from "@/lib/server/results/review-queue";
 
 type Props = { params: Promise<{ projectId: string }>; searchParams: Promise<ReviewFilters> };
 

@@ -5,9 +5,9 @@ import { AddRoundForm } from "@/components/schedule/add-round-form";
 import { PeriodLockForm } from "@/components/schedule/period-lock-form";
 import { ProgressNoteForm } from "@/components/schedule/progress-note-form";
 import { RemoveEntryButton } from "@/components/schedule/remove-entry-button";
-import { can } from "@/lib/permissions";
-import { gateProjectPage } from "@/lib/projects/page-gate";
-import { projectSchedule } from "@/lib/schedule/service";
+import { can } from "@/lib/domain/permissions";
+import { gateProjectPage } from "@/lib/server/projects/page-gate";
+import { projectSchedule } from "@/lib/server/schedule/service";
 
 export default async function SchedulePage({ params }: { params: Promise<{ projectId: string }> }) {
   const { user, project } = await gateProjectPage(params, "results.enter");

@@ -5,12 +5,12 @@ import { BoundariesForm } from "@/components/setup/boundaries-form";
 import { CopyProjectForm } from "@/components/setup/copy-project-form";
 import { ProjectDetailsForm } from "@/components/setup/project-details-form";
 import { SetupNav } from "@/components/setup/setup-nav";
-import { requireUser } from "@/lib/auth/session";
-import { placeOptions } from "@/lib/catalogue/place-options";
-import { db } from "@/lib/db";
-import { boundaryCoverage } from "@/lib/maps/service";
-import { can, canCreateProjects } from "@/lib/permissions";
-import { uploadLimits } from "@/lib/upload-limits";
+import { can, canCreateProjects } from "@/lib/domain/permissions";
+import { requireUser } from "@/lib/platform/auth/session";
+import { db } from "@/lib/platform/db";
+import { uploadLimits } from "@/lib/platform/upload-limits";
+import { placeOptions } from "@/lib/server/catalogue/place-options";
+import { boundaryCoverage } from "@/lib/server/maps/service";
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 

@@ -3,9 +3,9 @@ import { getTranslations } from "next-intl/server";
 import { CreateShareLinkForm } from "@/components/share/create-share-link-form";
 import { HeadlinesForm } from "@/components/share/headlines-form";
 import { ShareLinkList } from "@/components/share/share-link-list";
-import { gateProjectPage } from "@/lib/projects/page-gate";
-import { headlineChoice, MAX_HEADLINES } from "@/lib/share-links/donor-report";
-import { listShareLinks } from "@/lib/share-links/service";
+import { gateProjectPage } from "@/lib/server/projects/page-gate";
+import { headlineChoice, MAX_HEADLINES } from "@/lib/server/share-links/donor-report";
+import { listShareLinks } from "@/lib/server/share-links/service";
 
 export default async function ShareLinksPage({ params }: { params: Promise<{ projectId: string }> }) {
   const { user, project } = await gateProjectPage(params, "shareLinks.manage");

@@ -3,13 +3,13 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { SetupNav } from "@/components/setup/setup-nav";
 import { TargetsGrid } from "@/components/setup/targets-grid";
-import { requireUser } from "@/lib/auth/session";
-import { localizeDimension } from "@/lib/catalogue/names";
-import { db } from "@/lib/db";
-import type { Locale } from "@/lib/i18n/config";
-import { can } from "@/lib/permissions";
-import { targetText } from "@/lib/projects/targets-form";
-import { projectSummary } from "@/lib/summary/service";
+import { localizeDimension } from "@/lib/domain/catalogue/names";
+import { can } from "@/lib/domain/permissions";
+import { targetText } from "@/lib/domain/projects/targets-form";
+import { requireUser } from "@/lib/platform/auth/session";
+import { db } from "@/lib/platform/db";
+import type { Locale } from "@/lib/platform/i18n/config";
+import { projectSummary } from "@/lib/server/summary/service";
 
 type Props = { params: Promise<{ projectId: string }>; searchParams: Promise<{ indicator?: string }> };
 

@@ -3,10 +3,10 @@ import { InviteForm } from "@/components/setup/invite-form";
 import { MemberRoleForm } from "@/components/setup/member-role-form";
 import { SetupNav } from "@/components/setup/setup-nav";
 import { RevokeButton } from "@/components/ui/revoke-button";
-import { env } from "@/lib/env";
-import { revokeInvitationAction } from "@/lib/projects/actions";
-import { listTeam } from "@/lib/projects/members";
-import { gateProjectPage } from "@/lib/projects/page-gate";
+import { env } from "@/lib/platform/env";
+import { revokeInvitationAction } from "@/lib/server/projects/actions";
+import { listTeam } from "@/lib/server/projects/members";
+import { gateProjectPage } from "@/lib/server/projects/page-gate";
 
 export default async function TeamPage({ params }: { params: Promise<{ projectId: string }> }) {
   const { user, project } = await gateProjectPage(params, "members.manage");

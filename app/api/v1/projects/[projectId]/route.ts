@@ -1,9 +1,9 @@
-import { summaryParams } from "@/lib/api/contracts/summary";
-import { getProjectResponse } from "@/lib/api/read-handlers";
-import { apiRoute } from "@/lib/api/route";
-import { withSetupProblems } from "@/lib/api/setup-errors";
-import { updateProjectDetails } from "@/lib/projects/edit";
-import { projectDetailsSchema } from "@/lib/projects/schemas";
+import { projectDetailsSchema } from "@/lib/domain/projects/schemas";
+import { summaryParams } from "@/lib/http/contracts/summary";
+import { getProjectResponse } from "@/lib/http/read-handlers";
+import { apiRoute } from "@/lib/http/route";
+import { withSetupProblems } from "@/lib/http/setup-errors";
+import { updateProjectDetails } from "@/lib/server/projects/edit";
 
 export const PATCH = apiRoute({
   params: summaryParams,

@@ -1,7 +1,7 @@
-import { importProjectBody } from "@/lib/api/contracts/projects";
-import { apiRoute } from "@/lib/api/route";
-import { previewOrProblem } from "@/lib/api/setup-errors";
-import { importProject } from "@/lib/projects/create";
+import { importProjectBody } from "@/lib/http/contracts/projects";
+import { apiRoute } from "@/lib/http/route";
+import { previewOrProblem } from "@/lib/http/setup-errors";
+import { importProject } from "@/lib/server/projects/create";
 
 export const POST = apiRoute({
   body: importProjectBody,

@@ -1,6 +1,6 @@
-import { apiRoute } from "@/lib/api/route";
-import { downloadResponse } from "@/lib/exports/download";
-import { logframeCsv } from "@/lib/exports/logframe-workbook";
+import { logframeCsv } from "@/lib/formats/write/logframe-workbook";
+import { apiRoute } from "@/lib/http/route";
+import { downloadResponse } from "@/lib/server/exports/download";
 
 export const GET = apiRoute({
   async handler() {

@@ -1,7 +1,7 @@
-import { xlsxMediaType } from "@/lib/api/contracts/types";
-import { apiRoute } from "@/lib/api/route";
-import { downloadResponse } from "@/lib/exports/download";
-import { logframeWorkbook } from "@/lib/exports/logframe-workbook";
+import { logframeWorkbook } from "@/lib/formats/write/logframe-workbook";
+import { xlsxMediaType } from "@/lib/http/contracts/types";
+import { apiRoute } from "@/lib/http/route";
+import { downloadResponse } from "@/lib/server/exports/download";
 
 export const GET = apiRoute({
   async handler() {

@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { SurveyImportForm } from "@/components/entry/survey-import-form";
-import { gateProjectPage } from "@/lib/projects/page-gate";
-import { surveyFormContext } from "@/lib/survey/import";
-import { uploadLimits } from "@/lib/upload-limits";
+import { uploadLimits } from "@/lib/platform/upload-limits";
+import { gateProjectPage } from "@/lib/server/projects/page-gate";
+import { surveyFormContext } from "@/lib/server/survey/survey-import";
 
 export default async function SurveyImportPage({ params }: { params: Promise<{ projectId: string }> }) {
   const { user, project } = await gateProjectPage(params, "results.enter");

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { gateIndicatorPage } from "@/lib/projects/page-gate";
+import { gateIndicatorPage } from "@/lib/server/projects/page-gate";
 
 export default async function Layout({
   children,

@@ -8,12 +8,12 @@ import { IndicatorHistory } from "@/components/indicators/indicator-history";
 import { Narratives } from "@/components/indicators/narratives";
 import { ResultsTable } from "@/components/indicators/results-table";
 import { PlaceMapProvider } from "@/components/maps/place-map-context";
-import { placeMap } from "@/lib/maps/service";
-import { can } from "@/lib/permissions";
-import { gateIndicatorPage } from "@/lib/projects/page-gate";
-import { indicatorHistory, indicatorResults } from "@/lib/results/service";
-import { toSummaryJson } from "@/lib/summary/json";
-import { projectSummary, UnknownFilterError } from "@/lib/summary/service";
+import { can } from "@/lib/domain/permissions";
+import { placeMap } from "@/lib/server/maps/service";
+import { gateIndicatorPage } from "@/lib/server/projects/page-gate";
+import { indicatorHistory, indicatorResults } from "@/lib/server/results/service";
+import { toSummaryJson } from "@/lib/server/summary/json";
+import { projectSummary, UnknownFilterError } from "@/lib/server/summary/service";
 
 type Props = { params: Promise<{ projectId: string; indicatorId: string }> };
 

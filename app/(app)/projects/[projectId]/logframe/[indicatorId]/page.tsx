@@ -2,10 +2,10 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { IndicatorForm } from "@/components/setup/indicator-form";
 import { SetupNav } from "@/components/setup/setup-nav";
-import { requireUser } from "@/lib/auth/session";
-import { db } from "@/lib/db";
-import { can } from "@/lib/permissions";
-import { dimensionCatalogue } from "@/lib/projects/service";
+import { can } from "@/lib/domain/permissions";
+import { requireUser } from "@/lib/platform/auth/session";
+import { db } from "@/lib/platform/db";
+import { dimensionCatalogue } from "@/lib/server/projects/service";
 
 type Props = { params: Promise<{ projectId: string; indicatorId: string }> };
 

@@ -1,11 +1,11 @@
-import { copyProjectBody } from "@/lib/api/contracts/projects";
-import { summaryParams } from "@/lib/api/contracts/summary";
-import { ApiProblem } from "@/lib/api/problem";
-import { apiRoute } from "@/lib/api/route";
-import { previewOrProblem } from "@/lib/api/setup-errors";
-import { can } from "@/lib/permissions";
-import { createProject } from "@/lib/projects/create";
-import { asTemplate, projectDefinition } from "@/lib/projects/template";
+import { can } from "@/lib/domain/permissions";
+import { copyProjectBody } from "@/lib/http/contracts/projects";
+import { summaryParams } from "@/lib/http/contracts/summary";
+import { ApiProblem } from "@/lib/http/problem";
+import { apiRoute } from "@/lib/http/route";
+import { previewOrProblem } from "@/lib/http/setup-errors";
+import { createProject } from "@/lib/server/projects/create";
+import { asTemplate, projectDefinition } from "@/lib/server/projects/template";
 
 export const POST = apiRoute({
   params: summaryParams,

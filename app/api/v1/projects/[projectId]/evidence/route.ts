@@ -1,12 +1,12 @@
-import { readLimitedBody } from "@/lib/api/body-limit";
-import { evidenceListQuery, evidenceUploadQuery } from "@/lib/api/contracts/evidence";
-import { summaryParams } from "@/lib/api/contracts/summary";
-import { evidenceProblem } from "@/lib/api/evidence-handlers";
-import { ApiProblem } from "@/lib/api/problem";
-import { apiRoute } from "@/lib/api/route";
-import { attachEvidence, listEvidence } from "@/lib/evidence/service";
-import { assertCan } from "@/lib/permissions";
-import { uploadLimits } from "@/lib/upload-limits";
+import { assertCan } from "@/lib/domain/permissions";
+import { readLimitedBody } from "@/lib/http/body-limit";
+import { evidenceListQuery, evidenceUploadQuery } from "@/lib/http/contracts/evidence";
+import { summaryParams } from "@/lib/http/contracts/summary";
+import { evidenceProblem } from "@/lib/http/evidence-handlers";
+import { ApiProblem } from "@/lib/http/problem";
+import { apiRoute } from "@/lib/http/route";
+import { uploadLimits } from "@/lib/platform/upload-limits";
+import { attachEvidence, listEvidence } from "@/lib/server/evidence/service";
 
 export const GET = apiRoute({
   params: summaryParams,

@@ -1,9 +1,9 @@
-import { summaryParams } from "@/lib/api/contracts/summary";
-import { listIndicatorsResponse } from "@/lib/api/read-handlers";
-import { apiRoute } from "@/lib/api/route";
-import { withSetupProblems } from "@/lib/api/setup-errors";
-import { saveIndicator } from "@/lib/projects/edit";
-import { indicatorSchema } from "@/lib/projects/schemas";
+import { indicatorSchema } from "@/lib/domain/projects/schemas";
+import { summaryParams } from "@/lib/http/contracts/summary";
+import { listIndicatorsResponse } from "@/lib/http/read-handlers";
+import { apiRoute } from "@/lib/http/route";
+import { withSetupProblems } from "@/lib/http/setup-errors";
+import { saveIndicator } from "@/lib/server/projects/edit";
 
 export const POST = apiRoute({
   params: summaryParams,

@@ -1,4 +1,4 @@
-import { projectExportRoute } from "@/lib/api/export-route";
-import { projectLogframeCsv } from "@/lib/exports/logframe-workbook-export";
+import { projectExportRoute } from "@/lib/http/export-route";
+import { projectLogframeCsv } from "@/lib/server/exports/logframe-workbook-export";
 
 export const GET = projectExportRoute(projectLogframeCsv, "text/csv; charset=utf-8");

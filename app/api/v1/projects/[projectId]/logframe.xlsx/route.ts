@@ -1,5 +1,5 @@
-import { xlsxMediaType } from "@/lib/api/contracts/types";
-import { projectExportRoute } from "@/lib/api/export-route";
-import { projectLogframeFile } from "@/lib/exports/logframe-workbook-export";
+import { xlsxMediaType } from "@/lib/http/contracts/types";
+import { projectExportRoute } from "@/lib/http/export-route";
+import { projectLogframeFile } from "@/lib/server/exports/logframe-workbook-export";
 
 export const GET = projectExportRoute(projectLogframeFile, xlsxMediaType);

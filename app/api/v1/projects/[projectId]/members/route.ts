@@ -1,10 +1,10 @@
-import { summaryParams } from "@/lib/api/contracts/summary";
-import { apiRoute } from "@/lib/api/route";
-import { withSetupProblems } from "@/lib/api/setup-errors";
-import { env } from "@/lib/env";
-import { requestLocale } from "@/lib/i18n/translator";
-import { inviteMember, listTeam } from "@/lib/projects/members";
-import { inviteSchema } from "@/lib/projects/schemas";
+import { inviteSchema } from "@/lib/domain/projects/schemas";
+import { summaryParams } from "@/lib/http/contracts/summary";
+import { apiRoute } from "@/lib/http/route";
+import { withSetupProblems } from "@/lib/http/setup-errors";
+import { env } from "@/lib/platform/env";
+import { requestLocale } from "@/lib/platform/i18n/translator";
+import { inviteMember, listTeam } from "@/lib/server/projects/members";
 
 export const GET = apiRoute({
   params: summaryParams,

@@ -1,5 +1,5 @@
-import { projectExportRoute } from "@/lib/api/export-route";
-import { donorReportFile } from "@/lib/exports/donor-report-export";
+import { projectExportRoute } from "@/lib/http/export-route";
+import { donorReportFile } from "@/lib/server/exports/donor-report-export";
 
 export const GET = projectExportRoute(async (principal, projectId, { asOf, locale }) => {
   const file = await donorReportFile(principal, projectId, { asOf, locale });

@@ -1,12 +1,12 @@
-import { resultsQuery } from "@/lib/api/contracts/read";
-import { saveResultsBody } from "@/lib/api/contracts/results";
-import { summaryParams } from "@/lib/api/contracts/summary";
-import { listResultsResponse } from "@/lib/api/read-handlers";
-import { withResultProblems } from "@/lib/api/results-errors";
-import { apiRoute } from "@/lib/api/route";
-import { db } from "@/lib/db";
-import { saveResults } from "@/lib/results/entry";
-import { outlierWarnings } from "@/lib/results/outlier-check";
+import { outlierWarnings } from "@/lib/domain/results/outlier-check";
+import { resultsQuery } from "@/lib/http/contracts/read";
+import { saveResultsBody } from "@/lib/http/contracts/results";
+import { summaryParams } from "@/lib/http/contracts/summary";
+import { listResultsResponse } from "@/lib/http/read-handlers";
+import { withResultProblems } from "@/lib/http/results-errors";
+import { apiRoute } from "@/lib/http/route";
+import { db } from "@/lib/platform/db";
+import { saveResults } from "@/lib/server/results/entry";
 
 export const POST = apiRoute({
   params: summaryParams,

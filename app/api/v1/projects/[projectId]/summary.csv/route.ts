@@ -1,7 +1,7 @@
-import { summaryParams, summaryQuery } from "@/lib/api/contracts/summary";
-import { apiRoute } from "@/lib/api/route";
-import { loadProjectSummary } from "@/lib/api/summary-handlers";
-import { summaryCsvResponse } from "@/lib/exports/summary-csv";
+import { summaryCsvResponse } from "@/lib/formats/write/summary-csv";
+import { summaryParams, summaryQuery } from "@/lib/http/contracts/summary";
+import { apiRoute } from "@/lib/http/route";
+import { loadProjectSummary } from "@/lib/http/summary-handlers";
 
 export const GET = apiRoute({
   params: summaryParams,

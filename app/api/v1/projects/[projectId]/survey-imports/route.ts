@@ -1,7 +1,7 @@
-import { summaryParams } from "@/lib/api/contracts/summary";
-import { importSurveyBody } from "@/lib/api/contracts/survey";
-import { apiRoute } from "@/lib/api/route";
-import { importSurveyProblems } from "@/lib/api/survey-import";
+import { summaryParams } from "@/lib/http/contracts/summary";
+import { importSurveyBody } from "@/lib/http/contracts/survey";
+import { apiRoute } from "@/lib/http/route";
+import { importSurveyProblems } from "@/lib/http/survey-import";
 
 export const POST = apiRoute({
   params: summaryParams,

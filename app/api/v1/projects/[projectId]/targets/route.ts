@@ -1,8 +1,8 @@
-import { saveTargetsBody } from "@/lib/api/contracts/projects";
-import { summaryParams } from "@/lib/api/contracts/summary";
-import { apiRoute } from "@/lib/api/route";
-import { withSetupProblems } from "@/lib/api/setup-errors";
-import { saveTargets } from "@/lib/projects/targets";
+import { saveTargetsBody } from "@/lib/http/contracts/projects";
+import { summaryParams } from "@/lib/http/contracts/summary";
+import { apiRoute } from "@/lib/http/route";
+import { withSetupProblems } from "@/lib/http/setup-errors";
+import { saveTargets } from "@/lib/server/projects/targets";
 
 export const PUT = apiRoute({
   params: summaryParams,

@@ -1,5 +1,5 @@
-import { xlsxMediaType } from "@/lib/api/contracts/types";
-import { projectExportRoute } from "@/lib/api/export-route";
-import { trackingXlsx } from "@/lib/exports/tracking-export";
+import { xlsxMediaType } from "@/lib/http/contracts/types";
+import { projectExportRoute } from "@/lib/http/export-route";
+import { trackingXlsx } from "@/lib/server/exports/tracking-export";
 
 export const GET = projectExportRoute(trackingXlsx, xlsxMediaType);

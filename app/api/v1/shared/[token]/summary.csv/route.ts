@@ -1,8 +1,8 @@
-import { sharedParams, sharedQuery } from "@/lib/api/contracts/shared";
-import { apiRoute } from "@/lib/api/route";
-import { authenticateShareToken } from "@/lib/api/shared-access";
-import { loadSharedSummary } from "@/lib/api/summary-handlers";
-import { summaryCsvResponse } from "@/lib/exports/summary-csv";
+import { summaryCsvResponse } from "@/lib/formats/write/summary-csv";
+import { sharedParams, sharedQuery } from "@/lib/http/contracts/shared";
+import { apiRoute } from "@/lib/http/route";
+import { authenticateShareToken } from "@/lib/http/shared-access";
+import { loadSharedSummary } from "@/lib/http/summary-handlers";
 
 export const GET = apiRoute({
   params: sharedParams,

@@ -1,7 +1,7 @@
-import { sharedParams, sharedQuery } from "@/lib/api/contracts/shared";
-import { apiRoute } from "@/lib/api/route";
-import { authenticateShareToken } from "@/lib/api/shared-access";
-import { sharedSummaryResponse } from "@/lib/api/summary-handlers";
+import { sharedParams, sharedQuery } from "@/lib/http/contracts/shared";
+import { apiRoute } from "@/lib/http/route";
+import { authenticateShareToken } from "@/lib/http/shared-access";
+import { sharedSummaryResponse } from "@/lib/http/summary-handlers";
 
 export const GET = apiRoute({
   params: sharedParams,

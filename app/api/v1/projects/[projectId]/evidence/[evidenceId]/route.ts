@@ -1,8 +1,8 @@
-import { evidenceParams, evidenceShareBody } from "@/lib/api/contracts/evidence";
-import { evidenceDownload } from "@/lib/api/evidence-handlers";
-import { ApiProblem } from "@/lib/api/problem";
-import { apiRoute } from "@/lib/api/route";
-import { removeEvidence, shareEvidence } from "@/lib/evidence/service";
+import { evidenceParams, evidenceShareBody } from "@/lib/http/contracts/evidence";
+import { evidenceDownload } from "@/lib/http/evidence-handlers";
+import { ApiProblem } from "@/lib/http/problem";
+import { apiRoute } from "@/lib/http/route";
+import { removeEvidence, shareEvidence } from "@/lib/server/evidence/service";
 
 export const GET = apiRoute({
   params: evidenceParams,

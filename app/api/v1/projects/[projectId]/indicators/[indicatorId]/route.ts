@@ -1,7 +1,7 @@
-import { indicatorParams, updateIndicatorBody } from "@/lib/api/contracts/projects";
-import { apiRoute } from "@/lib/api/route";
-import { withSetupProblems } from "@/lib/api/setup-errors";
-import { saveIndicator, setIndicatorArchived } from "@/lib/projects/edit";
+import { indicatorParams, updateIndicatorBody } from "@/lib/http/contracts/projects";
+import { apiRoute } from "@/lib/http/route";
+import { withSetupProblems } from "@/lib/http/setup-errors";
+import { saveIndicator, setIndicatorArchived } from "@/lib/server/projects/edit";
 
 export const PATCH = apiRoute({
   params: indicatorParams,

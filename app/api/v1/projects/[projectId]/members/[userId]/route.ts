@@ -1,7 +1,7 @@
-import { memberParams, setRoleBody } from "@/lib/api/contracts/projects";
-import { apiRoute } from "@/lib/api/route";
-import { withSetupProblems } from "@/lib/api/setup-errors";
-import { setMemberRole } from "@/lib/projects/members";
+import { memberParams, setRoleBody } from "@/lib/http/contracts/projects";
+import { apiRoute } from "@/lib/http/route";
+import { withSetupProblems } from "@/lib/http/setup-errors";
+import { setMemberRole } from "@/lib/server/projects/members";
 
 export const PATCH = apiRoute({
   params: memberParams,

@@ -1,8 +1,8 @@
-import { importResultsBody } from "@/lib/api/contracts/results";
-import { summaryParams } from "@/lib/api/contracts/summary";
-import { importResultsProblems } from "@/lib/api/results-import";
-import { apiRoute } from "@/lib/api/route";
-import { bytesOf } from "@/lib/imports/table-rows";
+import { bytesOf } from "@/lib/formats/read/table-rows";
+import { importResultsBody } from "@/lib/http/contracts/results";
+import { summaryParams } from "@/lib/http/contracts/summary";
+import { importResultsProblems } from "@/lib/http/results-import";
+import { apiRoute } from "@/lib/http/route";
 
 export const POST = apiRoute({
   params: summaryParams,

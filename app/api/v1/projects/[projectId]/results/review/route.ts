@@ -1,8 +1,8 @@
-import { reviewBody } from "@/lib/api/contracts/results";
-import { summaryParams } from "@/lib/api/contracts/summary";
-import { withResultProblems } from "@/lib/api/results-errors";
-import { apiRoute } from "@/lib/api/route";
-import { reviewResults } from "@/lib/results/entry";
+import { reviewBody } from "@/lib/http/contracts/results";
+import { summaryParams } from "@/lib/http/contracts/summary";
+import { withResultProblems } from "@/lib/http/results-errors";
+import { apiRoute } from "@/lib/http/route";
+import { reviewResults } from "@/lib/server/results/entry";
 
 export const POST = apiRoute({
   params: summaryParams,

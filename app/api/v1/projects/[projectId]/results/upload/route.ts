@@ -1,14 +1,14 @@
-import { declaredLength, limitedStream, readLimitedBody } from "@/lib/api/body-limit";
-import { uploadResultsQuery } from "@/lib/api/contracts/results";
-import { summaryParams } from "@/lib/api/contracts/summary";
-import { xlsxMediaType } from "@/lib/api/contracts/types";
-import { ApiProblem } from "@/lib/api/problem";
-import { importResultsProblems } from "@/lib/api/results-import";
-import { apiRoute } from "@/lib/api/route";
-import { backgroundImports, queueResultsImport } from "@/lib/results/import-jobs";
-import { importMappingSchema } from "@/lib/results/import-mapping";
-import { progressReporter } from "@/lib/results/import-progress";
-import { uploadLimits } from "@/lib/upload-limits";
+import { importMappingSchema } from "@/lib/domain/results/import-mapping";
+import { declaredLength, limitedStream, readLimitedBody } from "@/lib/http/body-limit";
+import { uploadResultsQuery } from "@/lib/http/contracts/results";
+import { summaryParams } from "@/lib/http/contracts/summary";
+import { xlsxMediaType } from "@/lib/http/contracts/types";
+import { ApiProblem } from "@/lib/http/problem";
+import { importResultsProblems } from "@/lib/http/results-import";
+import { apiRoute } from "@/lib/http/route";
+import { uploadLimits } from "@/lib/platform/upload-limits";
+import { backgroundImports, queueResultsImport } from "@/lib/server/results/import/jobs";
+import { progressReporter } from "@/lib/server/results/import/progress";
 
 export const POST = apiRoute({
   params: summaryParams,

@@ -1,7 +1,7 @@
-import { sharedEvidenceParams } from "@/lib/api/contracts/evidence";
-import { evidenceDownload } from "@/lib/api/evidence-handlers";
-import { apiRoute } from "@/lib/api/route";
-import { authenticateShareToken } from "@/lib/api/shared-access";
+import { sharedEvidenceParams } from "@/lib/http/contracts/evidence";
+import { evidenceDownload } from "@/lib/http/evidence-handlers";
+import { apiRoute } from "@/lib/http/route";
+import { authenticateShareToken } from "@/lib/http/shared-access";
 
 export const GET = apiRoute({
   params: sharedEvidenceParams,

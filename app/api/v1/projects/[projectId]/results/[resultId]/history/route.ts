@@ -1,7 +1,7 @@
-import { resultParams } from "@/lib/api/contracts/results";
-import { ApiProblem } from "@/lib/api/problem";
-import { apiRoute } from "@/lib/api/route";
-import { resultHistory } from "@/lib/results/service";
+import { resultParams } from "@/lib/http/contracts/results";
+import { ApiProblem } from "@/lib/http/problem";
+import { apiRoute } from "@/lib/http/route";
+import { resultHistory } from "@/lib/server/results/service";
 
 export const GET = apiRoute({
   params: resultParams,

@@ -1,8 +1,8 @@
-import { importProgressParams } from "@/lib/api/contracts/results";
-import { ApiProblem } from "@/lib/api/problem";
-import { apiRoute } from "@/lib/api/route";
-import { brokenImportOutcome } from "@/lib/results/import-jobs";
-import { type ImportPhase, readImportProgress } from "@/lib/results/import-progress";
+import { importProgressParams } from "@/lib/http/contracts/results";
+import { ApiProblem } from "@/lib/http/problem";
+import { apiRoute } from "@/lib/http/route";
+import { brokenImportOutcome } from "@/lib/server/results/import/jobs";
+import { type ImportPhase, readImportProgress } from "@/lib/server/results/import/progress";
 
 export const GET = apiRoute({
   params: importProgressParams,

@@ -1,0 +1,161 @@
+// Every reader of an untrusted file (results and survey tables, GeoJSON, IATI and logframe files, XLSForms,
+// evidence files) runs in a worker thread with a time and memory limit (IMPORT_READ_TIMEOUT_MS,
+// IMPORT_READ_MEMORY_MB), so parsing a hostile file never stalls the requests of everyone else: a file
+// that takes too long or too much memory is refused by name ("readTimedOut", "readTooLarge"), and the
+// worker is ended after every read, so the memory it took goes back.
+//
+// A reader is named in lib/formats/read/readers.ts. `readOffThread` runs one that returns a single value;
+// `streamOffThread` one that yields items (table rows), handed over in batches as the caller asks for
+// them (the worker waits while the caller works), its time limit counting only the worker's own time.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import { env } from "@/lib/platform/env";
+import type { ReaderInput, ReaderOutput, SingleName, StreamItem, StreamName } from "./readers";
+import type { TableRefusal } from "./table-refusals";
+import { UnreadableTable } from "./table-rows";
+import { type ZipRefusal, ZipRefused } from "./zip-limits";
+
+export type ReadLimits = { timeoutMs: number; maxMemoryMb: number };
+
+export function readLimits(): ReadLimits {
+  return { timeoutMs: env().IMPORT_READ_TIMEOUT_MS, maxMemoryMb: env().IMPORT_READ_MEMORY_MB };
+}
+
+/** A read that ran past its time or memory limit. */
+export type ReadRefusal = "readTimedOut" | "readTooLarge";
+
+export class ReadRefused extends Error {
+  constructor(readonly code: ReadRefusal) {
+    super(`The file was refused: ${code}`);
+    this.name = "ReadRefused";
+  }
+}
+
+/** An error thrown in the worker, as it crosses back (class instances do not survive the copy). */
+export type WorkerError = { name: string; message: string; code?: string; reason?: string };
+
+/** The error as the caller would have seen it had the reader run on its own thread. */
+function reviveError(error: WorkerError): Error {
+  if (error.name === "UnreadableTable") return new UnreadableTable(error.code as TableRefusal, error.reason);
+  if (error.name === "ZipRefused") return new ZipRefused(error.code as ZipRefusal);
+  return Object.assign(new Error(error.message), { name: error.name, code: error.code });
+}
+
+/** What the worker posts: a reader's value, a batch of a stream's items (`done` at its end), or its error. */
+export type WorkerMessage =
+  | { kind: "value"; value: unknown }
+  | { kind: "items"; items: unknown[]; done: boolean }
+  | { kind: "error"; error: WorkerError };
+
+function startWorker(workerData: unknown, limits: ReadLimits): Worker {
+  const resourceLimits = { maxOldGenerationSizeMb: limits.maxMemoryMb };
+  if (import.meta.url.endsWith(".ts")) {
+    // Tests run the TypeScript sources: tsx compiles the worker as it loads. The built app runs the
+    // worker that Next.js bundled from the URL below.
+    const entry = path.join(path.dirname(fileURLToPath(import.meta.url)), "reader-worker.ts");
+    const code = `require("tsx/cjs/api").register(); require(${JSON.stringify(entry)});`;
+    return new Worker(code, { eval: true, workerData, resourceLimits });
+  }
+  return new Worker(new URL("./reader-worker.ts", import.meta.url), { workerData, resourceLimits });
+}
+
+/** How a worker ended: refused by a limit, or an error of its own. */
+function failure(error: Error & { code?: string }): Error {
+  return error.code === "ERR_WORKER_OUT_OF_MEMORY" ? new ReadRefused("readTooLarge") : error;
+}
+
+/**
+ * Runs the named reader on `input` in a new worker and gives its value; throws ReadRefused past a
+ * limit, or the reader's own error (UnreadableTable, ZipRefused keep their class and code).
+ */
+export function readOffThread<N extends SingleName>(
+  name: N,
+  input: ReaderInput<N>,
+  limits = readLimits(),
+): Promise<ReaderOutput<N>> {
+  return new Promise((resolve, reject) => {
+    const worker = startWorker({ name, input }, limits);
+    let settled = false;
+    const settle = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      outcome();
+      void worker.terminate();
+    };
+    const timer = setTimeout(() => settle(() => reject(new ReadRefused("readTimedOut"))), limits.timeoutMs);
+    worker.on("message", (message: WorkerMessage) =>
+      settle(() =>
+        message.kind === "value"
+          ? resolve(message.value as ReaderOutput<N>)
+          : reject(message.kind === "error" ? reviveError(message.error) : new Error("Unexpected reply")),
+      ),
+    );
+    worker.once("error", (error: Error & { code?: string }) => settle(() => reject(failure(error))));
+    worker.once("exit", (code) => settle(() => reject(new Error(`The file reader stopped (exit code ${code})`))));
+  });
+}
+
+/**
+ * The items the named streaming reader yields, read in a worker a batch at a time: the worker reads the
+ * next batch only once this one is taken, so memory holds a batch, not the file. Ending the loop early
+ * ends the worker. The time limit counts the worker's reading only, not the caller's work between batches.
+ */
+export async function* streamOffThread<N extends StreamName>(
+  name: N,
+  input: ReaderInput<N>,
+  limits = readLimits(),
+): AsyncGenerator<StreamItem<N>> {
+  const worker = startWorker({ name, input }, limits);
+  let budget = limits.timeoutMs;
+  let waiting: { resolve: (m: WorkerMessage) => void; reject: (e: Error) => void } | null = null;
+  let ended: Error | null = null;
+  const fail = (error: Error) => {
+    ended ??= error;
+    waiting?.reject(ended);
+    waiting = null;
+  };
+  worker.on("message", (message: WorkerMessage) => {
+    waiting?.resolve(message);
+    waiting = null;
+  });
+  worker.on("error", (error: Error & { code?: string }) => fail(failure(error)));
+  worker.on("exit", (code) => fail(new Error(`The file reader stopped (exit code ${code})`)));
+  /** The next batch the worker posts; it is asked for it when `ask` is set (it posts the first unasked). */
+  const next = (ask: boolean) =>
+    new Promise<WorkerMessage>((resolve, reject) => {
+      if (ended) return reject(ended);
+      const started = performance.now();
+      const timer = setTimeout(() => fail(new ReadRefused("readTimedOut")), budget);
+      const done = () => {
+        clearTimeout(timer);
+        budget -= performance.now() - started;
+      };
+      waiting = {
+        resolve: (m) => {
+          done();
+          resolve(m);
+        },
+        reject: (e) => {
+          done();
+          reject(e);
+        },
+      };
+      if (ask) worker.postMessage("next");
+    });
+  try {
+    let ask = false;
+    for (;;) {
+      const message = await next(ask);
+      ask = true;
+      if (message.kind === "error") throw reviveError(message.error);
+      if (message.kind !== "items") throw new Error("Unexpected reply");
+      yield* message.items as StreamItem<N>[];
+      if (message.done) return;
+    }
+  } finally {
+    ended ??= new Error("The reading was ended");
+    await worker.terminate();
+  }
+}

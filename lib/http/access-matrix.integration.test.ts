@@ -1,0 +1,298 @@
+// Every /api/v1 route and method x every kind of caller, each cell's expected answer stated: a caller
+// the permission table refuses never gets a 2xx (and never changes anything), one it allows is never
+// refused for who they are, and nobody gets a 5xx. A route added without an entry here fails the test.
+import path from "node:path";
+import { beforeAll, expect, test } from "vitest";
+import { hashToken, newSecretToken } from "@/lib/domain/api-tokens/token";
+import { contracts } from "@/lib/http/contracts";
+import { db } from "@/lib/platform/db";
+import { attachEvidence, shareEvidence } from "@/lib/server/evidence/service";
+import { createShareLink } from "@/lib/server/share-links/service";
+import { principalFor, projectId } from "@/lib/testing/principals";
+
+/** What each operation asks of its caller (on the Peru project, where the cells are tried). */
+const required: Record<
+  string,
+  "read" | "edit" | "enter" | "review" | "unapproved" | "members" | "create" | "signedIn" | "share" | "shareFiles"
+> = {
+  getProjectSummary: "read",
+  getProjectSummaryCsv: "read",
+  getProjectIatiXml: "read",
+  getTrackingTableCsv: "read",
+  getTrackingTableXlsx: "read",
+  getProjectLogframe: "read",
+  getProjectLogframeCsv: "read",
+  getLogframeTemplate: "signedIn",
+  getLogframeTemplateCsv: "signedIn",
+  createProject: "create",
+  importProject: "create",
+  copyProject: "create",
+  updateProject: "edit",
+  createIndicator: "edit",
+  updateIndicator: "edit",
+  saveTargets: "edit",
+  listMembers: "members",
+  inviteMember: "members",
+  setMemberRole: "members",
+  removeMember: "members",
+  saveResults: "enter",
+  importResults: "enter",
+  importSurvey: "enter",
+  uploadResults: "enter",
+  getImportProgress: "enter",
+  reviewResults: "review",
+  getResultHistory: "unapproved",
+  listProjects: "signedIn",
+  getProject: "read",
+  listIndicators: "read",
+  listResults: "read",
+  getSharedSummary: "share",
+  getSharedSummaryCsv: "share",
+  listEvidence: "read",
+  uploadEvidence: "enter",
+  getEvidence: "read",
+  updateEvidence: "shareFiles",
+  deleteEvidence: "enter",
+  getSharedEvidence: "share",
+  getProjectReportPdf: "read",
+  getSharedReportPdf: "share",
+};
+
+const matrixPdf = "%PDF-1.4\n%%EOF\n";
+
+type Caller = { name: string; headers: Record<string, string>; may: Set<string> };
+let callers: Caller[] = [];
+let ids: Record<string, string> = {};
+
+async function apiToken(email: string, extra: { revokedAt?: Date; expiresAt?: Date } = {}) {
+  const user = await db().user.findUniqueOrThrow({ where: { email } });
+  const token = newSecretToken("med");
+  await db().apiToken.create({ data: { userId: user.id, name: "matrix", tokenHash: hashToken(token), ...extra } });
+  return { authorization: `Bearer ${token}` };
+}
+
+beforeAll(async () => {
+  const peru = await projectId("PE-VEN-2021");
+  const manager = await principalFor("manager@example.org");
+  const indicator = await db().indicator.findFirstOrThrow({ where: { projectId: peru, code: "OP1.1.1" } });
+  const result = await db().result.findFirstOrThrow({ where: { indicatorId: indicator.id } });
+  const viewer = await db().user.findUniqueOrThrow({ where: { email: "viewer@example.org" } });
+  const share = await createShareLink(manager, peru, { label: "Matrix", expiresAt: null, options: {} as never });
+  const revokedShare = await createShareLink(manager, peru, {
+    label: "Matrix revoked",
+    expiresAt: null,
+    options: {} as never,
+  });
+  await db().shareLink.updateMany({ where: { label: "Matrix revoked" }, data: { revokedAt: new Date() } });
+  // Someone who was a member: their token now carries no role in the project.
+  const removed = await db().user.create({
+    data: {
+      email: "former.member@example.org",
+      name: "Former",
+      passwordHash: "x",
+      memberships: { create: { projectId: peru, role: "MANAGER" } },
+    },
+  });
+  const removedHeaders = await apiToken(removed.email);
+  await db().membership.deleteMany({ where: { userId: removed.id } });
+  const period = await db().reportingPeriod.findFirstOrThrow({ where: { projectId: peru, lockedAt: null } });
+  const tumbes = await db().location.findUniqueOrThrow({ where: { isoCode: "PE-TUM" } });
+  ids = {
+    projectId: peru,
+    indicatorId: indicator.id,
+    resultId: result.id,
+    userId: viewer.id,
+    token: share.token,
+    periodId: period.id,
+    locationId: tumbes.id,
+  };
+  // A file on an approved value, attached by the evaluator and shared with donors: every reader may see it.
+  const approved = await db().result.findFirstOrThrow({ where: { status: "APPROVED", indicatorId: indicator.id } });
+  const evidence = await attachEvidence(
+    await principalFor("evaluator@example.org"),
+    peru,
+    { resultId: approved.id },
+    {
+      name: "matrix.pdf",
+      bytes: new TextEncoder().encode(matrixPdf),
+    },
+  );
+  await shareEvidence(manager, peru, evidence.id, true);
+  ids.evidenceId = evidence.id;
+  // An evaluator's import, followed by its progress id: whoever may import in the project may read it.
+  const progress = await db().importProgress.create({
+    data: { id: "0f5a3c1e-2b4d-4e6f-8a9b-1c2d3e4f5a6b", projectId: peru, userId: viewer.id, phase: "done" },
+  });
+  ids.progressId = progress.id;
+  const all = ["read", "edit", "enter", "review", "unapproved", "members", "create", "signedIn", "shareFiles"];
+  callers = [
+    { name: "anonymous", headers: {}, may: new Set() },
+    { name: "donor link as a bearer token", headers: { authorization: `Bearer ${share.token}` }, may: new Set() },
+    {
+      name: "revoked API token",
+      headers: await apiToken("manager@example.org", { revokedAt: new Date() }),
+      may: new Set(),
+    },
+    {
+      name: "expired API token",
+      headers: await apiToken("manager@example.org", { expiresAt: new Date(Date.now() - 1000) }),
+      may: new Set(),
+    },
+    { name: "removed member", headers: removedHeaders, may: new Set(["signedIn"]) },
+    { name: "viewer", headers: await apiToken("viewer@example.org"), may: new Set(["read", "signedIn"]) },
+    {
+      name: "evaluator",
+      headers: await apiToken("evaluator@example.org"),
+      may: new Set(["read", "enter", "unapproved", "signedIn"]),
+    },
+    {
+      name: "evaluator of another project",
+      headers: await apiToken("nepal.only@example.org").catch(async () => {
+        const user = await db().user.create({
+          data: { email: "nepal.only@example.org", name: "Nepal only", passwordHash: "x" },
+        });
+        await db().membership.create({
+          data: { userId: user.id, projectId: await projectId("SA-HIV-MOB"), role: "EVALUATOR" },
+        });
+        return apiToken(user.email);
+      }),
+      may: new Set(["signedIn"]),
+    },
+    {
+      name: "manager",
+      headers: await apiToken("manager@example.org"),
+      may: new Set(all.filter((p) => p !== "create")),
+    },
+    {
+      name: "admin",
+      headers: await apiToken("admin@example.org"),
+      may: new Set(["read", "edit", "unapproved", "members", "create", "signedIn", "shareFiles"]),
+    },
+    { name: "donor link", headers: {}, may: new Set() },
+    { name: "revoked donor link", headers: {}, may: new Set() },
+  ];
+  ids.revokedToken = revokedShare.token;
+});
+
+/** A body that passes validation, so that the refusal (or not) is about who asks. */
+function bodyFor(operationId: string): { body?: string; type?: string } {
+  const json = (value: unknown) => ({ body: JSON.stringify(value), type: "application/json" });
+  const csv = "indicator,location,period,value\nOP1.1.1,PE-TUM,2021-Q4,1\n";
+  const mapping = { indicator: "indicator", location: "location", period: "period", value: "value" };
+  switch (operationId) {
+    case "createProject":
+      return json({
+        definition: {
+          code: `MX-${Math.random().toString(36).slice(2, 8)}`,
+          name: "M",
+          startDate: "2024-01-01",
+          endDate: "2024-12-31",
+        },
+        dryRun: true,
+      });
+    case "importProject":
+      return json({ format: "iati", content: "<iati-activities/>", dryRun: true });
+    case "copyProject":
+      return json({
+        code: `MC-${Math.random().toString(36).slice(2, 8)}`,
+        name: "C",
+        startDate: "2024-01-01",
+        endDate: "2024-12-31",
+        managers: [],
+      });
+    case "updateProject":
+      return json({
+        version: 1,
+        name: "X",
+        startDate: "2021-01-01",
+        endDate: "2021-12-31",
+        reportingFrequency: "QUARTERLY",
+        onTrackThreshold: 0.9,
+        atRiskThreshold: 0.75,
+        languages: ["en"],
+        locationIds: ["x"],
+      });
+    case "createIndicator":
+    case "updateIndicator":
+      return json({ version: 1, resultNodeId: "x", code: "MX.1", title: "T", measure: "COUNT" });
+    case "saveTargets":
+      return json({ cells: [{ indicatorId: ids.indicatorId, value: 1, updatedAt: "2000-01-01T00:00:00Z" }] });
+    case "inviteMember":
+      return json({ email: "matrix@example.org", role: "VIEWER" });
+    case "setMemberRole":
+      return json({ role: "VIEWER" });
+    case "saveResults":
+      return json({
+        items: [
+          { indicatorId: ids.indicatorId, periodId: ids.periodId, locationId: ids.locationId, value: 1, version: 999 },
+        ],
+        submit: false,
+      });
+    case "reviewResults":
+      return json({ decisions: [{ resultId: ids.resultId, version: 999, decision: "approve" }] });
+    case "importResults":
+      return json({ format: "csv", content: csv, mapping, dryRun: true });
+    case "importSurvey":
+      return json({
+        format: "csv",
+        content: "region,age\nPE-TUM,30\n",
+        rules: { place: "region", roundId: "x", indicators: [{ indicator: "OP1.1.1", kind: "count" }] },
+        dryRun: true,
+      });
+    case "uploadResults":
+      return { body: csv, type: "text/csv" };
+    case "uploadEvidence":
+      return { body: matrixPdf, type: "application/octet-stream" };
+    case "updateEvidence":
+      return json({ sharedWithDonors: true });
+    default:
+      return {};
+  }
+}
+
+test("route x caller matrix: no refused caller succeeds, no allowed caller is refused for who they are, no 5xx", async () => {
+  expect(Object.keys(required).sort()).toEqual(contracts.map((c) => c.operationId).sort());
+  let cells = 0;
+  const unauthorized: string[] = [];
+  for (const contract of contracts) {
+    const routeFile = path.resolve(`app${contract.path.replace(/\{(\w+)\}/g, "[$1]")}/route.ts`);
+    const handler = (await import(/* @vite-ignore */ routeFile))[contract.method.toUpperCase()];
+    const need = required[contract.operationId] ?? "?";
+    for (const caller of callers) {
+      const token = caller.name === "revoked donor link" ? ids.revokedToken : ids.token;
+      const params = { ...ids, token: token ?? "" };
+      const url = contract.path.replace(/\{(\w+)\}/g, (_, k: string) => params[k as keyof typeof params] ?? "");
+      const query =
+        contract.operationId === "uploadResults"
+          ? "?indicator=indicator&location=location&period=period&value=value&dryRun=true"
+          : contract.operationId === "uploadEvidence"
+            ? `?result=${ids.resultId}&name=matrix.pdf`
+            : "";
+      const { body, type } = bodyFor(contract.operationId);
+      const before = await db().auditEvent.count();
+      const response: Response = await handler(
+        new Request(`http://localhost${url}${query}`, {
+          method: contract.method.toUpperCase(),
+          headers: { ...caller.headers, ...(type ? { "content-type": type } : {}) },
+          body,
+        }),
+        { params: Promise.resolve(params) },
+      );
+      cells++;
+      const where = `${contract.method.toUpperCase()} ${contract.path} as ${caller.name}: ${response.status}`;
+      expect(response.status, where).toBeLessThan(500);
+      // On a donor route the credential is the link in the path, whoever sends it.
+      const allowed = need === "share" ? caller.name !== "revoked donor link" : caller.may.has(need);
+      if (allowed) {
+        expect([401, 403], where).not.toContain(response.status);
+      } else {
+        if (response.status < 400) unauthorized.push(where);
+        expect([401, 403, 404, 410], where).toContain(response.status);
+        expect(await db().auditEvent.count(), `${where} changed something`).toBe(before);
+      }
+    }
+  }
+  expect(unauthorized).toEqual([]);
+  expect(cells).toBe(contracts.length * callers.length);
+  console.log(`access matrix: ${cells} cells, ${unauthorized.length} unauthorized successes`);
+});

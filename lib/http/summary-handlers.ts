@@ -1,0 +1,149 @@
+// What the summary routes share: the JSON and CSV forms differ only in how the result is sent.
+import "server-only";
+import { isoDay } from "@/lib/domain/engine/days";
+import type { Principal, SharePrincipal } from "@/lib/domain/permissions";
+import type { ShareOptions } from "@/lib/domain/share-links/options";
+import { db } from "@/lib/platform/db";
+import type { Locale } from "@/lib/platform/i18n/config";
+import { requestLocale } from "@/lib/platform/i18n/translator";
+import { projectSummary, summaryVersion, UnknownFilterError } from "@/lib/server/summary/service";
+import { sharedSummary } from "@/lib/server/summary/shared";
+import { clientHas, weakEtag } from "./etag";
+import { ApiProblem } from "./problem";
+import { cachedBody, rememberBody } from "./response-cache";
+
+type ProjectInput = {
+  principal: Principal;
+  params: { projectId: string };
+  query: {
+    asOf?: Date;
+    location?: string;
+    period?: string;
+    view?: "full" | "overview";
+    indicator?: string;
+    includeSubmitted: boolean;
+  };
+  /** The reader's language (names of the shared catalogue): given, or the request's. */
+  locale?: Locale;
+  request?: Request;
+  /** The data version already read for the conditional GET. */
+  dataVersion?: number;
+};
+
+/** The API's `view=overview` is a dashboard's first screen: overall and per-place figures. */
+const depthOf = (view?: "full" | "overview") => (view === "overview" ? "places" : "full");
+
+const localeOf = (input: { locale?: Locale; request?: Request }) =>
+  input.locale ?? (input.request ? requestLocale(input.request) : undefined);
+
+export async function loadProjectSummary({ principal, params, query, ...input }: ProjectInput) {
+  const locationId = query.location ? await resolveLocation(query.location) : null;
+  try {
+    const summary = await projectSummary(principal, params.projectId, {
+      asOf: query.asOf,
+      locationId,
+      timeId: query.period ?? null,
+      includeSubmitted: query.includeSubmitted,
+      locale: localeOf(input),
+      depth: depthOf(query.view),
+      indicatorId: query.indicator,
+      dataVersion: input.dataVersion,
+    });
+    if (!summary) throw new ApiProblem("notFound", "No such project, or no access to it");
+    return summary;
+  } catch (error) {
+    throw error instanceof UnknownFilterError ? unknownFilterProblem(error) : error;
+  }
+}
+
+/** A filter naming something that is not the project's, as a problem naming the query parameter. */
+function unknownFilterProblem(error: UnknownFilterError): ApiProblem {
+  const message = {
+    location: "Not one of the project's locations",
+    period: "Not one of the project's periods or rounds",
+    indicator: "Not one of the project's indicators",
+  }[error.filter];
+  return new ApiProblem("validation", `Unknown ${error.filter}`, [{ field: `query.${error.filter}`, message }]);
+}
+
+/** A location given by id or by ISO 3166 code. */
+async function resolveLocation(value: string): Promise<string> {
+  const found = await db().location.findFirst({ where: { OR: [{ id: value }, { isoCode: value.toUpperCase() }] } });
+  return found?.id ?? value;
+}
+
+type SharedInput = {
+  principal: { principal: SharePrincipal; options: ShareOptions };
+  query: { asOf?: Date; view?: "full" | "overview"; indicator?: string };
+  locale?: Locale;
+  request?: Request;
+  dataVersion?: number;
+};
+
+export async function loadSharedSummary({ principal, query, ...input }: SharedInput) {
+  try {
+    const summary = await sharedSummary(principal, {
+      asOf: query.asOf,
+      locale: localeOf(input),
+      depth: depthOf(query.view),
+      indicatorId: query.indicator,
+      dataVersion: input.dataVersion,
+    });
+    if (!summary) throw new ApiProblem("notFound");
+    return summary;
+  } catch (error) {
+    throw error instanceof UnknownFilterError ? unknownFilterProblem(error) : error;
+  }
+}
+
+/**
+ * Conditional GET for a summary: an ETag naming the project's data version and the whole view (query,
+ * language, today's date for a default as-of, a link's options), so a client's copy is confirmed with a
+ * 304 from one small query, and any change (which moves the version) gives the new figures.
+ */
+async function conditional(
+  input: { request: Request; locale?: Locale },
+  version: number | null,
+  view: unknown,
+  load: () => Promise<{ version: number | null }>,
+): Promise<Response> {
+  const tag =
+    version === null
+      ? null
+      : weakEtag(
+          JSON.stringify([version, new URL(input.request.url).search, localeOf(input), isoDay(new Date()), view]),
+        );
+  const headers: Record<string, string> = { "cache-control": tag ? "private, no-cache" : "no-store" };
+  if (tag) headers.etag = tag;
+  if (tag && clientHas(input.request, tag)) {
+    return new Response(null, { status: 304, headers });
+  }
+  headers["content-type"] = "application/json";
+  let body = tag ? cachedBody(tag) : undefined;
+  if (body === undefined) {
+    const summary = await load();
+    body = JSON.stringify(summary);
+    // Kept only when computed at the version the tag names (nothing changed meanwhile).
+    if (tag && summary.version === version) rememberBody(tag, body);
+  }
+  // Next.js compresses it for clients that ask, on each request: it drops a Content-Encoding set by a
+  // route handler, so a body gzipped here once would go out gzipped twice (tried; e2e share-links checks).
+  return new Response(body, { headers });
+}
+
+/** GET …/summary: the project's figures, answered 304 when the client's copy is current. */
+export async function projectSummaryResponse(input: ProjectInput & { request: Request }) {
+  const version = await summaryVersion(input.principal, input.params.projectId, input.query.includeSubmitted);
+  return conditional(input, version, input.params.projectId, () =>
+    loadProjectSummary({ ...input, dataVersion: version ?? undefined }),
+  );
+}
+
+/** GET /api/v1/shared/{token}/summary: a donor link's figures, answered 304 when unchanged. */
+export async function sharedSummaryResponse(input: SharedInput & { request: Request }) {
+  const { principal, options } = input.principal;
+  const version = await summaryVersion(principal, principal.projectId);
+  return conditional(input, version, [principal.linkId, options], () =>
+    loadSharedSummary({ ...input, dataVersion: version ?? undefined }),
+  );
+}

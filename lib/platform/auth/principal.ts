@@ -1,0 +1,26 @@
+import "server-only";
+import type { UserPrincipal } from "@/lib/domain/permissions";
+import { db } from "@/lib/platform/db";
+
+export type CurrentUser = UserPrincipal & { name: string; email: string; locale: string | null };
+
+/**
+ * A user as a principal, with their project roles read fresh from the database, so a role change or a
+ * removed account takes effect on the next request. Null for an unknown user, and for a session
+ * (`session` given) that signed in before the user signed out everywhere or changed their password.
+ * Needs no Next.js request context (API tokens, scripts and test processes use it too).
+ */
+export async function loadPrincipal(userId: string, session?: { signedInAt?: number }): Promise<CurrentUser | null> {
+  const user = await db().user.findUnique({ where: { id: userId }, include: { memberships: true } });
+  if (!user) return null;
+  if (session && user.sessionsRevokedAt && (session.signedInAt ?? 0) < user.sessionsRevokedAt.getTime()) return null;
+  return {
+    kind: "user",
+    userId: user.id,
+    isAdmin: user.isAdmin,
+    name: user.name,
+    email: user.email,
+    locale: user.locale,
+    roles: Object.fromEntries(user.memberships.map((m) => [m.projectId, m.role])),
+  };
+}

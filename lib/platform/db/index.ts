@@ -1,0 +1,76 @@
+// The one Prisma client of the process, kept on globalThis so hot reloads do not open more.
+
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { configuredTarget, type DatabaseTarget, openAdapter } from "@/lib/platform/db/adapter";
+import { env } from "@/lib/platform/env";
+import { retryTransient } from "./transient";
+
+/** Secret columns are left out of every query unless a caller asks for them explicitly. */
+const omitSecrets = {
+  user: { passwordHash: true },
+  shareLink: { tokenHash: true },
+  apiToken: { tokenHash: true },
+  invitation: { tokenHash: true },
+  passwordReset: { tokenHash: true },
+} as const;
+
+function newClient(adapter: ReturnType<typeof openAdapter>["factory"]) {
+  return retryingTransactions(new PrismaClient({ adapter, omit: omitSecrets }));
+}
+
+/** The client with every interactive transaction retried after a deadlock or serialization failure. */
+function retryingTransactions<C extends { $transaction: unknown }>(client: C): C {
+  const transaction = (client.$transaction as (...args: unknown[]) => Promise<unknown>).bind(client);
+  const retrying = (...args: unknown[]) =>
+    typeof args[0] === "function" ? retryTransient(() => transaction(...args)) : transaction(...args);
+  return new Proxy(client, {
+    get: (target, property) => (property === "$transaction" ? retrying : Reflect.get(target, property)),
+  });
+}
+
+export type Db = ReturnType<typeof newClient>;
+/** The client inside an interactive transaction. */
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+/** A client of its own with a close() that also shuts the embedded database cleanly (scripts, tests). */
+export function connect(target: DatabaseTarget = configuredTarget()): { prisma: Db; close: () => Promise<void> } {
+  const adapter = openAdapter(target);
+  const prisma = newClient(adapter.factory);
+  return {
+    prisma,
+    close: async () => {
+      await prisma.$disconnect();
+      await adapter.close();
+    },
+  };
+}
+
+const holder = globalThis as unknown as {
+  database?: ReturnType<typeof connect>;
+  replica?: ReturnType<typeof connect>;
+};
+
+/** The app's shared client. */
+export function db(): Db {
+  holder.database ??= connect();
+  return holder.database.prisma;
+}
+
+/**
+ * The client for figures that may lag the primary by the replication delay (dashboards, donor views):
+ * the read replica in DATABASE_REPLICA_URL when one is set beside a PostgreSQL primary, else db().
+ */
+export function readDb(): Db {
+  const { DATABASE_URL, DATABASE_REPLICA_URL } = env();
+  if (!DATABASE_URL || !DATABASE_REPLICA_URL) return db();
+  holder.replica ??= connect({ kind: "postgres", url: DATABASE_REPLICA_URL });
+  return holder.replica.prisma;
+}
+
+/** Closes the shared clients (tests and scripts); the next db() call opens a new one. */
+export async function closeDb(): Promise<void> {
+  const open = [holder.database, holder.replica];
+  holder.database = undefined;
+  holder.replica = undefined;
+  await Promise.all(open.map((client) => client?.close()));
+}

@@ -1,0 +1,14 @@
+"use server";
+import { cookies } from "next/headers";
+import { currentUser } from "@/lib/platform/auth/session";
+import { db } from "@/lib/platform/db";
+import { isLocale, localeCookie } from "./config";
+
+/** Remembers the chosen language in a cookie and, for a signed-in user, on their profile. */
+export async function setLocale(locale: string): Promise<{ ok: boolean }> {
+  const user = await currentUser();
+  if (!isLocale(locale)) return { ok: false };
+  (await cookies()).set(localeCookie, locale, { path: "/", maxAge: 365 * 24 * 3600, sameSite: "lax" });
+  if (user) await db().user.update({ where: { id: user.userId }, data: { locale } });
+  return { ok: true };
+}

@@ -1,0 +1,48 @@
+// The one way to build a list query for a caller: the caller's scope and every filter and cursor are
+// separate terms of one AND, so nothing can write over the scope. (An object spread can: `{ id: { in:
+// readable }, ...{ id: { gt: cursor } } }` keeps only the cursor, and listed every project to anyone.)
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { can, type Principal, readableProjects } from "../../domain/permissions/index";
+
+/** A filter that may be absent (false, null or undefined are left out). */
+export type Term<W> = W | false | null | undefined | "";
+
+/** `scope` AND each present term, whatever keys they share. */
+export function allOf<W extends object>(scope: W, ...terms: Term<W>[]): { AND: W[] } {
+  return { AND: [scope, ...terms.filter((t): t is W => Boolean(t))] };
+}
+
+/** The projects the principal may open, as a where term. */
+export function readableProjectsWhere(principal: Principal): Prisma.ProjectWhereInput {
+  const readable = readableProjects(principal);
+  return readable === "all" ? {} : { id: { in: readable } };
+}
+
+/**
+ * The values of a project the principal may see: every status for those who may read unapproved values,
+ * approved ones only otherwise (viewers and donor links). Null when the project is not readable.
+ */
+export function visibleResultsWhere(principal: Principal, projectId: string): Prisma.ResultWhereInput | null {
+  if (!can(principal, "project.read", projectId)) return null;
+  return can(principal, "results.readUnapproved", projectId)
+    ? { indicator: { projectId } }
+    : { indicator: { projectId }, status: "APPROVED" };
+}
+
+/** A page of a list ordered by id: a cursor is the last id seen. */
+export type Page = { cursor?: string; limit: number };
+
+/**
+ * The query of one page: scope AND filters AND "after the cursor", ordered by id, one row more than the
+ * page holds (to know whether another follows).
+ */
+export function pageQuery<W extends object>(scope: W, filters: Term<W>[], page: Page) {
+  const after = page.cursor ? ({ id: { gt: page.cursor } } as W) : undefined;
+  return { where: allOf(scope, ...filters, after), orderBy: { id: "asc" as const }, take: page.limit + 1 };
+}
+
+/** The items of one page and the cursor of the next (null: this was the last). */
+export function pageOf<T extends { id: string }>(rows: T[], limit: number) {
+  const items = rows.slice(0, limit);
+  return { items, nextCursor: rows.length > limit ? (items.at(-1)?.id ?? null) : null };
+}

@@ -1,0 +1,295 @@
+import "server-only";
+import { assertCan, type Principal, requireUserId } from "@/lib/domain/permissions";
+import { type FieldProblem, hasNoFigure, type ResultInput, resultProblems } from "@/lib/domain/validation/results";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/platform/db";
+import { recordAudit } from "@/lib/server/audit/record";
+import { partsOverTotals } from "../../domain/results/parts-check";
+import { lockCells, lockProjectResultsShared } from "./locks";
+import { mailReturned, mailSubmitted } from "./review-mail";
+
+export type ItemProblem = FieldProblem & { index: number };
+
+/** An invalid batch: every problem by item and field; nothing was saved. */
+export class BatchProblems extends Error {
+  constructor(readonly problems: ItemProblem[]) {
+    super(`${problems.length} problem(s) in the batch`);
+    this.name = "BatchProblems";
+  }
+}
+
+/** Someone else changed a result since it was read: their version is returned, nothing is overwritten. */
+export class VersionConflict extends Error {
+  constructor(
+    readonly index: number,
+    readonly current: {
+      id: string;
+      version: number;
+      value: number | null;
+      numerator: number | null;
+      denominator: number | null;
+      status: string;
+    },
+  ) {
+    super("The result was changed by someone else");
+    this.name = "VersionConflict";
+  }
+}
+
+const figureOf = (r: {
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  sampleSize: number | null;
+  textValue: string | null;
+  status: string;
+}) => ({
+  value: r.value,
+  numerator: r.numerator,
+  denominator: r.denominator,
+  sampleSize: r.sampleSize,
+  textValue: r.textValue,
+  status: r.status,
+});
+
+/**
+ * Saves a batch of results as drafts, or submits them for review, all or nothing. New results are
+ * created; existing ones (same indicator, period or round, location and option) are updated only when
+ * the caller names the version it read, and only while they are drafts or returned. The written
+ * results; blank items (see saveSheet) are not among them.
+ */
+export async function saveResults(principal: Principal, projectId: string, items: ResultInput[], submit: boolean) {
+  return (await saveSheet(principal, projectId, items, submit)).saved;
+}
+
+/**
+ * saveResults, saying also what was cleared. An item with no figure at all (a blank cell) means "no
+ * value": it is never refused as incomplete and never saved as zero. With no saved value in its cell it
+ * changes nothing; a saved draft or returned value in its cell is deleted (the caller names the version
+ * it read, as for any change; audited as result.delete, its evidence files kept on the period or
+ * round). A submitted or approved value is never deleted by clearing: the batch is refused (notEditable).
+ */
+export async function saveSheet(principal: Principal, projectId: string, items: ResultInput[], submit: boolean) {
+  assertCan(principal, "results.enter", projectId);
+  const userId = requireUserId(principal);
+  const prisma = db();
+  const project = await prisma.project.findUniqueOrThrow({
+    where: { id: projectId },
+    include: {
+      periods: { select: { id: true, lockedAt: true } },
+      surveyRounds: { select: { id: true } },
+      locations: { select: { locationId: true } },
+      indicators: {
+        where: { archivedAt: null, composedFromId: null },
+        select: {
+          id: true,
+          measure: true,
+          unit: true,
+          minValue: true,
+          maxValue: true,
+          wholeNumbers: true,
+          source: true,
+          dimensions: { select: { dimension: { select: { id: true, options: { select: { id: true } } } } } },
+        },
+      },
+    },
+  });
+  const projectRules = {
+    periodIds: new Set(project.periods.map((p) => p.id)),
+    roundIds: new Set(project.surveyRounds.map((r) => r.id)),
+    locationIds: new Set(project.locations.map((l) => l.locationId)),
+  };
+  const locked = new Set(project.periods.filter((p) => p.lockedAt).map((p) => p.id));
+  const problems: ItemProblem[] = [];
+  for (const [index, item] of items.entries()) {
+    const indicator = project.indicators.find((i) => i.id === item.indicatorId);
+    if (!indicator) {
+      problems.push({ index, field: "indicatorId", code: "unknown" });
+      continue;
+    }
+    const optionIds = new Set(indicator.dimensions.flatMap((d) => d.dimension.options.map((o) => o.id)));
+    for (const p of resultProblems(item, { ...indicator, optionIds }, projectRules)) {
+      // A blank cell is checked for where it is, never for the figures it does not have.
+      if (hasNoFigure(item) && !["indicatorId", "periodId", "roundId", "locationId", "optionId"].includes(p.field))
+        continue;
+      problems.push({ index, ...p });
+    }
+    if (item.periodId && locked.has(item.periodId)) problems.push({ index, field: "periodId", code: "locked" });
+  }
+  if (problems.length) throw new BatchProblems(problems);
+
+  const status = submit ? "SUBMITTED" : "DRAFT";
+  const keyOf = (item: ResultInput) => ({
+    indicatorId: item.indicatorId,
+    periodId: item.periodId ?? null,
+    roundId: item.roundId ?? null,
+    locationId: item.locationId,
+    optionId: item.optionId ?? null,
+  });
+  const saved = await prisma.$transaction(async (tx) => {
+    await lockProjectResultsShared(tx, projectId);
+    // Locks are checked again under the project's lock: a period locked after the check above (whose
+    // lock waits for this save, or this save for it) refuses the batch instead of receiving values.
+    const nowLocked = await tx.reportingPeriod.findMany({
+      where: { projectId, lockedAt: { not: null }, id: { in: items.flatMap((i) => (i.periodId ? [i.periodId] : [])) } },
+      select: { id: true },
+    });
+    if (nowLocked.length) {
+      const ids = new Set(nowLocked.map((p) => p.id));
+      throw new BatchProblems(
+        items.flatMap((item, index) =>
+          item.periodId && ids.has(item.periodId) ? [{ index, field: "periodId", code: "locked" }] : [],
+        ),
+      );
+    }
+    // Two first saves of the same cell must not both insert: serialise them on the cells' keys, taken
+    // in sorted order so that batches naming the same cells in opposite orders cannot deadlock.
+    await lockCells(
+      tx,
+      items.map((item) => JSON.stringify(keyOf(item))),
+    );
+    const written = [];
+    const cleared: string[] = [];
+    for (const [index, item] of items.entries()) {
+      const key = keyOf(item);
+      if (hasNoFigure(item)) {
+        const existing = await tx.result.findFirst({ where: key });
+        if (!existing) continue;
+        if (existing.status !== "DRAFT" && existing.status !== "RETURNED") {
+          throw new BatchProblems([{ index, field: "version", code: `notEditable:${existing.status}` }]);
+        }
+        if (item.version === undefined || item.version !== existing.version) throw new VersionConflict(index, existing);
+        // Files that backed the value stay with its period or round.
+        await tx.evidence.updateMany({
+          where: { resultId: existing.id },
+          data: { resultId: null, periodId: existing.periodId, roundId: existing.roundId },
+        });
+        const deleted = await tx.result.deleteMany({ where: { id: existing.id, version: existing.version } });
+        if (deleted.count === 0) throw new VersionConflict(index, existing);
+        await recordAudit(tx, {
+          action: "result.delete",
+          entityType: "Result",
+          entityId: existing.id,
+          projectId,
+          actorUserId: userId,
+          before: figureOf(existing),
+          comment: "cleared",
+        });
+        cleared.push(existing.id);
+        continue;
+      }
+      const data = {
+        value: item.value ?? null,
+        numerator: item.numerator ?? null,
+        denominator: item.denominator ?? null,
+        sampleSize: item.sampleSize ?? null,
+        weightSum: item.weightSum ?? null,
+        textValue: item.textValue ?? null,
+        note: item.note ?? "",
+        evidenceUrl: item.evidenceUrl ?? null,
+        status,
+        updatedById: userId,
+        submittedAt: submit ? new Date() : null,
+      } satisfies Prisma.ResultUncheckedUpdateInput;
+      const existing = await tx.result.findFirst({ where: key });
+      if (!existing) {
+        const created = await tx.result.create({ data: { ...key, ...data, createdById: userId } });
+        await recordAudit(tx, {
+          action: submit ? "result.submit" : "result.create",
+          entityType: "Result",
+          entityId: created.id,
+          projectId,
+          actorUserId: userId,
+          after: figureOf(created),
+        });
+        written.push(created);
+        continue;
+      }
+      if (item.version === undefined || item.version !== existing.version) throw new VersionConflict(index, existing);
+      if (existing.status !== "DRAFT" && existing.status !== "RETURNED") {
+        throw new BatchProblems([{ index, field: "version", code: `notEditable:${existing.status}` }]);
+      }
+      // The version in the WHERE clause makes a concurrent save lose the race instead of overwriting.
+      const updated = await tx.result.updateMany({
+        where: { id: existing.id, version: existing.version },
+        data: { ...data, version: { increment: 1 } },
+      });
+      if (updated.count === 0) throw new VersionConflict(index, existing);
+      const after = await tx.result.findUniqueOrThrow({ where: { id: existing.id } });
+      await recordAudit(tx, {
+        action: submit ? "result.submit" : "result.update",
+        entityType: "Result",
+        entityId: existing.id,
+        projectId,
+        actorUserId: userId,
+        before: figureOf(existing),
+        after: figureOf(after),
+      });
+      written.push(after);
+    }
+    if (submit) {
+      // Checked on the cells as they stand after the batch's writes, saved values of the same place too.
+      const excesses = await partsOverTotals(tx, project.indicators, items);
+      if (excesses.length)
+        throw new BatchProblems(excesses.map(({ index }) => ({ index, field: "value", code: "partsOverTotal" })));
+    }
+    return { saved: written, cleared };
+  });
+  if (submit && saved.saved.length) void mailSubmitted(projectId, userId, saved.saved.length);
+  return saved;
+}
+
+export type ReviewDecision = { resultId: string; version: number; decision: "approve" | "return"; comment?: string };
+
+/** A manager approves or returns submitted results, all or nothing; a return needs a comment. */
+export async function reviewResults(principal: Principal, projectId: string, decisions: ReviewDecision[]) {
+  assertCan(principal, "results.review", projectId);
+  const userId = requireUserId(principal);
+  const reviewed = await db().$transaction(async (tx) => {
+    const problems: ItemProblem[] = [];
+    const rows = await Promise.all(
+      decisions.map((d) => tx.result.findFirst({ where: { id: d.resultId, indicator: { projectId } } })),
+    );
+    decisions.forEach((d, index) => {
+      const row = rows[index];
+      if (!row) problems.push({ index, field: "indicatorId", code: "unknown" });
+      else if (row.status !== "SUBMITTED")
+        problems.push({ index, field: "version", code: `notSubmitted:${row.status}` });
+      if (d.decision === "return" && !d.comment?.trim())
+        problems.push({ index, field: "note", code: "commentRequired" });
+    });
+    if (problems.length) throw new BatchProblems(problems);
+    const reviewed = [];
+    for (const [index, d] of decisions.entries()) {
+      const row = rows[index];
+      if (!row) continue;
+      const status = d.decision === "approve" ? "APPROVED" : "RETURNED";
+      const updated = await tx.result.updateMany({
+        where: { id: row.id, version: d.version },
+        data: {
+          status,
+          reviewComment: d.comment ?? null,
+          reviewedById: userId,
+          reviewedAt: new Date(),
+          version: { increment: 1 },
+        },
+      });
+      if (updated.count === 0) throw new VersionConflict(index, row);
+      await recordAudit(tx, {
+        action: `result.${d.decision}`,
+        entityType: "Result",
+        entityId: row.id,
+        projectId,
+        actorUserId: userId,
+        before: { status: row.status },
+        after: { status },
+        comment: d.comment,
+      });
+      reviewed.push(row.id);
+    }
+    return reviewed;
+  });
+  const returned = decisions.filter((d) => d.decision === "return").map((d) => d.resultId);
+  void mailReturned(projectId, userId, returned);
+  return reviewed;
+}

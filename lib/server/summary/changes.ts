@@ -1,0 +1,109 @@
+// "What changed since the last report": the values approved since the latest reporting period ended,
+// per indicator, with the indicator's figure and status then (values approved by that moment) and now.
+import "server-only";
+import { dayNumber, hasStarted, startOfDay } from "@/lib/domain/engine/days";
+import type { Status } from "@/lib/domain/engine/schedule";
+import type { Measure } from "@/lib/domain/engine/types";
+import type { Principal } from "@/lib/domain/permissions";
+import { readDb } from "@/lib/platform/db";
+import type { Locale } from "@/lib/platform/i18n/config";
+import { LruCache } from "@/lib/platform/ops/lru-cache";
+import { type ProjectSummary, projectSummary } from "./service";
+
+const msPerDay = 86_400_000;
+
+export type IndicatorChange = {
+  indicatorId: string;
+  code: string;
+  title: string;
+  measure: Measure;
+  unit: string | null;
+  /** Values approved since, and the places and periods or rounds they are about (by name). */
+  values: number;
+  places: string[];
+  times: string[];
+  before: { actual: number | null; status: Status };
+  now: { actual: number | null; status: Status };
+};
+
+export type ChangesSinceReport = {
+  /** The end of the latest reporting period that ended before the as-of day; null when none has. */
+  since: Date | null;
+  periodLabel: string | null;
+  changes: IndicatorChange[];
+};
+
+const kept = new LruCache<ChangesSinceReport>(200);
+
+/** When the last report was due: the end of the last reporting period ended before `asOf`'s day. */
+function lastReport(summary: ProjectSummary): { since: Date; label: string } | null {
+  const ended = summary.times.filter((t) => t.kind === "period" && dayNumber(t.endDate) < dayNumber(summary.asOf));
+  const last = ended[ended.length - 1]; // times are sorted by their end
+  return last ? { since: new Date(startOfDay(last.endDate).getTime() + msPerDay), label: last.label } : null;
+}
+
+/**
+ * The indicators whose approved values changed since the last report, each with what was approved
+ * and its overall figure and status before and now. Read through `projectSummary`, so it sees exactly
+ * what the principal may (approved values only, whoever asks) and is kept per data version.
+ */
+export async function changesSinceLastReport(
+  principal: Principal,
+  projectId: string,
+  options: { asOf?: Date; locale?: Locale } = {},
+): Promise<ChangesSinceReport | null> {
+  const view = { ...options, depth: "overall" as const };
+  const now = await projectSummary(principal, projectId, view);
+  if (!now) return null;
+  const report = lastReport(now);
+  if (!report) return { since: null, periodLabel: null, changes: [] };
+  const key = JSON.stringify([projectId, now.version, report.since.toISOString(), options.locale ?? "en"]);
+  const known = now.version === null ? undefined : kept.get(key);
+  if (known) return known;
+
+  const grouped = await readDb().result.groupBy({
+    by: ["indicatorId", "locationId", "periodId", "roundId"],
+    where: {
+      status: "APPROVED",
+      reviewedAt: { gt: report.since },
+      indicatorId: { in: now.indicators.map((i) => i.indicator.id) },
+    },
+    _count: { _all: true },
+  });
+  // The values the figures count: of periods and rounds begun by the as-of day (rule 10).
+  const counted = new Set(now.times.filter((t) => hasStarted(t.startDate, now.asOf)).map((t) => t.id));
+  const cells = grouped.filter((c) => counted.has(c.periodId ?? c.roundId ?? ""));
+  const before = cells.length
+    ? await projectSummary(principal, projectId, { ...view, approvedBy: report.since })
+    : null;
+  const changes = now.indicators.flatMap((i): IndicatorChange[] => {
+    const mine = cells.filter((c) => c.indicatorId === i.indicator.id);
+    if (mine.length === 0) return [];
+    const then = before?.indicators.find((b) => b.indicator.id === i.indicator.id)?.overall;
+    // In the summary's order: places by name, periods and rounds by their end.
+    const named = <T extends { id: string }>(all: T[], ids: (string | null)[]) => all.filter((x) => ids.includes(x.id));
+    return [
+      {
+        indicatorId: i.indicator.id,
+        code: i.indicator.code,
+        title: i.indicator.title,
+        measure: i.indicator.measure,
+        unit: i.indicator.unit,
+        values: mine.reduce((sum, c) => sum + c._count._all, 0),
+        places: named(
+          now.locations,
+          mine.map((c) => c.locationId),
+        ).map((l) => l.name),
+        times: named(
+          now.times,
+          mine.map((c) => c.periodId ?? c.roundId),
+        ).map((t) => t.label),
+        before: { actual: then?.actual ?? null, status: then?.status ?? "noData" },
+        now: { actual: i.overall.actual, status: i.overall.status },
+      },
+    ];
+  });
+  const result = { since: report.since, periodLabel: report.label, changes };
+  if (now.version !== null) kept.set(key, result);
+  return result;
+}

@@ -1,0 +1,20 @@
+// A dashboard's first screen: every indicator's overall and per-place figures (the headline, the status
+// matrix, the cards), with every figure of the one card that opens with its charts. Other cards fetch
+// their detail when opened, so a page never computes or sends the whole project.
+import "server-only";
+import { firstOpenIndicator } from "../../domain/summary/first-open";
+import type { ProjectSummary } from "./service";
+
+export type SummaryPart = { view: "overview" } | { indicator: string };
+
+export async function firstScreen(
+  load: (part: SummaryPart) => Promise<ProjectSummary>,
+  openIndicatorId?: string | null,
+): Promise<ProjectSummary> {
+  const overview = await load({ view: "overview" });
+  const asked = overview.indicators.some((i) => i.indicator.id === openIndicatorId) ? openIndicatorId : null;
+  const openId = asked ?? firstOpenIndicator(overview.indicators);
+  const full = openId ? (await load({ indicator: openId })).indicators[0] : undefined;
+  if (!full) return overview;
+  return { ...overview, indicators: overview.indicators.map((i) => (i.indicator.id === full.indicator.id ? full : i)) };
+}

@@ -1,0 +1,372 @@
+import "server-only";
+import { localizeDimension } from "@/lib/domain/catalogue/names";
+import { composePartials } from "@/lib/domain/engine/composition";
+import { isoDay, startOfDay } from "@/lib/domain/engine/days";
+import {
+  type IndicatorSummary,
+  type SummaryDepth,
+  type SummaryTime,
+  summarizeIndicator,
+} from "@/lib/domain/engine/summarize";
+import { can, type Principal } from "@/lib/domain/permissions";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { readDb } from "@/lib/platform/db";
+import type { Locale } from "@/lib/platform/i18n/config";
+import { projectNarratives, projectResultPartials } from "@/lib/server/results/partials";
+import { cachedSummary, computeOnce, rememberSummary } from "./cache";
+
+export type SummaryOptions = {
+  /** Figures as of the end of this day (default: today); rule 10. */
+  asOf?: Date;
+  /** Only this location and what lies below it. */
+  locationId?: string | null;
+  /** Only this reporting period or survey round. */
+  timeId?: string | null;
+  /** A manager's preview that also counts submitted values; ignored for anyone who may not see them. */
+  includeSubmitted?: boolean;
+  /** Leave out each period's to-date trajectory (exports do not draw it). */
+  withoutTrajectory?: boolean;
+  /** Only this indicator's summary (a page about one indicator need not compute the others). */
+  indicatorId?: string;
+  /** The reader's language, for the names of the shared catalogue's dimensions (default English). */
+  locale?: Locale;
+  /**
+   * How much of each indicator: its overall figure ("overall": headlines, the portfolio), also each
+   * place's ("places": a dashboard's first screen, the status matrix), or everything ("full", default).
+   */
+  depth?: SummaryDepth;
+  /** The project's data version the caller has just read (a conditional GET): not read twice. */
+  dataVersion?: number;
+  /**
+   * Only values approved by this moment: the figures as a report made then showed them (approved
+   * values only; a value approved again since counts from its latest approval).
+   */
+  approvedBy?: Date;
+};
+
+export type ProjectSummary = {
+  project: { id: string; code: string; name: string; startDate: Date; endDate: Date };
+  /** The project's data version the figures were computed at; null for a preview with submitted values. */
+  version: number | null;
+  asOf: Date;
+  locationId: string | null;
+  timeId: string | null;
+  includesSubmitted: boolean;
+  locations: { id: string; name: string; isoCode: string | null; parentId: string | null }[];
+  times: SummaryTime[];
+  indicators: (IndicatorSummary & { resultNodeId: string })[];
+};
+
+/** A filter names a location, period or round that is not the project's. */
+export class UnknownFilterError extends Error {
+  constructor(readonly filter: "location" | "period" | "indicator") {
+    super(`Unknown ${filter}`);
+  }
+}
+
+/** Whether a summary counts submitted values: only a preview asked for by someone who may see them. */
+function previewWanted(principal: Principal, projectId: string, includeSubmitted: boolean): boolean {
+  return includeSubmitted && can(principal, "results.readUnapproved", projectId);
+}
+
+/**
+ * The version a summary of the project would be computed at, for the principal: null when the project
+ * is not readable (or does not exist), or for a preview with submitted values (never cached). Cheap:
+ * one row by key, so a client's unchanged copy is confirmed (304) without computing anything.
+ */
+export async function summaryVersion(
+  principal: Principal,
+  projectId: string,
+  includeSubmitted = false,
+): Promise<number | null> {
+  if (!cacheable(principal, projectId, includeSubmitted)) return null;
+  const row = await readDb().project.findUnique({ where: { id: projectId }, select: { dataVersion: true } });
+  return row?.dataVersion ?? null;
+}
+
+/** Approved figures of a readable project are cached; a preview with submitted values never is. */
+function cacheable(principal: Principal, projectId: string, includeSubmitted: boolean): boolean {
+  return can(principal, "project.read", projectId) && !previewWanted(principal, projectId, includeSubmitted);
+}
+
+/** The structure a summary is computed over: places, periods, rounds, indicators with targets and options. */
+const summaryInclude = {
+  locations: { include: { location: true } },
+  periods: true,
+  surveyRounds: true,
+  indicators: {
+    where: { archivedAt: null },
+    orderBy: [{ resultNode: { sortOrder: "asc" } }, { sortOrder: "asc" }],
+    include: {
+      targets: true,
+      dimensions: { include: { dimension: { include: { options: { orderBy: { sortOrder: "asc" } } } } } },
+    },
+  },
+} satisfies Prisma.ProjectInclude;
+
+/** What a summary is computed from: the project's structure and its results' partial sums. */
+async function loadSummaryInputs(
+  principal: Principal,
+  projectId: string,
+  includeSubmitted: boolean,
+  approvedBy?: Date,
+) {
+  // Not allowed and not found look the same, so project ids cannot be probed.
+  if (!can(principal, "project.read", projectId)) return null;
+  const includesSubmitted = previewWanted(principal, projectId, includeSubmitted);
+  const [inputs] = await loadInputsOf([projectId], includesSubmitted, false, approvedBy);
+  return inputs ?? null;
+}
+
+/**
+ * The inputs of several projects' summaries in three queries whatever their number (the portfolio):
+ * their structure, their results' partial sums and their texts. Callers have checked who may read them.
+ */
+async function loadInputsOf(projectIds: string[], includesSubmitted: boolean, totalsOnly = false, approvedBy?: Date) {
+  const statuses = includesSubmitted ? ["APPROVED", "SUBMITTED"] : ["APPROVED"];
+  const prisma = readDb();
+  const [projects, partials, narratives] = await Promise.all([
+    prisma.project.findMany({ where: { id: { in: projectIds } }, include: summaryInclude }),
+    projectResultPartials(prisma, projectIds, statuses, { totalsOnly, approvedBy }),
+    projectNarratives(prisma, projectIds, statuses, approvedBy),
+  ]);
+  return projects.map((project) => inputsOf(project, partials, narratives, statuses, includesSubmitted));
+}
+
+type LoadedProject = Prisma.ProjectGetPayload<{ include: typeof summaryInclude }>;
+
+function inputsOf(
+  project: LoadedProject,
+  partials: Awaited<ReturnType<typeof projectResultPartials>>,
+  narratives: Awaited<ReturnType<typeof projectNarratives>>,
+  statuses: string[],
+  includesSubmitted: boolean,
+) {
+  const locations = project.locations
+    .map(({ location: l }) => ({ id: l.id, name: l.name, isoCode: l.isoCode, parentId: l.parentId }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  const times: SummaryTime[] = [
+    ...project.periods.map((p) => ({
+      id: p.id,
+      kind: "period" as const,
+      label: p.label,
+      startDate: p.startDate,
+      endDate: p.endDate,
+    })),
+    ...project.surveyRounds.map((r) => ({
+      id: r.id,
+      kind: "round" as const,
+      label: r.name,
+      startDate: r.startDate,
+      endDate: r.endDate,
+      roundType: r.type,
+    })),
+  ].sort((a, b) => a.endDate.getTime() - b.endDate.getTime());
+  return { project, partials, narratives, locations, times, statuses, includesSubmitted };
+}
+
+type SummaryInputs = NonNullable<Awaited<ReturnType<typeof loadSummaryInputs>>>;
+
+/** Runs the indicator engine over every indicator of the loaded project, for one view (filters). */
+function buildSummary(inputs: SummaryInputs, options: SummaryOptions): ProjectSummary {
+  const { project, partials, narratives, locations, times, statuses, includesSubmitted } = inputs;
+  const asOf = startOfDay(options.asOf ?? new Date());
+  const locationId = options.locationId ?? null;
+  if (locationId && !locations.some((l) => l.id === locationId)) throw new UnknownFilterError("location");
+  const timeId = options.timeId ?? null;
+  if (timeId && !times.some((t) => t.id === timeId)) throw new UnknownFilterError("period");
+  const context = {
+    project: {
+      start: project.startDate,
+      end: project.endDate,
+      thresholds: { onTrack: project.onTrackThreshold, atRisk: project.atRiskThreshold },
+    },
+    asOf,
+    locations,
+    times,
+    rootLocationId: locationId,
+    rootTimeId: timeId,
+    withoutTrajectory: options.withoutTrajectory,
+    depth: options.depth,
+    statuses,
+  };
+  const optionsOf = (dimensionId: string) =>
+    project.indicators.flatMap((i) => i.dimensions).find((d) => d.dimensionId === dimensionId)?.dimension.options ?? [];
+
+  const wanted = options.indicatorId
+    ? project.indicators.filter((i) => i.id === options.indicatorId)
+    : project.indicators;
+  if (options.indicatorId && wanted.length === 0) throw new UnknownFilterError("indicator");
+  const indicators = wanted.map((indicator) => {
+    let own = partials.get(indicator.id) ?? [];
+    let timeRule = indicator.timeRule;
+    if (indicator.composedFromId && indicator.composedOptionId) {
+      const source = project.indicators.find((i) => i.id === indicator.composedFromId);
+      const option = source?.dimensions
+        .flatMap((d) => d.dimension.options)
+        .find((o) => o.id === indicator.composedOptionId);
+      own = option
+        ? composePartials(
+            partials.get(indicator.composedFromId) ?? [],
+            option.id,
+            optionsOf(option.dimensionId).map((o) => o.id),
+          )
+        : [];
+      timeRule = source?.timeRule ?? timeRule;
+    }
+    const summary = summarizeIndicator(
+      {
+        id: indicator.id,
+        code: indicator.code,
+        title: indicator.title,
+        unit: indicator.unit,
+        measure: indicator.measure,
+        direction: indicator.direction,
+        timeRule,
+        source: indicator.source,
+        baseline: {
+          value: indicator.baselineValue,
+          numerator: indicator.baselineNumerator,
+          denominator: indicator.baselineDenominator,
+        },
+        dimensions: indicator.dimensions.map(({ dimension }) => {
+          const d = localizeDimension(dimension, options.locale ?? "en");
+          return {
+            id: d.id,
+            key: d.key,
+            name: d.name,
+            options: d.options.map((o) => ({ id: o.id, key: o.key, name: o.name })),
+          };
+        }),
+        composedFrom:
+          indicator.composedFromId && indicator.composedOptionId
+            ? { indicatorId: indicator.composedFromId, optionId: indicator.composedOptionId }
+            : null,
+      },
+      own,
+      indicator.targets,
+      context,
+      narratives.get(indicator.id),
+    );
+    return { ...summary, resultNodeId: indicator.resultNodeId };
+  });
+
+  return {
+    project: {
+      id: project.id,
+      code: project.code,
+      name: project.name,
+      startDate: project.startDate,
+      endDate: project.endDate,
+    },
+    version: includesSubmitted ? null : project.dataVersion,
+    asOf,
+    locationId,
+    timeId,
+    includesSubmitted,
+    locations,
+    times,
+    indicators,
+  };
+}
+
+/**
+ * Every indicator of a project computed by the indicator engine: the one function behind the
+ * dashboard, the summary API and the exports. Approved results only, unless a user who may see
+ * unapproved ones asks for the preview.
+ */
+export async function projectSummary(
+  principal: Principal,
+  projectId: string,
+  options: SummaryOptions = {},
+): Promise<ProjectSummary | null> {
+  const includeSubmitted = Boolean(options.includeSubmitted) && !options.approvedBy;
+  const version =
+    options.dataVersion !== undefined && cacheable(principal, projectId, includeSubmitted)
+      ? options.dataVersion
+      : await summaryVersion(principal, projectId, includeSubmitted);
+  const key = version === null ? null : cacheKey(projectId, version, options);
+  const hit = key ? cachedSummary(key) : undefined;
+  if (hit) return hit;
+  const compute = async () => {
+    const inputs = await loadSummaryInputs(principal, projectId, includeSubmitted, options.approvedBy);
+    if (!inputs) return null;
+    const summary = buildSummary(inputs, options);
+    // Kept only when nothing changed while it was computed: it then holds exactly that version's data.
+    if (key && summary.version === version) rememberSummary(key, summary);
+    return summary;
+  };
+  // Only cacheable (approved, readable) views are shared with requests waiting for the same key.
+  return key ? computeOnce(key, compute) : compute();
+}
+
+/** One view of one version of a project's approved figures. */
+function cacheKey(projectId: string, version: number, options: SummaryOptions): string {
+  return JSON.stringify([
+    projectId,
+    version,
+    isoDay(options.asOf ?? new Date()),
+    options.locationId ?? null,
+    options.timeId ?? null,
+    options.indicatorId ?? null,
+    Boolean(options.withoutTrajectory),
+    options.locale ?? "en",
+    options.depth ?? "full",
+    options.approvedBy?.toISOString() ?? null,
+  ]);
+}
+
+/**
+ * Every indicator's overall figure for several projects (the portfolio), approved values only: each
+ * project's from the cache while its data version has not moved, the others loaded together in three
+ * queries however many they are. Projects the principal may not read are left out.
+ */
+export async function projectOverviews(
+  principal: Principal,
+  projectIds: string[],
+  options: Pick<SummaryOptions, "asOf" | "locale"> = {},
+): Promise<Map<string, ProjectSummary>> {
+  const view: SummaryOptions = { ...options, depth: "overall" };
+  const readable = projectIds.filter((id) => can(principal, "project.read", id));
+  const versions = await readDb().project.findMany({
+    where: { id: { in: readable } },
+    select: { id: true, dataVersion: true },
+  });
+  const found = new Map<string, ProjectSummary>();
+  const missing = new Map<string, { version: number; key: string }>();
+  for (const { id, dataVersion } of versions) {
+    const key = cacheKey(id, dataVersion, view);
+    const hit = cachedSummary(key);
+    if (hit) found.set(id, hit);
+    else missing.set(id, { version: dataVersion, key });
+  }
+  if (missing.size) {
+    // Overall figures need no option's values (but those an indicator is composed from).
+    for (const inputs of await loadInputsOf([...missing.keys()], false, true)) {
+      const summary = buildSummary(inputs, view);
+      found.set(inputs.project.id, summary);
+      const wanted = missing.get(inputs.project.id);
+      if (wanted && summary.version === wanted.version) rememberSummary(wanted.key, summary);
+    }
+  }
+  return found;
+}
+
+/**
+ * The summaries an export needs: the whole project, and each period or round on its own. Approved
+ * figures only unless a user who may see unapproved values asks for a draft.
+ */
+export async function exportSummaries(
+  principal: Principal,
+  projectId: string,
+  options: { draft?: boolean; asOf?: Date; locale?: Locale } = {},
+) {
+  // One database read; the engine then runs once for the whole project and once per period or round.
+  const inputs = await loadSummaryInputs(principal, projectId, Boolean(options.draft));
+  if (!inputs) return null;
+  const asOf = startOfDay(options.asOf ?? new Date());
+  const view = { asOf, withoutTrajectory: true, locale: options.locale };
+  const overall = buildSummary(inputs, view);
+  const byTime = new Map(inputs.times.map((time) => [time.id, buildSummary(inputs, { ...view, timeId: time.id })]));
+  return { overall, byTime, draft: inputs.includesSubmitted };
+}
