@@ -20,7 +20,8 @@ module.exports = {
   forbidden: [
     {
       name: "domain-is-pure",
-      comment: "lib/domain runs anywhere: it imports only itself and pure packages (no I/O, no framework, no other layer).",
+      comment:
+        "lib/domain runs anywhere: it imports only itself and pure packages (no I/O, no framework, no other layer).",
       severity: "error",
       from: { path: "^lib/domain/", pathNot: "\\.test\\.tsx?$" },
       to: {
@@ -31,14 +32,16 @@ module.exports = {
     },
     {
       name: "domain-types-from-domain",
-      comment: "Even types in lib/domain come from lib/domain (or Prisma's generated enums), not from services or HTTP.",
+      comment:
+        "Even types in lib/domain come from lib/domain (or Prisma's generated enums), not from services or HTTP.",
       severity: "error",
       from: { path: "^lib/domain/", pathNot: "\\.test\\.tsx?$" },
       to: { path: ["^lib/(server|http|platform|client|formats)/", "^components/", "^app/"] },
     },
     {
       name: "formats-read-and-write-files-only",
-      comment: "lib/formats turns bytes into data and back: it may use lib/domain and node's streams, not the database, services or HTTP.",
+      comment:
+        "lib/formats turns bytes into data and back: it may use lib/domain and node's streams, not the database, services or HTTP.",
       severity: "error",
       from: { path: "^lib/formats/", pathNot: "\\.test\\.tsx?$" },
       to: { path: ["^lib/(server|http|client)/", "^components/", "^app/", ...PRISMA_CLIENT] },
@@ -66,33 +69,51 @@ module.exports = {
     },
     {
       name: "client-runs-in-the-browser",
-      comment: "lib/client runs in the browser: it may use lib/domain and the HTTP contracts' types, nothing server-side.",
+      comment:
+        "lib/client runs in the browser: it may use lib/domain and the HTTP contracts' types, nothing server-side.",
       severity: "error",
       from: { path: "^lib/client/" },
       to: {
-        path: ["^lib/(server|platform|formats)/", "^lib/http/(?!contracts/|problem\\.ts)", "^components/", "^app/", ...PRISMA_CLIENT],
+        path: [
+          "^lib/(server|platform|formats)/",
+          "^lib/http/(?!contracts/|problem\\.ts)",
+          "^components/",
+          "^app/",
+          ...PRISMA_CLIENT,
+        ],
       },
     },
     {
       name: "lib-never-imports-ui",
       comment: "Nothing in lib/ imports components/ or app/.",
       severity: "error",
-      from: { path: "^lib/" },
+      from: { path: "^lib/", pathNot: ["\\.test\\.tsx?$", "^lib/testing/"] },
       to: { path: ["^components/", "^app/"] },
     },
     {
+      name: "tests-call-routes-not-ui",
+      comment: "Tests in lib/ may call route files (the real HTTP entry points), never components or pages.",
+      severity: "error",
+      from: { path: ["^lib/.*\\.test\\.tsx?$", "^lib/testing/"] },
+      to: { path: ["^components/", "^app/"], pathNot: "^app/.*/route\\.ts$" },
+    },
+    {
       name: "components-never-reach-the-server",
-      comment: "Components run in the browser (or render on the server from data given to them): they may call server actions, never services, Prisma or HTTP handlers.",
+      comment:
+        "Components run in the browser (or render on the server from data given to them): they may call server actions, never services, Prisma or HTTP handlers.",
       severity: "error",
       from: { path: "^components/" },
       to: {
         path: ["^lib/(server|platform|http)/", ...PRISMA_CLIENT],
-        pathNot: ["^lib/server/.*actions\\.ts$", "^lib/http/contracts/", "^lib/platform/i18n/(config|messages/)"],
+        pathNot: ["^lib/(server|platform)/.*actions\\.ts$", "^lib/http/contracts/", "^lib/platform/i18n/messages/"],
+        // Types are erased before anything reaches the browser (the bundle check in `npm run test:e2e` holds it).
+        dependencyTypesNot: ["type-only"],
       },
     },
     {
       name: "pages-and-routes-call-services",
-      comment: "Pages, layouts and route files call services (lib/server); they never query Prisma, and pages never call HTTP handlers.",
+      comment:
+        "Pages, layouts and route files call services (lib/server); they never query Prisma, and pages never call HTTP handlers.",
       severity: "error",
       from: { path: "^app/" },
       to: { path: PRISMA_CLIENT },
@@ -102,7 +123,8 @@ module.exports = {
       comment: "A page gets its data from a service, not from the HTTP layer meant for route files.",
       severity: "error",
       from: { path: "^app/.*(page|layout|loading|error|not-found)\\.tsx$" },
-      to: { path: "^lib/http/" },
+      // The API docs page shows the OpenAPI document the contracts generate.
+      to: { path: "^lib/http/", pathNot: "^lib/http/(openapi|contracts/)" },
     },
     {
       name: "no-cycles",
@@ -118,6 +140,9 @@ module.exports = {
     tsConfig: { fileName: "tsconfig.json" },
     tsPreCompilationDeps: true,
     combinedDependencies: false,
-    enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "require", "node", "default", "types"] },
+    enhancedResolveOptions: {
+      exportsFields: ["exports"],
+      conditionNames: ["import", "require", "node", "default", "types"],
+    },
   },
 };

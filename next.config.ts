@@ -6,7 +6,9 @@ import { uploadLimits } from "./lib/platform/upload-limits";
 const withNextIntl = createNextIntlPlugin({
   requestConfig: "./lib/platform/i18n/request.ts",
   // Messages are compiled at build time, so browsers get no ICU message parser (a first-load budget, see the README).
-  experimental: { messages: { path: "./lib/platform/i18n/messages", format: "json", locales: ["en", "es"], precompile: true } },
+  experimental: {
+    messages: { path: "./lib/platform/i18n/messages", format: "json", locales: ["en", "es"], precompile: true },
+  },
 });
 
 // Body limits from the settings (lib/platform/env.ts, read when the server starts; the standalone build keeps

@@ -2,8 +2,8 @@
 import { useTranslations } from "next-intl";
 import { useIndicatorDetail } from "@/lib/client/summary-query";
 import type { SummaryFilters, SummarySource } from "@/lib/client/summary-url";
+import type { IndicatorJson, SummaryJson } from "@/lib/domain/summary/types";
 import { IndicatorCharts } from "./indicator-charts";
-import type { IndicatorJson, SummaryJson } from "./types";
 
 /** An open card's charts: from the figures at hand when they are complete, else fetched. */
 export function CardDetail({

@@ -1,6 +1,6 @@
 "use client";
 import { useFormatter, useTranslations } from "next-intl";
-import type { FigureJson, SummaryJson } from "./types";
+import type { FigureJson, SummaryJson } from "@/lib/domain/summary/types";
 
 /** "How was this computed?": what a figure is made of, on demand. */
 export function Explanation({

@@ -2,8 +2,8 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { StatusBadge } from "@/components/indicators/status-badge";
 import { formatCounts, formatFigure, formatShare } from "@/lib/domain/format/figure-format";
+import type { FigureJson, IndicatorJson, SummaryJson } from "@/lib/domain/summary/types";
 import { Explanation } from "./explanation";
-import type { FigureJson, IndicatorJson, SummaryJson } from "./types";
 
 /** Every figure of an indicator (overall, per location, per period or round, per option), each explained. */
 export function FigureTable({ indicator, summary }: { indicator: IndicatorJson; summary: SummaryJson }) {

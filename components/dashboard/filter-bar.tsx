@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import type { SummaryFilters } from "@/lib/client/summary-url";
-import type { SummaryJson } from "./types";
+import type { SummaryJson } from "@/lib/domain/summary/types";
 
 /** Region, period or round, as-of date and (for those who may) the preview of submitted values. */
 export function FilterBar({

@@ -5,7 +5,7 @@ import { Narratives, narrativeWhere } from "@/components/indicators/narratives";
 import { StatusBadge } from "@/components/indicators/status-badge";
 import type { SummaryFilters, SummarySource } from "@/lib/client/summary-url";
 import { formatFigure, formatShare } from "@/lib/domain/format/figure-format";
-import type { IndicatorJson, SummaryJson } from "./types";
+import type { IndicatorJson, SummaryJson } from "@/lib/domain/summary/types";
 
 // An open card's charts, maps and tables load after the page (the first card's too): they are not
 // part of a dashboard's first load, which has a budget (scripts/bundle-report.ts).

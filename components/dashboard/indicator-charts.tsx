@@ -6,6 +6,7 @@ import { StatusBadge } from "@/components/indicators/status-badge";
 import { IndicatorMap } from "@/components/maps/indicator-map";
 import type { SummaryFilters, SummarySource } from "@/lib/client/summary-url";
 import { formatCounts, formatFigure, formatShare } from "@/lib/domain/format/figure-format";
+import type { FigureJson, IndicatorJson, SummaryJson } from "@/lib/domain/summary/types";
 import { Explanation } from "./explanation";
 import { PlaceTrends } from "./place-trends";
 import {
@@ -19,7 +20,6 @@ import {
   regionRows,
   roundsData,
 } from "./shape";
-import type { FigureJson, IndicatorJson, SummaryJson } from "./types";
 
 /** Every chart of one indicator, each with its table view and downloads, then the explanation. */
 export function IndicatorCharts({

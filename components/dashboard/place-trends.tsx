@@ -5,7 +5,7 @@ import { StatusBadge } from "@/components/indicators/status-badge";
 import { usePlaceDetails } from "@/lib/client/summary-query";
 import type { SummaryFilters, SummarySource } from "@/lib/client/summary-url";
 import { formatFigure } from "@/lib/domain/format/figure-format";
-import type { IndicatorJson } from "./types";
+import type { IndicatorJson } from "@/lib/domain/summary/types";
 
 const W = 180;
 const H = 64;

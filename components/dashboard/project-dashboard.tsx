@@ -5,11 +5,11 @@ import { PlaceMapProvider } from "@/components/maps/place-map-context";
 import { type SummaryFilters, type SummarySource, summaryUrl } from "@/lib/client/summary-url";
 import type { PlaceMap } from "@/lib/domain/maps/shapes";
 import { firstOpenIndicator } from "@/lib/domain/summary/first-open";
+import type { SummaryJson } from "@/lib/domain/summary/types";
 import { FilterBar } from "./filter-bar";
 import { IndicatorCard } from "./indicator-card";
 import { StatusHeadline, StatusMatrix } from "./status-overview";
 import type { FetchedSummary } from "./summary-fetcher";
-import type { SummaryJson } from "./types";
 
 export type LogframeNode = { id: string; code: string; level: "IMPACT" | "OUTCOME" | "OUTPUT"; title: string };
 

@@ -1,10 +1,10 @@
 import { expect, test } from "vitest";
 import type { OptionPartial } from "@/lib/domain/engine/composition";
 import { type IndicatorDefinition, type SummaryTarget, summarizeIndicator } from "@/lib/domain/engine/summarize";
+import type { SummaryJson } from "@/lib/domain/summary/types";
 import { resultPartial } from "@/lib/testing/partials";
 import { bulletData, disaggregationData, groupRows, progressData, regionRows } from "./shape";
 import { statusCounts, statusMatrix } from "./status-shape";
-import type { SummaryJson } from "./types";
 
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const times = [

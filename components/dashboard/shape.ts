@@ -1,7 +1,7 @@
 // Shapes the engine's summary for charts and their tables. Nothing here computes a rule: every number
 // comes from the summary as it is; only the drawing of a bar may be capped to its frame.
 import { type RegionRow, regionRows } from "@/lib/domain/engine/regions";
-import type { IndicatorJson } from "./types";
+import type { IndicatorJson } from "@/lib/domain/summary/types";
 
 export { groupRows, regionRowKey, regionRows } from "@/lib/domain/engine/regions";
 

@@ -2,8 +2,8 @@
 import { useTranslations } from "next-intl";
 import { ChartFrame, type ChartTable } from "@/components/charts/chart-frame";
 import { StatusBadge } from "@/components/indicators/status-badge";
+import type { Status, SummaryJson } from "@/lib/domain/summary/types";
 import { statusCounts, statusMatrix } from "./status-shape";
-import type { Status, SummaryJson } from "./types";
 
 const headline: Status[] = ["onTrack", "atRisk", "offTrack", "noData", "notYetDue", "noTarget"];
 

@@ -2,7 +2,7 @@
 // Apart from the charts' shaping (shape.ts), which loads only with an open card.
 import { regionRows } from "@/lib/domain/engine/regions";
 import { countStatuses } from "@/lib/domain/engine/schedule";
-import type { Status, SummaryJson } from "./types";
+import type { Status, SummaryJson } from "@/lib/domain/summary/types";
 
 /** Indicators by overall status, for the headline row. */
 export function statusCounts(summary: SummaryJson): Record<Status, number> {

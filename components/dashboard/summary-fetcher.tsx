@@ -3,7 +3,7 @@ import { useEffect } from "react";
 import { ProblemError } from "@/lib/client/problem";
 import { useSummary } from "@/lib/client/summary-query";
 import type { SummaryFilters, SummarySource } from "@/lib/client/summary-url";
-import type { SummaryJson } from "./types";
+import type { SummaryJson } from "@/lib/domain/summary/types";
 
 /**
  * What the dashboard shows while and after its figures are fetched for other filters: on an error, whether

@@ -3,17 +3,17 @@ import { useRouter } from "next/navigation";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { type ClipboardEvent, useEffect, useMemo, useState, useTransition } from "react";
 import { percent } from "@/lib/domain/engine/aggregate";
+import { numberLocale, readTypedNumber } from "@/lib/domain/validation/numbers";
+import { outlierAgainst } from "@/lib/domain/validation/outliers";
+import { partsOverTotal } from "@/lib/domain/validation/parts";
+import { resultProblems } from "@/lib/domain/validation/result-rules";
 import {
   cellKey,
   isBlankCell,
   parseTypedValues,
   type TypedCell,
   typedValuesKey,
-} from "@/lib/domain/results/typed-values";
-import { numberLocale, readTypedNumber } from "@/lib/domain/validation/numbers";
-import { outlierAgainst } from "@/lib/domain/validation/outliers";
-import { partsOverTotal } from "@/lib/domain/validation/parts";
-import { resultProblems } from "@/lib/domain/validation/result-rules";
+} from "@/lib/formats/write/typed-values";
 import { type SaveOutcome, saveResultsAction } from "@/lib/server/results/actions";
 import { moveFocus, pasteBlock } from "./grid-navigation";
 import { ValueHistory } from "./value-history";

@@ -7,7 +7,7 @@ import {
   type TypedValues,
   typedValuesCsv,
   typedValuesKey,
-} from "@/lib/domain/results/typed-values";
+} from "@/lib/formats/write/typed-values";
 
 type Props = {
   projectId: string;

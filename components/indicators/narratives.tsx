@@ -1,6 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
-import type { IndicatorJson, SummaryJson } from "@/components/dashboard/types";
+import type { IndicatorJson, SummaryJson } from "@/lib/domain/summary/types";
 
 type Narrative = IndicatorJson["narratives"][number];
 

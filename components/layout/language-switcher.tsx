@@ -2,8 +2,8 @@
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useTransition } from "react";
+import { locales } from "@/lib/domain/i18n/config";
 import { setLocale } from "@/lib/platform/i18n/actions";
-import { locales } from "@/lib/platform/i18n/config";
 
 const names: Record<string, string> = { en: "English", es: "Español" };
 

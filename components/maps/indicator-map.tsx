@@ -2,10 +2,10 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { useId } from "react";
 import { ChartFrame, type ChartTable } from "@/components/charts/chart-frame";
-import type { IndicatorJson } from "@/components/dashboard/types";
 import { StatusBadge } from "@/components/indicators/status-badge";
 import { formatFigure, formatShare } from "@/lib/domain/format/figure-format";
-import { mapFigures, statusWords } from "../../lib/domain/format/map-figures";
+import { mapFigures, statusWords } from "@/lib/domain/format/map-figures";
+import type { IndicatorJson } from "@/lib/domain/summary/types";
 import { PlaceMapDrawing } from "./place-map";
 import { usePlaceMap } from "./place-map-context";
 

@@ -5,21 +5,9 @@
 
 import { statusSymbols } from "@/components/indicators/status-symbols";
 import type { Status } from "@/lib/domain/engine/schedule";
+import { BENEATH_FILL, fills, type MapFigure, NO_FIGURE } from "@/lib/domain/format/map-colours";
 import type { PlaceMap } from "@/lib/domain/maps/shapes";
 
-export type MapFigure = { locationId: string; status: Status; label: string };
-
-const fills: Partial<Record<Status, { colour: string; pattern?: "hatch" | "cross" }>> = {
-  onTrack: { colour: "#7cc48f" },
-  atRisk: { colour: "#f2cc60", pattern: "hatch" },
-  offTrack: { colour: "#f08c8c", pattern: "cross" },
-};
-const NO_FIGURE = "#e6e9ed";
-/** Places without a figure of their own (a country over its regions), drawn beneath the others. */
-export const BENEATH_FILL = "#f6f8fa";
-
-/** A status's colour on the map (the page adds its pattern), for drawings made elsewhere (the PDF). */
-export const statusFillColour = (status: Status) => fills[status]?.colour ?? NO_FIGURE;
 /** Outlines smaller than this (square pixels) cannot hold their label: it goes beside a marker. */
 const LABEL_AREA = 900;
 /** A generous width per character of an 11 px bold label, to keep labels inside the frame. */

@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { StatusBadge } from "@/components/indicators/status-badge";
 import { formatFigure } from "@/lib/domain/format/figure-format";
-import type { ChangesSinceReport } from "@/lib/server/summary/changes";
+import type { ChangesSinceReport } from "@/lib/domain/summary/types";
 
 /**
  * What changed since the last report: per indicator, the values approved since the latest period

@@ -4,7 +4,7 @@ import { PlaceMapDrawing } from "@/components/maps/place-map";
 import { formatFigure, formatShare } from "@/lib/domain/format/figure-format";
 import { mapFigures, statusWords } from "@/lib/domain/format/map-figures";
 import type { PlaceMap } from "@/lib/domain/maps/shapes";
-import type { ProjectSummary } from "@/lib/server/summary/service";
+import type { ProjectSummary } from "@/lib/domain/summary/types";
 
 type Props = {
   summary: ProjectSummary;

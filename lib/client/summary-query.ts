@@ -1,6 +1,6 @@
 "use client";
 import { keepPreviousData, useQueries, useQuery } from "@tanstack/react-query";
-import type { SummaryJson } from "@/components/dashboard/types";
+import type { SummaryJson } from "@/lib/domain/summary/types";
 import { fetchJson } from "./problem";
 import { queryClient } from "./query-client";
 import { type SummaryFilters, type SummaryPart, type SummarySource, summaryUrl } from "./summary-url";

@@ -4,9 +4,9 @@
 // the server has a job queue (PostgreSQL) the import runs as a background job: the upload answers 202
 // at once and the import's answer comes with its progress.
 
-import { isTableRefusal, type TableRefusal } from "@/lib/formats/read/table-refusals";
+import { isTableRefusal, type TableRefusal } from "@/lib/domain/imports/table-refusals";
+import type { ResultImportPreview } from "@/lib/domain/results/import-preview";
 import { xlsxMediaType } from "@/lib/http/contracts/types";
-import type { ResultImportPreview } from "@/lib/server/results/import/service";
 
 export type UploadOutcome = {
   preview?: ResultImportPreview;

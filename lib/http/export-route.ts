@@ -1,8 +1,8 @@
 import "server-only";
+import type { Locale } from "@/lib/domain/i18n/config";
 import type { Principal } from "@/lib/domain/permissions";
-import type { Locale } from "@/lib/platform/i18n/config";
+import { downloadResponse } from "@/lib/http/download";
 import { requestLocale } from "@/lib/platform/i18n/translator";
-import { downloadResponse } from "@/lib/server/exports/download";
 import { exportQuery } from "./contracts/exports";
 import { summaryParams } from "./contracts/summary";
 import { ApiProblem } from "./problem";

@@ -1,6 +1,6 @@
 import "server-only";
+import type { TableRefusal } from "@/lib/domain/imports/table-refusals";
 import type { Principal } from "@/lib/domain/permissions";
-import type { TableRefusal } from "@/lib/formats/read/table-refusals";
 import { UnreadableTable } from "@/lib/formats/read/table-rows";
 import { importResultsFile } from "@/lib/server/results/import/file";
 import { ImportRaced } from "@/lib/server/results/import/service";

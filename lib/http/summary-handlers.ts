@@ -1,10 +1,10 @@
 // What the summary routes share: the JSON and CSV forms differ only in how the result is sent.
 import "server-only";
 import { isoDay } from "@/lib/domain/engine/days";
+import type { Locale } from "@/lib/domain/i18n/config";
 import type { Principal, SharePrincipal } from "@/lib/domain/permissions";
 import type { ShareOptions } from "@/lib/domain/share-links/options";
 import { db } from "@/lib/platform/db";
-import type { Locale } from "@/lib/platform/i18n/config";
 import { requestLocale } from "@/lib/platform/i18n/translator";
 import { projectSummary, summaryVersion, UnknownFilterError } from "@/lib/server/summary/service";
 import { sharedSummary } from "@/lib/server/summary/shared";

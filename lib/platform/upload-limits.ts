@@ -5,7 +5,7 @@
 // problem (API) or the form's own message naming the file (actions), never a 500.
 // Imported by next.config.ts: relative imports only.
 
-import type { FileTooLarge } from "../domain/format/file-size";
+import type { FileTooLarge } from "@/lib/domain/format/file-size";
 import { type Env, env } from "./env";
 
 const MB = 1024 * 1024;

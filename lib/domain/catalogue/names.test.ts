@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
-import { BASE_DIMENSIONS } from "../../server/catalogue/reference";
 import { localizeDimension } from "./names";
+import { BASE_DIMENSIONS } from "./reference-data";
 
 const sex = { key: "sex", name: "Sex", projectId: null, isCustom: false, options: [{ key: "female", name: "Female" }] };
 

@@ -1,7 +1,7 @@
 // The shared catalogue's dimensions and options in the reader's language. Only what the catalogue
 // ships is translated; a project's own dimensions keep the names their project gave them.
-import type { Locale } from "@/lib/platform/i18n/config";
-import { BASE_DIMENSIONS } from "../../server/catalogue/reference";
+import type { Locale } from "@/lib/domain/i18n/config";
+import { BASE_DIMENSIONS } from "./reference-data";
 
 type Named = { key: string; name: string };
 type Dimension = Named & { projectId?: string | null; isCustom?: boolean; options?: Named[] };

@@ -3,7 +3,7 @@ import type { Status } from "@/lib/domain/engine/schedule";
 import type { Measure } from "@/lib/domain/engine/types";
 import { type Format, formatFigure, formatShare } from "@/lib/domain/format/figure-format";
 import type { PlaceMap } from "@/lib/domain/maps/shapes";
-import type { MapFigure } from "../../../components/maps/place-map";
+import type { MapFigure } from "./map-colours";
 
 type Figure = { status: Status; achievement: number | null; actual: number | null };
 type Located = {

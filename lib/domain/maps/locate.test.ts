@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "vitest";
-import { readBoundaries } from "../../formats/geojson/read";
+import { readBoundaries } from "@/lib/formats/geojson/read";
 import { placeLocator, readGeopoint } from "./locate";
 
 test("geopoints as KoboToolbox and ODK write them, and nothing else, are read as [longitude, latitude]", () => {

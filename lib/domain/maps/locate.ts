@@ -2,7 +2,7 @@
 // ("lat lon altitude accuracy") tested against the places' outlines. Where outlines nest (a region
 // inside its country), the smallest one holding the point is the place. Pure: no I/O.
 import { geoArea, geoContains } from "d3-geo";
-import type { Boundary, Position } from "../../formats/geojson/read";
+import type { Boundary, Position } from "@/lib/domain/maps/geometry";
 
 /**
  * A geopoint answer as [longitude, latitude], or null when the text is not one: KoboToolbox and ODK

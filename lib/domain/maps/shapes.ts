@@ -1,7 +1,7 @@
 // Places' outlines and points drawn once on the server as SVG paths fitted to a frame, so the browser
 // receives a few kilobytes of path data and no mapping code.
 import { type GeoPermissibleObjects, type GeoStream, geoMercator, geoPath } from "d3-geo";
-import type { Boundary, Position } from "../../formats/geojson/read";
+import type { Boundary, Position } from "@/lib/domain/maps/geometry";
 
 export type MapPlace = { locationId: string; name: string; boundary: Boundary | null; point: Position | null };
 

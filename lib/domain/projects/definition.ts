@@ -3,10 +3,10 @@
 // JSON API, the IATI and spreadsheet imports, "copy as template" and the demo data. Cross-references
 // are by code, label or key, so a definition can be written by hand and checked before anything is saved.
 import { z } from "zod";
+import { iatiKeptSchema } from "@/lib/domain/projects/iati-kept";
 import { periodsBetween } from "@/lib/domain/schedule/periods";
 import { calendarDayText } from "@/lib/domain/validation/dates";
 import { LONG_TEXT_MAX } from "@/lib/domain/validation/text";
-import { iatiKeptSchema } from "@/lib/formats/iati/kept";
 
 const isoDay = calendarDayText;
 const number = z.number().finite();

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import type { ProjectSummary } from "@/lib/server/summary/service";
+import type { ProjectSummary } from "@/lib/domain/summary/types";
 import { parseShareOptions, restrictForShare, shareOptionsSchema } from "./options";
 
 const figure = {

@@ -2,7 +2,7 @@
 // donor page, its CSV and the shared API cannot show more than the link allows.
 import { z } from "zod";
 import type { FigureSummary } from "@/lib/domain/engine/summarize";
-import type { ProjectSummary } from "@/lib/server/summary/service";
+import type { ProjectSummary } from "@/lib/domain/summary/types";
 
 /**
  * A site allowed to show the donor page in a frame: an https origin (http only for this machine, to try

@@ -5,8 +5,8 @@
 // weighted and the sample size is Kish's effective n, (Σw)² / Σw², which the confidence intervals use.
 // Every row left out says why; every problem names its row and column. Pure: no I/O.
 
+import type { Position } from "@/lib/domain/maps/geometry";
 import { readGeopoint } from "@/lib/domain/maps/locate";
-import type { Position } from "@/lib/formats/geojson/read";
 import { answerNumber, type Clause, conditionHolds, normalAnswer, parseCondition } from "./condition";
 import {
   type IndicatorRule,

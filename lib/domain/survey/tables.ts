@@ -6,7 +6,7 @@
 // sheets; MAX_IMPORT_ROWS when that is lower) bounds it. The file is read in a worker thread
 // (lib/formats/read/off-thread.ts), but its tables are copied back and computed on the server's event loop,
 // which the cap keeps to a few hundred milliseconds.
-import type { TableRow } from "@/lib/formats/read/table-rows";
+import type { TableRow } from "@/lib/domain/imports/table-row";
 
 /** Rows of a survey export, all its sheets together: a household survey of 20,000 households of 8 is 180,000. */
 export const MAX_SURVEY_ROWS = 200_000;

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { type IndicatorRules, type ProjectRules, resultInputSchema, resultProblems } from "./results";
+import { type IndicatorRules, type ProjectRules, resultProblems } from "@/lib/domain/validation/result-rules";
+import { resultInputSchema } from "./results";
 
 const project: ProjectRules = { periodIds: new Set(["q1"]), roundIds: new Set(["end"]), locationIds: new Set(["tum"]) };
 const count: IndicatorRules = { measure: "COUNT", source: "MONITORING", optionIds: new Set(["female"]) };

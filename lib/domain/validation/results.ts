@@ -24,11 +24,3 @@ export const resultInputSchema = z.object({
 });
 
 export type ResultInput = z.infer<typeof resultInputSchema>;
-
-export {
-  type FieldProblem,
-  hasNoFigure,
-  type IndicatorRules,
-  type ProjectRules,
-  resultProblems,
-} from "./result-rules";

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { geoArea } from "d3-geo";
 import { describe, expect, it } from "vitest";
-import { drawPlaces } from "../../domain/maps/shapes";
+import { drawPlaces } from "@/lib/domain/maps/shapes";
 import { readBoundaries } from "./read";
 
 const places = [

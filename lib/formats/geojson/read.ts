@@ -2,25 +2,14 @@
 // feature is checked, matched to one of the project's places by ISO code or name, and its geometry is
 // kept in the form the maps draw (rings wound as d3-geo expects, coordinates rounded, near points merged).
 import { geoArea } from "d3-geo";
-
-export type Position = [number, number];
-export type Boundary =
-  | { type: "Polygon"; coordinates: Position[][] }
-  | { type: "MultiPolygon"; coordinates: Position[][][] };
-
-export type BoundaryProblem =
-  | { code: "notGeoJson" }
-  | { code: "noFeatures" }
-  | { code: "badGeometry"; feature: number }
-  | { code: "badCoordinates"; feature: number }
-  | { code: "tooDetailed"; place: string; points: number; limit: number }
-  | { code: "tooManyPoints"; points: number; limit: number };
-
-export type PlaceToMatch = { locationId: string; isoCode: string | null; name: string };
-export type MatchedPlace = { locationId: string; name: string; boundary: Boundary | null; point: Position | null };
-export type BoundaryReading =
-  | { ok: true; matched: MatchedPlace[]; unmatched: string[] }
-  | { ok: false; problems: BoundaryProblem[] };
+import type {
+  Boundary,
+  BoundaryProblem,
+  BoundaryReading,
+  MatchedPlace,
+  PlaceToMatch,
+  Position,
+} from "@/lib/domain/maps/geometry";
 
 /** ~11 m at the equator: finer than any map here draws, and it keeps national files small. */
 const PRECISION = 4;

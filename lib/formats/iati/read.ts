@@ -6,8 +6,7 @@
 
 import type { ProjectDefinitionInput } from "@/lib/domain/projects/definition";
 import { LIFE_OF_PROJECT } from "@/lib/domain/projects/definition";
-import { slugKey } from "@/lib/domain/projects/schemas";
-import type { KeptXml } from "@/lib/formats/iati/kept";
+import type { KeptXml } from "@/lib/domain/projects/iati-kept";
 import {
   KEPT_ELEMENTS,
   keep,
@@ -15,10 +14,11 @@ import {
   narrativesOf,
   OWN_ACTIVITY_ATTRIBUTES,
   RESULT_KEPT_ELEMENTS,
-} from "@/lib/formats/iati/kept";
+} from "@/lib/domain/projects/iati-kept";
+import { slugKey } from "@/lib/domain/projects/schemas";
 import { IATI_EXTENSION_NS } from "@/lib/formats/iati/write";
-import type { ImportIssue } from "../read/issues";
-import { child, children, narrative, parseXml, type XmlElement, XmlSyntaxError } from "../xml/tree";
+import type { ImportIssue } from "@/lib/formats/read/issues";
+import { child, children, narrative, parseXml, type XmlElement, XmlSyntaxError } from "@/lib/formats/xml/tree";
 
 type Definition = ProjectDefinitionInput;
 type NodeDef = NonNullable<Definition["nodes"]>[number];

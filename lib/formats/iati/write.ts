@@ -4,9 +4,9 @@
 
 import { regionRows } from "@/lib/domain/engine/regions";
 import type { IndicatorSummary } from "@/lib/domain/engine/summarize";
-import { clean, type IatiKept, type KeptXml, narrativesOf } from "@/lib/formats/iati/kept";
-import type { ProjectSummary } from "@/lib/server/summary/service";
-import { el, renderXml, type XmlNode } from "../xml/write";
+import { clean, type IatiKept, type KeptXml, narrativesOf } from "@/lib/domain/projects/iati-kept";
+import type { ProjectSummary } from "@/lib/domain/summary/types";
+import { el, renderXml, type XmlNode } from "@/lib/formats/xml/write";
 
 export type IatiProject = {
   code: string;

@@ -1,8 +1,9 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { expect, test } from "vitest";
+import type { TableRow } from "@/lib/domain/imports/table-row";
 import { readOffThread } from "./off-thread";
 import { readSurveyOffThread, tableRowsOffThread } from "./table-off-thread";
-import { bytesOf, type TableRow } from "./table-rows";
+import { bytesOf } from "./table-rows";
 
 const csv = (rows: number) =>
   ["indicator,location,value", ...Array.from({ length: rows }, (_, i) => `OP1,PE-LIM,${i}`)].join("\n");

@@ -10,9 +10,9 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import type { TableRefusal } from "@/lib/domain/imports/table-refusals";
 import { env } from "@/lib/platform/env";
 import type { ReaderInput, ReaderOutput, SingleName, StreamItem, StreamName } from "./readers";
-import type { TableRefusal } from "./table-refusals";
 import { UnreadableTable } from "./table-rows";
 import { type ZipRefusal, ZipRefused } from "./zip-limits";
 

@@ -1,6 +1,6 @@
 // Reading an uploaded project file (IATI XML or the logframe workbook) into a project definition.
 // Pure: no database, no request. It runs in a worker thread (read-off-thread.ts).
-import { type IatiReading, readIati } from "../iati/read";
+import { type IatiReading, readIati } from "@/lib/formats/iati/read";
 import { readLogframeWorkbook } from "./logframe-read";
 
 export type ProjectFile = {

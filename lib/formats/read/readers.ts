@@ -2,8 +2,9 @@
 // runs them), by name. Each takes and gives structured-cloneable data only (no class instances, no
 // functions): what crosses between threads is copied.
 
+import type { PlaceToMatch } from "@/lib/domain/maps/geometry";
 import { readSurveyFile } from "@/lib/domain/survey/tables";
-import { type PlaceToMatch, readBoundaries } from "@/lib/formats/geojson/read";
+import { readBoundaries } from "@/lib/formats/geojson/read";
 import { inspectEvidence } from "@/lib/formats/read/file-type";
 import { readXlsForm } from "@/lib/formats/read/xlsform";
 import { type ProjectFile, readProjectFile } from "./project-file";

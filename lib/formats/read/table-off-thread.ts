@@ -1,9 +1,11 @@
 // Uploaded tables read in a worker thread (off-thread.ts): results tables row by row, survey exports
 // whole. The upload is written to a temporary file as it arrives, the worker reads it from there.
+
+import type { TableRow } from "@/lib/domain/imports/table-row";
 import { env } from "@/lib/platform/env";
 import { type ReadLimits, ReadRefused, readOffThread, streamOffThread } from "./off-thread";
 import { spoolToFile } from "./spool";
-import { type TableRow, UnreadableTable } from "./table-rows";
+import { UnreadableTable } from "./table-rows";
 
 /**
  * `tableRows` read in a worker thread, time- and memory-limited (off-thread.ts): the upload is written to

@@ -1,6 +1,7 @@
 import { expect, test } from "vitest";
+import type { TableRow } from "@/lib/domain/imports/table-row";
 import { bigInput } from "@/lib/testing/budgets";
-import { bytesOf, csvRows, type TableRow, tableRows } from "./table-rows";
+import { bytesOf, csvRows, tableRows } from "./table-rows";
 
 async function* chunks(text: string, size: number) {
   const bytes = new TextEncoder().encode(text);

@@ -5,20 +5,19 @@
 // Excel's own caps hold for every table: 16,384 columns, 32,767 characters in a cell (a single-line
 // file of millions of cells, or one cell of 50 MB, is refused as soon as it passes them). Uploads are
 // read in a worker thread (off-thread.ts, `tableRowsOffThread` below).
+
 import { createReadStream } from "node:fs";
 import ExcelJS from "exceljs";
+import type { TableRefusal } from "@/lib/domain/imports/table-refusals";
+import type { TableRow } from "@/lib/domain/imports/table-row";
 import { env } from "@/lib/platform/env";
 import { spoolToFile } from "./spool";
-import type { TableRefusal } from "./table-refusals";
 import { inStreamingOrder } from "./xlsx-order";
 import { checkZip, ZipRefused } from "./zip-limits";
 
 /** Excel's limits: columns in a sheet, characters in a cell. */
 export const MAX_TABLE_COLUMNS = 16_384;
 export const MAX_CELL_CHARS = 32_767;
-
-/** One row; `sheet` names the workbook sheet it came from when every sheet is read. */
-export type TableRow = { row: number; cells: string[]; sheet?: string };
 
 /** The file is not a table that may be read: broken, foreign, or past a limit (`code` says which). */
 export class UnreadableTable extends Error {

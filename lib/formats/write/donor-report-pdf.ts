@@ -5,15 +5,14 @@
 // functions as the page, in the reader's language. Pure: the summary in, the file's bytes out.
 import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from "pdf-lib";
 import { createFormatter } from "use-intl/core";
-import { BENEATH_FILL, statusFillColour } from "@/components/maps/place-map";
 import { countStatuses } from "@/lib/domain/engine/schedule";
 import { formatFigure, formatShare } from "@/lib/domain/format/figure-format";
+import { BENEATH_FILL, statusFillColour } from "@/lib/domain/format/map-colours";
 import { mapFigures } from "@/lib/domain/format/map-figures";
+import type { Locale } from "@/lib/domain/i18n/config";
 import type { PlaceMap } from "@/lib/domain/maps/shapes";
-import type { Locale } from "@/lib/platform/i18n/config";
+import type { ChangesSinceReport, ProjectSummary } from "@/lib/domain/summary/types";
 import { translator } from "@/lib/platform/i18n/translator";
-import type { ChangesSinceReport } from "@/lib/server/summary/changes";
-import type { ProjectSummary } from "@/lib/server/summary/service";
 
 export type DonorReportInput = {
   summary: ProjectSummary;

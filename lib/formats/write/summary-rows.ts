@@ -1,7 +1,7 @@
 // The engine's summary flattened to one row per figure: the shape of CSV downloads. Raw numbers,
 // unrounded; percentages in percent; achievement as a fraction (1 = target reached).
 import type { FigureSummary } from "@/lib/domain/engine/summarize";
-import type { ProjectSummary } from "@/lib/server/summary/service";
+import type { ProjectSummary } from "@/lib/domain/summary/types";
 import type { CsvValue } from "./csv";
 
 export const summaryColumns = [

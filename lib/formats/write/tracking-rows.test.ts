@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 import { summarizeIndicator } from "@/lib/domain/engine/summarize";
-import type { ProjectSummary } from "@/lib/server/summary/service";
+import type { ProjectSummary } from "@/lib/domain/summary/types";
 import { resultPartial } from "@/lib/testing/partials";
 import { trackingRows } from "./tracking-rows";
 

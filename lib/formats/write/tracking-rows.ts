@@ -2,7 +2,7 @@
 // and status for the life of the project and for each period or round, overall, per location and per
 // disaggregation option. Rows are shaped from the engine's summaries; nothing is recomputed. Pure.
 import type { FigureSummary } from "@/lib/domain/engine/summarize";
-import type { ProjectSummary } from "@/lib/server/summary/service";
+import type { ProjectSummary } from "@/lib/domain/summary/types";
 import type { CsvValue } from "./csv";
 import { figureFields } from "./summary-rows";
 

@@ -1,5 +1,5 @@
 // A minimal XML writer: elements as plain data, rendered with escaping. Enough for IATI activity files.
-import { plainNumber } from "../write/plain-number";
+import { plainNumber } from "@/lib/formats/write/plain-number";
 
 export type XmlNode = {
   name: string;

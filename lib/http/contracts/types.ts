@@ -1,5 +1,5 @@
 import type { ZodObject, ZodType } from "zod";
-import type { ProblemCode } from "../problem";
+import type { ProblemCode } from "@/lib/http/problem";
 
 export const xlsxMediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 

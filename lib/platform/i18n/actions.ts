@@ -1,8 +1,8 @@
 "use server";
 import { cookies } from "next/headers";
+import { isLocale, localeCookie } from "@/lib/domain/i18n/config";
 import { currentUser } from "@/lib/platform/auth/session";
 import { db } from "@/lib/platform/db";
-import { isLocale, localeCookie } from "./config";
 
 /** Remembers the chosen language in a cookie and, for a signed-in user, on their profile. */
 export async function setLocale(locale: string): Promise<{ ok: boolean }> {

@@ -1,7 +1,7 @@
 // Translations outside React rendering (file exports in route handlers): the request's language and
 // a translator for it, from the same messages as the interface.
 import { createTranslator } from "use-intl/core";
-import { defaultLocale, isLocale, type Locale, localeCookie, localeFromAcceptLanguage } from "./config";
+import { defaultLocale, isLocale, type Locale, localeCookie, localeFromAcceptLanguage } from "@/lib/domain/i18n/config";
 import en from "./messages/en.json";
 import es from "./messages/es.json";
 

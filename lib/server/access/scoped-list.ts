@@ -1,8 +1,9 @@
 // The one way to build a list query for a caller: the caller's scope and every filter and cursor are
 // separate terms of one AND, so nothing can write over the scope. (An object spread can: `{ id: { in:
 // readable }, ...{ id: { gt: cursor } } }` keeps only the cursor, and listed every project to anyone.)
+
+import { can, type Principal, readableProjects } from "@/lib/domain/permissions/index";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { can, type Principal, readableProjects } from "../../domain/permissions/index";
 
 /** A filter that may be absent (false, null or undefined are left out). */
 export type Term<W> = W | false | null | undefined | "";

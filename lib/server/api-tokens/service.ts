@@ -1,9 +1,9 @@
 import "server-only";
 import { z } from "zod";
+import { hashToken, newSecretToken, secretState } from "@/lib/domain/api-tokens/token";
 import type { UserPrincipal } from "@/lib/domain/permissions";
 import { db } from "@/lib/platform/db";
 import { recordAudit } from "@/lib/server/audit/record";
-import { hashToken, newSecretToken, secretState } from "../../domain/api-tokens/token";
 
 export const newApiTokenSchema = z.object({
   name: z.string().trim().min(1, "required").max(80, "tooLong"),

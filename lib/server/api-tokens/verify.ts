@@ -1,9 +1,9 @@
 import "server-only";
+import { hashToken, secretState } from "@/lib/domain/api-tokens/token";
 import { loadPrincipal } from "@/lib/platform/auth/principal";
 import { db } from "@/lib/platform/db";
 import { env } from "@/lib/platform/env";
 import { consumeAttempt } from "@/lib/platform/ops/shared-rate-limit";
-import { hashToken, secretState } from "../../domain/api-tokens/token";
 
 /** Thrown when a token has made more requests this minute than API_TOKEN_REQUESTS_PER_MINUTE. */
 export class TokenRateLimited extends Error {

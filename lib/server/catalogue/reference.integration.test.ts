@@ -1,6 +1,7 @@
 import { expect, test } from "vitest";
+import { BASE_DIMENSIONS, COUNTRY_CODES } from "@/lib/domain/catalogue/reference-data";
 import { db } from "@/lib/platform/db";
-import { BASE_DIMENSIONS, COUNTRY_CODES, ensureReferenceData } from "./reference";
+import { ensureReferenceData } from "./reference";
 
 test("every instance has the ISO 3166 countries and the shared disaggregations; adding them again changes nothing", async () => {
   const counts = async () => [await db().location.count(), await db().disaggregationOption.count()];

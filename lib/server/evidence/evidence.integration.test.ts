@@ -1,8 +1,8 @@
 import { beforeAll, expect, test } from "vitest";
 import { ForbiddenError, type Principal, type UserPrincipal } from "@/lib/domain/permissions";
+import { evidenceMediaType } from "@/lib/formats/read/file-type";
 import { db } from "@/lib/platform/db";
 import { principalFor, projectId } from "@/lib/testing/principals";
-import { evidenceMediaType } from "../../formats/read/file-type";
 import { attachEvidence, EvidenceRefused, evidenceFile, listEvidence, removeEvidence, shareEvidence } from "./service";
 
 let evaluator: UserPrincipal;

@@ -5,13 +5,13 @@ import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import { assertCan, can, type Principal, requireUserId } from "@/lib/domain/permissions";
 import { isStorableText } from "@/lib/domain/validation/text";
+import type { EvidenceTypeRefusal } from "@/lib/formats/read/file-type";
 import { type ReadRefusal, ReadRefused, readOffThread } from "@/lib/formats/read/off-thread";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/platform/db";
 import { env } from "@/lib/platform/env";
 import { allOf } from "@/lib/server/access/scoped-list";
 import { recordAudit } from "@/lib/server/audit/record";
-import type { EvidenceTypeRefusal } from "../../formats/read/file-type";
 import { databaseStore, type EvidenceStore } from "./store";
 
 /** The store evidence bytes go to: the database (an object store would be chosen here). */

@@ -1,7 +1,8 @@
 import "server-only";
+import type { Locale } from "@/lib/domain/i18n/config";
 import { can, type Principal } from "@/lib/domain/permissions";
 import type { ShareOptions } from "@/lib/domain/share-links/options";
-import type { Locale } from "@/lib/platform/i18n/config";
+import { donorReportPdf } from "@/lib/formats/write/donor-report-pdf";
 import { placeMap } from "@/lib/server/maps/service";
 import { getProject } from "@/lib/server/projects/service";
 import { progressNotes } from "@/lib/server/schedule/progress-notes";
@@ -9,7 +10,6 @@ import { donorReportHead } from "@/lib/server/share-links/donor-report";
 import { changesSinceLastReport } from "@/lib/server/summary/changes";
 import { projectSummary } from "@/lib/server/summary/service";
 import { sharedSummary } from "@/lib/server/summary/shared";
-import { donorReportPdf } from "../../formats/write/donor-report-pdf";
 
 /**
  * The donor report of a project as a PDF: through a donor link (what the link shows) or for a member

@@ -1,13 +1,13 @@
 import "server-only";
+import { exportFileName } from "@/lib/domain/format/export-file-name";
 import type { Principal } from "@/lib/domain/permissions";
+import { iatiKeptSchema } from "@/lib/domain/projects/iati-kept";
 import { slugKey } from "@/lib/domain/projects/schemas";
-import { iatiKeptSchema } from "@/lib/formats/iati/kept";
+import { iatiActivityXml } from "@/lib/formats/iati/write";
 import { db } from "@/lib/platform/db";
 import { env } from "@/lib/platform/env";
 import { getProject } from "@/lib/server/projects/service";
 import { exportSummaries } from "@/lib/server/summary/service";
-import { iatiActivityXml } from "../../formats/iati/write";
-import { exportFileName } from "./download";
 
 /**
  * A project's IATI 2.03 activity file: approved figures, unless a user who may see unapproved values

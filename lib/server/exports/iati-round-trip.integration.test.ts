@@ -5,7 +5,7 @@
 // element as not kept.
 import { readdirSync, readFileSync } from "node:fs";
 import { expect, test } from "vitest";
-import { clean, narrativesOf } from "@/lib/formats/iati/kept";
+import { clean, narrativesOf } from "@/lib/domain/projects/iati-kept";
 import { readIati, readNumber } from "@/lib/formats/iati/read";
 import { child, children, parseXml, type XmlElement } from "@/lib/formats/xml/tree";
 import { importProject } from "@/lib/server/projects/create";

@@ -1,7 +1,7 @@
 import "server-only";
 import { can, type Principal } from "@/lib/domain/permissions";
+import { logframeCsv, logframeWorkbook } from "@/lib/formats/write/logframe-workbook";
 import { projectDefinition } from "@/lib/server/projects/template";
-import { logframeCsv, logframeWorkbook } from "../../formats/write/logframe-workbook";
 
 /** A project's framework and targets as the logframe workbook; null when it is not readable. */
 export async function projectLogframeFile(principal: Principal, projectId: string) {

@@ -1,14 +1,14 @@
 import "server-only";
 import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
+import { exportFileName } from "@/lib/domain/format/export-file-name";
+import type { Locale } from "@/lib/domain/i18n/config";
 import type { Principal } from "@/lib/domain/permissions";
-import type { Locale } from "@/lib/platform/i18n/config";
+import { csvLine } from "@/lib/formats/write/csv";
+import { type TrackingColumn, trackingColumns, trackingRows } from "@/lib/formats/write/tracking-rows";
 import { translator } from "@/lib/platform/i18n/translator";
 import { getProject } from "@/lib/server/projects/service";
 import { exportSummaries } from "@/lib/server/summary/service";
-import { csvLine } from "../../formats/write/csv";
-import { type TrackingColumn, trackingColumns, trackingRows } from "../../formats/write/tracking-rows";
-import { exportFileName } from "./download";
 
 type ExportOptions = { draft?: boolean; asOf?: Date; locale: Locale };
 

@@ -13,6 +13,7 @@ import { runInNewContext } from "node:vm";
 import { deflateRawSync, constants as zlib } from "node:zlib";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, expect, test } from "vitest";
+import { bytesOf } from "@/lib/formats/read/table-rows";
 import { db } from "@/lib/platform/db";
 import { attachEvidence, EvidenceRefused } from "@/lib/server/evidence/service";
 import { importBoundaries } from "@/lib/server/maps/service";
@@ -22,7 +23,6 @@ import { readSurvey } from "@/lib/server/survey/survey-import";
 import { longestStall } from "@/lib/testing/event-loop";
 import { namedColumns } from "@/lib/testing/import-mapping";
 import { principalFor, projectId } from "@/lib/testing/principals";
-import { bytesOf } from "../../formats/read/table-rows";
 
 const FULL = process.env.HOSTILE_FULL === "1";
 const STALL_MS = 500;

@@ -2,11 +2,11 @@
 // The settings page's boundary import: a GeoJSON file read, matched to the project's places and saved.
 import { revalidatePath } from "next/cache";
 import type { FileTooLarge } from "@/lib/domain/format/file-size";
+import type { BoundaryProblem } from "@/lib/domain/maps/geometry";
 import { can } from "@/lib/domain/permissions";
 import { type ReadRefusal, ReadRefused } from "@/lib/formats/read/off-thread";
 import { currentUser } from "@/lib/platform/auth/session";
 import { oversizedFile } from "@/lib/platform/upload-limits";
-import type { BoundaryProblem } from "../../formats/geojson/read";
 import { importBoundaries } from "./service";
 
 export type BoundaryImportState = {

@@ -1,13 +1,13 @@
 // A project's map: its places' outlines and points, imported by a manager from a GeoJSON file and drawn
 // once per data version (an import changes the project's places, which moves the version).
 import "server-only";
+import type { BoundaryReading, Position } from "@/lib/domain/maps/geometry";
+import { drawPlaces, type MapPlace, type PlaceMap } from "@/lib/domain/maps/shapes";
 import { assertCan, type Principal, requireUserId } from "@/lib/domain/permissions";
 import { readOffThread } from "@/lib/formats/read/off-thread";
 import { db, readDb } from "@/lib/platform/db";
 import { LruCache } from "@/lib/platform/ops/lru-cache";
 import { recordAudit } from "@/lib/server/audit/record";
-import { drawPlaces, type MapPlace, type PlaceMap } from "../../domain/maps/shapes";
-import type { BoundaryReading, Position } from "../../formats/geojson/read";
 import { placesToMatch, saveBoundaries } from "./write";
 
 const drawn = new LruCache<PlaceMap | null>(200);

@@ -1,7 +1,9 @@
 // Reading a GeoJSON file against a project's places and saving what matched: shared by the settings
 // page's import and the demo data.
+
+import type { BoundaryReading, MatchedPlace, PlaceToMatch } from "@/lib/domain/maps/geometry";
+import { readBoundaries } from "@/lib/formats/geojson/read";
 import type { Db, Tx } from "@/lib/platform/db";
-import { type BoundaryReading, type MatchedPlace, type PlaceToMatch, readBoundaries } from "../../formats/geojson/read";
 
 /** The project's places, as a GeoJSON file's features are matched to them. */
 export async function placesToMatch(client: Db | Tx, projectId: string): Promise<PlaceToMatch[]> {

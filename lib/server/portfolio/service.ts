@@ -1,9 +1,9 @@
 import "server-only";
 import { countStatuses } from "@/lib/domain/engine/schedule";
 import type { Principal } from "@/lib/domain/permissions";
+import type { PortfolioRow } from "@/lib/domain/portfolio/filter";
 import { listProjects } from "@/lib/server/projects/service";
 import { projectOverviews } from "@/lib/server/summary/service";
-import type { PortfolioRow } from "../../domain/portfolio/filter";
 
 const KEY_INDICATORS = 3;
 

@@ -6,17 +6,17 @@ import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { ZodError } from "zod";
 import type { FileTooLarge } from "@/lib/domain/format/file-size";
+import type { Locale } from "@/lib/domain/i18n/config";
 import { assertCan, can, ForbiddenError, type UserPrincipal } from "@/lib/domain/permissions";
+import { slugKey } from "@/lib/domain/projects/schemas";
+import { readTargetsForm } from "@/lib/domain/projects/targets-form";
 import { fieldErrorsOf, formValues } from "@/lib/domain/validation/form-values";
 import { numberLocale } from "@/lib/domain/validation/numbers";
 import { unstorableFormFields } from "@/lib/domain/validation/text";
 import { currentUser } from "@/lib/platform/auth/session";
 import { env } from "@/lib/platform/env";
-import type { Locale } from "@/lib/platform/i18n/config";
 import { noteActionCall } from "@/lib/platform/ops/action-log";
 import { oversizedFile } from "@/lib/platform/upload-limits";
-import { slugKey } from "../../domain/projects/schemas";
-import { readTargetsForm } from "../../domain/projects/targets-form";
 import { createProject, type ImportPreview, importProject } from "./create";
 import {
   addCustomDimension,

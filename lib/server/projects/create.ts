@@ -4,16 +4,16 @@
 import "server-only";
 import type { z } from "zod";
 import { canCreateProjects, ForbiddenError, type Principal } from "@/lib/domain/permissions";
+import {
+  type ProjectDefinition,
+  type ProjectDefinitionInput,
+  projectDefinitionSchema,
+} from "@/lib/domain/projects/definition";
 import type { ImportIssue } from "@/lib/formats/read/issues";
 import type { ProjectFile } from "@/lib/formats/read/project-file";
 import { readProjectFileOffThread } from "@/lib/formats/read/read-off-thread";
 import { db, type Tx } from "@/lib/platform/db";
 import { recordAudit } from "@/lib/server/audit/record";
-import {
-  type ProjectDefinition,
-  type ProjectDefinitionInput,
-  projectDefinitionSchema,
-} from "../../domain/projects/definition";
 import { DefinitionProblems, writeProjectDefinition } from "./write";
 
 export type ImportPreview = {

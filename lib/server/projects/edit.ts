@@ -3,12 +3,7 @@
 // between, and is written to the audit trail with what it replaced.
 import "server-only";
 import type { z } from "zod";
-import { usableDimensions } from "@/lib/domain/catalogue/dimensions";
 import { assertCan, type Principal, requireUserId } from "@/lib/domain/permissions";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import type { Tx } from "@/lib/platform/db";
-import { db } from "@/lib/platform/db";
-import { recordAudit } from "@/lib/server/audit/record";
 import {
   customDimensionSchema,
   type IndicatorInput,
@@ -17,7 +12,12 @@ import {
   type ProjectDetailsInput,
   projectDetailsSchema,
   resultNodeSchema,
-} from "../../domain/projects/schemas";
+} from "@/lib/domain/projects/schemas";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Tx } from "@/lib/platform/db";
+import { db } from "@/lib/platform/db";
+import { recordAudit } from "@/lib/server/audit/record";
+import { usableDimensions } from "@/lib/server/catalogue/dimensions";
 import { placeByName } from "./places";
 
 /** Someone saved since this was read: nothing was changed; `current` is what is saved now. */

@@ -4,16 +4,16 @@
 import "server-only";
 import type { z } from "zod";
 import { hashToken, newSecretToken, secretState } from "@/lib/domain/api-tokens/token";
+import type { Locale } from "@/lib/domain/i18n/config";
 import { assertCan, type Principal, requireUserId } from "@/lib/domain/permissions";
+import { acceptInvitationSchema, inviteSchema, type ProjectRoleName } from "@/lib/domain/projects/schemas";
 import { hashPassword, verifyPassword } from "@/lib/platform/auth/password";
 import { db } from "@/lib/platform/db";
 import { env } from "@/lib/platform/env";
-import type { Locale } from "@/lib/platform/i18n/config";
 import { translator } from "@/lib/platform/i18n/translator";
 import { sendMail } from "@/lib/platform/ops/mail";
 import { consumeAttempt } from "@/lib/platform/ops/shared-rate-limit";
 import { recordAudit } from "@/lib/server/audit/record";
-import { acceptInvitationSchema, inviteSchema, type ProjectRoleName } from "../../domain/projects/schemas";
 import { EditRefused } from "./edit";
 
 const INVITATION_DAYS = 14;

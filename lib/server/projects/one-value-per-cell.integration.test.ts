@@ -5,10 +5,10 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { expect, test } from "vitest";
+import type { ProjectDefinitionInput } from "@/lib/domain/projects/definition";
 import { db } from "@/lib/platform/db";
 import { addPeriod } from "@/lib/server/schedule/service";
 import { principalFor, projectId } from "@/lib/testing/principals";
-import type { ProjectDefinitionInput } from "../../domain/projects/definition";
 import { createProject } from "./create";
 
 const definition = (indicator: Record<string, unknown>): ProjectDefinitionInput => ({

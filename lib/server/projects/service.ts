@@ -1,8 +1,8 @@
 import "server-only";
-import { usableDimensions } from "@/lib/domain/catalogue/dimensions";
 import { can, type Principal } from "@/lib/domain/permissions";
 import { db } from "@/lib/platform/db";
 import { allOf, readableProjectsWhere } from "@/lib/server/access/scoped-list";
+import { usableDimensions } from "@/lib/server/catalogue/dimensions";
 
 /** The projects the principal may open, newest first. */
 export async function listProjects(principal: Principal) {

@@ -3,9 +3,9 @@
 // (updatedAt) it was read at, so two managers editing the same target cannot overwrite each other.
 import "server-only";
 import { assertCan, type Principal, requireUserId } from "@/lib/domain/permissions";
+import { isEmptyTarget, type TargetCell, type TargetProblem, targetProblems } from "@/lib/domain/projects/schemas";
 import { db } from "@/lib/platform/db";
 import { recordAudit } from "@/lib/server/audit/record";
-import { isEmptyTarget, type TargetCell, type TargetProblem, targetProblems } from "../../domain/projects/schemas";
 
 export class TargetProblems extends Error {
   constructor(readonly problems: TargetProblem[]) {

@@ -2,8 +2,8 @@
 // (a new phase from the last one) and of the logframe workbook download.
 import "server-only";
 import { assertCan, type Principal } from "@/lib/domain/permissions";
+import { LIFE_OF_PROJECT, type ProjectDefinitionInput } from "@/lib/domain/projects/definition";
 import { db } from "@/lib/platform/db";
-import { LIFE_OF_PROJECT, type ProjectDefinitionInput } from "../../domain/projects/definition";
 
 const day = (d: Date | null) => d?.toISOString().slice(0, 10);
 const opt = <T>(v: T | null): T | undefined => v ?? undefined;

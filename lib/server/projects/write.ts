@@ -1,10 +1,11 @@
 // Writes a checked project definition inside the caller's transaction. References to the shared
 // catalogue (places, disaggregation dimensions) are resolved here; any that cannot be are reported
 // together, by path, before the first row is written, so a bad definition creates nothing.
-import { usableDimensions } from "@/lib/domain/catalogue/dimensions";
+
+import { LIFE_OF_PROJECT, type ProjectDefinition } from "@/lib/domain/projects/definition";
 import type { Tx } from "@/lib/platform/db";
+import { usableDimensions } from "@/lib/server/catalogue/dimensions";
 import { insertAuditEvents } from "@/lib/server/results/bulk-insert";
-import { LIFE_OF_PROJECT, type ProjectDefinition } from "../../domain/projects/definition";
 import { placeByName } from "./places";
 
 export type DefinitionProblem = { path: string; code: string };

@@ -1,8 +1,8 @@
 import "server-only";
 import { localizeDimension } from "@/lib/domain/catalogue/names";
+import type { Locale } from "@/lib/domain/i18n/config";
 import { assertCan, type Principal } from "@/lib/domain/permissions";
 import { db } from "@/lib/platform/db";
-import type { Locale } from "@/lib/platform/i18n/config";
 
 /**
  * What the entry grid needs for one period or round: the indicators measured in it (routine ones for

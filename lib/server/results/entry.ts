@@ -1,11 +1,12 @@
 import "server-only";
 import { assertCan, type Principal, requireUserId } from "@/lib/domain/permissions";
-import { type FieldProblem, hasNoFigure, type ResultInput, resultProblems } from "@/lib/domain/validation/results";
+import { type FieldProblem, hasNoFigure, resultProblems } from "@/lib/domain/validation/result-rules";
+import type { ResultInput } from "@/lib/domain/validation/results";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/platform/db";
 import { recordAudit } from "@/lib/server/audit/record";
-import { partsOverTotals } from "../../domain/results/parts-check";
 import { lockCells, lockProjectResultsShared } from "./locks";
+import { partsOverTotals } from "./parts-check";
 import { mailReturned, mailSubmitted } from "./review-mail";
 
 export type ItemProblem = FieldProblem & { index: number };

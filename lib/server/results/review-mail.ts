@@ -1,11 +1,11 @@
 import "server-only";
+import { isLocale, type Locale } from "@/lib/domain/i18n/config";
 // Review notifications by e-mail when SMTP is configured (lib/platform/ops/mail.ts): the project's managers
 // hear of values submitted for review, evaluators of values returned to them, each in their own
 // language with a link to the page where the work waits. Sent after the change is committed, in the
 // background: a slow or failing mail server never holds up or undoes a save.
 import { db } from "@/lib/platform/db";
 import { env } from "@/lib/platform/env";
-import { isLocale, type Locale } from "@/lib/platform/i18n/config";
 import { translator } from "@/lib/platform/i18n/translator";
 import { log } from "@/lib/platform/ops/log";
 import { sendMail } from "@/lib/platform/ops/mail";

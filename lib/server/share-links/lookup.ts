@@ -2,8 +2,8 @@
 // status and framing before it renders. Free of Next.js request imports so the proxy can load it.
 import { timingSafeEqual } from "node:crypto";
 import { hashToken, type SecretState, secretState } from "@/lib/domain/api-tokens/token";
+import { parseShareOptions } from "@/lib/domain/share-links/options";
 import { db } from "@/lib/platform/db";
-import { parseShareOptions } from "../../domain/share-links/options";
 
 const TOKEN_SHAPE = /^s_[A-Za-z0-9_-]{43}$/;
 

@@ -2,9 +2,9 @@ import "server-only";
 import { z } from "zod";
 import { hashToken, newSecretToken, secretState } from "@/lib/domain/api-tokens/token";
 import { assertCan, type Principal, requireUserId, type SharePrincipal, userIdOf } from "@/lib/domain/permissions";
+import { parseShareOptions, type ShareOptions, shareOptionsSchema } from "@/lib/domain/share-links/options";
 import { db } from "@/lib/platform/db";
 import { recordAudit } from "@/lib/server/audit/record";
-import { parseShareOptions, type ShareOptions, shareOptionsSchema } from "../../domain/share-links/options";
 import { findShareLink } from "./lookup";
 
 export const newShareLinkSchema = z.object({

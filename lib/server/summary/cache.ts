@@ -2,8 +2,9 @@
 // least-recently-used map in the process. The data version lives in the database and database
 // triggers move it in the same transaction as any change a summary depends on, so an entry can only be
 // served while its project is exactly as it was computed from, on every app instance.
+
+import type { ProjectSummary } from "@/lib/domain/summary/types";
 import { LruCache } from "@/lib/platform/ops/lru-cache";
-import type { ProjectSummary } from "./service";
 
 // Enough for every project of a large portfolio (overviews are small) beside the dashboards in use.
 const summaries = new LruCache<ProjectSummary>(1000);

@@ -1,37 +1,16 @@
 // "What changed since the last report": the values approved since the latest reporting period ended,
 // per indicator, with the indicator's figure and status then (values approved by that moment) and now.
+import type { ChangesSinceReport, IndicatorChange } from "@/lib/domain/summary/types";
 import "server-only";
 import { dayNumber, hasStarted, startOfDay } from "@/lib/domain/engine/days";
-import type { Status } from "@/lib/domain/engine/schedule";
-import type { Measure } from "@/lib/domain/engine/types";
+import type { Locale } from "@/lib/domain/i18n/config";
 import type { Principal } from "@/lib/domain/permissions";
+import type { ProjectSummary } from "@/lib/domain/summary/types";
 import { readDb } from "@/lib/platform/db";
-import type { Locale } from "@/lib/platform/i18n/config";
 import { LruCache } from "@/lib/platform/ops/lru-cache";
-import { type ProjectSummary, projectSummary } from "./service";
+import { projectSummary } from "./service";
 
 const msPerDay = 86_400_000;
-
-export type IndicatorChange = {
-  indicatorId: string;
-  code: string;
-  title: string;
-  measure: Measure;
-  unit: string | null;
-  /** Values approved since, and the places and periods or rounds they are about (by name). */
-  values: number;
-  places: string[];
-  times: string[];
-  before: { actual: number | null; status: Status };
-  now: { actual: number | null; status: Status };
-};
-
-export type ChangesSinceReport = {
-  /** The end of the latest reporting period that ended before the as-of day; null when none has. */
-  since: Date | null;
-  periodLabel: string | null;
-  changes: IndicatorChange[];
-};
 
 const kept = new LruCache<ChangesSinceReport>(200);
 

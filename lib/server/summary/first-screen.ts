@@ -2,8 +2,8 @@
 // matrix, the cards), with every figure of the one card that opens with its charts. Other cards fetch
 // their detail when opened, so a page never computes or sends the whole project.
 import "server-only";
-import { firstOpenIndicator } from "../../domain/summary/first-open";
-import type { ProjectSummary } from "./service";
+import { firstOpenIndicator } from "@/lib/domain/summary/first-open";
+import type { ProjectSummary } from "@/lib/domain/summary/types";
 
 export type SummaryPart = { view: "overview" } | { indicator: string };
 

@@ -5,11 +5,11 @@ import { GET as getSummary } from "@/app/api/v1/projects/[projectId]/summary/rou
 import { GET as getSummaryCsv } from "@/app/api/v1/projects/[projectId]/summary.csv/route";
 import { GET as getTrackingCsv } from "@/app/api/v1/projects/[projectId]/tracking.csv/route";
 import { GET as getSharedSummary } from "@/app/api/v1/shared/[token]/summary/route";
+import { toSummaryJson } from "@/lib/domain/summary/types";
 import { summaryQuery } from "@/lib/http/contracts/summary";
 import { loadProjectSummary } from "@/lib/http/summary-handlers";
 import { createShareLink } from "@/lib/server/share-links/service";
 import { apiTokenFor, principalFor, projectId } from "@/lib/testing/principals";
-import { toSummaryJson } from "./json";
 import { projectOverviews, projectSummary } from "./service";
 
 const allOptions = { showRegions: true, showDisaggregations: true, showConfidenceIntervals: true, showComments: false };

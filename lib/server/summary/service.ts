@@ -1,17 +1,13 @@
+import type { ProjectSummary } from "@/lib/domain/summary/types";
 import "server-only";
 import { localizeDimension } from "@/lib/domain/catalogue/names";
 import { composePartials } from "@/lib/domain/engine/composition";
 import { isoDay, startOfDay } from "@/lib/domain/engine/days";
-import {
-  type IndicatorSummary,
-  type SummaryDepth,
-  type SummaryTime,
-  summarizeIndicator,
-} from "@/lib/domain/engine/summarize";
+import { type SummaryDepth, type SummaryTime, summarizeIndicator } from "@/lib/domain/engine/summarize";
+import type { Locale } from "@/lib/domain/i18n/config";
 import { can, type Principal } from "@/lib/domain/permissions";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { readDb } from "@/lib/platform/db";
-import type { Locale } from "@/lib/platform/i18n/config";
 import { projectNarratives, projectResultPartials } from "@/lib/server/results/partials";
 import { cachedSummary, computeOnce, rememberSummary } from "./cache";
 
@@ -42,19 +38,6 @@ export type SummaryOptions = {
    * values only; a value approved again since counts from its latest approval).
    */
   approvedBy?: Date;
-};
-
-export type ProjectSummary = {
-  project: { id: string; code: string; name: string; startDate: Date; endDate: Date };
-  /** The project's data version the figures were computed at; null for a preview with submitted values. */
-  version: number | null;
-  asOf: Date;
-  locationId: string | null;
-  timeId: string | null;
-  includesSubmitted: boolean;
-  locations: { id: string; name: string; isoCode: string | null; parentId: string | null }[];
-  times: SummaryTime[];
-  indicators: (IndicatorSummary & { resultNodeId: string })[];
 };
 
 /** A filter names a location, period or round that is not the project's. */

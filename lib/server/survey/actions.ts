@@ -1,8 +1,11 @@
 "use server";
 import type { FileTooLarge } from "@/lib/domain/format/file-size";
+import type { TableRefusal } from "@/lib/domain/imports/table-refusals";
 import { can } from "@/lib/domain/permissions";
+import { guessRules } from "@/lib/domain/survey/guess";
+import { type SurveyRules, statusOf, surveyRulesSchema } from "@/lib/domain/survey/rules";
+import type { SurveyFile } from "@/lib/domain/survey/tables";
 import { ReadRefused, readOffThread } from "@/lib/formats/read/off-thread";
-import type { TableRefusal } from "@/lib/formats/read/table-refusals";
 import { UnreadableTable } from "@/lib/formats/read/table-rows";
 // The survey import page's two steps: read an uploaded export (its tables, columns and sample answers,
 // with the project's saved rules or a guess), then preview or save with the rules the evaluator set.
@@ -10,9 +13,6 @@ import { currentUser } from "@/lib/platform/auth/session";
 import { oversizedFile } from "@/lib/platform/upload-limits";
 import { formatOf } from "@/lib/server/results/import/file";
 import { ImportRaced } from "@/lib/server/results/import/service";
-import { guessRules } from "../../domain/survey/guess";
-import { type SurveyRules, statusOf, surveyRulesSchema } from "../../domain/survey/rules";
-import type { SurveyFile } from "../../domain/survey/tables";
 import { importSurvey, readSurvey, type SurveyPreview, savedSurveyRules, surveyFormContext } from "./survey-import";
 
 export type SurveyColumn = {

@@ -1,11 +1,11 @@
 import { beforeAll, expect, test } from "vitest";
 import { ForbiddenError, type UserPrincipal } from "@/lib/domain/permissions";
+import { surveyRulesSchema } from "@/lib/domain/survey/rules";
 import { bytesOf } from "@/lib/formats/read/table-rows";
 import { db } from "@/lib/platform/db";
 import { type Household, householdSurvey, koboWorkbook, midlineHouseholds } from "@/lib/testing/kobo-workbook";
 import { principalFor } from "@/lib/testing/principals";
 import { addMidlineSurvey } from "@/lib/testing/survey-setup";
-import { surveyRulesSchema } from "../../domain/survey/rules";
 import { importSurvey, readSurvey, savedSurveyRules } from "./survey-import";
 
 let evaluator: UserPrincipal;

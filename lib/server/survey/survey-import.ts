@@ -3,9 +3,18 @@
 // is written, all or nothing. The values are ordinary results, drafts or submitted for review, each
 // with its provenance (file, rule, row count) in the audit trail; the rules are kept for the next round.
 import "server-only";
+import type { Boundary } from "@/lib/domain/maps/geometry";
 import { placeLocator } from "@/lib/domain/maps/locate";
 import { assertCan, type Principal, requireUserId } from "@/lib/domain/permissions";
-import type { Boundary } from "@/lib/formats/geojson/read";
+import {
+  computeSurvey,
+  type LeftOut,
+  type SurveyLookups,
+  type SurveyProblem,
+  type SurveyValue,
+} from "@/lib/domain/survey/compute";
+import { type SurveyRules, surveyRulesSchema } from "@/lib/domain/survey/rules";
+import { MAX_SURVEY_ROWS, type SurveyFile } from "@/lib/domain/survey/tables";
 import { readSurveyOffThread } from "@/lib/formats/read/table-off-thread";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/platform/db";
@@ -20,15 +29,6 @@ import {
   writeImport,
 } from "@/lib/server/results/import/service";
 import { mailSubmitted } from "@/lib/server/results/review-mail";
-import {
-  computeSurvey,
-  type LeftOut,
-  type SurveyLookups,
-  type SurveyProblem,
-  type SurveyValue,
-} from "../../domain/survey/compute";
-import { type SurveyRules, surveyRulesSchema } from "../../domain/survey/rules";
-import { MAX_SURVEY_ROWS, type SurveyFile } from "../../domain/survey/tables";
 
 export type SurveyValueRow = Pick<
   SurveyValue,

@@ -4,12 +4,12 @@
 // a share of 34.664/56.994 was stored as 35/57 and Kish's n of 24.71 as 25.)
 import { beforeAll, expect, test } from "vitest";
 import { wilsonInterval } from "@/lib/domain/engine/confidence";
+import { surveyRulesSchema } from "@/lib/domain/survey/rules";
 import { bytesOf } from "@/lib/formats/read/table-rows";
 import { db } from "@/lib/platform/db";
 import { projectSummary } from "@/lib/server/summary/service";
 import { principalFor } from "@/lib/testing/principals";
 import { addMidlineSurvey, midline } from "@/lib/testing/survey-setup";
-import { surveyRulesSchema } from "../../domain/survey/rules";
 import { importSurvey, readSurvey } from "./survey-import";
 
 type Row = { region: string; sex: "female" | "male"; accessed: boolean; score: number; weight: number };

@@ -7,9 +7,10 @@ import { ChangesSinceLastReport } from "@/components/share/changes-since-report"
 import { KeyResults } from "@/components/share/key-results";
 import { ProgressNotes } from "@/components/share/progress-notes";
 import { PrintButton } from "@/components/ui/print-button";
+import type { Locale } from "@/lib/domain/i18n/config";
+import { toSummaryJson } from "@/lib/domain/summary/types";
 import { ApiProblem } from "@/lib/http/problem";
 import { loadSharedSummary } from "@/lib/http/summary-handlers";
-import type { Locale } from "@/lib/platform/i18n/config";
 import { listEvidence } from "@/lib/server/evidence/service";
 import { placeMap } from "@/lib/server/maps/service";
 import { getProject } from "@/lib/server/projects/service";
@@ -19,7 +20,6 @@ import { openShareLink } from "@/lib/server/share-links/service";
 import { SHARE_LIMITED_HEADER } from "@/lib/server/share-links/view-limit";
 import { changesSinceLastReport } from "@/lib/server/summary/changes";
 import { firstScreen } from "@/lib/server/summary/first-screen";
-import { toSummaryJson } from "@/lib/server/summary/json";
 
 export default async function SharedDashboardPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;

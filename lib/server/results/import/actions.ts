@@ -1,11 +1,11 @@
 "use server";
 import type { FileTooLarge } from "@/lib/domain/format/file-size";
+import type { TableRefusal } from "@/lib/domain/imports/table-refusals";
 import { can } from "@/lib/domain/permissions";
-import type { TableRefusal } from "@/lib/formats/read/table-refusals";
+import type { ImportMapping } from "@/lib/domain/results/import-mapping";
 import { UnreadableTable } from "@/lib/formats/read/table-rows";
 import { currentUser } from "@/lib/platform/auth/session";
 import { oversizedFile } from "@/lib/platform/upload-limits";
-import type { ImportMapping } from "../../../domain/results/import-mapping";
 import { formatOf, mappingFor, tableColumns } from "./file";
 
 export type ColumnsState = {

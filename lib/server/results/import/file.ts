@@ -1,12 +1,12 @@
 // An uploaded results table: its format, its columns (for mapping), the project's saved mapping, and
 // the import itself, which also remembers the mapping for next time.
 import "server-only";
+import type { TableRow } from "@/lib/domain/imports/table-row";
 import { assertCan, type Principal } from "@/lib/domain/permissions";
+import { guessMapping, type ImportMapping, importMappingSchema } from "@/lib/domain/results/import-mapping";
 import { tableRowsOffThread } from "@/lib/formats/read/table-off-thread";
-import type { TableRow } from "@/lib/formats/read/table-rows";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/platform/db";
-import { guessMapping, type ImportMapping, importMappingSchema } from "../../../domain/results/import-mapping";
 import { countedBytes, noProgress, type ProgressReporter } from "./progress";
 import { importResults } from "./service";
 

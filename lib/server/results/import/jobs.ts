@@ -5,6 +5,7 @@
 // the embedded database there is no queue and the import runs in its request.
 import "server-only";
 import { assertCan, type Principal, requireUserId } from "@/lib/domain/permissions";
+import type { ImportMapping } from "@/lib/domain/results/import-mapping";
 import { bytesOf } from "@/lib/formats/read/table-rows";
 import { ApiProblem, problemBody, problemOf } from "@/lib/http/problem";
 import { importResultsProblems } from "@/lib/http/results-import";
@@ -14,7 +15,6 @@ import { env } from "@/lib/platform/env";
 import { defineJob, jobQueue } from "@/lib/platform/jobs/queue";
 import { log } from "@/lib/platform/ops/log";
 import { uploadLimits } from "@/lib/platform/upload-limits";
-import type { ImportMapping } from "../../../domain/results/import-mapping";
 import type { TableFormat } from "./file";
 import {
   failStalledImports,

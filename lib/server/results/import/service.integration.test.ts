@@ -1,13 +1,13 @@
 import ExcelJS from "exceljs";
 import { beforeAll, expect, test } from "vitest";
 import { ForbiddenError, type UserPrincipal } from "@/lib/domain/permissions";
+import { importMappingSchema } from "@/lib/domain/results/import-mapping";
 import { bytesOf } from "@/lib/formats/read/table-rows";
 import { db } from "@/lib/platform/db";
 import { longestStall } from "@/lib/testing/event-loop";
 import { namedColumns } from "@/lib/testing/import-mapping";
 import { addDailyPeriods } from "@/lib/testing/periods";
 import { locationId, principalFor, projectId } from "@/lib/testing/principals";
-import { importMappingSchema } from "../../../domain/results/import-mapping";
 import { importResultsFile, mappingFor } from "./file";
 
 let evaluator: UserPrincipal;

@@ -3,40 +3,25 @@
 // add up, means are weighted by sample size), so memory grows with the number of cells, not the file.
 // Every problem is reported by row and column; only a table without problems is written, in one
 // transaction, with the same rules as the entry grid.
+import type { ResultImportPreview, RowProblem } from "@/lib/domain/results/import-preview";
 import "server-only";
+import type { TableRow } from "@/lib/domain/imports/table-row";
 import { assertCan, type Principal, requireUserId } from "@/lib/domain/permissions";
+import { type ImportMapping, isApproved, type MappedField, mappedFields } from "@/lib/domain/results/import-mapping";
 import { readTypedNumber } from "@/lib/domain/validation/numbers";
-import { type IndicatorRules, type ResultInput, resultProblems } from "@/lib/domain/validation/results";
+import { type IndicatorRules, resultProblems } from "@/lib/domain/validation/result-rules";
+import type { ResultInput } from "@/lib/domain/validation/results";
 import { isStorableText } from "@/lib/domain/validation/text";
-import type { TableRow } from "@/lib/formats/read/table-rows";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/platform/db";
 import { eventLoopBreaks } from "@/lib/platform/ops/yield-now";
 import { recordAudit } from "@/lib/server/audit/record";
-import { type ImportMapping, isApproved, type MappedField, mappedFields } from "../../../domain/results/import-mapping";
-import { outlierWarnings } from "../../../domain/results/outlier-check";
-import { partsOverTotals } from "../../../domain/results/parts-check";
-import { insertAuditEvents, insertResults } from "../bulk-insert";
-import { lockProjectResultsExclusive } from "../locks";
-import { mailSubmitted } from "../review-mail";
+import { insertAuditEvents, insertResults } from "@/lib/server/results/bulk-insert";
+import { lockProjectResultsExclusive } from "@/lib/server/results/locks";
+import { outlierWarnings } from "@/lib/server/results/outlier-check";
+import { partsOverTotals } from "@/lib/server/results/parts-check";
+import { mailSubmitted } from "@/lib/server/results/review-mail";
 import { noProgress, type ProgressReporter } from "./progress";
-
-export type RowProblem = { row: number; column: string; code: string; detail?: string };
-
-export type ResultImportPreview = {
-  /** Data rows read, rows left out (Kobo submissions not approved), result values they make. */
-  rows: number;
-  skipped: number;
-  values: number;
-  /** Values that replace drafts already entered. */
-  replaced: number;
-  problems: RowProblem[];
-  /** All problems, when more were found than are listed. */
-  problemCount: number;
-  /** Values far from the same place's figure the period before: said, never blocking. */
-  warnings: RowProblem[];
-  imported: boolean;
-};
 
 const MAX_LISTED_PROBLEMS = 200;
 const CHUNK = 5000;

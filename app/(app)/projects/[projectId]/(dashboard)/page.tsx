@@ -3,16 +3,16 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { ProjectDashboard } from "@/components/dashboard/project-dashboard";
 import { ReportLinks } from "@/components/projects/report-links";
 import { ChangesSinceLastReport } from "@/components/share/changes-since-report";
+import type { Locale } from "@/lib/domain/i18n/config";
 import { can } from "@/lib/domain/permissions";
+import { toSummaryJson } from "@/lib/domain/summary/types";
 import { summaryQuery } from "@/lib/http/contracts/summary";
 import { ApiProblem } from "@/lib/http/problem";
 import { loadProjectSummary } from "@/lib/http/summary-handlers";
-import type { Locale } from "@/lib/platform/i18n/config";
 import { placeMap } from "@/lib/server/maps/service";
 import { gateProjectPage } from "@/lib/server/projects/page-gate";
 import { changesSinceLastReport } from "@/lib/server/summary/changes";
 import { firstScreen } from "@/lib/server/summary/first-screen";
-import { toSummaryJson } from "@/lib/server/summary/json";
 
 type Search = { indicator?: string; preview?: string; location?: string; period?: string; asOf?: string };
 type Props = { params: Promise<{ projectId: string }>; searchParams: Promise<Search> };

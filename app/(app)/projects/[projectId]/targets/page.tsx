@@ -4,11 +4,11 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { SetupNav } from "@/components/setup/setup-nav";
 import { TargetsGrid } from "@/components/setup/targets-grid";
 import { localizeDimension } from "@/lib/domain/catalogue/names";
+import type { Locale } from "@/lib/domain/i18n/config";
 import { can } from "@/lib/domain/permissions";
 import { targetText } from "@/lib/domain/projects/targets-form";
 import { requireUser } from "@/lib/platform/auth/session";
 import { db } from "@/lib/platform/db";
-import type { Locale } from "@/lib/platform/i18n/config";
 import { projectSummary } from "@/lib/server/summary/service";
 
 type Props = { params: Promise<{ projectId: string }>; searchParams: Promise<{ indicator?: string }> };

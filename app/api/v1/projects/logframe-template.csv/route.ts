@@ -1,6 +1,6 @@
 import { logframeCsv } from "@/lib/formats/write/logframe-workbook";
+import { downloadResponse } from "@/lib/http/download";
 import { apiRoute } from "@/lib/http/route";
-import { downloadResponse } from "@/lib/server/exports/download";
 
 export const GET = apiRoute({
   async handler() {

@@ -1,7 +1,7 @@
 import { logframeWorkbook } from "@/lib/formats/write/logframe-workbook";
 import { xlsxMediaType } from "@/lib/http/contracts/types";
+import { downloadResponse } from "@/lib/http/download";
 import { apiRoute } from "@/lib/http/route";
-import { downloadResponse } from "@/lib/server/exports/download";
 
 export const GET = apiRoute({
   async handler() {

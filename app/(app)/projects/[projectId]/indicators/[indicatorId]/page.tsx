@@ -9,10 +9,10 @@ import { Narratives } from "@/components/indicators/narratives";
 import { ResultsTable } from "@/components/indicators/results-table";
 import { PlaceMapProvider } from "@/components/maps/place-map-context";
 import { can } from "@/lib/domain/permissions";
+import { toSummaryJson } from "@/lib/domain/summary/types";
 import { placeMap } from "@/lib/server/maps/service";
 import { gateIndicatorPage } from "@/lib/server/projects/page-gate";
 import { indicatorHistory, indicatorResults } from "@/lib/server/results/service";
-import { toSummaryJson } from "@/lib/server/summary/json";
 import { projectSummary, UnknownFilterError } from "@/lib/server/summary/service";
 
 type Props = { params: Promise<{ projectId: string; indicatorId: string }> };

@@ -1,4 +1,3 @@
-import { outlierWarnings } from "@/lib/domain/results/outlier-check";
 import { resultsQuery } from "@/lib/http/contracts/read";
 import { saveResultsBody } from "@/lib/http/contracts/results";
 import { summaryParams } from "@/lib/http/contracts/summary";
@@ -7,6 +6,7 @@ import { withResultProblems } from "@/lib/http/results-errors";
 import { apiRoute } from "@/lib/http/route";
 import { db } from "@/lib/platform/db";
 import { saveResults } from "@/lib/server/results/entry";
+import { outlierWarnings } from "@/lib/server/results/outlier-check";
 
 export const POST = apiRoute({
   params: summaryParams,

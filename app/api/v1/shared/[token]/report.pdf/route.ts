@@ -1,10 +1,10 @@
 import { sharedParams, sharedReportQuery } from "@/lib/http/contracts/shared";
+import { downloadResponse } from "@/lib/http/download";
 import { ApiProblem } from "@/lib/http/problem";
 import { apiRoute } from "@/lib/http/route";
 import { authenticateShareToken } from "@/lib/http/shared-access";
 import { requestLocale } from "@/lib/platform/i18n/translator";
 import { donorReportFile } from "@/lib/server/exports/donor-report-export";
-import { downloadResponse } from "@/lib/server/exports/download";
 
 export const GET = apiRoute({
   params: sharedParams,

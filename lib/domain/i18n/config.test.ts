@@ -1,8 +1,8 @@
 import { parse } from "@formatjs/icu-messageformat-parser";
 import { expect, test } from "vitest";
+import en from "@/lib/platform/i18n/messages/en.json";
+import es from "@/lib/platform/i18n/messages/es.json";
 import { localeFromAcceptLanguage } from "./config";
-import en from "./messages/en.json";
-import es from "./messages/es.json";
 
 function keys(value: unknown, prefix = ""): string[] {
   if (typeof value !== "object" || value === null) return [prefix];

@@ -1,7 +1,7 @@
-import type { ProjectSummary } from "@/lib/server/summary/service";
-import { downloadResponse } from "../../server/exports/download";
-import { toCsv } from "./csv";
-import { summaryColumns, summaryRows } from "./summary-rows";
+import type { ProjectSummary } from "@/lib/domain/summary/types";
+import { toCsv } from "@/lib/formats/write/csv";
+import { summaryColumns, summaryRows } from "@/lib/formats/write/summary-rows";
+import { downloadResponse } from "./download";
 
 /** A download of the summary's numbers as CSV. */
 export function summaryCsvResponse(summary: ProjectSummary): Response {
