@@ -20,3 +20,22 @@ test("bounded by weight, a replaced entry's weight given back", () => {
   cache.set("c", "12");
   expect([cache.get("a"), cache.get("b"), cache.get("c")]).toEqual([undefined, "1234567", "12"]);
 });
+
+test("a remembered null is found (a project without a map); an empty value weighs 1", () => {
+  const maps = new LruCache<string | null>(2);
+  maps.set("no map", null);
+  expect(maps.get("no map")).toBeNull();
+  expect(maps.get("never asked")).toBeUndefined();
+  const bodies = new LruCache<string>(2, (s) => s.length);
+  bodies.set("a", "");
+  bodies.set("b", "");
+  bodies.set("c", "");
+  expect([bodies.get("a"), bodies.get("b"), bodies.get("c")]).toEqual([undefined, "", ""]);
+});
+
+test("an entry heavier than the whole limit is not kept, and the others stay", () => {
+  const cache = new LruCache<string>(5, (s) => s.length);
+  cache.set("a", "12");
+  cache.set("big", "123456");
+  expect([cache.get("a"), cache.get("big"), cache.size]).toEqual(["12", undefined, 1]);
+});

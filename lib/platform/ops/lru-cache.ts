@@ -1,36 +1,25 @@
 // A bounded map that forgets its least recently used entries first: bounded by their count, or by a
-// weight of each (e.g. its size).
+// weight of each (e.g. its size). The caches here use this small interface; the work is lru-cache's.
+// Values are kept boxed because lru-cache stores no null or undefined (a map cache remembers "no map"
+// as null), and a weight counts at least 1 because lru-cache refuses sizes below 1 (an empty body).
+import { LRUCache } from "lru-cache";
+
 export class LruCache<V> {
-  private readonly entries = new Map<string, V>();
-  private total = 0;
+  private readonly entries: LRUCache<string, { value: V }>;
 
-  constructor(
-    private readonly limit: number,
-    private readonly weigh: (value: V) => number = () => 1,
-  ) {}
-
-  get(key: string): V | undefined {
-    const found = this.entries.get(key);
-    if (found !== undefined) {
-      this.entries.delete(key);
-      this.entries.set(key, found); // most recently used last
-    }
-    return found;
+  constructor(limit: number, weigh?: (value: V) => number) {
+    this.entries = weigh
+      ? new LRUCache({ maxSize: limit, sizeCalculation: (entry) => Math.max(1, Math.ceil(weigh(entry.value))) })
+      : new LRUCache({ max: limit });
   }
 
+  get(key: string): V | undefined {
+    return this.entries.get(key)?.value;
+  }
+
+  /** An entry heavier than the whole limit is not kept (the others stay). */
   set(key: string, value: V): void {
-    const known = this.entries.get(key);
-    if (known !== undefined) {
-      this.entries.delete(key);
-      this.total -= this.weigh(known);
-    }
-    this.entries.set(key, value);
-    this.total += this.weigh(value);
-    for (const [oldest, kept] of this.entries) {
-      if (this.total <= this.limit) break;
-      this.entries.delete(oldest);
-      this.total -= this.weigh(kept);
-    }
+    this.entries.set(key, { value });
   }
 
   get size(): number {
