@@ -3,6 +3,7 @@ import { useTranslations } from "next-intl";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { notReportedKey } from "@/components/dashboard/shape";
 import type { Measure } from "@/lib/domain/engine";
+import { addsUp } from "@/lib/domain/measures";
 import { chartColours } from "./chart-frame";
 import { useFigureFormat } from "./use-figure-format";
 
@@ -18,7 +19,7 @@ export function DisaggregationChart({
 }) {
   const t = useTranslations("chart");
   const { figure, axis } = useFigureFormat(measure);
-  const stacked = measure === "COUNT";
+  const stacked = addsUp(measure);
   return (
     <div className="chart-box">
       <ResponsiveContainer width="100%" height="100%">

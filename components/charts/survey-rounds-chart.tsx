@@ -14,6 +14,7 @@ import {
 } from "recharts";
 import type { RoundDatum } from "@/components/dashboard/shape";
 import type { Measure } from "@/lib/domain/engine";
+import { isPercent } from "@/lib/domain/measures";
 import { chartColours } from "./chart-frame";
 import { TargetMark } from "./target-mark";
 import { useFigureFormat } from "./use-figure-format";
@@ -28,7 +29,7 @@ export function SurveyRoundsChart({ data, measure }: { data: RoundDatum[]; measu
         <ComposedChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="label" />
-          <YAxis tickFormatter={axis} domain={measure === "PERCENTAGE" ? [0, 100] : [0, "auto"]} />
+          <YAxis tickFormatter={axis} domain={isPercent(measure) ? [0, 100] : [0, "auto"]} />
           <Tooltip formatter={(value) => figure(value)} />
           <Legend />
           <Bar dataKey="value" name={t("achieved")} fill={chartColours.achieved} barSize={48} isAnimationActive={false}>

@@ -5,6 +5,7 @@ import { Narratives, narrativeWhere } from "@/components/indicators/narratives";
 import { StatusBadge } from "@/components/indicators/status-badge";
 import type { SummaryFilters, SummarySource } from "@/lib/client/summary-url";
 import { formatFigure, formatShare } from "@/lib/domain/format/figure-format";
+import { isText } from "@/lib/domain/measures";
 import type { IndicatorJson, SummaryJson } from "@/lib/domain/summary/types";
 
 // An open card's charts, maps and tables load after the page (the first card's too): they are not
@@ -50,7 +51,7 @@ export function IndicatorCard({
   const { code, title, measure, unit } = indicator.indicator;
   const o = indicator.overall;
   const fig = (v: number | null, empty: string) => formatFigure(format, measure, v, empty);
-  const qualitative = measure === "QUALITATIVE";
+  const qualitative = isText(measure);
   const latest = indicator.narratives[0];
   return (
     <article className="indicator-card" data-indicator={code}>

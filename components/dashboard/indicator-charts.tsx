@@ -6,6 +6,7 @@ import { StatusBadge } from "@/components/indicators/status-badge";
 import { IndicatorMap } from "@/components/maps/indicator-map";
 import type { SummaryFilters, SummarySource } from "@/lib/client/summary-url";
 import { formatCounts, formatFigure, formatShare } from "@/lib/domain/format/figure-format";
+import { addsUp, isRatio, isText } from "@/lib/domain/measures";
 import type { FigureJson, IndicatorJson, SummaryJson } from "@/lib/domain/summary/types";
 import { Explanation } from "./explanation";
 import { PlaceTrends } from "./place-trends";
@@ -37,7 +38,7 @@ export function IndicatorCharts({
   const rowLabel: RowLabel = (r) => (r.ownValuesOf ? t("notByRegion", { place: r.name }) : r.name);
   const format = useFormatter();
   const { measure, code, title } = indicator.indicator;
-  if (measure === "QUALITATIVE") return <p>{t("qualitative")}</p>;
+  if (isText(measure)) return <p>{t("qualitative")}</p>;
   const fig = (v: number | null, empty = t("noData")) => formatFigure(format, measure, v, empty);
   const name = `${code} ${title}`;
   const file = (kind: string) => `${summary.project.code}-${code}-${kind}`.replace(/[^\w.-]/g, "_");
@@ -47,7 +48,7 @@ export function IndicatorCharts({
       { key: "region", label: t("region") },
       { key: "target", label: t("target") },
       { key: "achieved", label: t("achieved") },
-      ...(measure === "PERCENTAGE" ? [{ key: "counts", label: t("numeratorDenominator") }] : []),
+      ...(isRatio(measure) ? [{ key: "counts", label: t("numeratorDenominator") }] : []),
       { key: "achievement", label: t("achievement") },
       { key: "status", label: t("status") },
       { key: "results", label: t("results") },
@@ -196,7 +197,7 @@ export function IndicatorCharts({
         const columns = [
           { key: "region", label: t("region") },
           ...options.map((o) => ({ key: o.key, label: o.name })),
-          ...(measure === "COUNT" ? [{ key: notReportedKey, label: t("notReported") }] : []),
+          ...(addsUp(measure) ? [{ key: notReportedKey, label: t("notReported") }] : []),
         ];
         const table: ChartTable = {
           caption: t("disaggregationCaption", { indicator: name, dimension: d.name }),

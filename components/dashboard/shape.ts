@@ -1,6 +1,7 @@
 // Shapes the engine's summary for charts and their tables. Nothing here computes a rule: every number
 // comes from the summary as it is; only the drawing of a bar may be capped to its frame.
 import { type RegionRow, regionRows } from "@/lib/domain/engine/regions";
+import { addsUp, isPercent } from "@/lib/domain/measures";
 import type { IndicatorJson } from "@/lib/domain/summary/types";
 
 export { groupRows, regionRowKey, regionRows } from "@/lib/domain/engine/regions";
@@ -27,7 +28,7 @@ export function bulletData(
   const regions = regionRows(indicator);
   const targets = regions.map((r) => r.target).filter((v): v is number => v !== null);
   const actuals = regions.map((r) => r.actual).filter((v): v is number => v !== null);
-  const percentCap = indicator.indicator.measure === "PERCENTAGE" ? 100 : Number.POSITIVE_INFINITY;
+  const percentCap = isPercent(indicator.indicator.measure) ? 100 : Number.POSITIVE_INFINITY;
   const base = targets.length ? Math.max(...targets) * 1.25 : Math.max(0, ...actuals);
   const frameMax = Math.min(percentCap, base) || 1;
   return {
@@ -105,7 +106,7 @@ export function disaggregationData(indicator: IndicatorJson, dimensionId: string
     for (const option of dimension.options) {
       row[option.key] = option.byLocation.find(at)?.actual ?? null;
     }
-    if (indicator.indicator.measure === "COUNT") {
+    if (addsUp(indicator.indicator.measure)) {
       row[notReportedKey] = dimension.notReportedByLocation.find(at)?.value ?? null;
     }
     return row;

@@ -2,6 +2,7 @@
 // Apart from the charts' shaping (shape.ts), which loads only with an open card.
 import { regionRows } from "@/lib/domain/engine/regions";
 import { countStatuses } from "@/lib/domain/engine/schedule";
+import { isText } from "@/lib/domain/measures";
 import type { Status, SummaryJson } from "@/lib/domain/summary/types";
 
 /** Indicators by overall status, for the headline row. */
@@ -11,7 +12,7 @@ export function statusCounts(summary: SummaryJson): Record<Status, number> {
 
 /** Region x indicator statuses (quantitative indicators only). */
 export function statusMatrix(summary: SummaryJson) {
-  const indicators = summary.indicators.filter((i) => i.indicator.measure !== "QUALITATIVE");
+  const indicators = summary.indicators.filter((i) => !isText(i.indicator.measure));
   const regionIds = new Map<string, string>();
   // A place's own values carry no target of their own, hence no status: the matrix shows regions.
   for (const i of indicators) for (const r of regionRows(i)) if (!r.ownValuesOf) regionIds.set(r.id, r.name);

@@ -3,6 +3,8 @@ import { useRouter } from "next/navigation";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { type ClipboardEvent, useEffect, useMemo, useState, useTransition } from "react";
 import { percent } from "@/lib/domain/engine/aggregate";
+import type { Measure } from "@/lib/domain/engine/types";
+import { addsUp, isRatio, measureTable } from "@/lib/domain/measures";
 import { numberLocale, readTypedNumber } from "@/lib/domain/validation/numbers";
 import { outlierAgainst } from "@/lib/domain/validation/outliers";
 import { partsOverTotal } from "@/lib/domain/validation/parts";
@@ -18,7 +20,6 @@ import { type SaveOutcome, saveResultsAction } from "@/lib/server/results/action
 import { moveFocus, pasteBlock } from "./grid-navigation";
 import { ValueHistory } from "./value-history";
 
-type Measure = "COUNT" | "PERCENTAGE" | "MEAN" | "QUALITATIVE";
 type Dimension = { id: string; name: string; options: { id: string; name: string }[] };
 type Indicator = {
   id: string;
@@ -65,11 +66,7 @@ const asCell = (r: Omit<PreviousValue, "indicatorId" | "locationId" | "optionId"
 });
 
 function fieldsOf(measure: Measure, survey: boolean): Field[] {
-  if (measure === "PERCENTAGE")
-    return survey ? ["numerator", "denominator", "sampleSize"] : ["numerator", "denominator"];
-  if (measure === "MEAN") return ["value", "sampleSize"];
-  if (measure === "QUALITATIVE") return ["textValue"];
-  return ["value"];
+  return measureTable[measure].entryFields[survey ? "SURVEY" : "MONITORING"];
 }
 
 /**
@@ -295,7 +292,7 @@ export function EntryGrid({
   /** Totals (cell keys) of counts whose parts add up to more, among the places and indicators being sent. */
   const partsAboveTotals = (sent: Set<string>): string[] => {
     const figures = indicators.flatMap((indicator) =>
-      indicator.measure !== "COUNT"
+      !addsUp(indicator.measure)
         ? []
         : locations.flatMap((location) =>
             [null, ...indicator.dimensions.flatMap((d) => d.options.map((o) => o.id))].map((optionId) => {
@@ -321,7 +318,7 @@ export function EntryGrid({
 
   /** Rule 8 while typing: the part of a count total that the dimension's options leave out. */
   const notReported = (indicator: Indicator, locationId: string, dimension: Dimension): number | null => {
-    if (indicator.measure !== "COUNT") return null;
+    if (!addsUp(indicator.measure)) return null;
     const total = cellValue(keyOf(indicator.id, locationId)).value;
     const parts = dimension.options.map((o) => cellValue(keyOf(indicator.id, locationId, o.id)).value);
     const read = (s: string) => {
@@ -343,7 +340,7 @@ export function EntryGrid({
     const cell = cellValue(key);
     const row = saved.get(key);
     // The percentage shown live as one types: the figure its numerator and denominator make.
-    const shownPercent = indicator.measure === "PERCENTAGE" ? figureOfCell(cell) : null;
+    const shownPercent = isRatio(indicator.measure) ? figureOfCell(cell) : null;
     const gap = closesDimension ? notReported(indicator, location.id, closesDimension) : null;
     const outlier = previous ? outlierAgainst(figureOfCell(cell), figureOfCell(previousCell(key))) : null;
     const where = option ? `${indicator.code} ${option.name}, ${location.name}` : `${indicator.code}, ${location.name}`;

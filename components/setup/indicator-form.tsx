@@ -1,10 +1,11 @@
 "use client";
 import { Field } from "@/components/ui/field";
+import { measures } from "@/lib/domain/measures";
 import { indicatorAction } from "@/lib/server/projects/actions";
 import { FormStatus, useSetupForm } from "./use-setup-form";
 
 const choices = {
-  measure: ["COUNT", "PERCENTAGE", "MEAN", "QUALITATIVE"],
+  measure: measures,
   direction: ["INCREASE", "DECREASE"],
   timeRule: ["NON_CUMULATIVE", "CUMULATIVE"],
   source: ["MONITORING", "SURVEY"],

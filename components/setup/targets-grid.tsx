@@ -1,6 +1,8 @@
 "use client";
 import { useLocale } from "next-intl";
 import { useState } from "react";
+import type { Measure } from "@/lib/domain/engine/types";
+import { addsUp, isRatio, isText } from "@/lib/domain/measures";
 import { cellName, parseTargetText } from "@/lib/domain/projects/targets-form";
 import { numberLocale } from "@/lib/domain/validation/numbers";
 import { targetsAction } from "@/lib/server/projects/actions";
@@ -33,7 +35,7 @@ export function TargetsGrid({
 }: {
   projectId: string;
   indicatorId: string;
-  measure: string;
+  measure: Measure;
   rows: Row[];
   placeColumns: Column[];
   optionColumns: Column[];
@@ -52,7 +54,7 @@ export function TargetsGrid({
   const locale = numberLocale(useLocale());
   const textOf = (name: string, cell: GridCell) => typed[name] ?? state.values?.[name] ?? saved(cell)?.text ?? "";
   const sumOfPlaces = (row: Row) => {
-    if (measure !== "COUNT") return null;
+    if (!addsUp(measure)) return null;
     let sum = 0;
     let any = false;
     for (const c of placeColumns.filter((c) => c.locationId)) {
@@ -114,7 +116,7 @@ export function TargetsGrid({
                       <input
                         name={name}
                         aria-label={`${row.label} · ${c.label}`}
-                        inputMode={measure === "QUALITATIVE" ? "text" : "decimal"}
+                        inputMode={isText(measure) ? "text" : "decimal"}
                         defaultValue={textOf(name, cell)}
                         aria-invalid={Boolean(problem)}
                         title={problem ? message(problem) : undefined}
@@ -141,8 +143,8 @@ export function TargetsGrid({
     <form key={formKey} action={formAction} noValidate>
       <FormStatus state={state} done={t("targetsSaved")} />
       <input type="hidden" name={`m|${indicatorId}`} value={measure} />
-      <p className="muted">{t(measure === "PERCENTAGE" ? "targetsHelpPercent" : "targetsHelp")}</p>
-      {table(placeColumns, t("targetsByPlace"), measure === "COUNT")}
+      <p className="muted">{t(isRatio(measure) ? "targetsHelpPercent" : "targetsHelp")}</p>
+      {table(placeColumns, t("targetsByPlace"), addsUp(measure))}
       {optionColumns.length > 0 && table(optionColumns, t("targetsByOption"), false)}
       <button className="button" type="submit" disabled={pending}>
         {t("saveTargets")}

@@ -4,6 +4,7 @@ import { PlaceMapDrawing } from "@/components/maps/place-map";
 import { formatFigure, formatShare } from "@/lib/domain/format/figure-format";
 import { mapFigures, statusWords } from "@/lib/domain/format/map-figures";
 import type { PlaceMap } from "@/lib/domain/maps/shapes";
+import { isPercent } from "@/lib/domain/measures";
 import type { ProjectSummary } from "@/lib/domain/summary/types";
 
 type Props = {
@@ -96,7 +97,7 @@ export async function KeyResults({ summary, headlines, lastUpdated, sourceNote, 
                   {fig(i.overall.actual)}
                 </span>{" "}
                 <span className="of">
-                  {measure === "PERCENTAGE"
+                  {isPercent(measure)
                     ? t("against", { target: fig(i.overall.target) })
                     : t("of", { target: fig(i.overall.target), unit: unit ?? "" })}
                 </span>

@@ -1,4 +1,5 @@
 // Rules 1 and 3 of docs/numbers.md: how results combine across locations, periods and rounds.
+import { measureTable } from "@/lib/domain/measures";
 import type { Figure, Measure, ResultPartial, TimeRule } from "./types";
 
 const noData: Figure = { value: null, numerator: null, denominator: null, sampleSize: null, resultCount: 0 };
@@ -33,23 +34,27 @@ export function applyTimeRule<T extends ResultPartial>(timeRule: TimeRule, parti
  * percentages. Qualitative indicators are not aggregated.
  */
 export function combine(measure: Measure, partials: ResultPartial[]): Figure {
-  if (measure === "QUALITATIVE" || partials.length === 0) return { ...noData, resultCount: count(partials) };
+  const aggregation = measureTable[measure].aggregation;
   const resultCount = count(partials);
+  if (aggregation === "none" || partials.length === 0) return { ...noData, resultCount };
   const weight = sum(partials.map((p) => p.weight));
   const squares = sum(partials.map((p) => p.weightSquares));
   // Kish's effective n of all the rows pooled, (Σw)² / Σw²: without weights, (Σn)² / Σn = Σn exactly.
   const sampleSize = weight !== null && squares ? (weight * weight) / squares : sum(partials.map((p) => p.sampleSize));
-  if (measure === "COUNT") {
-    return { ...noData, value: sum(partials.map((p) => p.value)), sampleSize, resultCount };
+  switch (aggregation) {
+    case "sum":
+      return { ...noData, value: sum(partials.map((p) => p.value)), sampleSize, resultCount };
+    case "ratioOfSums": {
+      const numerator = sum(partials.map((p) => p.numerator));
+      const denominator = sum(partials.map((p) => p.denominator));
+      return { value: percent(numerator, denominator), numerator, denominator, sampleSize, resultCount };
+    }
+    case "weightedMean": {
+      const weighted = sum(partials.map((p) => p.weightedValue));
+      const value = weighted === null || !weight ? null : weighted / weight;
+      return { ...noData, value, sampleSize, resultCount };
+    }
   }
-  if (measure === "PERCENTAGE") {
-    const numerator = sum(partials.map((p) => p.numerator));
-    const denominator = sum(partials.map((p) => p.denominator));
-    return { value: percent(numerator, denominator), numerator, denominator, sampleSize, resultCount };
-  }
-  const weighted = sum(partials.map((p) => p.weightedValue));
-  const value = weighted === null || !weight ? null : weighted / weight;
-  return { ...noData, value, sampleSize, resultCount };
 }
 
 function count(partials: ResultPartial[]): number {

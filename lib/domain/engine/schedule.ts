@@ -1,4 +1,5 @@
 // Rules 6 and 7 of docs/numbers.md: what should have been achieved by a date, and the resulting status.
+import { addsUp, isText } from "@/lib/domain/measures";
 import { elapsedShare, hasEnded, hasStarted } from "./days";
 import { type CombinedTarget, combineTargets, effectiveBaseline } from "./targets";
 import type { Direction, Measure } from "./types";
@@ -46,8 +47,7 @@ export function expectedToDate(args: {
     return value === null ? null : { value, source: "endedPeriodTargets" };
   }
   if (args.lifeOfProject === null || !hasStarted(args.project.start, asOf)) return null;
-  if (measure !== "COUNT" && args.baseline === null)
-    return { value: args.lifeOfProject, source: "lifeOfProjectTarget" };
+  if (!addsUp(measure) && args.baseline === null) return { value: args.lifeOfProject, source: "lifeOfProjectTarget" };
   const base = effectiveBaseline(args.baseline);
   const share = elapsedShare(args.project.start, args.project.end, asOf);
   return { value: base + (args.lifeOfProject - base) * share, source: "proratedLifeOfProject" };
@@ -81,7 +81,7 @@ export function status(args: {
   baseline: number | null;
   thresholds?: Thresholds;
 }): Status {
-  if (args.measure === "QUALITATIVE") return "notAssessed";
+  if (isText(args.measure)) return "notAssessed";
   if (!args.hasTarget) return "noTarget";
   if (args.expected === null) return "notYetDue";
   if (args.actual === null) return "noData";

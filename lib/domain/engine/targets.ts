@@ -1,4 +1,5 @@
 // Rules 2, 4 and 5 of docs/numbers.md: combining targets and measuring achievement against them.
+import { addsUp, measureTable } from "@/lib/domain/measures";
 import { percent } from "./aggregate";
 import type { Baseline, Direction, Measure, TargetInput, TimeRule } from "./types";
 
@@ -12,23 +13,29 @@ const none: CombinedTarget = { value: null, numerator: null, denominator: null }
  * equally; mean targets count equally (targets carry no planned sample size).
  */
 export function combineTargets(measure: Measure, targets: TargetInput[]): CombinedTarget {
-  if (targets.length === 0 || measure === "QUALITATIVE") return none;
-  if (measure === "PERCENTAGE" && targets.every((t) => t.numerator !== null && t.denominator !== null)) {
+  const aggregation = measureTable[measure].aggregation;
+  if (targets.length === 0 || aggregation === "none") return none;
+  const ratio = aggregation === "ratioOfSums";
+  if (ratio && targets.every((t) => t.numerator !== null && t.denominator !== null)) {
     const numerator = targets.reduce((a, t) => a + (t.numerator ?? 0), 0);
     const denominator = targets.reduce((a, t) => a + (t.denominator ?? 0), 0);
     return { value: percent(numerator, denominator), numerator, denominator };
   }
-  const values = targets.map((t) => valueOfTarget(measure, t));
+  const values = targets.map((t) => (ratio ? shareOf(t) : t.value));
   if (values.some((v) => v === null)) return none;
   const total = values.reduce<number>((a, v) => a + (v ?? 0), 0);
-  return { ...none, value: measure === "COUNT" ? total : total / values.length };
+  switch (aggregation) {
+    case "sum":
+      return { ...none, value: total };
+    case "ratioOfSums":
+    case "weightedMean":
+      return { ...none, value: total / values.length };
+  }
 }
 
-/** A target's value: a percentage from its counts when it has them. */
-function valueOfTarget(measure: Measure, t: TargetInput): number | null {
-  if (measure === "PERCENTAGE" && t.numerator !== null && t.denominator !== null)
-    return percent(t.numerator, t.denominator);
-  return t.value;
+/** A share's value (a target or a baseline): the percentage its counts make when it has them. */
+function shareOf(t: TargetInput): number | null {
+  return t.numerator !== null && t.denominator !== null ? percent(t.numerator, t.denominator) : t.value;
 }
 
 /**
@@ -45,15 +52,12 @@ export function lifeOfProjectTarget(
   if (explicit && explicit.value !== null) return explicit;
   const set = periodTargets.filter((t) => t.value !== null);
   if (set.length === 0) return none;
-  if (timeRule === "CUMULATIVE" || measure !== "COUNT") return set[set.length - 1] ?? none;
+  if (timeRule === "CUMULATIVE" || !addsUp(measure)) return set[set.length - 1] ?? none;
   return { ...none, value: set.reduce((a, t) => a + (t.value ?? 0), 0) };
 }
 
 export function baselineValue(measure: Measure, baseline: Baseline): number | null {
-  if (measure === "PERCENTAGE" && baseline.numerator !== null && baseline.denominator !== null) {
-    return percent(baseline.numerator, baseline.denominator);
-  }
-  return baseline.value;
+  return measureTable[measure].aggregation === "ratioOfSums" ? shareOf(baseline) : baseline.value;
 }
 
 /** Rule 5: an indicator without a baseline starts from 0, the same in achievement, expected and status. */

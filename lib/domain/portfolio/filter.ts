@@ -1,5 +1,6 @@
 // Filtering and sorting of the portfolio table: pure, so the page and its tests share it.
 import type { Status } from "@/lib/domain/engine/schedule";
+import type { Measure } from "@/lib/domain/engine/types";
 
 export type PortfolioRow = {
   id: string;
@@ -12,7 +13,7 @@ export type PortfolioRow = {
     id: string;
     code: string;
     title: string;
-    measure: "COUNT" | "PERCENTAGE" | "MEAN" | "QUALITATIVE";
+    measure: Measure;
     actual: number | null;
     target: number | null;
     achievement: number | null;

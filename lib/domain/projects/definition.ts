@@ -3,6 +3,7 @@
 // JSON API, the IATI and spreadsheet imports, "copy as template" and the demo data. Cross-references
 // are by code, label or key, so a definition can be written by hand and checked before anything is saved.
 import { z } from "zod";
+import { isRatio, measures } from "@/lib/domain/measures";
 import { iatiKeptSchema } from "@/lib/domain/projects/iati-kept";
 import { periodsBetween } from "@/lib/domain/schedule/periods";
 import { calendarDayText } from "@/lib/domain/validation/dates";
@@ -44,7 +45,7 @@ const indicatorSchema = z.object({
   title: z.string().trim().min(1, "required").max(500, "tooLong"),
   definition: z.string().max(LONG_TEXT_MAX, "tooLong").optional(),
   unit: z.string().max(40).optional(),
-  measure: z.enum(["COUNT", "PERCENTAGE", "MEAN", "QUALITATIVE"]),
+  measure: z.enum(measures),
   direction: z.enum(["INCREASE", "DECREASE"]).optional(),
   timeRule: z.enum(["NON_CUMULATIVE", "CUMULATIVE"]).optional(),
   source: z.enum(["MONITORING", "SURVEY"]).optional(),
@@ -291,7 +292,7 @@ function checkReferences(p: ProjectDefinition, ctx: Ctx) {
     }
     if (ind.composedFrom) {
       const [from] = ind.composedFrom.split(":");
-      if (!from || !indicatorCodes.includes(from) || ind.measure !== "PERCENTAGE")
+      if (!from || !indicatorCodes.includes(from) || !isRatio(ind.measure))
         ctx.addIssue({ code: "custom", path: [...path, "composedFrom"], message: "unknown" });
     }
   }

@@ -1,6 +1,8 @@
 // What project setup accepts, as zod schemas shared by the forms (in the browser) and the server, and
 // the rules of a target's figure. No I/O here.
 import { z } from "zod";
+import type { Measure } from "@/lib/domain/engine/types";
+import { addsUp, isRatio, measures, measureTable } from "@/lib/domain/measures";
 import { newPasswordSchema } from "@/lib/domain/users/password-policy";
 import { calendarDay } from "@/lib/domain/validation/dates";
 import { readTypedNumber } from "@/lib/domain/validation/numbers";
@@ -94,7 +96,7 @@ export const indicatorSchema = z
     title: z.string().trim().min(1, "required").max(500, "tooLong"),
     definition: z.string().max(LONG_TEXT_MAX, "tooLong").default(""),
     unit: z.string().trim().max(40, "tooLong").default(""),
-    measure: z.enum(["COUNT", "PERCENTAGE", "MEAN", "QUALITATIVE"]),
+    measure: z.enum(measures),
     direction: z.enum(["INCREASE", "DECREASE"]).default("INCREASE"),
     timeRule: z.enum(["NON_CUMULATIVE", "CUMULATIVE"]).default("NON_CUMULATIVE"),
     source: z.enum(["MONITORING", "SURVEY"]).default("MONITORING"),
@@ -118,7 +120,7 @@ export const indicatorSchema = z
   .superRefine((i, ctx) => {
     const n = i.baselineNumerator;
     const d = i.baselineDenominator;
-    if (i.measure === "PERCENTAGE" && (n === null) !== (d === null))
+    if (isRatio(i.measure) && (n === null) !== (d === null))
       ctx.addIssue({
         code: "custom",
         path: [n === null ? "baselineNumerator" : "baselineDenominator"],
@@ -128,11 +130,7 @@ export const indicatorSchema = z
       ctx.addIssue({ code: "custom", path: ["baselineNumerator"], message: "greaterThanDenominator" });
     if (i.minValue !== null && i.maxValue !== null && i.minValue > i.maxValue)
       ctx.addIssue({ code: "custom", path: ["maxValue"], message: "belowMin" });
-    if (
-      i.measure === "COUNT" &&
-      i.baselineValue !== null &&
-      (!Number.isInteger(i.baselineValue) || i.baselineValue < 0)
-    )
+    if (addsUp(i.measure) && i.baselineValue !== null && (!Number.isInteger(i.baselineValue) || i.baselineValue < 0))
       ctx.addIssue({ code: "custom", path: ["baselineValue"], message: "wholeNumber" });
   });
 
@@ -195,29 +193,10 @@ export const isEmptyTarget = (c: TargetCell) =>
   c.value == null && c.numerator == null && c.denominator == null && !c.note?.trim();
 
 /** A target's figure against its indicator's measure: the same rules as results, with a lone percentage allowed. */
-export function targetProblems(cell: TargetCell, measure: string): Omit<TargetProblem, "index">[] {
+export function targetProblems(cell: TargetCell, measure: Measure): Omit<TargetProblem, "index">[] {
   if (isEmptyTarget(cell)) return [];
   const found: Omit<TargetProblem, "index">[] = [];
-  const { value, numerator: n, denominator: d } = cell;
-  if (measure === "COUNT") {
-    if (value == null) found.push({ field: "value", code: "required" });
-    else if (!Number.isInteger(value)) found.push({ field: "value", code: "wholeNumber" });
-    else if (value < 0) found.push({ field: "value", code: "negative" });
-  }
-  if (measure === "MEAN" && value == null) found.push({ field: "value", code: "required" });
-  if (measure === "PERCENTAGE") {
-    if (n == null && d == null) {
-      if (value == null) found.push({ field: "value", code: "required" });
-      else if (value < 0 || value > 100) found.push({ field: "value", code: "percentRange" });
-    } else {
-      if (n == null) found.push({ field: "numerator", code: "required" });
-      else if (n < 0) found.push({ field: "numerator", code: "negative" });
-      if (d == null) found.push({ field: "denominator", code: "required" });
-      else if (d <= 0) found.push({ field: "denominator", code: "notPositive" });
-      if (n != null && d != null && n > d) found.push({ field: "numerator", code: "greaterThanDenominator" });
-    }
-  }
-  if (measure === "QUALITATIVE" && !cell.note?.trim()) found.push({ field: "note", code: "required" });
+  measureTable[measure].targetProblems(cell, (field, code) => found.push({ field, code }));
   return found;
 }
 

@@ -1,6 +1,8 @@
 // The targets grid as a form: one text input per cell, named by the cell's key, with the text and the
 // version it was read at alongside. Only cells whose text changed are saved. A percentage is typed as
 // "85" or as counts, "340/400"; a qualitative target as text.
+import type { Measure } from "@/lib/domain/engine/types";
+import { isRatio, isText, parseMeasure } from "@/lib/domain/measures";
 import { type NumberLocale, readTypedNumber } from "@/lib/domain/validation/numbers";
 import type { TargetCell } from "./schemas";
 
@@ -18,10 +20,10 @@ export const cellName = (k: CellKey) =>
 /** A target as the grid shows it. */
 export function targetText(
   t: { value: number | null; numerator: number | null; denominator: number | null; note: string } | undefined,
-  measure: string,
+  measure: Measure,
 ): string {
   if (!t) return "";
-  if (measure === "QUALITATIVE") return t.note;
+  if (isText(measure)) return t.note;
   if (t.numerator !== null && t.denominator !== null) return `${t.numerator}/${t.denominator}`;
   return t.value === null ? "" : String(t.value);
 }
@@ -29,17 +31,17 @@ export function targetText(
 /** A target as typed, in the reader's locale: a number, "340/400" for a percentage, text if qualitative. */
 export function parseTargetText(
   text: string,
-  measure: string,
+  measure: Measure,
   locale: NumberLocale = "en",
 ): Omit<TargetCell, keyof CellKey> | "notANumber" | "ambiguous" {
   const trimmed = text.trim();
   if (trimmed === "") return { value: null, numerator: null, denominator: null, note: null };
-  if (measure === "QUALITATIVE") return { value: null, numerator: null, denominator: null, note: trimmed };
+  if (isText(measure)) return { value: null, numerator: null, denominator: null, note: trimmed };
   const parts = trimmed.split("/");
   const read = (part: string) => readTypedNumber(part, locale);
   const refusal = (values: ReturnType<typeof read>[]) =>
     values.includes("ambiguous") ? "ambiguous" : values.some((v) => typeof v !== "number") ? "notANumber" : null;
-  if (measure === "PERCENTAGE" && parts.length === 2) {
+  if (isRatio(measure) && parts.length === 2) {
     const [n, d] = parts.map(read);
     const refused = refusal([n ?? null, d ?? null]);
     if (refused) return refused;
@@ -58,7 +60,9 @@ export function readTargetsForm(form: FormData, locale: NumberLocale = "en") {
     if (!name.startsWith("t|") || typeof raw !== "string") continue;
     if (raw === String(form.get(`o${name.slice(1)}`) ?? "")) continue;
     const [, indicatorId = "", periodId, roundId, locationId, optionId] = name.split("|");
-    const parsed = parseTargetText(raw, String(form.get(`m|${indicatorId}`) ?? ""), locale);
+    // The grid names each indicator's measure beside its cells; a form without it cannot be read.
+    const measure = parseMeasure(String(form.get(`m|${indicatorId}`) ?? ""));
+    const parsed = measure ? parseTargetText(raw, measure, locale) : "notANumber";
     if (parsed === "notANumber" || parsed === "ambiguous") {
       problems.push({ name, code: parsed });
       continue;

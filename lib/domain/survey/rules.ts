@@ -1,12 +1,13 @@
 // How a project turns a survey export into indicator values: saved once per project, reused for the
 // next round. Pure: no I/O.
 import { z } from "zod";
+import type { Measure } from "@/lib/domain/engine/types";
 
 export const ruleKinds = ["count", "countWhere", "share", "mean", "sum"] as const;
 export type RuleKind = (typeof ruleKinds)[number];
 
 /** Which indicator measure each kind of rule yields. */
-export const measureOfKind: Record<RuleKind, "COUNT" | "PERCENTAGE" | "MEAN"> = {
+export const measureOfKind: Record<RuleKind, Measure> = {
   count: "COUNT",
   countWhere: "COUNT",
   sum: "COUNT",

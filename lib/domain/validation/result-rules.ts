@@ -1,11 +1,12 @@
 // The rules a result must follow that depend on its indicator (measure, source, unit) and its project
 // (periods, rounds, places, options). Free of schema code, so the entry grid checks a whole batch in
 // the browser with the same rules the server applies.
-import { countsWholeThings } from "@/lib/domain/engine/units";
+import type { Measure } from "@/lib/domain/engine/types";
+import { measureTable } from "@/lib/domain/measures";
 import type { ResultInput } from "./results";
 
 export type IndicatorRules = {
-  measure: "COUNT" | "PERCENTAGE" | "MEAN" | "QUALITATIVE";
+  measure: Measure;
   source: "MONITORING" | "SURVEY";
   /** The unit: counts of people or things are whole, measured quantities (ha, km, USD) are not. */
   unit?: string;
@@ -54,39 +55,15 @@ export function resultProblems(input: ResultInput, indicator: IndicatorRules, pr
   if (!project.locationIds.has(input.locationId)) add("locationId", "unknown");
   if (input.optionId && !indicator.optionIds.has(input.optionId)) add("optionId", "unknown");
 
-  const needsSample =
-    indicator.measure === "MEAN" || (indicator.measure === "PERCENTAGE" && indicator.source === "SURVEY");
+  const sampleSize = measureTable[indicator.measure].sampleSize;
+  const needsSample = sampleSize === "always" || (sampleSize === "survey" && indicator.source === "SURVEY");
   if (needsSample && (input.sampleSize === null || input.sampleSize === undefined)) add("sampleSize", "required");
   // Weighted survey figures (a sum of weights given) are fractions of people: a share's numerator and
   // denominator are sums of weights, its sample size Kish's effective n. Otherwise they count people.
   const weighted = input.weightSum != null;
   if (weighted && !needsSample) add("weightSum", "notWeighted");
   if (!weighted && input.sampleSize != null && !Number.isInteger(input.sampleSize)) add("sampleSize", "wholeNumber");
-  if (indicator.measure === "COUNT") {
-    const whole = indicator.wholeNumbers ?? countsWholeThings(indicator.unit);
-    if (input.value === null || input.value === undefined) add("value", "required");
-    else if (whole && !Number.isInteger(input.value)) add("value", "wholeNumber");
-    else if (input.value < 0) add("value", "negative");
-  }
-  if (indicator.measure === "MEAN" && (input.value === null || input.value === undefined)) add("value", "required");
-  if ((indicator.measure === "COUNT" || indicator.measure === "MEAN") && typeof input.value === "number") {
-    if (indicator.minValue != null && input.value < indicator.minValue) add("value", "belowMin");
-    if (indicator.maxValue != null && input.value > indicator.maxValue) add("value", "aboveMax");
-    if (indicator.measure === "MEAN" && indicator.wholeNumbers && !Number.isInteger(input.value))
-      add("value", "wholeNumber");
-  }
-  if (indicator.measure === "PERCENTAGE") {
-    const { numerator: n, denominator: d } = input;
-    // Numerators and denominators count people or things: whole numbers.
-    if (n === null || n === undefined) add("numerator", "required");
-    else if (n < 0) add("numerator", "negative");
-    else if (!weighted && !Number.isInteger(n)) add("numerator", "wholeNumber");
-    if (d === null || d === undefined) add("denominator", "required");
-    else if (d <= 0) add("denominator", "notPositive");
-    else if (!weighted && !Number.isInteger(d)) add("denominator", "wholeNumber");
-    else if (weighted && input.weightSum !== d) add("weightSum", "notTheDenominator");
-    if (n != null && d != null && n > d) add("numerator", "greaterThanDenominator");
-  }
-  if (indicator.measure === "QUALITATIVE" && !input.textValue) add("textValue", "required");
+  // The figure itself, by its measure's rules (lib/domain/measures).
+  measureTable[indicator.measure].resultProblems(input, indicator, weighted, add);
   return problems;
 }

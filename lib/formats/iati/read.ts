@@ -4,6 +4,8 @@
 // own extension attributes (lib/formats/iati/write.ts) restore what IATI has no place for, so its exports
 // re-import with the same numbers. Pure: no I/O.
 
+import type { Measure } from "@/lib/domain/engine/types";
+import { addsUp, isPercent, isRatio, isText, measures, measureTable, parseMeasure } from "@/lib/domain/measures";
 import type { ProjectDefinitionInput } from "@/lib/domain/projects/definition";
 import { LIFE_OF_PROJECT } from "@/lib/domain/projects/definition";
 import type { KeptXml } from "@/lib/domain/projects/iati-kept";
@@ -35,13 +37,10 @@ export type IatiReading = {
 };
 
 const resultLevel: Record<string, "OUTPUT" | "OUTCOME" | "IMPACT"> = { "1": "OUTPUT", "2": "OUTCOME", "3": "IMPACT" };
-const measureOf: Record<string, IndicatorDef["measure"]> = {
-  "1": "COUNT",
-  "2": "PERCENTAGE",
-  "3": "QUALITATIVE",
-  "4": "QUALITATIVE",
-  "5": "QUALITATIVE",
-};
+/** IATI's IndicatorMeasure codes, each read as the measure whose row in the measure table lists it. */
+const measureOf = new Map(measures.flatMap((m) => measureTable[m].iati.reads.map((code) => [code, m] as const)));
+/** A measure IATI does not say (an unknown code) is read as words, and said so in the warnings. */
+const unknownMeasureReadAs: Measure = "QUALITATIVE";
 const isoCountry = /^[A-Z]{2}$/;
 const isoRegion = /^[A-Z]{2}-[A-Z0-9]{1,3}$/;
 
@@ -265,7 +264,8 @@ class ActivityReader {
     children(this.activity, "result").forEach((r, i) => {
       children(r, "indicator").forEach((ind, j) => {
         const at = `${this.path}/result[${i + 1}]/indicator[${j + 1}]`;
-        const qualitative = measureOf[ind.attributes.measure ?? "1"] === "QUALITATIVE";
+        const measure = measureOf.get(ind.attributes.measure ?? "1");
+        const qualitative = measure !== undefined && isText(measure);
         children(ind, "period").forEach((p, k) => {
           for (const kind of ["target", "actual"])
             children(p, kind).forEach((v, m) => {
@@ -392,9 +392,10 @@ class ActivityReader {
   private readIndicator(e: XmlElement, where: string, resultCode: string, j: number): IndicatorDef {
     const reference = children(e, "reference").find((r) => r.attributes.vocabulary === "99")?.attributes.code;
     const code = reference ?? `${resultCode}.${j + 1}`;
-    const measure =
-      (this.ext(e, "measure") as IndicatorDef["measure"] | undefined) ?? measureOf[e.attributes.measure ?? "1"];
-    if (!measure) this.warn(where, e, "measureUnknown", e.attributes.measure);
+    // The app's own files name the measure in its extension; others by IATI's code.
+    const written = this.ext(e, "measure");
+    const measure = written !== undefined ? parseMeasure(written) : measureOf.get(e.attributes.measure ?? "1");
+    if (!measure) this.warn(where, e, "measureUnknown", written ?? e.attributes.measure);
     const composedFrom = this.ext(e, "composed-from");
     // The app's own reference is the indicator's code; any other is kept as published.
     this.keptIndicators[code] ??= keptParts(
@@ -405,8 +406,8 @@ class ActivityReader {
       code,
       title: stripCode(this.text(narrativesOf(child(e, "title") ?? emptyElement, this.lang)), code) || code,
       definition: this.text(narrativesOf(child(e, "description") ?? emptyElement, this.lang)),
-      unit: this.ext(e, "unit") ?? (measure === "PERCENTAGE" ? "%" : ""),
-      measure: measure ?? "QUALITATIVE",
+      unit: this.ext(e, "unit") ?? (measure && isPercent(measure) ? "%" : ""),
+      measure: measure ?? unknownMeasureReadAs,
       direction: ["0", "false"].includes(e.attributes.ascending ?? "") ? "DECREASE" : "INCREASE",
       timeRule: (this.ext(e, "time-rule") as IndicatorDef["timeRule"]) ?? "NON_CUMULATIVE",
       source: (this.ext(e, "source") as IndicatorDef["source"]) ?? "MONITORING",
@@ -458,10 +459,10 @@ class ActivityReader {
     const year = plain.attributes.year;
     const date = plain.attributes["iso-date"] ?? (year ? `${year}-01-01` : undefined);
     const comment = narrative(child(plain, "comment"), this.lang);
-    if (indicator.measure === "QUALITATIVE" || value === null) {
+    if (isText(indicator.measure) || value === null) {
       // A baseline in words ("No", "Secretariat not yet established") is kept as the baseline's note.
       const text = plain.attributes.value?.trim() ?? "";
-      if (value === null && text && indicator.measure !== "QUALITATIVE")
+      if (value === null && text && !isText(indicator.measure))
         this.warn(`${where}/baseline`, plain, "notANumber", text);
       const note = [text, comment].filter(Boolean).join(" — ");
       if (note) indicator.baseline = { note, date, provenance: "DOCUMENT" };
@@ -470,7 +471,7 @@ class ActivityReader {
     const numerator = readNumber(this.ext(plain, "numerator"));
     const denominator = readNumber(this.ext(plain, "denominator"));
     indicator.baseline = {
-      ...(indicator.measure === "PERCENTAGE" && numerator !== null && denominator !== null
+      ...(isRatio(indicator.measure) && numerator !== null && denominator !== null
         ? { numerator, denominator }
         : { value }),
       date,
@@ -605,7 +606,7 @@ class ActivityReader {
     const location = refs.length > 1 ? this.wholeActivity() : ref;
     const raw = e.attributes.value;
     const base = { when, location, option: option ?? undefined, provenance: "DOCUMENT" as const };
-    if (indicator.measure === "QUALITATIVE") {
+    if (isText(indicator.measure)) {
       // The standard puts a qualitative target or value in its comment; some publishers in @value.
       const text = raw?.trim() || narrative(child(e, "comment"), this.lang);
       return text ? { ...base, text } : null;
@@ -620,14 +621,14 @@ class ActivityReader {
     const numerator = readNumber(counts?.attributes.numerator);
     const denominator = readNumber(counts?.attributes.denominator);
     const sampleSize = readNumber(counts?.attributes["sample-size"]) ?? undefined;
-    if (indicator.measure === "PERCENTAGE") {
+    if (isRatio(indicator.measure)) {
       if (numerator !== null && denominator !== null) return { ...base, numerator, denominator, sampleSize };
       if (kind === "target") return { ...base, value };
       // IATI carries the percentage only: kept as that many in a hundred, said in the warnings.
       this.warn(where, e, "percentageWithoutCounts");
       return { ...base, numerator: value, denominator: 100, value };
     }
-    if (indicator.measure === "COUNT" && !Number.isInteger(value)) this.warn(where, e, "notWhole", raw);
+    if (addsUp(indicator.measure) && !Number.isInteger(value)) this.warn(where, e, "notWhole", raw);
     return { ...base, value, sampleSize };
   }
 }

@@ -4,6 +4,7 @@
 
 import { regionRows } from "@/lib/domain/engine/regions";
 import type { IndicatorSummary } from "@/lib/domain/engine/summarize";
+import { isRatio, isText, measureTable } from "@/lib/domain/measures";
 import { clean, type IatiKept, type KeptXml, narrativesOf } from "@/lib/domain/projects/iati-kept";
 import type { ProjectSummary } from "@/lib/domain/summary/types";
 import { el, renderXml, type XmlNode } from "@/lib/formats/xml/write";
@@ -66,9 +67,8 @@ export const IATI_EXTENSION_NS = "urn:me-dashboard:iati-extension:1";
 const ext = (attrs: Record<string, string | number | null | undefined>) =>
   Object.fromEntries(Object.entries(attrs).map(([k, v]) => [`me:${k}`, v]));
 
-/** IATI codelists: ResultType, IndicatorMeasure, ActivityStatus, ActivityDateType, OrganisationRole. */
+/** IATI codelists: ResultType, ActivityStatus, ActivityDateType, OrganisationRole (IndicatorMeasure: the measure table). */
 const resultType = { OUTPUT: 1, OUTCOME: 2, IMPACT: 3 } as const;
-const indicatorMeasure = { COUNT: 1, PERCENTAGE: 2, MEAN: 1, QUALITATIVE: 5 } as const;
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 const narrative = (text: string, lang?: string) => el("narrative", lang ? { "xml:lang": lang } : undefined, text);
@@ -229,7 +229,7 @@ function resultElement(input: IatiInput, node: IatiProject["resultNodes"][number
 function indicatorElement(input: IatiInput, i: IndicatorSummary & { resultNodeId: string }): XmlNode {
   const { project: p, overall } = input;
   const meta = p.indicators[i.indicator.id];
-  const qualitative = i.indicator.measure === "QUALITATIVE";
+  const qualitative = isText(i.indicator.measure);
   const baseline = i.overall.baseline;
   const baselineDate = meta?.baselineDate ?? p.startDate;
   const baselineNote = meta?.baselineNote.trim() ?? "";
@@ -252,7 +252,7 @@ function indicatorElement(input: IatiInput, i: IndicatorSummary & { resultNodeId
   return el(
     "indicator",
     {
-      measure: indicatorMeasure[i.indicator.measure],
+      measure: measureTable[i.indicator.measure].iati.writes,
       ascending: qualitative ? undefined : i.indicator.direction === "INCREASE",
       "aggregation-status": !qualitative,
       ...ext({
@@ -354,13 +354,13 @@ function periodElement(
   about: Record<string, string | number | null | undefined>,
   withActuals = true,
 ): XmlNode | null {
-  const percentage = i.indicator.measure === "PERCENTAGE";
+  const percentage = isRatio(i.indicator.measure);
   // IATI allows no foreign attributes on <actual>, but a foreign child element after the others.
   const counts = (f: { numerator: number | null; denominator: number | null; sampleSize?: number | null }) => {
     const attrs = {
       numerator: percentage ? f.numerator : null,
       denominator: percentage ? f.denominator : null,
-      "sample-size": i.indicator.measure === "COUNT" ? null : (f.sampleSize ?? null),
+      "sample-size": measureTable[i.indicator.measure].sampleSize === "never" ? null : (f.sampleSize ?? null),
     };
     return Object.values(attrs).some((v) => v !== null) ? el("me:counts", attrs) : null;
   };

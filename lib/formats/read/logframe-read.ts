@@ -1,6 +1,7 @@
 // Reads the logframe workbook (lib/formats/read/logframe-layout.ts) into a project definition. Each sheet's
 // header row names its columns; problems name the sheet and cell, e.g. "Indicators!F4".
 import ExcelJS from "exceljs";
+import type { Measure } from "@/lib/domain/engine/types";
 import type { ProjectDefinitionInput } from "@/lib/domain/projects/definition";
 import { readTypedNumber } from "@/lib/domain/validation/numbers";
 import type { ImportIssue } from "./issues";
@@ -186,7 +187,8 @@ function readLogframeBook(book: ExcelJS.Workbook): LogframeReading {
       title: r.cells.title ?? "",
       definition: r.cells.definition ?? "",
       unit: r.cells.unit ?? "",
-      measure: (upper(r.cells.measure) ?? "") as "COUNT",
+      // Checked against the measure table by the definition schema (z.enum(measures)), like the others.
+      measure: (upper(r.cells.measure) ?? "") as Measure,
       direction: (upper(r.cells.direction) ?? "INCREASE") as "INCREASE",
       timeRule: (upper(r.cells.timeRule) ?? "NON_CUMULATIVE") as "NON_CUMULATIVE",
       source: (upper(r.cells.source) ?? "MONITORING") as "MONITORING",

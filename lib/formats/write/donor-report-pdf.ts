@@ -11,6 +11,7 @@ import { BENEATH_FILL, statusFillColour } from "@/lib/domain/format/map-colours"
 import { mapFigures } from "@/lib/domain/format/map-figures";
 import type { Locale } from "@/lib/domain/i18n/config";
 import type { PlaceMap } from "@/lib/domain/maps/shapes";
+import { isPercent, isText } from "@/lib/domain/measures";
 import type { ChangesSinceReport, ProjectSummary } from "@/lib/domain/summary/types";
 import { translator } from "@/lib/platform/i18n/translator";
 
@@ -151,10 +152,9 @@ export async function donorReportPdf(input: DonorReportInput): Promise<Uint8Arra
     const i = summary.indicators.find((x) => x.indicator.id === id);
     if (!i) continue;
     const { code, title, measure, unit } = i.indicator;
-    const against =
-      measure === "PERCENTAGE"
-        ? t("shared.report.against", { target: fig(measure, i.overall.target) })
-        : t("shared.report.of", { target: fig(measure, i.overall.target), unit: unit ?? "" });
+    const against = isPercent(measure)
+      ? t("shared.report.against", { target: fig(measure, i.overall.target) })
+      : t("shared.report.of", { target: fig(measure, i.overall.target), unit: unit ?? "" });
     w.text(`${fig(measure, i.overall.actual)} ${against}`, { size: 13, bold: true, gap: 0 });
     w.text(`${code} ${title}`, { gap: 0 });
     w.text(
@@ -218,15 +218,14 @@ export async function donorReportPdf(input: DonorReportInput): Promise<Uint8Arra
   for (const i of summary.indicators) {
     const { code, title, measure } = i.indicator;
     w.text(`${code} ${title}`, { bold: true, gap: 0 });
-    const line =
-      measure === "QUALITATIVE"
-        ? (i.narratives[0]?.text ?? t("dashboard.noData"))
-        : [
-            `${t("dashboard.target")}: ${fig(measure, i.overall.target)}`,
-            `${t("dashboard.actual")}: ${fig(measure, i.overall.actual)}`,
-            `${t("dashboard.achievement")}: ${formatShare(format, i.overall.achievement)}`,
-            t(`status.${i.overall.status}`),
-          ].join(" · ");
+    const line = isText(measure)
+      ? (i.narratives[0]?.text ?? t("dashboard.noData"))
+      : [
+          `${t("dashboard.target")}: ${fig(measure, i.overall.target)}`,
+          `${t("dashboard.actual")}: ${fig(measure, i.overall.actual)}`,
+          `${t("dashboard.achievement")}: ${formatShare(format, i.overall.achievement)}`,
+          t(`status.${i.overall.status}`),
+        ].join(" · ");
     w.text(line, { indent: 12, gap: 6 });
   }
 

@@ -1,6 +1,7 @@
 // The logframe workbook (lib/formats/read/logframe-layout.ts) as a download: blank, for a new project, or
 // filled with an existing project's framework (no results), to edit in Excel and import as a new one.
 import ExcelJS from "exceljs";
+import { measures } from "@/lib/domain/measures";
 import type { ProjectDefinitionInput } from "@/lib/domain/projects/definition";
 import { LIST_SEPARATOR, PROJECT_SHEET, projectFields, README_SHEET, sheets } from "@/lib/formats/read/logframe-layout";
 import { csvLine } from "./csv";
@@ -14,7 +15,7 @@ const readMe = [
   ["Results", "level: IMPACT (goal), OUTCOME or OUTPUT. parent: the code of the result above."],
   [
     "Indicators",
-    "measure: COUNT, PERCENTAGE, MEAN or QUALITATIVE; direction: INCREASE or DECREASE; timeRule: NON_CUMULATIVE or CUMULATIVE; source: MONITORING or SURVEY; dimensions: keys such as sex; age; ethnicity; disability; nationality.",
+    `measure: ${measures.slice(0, -1).join(", ")} or ${measures.at(-1)}; direction: INCREASE or DECREASE; timeRule: NON_CUMULATIVE or CUMULATIVE; source: MONITORING or SURVEY; dimensions: keys such as sex; age; ethnicity; disability; nationality.`,
   ],
   [
     "Targets",

@@ -1,5 +1,6 @@
 // The read API for integrations: projects, their structure, indicators with targets, and results.
 import { z } from "zod";
+import { measures } from "@/lib/domain/measures";
 import { summaryParams } from "./summary";
 import type { RouteContract } from "./types";
 
@@ -136,7 +137,7 @@ export const listIndicatorsContract: RouteContract = {
         title: z.string(),
         definition: z.string(),
         unit: z.string(),
-        measure: z.enum(["COUNT", "PERCENTAGE", "MEAN", "QUALITATIVE"]),
+        measure: z.enum(measures),
         direction: z.enum(["INCREASE", "DECREASE"]),
         timeRule: z.enum(["NON_CUMULATIVE", "CUMULATIVE"]),
         source: z.enum(["MONITORING", "SURVEY"]),

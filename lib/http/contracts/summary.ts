@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { measures } from "@/lib/domain/measures";
 import { calendarDayText } from "@/lib/domain/validation/dates";
 import type { RouteContract } from "./types";
 
@@ -103,7 +104,7 @@ export const summaryResponse = z.object({
         code: z.string(),
         title: z.string(),
         unit: z.string(),
-        measure: z.enum(["COUNT", "PERCENTAGE", "MEAN", "QUALITATIVE"]),
+        measure: z.enum(measures),
         direction: z.enum(["INCREASE", "DECREASE"]),
         timeRule: z.enum(["NON_CUMULATIVE", "CUMULATIVE"]),
         source: z.enum(["MONITORING", "SURVEY"]),

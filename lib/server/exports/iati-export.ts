@@ -1,5 +1,6 @@
 import "server-only";
 import { exportFileName } from "@/lib/domain/format/export-file-name";
+import { textMeasures } from "@/lib/domain/measures";
 import type { Principal } from "@/lib/domain/permissions";
 import { iatiKeptSchema } from "@/lib/domain/projects/iati-kept";
 import { slugKey } from "@/lib/domain/projects/schemas";
@@ -42,7 +43,11 @@ export async function projectIatiXml(
     // A qualitative indicator's targets in words: for the life of the project, a period or a round,
     // overall or per place (the app keeps no option of a text).
     db().target.findMany({
-      where: { indicator: { projectId, archivedAt: null, measure: "QUALITATIVE" }, optionId: null, note: { not: "" } },
+      where: {
+        indicator: { projectId, archivedAt: null, measure: { in: textMeasures } },
+        optionId: null,
+        note: { not: "" },
+      },
       select: { indicatorId: true, periodId: true, roundId: true, locationId: true, note: true },
       orderBy: { id: "asc" },
     }),

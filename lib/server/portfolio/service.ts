@@ -1,5 +1,6 @@
 import "server-only";
 import { countStatuses } from "@/lib/domain/engine/schedule";
+import { isText } from "@/lib/domain/measures";
 import type { Principal } from "@/lib/domain/permissions";
 import type { PortfolioRow } from "@/lib/domain/portfolio/filter";
 import { listProjects } from "@/lib/server/projects/service";
@@ -32,7 +33,7 @@ export async function portfolio(principal: Principal): Promise<PortfolioRow[]> {
       countries,
       statusCounts,
       keyIndicators: (summary?.indicators ?? [])
-        .filter((i) => i.indicator.measure !== "QUALITATIVE")
+        .filter((i) => !isText(i.indicator.measure))
         .slice(0, KEY_INDICATORS)
         .map((i) => ({
           id: i.indicator.id,

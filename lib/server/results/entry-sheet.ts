@@ -1,6 +1,7 @@
 import "server-only";
 import { localizeDimension } from "@/lib/domain/catalogue/names";
 import type { Locale } from "@/lib/domain/i18n/config";
+import { isText } from "@/lib/domain/measures";
 import { assertCan, type Principal } from "@/lib/domain/permissions";
 import { db } from "@/lib/platform/db";
 
@@ -67,7 +68,7 @@ export async function entrySheet(principal: Principal, projectId: string, timeId
     .filter((i) => (i.source === "SURVEY") === (time?.kind === "round"))
     .map(({ dimensions, ...i }) => ({
       ...i,
-      dimensions: i.measure === "QUALITATIVE" ? [] : dimensions.map((d) => localizeDimension(d.dimension, locale)),
+      dimensions: isText(i.measure) ? [] : dimensions.map((d) => localizeDimension(d.dimension, locale)),
     }));
   const valuesAt = (at: { id: string; kind: "period" | "round" }) =>
     prisma.result.findMany({

@@ -1,5 +1,6 @@
 import type { OptionPartial } from "@/lib/domain/engine/composition";
 import type { Narrative } from "@/lib/domain/engine/summarize";
+import { textMeasures } from "@/lib/domain/measures";
 import type { Db } from "@/lib/platform/db";
 
 type Row = Omit<OptionPartial, "resultCount" | "timeEnd"> & {
@@ -72,7 +73,7 @@ export async function projectNarratives(
 ): Promise<Map<string, Narrative[]>> {
   const rows = await prisma.result.findMany({
     where: {
-      indicator: { projectId: { in: projectIds }, measure: "QUALITATIVE" },
+      indicator: { projectId: { in: projectIds }, measure: { in: textMeasures } },
       status: { in: statuses as ("APPROVED" | "SUBMITTED")[] },
       textValue: { not: null },
       ...(approvedBy ? { reviewedAt: { lte: approvedBy } } : {}),

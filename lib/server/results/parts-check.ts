@@ -1,4 +1,6 @@
 import "server-only";
+import type { Measure } from "@/lib/domain/engine/types";
+import { addsUp } from "@/lib/domain/measures";
 import { partsOverTotal } from "@/lib/domain/validation/parts";
 // A submission may not leave a count's parts above its total (lib/domain/validation/parts.ts): the figures of
 // a batch, laid over what is saved for the same places and periods, checked together.
@@ -6,7 +8,7 @@ import type { Db, Tx } from "@/lib/platform/db";
 
 type Indicator = {
   id: string;
-  measure: string;
+  measure: Measure;
   dimensions: { dimension: { id: string; options: { id: string }[] } }[];
 };
 type Item = {
@@ -27,7 +29,7 @@ export async function partsOverTotals(client: Db | Tx, indicators: Indicator[], 
   const dimensionOf = new Map<string, string>();
   const counts = new Set<string>();
   for (const indicator of indicators) {
-    if (indicator.measure !== "COUNT" || indicator.dimensions.length === 0) continue;
+    if (!addsUp(indicator.measure) || indicator.dimensions.length === 0) continue;
     counts.add(indicator.id);
     for (const { dimension } of indicator.dimensions)
       for (const option of dimension.options) dimensionOf.set(option.id, dimension.id);

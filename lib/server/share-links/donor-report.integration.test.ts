@@ -37,7 +37,7 @@ test("without a choice the report opens with the goal's and outcomes' first figu
 });
 
 test("an archived or removed choice falls back to the default", () => {
-  const indicators = [
+  const indicators: Parameters<typeof headlineIds>[1] = [
     { id: "a", measure: "COUNT", level: "OUTPUT" },
     { id: "b", measure: "PERCENTAGE", level: "OUTCOME" },
     { id: "c", measure: "QUALITATIVE", level: "IMPACT" },

@@ -2,17 +2,19 @@
 // default the first figures of the goal and outcomes), when the figures last changed (the latest
 // approval), and where they come from.
 import "server-only";
+import type { Measure } from "@/lib/domain/engine/types";
+import { isText } from "@/lib/domain/measures";
 import { assertCan, type Principal, requireUserId } from "@/lib/domain/permissions";
 import { db } from "@/lib/platform/db";
 import { recordAudit } from "@/lib/server/audit/record";
 
 export const MAX_HEADLINES = 4;
 
-type Candidate = { id: string; measure: string; level: string };
+type Candidate = { id: string; measure: Measure; level: string };
 
 /** The chosen headline indicators that still count, or the first figures of the goal and outcomes. */
 export function headlineIds(chosen: string[], indicators: Candidate[]): string[] {
-  const countable = indicators.filter((i) => i.measure !== "QUALITATIVE");
+  const countable = indicators.filter((i) => !isText(i.measure));
   const kept = chosen.filter((id) => countable.some((i) => i.id === id));
   if (kept.length) return kept.slice(0, MAX_HEADLINES);
   const upper = countable.filter((i) => i.level !== "OUTPUT");
@@ -59,7 +61,7 @@ export async function headlineChoice(principal: Principal, projectId: string) {
   const { project, indicators } = await candidates(projectId);
   const chosen = new Set(headlineIds(project.headlineIndicatorIds, indicators));
   return indicators
-    .filter((i) => i.measure !== "QUALITATIVE")
+    .filter((i) => !isText(i.measure))
     .map((i) => ({ id: i.id, code: i.code, title: i.title, chosen: chosen.has(i.id) }));
 }
 
@@ -71,7 +73,7 @@ export async function setHeadlines(principal: Principal, projectId: string, ids:
   const userId = requireUserId(principal);
   if (ids.length > MAX_HEADLINES) throw new TooManyHeadlines();
   const { project, indicators } = await candidates(projectId);
-  const kept = [...new Set(ids)].filter((id) => indicators.some((i) => i.id === id && i.measure !== "QUALITATIVE"));
+  const kept = [...new Set(ids)].filter((id) => indicators.some((i) => i.id === id && !isText(i.measure)));
   await db().$transaction(async (tx) => {
     await tx.project.update({ where: { id: projectId }, data: { headlineIndicatorIds: kept } });
     await recordAudit(tx, {

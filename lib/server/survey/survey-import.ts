@@ -5,6 +5,7 @@
 import "server-only";
 import type { Boundary } from "@/lib/domain/maps/geometry";
 import { placeLocator } from "@/lib/domain/maps/locate";
+import { textMeasures } from "@/lib/domain/measures";
 import { assertCan, type Principal, requireUserId } from "@/lib/domain/permissions";
 import {
   computeSurvey,
@@ -235,7 +236,7 @@ export async function surveyFormContext(principal: Principal, projectId: string)
         orderBy: [{ location: { level: "asc" } }, { location: { name: "asc" } }],
       },
       indicators: {
-        where: { archivedAt: null, composedFromId: null, measure: { not: "QUALITATIVE" } },
+        where: { archivedAt: null, composedFromId: null, measure: { notIn: textMeasures } },
         orderBy: [{ resultNode: { code: "asc" } }, { sortOrder: "asc" }],
         select: {
           code: true,
@@ -259,7 +260,7 @@ export async function surveyFormContext(principal: Principal, projectId: string)
     indicators: project.indicators.map((i) => ({
       code: i.code,
       title: i.title,
-      measure: i.measure as "COUNT" | "PERCENTAGE" | "MEAN",
+      measure: i.measure,
       source: i.source,
     })),
     dimensions: [...dimensions.values()],

@@ -3,6 +3,9 @@
 // add up, means are weighted by sample size), so memory grows with the number of cells, not the file.
 // Every problem is reported by row and column; only a table without problems is written, in one
 // transaction, with the same rules as the entry grid.
+
+import type { Measure } from "@/lib/domain/engine/types";
+import { isText, measureTable } from "@/lib/domain/measures";
 import type { ResultImportPreview, RowProblem } from "@/lib/domain/results/import-preview";
 import "server-only";
 import type { TableRow } from "@/lib/domain/imports/table-row";
@@ -30,7 +33,7 @@ const CHUNK = 5000;
 export type ImportCell = {
   key: string;
   input: ResultInput;
-  measure: string;
+  measure: Measure;
   /** The indicator's rules, which the value the rows add up to must follow. */
   rules: IndicatorRules;
   weighted: number | null;
@@ -104,7 +107,7 @@ export type ImportLookups = Awaited<ReturnType<typeof importLookups>>;
 function addTo(cell: Cell, figures: Record<"value" | "numerator" | "denominator" | "sampleSize", number | null>) {
   const add = (a: number | null | undefined, b: number | null) => (b === null ? (a ?? null) : (a ?? 0) + b);
   const input = cell.input;
-  if (cell.measure === "MEAN") {
+  if (measureTable[cell.measure].aggregation === "weightedMean") {
     if (figures.value !== null) cell.weighted = add(cell.weighted, figures.value * (figures.sampleSize ?? 0));
     input.sampleSize = add(input.sampleSize, figures.sampleSize);
     input.value =
@@ -222,7 +225,7 @@ export async function importResults(
       cells.set(key, cell);
     }
     cell.rows.push(row);
-    if (indicator.measure === "QUALITATIVE") {
+    if (isText(indicator.measure)) {
       if (cell.rows.length > 1) problem(row, "text", "duplicate", String(cell.rows[0]));
       cell.input.textValue = get("text") || get("value") || null;
     } else addTo(cell, figures);

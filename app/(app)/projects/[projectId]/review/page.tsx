@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { BULK_FORM, BulkReview } from "@/components/entry/bulk-review";
 import { EvidenceList } from "@/components/entry/evidence-list";
 import { ReviewForm } from "@/components/entry/review-row";
+import { isPercent } from "@/lib/domain/measures";
 import { can } from "@/lib/domain/permissions";
 import { listEvidence } from "@/lib/server/evidence/service";
 import { gateProjectPage } from "@/lib/server/projects/page-gate";
@@ -88,7 +89,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
                 {queue.items.map((r) => {
                   const time = r.period?.label ?? r.round?.name ?? "";
                   const label = `${r.indicator.code} ${r.location.name} ${time}${r.option ? ` ${r.option.name}` : ""}`;
-                  const percent = r.indicator.measure === "PERCENTAGE";
+                  const percent = isPercent(r.indicator.measure);
                   return (
                     <tr key={r.id} data-result={`${r.indicator.code}|${r.location.name}|${time}`}>
                       <td>

@@ -8,6 +8,7 @@ import { IndicatorHistory } from "@/components/indicators/indicator-history";
 import { Narratives } from "@/components/indicators/narratives";
 import { ResultsTable } from "@/components/indicators/results-table";
 import { PlaceMapProvider } from "@/components/maps/place-map-context";
+import { isText } from "@/lib/domain/measures";
 import { can } from "@/lib/domain/permissions";
 import { toSummaryJson } from "@/lib/domain/summary/types";
 import { placeMap } from "@/lib/server/maps/service";
@@ -52,7 +53,7 @@ export default async function IndicatorPage({ params }: Props) {
         {indicator.code} {indicator.title}
       </h1>
       <IndicatorDefinition indicator={indicator} />
-      {indicator.measure === "QUALITATIVE" && (
+      {isText(indicator.measure) && (
         <>
           <h2>{t("narratives")}</h2>
           <Narratives indicator={indicatorJson} summary={json} />

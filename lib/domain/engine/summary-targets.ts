@@ -1,0 +1,139 @@
+// Rules 2 and 4 (docs/numbers.md) at every place, period and option of a summary: a target is the
+// explicit one, else derived from the period targets, else combined from the sub-places. Also the
+// warnings about targets that do not fit together.
+import { addsUp, isRatio } from "@/lib/domain/measures";
+import { groupBy, unique } from "./lists";
+import type { PlaceTree } from "./summary-places";
+import type { LifeTarget, Scope, SummaryTarget, SummaryTime, TargetMemo, Warning } from "./summary-types";
+import { type CombinedTarget, combineTargets, lifeOfProjectTarget } from "./targets";
+import type { Measure, TimeRule } from "./types";
+
+export const newTargetMemo = (): TargetMemo => ({
+  subtrees: new Map(),
+  timeTargets: new Map(),
+  lifeTargets: new Map(),
+});
+
+export const present = (t: CombinedTarget | null): t is CombinedTarget => t !== null && t.value !== null;
+
+export const noLifeTarget: LifeTarget = { target: null, source: "none" };
+
+export type TargetLookup = {
+  /** The targets entered for exactly this scope and period or round (both null: life of project). */
+  explicitTargets: (scope: Scope, periodId: string | null, roundId: string | null) => SummaryTarget[];
+  /** Target for one period or round at a scope: explicit, else combined from the child locations. */
+  timeTarget: (scope: Scope, time: SummaryTime) => CombinedTarget | null;
+  /** Rule 4 at a scope, with where the target came from. */
+  lifeTarget: (scope: Scope) => LifeTarget;
+};
+
+const targetKey = (
+  locationId: string | null,
+  optionId: string | null,
+  periodId: string | null,
+  roundId: string | null,
+) => `${locationId}|${optionId}|${periodId}|${roundId}`;
+
+export function targetLookup(
+  def: { measure: Measure; timeRule: TimeRule },
+  targets: SummaryTarget[],
+  periods: SummaryTime[],
+  places: PlaceTree,
+  memo: TargetMemo,
+): TargetLookup {
+  const { measure, timeRule } = def;
+  // Targets indexed once: each figure looks up its own instead of scanning all.
+  const targetIndex = groupBy(targets, (t) => targetKey(t.locationId, t.optionId, t.periodId, t.roundId));
+  const explicitTargets = (scope: Scope, periodId: string | null, roundId: string | null) =>
+    targetIndex.get(targetKey(scope.locationId, scope.optionId, periodId, roundId)) ?? [];
+
+  const timeTarget = (scope: Scope, time: SummaryTime): CombinedTarget | null => {
+    const key = `${scope.locationId}|${scope.optionId}|${time.id}`;
+    if (!memo.timeTargets.has(key)) memo.timeTargets.set(key, computeTimeTarget(scope, time));
+    return memo.timeTargets.get(key) ?? null;
+  };
+  const computeTimeTarget = (scope: Scope, time: SummaryTime): CombinedTarget | null => {
+    const rows = explicitTargets(
+      scope,
+      time.kind === "period" ? time.id : null,
+      time.kind === "round" ? time.id : null,
+    );
+    if (rows.length) return combineTargets(measure, rows);
+    return fromChildren(scope, (child) => timeTarget(child, time));
+  };
+  const fromChildren = (scope: Scope, targetOf: (child: Scope) => CombinedTarget | null): CombinedTarget | null => {
+    const children = places.childrenOf(scope.locationId);
+    if (children.length === 0) return null;
+    const found = children.map((c) => targetOf({ ...scope, locationId: c.id }));
+    return found.every(present) ? combineTargets(measure, found) : null;
+  };
+
+  const lifeTarget = (scope: Scope): LifeTarget => {
+    const key = `${scope.locationId}|${scope.optionId}`;
+    const known = memo.lifeTargets.get(key);
+    if (known) return known;
+    const found = computeLifeTarget(scope);
+    memo.lifeTargets.set(key, found);
+    return found;
+  };
+  const computeLifeTarget = (scope: Scope): LifeTarget => {
+    const explicit = explicitTargets(scope, null, null);
+    if (explicit.length) return { target: combineTargets(measure, explicit), source: "explicit" };
+    const byPeriod = periods.map((p) => timeTarget(scope, p)).filter(present);
+    if (byPeriod.length) {
+      return { target: lifeOfProjectTarget(measure, timeRule, null, byPeriod), source: "derivedFromPeriods" };
+    }
+    const combined = fromChildren(scope, (child) => lifeTarget(child).target);
+    return combined ? { target: combined, source: "combinedFromLocations" } : noLifeTarget;
+  };
+
+  return { explicitTargets, timeTarget, lifeTarget };
+}
+
+/** The warnings about a scope's targets: counts that do not add up, shares that cannot be weighted. */
+export function targetWarnings(
+  measure: Measure,
+  targets: SummaryTarget[],
+  lookup: TargetLookup,
+  places: PlaceTree,
+  scope: Scope,
+): Warning[] {
+  return [
+    ...regionalTargetsDoNotAddUp(measure, lookup, places, scope),
+    ...percentageTargetsWithoutDenominators(measure, targets, places),
+  ];
+}
+
+/** Rule 2 for counts: an explicit target should be the sum of its sub-places' targets. */
+function regionalTargetsDoNotAddUp(measure: Measure, lookup: TargetLookup, places: PlaceTree, scope: Scope): Warning[] {
+  const children = places.childrenOf(scope.locationId);
+  const overallExplicit = lookup.explicitTargets(scope, null, null);
+  if (!addsUp(measure) || !overallExplicit.length || !children.length) return [];
+  const childTargets = children.map((c) => lookup.lifeTarget({ ...scope, locationId: c.id }).target);
+  if (!childTargets.every(present)) return [];
+  const sumOfLocations = childTargets.reduce((a, t) => a + (t.value ?? 0), 0);
+  const overallValue = combineTargets(measure, overallExplicit).value ?? 0;
+  return Math.abs(sumOfLocations - overallValue) > 1e-9
+    ? [{ code: "regionalTargetsDoNotAddUp", overall: overallValue, sumOfLocations }]
+    : [];
+}
+
+/** Rule 2 for percentages: different shares per place can only be weighted by their counts. */
+function percentageTargetsWithoutDenominators(
+  measure: Measure,
+  targets: SummaryTarget[],
+  places: PlaceTree,
+): Warning[] {
+  if (!isRatio(measure)) return [];
+  const lacking = targets.filter(
+    (t) => t.locationId !== null && t.value !== null && (t.numerator === null || t.denominator === null),
+  );
+  // Weights only matter between different shares of the same time (and option): the same 85 % in
+  // every region combines to 85 % anyhow.
+  const valuesByTime = groupBy(lacking, (t) => targetKey(null, t.optionId, t.periodId, t.roundId));
+  const differ = [...valuesByTime.values()].some((same) => new Set(same.map((t) => t.value)).size > 1);
+  if (!differ || places.leavesUnder(null).length <= 1) return [];
+  return [
+    { code: "percentageTargetsWithoutDenominators", locationIds: unique(lacking.map((t) => t.locationId ?? "")) },
+  ];
+}

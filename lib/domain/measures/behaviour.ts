@@ -1,0 +1,55 @@
+// What a measure type decides, as data: the measure table (./table.ts) holds one of these per measure.
+import type { TargetCell } from "@/lib/domain/projects/schemas";
+import type { ResultInput } from "@/lib/domain/validation/results";
+
+/**
+ * Rule 1 (docs/numbers.md): how values combine across places, periods and options. Counts add up,
+ * percentages are the sum of numerators over the sum of denominators, means are weighted by sample
+ * size; words are not combined. Rule 2 (targets) follows from it.
+ */
+export type Aggregation = "sum" | "ratioOfSums" | "weightedMean" | "none";
+
+/** The inputs of an entry cell: the fields of a result a measure is typed in. */
+export type EntryField = "value" | "numerator" | "denominator" | "sampleSize" | "textValue";
+
+/** An indicator's own bounds for entered values, and whether they must be whole (null: by unit). */
+export type ValueRules = {
+  unit?: string;
+  minValue?: number | null;
+  maxValue?: number | null;
+  wholeNumbers?: boolean | null;
+};
+
+/** Reports one problem of an entered value: the field and a translatable code. */
+export type Report<Field extends string> = (field: Field, code: string) => void;
+
+export type MeasureBehaviour = {
+  /** Rule 1: how values combine; rule 2 combines targets by the same kind. */
+  aggregation: Aggregation;
+  /** A figure (combined, compared with targets, given a status) or words (shown as written). */
+  value: "number" | "text";
+  /** How a figure is written: digits, the suffix after it, and its scale (percentages run 0–100). */
+  format: {
+    digits: { maximumFractionDigits: number; minimumFractionDigits?: number };
+    suffix: string;
+    scale: "percent" | "open";
+  };
+  /** When a value needs its sample size: never, for survey indicators only, or always. */
+  sampleSize: "never" | "survey" | "always";
+  /** The inputs the entry grid shows for a monitoring and a survey indicator. */
+  entryFields: Record<"MONITORING" | "SURVEY", EntryField[]>;
+  /** IATI's IndicatorMeasure codelist: the code written for this measure, and the codes read as it. */
+  iati: { writes: 1 | 2 | 5; reads: string[] };
+  /**
+   * The problems of an entered result's figure (after the checks every measure shares: place, time,
+   * option, sample size, weights). `weighted`: a sum of weights was given (survey fractions of people).
+   */
+  resultProblems: (
+    input: ResultInput,
+    rules: ValueRules,
+    weighted: boolean,
+    add: Report<"value" | "numerator" | "denominator" | "weightSum" | "textValue">,
+  ) => void;
+  /** The problems of a target's figure: the same rules as results, with a lone percentage allowed. */
+  targetProblems: (cell: TargetCell, add: Report<"value" | "numerator" | "denominator" | "note">) => void;
+};
