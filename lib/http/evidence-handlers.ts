@@ -1,6 +1,6 @@
 import "server-only";
 import type { Principal } from "@/lib/domain/permissions";
-import { EvidenceRefused, evidenceFile } from "@/lib/server/evidence/service";
+import { evidenceFile } from "@/lib/server/evidence/service";
 import { ApiProblem } from "./problem";
 
 /** An evidence file as a download: never run or shown inline by the browser, whatever it holds. */
@@ -15,15 +15,4 @@ export async function evidenceDownload(principal: Principal, projectId: string, 
       "cache-control": "private, no-store",
     },
   });
-}
-
-/** Why a file was refused, as the API's problem. */
-export function evidenceProblem(error: unknown): never {
-  if (error instanceof EvidenceRefused) {
-    if (error.code === "unknownTarget")
-      throw new ApiProblem("notFound", "No such value, period or round in this project");
-    if (error.code === "tooLarge" || error.code === "projectFull") throw new ApiProblem("payloadTooLarge", error.code);
-    throw new ApiProblem("validation", error.message, [{ field: "body", message: error.code }]);
-  }
-  throw error;
 }

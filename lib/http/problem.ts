@@ -1,65 +1,55 @@
-// Errors of the JSON API as RFC 9457 problem details, each with a stable machine-readable `code`.
-import { ForbiddenError } from "@/lib/domain/permissions";
+// The API's errors as RFC 9457 problem details, each with a stable machine-readable `code`. Every refusal
+// is a DomainError (lib/domain/errors.ts), mapped here once from the code table; ApiProblem is the one
+// the HTTP edge itself raises (a bad request, a missing token), with the API's code.
+import { ZodError } from "zod";
+import { type ApiCode, apiCodes, DomainError, problemDetails } from "@/lib/domain/errors";
 
-export const problemCodes = {
-  unauthenticated: { status: 401, title: "Authentication required" },
-  forbidden: { status: 403, title: "Not allowed" },
-  notFound: { status: 404, title: "Not found" },
-  gone: { status: 410, title: "No longer available" },
-  validation: { status: 400, title: "Invalid request" },
-  conflict: { status: 409, title: "Conflict" },
-  payloadTooLarge: { status: 413, title: "Request body too large" },
-  rateLimited: { status: 429, title: "Too many requests" },
-  internal: { status: 500, title: "Internal error" },
-} as const;
+export const problemCodes = apiCodes;
 
-export type ProblemCode = keyof typeof problemCodes;
+export type ProblemCode = ApiCode;
 
 export type FieldError = { field: string; message: string };
 
-export class ApiProblem extends Error {
+export class ApiProblem extends DomainError {
   constructor(
-    readonly code: ProblemCode,
-    readonly detail?: string,
-    readonly errors?: FieldError[],
+    code: ProblemCode,
+    detail?: string,
+    errors?: FieldError[],
     /** More members of the problem body, e.g. the current version of a conflicting result. */
-    readonly extra?: Record<string, unknown>,
+    extra?: Record<string, unknown>,
   ) {
-    super(detail ?? problemCodes[code].title);
+    super(code, { detail, fields: errors?.map((e) => ({ field: e.field, code: e.message })), extra });
     this.name = "ApiProblem";
   }
 }
 
 /**
- * The problem an error is for its caller: itself, or a permission refused (forbidden); null for any
- * other error (a defect: the caller answers "internal" and logs it). Route handlers and background
- * jobs answer their errors alike.
+ * The refusal an error is for its caller: a DomainError, or a zod parse a service refused (400, its
+ * fields in the body); null for any other error (a defect: the caller answers "internal" and logs it).
+ * Route handlers and background jobs answer their errors alike.
  */
-export function problemOf(error: unknown): ApiProblem | null {
-  if (error instanceof ApiProblem) return error;
-  if (error instanceof ForbiddenError) return new ApiProblem("forbidden", error.message);
+export function problemOf(error: unknown): DomainError | null {
+  if (error instanceof DomainError) return error;
+  if (error instanceof ZodError)
+    return new ApiProblem(
+      "validation",
+      "Invalid input",
+      error.issues.map((i) => ({ field: `body.${i.path.join(".")}`, message: i.message })),
+    );
   return null;
 }
 
-/** The problem as its HTTP status and RFC 9457 body (also kept as a background job's answer). */
-export function problemBody(problem: ApiProblem) {
-  const { status, title } = problemCodes[problem.code];
-  const body = {
-    type: `about:blank#${problem.code}`,
-    title,
-    status,
-    code: problem.code,
-    detail: problem.detail,
-    errors: problem.errors,
-    ...problem.extra,
-  };
-  return { status, body };
-}
+/** The problem as its HTTP status and RFC 9457 body. */
+export const problemBody = problemDetails;
 
-export function problemResponse(problem: ApiProblem): Response {
-  const { status, body } = problemBody(problem);
-  return new Response(JSON.stringify(body), {
+export function problemResponse(problem: DomainError): Response {
+  const { status, body } = problemDetails(problem);
+  const response = new Response(JSON.stringify(body), {
     status,
     headers: { "content-type": "application/problem+json", "cache-control": "no-store" },
   });
+  // A rate limit that knows when it lifts says so in the header clients and proxies read.
+  const retryAfter = problem.extra?.retryAfterSeconds;
+  if (typeof retryAfter === "number") response.headers.set("retry-after", String(retryAfter));
+  return response;
 }

@@ -10,7 +10,7 @@ import { sessionOf } from "@/lib/platform/auth/request-session";
 import { reportError } from "@/lib/platform/ops/error-report";
 import { log, loggablePath, requestIdOf } from "@/lib/platform/ops/log";
 import { uploadLimits } from "@/lib/platform/upload-limits";
-import { principalForApiToken, TokenRateLimited } from "@/lib/server/api-tokens/verify";
+import { principalForApiToken } from "@/lib/server/api-tokens/verify";
 import { readTextLimited } from "./body-limit";
 import { ApiProblem, type FieldError, problemOf, problemResponse } from "./problem";
 
@@ -139,21 +139,10 @@ export function apiRoute<P extends ZodType, Q extends ZodType, B extends ZodType
         result instanceof Response ? result : Response.json(result, { headers: { "cache-control": "no-store" } }),
       );
     } catch (error) {
-      if (error instanceof TokenRateLimited) return respond(tokenRateLimited(error.retryAfterSeconds));
       const problem = problemOf(error);
       return problem ? respond(problemResponse(problem)) : respond(problemResponse(new ApiProblem("internal")), error);
     }
   };
-}
-
-function tokenRateLimited(retryAfterSeconds: number): Response {
-  const response = problemResponse(
-    new ApiProblem("rateLimited", "This API token has made too many requests; try again later", undefined, {
-      retryAfterSeconds,
-    }),
-  );
-  response.headers.set("retry-after", String(retryAfterSeconds));
-  return response;
 }
 
 /** Who asked, as logs name it: a user's session or a donor link (never who exactly, never the secret). */

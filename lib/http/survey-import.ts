@@ -1,11 +1,11 @@
 import "server-only";
 import type { z } from "zod";
+import { refuseIfProblems } from "@/lib/domain/imports/preview-refusal";
 import type { Principal } from "@/lib/domain/permissions";
 import { bytesOf } from "@/lib/formats/read/table-rows";
 import { importSurvey, readSurvey, savedSurveyRules } from "@/lib/server/survey/survey-import";
 import type { importSurveyBody } from "./contracts/survey";
 import { ApiProblem } from "./problem";
-import { importRefusal, previewWithoutProblems } from "./results-import";
 
 /**
  * A survey import as an API answer: the preview, or 400 with every problem and nothing saved. Without
@@ -23,10 +23,9 @@ export async function importSurveyProblems(
     ]);
   }
   const source = bytesOf(format === "csv" ? content : Buffer.from(content, "base64"));
-  const preview = await readSurvey(format, source)
-    .then((file) => importSurvey(principal, projectId, file, { fileName, rules, dryRun, submit }))
-    .catch(importRefusal);
-  return previewWithoutProblems(preview, (p) =>
+  const file = await readSurvey(format, source);
+  const preview = await importSurvey(principal, projectId, file, { fileName, rules, dryRun, submit });
+  return refuseIfProblems(preview, preview.problemCount, "Nothing was imported", (p) =>
     [p.indicator, p.table, `row ${p.row}`, p.column].filter(Boolean).join(", "),
   );
 }

@@ -1,6 +1,8 @@
 // Who may do what: one table of roles to permissions, and checks that every server entry point calls.
 // A principal is whoever is asking: a signed-in user (directly or through an API token) or a donor's
 // share link, which is a read-only principal scoped to one project.
+
+import { DomainError } from "@/lib/domain/errors";
 import type { ProjectRole } from "@/lib/generated/prisma/enums";
 
 export type Permission =
@@ -71,9 +73,9 @@ export function readableProjects(principal: Principal): string[] | "all" {
   return Object.keys(principal.roles);
 }
 
-export class ForbiddenError extends Error {
+export class ForbiddenError extends DomainError {
   constructor(readonly permission: Permission) {
-    super(`Not allowed: ${permission}`);
+    super("forbidden", { detail: `Not allowed: ${permission}` });
     this.name = "ForbiddenError";
   }
 }

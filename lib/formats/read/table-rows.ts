@@ -8,6 +8,7 @@
 
 import { createReadStream } from "node:fs";
 import ExcelJS from "exceljs";
+import { DomainError } from "@/lib/domain/errors";
 import type { TableRefusal } from "@/lib/domain/imports/table-refusals";
 import type { TableRow } from "@/lib/domain/imports/table-row";
 import { env } from "@/lib/platform/env";
@@ -20,12 +21,13 @@ export const MAX_TABLE_COLUMNS = 16_384;
 export const MAX_CELL_CHARS = 32_767;
 
 /** The file is not a table that may be read: broken, foreign, or past a limit (`code` says which). */
-export class UnreadableTable extends Error {
+export class UnreadableTable extends DomainError {
+  declare readonly code: TableRefusal;
   constructor(
-    readonly code: TableRefusal,
+    code: TableRefusal,
     readonly reason: string = code,
   ) {
-    super(`The file could not be read as a table: ${reason}`);
+    super(code, { fields: [{ field: "body", code }], message: `The file could not be read as a table: ${reason}` });
     this.name = "UnreadableTable";
   }
 }

@@ -1,14 +1,19 @@
 import "server-only";
 import { hashToken, secretState } from "@/lib/domain/api-tokens/token";
+import { DomainError } from "@/lib/domain/errors";
 import { loadPrincipal } from "@/lib/platform/auth/principal";
 import { db } from "@/lib/platform/db";
 import { env } from "@/lib/platform/env";
 import { consumeAttempt } from "@/lib/platform/ops/shared-rate-limit";
 
 /** Thrown when a token has made more requests this minute than API_TOKEN_REQUESTS_PER_MINUTE. */
-export class TokenRateLimited extends Error {
+export class TokenRateLimited extends DomainError {
   constructor(readonly retryAfterSeconds: number) {
-    super("API token rate limit reached");
+    super("rateLimited", {
+      detail: "This API token has made too many requests; try again later",
+      extra: { retryAfterSeconds },
+      message: "API token rate limit reached",
+    });
     this.name = "TokenRateLimited";
   }
 }

@@ -3,6 +3,7 @@
 // once a manager shares the file (and its value is approved). Every attach, share and removal is audited.
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
+import { DomainError, type DomainErrorOptions, type ErrorCode } from "@/lib/domain/errors";
 import { assertCan, can, type Principal, requireUserId } from "@/lib/domain/permissions";
 import { isStorableText } from "@/lib/domain/validation/text";
 import type { EvidenceTypeRefusal } from "@/lib/formats/read/file-type";
@@ -34,9 +35,9 @@ export type EvidenceItem = {
 };
 
 /** Why a file was not kept: translated by the page, named in the API's problem. */
-export class EvidenceRefused extends Error {
+export class EvidenceRefused extends DomainError {
   constructor(
-    readonly code:
+    readonly reason:
       | "tooLarge"
       | "projectFull"
       | "fileName"
@@ -45,9 +46,16 @@ export class EvidenceRefused extends Error {
       | EvidenceTypeRefusal
       | ReadRefusal,
   ) {
-    super(`The file was not attached: ${code}`);
+    super(...evidenceRefusal(reason));
     this.name = "EvidenceRefused";
   }
+}
+
+/** A refused file's code and problem: no such place to attach it (404), too large (413), or not kept (400). */
+function evidenceRefusal(reason: EvidenceRefused["reason"]): [ErrorCode, DomainErrorOptions] {
+  if (reason === "unknownTarget") return ["notFound", { detail: "No such value, period or round in this project" }];
+  if (reason === "tooLarge" || reason === "projectFull") return ["tooLarge", { detail: reason }];
+  return ["validation", { detail: `The file was not attached: ${reason}`, fields: [{ field: "body", code: reason }] }];
 }
 
 const select = {

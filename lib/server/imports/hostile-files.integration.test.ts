@@ -316,6 +316,6 @@ test("a zip bomb named .docx is refused as evidence by name, off the event loop,
     attachEvidence(evaluator, peru, { resultId: value.id }, { name: "report.docx", bytes: bomb }),
   );
   await expect(attached).rejects.toThrow(EvidenceRefused);
-  await expect(attached).rejects.toMatchObject({ code: "tooLargeUnzipped" });
+  await expect(attached).rejects.toMatchObject({ reason: "tooLargeUnzipped" });
   expect(await db().evidence.count()).toBe(before);
 });

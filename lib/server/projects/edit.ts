@@ -3,6 +3,7 @@
 // between, and is written to the audit trail with what it replaced.
 import "server-only";
 import type { z } from "zod";
+import { DomainError } from "@/lib/domain/errors";
 import { assertCan, type Principal, requireUserId } from "@/lib/domain/permissions";
 import {
   customDimensionSchema,
@@ -21,20 +22,29 @@ import { usableDimensions } from "@/lib/server/catalogue/dimensions";
 import { placeByName } from "./places";
 
 /** Someone saved since this was read: nothing was changed; `current` is what is saved now. */
-export class StaleEdit extends Error {
+export class StaleEdit extends DomainError {
   constructor(readonly current: { version: number; [key: string]: unknown }) {
-    super("Changed by someone else since it was read");
+    super("stale", { detail: "Changed by someone else since it was read", extra: { current } });
     this.name = "StaleEdit";
   }
 }
 
-/** Input that is well-formed but not acceptable here (a place that has results, an unknown node...). */
-export class EditRefused extends Error {
+/**
+ * Input that is well-formed but not acceptable here (a place that has results, an unknown node...):
+ * `reason` is the field's message key. Too many invitations is a rate limit (429) on its field.
+ */
+export class EditRefused extends DomainError {
   constructor(
     readonly field: string,
-    readonly code: string,
+    readonly reason: string,
   ) {
-    super(`${field}: ${code}`);
+    const fields = [{ field: `body.${field}`, code: reason }];
+    super(
+      reason === "rateLimited" ? "rateLimited" : "validation",
+      reason === "rateLimited"
+        ? { fields, message: `${field}: ${reason}` }
+        : { detail: "Not accepted", fields, message: `${field}: ${reason}` },
+    );
     this.name = "EditRefused";
   }
 }

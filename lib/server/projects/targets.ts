@@ -2,19 +2,26 @@
 // disaggregation option. A batch is saved all or nothing; each changed cell names the version
 // (updatedAt) it was read at, so two managers editing the same target cannot overwrite each other.
 import "server-only";
+import { DomainError } from "@/lib/domain/errors";
 import { assertCan, type Principal, requireUserId } from "@/lib/domain/permissions";
 import { isEmptyTarget, type TargetCell, type TargetProblem, targetProblems } from "@/lib/domain/projects/schemas";
 import { db } from "@/lib/platform/db";
 import { recordAudit } from "@/lib/server/audit/record";
 
-export class TargetProblems extends Error {
+/** Targets that may not be saved, each by its cell and field: nothing was saved. */
+export class TargetProblems extends DomainError {
   constructor(readonly problems: TargetProblem[]) {
-    super(`${problems.length} problem(s) in the targets`);
+    super("validation", {
+      detail: "The targets were not saved",
+      fields: problems.map((p) => ({ field: `body.cells.${p.index}.${p.field}`, code: p.code })),
+      message: `${problems.length} problem(s) in the targets`,
+    });
     this.name = "TargetProblems";
   }
 }
 
-export class TargetConflict extends Error {
+/** A target changed since it was read: `current` is what is saved now, nothing was overwritten. */
+export class TargetConflict extends DomainError {
   constructor(
     readonly index: number,
     readonly current: {
@@ -24,7 +31,12 @@ export class TargetConflict extends Error {
       updatedAt: string;
     } | null,
   ) {
-    super("The target was changed by someone else");
+    super("stale", {
+      detail: "Changed by someone else since it was read",
+      fields: [{ field: `body.cells.${index}.updatedAt`, code: "stale" }],
+      extra: { current },
+      message: "The target was changed by someone else",
+    });
     this.name = "TargetConflict";
   }
 }

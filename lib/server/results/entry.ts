@@ -1,4 +1,5 @@
 import "server-only";
+import { DomainError } from "@/lib/domain/errors";
 import { assertCan, type Principal, requireUserId } from "@/lib/domain/permissions";
 import { type FieldProblem, hasNoFigure, resultProblems } from "@/lib/domain/validation/result-rules";
 import type { ResultInput } from "@/lib/domain/validation/results";
@@ -12,15 +13,20 @@ import { mailReturned, mailSubmitted } from "./review-mail";
 export type ItemProblem = FieldProblem & { index: number };
 
 /** An invalid batch: every problem by item and field; nothing was saved. */
-export class BatchProblems extends Error {
+export class BatchProblems extends DomainError {
   constructor(readonly problems: ItemProblem[]) {
-    super(`${problems.length} problem(s) in the batch`);
+    // The results API names its fields from the body's root ("items.0.value"), as it always has.
+    super("validation", {
+      detail: "The batch was not saved",
+      fields: problems.map((p) => ({ field: `items.${p.index}.${p.field}`, code: p.code })),
+      message: `${problems.length} problem(s) in the batch`,
+    });
     this.name = "BatchProblems";
   }
 }
 
 /** Someone else changed a result since it was read: their version is returned, nothing is overwritten. */
-export class VersionConflict extends Error {
+export class VersionConflict extends DomainError {
   constructor(
     readonly index: number,
     readonly current: {
@@ -32,7 +38,13 @@ export class VersionConflict extends Error {
       status: string;
     },
   ) {
-    super("The result was changed by someone else");
+    const { id, version, value, numerator, denominator, status } = current;
+    super("stale", {
+      detail: "Changed by someone else since it was read",
+      fields: [{ field: `items.${index}.version`, code: "stale" }],
+      extra: { current: { id, version, value, numerator, denominator, status } },
+      message: "The result was changed by someone else",
+    });
     this.name = "VersionConflict";
   }
 }

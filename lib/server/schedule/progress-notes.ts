@@ -1,6 +1,7 @@
 // A period's progress note: what a manager says about the period (context, delays, what comes next),
 // shown with the period on the donor report. Written by a reviewer, so it needs no approval of its own.
 import "server-only";
+import { DomainError } from "@/lib/domain/errors";
 import { assertCan, type Principal, requireUserId } from "@/lib/domain/permissions";
 import { db } from "@/lib/platform/db";
 import { recordAudit } from "@/lib/server/audit/record";
@@ -8,7 +9,12 @@ import { recordAudit } from "@/lib/server/audit/record";
 export const MAX_PROGRESS_NOTE = 4000;
 
 /** The note changed since the form was opened (another manager saved first): nothing is overwritten. */
-export class StaleProgressNote extends Error {}
+export class StaleProgressNote extends DomainError {
+  constructor() {
+    super("stale", { detail: "The note was changed by someone else since it was read" });
+    this.name = "StaleProgressNote";
+  }
+}
 
 /**
  * Saves (or clears, when empty) a period's note. `seenAt` is the note's time when the form was

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { DomainError } from "@/lib/domain/errors";
 import { assertCan, type Principal, userIdOf } from "@/lib/domain/permissions";
 import { calendarDay } from "@/lib/domain/validation/dates";
 import { db } from "@/lib/platform/db";
@@ -131,9 +132,9 @@ export async function updateSurveyRound(
 }
 
 /** Why a period or round cannot be removed: it has results (never dropped with it), or it is locked. */
-export class ScheduleRefused extends Error {
-  constructor(readonly code: "hasResults" | "locked") {
-    super(`Cannot be removed: ${code}`);
+export class ScheduleRefused extends DomainError {
+  constructor(code: "hasResults" | "locked") {
+    super(code, { detail: `Cannot be removed: ${code}` });
     this.name = "ScheduleRefused";
   }
 }

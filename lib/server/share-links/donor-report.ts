@@ -3,6 +3,7 @@
 // approval), and where they come from.
 import "server-only";
 import type { Measure } from "@/lib/domain/engine/types";
+import { DomainError } from "@/lib/domain/errors";
 import { isText } from "@/lib/domain/measures";
 import { assertCan, type Principal, requireUserId } from "@/lib/domain/permissions";
 import { db } from "@/lib/platform/db";
@@ -65,7 +66,13 @@ export async function headlineChoice(principal: Principal, projectId: string) {
     .map((i) => ({ id: i.id, code: i.code, title: i.title, chosen: chosen.has(i.id) }));
 }
 
-export class TooManyHeadlines extends Error {}
+/** More headline indicators than MAX_HEADLINES: nothing was saved. */
+export class TooManyHeadlines extends DomainError {
+  constructor() {
+    super("tooMany", { detail: `At most ${MAX_HEADLINES} headline indicators` });
+    this.name = "TooManyHeadlines";
+  }
+}
 
 /** Sets the headline indicators (at most MAX_HEADLINES of the project's countable indicators). */
 export async function setHeadlines(principal: Principal, projectId: string, ids: string[]) {

@@ -1,8 +1,8 @@
+import { refuseIfCreationProblems } from "@/lib/domain/imports/preview-refusal";
 import { createProjectBody } from "@/lib/http/contracts/projects";
 import { pageQuery } from "@/lib/http/contracts/read";
 import { listProjectsResponse } from "@/lib/http/read-handlers";
 import { apiRoute } from "@/lib/http/route";
-import { previewOrProblem } from "@/lib/http/setup-errors";
 import { createProject } from "@/lib/server/projects/create";
 
 export const POST = apiRoute({
@@ -13,7 +13,7 @@ export const POST = apiRoute({
       dryRun: body.dryRun,
       source: "api",
     });
-    return previewOrProblem({ activities: [], warnings: [], ...created });
+    return refuseIfCreationProblems({ activities: [], warnings: [], ...created });
   },
 });
 

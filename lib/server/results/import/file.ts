@@ -1,6 +1,7 @@
 // An uploaded results table: its format, its columns (for mapping), the project's saved mapping, and
 // the import itself, which also remembers the mapping for next time.
 import "server-only";
+import { refuseIfProblems } from "@/lib/domain/imports/preview-refusal";
 import type { TableRow } from "@/lib/domain/imports/table-row";
 import { assertCan, type Principal } from "@/lib/domain/permissions";
 import { guessMapping, type ImportMapping, importMappingSchema } from "@/lib/domain/results/import-mapping";
@@ -77,4 +78,15 @@ export async function importResultsFile(
     });
   }
   return preview;
+}
+
+/**
+ * A results import as the API and background imports answer it: the preview, or a refusal naming each
+ * problem by row and column (nothing was imported).
+ */
+export async function importResultsOrRefuse(...args: Parameters<typeof importResultsFile>) {
+  const preview = await importResultsFile(...args);
+  return refuseIfProblems(preview, preview.problemCount, "Nothing was imported", (p) =>
+    p.column ? `row ${p.row}, ${p.column}` : `row ${p.row}`,
+  );
 }

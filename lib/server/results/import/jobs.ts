@@ -4,18 +4,17 @@
 // The caller does not wait on one long request, and an import goes on if the browser goes away. On
 // the embedded database there is no queue and the import runs in its request.
 import "server-only";
+import { DomainError, problemDetails } from "@/lib/domain/errors";
 import { assertCan, type Principal, requireUserId } from "@/lib/domain/permissions";
 import type { ImportMapping } from "@/lib/domain/results/import-mapping";
 import { bytesOf } from "@/lib/formats/read/table-rows";
-import { ApiProblem, problemBody, problemOf } from "@/lib/http/problem";
-import { importResultsProblems } from "@/lib/http/results-import";
 import { loadPrincipal } from "@/lib/platform/auth/principal";
 import { db } from "@/lib/platform/db";
 import { env } from "@/lib/platform/env";
 import { defineJob, jobQueue } from "@/lib/platform/jobs/queue";
 import { log } from "@/lib/platform/ops/log";
 import { uploadLimits } from "@/lib/platform/upload-limits";
-import type { TableFormat } from "./file";
+import { importResultsOrRefuse, type TableFormat } from "./file";
 import {
   failStalledImports,
   failUnanswered,
@@ -44,15 +43,16 @@ export async function queueResultsImport(
   const { format, content, progressId: id, ...options } = input;
   const limit = uploadLimits().upload;
   if (content.byteLength > limit)
-    throw new ApiProblem("payloadTooLarge", `The body is larger than ${limit} bytes`, [
-      { field: "body", message: "tooLarge" },
-    ]);
+    throw new DomainError("tooLarge", {
+      detail: `The body is larger than ${limit} bytes`,
+      fields: [{ field: "body", code: "tooLarge" }],
+    });
   await progressReporter(principal, projectId, id, content.byteLength, "queued");
   await db()
     .importUpload.create({ data: { id, projectId, userId, format, options, content: Buffer.from(content) } })
     .catch((error) => {
       if ((error as { code?: string }).code === "P2002")
-        throw new ApiProblem("conflict", "An import with this progress id is already queued");
+        throw new DomainError("conflict", { detail: "An import with this progress id is already queued" });
       throw error;
     });
   if (await resultsImportJob.send(id, { uploadId: id })) return true;
@@ -71,13 +71,14 @@ const staleMs = () => beatMs() * STALE_BEATS;
  * `errors` carries a stable code the page translates.
  */
 function interruptedProblem() {
-  return new ApiProblem("internal", "The server stopped while importing: nothing was saved. Send the file again.", [
-    { field: "job", message: "interrupted" },
-  ]);
+  return new DomainError("internal", {
+    detail: "The server stopped while importing: nothing was saved. Send the file again.",
+    fields: [{ field: "job", code: "interrupted" }],
+  });
 }
 
 export function interruptedOutcome() {
-  return problemBody(interruptedProblem());
+  return problemDetails(interruptedProblem());
 }
 
 async function runImport(uploadId: string) {
@@ -115,8 +116,8 @@ async function importUpload(uploadId: string) {
     },
   };
   const outcome = await (async () => {
-    if (!principal) throw new ApiProblem("forbidden", "The user who sent this file no longer exists");
-    const preview = await importResultsProblems(principal, projectId, {
+    if (!principal) throw new DomainError("forbidden", { detail: "The user who sent this file no longer exists" });
+    const preview = await importResultsOrRefuse(principal, projectId, {
       ...(upload.options as Options),
       format: upload.format as TableFormat,
       source: bytesOf(new Uint8Array(upload.content)),
@@ -124,9 +125,9 @@ async function importUpload(uploadId: string) {
     });
     return { status: 200, body: preview as unknown };
   })().catch((error) => {
-    const problem = problemOf(error);
-    if (!problem) log.error({ err: error, uploadId, projectId }, "background results import failed");
-    return problemBody(problem ?? new ApiProblem("internal"));
+    if (error instanceof DomainError) return problemDetails(error);
+    log.error({ err: error, uploadId, projectId }, "background results import failed");
+    return problemDetails(new DomainError("internal"));
   });
   await recordOutcome(projectId, uploadId, outcome, outcome.status === 200 || outcome.status === 400);
 }

@@ -8,6 +8,7 @@ import type { Measure } from "@/lib/domain/engine/types";
 import { isText, measureTable } from "@/lib/domain/measures";
 import type { ResultImportPreview, RowProblem } from "@/lib/domain/results/import-preview";
 import "server-only";
+import { DomainError } from "@/lib/domain/errors";
 import type { TableRow } from "@/lib/domain/imports/table-row";
 import { assertCan, type Principal, requireUserId } from "@/lib/domain/permissions";
 import { type ImportMapping, isApproved, type MappedField, mappedFields } from "@/lib/domain/results/import-mapping";
@@ -492,9 +493,9 @@ export async function writeImport(
 }
 
 /** Someone changed one of the import's values between its check and its write: nothing was saved. */
-export class ImportRaced extends Error {
+export class ImportRaced extends DomainError {
   constructor() {
-    super("A value changed while the import was being saved; nothing was imported");
+    super("raced", { detail: "A value changed while the import was being saved; nothing was imported" });
     this.name = "ImportRaced";
   }
 }

@@ -2,14 +2,13 @@ import { projectDetailsSchema } from "@/lib/domain/projects/schemas";
 import { summaryParams } from "@/lib/http/contracts/summary";
 import { getProjectResponse } from "@/lib/http/read-handlers";
 import { apiRoute } from "@/lib/http/route";
-import { withSetupProblems } from "@/lib/http/setup-errors";
 import { updateProjectDetails } from "@/lib/server/projects/edit";
 
 export const PATCH = apiRoute({
   params: summaryParams,
   body: projectDetailsSchema,
   async handler({ principal, params, body }) {
-    const saved = await withSetupProblems(() => updateProjectDetails(principal, params.projectId, body));
+    const saved = await updateProjectDetails(principal, params.projectId, body);
     return { id: saved.id, version: saved.version };
   },
 });

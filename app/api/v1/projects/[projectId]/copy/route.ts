@@ -1,9 +1,9 @@
+import { refuseIfCreationProblems } from "@/lib/domain/imports/preview-refusal";
 import { can } from "@/lib/domain/permissions";
 import { copyProjectBody } from "@/lib/http/contracts/projects";
 import { summaryParams } from "@/lib/http/contracts/summary";
 import { ApiProblem } from "@/lib/http/problem";
 import { apiRoute } from "@/lib/http/route";
-import { previewOrProblem } from "@/lib/http/setup-errors";
 import { createProject } from "@/lib/server/projects/create";
 import { asTemplate, projectDefinition } from "@/lib/server/projects/template";
 
@@ -14,6 +14,6 @@ export const POST = apiRoute({
     if (!can(principal, "project.read", params.projectId)) throw new ApiProblem("notFound");
     const definition = asTemplate(await projectDefinition(principal, params.projectId), next);
     const created = await createProject(principal, definition, { managerEmails: managers, source: "template" });
-    return previewOrProblem({ activities: [], warnings: [], ...created });
+    return refuseIfCreationProblems({ activities: [], warnings: [], ...created });
   },
 });

@@ -2,7 +2,6 @@ import { assertCan } from "@/lib/domain/permissions";
 import { readLimitedBody } from "@/lib/http/body-limit";
 import { evidenceListQuery, evidenceUploadQuery } from "@/lib/http/contracts/evidence";
 import { summaryParams } from "@/lib/http/contracts/summary";
-import { evidenceProblem } from "@/lib/http/evidence-handlers";
 import { ApiProblem } from "@/lib/http/problem";
 import { apiRoute } from "@/lib/http/route";
 import { uploadLimits } from "@/lib/platform/upload-limits";
@@ -38,9 +37,7 @@ export const POST = apiRoute({
       : query.period
         ? { periodId: query.period }
         : { roundId: query.round ?? "" };
-    const item = await attachEvidence(principal, params.projectId, target, { name: query.name, bytes }).catch(
-      evidenceProblem,
-    );
+    const item = await attachEvidence(principal, params.projectId, target, { name: query.name, bytes });
     return Response.json(item, { status: 201 });
   },
 });

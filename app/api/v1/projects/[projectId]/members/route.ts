@@ -1,7 +1,6 @@
 import { inviteSchema } from "@/lib/domain/projects/schemas";
 import { summaryParams } from "@/lib/http/contracts/summary";
 import { apiRoute } from "@/lib/http/route";
-import { withSetupProblems } from "@/lib/http/setup-errors";
 import { env } from "@/lib/platform/env";
 import { requestLocale } from "@/lib/platform/i18n/translator";
 import { inviteMember, listTeam } from "@/lib/server/projects/members";
@@ -26,9 +25,10 @@ export const POST = apiRoute({
   params: summaryParams,
   body: inviteSchema,
   async handler({ principal, params, body, request }) {
-    const result = await withSetupProblems(() =>
-      inviteMember(principal, params.projectId, body, { appUrl: env().APP_URL, locale: requestLocale(request) }),
-    );
+    const result = await inviteMember(principal, params.projectId, body, {
+      appUrl: env().APP_URL,
+      locale: requestLocale(request),
+    });
     return {
       invitationUrl: new URL(`/invite/${result.token}`, env().APP_URL).toString(),
       emailed: result.emailed,

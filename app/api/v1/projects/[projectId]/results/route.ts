@@ -2,7 +2,6 @@ import { resultsQuery } from "@/lib/http/contracts/read";
 import { saveResultsBody } from "@/lib/http/contracts/results";
 import { summaryParams } from "@/lib/http/contracts/summary";
 import { listResultsResponse } from "@/lib/http/read-handlers";
-import { withResultProblems } from "@/lib/http/results-errors";
 import { apiRoute } from "@/lib/http/route";
 import { db } from "@/lib/platform/db";
 import { saveResults } from "@/lib/server/results/entry";
@@ -12,7 +11,7 @@ export const POST = apiRoute({
   params: summaryParams,
   body: saveResultsBody,
   async handler({ principal, params, body }) {
-    const saved = await withResultProblems(() => saveResults(principal, params.projectId, body.items, body.submit));
+    const saved = await saveResults(principal, params.projectId, body.items, body.submit);
     // Saved all the same: values far from the same place's figure the period before are pointed out.
     const warnings = await outlierWarnings(db(), params.projectId, body.items);
     return { results: saved.map(({ id, version, status }) => ({ id, version, status })), warnings };

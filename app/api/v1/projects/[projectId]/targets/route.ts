@@ -1,13 +1,12 @@
 import { saveTargetsBody } from "@/lib/http/contracts/projects";
 import { summaryParams } from "@/lib/http/contracts/summary";
 import { apiRoute } from "@/lib/http/route";
-import { withSetupProblems } from "@/lib/http/setup-errors";
 import { saveTargets } from "@/lib/server/projects/targets";
 
 export const PUT = apiRoute({
   params: summaryParams,
   body: saveTargetsBody,
   async handler({ principal, params, body }) {
-    return withSetupProblems(() => saveTargets(principal, params.projectId, body.cells));
+    return saveTargets(principal, params.projectId, body.cells);
   },
 });

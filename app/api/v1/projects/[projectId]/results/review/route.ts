@@ -1,6 +1,5 @@
 import { reviewBody } from "@/lib/http/contracts/results";
 import { summaryParams } from "@/lib/http/contracts/summary";
-import { withResultProblems } from "@/lib/http/results-errors";
 import { apiRoute } from "@/lib/http/route";
 import { reviewResults } from "@/lib/server/results/entry";
 
@@ -8,6 +7,6 @@ export const POST = apiRoute({
   params: summaryParams,
   body: reviewBody,
   async handler({ principal, params, body }) {
-    return { reviewed: await withResultProblems(() => reviewResults(principal, params.projectId, body.decisions)) };
+    return { reviewed: await reviewResults(principal, params.projectId, body.decisions) };
   },
 });

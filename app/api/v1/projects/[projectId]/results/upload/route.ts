@@ -4,9 +4,9 @@ import { uploadResultsQuery } from "@/lib/http/contracts/results";
 import { summaryParams } from "@/lib/http/contracts/summary";
 import { xlsxMediaType } from "@/lib/http/contracts/types";
 import { ApiProblem } from "@/lib/http/problem";
-import { importResultsProblems } from "@/lib/http/results-import";
 import { apiRoute } from "@/lib/http/route";
 import { uploadLimits } from "@/lib/platform/upload-limits";
+import { importResultsOrRefuse } from "@/lib/server/results/import/file";
 import { backgroundImports, queueResultsImport } from "@/lib/server/results/import/jobs";
 import { progressReporter } from "@/lib/server/results/import/progress";
 
@@ -54,7 +54,7 @@ export const POST = apiRoute({
     const size = declaredLength(request);
     const source = limitedStream(request.body, uploadLimits().upload, size);
     const progress = progressId ? await progressReporter(principal, params.projectId, progressId, size) : undefined;
-    return importResultsProblems(principal, params.projectId, {
+    return importResultsOrRefuse(principal, params.projectId, {
       format,
       source,
       mapping: mapping.data,
