@@ -31,6 +31,39 @@ test("a semicolon-separated file (Excel in Spanish) and a last line without a ne
   ]);
 });
 
+/** An endless line of `text` repeated, counting the bytes read from it. */
+function endless(text: string) {
+  const chunk = new TextEncoder().encode(text.repeat(65_536 / text.length));
+  const source = {
+    read: 0,
+    async *[Symbol.asyncIterator]() {
+      for (;;) {
+        source.read += chunk.length;
+        yield chunk;
+      }
+    },
+  };
+  return source;
+}
+
+test("a line past Excel's column or cell limit is refused as the parser passes it, not once the line ends", async () => {
+  // Why CSV is parsed here rather than by csv-parse: its records are whole before they can be checked,
+  // so a 100 MB line of separators took 9 s and 1.7 GB (docs/architecture.md, "Libraries we use").
+  for (const [text, code] of [
+    [",", "tooManyColumns"],
+    ["x", "cellTooLong"],
+  ] as const) {
+    const source = endless(text);
+    await expect(async () => {
+      for await (const _ of csvRows(source)) {
+        // reading is what is refused
+      }
+    }).rejects.toMatchObject({ code });
+    // The separator is picked from the first megabyte when no line ends before it.
+    expect(source.read).toBeLessThanOrEqual(2 * 1024 * 1024);
+  }
+});
+
 test(
   "XLSX files from other writers: SheetJS puts the sheets before the workbook; dates stay dates",
   bigInput,
