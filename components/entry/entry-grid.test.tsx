@@ -1,0 +1,229 @@
+// The entry grid as an evaluator uses it: moving with the keyboard, typing, clearing and pasting a
+// block from a spreadsheet, then what a save would send. The server action is the one thing replaced:
+// it runs on the server, so here it records the batch it is given and answers as a saved one would.
+import { screen, within } from "@testing-library/react";
+import { afterEach, beforeEach, expect, test, vi } from "vitest";
+import { renderPage } from "@/components/testing/render";
+import { saveResultsAction } from "@/lib/server/results/actions";
+import { EntryGrid } from "./entry-grid";
+
+vi.mock("@/lib/server/results/actions", () => ({ saveResultsAction: vi.fn() }));
+const save = vi.mocked(saveResultsAction);
+
+const sex = {
+  id: "sex",
+  name: "Sex",
+  options: [
+    { id: "f", name: "Female" },
+    { id: "m", name: "Male" },
+  ],
+};
+const rules = { unit: "", minValue: null, maxValue: null, wholeNumbers: null };
+const indicators = [
+  { id: "reached", code: "OP1", title: "People reached", measure: "COUNT" as const, ...rules, dimensions: [sex] },
+  { id: "score", code: "OC2", title: "Mean score", measure: "MEAN" as const, ...rules, dimensions: [] },
+];
+const locations = [
+  { id: "callao", name: "Callao" },
+  { id: "lima", name: "Lima" },
+];
+const row = {
+  optionId: null,
+  value: null,
+  numerator: null,
+  denominator: null,
+  sampleSize: null,
+  textValue: null,
+  version: 1,
+  reviewComment: null,
+};
+/** Lima's total is submitted (it takes no value); Lima's men are a saved draft. */
+const existing = [
+  { ...row, id: "r1", indicatorId: "reached", locationId: "lima", value: 60, status: "SUBMITTED" },
+  { ...row, id: "r2", indicatorId: "reached", locationId: "lima", optionId: "m", value: 7, status: "DRAFT" },
+];
+
+function renderGrid() {
+  return renderPage(
+    <EntryGrid
+      projectId="p1"
+      time={{ id: "q4", kind: "period", label: "2021-Q4" }}
+      indicators={indicators}
+      locations={locations}
+      existing={existing}
+    />,
+  );
+}
+const input = (name: string) => screen.getByRole("textbox", { name }) as HTMLInputElement;
+/** What the grid sent to be saved, by cell. */
+const sent = () => (save.mock.calls.at(-1)?.[1] ?? []) as Record<string, unknown>[];
+const item = (indicatorId: string, locationId: string, optionId: string | null, figures: object) => ({
+  indicatorId,
+  locationId,
+  optionId,
+  periodId: "q4",
+  value: null,
+  numerator: null,
+  denominator: null,
+  sampleSize: null,
+  textValue: null,
+  version: undefined,
+  ...figures,
+});
+
+beforeEach(() => {
+  save.mockImplementation(async (_project, items, submit) => ({
+    ok: true,
+    saved: (items as unknown[]).map((_, index) => ({
+      index,
+      id: `saved${index}`,
+      version: 1,
+      status: submit ? "SUBMITTED" : "DRAFT",
+    })),
+    cleared: 0,
+  }));
+});
+afterEach(() => {
+  window.localStorage.clear();
+  save.mockReset();
+});
+
+test("arrow keys and Enter move between cells as in a spreadsheet, past cells that take no value", async () => {
+  const { user } = renderGrid();
+  await user.click(input("Value: OP1, Callao"));
+  await user.keyboard("{ArrowDown}");
+  expect(input("Value: OP1 Female, Callao")).toHaveFocus();
+  await user.keyboard("{Enter}");
+  expect(input("Value: OP1 Male, Callao")).toHaveFocus();
+  // Down into the mean's row: the same place's same field.
+  await user.keyboard("{ArrowDown}");
+  expect(input("Value: OC2, Callao")).toHaveFocus();
+  await user.keyboard("{ArrowRight}");
+  expect(input("Sample size: OC2, Callao")).toHaveFocus();
+  // Up from a field the row above lacks: that place's first field.
+  await user.keyboard("{ArrowUp}");
+  expect(input("Value: OP1 Male, Callao")).toHaveFocus();
+  await user.keyboard("{Shift>}{Enter}{/Shift}");
+  expect(input("Value: OP1 Female, Callao")).toHaveFocus();
+  await user.keyboard("{ArrowRight}");
+  expect(input("Value: OP1 Female, Lima")).toHaveFocus();
+  // Lima's total is submitted: up finds no cell that takes a value, the focus stays.
+  await user.keyboard("{ArrowUp}");
+  expect(input("Value: OP1 Female, Lima")).toHaveFocus();
+  expect(input("Value: OP1, Lima")).toBeDisabled();
+  // Tab is left to the browser: the next field in reading order.
+  await user.click(input("Value: OC2, Lima"));
+  await user.tab();
+  expect(input("Sample size: OC2, Lima")).toHaveFocus();
+});
+
+test("the arrows move the caret within a value until it reaches its edge; a cell arrived at is replaced by typing", async () => {
+  const { user } = renderGrid();
+  await user.click(input("Value: OP1 Female, Callao"));
+  await user.keyboard("123{ArrowLeft}");
+  expect(input("Value: OP1 Female, Callao")).toHaveFocus();
+  await user.keyboard("{ArrowRight}{ArrowRight}");
+  expect(input("Value: OP1 Female, Lima")).toHaveFocus();
+  await user.keyboard("{ArrowDown}");
+  // Lima's men were saved as 7: the whole value is selected, and typing replaces it.
+  expect(input("Value: OP1 Male, Lima")).toHaveFocus();
+  await user.keyboard("9");
+  expect(input("Value: OP1 Male, Lima")).toHaveValue("9");
+  await user.keyboard("{ArrowLeft}{ArrowLeft}");
+  expect(input("Value: OP1 Male, Callao")).toHaveFocus();
+});
+
+test("what is typed is sent as numbers read in the reader's locale; a cell typed then cleared is no value", async () => {
+  const { user, router } = renderGrid();
+  await user.type(input("Value: OP1, Callao"), "1,200");
+  await user.type(input("Value: OP1 Female, Callao"), "5");
+  await user.clear(input("Value: OP1 Female, Callao"));
+  await user.type(input("Value: OC2, Callao"), "3,5");
+  await user.type(input("Sample size: OC2, Callao"), "40");
+  expect(input("Value: OP1 Female, Callao")).toHaveValue("");
+  await user.click(screen.getByRole("button", { name: "Save draft" }));
+
+  expect(await screen.findByRole("status")).toHaveTextContent("2 values saved as drafts.");
+  expect(save).toHaveBeenCalledTimes(1);
+  expect(save.mock.calls[0]?.[2]).toBe(false);
+  expect(sent()).toEqual([
+    item("reached", "callao", null, { value: 1200 }),
+    item("score", "callao", null, { value: 3.5, sampleSize: 40 }),
+  ]);
+  expect(screen.queryByText("Required.")).toBeNull();
+  expect(router.refresh).toHaveBeenCalled();
+});
+
+test("a saved draft cleared is sent empty, to be deleted; nothing typed is nothing to save", async () => {
+  const { user } = renderGrid();
+  await user.click(screen.getByRole("button", { name: "Save draft" }));
+  expect(screen.getByRole("status")).toHaveTextContent("Nothing has changed.");
+  expect(save).not.toHaveBeenCalled();
+
+  await user.clear(input("Value: OP1 Male, Lima"));
+  await user.click(screen.getByRole("button", { name: "Save draft" }));
+  expect(await screen.findByRole("status")).toHaveTextContent("1 value saved as draft.");
+  expect(sent()).toEqual([item("reached", "lima", "m", { version: 1 })]);
+});
+
+test("what cannot be read as a number is marked at its cell and nothing is sent", async () => {
+  const { user } = renderGrid();
+  await user.type(input("Value: OP1, Callao"), "abc");
+  await user.click(screen.getByRole("button", { name: "Save draft" }));
+  expect(screen.getByRole("status")).toHaveTextContent("Nothing was saved: correct the values marked below.");
+  expect(input("Value: OP1, Callao")).toHaveAccessibleDescription("Not a number.");
+  expect(save).not.toHaveBeenCalled();
+});
+
+test("a block pasted from a spreadsheet fills right and down; separators are read, an empty cell is no value", async () => {
+  const { user } = renderGrid();
+  await user.click(input("Value: OP1 Female, Callao"));
+  // Two rows of two cells, as a spreadsheet copies them (Windows line ends, a trailing one); Lima's
+  // men (a saved draft of 7) are pasted empty.
+  await user.paste("1,200\t950\r\n1.000,0\t\r\n");
+  expect(screen.getByRole("status")).toHaveTextContent("4 values pasted. Save to keep them.");
+  expect(input("Value: OP1 Female, Callao")).toHaveValue("1,200");
+  expect(input("Value: OP1 Female, Lima")).toHaveValue("950");
+  expect(input("Value: OP1 Male, Callao")).toHaveValue("1.000,0");
+  expect(input("Value: OP1 Male, Lima")).toHaveValue("");
+
+  // The mean's row: a decimal comma and a thousands separator.
+  await user.click(input("Value: OC2, Callao"));
+  await user.paste("3,5\t1 200");
+  expect(screen.getByRole("status")).toHaveTextContent("2 values pasted. Save to keep them.");
+
+  await user.click(screen.getByRole("button", { name: "Save draft" }));
+  expect(await screen.findByRole("status")).toHaveTextContent("5 values saved as drafts.");
+  expect(sent()).toEqual([
+    item("reached", "callao", "f", { value: 1200 }),
+    item("reached", "lima", "f", { value: 950 }),
+    item("reached", "callao", "m", { value: 1000 }),
+    item("reached", "lima", "m", { version: 1 }),
+    item("score", "callao", null, { value: 3.5, sampleSize: 1200 }),
+  ]);
+});
+
+test("a pasted block keeps the values of submitted cells, and says so; a single value is typed as is", async () => {
+  const { user } = renderGrid();
+  await user.click(input("Value: OP1, Callao"));
+  await user.paste("5\t6");
+  expect(screen.getByRole("status")).toHaveTextContent(
+    "1 value pasted (1 cell already submitted or approved kept its value). Save to keep them.",
+  );
+  expect(input("Value: OP1, Callao")).toHaveValue("5");
+  expect(input("Value: OP1, Lima")).toHaveValue("60");
+
+  await user.click(input("Value: OP1 Female, Callao"));
+  await user.paste("42");
+  expect(input("Value: OP1 Female, Callao")).toHaveValue("42");
+  expect(screen.getByRole("status")).toHaveTextContent("1 value pasted");
+});
+
+test("the part of a total its options leave out is shown as one types", async () => {
+  const { user } = renderGrid();
+  await user.type(input("Value: OP1, Callao"), "60");
+  await user.type(input("Value: OP1 Female, Callao"), "30");
+  await user.type(input("Value: OP1 Male, Callao"), "20");
+  const male = screen.getByRole("row", { name: /^Sex: Male/ });
+  expect(within(male).getByText("10 not reported")).toBeInTheDocument();
+});
