@@ -27,6 +27,7 @@ const { configuredTarget, describeTarget, openAdapter } = await import("@/lib/pl
 const { applyMigrations, resetDatabase, startEngine } = await import("@/lib/platform/db/schema-engine");
 const { createDatabaseIfMissing } = await import("@/lib/platform/db/server-admin");
 const { projectSummary } = await import("@/lib/server/summary/service");
+const { AsOf } = await import("@/lib/domain/as-of");
 const { portfolio } = await import("@/lib/server/portfolio/service");
 const { seedPortfolio } = await import("./bench/portfolio");
 
@@ -80,7 +81,7 @@ if (!SUMMARY_ONLY) {
 }
 
 const admin = { kind: "user" as const, userId: "bench", isAdmin: true, roles: {} };
-const asOf = new Date("2026-01-01");
+const asOf = AsOf.parse("2026-01-01");
 // The partial sums a summary needs, as one hand-written GROUP BY (what any report must at least run).
 const rawGroupBy = (ids: string[]) =>
   prisma.$queryRaw`

@@ -1,14 +1,19 @@
 import { getTranslations } from "next-intl/server";
+import type { AsOf } from "@/lib/domain/as-of";
 
-/** Downloads of a project's reports; a draft variant for those who may see unapproved values. */
-export async function ReportLinks({ projectId, mayDraft }: { projectId: string; mayDraft: boolean }) {
+/**
+ * Downloads of a project's reports, as of the dashboard's day (the one in the address when it names one);
+ * a draft variant for those who may see unapproved values.
+ */
+export async function ReportLinks({ projectId, mayDraft, asOf }: { projectId: string; mayDraft: boolean; asOf: AsOf }) {
   const t = await getTranslations("tracking");
   const base = `/api/v1/projects/${projectId}`;
+  const dated = asOf.toSearch();
   const links = [
-    { href: `${base}/tracking.xlsx`, label: t("xlsx") },
-    { href: `${base}/tracking.csv`, label: t("csv") },
-    { href: `${base}/iati.xml`, label: t("iati") },
-    { href: `${base}/report.pdf`, label: t("pdf") },
+    { href: `${base}/tracking.xlsx${dated}`, label: t("xlsx") },
+    { href: `${base}/tracking.csv${dated}`, label: t("csv") },
+    { href: `${base}/iati.xml${dated}`, label: t("iati") },
+    { href: `${base}/report.pdf${dated}`, label: t("pdf") },
   ];
   return (
     <nav className="reports no-print" aria-label={t("reports")}>
@@ -19,7 +24,7 @@ export async function ReportLinks({ projectId, mayDraft }: { projectId: string; 
         </a>
       ))}
       {mayDraft && (
-        <a href={`${base}/tracking.xlsx?draft=true`} download>
+        <a href={`${base}/tracking.xlsx?draft=true${dated.replace("?", "&")}`} download>
           {t("includeDraft")}
         </a>
       )}

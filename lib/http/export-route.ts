@@ -1,4 +1,5 @@
 import "server-only";
+import type { AsOf } from "@/lib/domain/as-of";
 import type { Locale } from "@/lib/domain/i18n/config";
 import type { Principal } from "@/lib/domain/permissions";
 import { downloadResponse } from "@/lib/http/download";
@@ -12,7 +13,7 @@ type ExportFile = { body: BodyInit; filename: string };
 type Exporter = (
   principal: Principal,
   projectId: string,
-  options: { draft: boolean; asOf?: Date; locale: Locale },
+  options: { draft: boolean; asOf: AsOf; locale: Locale },
 ) => Promise<ExportFile | null>;
 
 /** A GET route that downloads one of a project's exports, in the requester's language. */

@@ -1,13 +1,13 @@
 // What the summary routes share: the JSON and CSV forms differ only in how the result is sent.
 import "server-only";
-import { isoDay } from "@/lib/domain/engine/days";
+import type { AsOf } from "@/lib/domain/as-of";
 import type { Locale } from "@/lib/domain/i18n/config";
 import type { Principal, SharePrincipal } from "@/lib/domain/permissions";
 import type { ShareOptions } from "@/lib/domain/share-links/options";
-import { db } from "@/lib/platform/db";
 import { requestLocale } from "@/lib/platform/i18n/translator";
-import { projectSummary, summaryVersion, UnknownFilterError } from "@/lib/server/summary/service";
-import { sharedSummary } from "@/lib/server/summary/shared";
+import { donorFigures, linkReader } from "@/lib/server/share-links/donor-report-view";
+import { type FiguresPart, type ProjectFilters, projectFigures } from "@/lib/server/summary/project-view";
+import { summaryVersion, UnknownFilterError } from "@/lib/server/summary/service";
 import { clientHas, weakEtag } from "./etag";
 import { ApiProblem } from "./problem";
 import { cachedBody, rememberBody } from "./response-cache";
@@ -15,14 +15,7 @@ import { cachedBody, rememberBody } from "./response-cache";
 type ProjectInput = {
   principal: Principal;
   params: { projectId: string };
-  query: {
-    asOf?: Date;
-    location?: string;
-    period?: string;
-    view?: "full" | "overview";
-    indicator?: string;
-    includeSubmitted: boolean;
-  };
+  query: ProjectFilters & FiguresPart;
   /** The reader's language (names of the shared catalogue): given, or the request's. */
   locale?: Locale;
   request?: Request;
@@ -30,23 +23,13 @@ type ProjectInput = {
   dataVersion?: number;
 };
 
-/** The API's `view=overview` is a dashboard's first screen: overall and per-place figures. */
-const depthOf = (view?: "full" | "overview") => (view === "overview" ? "places" : "full");
-
 const localeOf = (input: { locale?: Locale; request?: Request }) =>
   input.locale ?? (input.request ? requestLocale(input.request) : undefined);
 
 export async function loadProjectSummary({ principal, params, query, ...input }: ProjectInput) {
-  const locationId = query.location ? await resolveLocation(query.location) : null;
   try {
-    const summary = await projectSummary(principal, params.projectId, {
-      asOf: query.asOf,
-      locationId,
-      timeId: query.period ?? null,
-      includeSubmitted: query.includeSubmitted,
+    const summary = await projectFigures(principal, params.projectId, query, query, {
       locale: localeOf(input),
-      depth: depthOf(query.view),
-      indicatorId: query.indicator,
       dataVersion: input.dataVersion,
     });
     if (!summary) throw new ApiProblem("notFound", "No such project, or no access to it");
@@ -66,15 +49,9 @@ function unknownFilterProblem(error: UnknownFilterError): ApiProblem {
   return new ApiProblem("validation", `Unknown ${error.filter}`, [{ field: `query.${error.filter}`, message }]);
 }
 
-/** A location given by id or by ISO 3166 code. */
-async function resolveLocation(value: string): Promise<string> {
-  const found = await db().location.findFirst({ where: { OR: [{ id: value }, { isoCode: value.toUpperCase() }] } });
-  return found?.id ?? value;
-}
-
 type SharedInput = {
   principal: { principal: SharePrincipal; options: ShareOptions };
-  query: { asOf?: Date; view?: "full" | "overview"; indicator?: string };
+  query: { asOf: AsOf } & FiguresPart;
   locale?: Locale;
   request?: Request;
   dataVersion?: number;
@@ -82,11 +59,8 @@ type SharedInput = {
 
 export async function loadSharedSummary({ principal, query, ...input }: SharedInput) {
   try {
-    const summary = await sharedSummary(principal, {
-      asOf: query.asOf,
+    const summary = await donorFigures(linkReader(principal), query.asOf, query, {
       locale: localeOf(input),
-      depth: depthOf(query.view),
-      indicatorId: query.indicator,
       dataVersion: input.dataVersion,
     });
     if (!summary) throw new ApiProblem("notFound");
@@ -98,11 +72,11 @@ export async function loadSharedSummary({ principal, query, ...input }: SharedIn
 
 /**
  * Conditional GET for a summary: an ETag naming the project's data version and the whole view (query,
- * language, today's date for a default as-of, a link's options), so a client's copy is confirmed with a
+ * language, the as-of day, today's when none is asked, a link's options), so a client's copy is confirmed with a
  * 304 from one small query, and any change (which moves the version) gives the new figures.
  */
 async function conditional(
-  input: { request: Request; locale?: Locale },
+  input: { request: Request; locale?: Locale; query: { asOf: AsOf } },
   version: number | null,
   view: unknown,
   load: () => Promise<{ version: number | null }>,
@@ -111,7 +85,7 @@ async function conditional(
     version === null
       ? null
       : weakEtag(
-          JSON.stringify([version, new URL(input.request.url).search, localeOf(input), isoDay(new Date()), view]),
+          JSON.stringify([version, new URL(input.request.url).search, localeOf(input), input.query.asOf.toKey(), view]),
         );
   const headers: Record<string, string> = { "cache-control": tag ? "private, no-cache" : "no-store" };
   if (tag) headers.etag = tag;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AsOf } from "@/lib/domain/as-of";
 import { measures } from "@/lib/domain/measures";
 import { calendarDayText } from "@/lib/domain/validation/dates";
 import type { RouteContract } from "./types";
@@ -13,7 +14,8 @@ export const summaryQuery = z.object({
     .describe(
       "Figures as of the end of this day (YYYY-MM-DD, UTC); default today. Days are whole and inclusive: a period, round or project has ended once this date is on or after its end date, and values count once their period or round has started",
     )
-    .transform((v) => (v ? new Date(`${v}T00:00:00Z`) : undefined)),
+    // Read once here, today when absent: every figure, key and link of the request names this day.
+    .transform((v) => AsOf.parse(v)),
   location: z.string().min(1).optional().describe("Only this location and below: its id or ISO 3166 code"),
   period: z.string().min(1).optional().describe("Only this reporting period or survey round (its id)"),
   view: z

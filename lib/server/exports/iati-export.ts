@@ -1,4 +1,5 @@
 import "server-only";
+import type { AsOf } from "@/lib/domain/as-of";
 import { exportFileName } from "@/lib/domain/format/export-file-name";
 import { textMeasures } from "@/lib/domain/measures";
 import type { Principal } from "@/lib/domain/permissions";
@@ -17,7 +18,7 @@ import { exportSummaries } from "@/lib/server/summary/service";
 export async function projectIatiXml(
   principal: Principal,
   projectId: string,
-  options: { draft?: boolean; asOf?: Date } = {},
+  options: { draft?: boolean; asOf?: AsOf } = {},
 ) {
   const project = await getProject(principal, projectId);
   if (!project) return null;

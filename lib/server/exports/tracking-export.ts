@@ -1,6 +1,7 @@
 import "server-only";
 import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
+import type { AsOf } from "@/lib/domain/as-of";
 import { exportFileName } from "@/lib/domain/format/export-file-name";
 import type { Locale } from "@/lib/domain/i18n/config";
 import type { Principal } from "@/lib/domain/permissions";
@@ -10,7 +11,7 @@ import { translator } from "@/lib/platform/i18n/translator";
 import { getProject } from "@/lib/server/projects/service";
 import { exportSummaries } from "@/lib/server/summary/service";
 
-type ExportOptions = { draft?: boolean; asOf?: Date; locale: Locale };
+type ExportOptions = { draft?: boolean; asOf?: AsOf; locale: Locale };
 
 async function load(principal: Principal, projectId: string, options: ExportOptions) {
   const [project, summaries] = await Promise.all([

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, test } from "vitest";
+import { AsOf } from "@/lib/domain/as-of";
 import { ForbiddenError, type UserPrincipal } from "@/lib/domain/permissions";
 import { db } from "@/lib/platform/db";
 import { saveIndicator } from "@/lib/server/projects/edit";
@@ -34,7 +35,7 @@ beforeAll(async () => {
 });
 
 async function actual(indicatorId: string) {
-  const summary = await projectSummary(manager, peru, { asOf: new Date("2030-01-01") });
+  const summary = await projectSummary(manager, peru, { asOf: AsOf.parse("2030-01-01") });
   return summary?.indicators.find((i) => i.indicator.id === indicatorId)?.overall.actual;
 }
 

@@ -3,6 +3,7 @@
 import { beforeAll, expect, test } from "vitest";
 import { GET as getSummary } from "@/app/api/v1/projects/[projectId]/summary/route";
 import { hashToken, newSecretToken } from "@/lib/domain/api-tokens/token";
+import { AsOf } from "@/lib/domain/as-of";
 import type { UserPrincipal } from "@/lib/domain/permissions";
 import { connect, db } from "@/lib/platform/db";
 import { setIndicatorArchived } from "@/lib/server/projects/edit";
@@ -14,7 +15,7 @@ import { projectSummary } from "./service";
 let manager: UserPrincipal;
 let evaluator: UserPrincipal;
 let peru: string;
-const asOf = new Date("2030-01-01T00:00:00Z");
+const asOf = AsOf.parse("2030-01-01");
 
 const figure = async (code: string, options: { includeSubmitted?: boolean } = {}) => {
   const summary = await projectSummary(manager, peru, { asOf, ...options });
@@ -152,7 +153,7 @@ test("the API confirms an unchanged copy with 304 and sends new figures after a 
   // The body kept as sent (by ETag) is the new figures, the same as computed afresh.
   const kept = await (await call()).text();
   expect(JSON.parse(kept)).toEqual(
-    JSON.parse(JSON.stringify(await projectSummary(manager, peru, { asOf: new Date("2030-01-01") }))),
+    JSON.parse(JSON.stringify(await projectSummary(manager, peru, { asOf: AsOf.parse("2030-01-01") }))),
   );
   expect(kept).not.toBe(await first.text());
 });

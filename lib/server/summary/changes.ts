@@ -2,6 +2,7 @@
 // per indicator, with the indicator's figure and status then (values approved by that moment) and now.
 import type { ChangesSinceReport, IndicatorChange } from "@/lib/domain/summary/types";
 import "server-only";
+import { AsOf } from "@/lib/domain/as-of";
 import { dayNumber, hasStarted, startOfDay } from "@/lib/domain/engine/days";
 import type { Locale } from "@/lib/domain/i18n/config";
 import type { Principal } from "@/lib/domain/permissions";
@@ -24,19 +25,21 @@ function lastReport(summary: ProjectSummary): { since: Date; label: string } | n
 /**
  * The indicators whose approved values changed since the last report, each with what was approved
  * and its overall figure and status before and now. Read through `projectSummary`, so it sees exactly
- * what the principal may (approved values only, whoever asks) and is kept per data version.
+ * what the principal may (approved values only, whoever asks) and is kept per data version and as-of
+ * day (the day decides both which report was the last and which values count).
  */
 export async function changesSinceLastReport(
   principal: Principal,
   projectId: string,
-  options: { asOf?: Date; locale?: Locale } = {},
+  options: { asOf?: AsOf; locale?: Locale } = {},
 ): Promise<ChangesSinceReport | null> {
-  const view = { ...options, depth: "overall" as const };
+  const asOf = options.asOf ?? AsOf.today();
+  const view = { asOf, locale: options.locale, depth: "overall" as const };
   const now = await projectSummary(principal, projectId, view);
   if (!now) return null;
   const report = lastReport(now);
   if (!report) return { since: null, periodLabel: null, changes: [] };
-  const key = JSON.stringify([projectId, now.version, report.since.toISOString(), options.locale ?? "en"]);
+  const key = JSON.stringify([projectId, now.version, asOf.toKey(), options.locale ?? "en"]);
   const known = now.version === null ? undefined : kept.get(key);
   if (known) return known;
 

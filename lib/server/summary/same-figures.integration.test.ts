@@ -5,6 +5,7 @@ import { GET as getSummary } from "@/app/api/v1/projects/[projectId]/summary/rou
 import { GET as getSummaryCsv } from "@/app/api/v1/projects/[projectId]/summary.csv/route";
 import { GET as getTrackingCsv } from "@/app/api/v1/projects/[projectId]/tracking.csv/route";
 import { GET as getSharedSummary } from "@/app/api/v1/shared/[token]/summary/route";
+import { AsOf } from "@/lib/domain/as-of";
 import { toSummaryJson } from "@/lib/domain/summary/types";
 import { summaryQuery } from "@/lib/http/contracts/summary";
 import { loadProjectSummary } from "@/lib/http/summary-handlers";
@@ -121,7 +122,7 @@ function toFigure(row: Record<string, string>): Omit<Figure, "status"> {
 test("the portfolio's overviews give each indicator the same overall figure as its project's full summary", async () => {
   const admin = await principalFor("admin@example.org");
   const ids = await Promise.all(["PE-VEN-2021", "WB-ROMA-W", "SA-HIV-MOB"].map(projectId));
-  const asOf = new Date("2021-10-31T00:00:00Z");
+  const asOf = AsOf.parse("2021-10-31");
   const overviews = await projectOverviews(admin, ids, { asOf });
   expect(overviews.size).toBe(3);
   for (const id of ids) {

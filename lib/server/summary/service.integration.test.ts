@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, test } from "vitest";
+import { AsOf } from "@/lib/domain/as-of";
 import type { UserPrincipal } from "@/lib/domain/permissions";
 import { db } from "@/lib/platform/db";
 import { reviewResults, saveResults } from "@/lib/server/results/entry";
@@ -10,7 +11,7 @@ let viewer: UserPrincipal;
 let peru: string;
 let roma: string;
 let nepal: string;
-const end = new Date("2030-01-01T00:00:00Z");
+const end = AsOf.parse("2030-01-01");
 
 async function indicator(project: string, code: string, options: Parameters<typeof projectSummary>[2] = {}) {
   const summary = await projectSummary(manager, project, { asOf: end, ...options });
@@ -56,7 +57,7 @@ describe("counts (rules 1, 3, 4, 5)", () => {
     const s = await indicator(peru, "OP1.1.1");
     expect(s.overall.expectedToDate).toBe(8250);
     expect(s.overall.status).toBe("offTrack");
-    const early = await indicator(peru, "OP1.1.1", { asOf: new Date("2020-09-01T00:00:00Z") });
+    const early = await indicator(peru, "OP1.1.1", { asOf: AsOf.parse("2020-09-01") });
     expect(early.overall.status).toBe("notYetDue");
     expect(early.overall.actual).toBeNull();
   });
@@ -65,7 +66,7 @@ describe("counts (rules 1, 3, 4, 5)", () => {
     const s = await indicator(nepal, "OP1.2");
     expect(s.overall.actual).toBe(18);
     expect(s.overall.explanation.time).toBe("latestPerLocation");
-    const mid = await indicator(nepal, "OP1.2", { asOf: new Date("2011-06-01T00:00:00Z") });
+    const mid = await indicator(nepal, "OP1.2", { asOf: AsOf.parse("2011-06-01") });
     expect(mid.overall.actual).toBe(6 + 4 + 2);
   });
 
@@ -105,7 +106,7 @@ describe("survey percentages", () => {
   });
 
   test("before the first target round has ended, a survey indicator is not yet due", async () => {
-    const s = await indicator(peru, "G.1", { asOf: new Date("2021-06-01T00:00:00Z") });
+    const s = await indicator(peru, "G.1", { asOf: AsOf.parse("2021-06-01") });
     expect(s.overall.numerator).toBe(141);
     expect(s.overall.status).toBe("notYetDue");
   });
@@ -213,5 +214,5 @@ test("a qualitative indicator shows its approved narrative with its period and p
     }),
   ]);
   // Nothing yet before its period started.
-  expect((await indicator(peru, "OP1.1.3", { asOf: new Date("2020-01-01T00:00:00Z") })).narratives).toEqual([]);
+  expect((await indicator(peru, "OP1.1.3", { asOf: AsOf.parse("2020-01-01") })).narratives).toEqual([]);
 });

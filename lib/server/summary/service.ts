@@ -1,8 +1,8 @@
 import type { ProjectSummary } from "@/lib/domain/summary/types";
 import "server-only";
+import { AsOf } from "@/lib/domain/as-of";
 import { localizeDimension } from "@/lib/domain/catalogue/names";
 import { composePartials } from "@/lib/domain/engine/composition";
-import { isoDay, startOfDay } from "@/lib/domain/engine/days";
 import { type SummaryDepth, type SummaryTime, summarizeIndicator } from "@/lib/domain/engine/summarize";
 import type { Locale } from "@/lib/domain/i18n/config";
 import { can, type Principal } from "@/lib/domain/permissions";
@@ -12,8 +12,8 @@ import { projectNarratives, projectResultPartials } from "@/lib/server/results/p
 import { cachedSummary, computeOnce, rememberSummary } from "./cache";
 
 export type SummaryOptions = {
-  /** Figures as of the end of this day (default: today); rule 10. */
-  asOf?: Date;
+  /** Figures as of the end of this day (default: today, taken once per call); rule 10. */
+  asOf?: AsOf;
   /** Only this location and what lies below it. */
   locationId?: string | null;
   /** Only this reporting period or survey round. */
@@ -150,10 +150,15 @@ function inputsOf(
 
 type SummaryInputs = NonNullable<Awaited<ReturnType<typeof loadSummaryInputs>>>;
 
+/** A view whose day is settled: the cache key and the figures then name the same day, even across midnight. */
+type DatedOptions = SummaryOptions & { asOf: AsOf };
+
+const dated = (options: SummaryOptions): DatedOptions => ({ ...options, asOf: options.asOf ?? AsOf.today() });
+
 /** Runs the indicator engine over every indicator of the loaded project, for one view (filters). */
-function buildSummary(inputs: SummaryInputs, options: SummaryOptions): ProjectSummary {
+function buildSummary(inputs: SummaryInputs, options: DatedOptions): ProjectSummary {
   const { project, partials, narratives, locations, times, statuses, includesSubmitted } = inputs;
-  const asOf = startOfDay(options.asOf ?? new Date());
+  const asOf = options.asOf.date;
   const locationId = options.locationId ?? null;
   if (locationId && !locations.some((l) => l.id === locationId)) throw new UnknownFilterError("location");
   const timeId = options.timeId ?? null;
@@ -261,8 +266,9 @@ function buildSummary(inputs: SummaryInputs, options: SummaryOptions): ProjectSu
 export async function projectSummary(
   principal: Principal,
   projectId: string,
-  options: SummaryOptions = {},
+  asked: SummaryOptions = {},
 ): Promise<ProjectSummary | null> {
+  const options = dated(asked);
   const includeSubmitted = Boolean(options.includeSubmitted) && !options.approvedBy;
   const version =
     options.dataVersion !== undefined && cacheable(principal, projectId, includeSubmitted)
@@ -284,11 +290,11 @@ export async function projectSummary(
 }
 
 /** One view of one version of a project's approved figures. */
-function cacheKey(projectId: string, version: number, options: SummaryOptions): string {
+function cacheKey(projectId: string, version: number, options: DatedOptions): string {
   return JSON.stringify([
     projectId,
     version,
-    isoDay(options.asOf ?? new Date()),
+    options.asOf.toKey(),
     options.locationId ?? null,
     options.timeId ?? null,
     options.indicatorId ?? null,
@@ -309,7 +315,7 @@ export async function projectOverviews(
   projectIds: string[],
   options: Pick<SummaryOptions, "asOf" | "locale"> = {},
 ): Promise<Map<string, ProjectSummary>> {
-  const view: SummaryOptions = { ...options, depth: "overall" };
+  const view = dated({ ...options, depth: "overall" });
   const readable = projectIds.filter((id) => can(principal, "project.read", id));
   const versions = await readDb().project.findMany({
     where: { id: { in: readable } },
@@ -342,13 +348,12 @@ export async function projectOverviews(
 export async function exportSummaries(
   principal: Principal,
   projectId: string,
-  options: { draft?: boolean; asOf?: Date; locale?: Locale } = {},
+  options: { draft?: boolean; asOf?: AsOf; locale?: Locale } = {},
 ) {
   // One database read; the engine then runs once for the whole project and once per period or round.
   const inputs = await loadSummaryInputs(principal, projectId, Boolean(options.draft));
   if (!inputs) return null;
-  const asOf = startOfDay(options.asOf ?? new Date());
-  const view = { asOf, withoutTrajectory: true, locale: options.locale };
+  const view = dated({ asOf: options.asOf, withoutTrajectory: true, locale: options.locale });
   const overall = buildSummary(inputs, view);
   const byTime = new Map(inputs.times.map((time) => [time.id, buildSummary(inputs, { ...view, timeId: time.id })]));
   return { overall, byTime, draft: inputs.includesSubmitted };

@@ -3,6 +3,7 @@
 // the unrounded share and Kish's effective n. (The import once rounded weighted counts "to whole people":
 // a share of 34.664/56.994 was stored as 35/57 and Kish's n of 24.71 as 25.)
 import { beforeAll, expect, test } from "vitest";
+import { AsOf } from "@/lib/domain/as-of";
 import { wilsonInterval } from "@/lib/domain/engine/confidence";
 import { surveyRulesSchema } from "@/lib/domain/survey/rules";
 import { bytesOf } from "@/lib/formats/read/table-rows";
@@ -96,7 +97,7 @@ test("a semicolon CSV with survey weights: every stored figure, pooled figure an
     where: { roundId: round.id, status: "SUBMITTED" },
     data: { status: "APPROVED", reviewedAt: new Date(), reviewedById: manager.userId },
   });
-  const summary = await projectSummary(manager, peru, { timeId: round.id, asOf: new Date(`${midline.end}T00:00:00Z`) });
+  const summary = await projectSummary(manager, peru, { timeId: round.id, asOf: AsOf.parse(midline.end) });
   const share = summary?.indicators.find((i) => i.indicator.code === "G.1");
   const mean = summary?.indicators.find((i) => i.indicator.code === "OC1.2");
   if (!share || !mean) throw new Error("the demo project has G.1 and OC1.2");

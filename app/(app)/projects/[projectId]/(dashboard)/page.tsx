@@ -1,18 +1,15 @@
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ProjectDashboard } from "@/components/dashboard/project-dashboard";
 import { ReportLinks } from "@/components/projects/report-links";
 import { ChangesSinceLastReport } from "@/components/share/changes-since-report";
+import { AsOf } from "@/lib/domain/as-of";
 import type { Locale } from "@/lib/domain/i18n/config";
 import { can } from "@/lib/domain/permissions";
 import { toSummaryJson } from "@/lib/domain/summary/types";
-import { summaryQuery } from "@/lib/http/contracts/summary";
-import { ApiProblem } from "@/lib/http/problem";
-import { loadProjectSummary } from "@/lib/http/summary-handlers";
-import { placeMap } from "@/lib/server/maps/service";
 import { gateProjectPage } from "@/lib/server/projects/page-gate";
-import { changesSinceLastReport } from "@/lib/server/summary/changes";
-import { firstScreen } from "@/lib/server/summary/first-screen";
+import { type ProjectFilters, projectDashboard } from "@/lib/server/summary/project-view";
 
 type Search = { indicator?: string; preview?: string; location?: string; period?: string; asOf?: string };
 type Props = { params: Promise<{ projectId: string }>; searchParams: Promise<Search> };
@@ -20,32 +17,30 @@ type Props = { params: Promise<{ projectId: string }>; searchParams: Promise<Sea
 export default async function ProjectPage({ params, searchParams }: Props) {
   const [{ user, project }, search] = await Promise.all([gateProjectPage(params), searchParams]);
   const mayPreview = can(user, "results.readUnapproved", project.id);
-  // Filters come from the URL, parsed as the API parses them; a filter that does not parse is dropped.
+  // Filters come from the URL, read as the API reads them; when one does not parse, all are dropped.
   const filters = {
     location: search.location,
     period: search.period,
     asOf: search.asOf,
     preview: mayPreview && search.preview === "1",
   };
-  const parsed = summaryQuery.safeParse({ ...filters, includeSubmitted: filters.preview ? "true" : undefined });
-  const query = parsed.success ? parsed.data : { includeSubmitted: false };
+  const asOf = AsOf.fromSearch(search.asOf);
+  const given = (v: unknown) => v === undefined || (typeof v === "string" && v.length > 0);
+  const parsed = asOf !== null && given(filters.location) && given(filters.period);
+  const query: ProjectFilters = parsed
+    ? { asOf, location: filters.location, period: filters.period, includeSubmitted: filters.preview }
+    : { asOf: AsOf.today(), includeSubmitted: false };
   const locale = (await getLocale()) as Locale;
-  const view = { principal: user, params: { projectId: project.id }, locale };
-  const firstScreenWith = (filtered: typeof query) =>
-    firstScreen((part) => loadProjectSummary({ ...view, query: { ...filtered, ...part } }), search.indicator);
-  const summary = await firstScreenWith(query).catch((error) => {
-    if (error instanceof ApiProblem && error.code === "validation") return firstScreenWith({ includeSubmitted: false });
-    throw error;
-  });
-  const [map, changes, t, tEntry, tSchedule, tSetup, tDashboard] = await Promise.all([
-    placeMap(user, project.id, summary.version),
-    changesSinceLastReport(user, project.id, { locale }),
+  const [view, t, tEntry, tSchedule, tSetup, tDashboard] = await Promise.all([
+    projectDashboard(user, project.id, query, { locale, openIndicatorId: search.indicator }),
     getTranslations("project"),
     getTranslations("entry"),
     getTranslations("schedule"),
     getTranslations("setup"),
     getTranslations("dashboard"),
   ]);
+  if (!view) notFound();
+  const { summary, changes, map } = view;
   const detailsLinks = Object.fromEntries(
     summary.indicators.map(({ indicator: i }) => [
       i.id,
@@ -92,12 +87,12 @@ export default async function ProjectPage({ params, searchParams }: Props) {
         )}
       </p>
       <p>{project.summary}</p>
-      <ReportLinks projectId={project.id} mayDraft={mayPreview} />
+      <ReportLinks projectId={project.id} mayDraft={mayPreview} asOf={query.asOf} />
       {changes && <ChangesSinceLastReport changes={changes} collapsed />}
       <ProjectDashboard
         source={{ kind: "project", projectId: project.id }}
         initialSummary={toSummaryJson(summary)}
-        initialFilters={parsed.success ? filters : {}}
+        initialFilters={parsed ? filters : {}}
         nodes={project.resultNodes.map(({ id, code, level, title }) => ({ id, code, level, title }))}
         mayPreview={mayPreview}
         openIndicatorId={search.indicator ?? null}
