@@ -149,6 +149,7 @@ export function ResultsImportForm({
             {t("counts", {
               rows: preview.rows,
               skipped: preview.skipped,
+              blank: preview.blank ?? 0,
               values: preview.values,
               replaced: preview.replaced,
             })}

@@ -4,6 +4,8 @@ export type ResultImportPreview = {
   /** Data rows read, rows left out (Kobo submissions not approved), result values they make. */
   rows: number;
   skipped: number;
+  /** Rows without a figure: no value, left out (as a blank cell of the grid). */
+  blank: number;
   values: number;
   /** Values that replace drafts already entered. */
   replaced: number;

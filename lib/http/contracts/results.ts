@@ -78,6 +78,7 @@ export const importResultsBody = z.object({
 export const importResultsPreview = z.object({
   rows: z.number().int(),
   skipped: z.number().int().describe("Rows left out: KoboToolbox submissions not approved"),
+  blank: z.number().int().describe("Rows left out because they hold no figure (no value, as a blank cell)"),
   values: z.number().int(),
   replaced: z.number().int().describe("Drafts the import replaces"),
   problems: z.array(

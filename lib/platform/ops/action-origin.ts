@@ -3,7 +3,7 @@
 // answers such a call 500; the proxy refuses it first with a 403 problem (proxy.ts). The allowed origins
 // are the app's public address (APP_URL), given to Next.js too (next.config.ts), so both say the same.
 // Imported by next.config.ts: relative imports only.
-import { type Env, env } from "@/lib/platform/env";
+import { type Env, env } from "../env";
 
 /** Hosts besides the request's own that may call server actions: APP_URL's, when it is set. */
 export function actionAllowedOrigins(config: Pick<Env, "APP_URL" | "appUrlGiven"> = env()): string[] {

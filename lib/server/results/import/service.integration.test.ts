@@ -233,3 +233,26 @@ test("a value far from the same place's figure the period before is imported wit
   );
   expect(ordinary.warnings).toEqual([]);
 });
+
+test("rows without a figure are no value: left out and counted, never a refusal, never a zero", async () => {
+  const before = await resultCount();
+  const header = "indicator,location,period,option,value";
+  const table = csv([
+    header,
+    "OP1.1.1,PE-LIM,2021-Q4,female,7",
+    "OP1.1.1,PE-LIM,2021-Q4,male,",
+    "OP1.1.1,PE-LIM,2021-Q4,,  ",
+  ]);
+  const imported = await run(table, false);
+  expect(imported).toMatchObject({ rows: 3, blank: 2, values: 1, problems: [], imported: true });
+  expect(await resultCount()).toBe(before + 1);
+  const male = await db().result.findFirst({
+    where: {
+      indicator: { projectId: peru, code: "OP1.1.1" },
+      locationId: await locationId("PE-LIM"),
+      option: { key: "male" },
+      period: { label: "2021-Q4" },
+    },
+  });
+  expect(male).toBeNull();
+});

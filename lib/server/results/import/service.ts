@@ -152,6 +152,7 @@ export async function importResults(
   let columns: Partial<Record<MappedField, number>> | null = null;
   let count = 0;
   let skipped = 0;
+  let blank = 0;
   const pause = eventLoopBreaks();
 
   for await (const { row, cells: values } of rows) {
@@ -210,6 +211,12 @@ export async function importResults(
       else figures[field] = n;
     }
     if (!indicator || !locationId || problemCount > before) continue;
+    // A row without a figure is no value, as a blank cell of the grid is: left out, never a refusal or a zero.
+    const text = get("text") || get("value");
+    if (isText(indicator.measure) ? !text : Object.values(figures).every((n) => n === null)) {
+      blank++;
+      continue;
+    }
     const periodId = survey ? null : (period?.id ?? null);
     const roundId = survey ? (round?.id ?? null) : null;
     const key = [indicator.id, periodId ?? "", roundId ?? "", locationId, optionId ?? ""].join("|");
@@ -257,6 +264,7 @@ export async function importResults(
   const preview = {
     rows: count,
     skipped,
+    blank,
     values: cells.size,
     replaced,
     problems,
