@@ -1,6 +1,5 @@
 // Readiness: the database is reachable and every migration is applied (503 with what is missing otherwise).
-import { db } from "@/lib/platform/db";
-import { readiness } from "@/lib/platform/ops/readiness";
+import { instanceReadiness } from "@/lib/platform/ops/readiness";
 import { isDraining } from "@/lib/platform/ops/shutdown";
 
 export const dynamic = "force-dynamic";
@@ -12,7 +11,7 @@ export async function GET() {
       { status: 503, headers: { "cache-control": "no-store" } },
     );
   }
-  const state = await readiness(db());
+  const state = await instanceReadiness();
   return Response.json(
     { status: state.ready ? "ready" : "unavailable", ...state },
     { status: state.ready ? 200 : 503, headers: { "cache-control": "no-store" } },

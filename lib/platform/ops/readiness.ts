@@ -2,7 +2,7 @@
 // Used by /api/ready (load balancers, `docker compose` health checks) and the tests.
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
-import type { Db } from "@/lib/platform/db";
+import { type Db, db } from "@/lib/platform/db";
 
 export type Readiness = { ready: boolean; database: "up" | "down"; pendingMigrations: string[] };
 
@@ -26,4 +26,9 @@ export async function readiness(prisma: Db): Promise<Readiness> {
   } catch {
     return { ready: false, database: "down", pendingMigrations: [] };
   }
+}
+
+/** This instance's readiness, on its own database (what /api/ready answers unless the instance is draining). */
+export function instanceReadiness(): Promise<Readiness> {
+  return readiness(db());
 }

@@ -3,15 +3,22 @@
 // (of the same kind). It warns; it never blocks.
 
 import { percent } from "@/lib/domain/engine/aggregate";
+import { assertCan, type Principal } from "@/lib/domain/permissions";
 import { type Outlier, outlierAgainst } from "@/lib/domain/validation/outliers";
 import type { ResultInput } from "@/lib/domain/validation/results";
-import type { Db, Tx } from "@/lib/platform/db";
+import { type Db, db, type Tx } from "@/lib/platform/db";
 
 export type OutlierWarning = Outlier & { index: number; code: "outlier" };
 
 type Figures = { value?: number | null; numerator?: number | null; denominator?: number | null };
 const figureOf = (f: Figures) =>
   f.numerator != null && f.denominator != null ? percent(f.numerator, f.denominator) : (f.value ?? null);
+
+/** The warnings about values just saved by someone who may enter the project's results (the results API). */
+export async function savedValueWarnings(principal: Principal, projectId: string, inputs: ResultInput[]) {
+  assertCan(principal, "results.enter", projectId);
+  return outlierWarnings(db(), projectId, inputs);
+}
 
 export async function outlierWarnings(
   client: Db | Tx,

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { hashToken, newSecretToken } from "@/lib/domain/api-tokens/token";
 import { newPasswordSchema } from "@/lib/domain/users/password-policy";
 import { hashPassword, verifyPassword } from "@/lib/platform/auth/password";
-import type { Db } from "@/lib/platform/db";
+import { type Db, db } from "@/lib/platform/db";
 import { env } from "@/lib/platform/env";
 import { clientAddress } from "@/lib/platform/ops/client-address";
 import { sendMail } from "@/lib/platform/ops/mail";
@@ -97,6 +97,11 @@ export async function requestPasswordReset(prisma: Db, email: string, headers: H
     });
   }
   return "sent";
+}
+
+/** Whether a reset link still works (unused, not expired): anyone holding the link may ask (its page). */
+export function resetLinkOpens(token: string): Promise<boolean> {
+  return resetLinkWorks(db(), token);
 }
 
 /** Whether a reset link still works (unused, not expired). */

@@ -2,15 +2,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ResetPasswordForm } from "@/components/auth/account-forms";
-import { db } from "@/lib/platform/db";
-import { resetLinkWorks } from "@/lib/server/users/account";
+import { resetLinkOpens } from "@/lib/server/users/account";
 
 export const metadata = { robots: { index: false } };
 
 export default async function ResetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   // A used, expired or unknown link is a 404 with the way to ask for a new one (not-found.tsx).
-  if (!(await resetLinkWorks(db(), token))) notFound();
+  if (!(await resetLinkOpens(token))) notFound();
   const t = await getTranslations();
   return (
     <main id="content" className="login">

@@ -6,28 +6,14 @@ import { IndicatorArrange } from "@/components/setup/indicator-arrange";
 import { IndicatorForm } from "@/components/setup/indicator-form";
 import { ResultNodeForm } from "@/components/setup/result-node-form";
 import { SetupNav } from "@/components/setup/setup-nav";
-import { can } from "@/lib/domain/permissions";
 import { requireUser } from "@/lib/platform/auth/session";
-import { db } from "@/lib/platform/db";
-import { dimensionCatalogue } from "@/lib/server/projects/service";
+import { logframeForEditing } from "@/lib/server/projects/setup-views";
 
 export default async function LogframePage({ params }: { params: Promise<{ projectId: string }> }) {
   const [{ projectId }, user] = await Promise.all([params, requireUser()]);
-  if (!can(user, "project.edit", projectId)) notFound();
-  const [project, dimensions, t] = await Promise.all([
-    db().project.findUnique({
-      where: { id: projectId },
-      include: {
-        resultNodes: {
-          orderBy: { sortOrder: "asc" },
-          include: { indicators: { orderBy: [{ sortOrder: "asc" }, { code: "asc" }] } },
-        },
-      },
-    }),
-    dimensionCatalogue(projectId),
-    getTranslations("setup"),
-  ]);
-  if (!project) notFound();
+  const [logframe, t] = await Promise.all([logframeForEditing(user, projectId), getTranslations("setup")]);
+  if (!logframe) notFound();
+  const { project, dimensions } = logframe;
   const nodes = project.resultNodes.map(({ id, code, title }) => ({ id, code, title }));
   const archived = project.resultNodes.flatMap((n) => n.indicators.filter((i) => i.archivedAt));
   return (

@@ -7,10 +7,10 @@ import { ProjectDetailsForm } from "@/components/setup/project-details-form";
 import { SetupNav } from "@/components/setup/setup-nav";
 import { can, canCreateProjects } from "@/lib/domain/permissions";
 import { requireUser } from "@/lib/platform/auth/session";
-import { db } from "@/lib/platform/db";
 import { uploadLimits } from "@/lib/platform/upload-limits";
 import { placeOptions } from "@/lib/server/catalogue/place-options";
 import { boundaryCoverage } from "@/lib/server/maps/service";
+import { projectForSettings } from "@/lib/server/projects/setup-views";
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -18,7 +18,7 @@ export default async function ProjectSettingsPage({ params }: { params: Promise<
   const [{ projectId }, user] = await Promise.all([params, requireUser()]);
   if (!can(user, "project.edit", projectId)) notFound();
   const [project, places, coverage, t] = await Promise.all([
-    db().project.findUnique({ where: { id: projectId }, include: { locations: { include: { location: true } } } }),
+    projectForSettings(user, projectId),
     getLocale().then((locale) => placeOptions(locale, "id")),
     boundaryCoverage(user, projectId),
     getTranslations("setup"),

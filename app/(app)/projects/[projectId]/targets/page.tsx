@@ -5,45 +5,18 @@ import { SetupNav } from "@/components/setup/setup-nav";
 import { TargetsGrid } from "@/components/setup/targets-grid";
 import { localizeDimension } from "@/lib/domain/catalogue/names";
 import type { Locale } from "@/lib/domain/i18n/config";
-import { can } from "@/lib/domain/permissions";
 import { targetText } from "@/lib/domain/projects/targets-form";
 import { requireUser } from "@/lib/platform/auth/session";
-import { db } from "@/lib/platform/db";
-import { projectSummary } from "@/lib/server/summary/service";
+import { targetsForEditing } from "@/lib/server/projects/setup-views";
 
 type Props = { params: Promise<{ projectId: string }>; searchParams: Promise<{ indicator?: string }> };
 
 export default async function TargetsPage({ params, searchParams }: Props) {
   const [{ projectId }, { indicator: chosen }, user] = await Promise.all([params, searchParams, requireUser()]);
-  if (!can(user, "project.edit", projectId)) notFound();
-  const [project, t] = await Promise.all([
-    db().project.findUnique({
-      where: { id: projectId },
-      include: {
-        periods: { orderBy: { startDate: "asc" } },
-        surveyRounds: { orderBy: { startDate: "asc" } },
-        locations: { include: { location: true } },
-        indicators: {
-          where: { archivedAt: null, composedFromId: null },
-          orderBy: [{ resultNode: { sortOrder: "asc" } }, { sortOrder: "asc" }],
-          include: {
-            dimensions: { include: { dimension: { include: { options: { orderBy: { sortOrder: "asc" } } } } } },
-          },
-        },
-      },
-    }),
-    getTranslations("setup"),
-  ]);
-  if (!project) notFound();
+  const [found, t] = await Promise.all([targetsForEditing(user, projectId, chosen), getTranslations("setup")]);
+  if (!found) notFound();
+  const { project, indicator, targets, warnings } = found;
   const locale = (await getLocale()) as Locale;
-  const indicator = project.indicators.find((i) => i.id === chosen) ?? project.indicators[0];
-  const [targets, summary] = indicator
-    ? await Promise.all([
-        db().target.findMany({ where: { indicatorId: indicator.id } }),
-        projectSummary(user, project.id, { withoutTrajectory: true, indicatorId: indicator.id }),
-      ])
-    : [[], null];
-  const warnings = summary?.indicators.find((i) => i.indicator.id === indicator?.id)?.warnings ?? [];
   const times =
     indicator?.source === "SURVEY"
       ? project.surveyRounds.map((r) => ({ key: r.id, label: r.name, periodId: null, roundId: r.id }))

@@ -2,26 +2,16 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { IndicatorForm } from "@/components/setup/indicator-form";
 import { SetupNav } from "@/components/setup/setup-nav";
-import { can } from "@/lib/domain/permissions";
 import { requireUser } from "@/lib/platform/auth/session";
-import { db } from "@/lib/platform/db";
-import { dimensionCatalogue } from "@/lib/server/projects/service";
+import { indicatorForEditing } from "@/lib/server/projects/setup-views";
 
 type Props = { params: Promise<{ projectId: string; indicatorId: string }> };
 
 export default async function EditIndicatorPage({ params }: Props) {
   const [{ projectId, indicatorId }, user] = await Promise.all([params, requireUser()]);
-  if (!can(user, "project.edit", projectId)) notFound();
-  const [project, indicator, dimensions, t] = await Promise.all([
-    db().project.findUnique({ where: { id: projectId }, include: { resultNodes: { orderBy: { sortOrder: "asc" } } } }),
-    db().indicator.findFirst({
-      where: { id: indicatorId, projectId },
-      include: { dimensions: { include: { dimension: true } } },
-    }),
-    dimensionCatalogue(projectId),
-    getTranslations("setup"),
-  ]);
-  if (!project || !indicator) notFound();
+  const [found, t] = await Promise.all([indicatorForEditing(user, projectId, indicatorId), getTranslations("setup")]);
+  if (!found) notFound();
+  const { project, indicator, dimensions } = found;
   return (
     <>
       <SetupNav projectId={project.id} projectName={project.name} current="logframe" />
