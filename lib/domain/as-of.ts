@@ -1,8 +1,7 @@
 // "As of D": figures at the end of calendar day D (UTC), rule 10 of docs/numbers.md. Read once where a
 // request comes in (`?asOf=YYYY-MM-DD`, or today when none is given) and handed on as this value, so the
 // figures, their cache keys and the links of one view all name the same day, even across midnight.
-import { isoDay, startOfDay } from "./engine/days";
-import { isCalendarDay } from "./validation/dates";
+import { isCalendarDay, isoDay, startOfDay } from "./engine/days";
 
 /** An `asOf` that is not a day written YYYY-MM-DD (or names no day, like 2021-02-30). */
 export class InvalidAsOf extends Error {

@@ -43,3 +43,15 @@ export function elapsedShare(start: Date, end: Date, asOf: Date): number {
   if (days <= 0) return hasEnded(end, asOf) ? 1 : 0;
   return Math.min(1, Math.max(0, (dayNumber(asOf) - dayNumber(start) + 1) / days));
 }
+
+const calendarDayPattern = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Whether `text` is YYYY-MM-DD naming a day that exists, in the years 1000 to 9999. */
+export function isCalendarDay(text: string): boolean {
+  const match = calendarDayPattern.exec(text);
+  if (!match) return false;
+  const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
+  if (year < 1000) return false;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}

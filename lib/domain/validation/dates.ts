@@ -2,18 +2,10 @@
 // "2021-13-01" are refused instead of becoming another day, and one reading as a date at midnight UTC
 // (how date columns are stored; rule 10 of docs/numbers.md reads each as the whole day).
 import { z } from "zod";
+import { isCalendarDay } from "@/lib/domain/engine/days";
 
-const pattern = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** Whether `text` is YYYY-MM-DD naming a day that exists, in the years 1000 to 9999. */
-export function isCalendarDay(text: string): boolean {
-  const match = pattern.exec(text);
-  if (!match) return false;
-  const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
-  if (year < 1000) return false;
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
+// Whether a text names a day lives with the other calendar-day rules (no zod there, for browser bundles).
+export { isCalendarDay };
 
 /** A day as text, checked (the zod message is the translatable code "date"). */
 export const calendarDayText = z.string().refine(isCalendarDay, "date");

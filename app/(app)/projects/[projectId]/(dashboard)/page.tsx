@@ -87,7 +87,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
         )}
       </p>
       <p>{project.summary}</p>
-      <ReportLinks projectId={project.id} mayDraft={mayPreview} asOf={query.asOf} />
+      <ReportLinks projectId={project.id} mayDraft={mayPreview} />
       {changes && <ChangesSinceLastReport changes={changes} collapsed />}
       <ProjectDashboard
         source={{ kind: "project", projectId: project.id }}
