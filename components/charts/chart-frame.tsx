@@ -1,6 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { type ReactNode, useId, useRef, useState } from "react";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 // The file writers load when a download is asked for: they are not part of a dashboard's first load.
 const downloads = () => import("./downloads");
@@ -48,6 +49,34 @@ export function ChartFrame({
       table.columns.map((c) => c.key),
       table.rows.map((r) => table.columns.map((c) => r.raw[c.key] ?? null)),
     );
+  const figures = (
+    <table className="data">
+      <caption>{table.caption}</caption>
+      <thead>
+        <tr>
+          {table.columns.map((c) => (
+            <th key={c.key} scope="col">
+              {c.label}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {table.rows.map((row) => (
+          <tr key={row.key} data-row={row.key}>
+            {table.columns.map((c, index) => {
+              const Cell = index === 0 ? "th" : "td";
+              return (
+                <Cell key={c.key} scope={index === 0 ? "row" : undefined} data-col={c.key}>
+                  {row.cells[c.key]}
+                </Cell>
+              );
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
   return (
     <section className="chart-frame" aria-labelledby={headingId} data-chart={filename}>
       <div className="chart-head">
@@ -86,34 +115,11 @@ export function ChartFrame({
         {children}
       </div>
       {/* Hidden on a wrapper: a table ignores the 1px width it is given, and would widen the page. */}
-      <div className={showTable ? "table-scroll" : "visually-hidden print-table"}>
-        <table className="data">
-          <caption>{table.caption}</caption>
-          <thead>
-            <tr>
-              {table.columns.map((c) => (
-                <th key={c.key} scope="col">
-                  {c.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {table.rows.map((row) => (
-              <tr key={row.key} data-row={row.key}>
-                {table.columns.map((c, index) => {
-                  const Cell = index === 0 ? "th" : "td";
-                  return (
-                    <Cell key={c.key} scope={index === 0 ? "row" : undefined} data-col={c.key}>
-                      {row.cells[c.key]}
-                    </Cell>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      {showTable ? (
+        <TableScroll label={table.caption}>{figures}</TableScroll>
+      ) : (
+        <div className="visually-hidden print-table">{figures}</div>
+      )}
     </section>
   );
 }

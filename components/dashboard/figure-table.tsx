@@ -1,6 +1,7 @@
 "use client";
 import { useFormatter, useTranslations } from "next-intl";
 import { StatusBadge } from "@/components/indicators/status-badge";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { formatCounts, formatFigure, formatShare } from "@/lib/domain/format/figure-format";
 import type { FigureJson, IndicatorJson, SummaryJson } from "@/lib/domain/summary/types";
 import { Explanation } from "./explanation";
@@ -33,7 +34,7 @@ export function FigureTable({ indicator, summary }: { indicator: IndicatorJson; 
     ),
   ];
   return (
-    <div className="table-scroll">
+    <TableScroll label={t("allFigures")}>
       <table className="data figures-table">
         <caption>{t("allFigures")}</caption>
         <thead>
@@ -72,6 +73,6 @@ export function FigureTable({ indicator, summary }: { indicator: IndicatorJson; 
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

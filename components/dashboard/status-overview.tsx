@@ -49,7 +49,7 @@ export function StatusMatrix({ summary }: { summary: SummaryJson }) {
     <ChartFrame title={t("matrix")} filename={`${summary.project.code}-status-matrix`} table={table} png={false}>
       <div
         className="matrix"
-        style={{ gridTemplateColumns: `minmax(7rem, 10rem) repeat(${matrix.indicators.length}, minmax(4.5rem, 1fr))` }}
+        style={{ gridTemplateColumns: `minmax(5rem, 10rem) repeat(${matrix.indicators.length}, minmax(0, 1fr))` }}
       >
         <span />
         {matrix.indicators.map((i) => (

@@ -1,5 +1,6 @@
 "use client";
 import type { ReactNode } from "react";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 type Problem = { row: number; column: string; code: string; detail?: string };
 type Column<P> = { label: string; cell: (problem: P) => ReactNode };
@@ -28,7 +29,7 @@ export function ProblemsTable<P extends Problem>({
     { label: labels.problem, cell: (p) => `${message(p.code)}${p.detail ? ` (${p.detail})` : ""}` },
   ];
   return (
-    <div className="table-scroll">
+    <TableScroll label={caption}>
       <table className="data text-table" data-testid={testId}>
         <caption className="error">{caption}</caption>
         <thead>
@@ -50,6 +51,6 @@ export function ProblemsTable<P extends Problem>({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { TableScroll } from "@/components/ui/table-scroll";
 import type { indicatorResults } from "@/lib/server/results/service";
 
 type Results = Awaited<ReturnType<typeof indicatorResults>>;
@@ -14,7 +15,7 @@ export async function ResultsTable({ results }: { results: Results }) {
     return r.value === null ? "–" : format.number(r.value);
   };
   return (
-    <div className="table-scroll">
+    <TableScroll label={t("resultsCaption", { count: results.length })}>
       <table className="data results-table">
         <caption>{t("resultsCaption", { count: results.length })}</caption>
         <thead>
@@ -44,6 +45,6 @@ export async function ResultsTable({ results }: { results: Results }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { StatusBadge } from "@/components/indicators/status-badge";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { formatFigure, formatShare } from "@/lib/domain/format/figure-format";
 import {
   type PortfolioPage,
@@ -76,7 +77,7 @@ export async function PortfolioTable({
       {rows.length === 0 ? (
         <p>{t("noMatch")}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label={t("caption")}>
           <table className="data portfolio">
             <caption>{t("caption")}</caption>
             <thead>
@@ -122,7 +123,7 @@ export async function PortfolioTable({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {pages > 1 && (
         <nav className="pager no-print" aria-label={t("pages")}>

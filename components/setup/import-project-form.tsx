@@ -2,6 +2,7 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Field } from "@/components/ui/field";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { useFileForm } from "@/components/ui/use-file-form";
 import { type FileTooLarge, fileOverCap, megabytes } from "@/lib/domain/format/file-size";
 import type { ImportIssue } from "@/lib/formats/read/issues";
@@ -92,7 +93,7 @@ export function ImportProjectForm({ caps }: { caps: { file: number } }) {
           {preview.problems.length === 0 && (preview.indicators?.length ?? 0) > 0 && (
             <details>
               <summary>{t("indicatorsPreview", { count: preview.indicators?.length ?? 0 })}</summary>
-              <div className="table-scroll">
+              <TableScroll label={t("indicatorsPreview", { count: preview.indicators?.length ?? 0 })}>
                 <table className="data text-table" data-testid="import-indicators">
                   <thead>
                     <tr>
@@ -116,7 +117,7 @@ export function ImportProjectForm({ caps }: { caps: { file: number } }) {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableScroll>
             </details>
           )}
           {preview.problems.length > 0 ? (

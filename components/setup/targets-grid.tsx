@@ -1,6 +1,7 @@
 "use client";
 import { useLocale } from "next-intl";
 import { useState } from "react";
+import { TableScroll } from "@/components/ui/table-scroll";
 import type { Measure } from "@/lib/domain/engine/types";
 import { addsUp, isRatio, isText } from "@/lib/domain/measures";
 import { cellName, parseTargetText } from "@/lib/domain/projects/targets-form";
@@ -68,7 +69,7 @@ export function TargetsGrid({
     return any ? sum : null;
   };
   const table = (columns: Column[], caption: string, withSum: boolean) => (
-    <div className="table-scroll">
+    <TableScroll label={caption}>
       <table className="data targets-grid">
         <caption>{caption}</caption>
         <thead>
@@ -137,7 +138,7 @@ export function TargetsGrid({
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
   return (
     <form key={formKey} action={formAction} noValidate>

@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { StatusBadge } from "@/components/indicators/status-badge";
 import { PlaceMapDrawing } from "@/components/maps/place-map";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { formatFigure, formatShare } from "@/lib/domain/format/figure-format";
 import { mapFigures, statusWords } from "@/lib/domain/format/map-figures";
 import type { PlaceMap } from "@/lib/domain/maps/shapes";
@@ -44,7 +45,7 @@ async function KeyMap({ indicator, map }: { indicator: Indicator; map: PlaceMap 
       {offMap.length > 0 && <p className="muted">{t("offMap", { names: offMap.join(", ") })}</p>}
       <details>
         <summary>{t("asTable")}</summary>
-        <div className="table-scroll">
+        <TableScroll label={t("tableCaption", { indicator: `${code} ${title}` })}>
           <table>
             <caption>{t("tableCaption", { indicator: `${code} ${title}` })}</caption>
             <thead>
@@ -70,7 +71,7 @@ async function KeyMap({ indicator, map }: { indicator: Indicator; map: PlaceMap 
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </details>
     </figure>
   );

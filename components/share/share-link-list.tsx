@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { RevokeButton } from "@/components/ui/revoke-button";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { revokeShareLinkAction } from "@/lib/server/share-links/actions";
 import type { listShareLinks } from "@/lib/server/share-links/service";
 
@@ -10,7 +11,7 @@ export async function ShareLinkList({ projectId, links }: { projectId: string; l
   if (links.length === 0) return <p>{t("none")}</p>;
   const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "short" }) : "–");
   return (
-    <div className="table-scroll">
+    <TableScroll label={t("listTitle")}>
       <table className="data">
         <caption>{t("listTitle")}</caption>
         <thead>
@@ -50,6 +51,6 @@ export async function ShareLinkList({ projectId, links }: { projectId: string; l
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

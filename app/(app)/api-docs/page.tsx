@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { openApiDocument } from "@/lib/http/openapi";
 
 type Operation = {
@@ -32,7 +33,7 @@ export default async function ApiDocsPage() {
             {op.description && <p className="muted">{op.description}</p>}
             <p>{op.security.length ? t("authSession") : t("authNone")}</p>
             {op.parameters.length > 0 && (
-              <div className="table-scroll">
+              <TableScroll label={`${t("parameters")}: ${method.toUpperCase()} ${path}`}>
                 <table className="data">
                   <caption>{t("parameters")}</caption>
                   <thead>
@@ -56,7 +57,7 @@ export default async function ApiDocsPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableScroll>
             )}
             <h3>{t("responses")}</h3>
             <ul>

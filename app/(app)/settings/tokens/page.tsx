@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { CreateApiTokenForm } from "@/components/settings/create-api-token-form";
 import { RevokeButton } from "@/components/ui/revoke-button";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { requireUser } from "@/lib/platform/auth/session";
 import { revokeApiTokenAction } from "@/lib/server/api-tokens/actions";
 import { listApiTokens } from "@/lib/server/api-tokens/service";
@@ -21,7 +22,7 @@ export default async function ApiTokensPage() {
       {tokens.length === 0 ? (
         <p>{t("none")}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label={t("listTitle")}>
           <table className="data">
             <caption>{t("listTitle")}</caption>
             <thead>
@@ -59,7 +60,7 @@ export default async function ApiTokensPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </>
   );

@@ -6,6 +6,7 @@ import { IndicatorArrange } from "@/components/setup/indicator-arrange";
 import { IndicatorForm } from "@/components/setup/indicator-form";
 import { ResultNodeForm } from "@/components/setup/result-node-form";
 import { SetupNav } from "@/components/setup/setup-nav";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { requireUser } from "@/lib/platform/auth/session";
 import { logframeForEditing } from "@/lib/server/projects/setup-views";
 
@@ -42,7 +43,7 @@ export default async function LogframePage({ params }: { params: Promise<{ proje
               }}
             />
           </details>
-          <div className="table-scroll">
+          <TableScroll label={`${node.code} ${node.title}`}>
             <table className="data text-table">
               <thead>
                 <tr>
@@ -73,7 +74,7 @@ export default async function LogframePage({ params }: { params: Promise<{ proje
                   ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </section>
       ))}
       {archived.length > 0 && (

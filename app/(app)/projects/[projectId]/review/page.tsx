@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { BULK_FORM, BulkReview } from "@/components/entry/bulk-review";
 import { EvidenceList } from "@/components/entry/evidence-list";
 import { ReviewForm } from "@/components/entry/review-row";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { isPercent } from "@/lib/domain/measures";
 import { can } from "@/lib/domain/permissions";
 import { listEvidence } from "@/lib/server/evidence/service";
@@ -62,7 +63,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
           </form>
           <p role="status">{t("shownOf", { shown: queue.items.length, total: queue.total })}</p>
           <BulkReview projectId={project.id} shown={queue.items.length} />
-          <div className="table-scroll">
+          <TableScroll label={t("title")}>
             <table className="data review-table">
               <caption>{t("title")}</caption>
               <thead>
@@ -144,7 +145,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
                 })}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </>
       )}
     </>

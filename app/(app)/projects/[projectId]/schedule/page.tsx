@@ -5,6 +5,7 @@ import { AddRoundForm } from "@/components/schedule/add-round-form";
 import { PeriodLockForm } from "@/components/schedule/period-lock-form";
 import { ProgressNoteForm } from "@/components/schedule/progress-note-form";
 import { RemoveEntryButton } from "@/components/schedule/remove-entry-button";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { can } from "@/lib/domain/permissions";
 import { gateProjectPage } from "@/lib/server/projects/page-gate";
 import { projectSchedule } from "@/lib/server/schedule/service";
@@ -26,7 +27,7 @@ export default async function SchedulePage({ params }: { params: Promise<{ proje
         <Link href={`/projects/${project.id}`}>← {project.name}</Link>
       </p>
       <h1>{t("title")}</h1>
-      <div className="table-scroll">
+      <TableScroll label={t("periods")}>
         <table className="data text-table">
           <caption>{t("periods")}</caption>
           <thead>
@@ -80,8 +81,8 @@ export default async function SchedulePage({ params }: { params: Promise<{ proje
             ))}
           </tbody>
         </table>
-      </div>
-      <div className="table-scroll">
+      </TableScroll>
+      <TableScroll label={t("rounds")}>
         <table className="data text-table">
           <caption>{t("rounds")}</caption>
           <thead>
@@ -136,7 +137,7 @@ export default async function SchedulePage({ params }: { params: Promise<{ proje
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <div className="two-columns">
         <AddRoundForm projectId={project.id} />
         {mayEditPeriods && <AddPeriodForm projectId={project.id} />}

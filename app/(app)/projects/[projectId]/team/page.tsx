@@ -3,6 +3,7 @@ import { InviteForm } from "@/components/setup/invite-form";
 import { MemberRoleForm } from "@/components/setup/member-role-form";
 import { SetupNav } from "@/components/setup/setup-nav";
 import { RevokeButton } from "@/components/ui/revoke-button";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { env } from "@/lib/platform/env";
 import { revokeInvitationAction } from "@/lib/server/projects/actions";
 import { listTeam } from "@/lib/server/projects/members";
@@ -19,7 +20,7 @@ export default async function TeamPage({ params }: { params: Promise<{ projectId
     <>
       <SetupNav projectId={project.id} projectName={project.name} current="team" />
       <h1>{t("teamTitle")}</h1>
-      <div className="table-scroll">
+      <TableScroll label={t("members")}>
         <table className="data text-table">
           <caption>{t("members")}</caption>
           <thead>
@@ -41,9 +42,9 @@ export default async function TeamPage({ params }: { params: Promise<{ projectId
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {invitations.length > 0 && (
-        <div className="table-scroll">
+        <TableScroll label={t("pending")}>
           <table className="data text-table">
             <caption>{t("pending")}</caption>
             <thead>
@@ -75,7 +76,7 @@ export default async function TeamPage({ params }: { params: Promise<{ projectId
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <InviteForm projectId={project.id} appUrl={env().APP_URL} />
     </>
