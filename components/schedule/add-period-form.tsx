@@ -2,15 +2,14 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Field } from "@/components/ui/field";
+import { useErrorMessage } from "@/components/ui/use-error-message";
 import { addPeriodAction, type FormState } from "@/lib/server/schedule/actions";
 
 export function AddPeriodForm({ projectId }: { projectId: string }) {
   const t = useTranslations("schedule");
+  const message = useErrorMessage("schedule.errors");
   const [state, action, pending] = useActionState<FormState, FormData>(addPeriodAction.bind(null, projectId), {});
-  const error = (field: string) => {
-    const code = state.fieldErrors?.[field];
-    return code ? t(`errors.${code}` as "errors.required") : null;
-  };
+  const error = (field: string) => message(state.fieldErrors?.[field]);
   return (
     <form action={action} className="card" noValidate aria-labelledby="add-period-title">
       <h2 id="add-period-title" style={{ marginTop: 0 }}>

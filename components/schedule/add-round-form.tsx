@@ -1,6 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { Field } from "@/components/ui/field";
+import { useErrorMessage } from "@/components/ui/use-error-message";
 import { useRemountingAction } from "@/components/ui/use-remounting-action";
 import { addSurveyRoundAction, type FormState } from "@/lib/server/schedule/actions";
 
@@ -22,6 +23,7 @@ export type RoundValues = {
 /** Adds a survey round, or edits one (`round`). */
 export function AddRoundForm({ projectId, round }: { projectId: string; round?: RoundValues }) {
   const t = useTranslations("schedule");
+  const message = useErrorMessage("schedule.errors");
   const {
     state,
     formAction: action,
@@ -30,10 +32,7 @@ export function AddRoundForm({ projectId, round }: { projectId: string; round?: 
   } = useRemountingAction<FormState>(addSurveyRoundAction.bind(null, projectId), {});
   const value = (field: keyof RoundValues) => state.values?.[field] ?? round?.[field];
   const id = (field: string) => `round-${round?.id ?? "new"}-${field}`;
-  const error = (field: string) => {
-    const code = state.fieldErrors?.[field];
-    return code ? t(`errors.${code}` as "errors.required") : null;
-  };
+  const error = (field: string) => message(state.fieldErrors?.[field]);
   return (
     <form
       key={formKey}
@@ -52,7 +51,7 @@ export function AddRoundForm({ projectId, round }: { projectId: string; round?: 
       {state.done && <p role="status">{round ? t("roundSaved") : t("roundAdded")}</p>}
       {state.error && (
         <p role="alert" className="error">
-          {t("errors.notAllowed")}
+          {message(state.error)}
         </p>
       )}
       <div className="field">

@@ -1,6 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { useErrorMessage } from "@/components/ui/use-error-message";
 import { type FormState, progressNoteAction } from "@/lib/server/schedule/actions";
 
 /** A period's progress note, written by a manager and shown with the period on donor reports. */
@@ -20,6 +21,7 @@ export function ProgressNoteForm({
 }) {
   const t = useTranslations("schedule");
   const [state, action, pending] = useActionState<FormState, FormData>(progressNoteAction.bind(null, projectId), {});
+  const message = useErrorMessage("schedule.errors");
   const id = `note-${periodId}`;
   return (
     <details className="progress-note" open={Boolean(state.error || state.fieldErrors)}>
@@ -38,12 +40,12 @@ export function ProgressNoteForm({
         />
         {state.fieldErrors?.note && (
           <p role="alert" className="error">
-            {t(`errors.${state.fieldErrors.note}` as "errors.tooLong")}
+            {message(state.fieldErrors.note)}
           </p>
         )}
         {state.error && (
           <p role="alert" className="error">
-            {t(`errors.${state.error}`)}
+            {message(state.error)}
           </p>
         )}
         {state.done && <p role="status">{t("noteSaved")}</p>}

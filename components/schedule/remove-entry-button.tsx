@@ -1,6 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { useErrorMessage } from "@/components/ui/use-error-message";
 import { type FormState, removeScheduleEntryAction } from "@/lib/server/schedule/actions";
 
 /** Removes a period or round that has no results; says why when it cannot. */
@@ -16,6 +17,7 @@ export function RemoveEntryButton({
   label: string;
 }) {
   const t = useTranslations("schedule");
+  const message = useErrorMessage("schedule.errors");
   const [state, action, pending] = useActionState<FormState, FormData>(
     removeScheduleEntryAction.bind(null, projectId),
     {},
@@ -29,7 +31,7 @@ export function RemoveEntryButton({
       </button>
       {state.error && (
         <span role="alert" className="error">
-          {t(`errors.${state.error}`)}
+          {message(state.error)}
         </span>
       )}
     </form>

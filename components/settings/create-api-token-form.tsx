@@ -3,18 +3,22 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Field } from "@/components/ui/field";
 import { SecretNotice } from "@/components/ui/secret-notice";
+import { useErrorMessage } from "@/components/ui/use-error-message";
 import { type CreateApiTokenState, createApiTokenAction } from "@/lib/server/api-tokens/actions";
 
 export function CreateApiTokenForm() {
   const t = useTranslations("tokens");
   const [state, action, pending] = useActionState<CreateApiTokenState, FormData>(createApiTokenAction, {});
-  const error = (field: "name" | "expiresAt") => {
-    const key = state.fieldErrors?.[field];
-    return key ? t(`errors.${key}` as "errors.required") : null;
-  };
+  const message = useErrorMessage("tokens.errors");
+  const error = (field: "name" | "expiresAt") => message(state.fieldErrors?.[field]);
   return (
     <form action={action} className="card" noValidate>
       <h2 style={{ marginTop: 0 }}>{t("createTitle")}</h2>
+      {state.error && (
+        <p role="alert" className="error">
+          {message(state.error)}
+        </p>
+      )}
       {state.token && <SecretNotice message={t("created")} label={t("secret")} value={state.token} />}
       <Field
         id="token-name"

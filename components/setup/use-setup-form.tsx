@@ -1,5 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
+import { useErrorMessage } from "@/components/ui/use-error-message";
 import { useRemountingAction } from "@/components/ui/use-remounting-action";
 import { megabytes } from "@/lib/domain/format/file-size";
 import type { SetupFormState } from "@/lib/server/projects/actions";
@@ -12,7 +13,8 @@ export function useSetupForm(action: (state: SetupFormState, form: FormData) => 
   const t = useTranslations("setup");
   const errors = useTranslations("errors");
   const { state, formAction, pending, formKey } = useRemountingAction<SetupFormState>(action, {});
-  const message = (code: string) => (t.has(`errors.${code}`) ? t(`errors.${code}` as "errors.required") : code);
+  const lookup = useErrorMessage("setup.errors");
+  const message = (code: string) => lookup(code) ?? code;
   return {
     state,
     formAction,
@@ -27,8 +29,7 @@ export function useSetupForm(action: (state: SetupFormState, form: FormData) => 
           field: t.has(field) ? t(field as "file") : field,
           mb: megabytes(tooLarge.maxBytes),
         });
-      const code = state.fieldErrors?.[field];
-      return code ? message(code) : null;
+      return lookup(state.fieldErrors?.[field]);
     },
     value: (field: string, saved?: string | number | null) =>
       state.values?.[field] ?? (saved == null ? "" : String(saved)),
@@ -40,10 +41,11 @@ export function useSetupForm(action: (state: SetupFormState, form: FormData) => 
 /** The form-level message after a save: done, refused or stale. */
 export function FormStatus({ state, done }: { state: SetupFormState; done?: string }) {
   const t = useTranslations("setup");
+  const message = useErrorMessage("setup.errors");
   if (state.error)
     return (
       <p role="alert" className="error">
-        {t(`errors.${state.error}`)}
+        {message(state.error)}
       </p>
     );
   if (state.fieldErrors && Object.keys(state.fieldErrors).length)

@@ -3,6 +3,7 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Field } from "@/components/ui/field";
 import { SecretNotice } from "@/components/ui/secret-notice";
+import { useErrorMessage } from "@/components/ui/use-error-message";
 import {
   type CreateShareLinkState,
   createShareLinkAction,
@@ -15,16 +16,14 @@ export function CreateShareLinkForm({ projectId }: { projectId: string }) {
     createShareLinkAction.bind(null, projectId),
     {},
   );
-  const error = (field: ShareLinkField) => {
-    const key = state.fieldErrors?.[field];
-    return key ? t(`errors.${key}` as "errors.required") : null;
-  };
+  const message = useErrorMessage("share.errors");
+  const error = (field: ShareLinkField) => message(state.fieldErrors?.[field]);
   return (
     <form action={action} className="card" noValidate>
       <h2 style={{ marginTop: 0 }}>{t("createTitle")}</h2>
-      {state.message === "notAllowed" && (
+      {state.error && (
         <p role="alert" className="error">
-          {t("errors.notAllowed")}
+          {message(state.error)}
         </p>
       )}
       {state.url && <SecretNotice message={t("created")} label={t("linkUrl")} value={state.url} />}

@@ -1,6 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { useErrorMessage } from "@/components/ui/use-error-message";
 import { type HeadlinesState, headlinesAction } from "@/lib/server/share-links/actions";
 
 type Choice = { id: string; code: string; title: string; chosen: boolean };
@@ -8,6 +9,7 @@ type Choice = { id: string; code: string; title: string; chosen: boolean };
 /** Which indicators the donor report opens with, as large figures against their targets. */
 export function HeadlinesForm({ projectId, choices, max }: { projectId: string; choices: Choice[]; max: number }) {
   const t = useTranslations("share.headlines");
+  const message = useErrorMessage("share.headlines");
   const [state, action, pending] = useActionState<HeadlinesState, FormData>(headlinesAction.bind(null, projectId), {});
   return (
     <form action={action} className="card" aria-labelledby="headlines-title">
@@ -23,14 +25,12 @@ export function HeadlinesForm({ projectId, choices, max }: { projectId: string; 
           </label>
         ))}
       </fieldset>
-      {state.message && (
-        <p
-          role={state.message === "saved" ? "status" : "alert"}
-          className={state.message === "saved" ? undefined : "error"}
-        >
-          {t(state.message, { max })}
+      {state.error && (
+        <p role="alert" className="error">
+          {message(state.error, { max })}
         </p>
       )}
+      {state.done && <p role="status">{t("saved")}</p>}
       <button type="submit" className="button" aria-disabled={pending}>
         {t("save")}
       </button>

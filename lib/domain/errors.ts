@@ -132,3 +132,19 @@ export function problemDetails(error: DomainError) {
   };
   return { status, body };
 }
+
+/**
+ * The error as a form shows it, from the code table: a conflict is the whole page's (it is to be
+ * reloaded); otherwise an error naming fields is shown on them (the API's "body.name" is the form's
+ * "name"), and one naming none, or only the whole body, on the form. Values are message keys.
+ */
+export function formRefusalOf(error: DomainError): { error?: string; fieldErrors?: Record<string, string> } {
+  const fieldErrors: Record<string, string> = {};
+  for (const f of error.fields ?? []) {
+    const name = f.field.replace(/^body\.?/, "");
+    if (name) fieldErrors[name] ??= f.code;
+  }
+  if (errorCodes[error.code].api === "conflict" || !Object.keys(fieldErrors).length)
+    return { error: messageKeyOf(error.code) };
+  return { fieldErrors };
+}

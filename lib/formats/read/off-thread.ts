@@ -10,6 +10,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import { DomainError } from "@/lib/domain/errors";
 import type { TableRefusal } from "@/lib/domain/imports/table-refusals";
 import { env } from "@/lib/platform/env";
 import type { ReaderInput, ReaderOutput, SingleName, StreamItem, StreamName } from "./readers";
@@ -25,9 +26,10 @@ export function readLimits(): ReadLimits {
 /** A read that ran past its time or memory limit. */
 export type ReadRefusal = "readTimedOut" | "readTooLarge";
 
-export class ReadRefused extends Error {
-  constructor(readonly code: ReadRefusal) {
-    super(`The file was refused: ${code}`);
+export class ReadRefused extends DomainError {
+  declare readonly code: ReadRefusal;
+  constructor(code: ReadRefusal) {
+    super(code, { fields: [{ field: "body", code }], message: `The file was refused: ${code}` });
     this.name = "ReadRefused";
   }
 }

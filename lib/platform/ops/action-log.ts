@@ -18,3 +18,19 @@ export const noteActionCall = cache(async (principal: "user" | "anonymous") => {
     log.info({ requestId: asked.get("x-request-id"), action, path, principal, ms: Date.now() - started }, "action"),
   );
 });
+
+/** The request id and action of this server action call, for its log lines. */
+async function actionContext() {
+  const asked = await headers();
+  return { requestId: asked.get("x-request-id"), action: asked.get("next-action") };
+}
+
+/** Logs a server action's refusal (a DomainError's code): expected, so at info level. */
+export async function logActionRefusal(code: string): Promise<void> {
+  log.info({ ...(await actionContext()), code }, "action refused");
+}
+
+/** Logs a server action's failure (a defect), with its request id, before it reaches the error page. */
+export async function logActionFailure(error: unknown): Promise<void> {
+  log.error({ ...(await actionContext()), err: error }, "action failed");
+}

@@ -4,81 +4,40 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
-import { ZodError } from "zod";
-import type { FileTooLarge } from "@/lib/domain/format/file-size";
 import type { Locale } from "@/lib/domain/i18n/config";
-import { assertCan, can, ForbiddenError, type UserPrincipal } from "@/lib/domain/permissions";
+import { assertCan, can } from "@/lib/domain/permissions";
 import { slugKey } from "@/lib/domain/projects/schemas";
 import { readTargetsForm } from "@/lib/domain/projects/targets-form";
-import { fieldErrorsOf, formValues } from "@/lib/domain/validation/form-values";
+import { formValues } from "@/lib/domain/validation/form-values";
 import { numberLocale } from "@/lib/domain/validation/numbers";
-import { unstorableFormFields } from "@/lib/domain/validation/text";
 import { currentUser } from "@/lib/platform/auth/session";
 import { env } from "@/lib/platform/env";
-import { noteActionCall } from "@/lib/platform/ops/action-log";
 import { oversizedFile } from "@/lib/platform/upload-limits";
+import { type ActionState, anonymousFormAction, formAction } from "@/lib/server/action";
 import { createProject, type ImportPreview, importProject } from "./create";
 import {
   addCustomDimension,
   addSite,
-  EditRefused,
   moveIndicator,
-  StaleEdit,
   saveIndicator,
   saveResultNode,
   setIndicatorArchived,
   updateProjectDetails,
 } from "./edit";
 import { acceptInvitation, inviteMember, revokeInvitation, setMemberRole } from "./members";
-import { saveTargets, TargetConflict, TargetProblems } from "./targets";
+import { saveTargets, TargetProblems } from "./targets";
 import { asTemplate, projectDefinition } from "./template";
 
-export type SetupFormState = {
-  fieldErrors?: Record<string, string>;
-  error?: "notAllowed" | "stale" | "failed";
-  done?: boolean;
-  /** What was typed, shown again after a refusal. */
-  values?: Record<string, string>;
-  /** Fields with several values (checkboxes), shown again after a refusal. */
-  lists?: Record<string, string[]>;
+/** A setup form's state: the one action state, and what some forms show after their work. */
+export type SetupFormState = ActionState & {
   /** A one-time secret to show (an invitation link's token). */
   token?: string | null;
   /** Whether the invitation was also e-mailed. */
   emailed?: boolean;
   preview?: ImportPreview;
-  /** A file past its cap (lib/platform/upload-limits.ts): its field is also in fieldErrors. */
-  tooLarge?: FileTooLarge;
 };
 
 const list = (form: FormData, name: string) => form.getAll(name).map(String).filter(Boolean);
-
-/** Runs a form's work, turning every expected refusal into a form state. */
-async function run(
-  form: FormData,
-  // biome-ignore lint/suspicious/noConfusingVoidType: forms that have nothing to say return nothing
-  work: (user: UserPrincipal) => Promise<SetupFormState | undefined | void>,
-): Promise<SetupFormState> {
-  const user = await currentUser();
-  if (!user) return { error: "notAllowed" };
-  const values = formValues(form);
-  const lists: Record<string, string[]> = {};
-  for (const key of new Set(form.keys())) lists[key] = form.getAll(key).map(String);
-  const unstorable = unstorableFormFields(form);
-  if (unstorable.length) {
-    return { fieldErrors: Object.fromEntries(unstorable.map((f) => [f, "invalidCharacters"])), values, lists };
-  }
-  try {
-    const state = (await work(user)) ?? { done: true };
-    return state.values ? { ...state, lists } : state;
-  } catch (error) {
-    if (error instanceof ForbiddenError) return { error: "notAllowed", values, lists };
-    if (error instanceof StaleEdit) return { error: "stale", values, lists };
-    if (error instanceof EditRefused) return { fieldErrors: { [error.field]: error.code }, values, lists };
-    if (error instanceof TargetConflict) return { error: "stale", values, lists };
-    if (error instanceof ZodError) return { fieldErrors: fieldErrorsOf(error), values, lists };
-    throw error;
-  }
-}
 
 function refresh(projectId: string) {
   revalidatePath(`/projects/${projectId}`, "layout");
@@ -96,7 +55,7 @@ function refusedCreation(problems: { where: string; code: string }[], form: Form
 
 export async function createProjectAction(_: SetupFormState, form: FormData): Promise<SetupFormState> {
   let created: string | undefined;
-  const state = await run(form, async (user) => {
+  const state = await formAction(form, {}, async (user) => {
     const get = (name: string) => String(form.get(name) ?? "");
     const result = await createProject(
       user,
@@ -122,7 +81,7 @@ export async function createProjectAction(_: SetupFormState, form: FormData): Pr
 
 export async function importProjectAction(_: SetupFormState, form: FormData): Promise<SetupFormState> {
   let created: string | undefined;
-  const state = await run(form, async (user) => {
+  const state = await formAction(form, {}, async (user) => {
     const file = form.get("file");
     if (!(file instanceof File) || file.size === 0) return { fieldErrors: { file: "required" } };
     const tooLarge = oversizedFile("projectImport", form);
@@ -148,7 +107,7 @@ export async function importProjectAction(_: SetupFormState, form: FormData): Pr
 
 export async function copyProjectAction(projectId: string, _: SetupFormState, form: FormData): Promise<SetupFormState> {
   let created: string | undefined;
-  const state = await run(form, async (user) => {
+  const state = await formAction(form, {}, async (user) => {
     const get = (name: string) => String(form.get(name) ?? "");
     const definition = asTemplate(await projectDefinition(user, projectId), {
       code: get("code"),
@@ -171,7 +130,7 @@ export async function projectDetailsAction(
   _: SetupFormState,
   form: FormData,
 ): Promise<SetupFormState> {
-  return run(form, async (user) => {
+  return formAction(form, {}, async (user) => {
     await updateProjectDetails(user, projectId, {
       ...(Object.fromEntries(form) as Record<string, string>),
       version: String(form.get("version")),
@@ -182,7 +141,7 @@ export async function projectDetailsAction(
 }
 
 export async function addSiteAction(projectId: string, _: SetupFormState, form: FormData): Promise<SetupFormState> {
-  return run(form, async (user) => {
+  return formAction(form, {}, async (user) => {
     await addSite(user, projectId, {
       name: String(form.get("name") ?? ""),
       parentId: String(form.get("parentId") ?? ""),
@@ -193,7 +152,7 @@ export async function addSiteAction(projectId: string, _: SetupFormState, form: 
 }
 
 export async function resultNodeAction(projectId: string, _: SetupFormState, form: FormData): Promise<SetupFormState> {
-  return run(form, async (user) => {
+  return formAction(form, {}, async (user) => {
     await saveResultNode(user, projectId, String(form.get("nodeId") ?? "") || null, Object.fromEntries(form) as never);
     refresh(projectId);
   });
@@ -204,7 +163,7 @@ export async function customDimensionAction(
   _: SetupFormState,
   form: FormData,
 ): Promise<SetupFormState> {
-  return run(form, async (user) => {
+  return formAction(form, {}, async (user) => {
     const name = String(form.get("name") ?? "");
     await addCustomDimension(user, projectId, {
       name,
@@ -221,7 +180,7 @@ export async function indicatorAction(
   _: SetupFormState,
   form: FormData,
 ): Promise<SetupFormState> {
-  return run(form, async (user) => {
+  return formAction(form, {}, async (user) => {
     await saveIndicator(user, projectId, indicatorId, {
       ...(Object.fromEntries(form) as Record<string, string>),
       dimensionKeys: list(form, "dimensionKeys"),
@@ -243,7 +202,7 @@ export async function indicatorArrangeAction(projectId: string, form: FormData):
 }
 
 export async function targetsAction(projectId: string, _: SetupFormState, form: FormData): Promise<SetupFormState> {
-  return run(form, async (user) => {
+  return formAction(form, {}, async (user) => {
     assertCan(user, "project.edit", projectId); // also when the form holds no targets
     const { cells, names, problems } = readTargetsForm(form, numberLocale(await getLocale()));
     const fieldErrors = Object.fromEntries(problems.map((p) => [p.name, p.code]));
@@ -261,7 +220,7 @@ export async function targetsAction(projectId: string, _: SetupFormState, form: 
 // ---------- team ----------
 
 export async function inviteAction(projectId: string, _: SetupFormState, form: FormData): Promise<SetupFormState> {
-  return run(form, async (user) => {
+  return formAction(form, {}, async (user) => {
     const result = await inviteMember(
       user,
       projectId,
@@ -274,7 +233,7 @@ export async function inviteAction(projectId: string, _: SetupFormState, form: F
 }
 
 export async function memberRoleAction(projectId: string, _: SetupFormState, form: FormData): Promise<SetupFormState> {
-  return run(form, async (user) => {
+  return formAction(form, {}, async (user) => {
     const role = String(form.get("role") ?? "");
     await setMemberRole(
       user,
@@ -298,17 +257,15 @@ export async function acceptInvitationAction(
   _: SetupFormState,
   form: FormData,
 ): Promise<SetupFormState> {
-  await noteActionCall("anonymous");
-  const values = formValues(form);
-  try {
+  let joined = false;
+  const state = await anonymousFormAction<SetupFormState>(form, ["name"], async () => {
     const accepted = await acceptInvitation(token, {
       name: String(form.get("name") ?? ""),
       password: String(form.get("password") ?? ""),
     });
     if (!accepted) return { error: "failed" };
-  } catch (error) {
-    if (error instanceof ZodError) return { fieldErrors: fieldErrorsOf(error), values: { name: values.name ?? "" } };
-    throw error;
-  }
+    joined = true;
+  });
+  if (!joined) return state;
   redirect("/login?joined=1");
 }

@@ -1,21 +1,15 @@
 "use server";
-import type { FileTooLarge } from "@/lib/domain/format/file-size";
-import type { TableRefusal } from "@/lib/domain/imports/table-refusals";
-import { can } from "@/lib/domain/permissions";
 import type { ImportMapping } from "@/lib/domain/results/import-mapping";
 import { UnreadableTable } from "@/lib/formats/read/table-rows";
-import { currentUser } from "@/lib/platform/auth/session";
 import { oversizedFile } from "@/lib/platform/upload-limits";
+import { type ActionState, formAction } from "@/lib/server/action";
 import { formatOf, mappingFor, tableColumns } from "./file";
 
-export type ColumnsState = {
-  error?: "notAllowed" | "noFile" | TableRefusal;
+export type ColumnsState = ActionState & {
   headers?: string[];
   rows?: string[][];
   mapping?: Partial<ImportMapping>;
   saved?: boolean;
-  /** The file past its cap (lib/platform/upload-limits.ts). */
-  tooLarge?: FileTooLarge;
 };
 
 function fileOf(form: FormData): File | null {
@@ -30,18 +24,24 @@ async function sourceOf(file: File) {
 
 /** The uploaded table's columns and first rows, with the mapping to start from. */
 export async function readColumnsAction(projectId: string, form: FormData): Promise<ColumnsState> {
-  const user = await currentUser();
-  if (!user || !can(user, "results.enter", projectId)) return { error: "notAllowed" };
-  const file = fileOf(form);
-  if (!file) return { error: "noFile" };
-  const tooLarge = oversizedFile("resultsColumns", form);
-  if (tooLarge) return { tooLarge };
-  try {
-    const { format, source } = await sourceOf(file);
-    const columns = await tableColumns(format, source);
-    if (!columns.headers.length) return { error: "unreadable" };
-    return { ...columns, ...(await mappingFor(user, projectId, columns.headers)) };
-  } catch (error) {
-    return { error: error instanceof UnreadableTable ? error.code : "unreadable" };
-  }
+  return formAction(
+    form,
+    { permission: ["results.enter", projectId], textFields: [], keep: [] },
+    async (user): Promise<ColumnsState> => {
+      const file = fileOf(form);
+      if (!file) return { error: "noFile" };
+      const tooLarge = oversizedFile("resultsColumns", form);
+      if (tooLarge) return { tooLarge };
+      try {
+        const { format, source } = await sourceOf(file);
+        const columns = await tableColumns(format, source);
+        if (!columns.headers.length) return { error: "unreadable" };
+        return { ...columns, ...(await mappingFor(user, projectId, columns.headers)) };
+      } catch (error) {
+        // A refused table answers its own code; any other failure to read it is "unreadable".
+        if (error instanceof UnreadableTable) throw error;
+        return { error: "unreadable" };
+      }
+    },
+  );
 }
