@@ -1,7 +1,9 @@
 // Spreadsheet habits in the entry grid, on the DOM the grid renders: arrow keys and Enter move between
 // value inputs (tr = row, inputs in a row in reading order), and a block pasted from a spreadsheet
-// fills the inputs right of and below the one it is pasted into.
+// fills the inputs right of and below the one it is pasted into (the reading and laying out of the
+// block, without the DOM, is pasted-block.ts).
 import type { ClipboardEvent, KeyboardEvent } from "react";
+import { type GridInput, isSingleValue, type PastedBlock, parseBlock, placeBlock } from "./pasted-block";
 
 const INPUT = "input[data-key]";
 
@@ -50,39 +52,21 @@ export function moveFocus(event: KeyboardEvent<HTMLElement>): boolean {
   return true;
 }
 
-/** A spreadsheet selection as text: rows by line, cells by tab (a trailing line end is not a row). */
-export function parseBlock(text: string): string[][] {
-  const lines = text.replace(/\r\n?/g, "\n").replace(/\n$/, "").split("\n");
-  return lines.map((line) => line.split("\t"));
-}
-
-export type PastedCell = { key: string; field: string; value: string };
-
 /**
- * Where a pasted block goes: from the input it is pasted into, across the row's inputs and down the
- * rows below. Inputs that take no value (submitted, approved) keep theirs; they are counted as skipped.
- * Null when the text is a single value, which the input takes as typed.
+ * Where a pasted block goes (pasted-block.ts): from the input it is pasted into, across the row's inputs
+ * and down the rows below. Null when the text is a single value, which the input takes as typed.
  */
-export function pasteBlock(event: ClipboardEvent<HTMLElement>): { cells: PastedCell[]; skipped: number } | null {
+export function pasteBlock(event: ClipboardEvent<HTMLElement>): PastedBlock | null {
   const from = event.target as HTMLElement;
   if (!(from instanceof HTMLInputElement) || !from.matches(INPUT)) return null;
   const block = parseBlock(event.clipboardData.getData("text/plain"));
-  if (block.length === 1 && (block[0]?.length ?? 0) === 1) return null;
+  if (isSingleValue(block)) return null;
   event.preventDefault();
-  const cells: PastedCell[] = [];
-  let skipped = 0;
-  let row: Element | null = from.closest("tr");
-  const start = rowInputs(row).indexOf(from);
-  for (const values of block) {
-    if (!row) break;
-    const inputs = rowInputs(row).slice(start);
-    values.forEach((value, i) => {
-      const input = inputs[i];
-      if (!input) return;
-      if (input.disabled) skipped++;
-      else cells.push({ key: input.dataset.key ?? "", field: input.dataset.field ?? "", value: value.trim() });
-    });
-    row = row.nextElementSibling;
+  const rows: GridInput[][] = [];
+  for (let row: Element | null = from.closest("tr"); row && rows.length < block.length; row = row.nextElementSibling) {
+    rows.push(
+      rowInputs(row).map((i) => ({ key: i.dataset.key ?? "", field: i.dataset.field ?? "", disabled: i.disabled })),
+    );
   }
-  return { cells, skipped };
+  return placeBlock(block, rows, rowInputs(from.closest("tr")).indexOf(from));
 }
