@@ -1,6 +1,6 @@
 // What a measure type decides, as data: the measure table (./table.ts) holds one of these per measure.
-import type { TargetCell } from "@/lib/domain/projects/schemas";
-import type { ResultInput } from "@/lib/domain/validation/results";
+// The figures checked are written out here (a result's and a target's), not imported from the
+// schemas, which themselves look measures up in the table.
 
 /**
  * Rule 1 (docs/numbers.md): how values combine across places, periods and options. Counts add up,
@@ -18,6 +18,23 @@ export type ValueRules = {
   minValue?: number | null;
   maxValue?: number | null;
   wholeNumbers?: boolean | null;
+};
+
+/** The figure of an entered result (lib/domain/validation/results.ts), as its checks read it. */
+export type EnteredResult = {
+  value?: number | null;
+  numerator?: number | null;
+  denominator?: number | null;
+  weightSum?: number | null;
+  textValue?: string | null;
+};
+
+/** The figure of an entered target (TargetCell in lib/domain/projects/schemas.ts). */
+export type EnteredTarget = {
+  value?: number | null;
+  numerator?: number | null;
+  denominator?: number | null;
+  note?: string | null;
 };
 
 /** Reports one problem of an entered value: the field and a translatable code. */
@@ -45,11 +62,11 @@ export type MeasureBehaviour = {
    * option, sample size, weights). `weighted`: a sum of weights was given (survey fractions of people).
    */
   resultProblems: (
-    input: ResultInput,
+    input: EnteredResult,
     rules: ValueRules,
     weighted: boolean,
     add: Report<"value" | "numerator" | "denominator" | "weightSum" | "textValue">,
   ) => void;
   /** The problems of a target's figure: the same rules as results, with a lone percentage allowed. */
-  targetProblems: (cell: TargetCell, add: Report<"value" | "numerator" | "denominator" | "note">) => void;
+  targetProblems: (cell: EnteredTarget, add: Report<"value" | "numerator" | "denominator" | "note">) => void;
 };
