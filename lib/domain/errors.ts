@@ -1,7 +1,8 @@
 // The one error model. A service refuses with a DomainError whose `code` is a row of `errorCodes`, and
 // each edge maps it once, from that row: the JSON API answers problem+json (lib/http/problem.ts), a server
 // action answers its form state (lib/server/action.ts), and a form shows the message the row names
-// (components/ui/error-message.ts). Pure, so services, file readers, background jobs and pages share it.
+// (components/ui/use-error-message.ts). Pure, so services, file readers, background jobs and pages share it.
+import type { FileTooLarge } from "@/lib/domain/format/file-size";
 
 /** The `code` an API client reads in a problem (RFC 9457), with its HTTP status and title. */
 export const apiCodes = {
@@ -55,6 +56,10 @@ export const errorCodes = {
   tooMany: { api: "validation" },
   /** A file or a project's files past their size cap. */
   tooLarge: { api: "payloadTooLarge" },
+  /** An admin may not deactivate or demote their own account. */
+  ownAccount: { api: "forbidden" },
+  /** The instance would be left without an active admin. */
+  lastAdmin: { api: "conflict" },
   // A file refused as a table.
   unreadable: tableRefusal("The file could not be read as CSV or XLSX"),
   notUtf8: tableRefusal("The CSV file is not UTF-8 (it looks like Windows-1252 / Latin-1): save it as CSV UTF-8"),
@@ -134,11 +139,29 @@ export function problemDetails(error: DomainError) {
 }
 
 /**
+ * What every server action answers (lib/server/action.ts): done, or refused as a whole (`error`) or
+ * field by field, with what was typed; a form adds its own data to it.
+ */
+export type ActionState = {
+  done?: boolean;
+  /** A refusal of the whole form: a message key of the feature's `errors` messages. */
+  error?: string;
+  /** Refusals of single fields: message keys by field name. */
+  fieldErrors?: Record<string, string>;
+  /** What was typed, shown again after a refusal. */
+  values?: Record<string, string>;
+  /** Fields with several values (checkboxes), shown again after a refusal. */
+  lists?: Record<string, string[]>;
+  /** A file past its cap (lib/platform/upload-limits.ts): its field is also in fieldErrors. */
+  tooLarge?: FileTooLarge;
+};
+
+/**
  * The error as a form shows it, from the code table: a conflict is the whole page's (it is to be
  * reloaded); otherwise an error naming fields is shown on them (the API's "body.name" is the form's
  * "name"), and one naming none, or only the whole body, on the form. Values are message keys.
  */
-export function formRefusalOf(error: DomainError): { error?: string; fieldErrors?: Record<string, string> } {
+export function formRefusalOf(error: DomainError): Pick<ActionState, "error" | "fieldErrors"> {
   const fieldErrors: Record<string, string> = {};
   for (const f of error.fields ?? []) {
     const name = f.field.replace(/^body\.?/, "");

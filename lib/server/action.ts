@@ -6,28 +6,14 @@ import "server-only";
 // failures are logged with the request id.
 import { unstable_rethrow } from "next/navigation";
 import { ZodError, type ZodType, type z } from "zod";
-import { DomainError, type ErrorCode, formRefusalOf, messageKeyOf } from "@/lib/domain/errors";
-import type { FileTooLarge } from "@/lib/domain/format/file-size";
+import { type ActionState, DomainError, type ErrorCode, formRefusalOf, messageKeyOf } from "@/lib/domain/errors";
 import { can, type Permission, type UserPrincipal } from "@/lib/domain/permissions";
 import { fieldErrorsOf, formValues } from "@/lib/domain/validation/form-values";
 import { unstorableFormFields } from "@/lib/domain/validation/text";
 import { currentUser } from "@/lib/platform/auth/session";
 import { logActionFailure, logActionRefusal, noteActionCall } from "@/lib/platform/ops/action-log";
 
-/** What every form's server action answers: done, or refused as a whole (`error`) or field by field. */
-export type ActionState = {
-  done?: boolean;
-  /** A refusal of the whole form: a message key of the feature's `errors` messages. */
-  error?: string;
-  /** Refusals of single fields: message keys by field name. */
-  fieldErrors?: Record<string, string>;
-  /** What was typed, shown again after a refusal. */
-  values?: Record<string, string>;
-  /** Fields with several values (checkboxes), shown again after a refusal. */
-  lists?: Record<string, string[]>;
-  /** A file past its cap (lib/platform/upload-limits.ts): its field is also in fieldErrors. */
-  tooLarge?: FileTooLarge;
-};
+export type { ActionState };
 
 type Issue = ZodError["issues"][number];
 
@@ -123,7 +109,7 @@ function keptInput(form: FormData, keep?: readonly string[]): Typed {
 }
 
 /** A refusal of the whole form, by its code's message. */
-export function refused(code: ErrorCode): ActionState {
+function refused(code: ErrorCode): ActionState {
   return { error: messageKeyOf(code) };
 }
 

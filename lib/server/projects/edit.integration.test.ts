@@ -69,7 +69,7 @@ describe("project details", () => {
     const tumbes = await locationId("PE-TUM");
     await expect(
       updateProjectDetails(manager, peru, { ...read, locationIds: read.locationIds.filter((id) => id !== tumbes) }),
-    ).rejects.toMatchObject({ field: "locationIds", code: "hasResults" });
+    ).rejects.toMatchObject({ field: "locationIds", reason: "hasResults" });
     await expect(updateProjectDetails(evaluator, peru, read)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(updateProjectDetails(manager, peru, { ...read, endDate: "2001-01-01" })).rejects.toThrow(
       /endBeforeStart/,
@@ -108,7 +108,7 @@ describe("indicators", () => {
     ).rejects.toBeInstanceOf(StaleEdit);
     await expect(
       saveIndicator(manager, peru, null, { resultNodeId: node.id, code: "OP1.1.1", title: "Copy", measure: "COUNT" }),
-    ).rejects.toMatchObject({ field: "code", code: "duplicate" });
+    ).rejects.toMatchObject({ field: "code", reason: "duplicate" });
 
     await moveIndicator(manager, peru, added.id, -1);
     const order = await db().indicator.findMany({ where: { resultNodeId: node.id }, orderBy: { sortOrder: "asc" } });
@@ -149,7 +149,7 @@ test("managers add custom disaggregations to their project; keys are unique ther
   expect(options.map((o) => o.key)).toEqual(["internally-displaced", "refugee", "host-community"]);
   await expect(
     addCustomDimension(manager, peru, { name: "Again", key: "displacement", options: "a;b" }),
-  ).rejects.toMatchObject({ field: "key", code: "duplicate" });
+  ).rejects.toMatchObject({ field: "key", reason: "duplicate" });
   await expect(addCustomDimension(manager, peru, { name: "One", key: "one", options: "only" })).rejects.toThrow(
     /twoOptions/,
   );
@@ -159,7 +159,7 @@ test("managers add custom disaggregations to their project; keys are unique ther
   expect(dimension.projectId).toBe(peru);
   await expect(
     addCustomDimension(manager, peru, { name: "Sex again", key: "sex", options: "a;b" }),
-  ).rejects.toMatchObject({ field: "key", code: "duplicate" });
+  ).rejects.toMatchObject({ field: "key", reason: "duplicate" });
   const roma = await projectId("WB-ROMA-W");
   const other = await addCustomDimension(manager, roma, { name: "Displacement", key: "displacement", options: "x;y" });
   expect(other.id).not.toBe(dimension.id);
@@ -275,7 +275,7 @@ describe("team", () => {
     });
     expect((await principalFor("evaluator@example.org")).roles[nepal]).toBe("VIEWER");
     await expect(inviteMember(admin, nepal, { email: "evaluator@example.org", role: "VIEWER" })).rejects.toMatchObject({
-      code: "alreadyMember",
+      reason: "alreadyMember",
     });
     const invited = await inviteMember(admin, nepal, { email: "new.officer@example.org", role: "EVALUATOR" });
     const token = invited.token ?? "";
@@ -309,6 +309,8 @@ describe("team", () => {
     expect((await principalFor("viewer@example.org")).roles[peru]).toBe("EVALUATOR");
     await setMemberRole(manager, peru, viewer.id, null);
     expect((await principalFor("viewer@example.org")).roles[peru]).toBeUndefined();
-    await expect(setMemberRole(manager, peru, manager.userId, "VIEWER")).rejects.toMatchObject({ code: "lastManager" });
+    await expect(setMemberRole(manager, peru, manager.userId, "VIEWER")).rejects.toMatchObject({
+      reason: "lastManager",
+    });
   });
 });

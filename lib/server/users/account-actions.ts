@@ -24,11 +24,8 @@ export async function changePasswordAction(_: ActionState, form: FormData): Prom
   return formAction(form, { keep: [], textFields: [] }, async (user) => {
     const problems = passwordFieldProblems(form);
     if (problems) return problems;
-    const outcome = await changePassword(db(), user.userId, {
-      current: text(form, "current"),
-      password: text(form, "password"),
-    });
-    if (outcome === "wrongPassword") return { fieldErrors: { current: "wrongPassword" } };
+    // A wrong current password is refused on its field (a DomainError).
+    await changePassword(db(), user.userId, { current: text(form, "current"), password: text(form, "password") });
     redirect("/login?passwordChanged=1");
   });
 }

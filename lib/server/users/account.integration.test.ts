@@ -25,9 +25,9 @@ test("a password change needs the current password and ends every session; API t
   expect(await loadPrincipal(manager.userId, session)).not.toBeNull();
 
   const before = await storedHash("manager@example.org");
-  expect(await changePassword(db(), manager.userId, { current: "wrong one", password: "a long new passphrase" })).toBe(
-    "wrongPassword",
-  );
+  await expect(
+    changePassword(db(), manager.userId, { current: "wrong one", password: "a long new passphrase" }),
+  ).rejects.toMatchObject({ code: "validation", fields: [{ field: "body.current", code: "wrongPassword" }] });
   expect(await storedHash("manager@example.org")).toBe(before);
   await expect(
     changePassword(db(), manager.userId, { current: "demo-manager-pass", password: "password123" }),

@@ -3,6 +3,7 @@
 // to pass on by `npm run user:reset-link`). Every change ends the user's other sessions and is audited.
 import { z } from "zod";
 import { hashToken, newSecretToken } from "@/lib/domain/api-tokens/token";
+import { DomainError } from "@/lib/domain/errors";
 import { newPasswordSchema } from "@/lib/domain/users/password-policy";
 import { hashPassword, verifyPassword } from "@/lib/platform/auth/password";
 import { type Db, db } from "@/lib/platform/db";
@@ -20,15 +21,22 @@ export const changePasswordSchema = z.object({
   password: newPasswordSchema,
 });
 
-/** Sets a new password when the current one is right; signs out every session, this one included. */
+/**
+ * Sets a new password when the current one is right (else a DomainError on the `current` field); signs
+ * out every session, this one included.
+ */
 export async function changePassword(
   prisma: Db,
   userId: string,
   input: z.input<typeof changePasswordSchema>,
-): Promise<"changed" | "wrongPassword"> {
+): Promise<"changed"> {
   const data = changePasswordSchema.parse(input);
   const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, omit: { passwordHash: false } });
-  if (!(await verifyPassword(data.current, user.passwordHash))) return "wrongPassword";
+  if (!(await verifyPassword(data.current, user.passwordHash)))
+    throw new DomainError("validation", {
+      detail: "The current password is wrong",
+      fields: [{ field: "body.current", code: "wrongPassword" }],
+    });
   const passwordHash = await hashPassword(data.password);
   await prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { passwordHash, sessionsRevokedAt: new Date() } });
