@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { LanguageSwitcher } from "@/components/layout/language-switcher";
+import { can } from "@/lib/domain/permissions";
 import { requireUser } from "@/lib/platform/auth/session";
 import { inboxCount } from "@/lib/server/results/inbox";
 
@@ -22,6 +23,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           </Link>
           <Link href="/settings/tokens">{t("nav.tokens")}</Link>
           <Link href="/settings/account">{t("nav.account")}</Link>
+          {can(user, "users.manage") && <Link href="/admin/users">{t("nav.users")}</Link>}
           <span className="muted">{t("nav.signedInAs", { name: user.name })}</span>
           <LanguageSwitcher />
           <SignOutButton />

@@ -28,6 +28,21 @@ describe("permissions", () => {
     expect(readableProjects(admin)).toBe("all");
   });
 
+  test("admins and program managers create projects; only admins manage users", () => {
+    const programManager: Principal = { ...viewer, orgRole: "PROGRAM_MANAGER" };
+    expect(can(admin, "projects.create")).toBe(true);
+    expect(can(admin, "users.manage")).toBe(true);
+    expect(can(programManager, "projects.create")).toBe(true);
+    expect(can(programManager, "users.manage")).toBe(false);
+    // The organisation role gives nothing in a project the program manager is not in.
+    expect(can(programManager, "project.read", "p2")).toBe(false);
+    for (const plain of [manager, evaluator, viewer, donor]) {
+      expect(can(plain, "projects.create")).toBe(false);
+      expect(can(plain, "users.manage")).toBe(false);
+    }
+    expect(() => assertCan(programManager, "users.manage")).toThrow(ForbiddenError);
+  });
+
   test("a share link reads its one project's approved figures and nothing else", () => {
     expect(can(donor, "project.read", "p1")).toBe(true);
     expect(can(donor, "project.read", "p2")).toBe(false);

@@ -3,9 +3,12 @@
 // share link, which is a read-only principal scoped to one project.
 
 import { DomainError } from "@/lib/domain/errors";
-import type { ProjectRole } from "@/lib/generated/prisma/enums";
+import type { OrgRole, ProjectRole } from "@/lib/generated/prisma/enums";
 
-export type Permission =
+/** What the organisation allows, whatever the project: creating projects, managing the users. */
+export type OrgPermission = "projects.create" | "users.manage";
+
+export type ProjectPermission =
   | "project.read"
   | "project.edit"
   | "results.readUnapproved"
@@ -14,10 +17,14 @@ export type Permission =
   | "members.manage"
   | "shareLinks.manage";
 
+export type Permission = ProjectPermission | OrgPermission;
+
 export type UserPrincipal = {
   kind: "user";
   userId: string;
   isAdmin: boolean;
+  /** The user's organisation-wide role, if any (a program manager creates projects). */
+  orgRole?: OrgRole | null;
   /** The user's role in each project they belong to, by project id. */
   roles: Record<string, ProjectRole>;
 };
@@ -26,7 +33,7 @@ export type SharePrincipal = { kind: "share"; linkId: string; projectId: string 
 
 export type Principal = UserPrincipal | SharePrincipal;
 
-const rolePermissions: Record<ProjectRole, readonly Permission[]> = {
+const rolePermissions: Record<ProjectRole, readonly ProjectPermission[]> = {
   MANAGER: [
     "project.read",
     "project.edit",
@@ -43,16 +50,42 @@ const rolePermissions: Record<ProjectRole, readonly Permission[]> = {
 /** What a donor link allows: reading approved figures of its one project, nothing else. */
 const sharePermissions: readonly Permission[] = ["project.read"];
 
-/** Instance admins manage every project but do not enter or review results unless they are members. */
+/**
+ * Instance admins manage every project but do not enter or review results unless they are members;
+ * they create projects and manage the users.
+ */
 const adminPermissions: readonly Permission[] = [
   "project.read",
   "project.edit",
   "results.readUnapproved",
   "members.manage",
   "shareLinks.manage",
+  "projects.create",
+  "users.manage",
 ];
 
-export function can(principal: Principal, permission: Permission, projectId: string): boolean {
+/** A program manager creates projects, and manages those (as their manager) only. */
+const orgRolePermissions: Record<OrgRole, readonly OrgPermission[]> = {
+  PROGRAM_MANAGER: ["projects.create"],
+};
+
+const orgPermissions: readonly Permission[] = ["projects.create", "users.manage"] satisfies OrgPermission[];
+
+const isOrgPermission = (permission: Permission): permission is OrgPermission => orgPermissions.includes(permission);
+
+/**
+ * Whether the principal may do this: in the project `projectId` for a project permission, in the
+ * organisation for an organisation permission (which takes no project).
+ */
+export function can(principal: Principal, permission: OrgPermission): boolean;
+export function can(principal: Principal, permission: Permission, projectId: string): boolean;
+export function can(principal: Principal, permission: Permission, projectId?: string): boolean {
+  if (isOrgPermission(permission)) {
+    if (principal.kind === "share") return false;
+    if (principal.orgRole && orgRolePermissions[principal.orgRole].includes(permission)) return true;
+    return principal.isAdmin && adminPermissions.includes(permission);
+  }
+  if (projectId === undefined) return false;
   if (principal.kind === "share") {
     return principal.projectId === projectId && sharePermissions.includes(permission);
   }
@@ -61,9 +94,9 @@ export function can(principal: Principal, permission: Permission, projectId: str
   return principal.isAdmin && adminPermissions.includes(permission);
 }
 
-/** Instance admins create projects (and then assign their managers). */
+/** Instance admins and program managers create projects. */
 export function canCreateProjects(principal: Principal): boolean {
-  return principal.kind === "user" && principal.isAdmin;
+  return can(principal, "projects.create");
 }
 
 /** Projects the principal can open at all. `"all"` for admins. */
@@ -94,6 +127,10 @@ export function requireUserId(principal: Principal): string {
   return principal.userId;
 }
 
-export function assertCan(principal: Principal, permission: Permission, projectId: string): void {
-  if (!can(principal, permission, projectId)) throw new ForbiddenError(permission);
+export function assertCan(principal: Principal, permission: OrgPermission): void;
+export function assertCan(principal: Principal, permission: Permission, projectId: string): void;
+export function assertCan(principal: Principal, permission: Permission, projectId?: string): void {
+  const allowed =
+    projectId === undefined ? can(principal, permission as OrgPermission) : can(principal, permission, projectId);
+  if (!allowed) throw new ForbiddenError(permission);
 }

@@ -105,7 +105,7 @@ export const createProjectContract: RouteContract = {
   operationId: "createProject",
   summary: "Create a project from a definition, all or nothing",
   description:
-    "Instance admins. The definition holds the details, places (ISO 3166 codes), periods (made from the dates and frequency when absent), survey rounds, the logframe with indicators, targets and, optionally, results. Every problem is listed by path; nothing is created from an invalid definition.",
+    "Instance admins and program managers (a program manager becomes the new project's manager). The definition holds the details, places (ISO 3166 codes), periods (made from the dates and frequency when absent), survey rounds, the logframe with indicators, targets and, optionally, results. Every problem is listed by path; nothing is created from an invalid definition.",
   tag: "Projects",
   auth: "session",
   body: createProjectBody,
@@ -119,7 +119,7 @@ export const importProjectContract: RouteContract = {
   operationId: "importProject",
   summary: "Import a project from an IATI 2.03 activity file or the logframe workbook",
   description:
-    "Instance admins. With dryRun, answers what would be created and every problem and warning by element or sheet cell. Without, creates the project all or nothing.",
+    "Instance admins and program managers (who manage what they import). With dryRun, answers what would be created and every problem and warning by element or sheet cell. Without, creates the project all or nothing.",
   tag: "Projects",
   auth: "session",
   body: importProjectBody,

@@ -6,13 +6,13 @@ import { db } from "@/lib/platform/db";
 // Compared against when the e-mail is unknown, so both cases take the same time.
 const decoyHash = hashPassword("decoy-password-for-timing");
 
-/** The user with this e-mail and password, or null. */
+/** The user with this e-mail and password, or null (also for a deactivated account). */
 export async function verifyCredentials(email: string, password: string) {
   // Refused before hashing: an 8 MB password would cost seconds of CPU per try.
   if (password.length > MAX_PASSWORD_LENGTH || email.length > 320) return null;
   const user = await db().user.findUnique({ where: { email }, omit: { passwordHash: false } });
   const ok = await verifyPassword(password, user?.passwordHash ?? (await decoyHash));
-  if (!user || !ok) return null;
+  if (!user || !ok || user.deactivatedAt) return null;
   if (needsRehash(user.passwordHash)) {
     await db().user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(password) } });
   }

@@ -6,18 +6,20 @@ export type CurrentUser = UserPrincipal & { name: string; email: string; locale:
 
 /**
  * A user as a principal, with their project roles read fresh from the database, so a role change or a
- * removed account takes effect on the next request. Null for an unknown user, and for a session
+ * removed or deactivated account takes effect on the next request (sessions and API tokens alike).
+ * Null for an unknown or deactivated user, and for a session
  * (`session` given) that signed in before the user signed out everywhere or changed their password.
  * Needs no Next.js request context (API tokens, scripts and test processes use it too).
  */
 export async function loadPrincipal(userId: string, session?: { signedInAt?: number }): Promise<CurrentUser | null> {
   const user = await db().user.findUnique({ where: { id: userId }, include: { memberships: true } });
-  if (!user) return null;
+  if (!user || user.deactivatedAt) return null;
   if (session && user.sessionsRevokedAt && (session.signedInAt ?? 0) < user.sessionsRevokedAt.getTime()) return null;
   return {
     kind: "user",
     userId: user.id,
     isAdmin: user.isAdmin,
+    orgRole: user.orgRole,
     name: user.name,
     email: user.email,
     locale: user.locale,

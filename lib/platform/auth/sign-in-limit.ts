@@ -80,6 +80,8 @@ export async function signInLimited(email: string, password: string, headers: He
   }
   const user = await verifyCredentials(email, password);
   if (!user) return null;
+  // Shown to admins on the users screen.
+  await prisma.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
   await Promise.all(
     limits.map((l) =>
       l.onSuccess === "forget" ? clearAttempts(prisma, l.key) : refundAttempt(prisma, l.key, WINDOW_MS),

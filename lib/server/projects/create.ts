@@ -132,8 +132,7 @@ async function writeChecked(
           const id = await writeProjectDefinition(tx, def, {
             enteredBy: userId,
             reviewedBy: userId,
-            // Someone must be able to work in the project: its creator, unless managers are named.
-            managerIds: managerIds.length || !how.creatorManages ? managerIds : [userId],
+            managerIds: managersOf(principal, userId, managerIds, how.creatorManages),
             evaluatorIds,
           });
           await recordAudit(tx, {
@@ -170,6 +169,15 @@ async function writeChecked(
   }
 }
 
+/**
+ * A new project's managers. Someone must be able to work in it: its creator, unless managers are named.
+ * A creator who is not an admin (a program manager) always manages it, else they could not open it.
+ */
+function managersOf(principal: Principal, creatorId: string, named: string[], creatorManages?: boolean): string[] {
+  if (principal.kind === "user" && !principal.isAdmin) return [...new Set([creatorId, ...named])];
+  return named.length || !creatorManages ? named : [creatorId];
+}
+
 /** Who joins a new project: existing users by e-mail address; `creatorManages`: its creator when no manager is named. */
 type Team = { managerEmails?: string[]; evaluatorEmails?: string[]; creatorManages?: boolean };
 
@@ -183,7 +191,7 @@ async function usersNamed(tx: Tx, emails: string[], field: "managers" | "evaluat
   return users.map((u) => u.id);
 }
 
-/** Creates a project from a definition (admins). */
+/** Creates a project from a definition (admins and program managers). */
 export async function createProject(
   principal: Principal,
   definition: ProjectDefinitionInput,

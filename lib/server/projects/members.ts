@@ -1,6 +1,7 @@
 // The project team: managers invite people by e-mail with a role, change roles and remove members.
 // Everyone gets an invitation link (e-mailed when SMTP is set, and shown once to the manager to pass on):
-// someone new chooses a name and password with it, someone with an account confirms with theirs.
+// someone new chooses a name and password with it, someone with an account confirms with theirs, or
+// joins with one click when signed in as the invited address.
 import "server-only";
 import type { z } from "zod";
 import { hashToken, newSecretToken, secretState } from "@/lib/domain/api-tokens/token";
@@ -195,5 +196,38 @@ export async function acceptInvitation(token: string, input: z.input<typeof acce
       after: { email: invitation.email, role: invitation.role },
     });
     return { email: invitation.email, projectId: invitation.projectId };
+  });
+}
+
+/**
+ * The signed-in user joins the project of an invitation to their own address, in one step (their
+ * session proves the account is theirs); null when the link does not work or is someone else's.
+ */
+export async function joinInvitation(principal: Principal, token: string) {
+  const userId = requireUserId(principal);
+  return db().$transaction(async (tx) => {
+    const invitation = await tx.invitation.findUnique({ where: { tokenHash: hashToken(token) } });
+    if (!invitation || invitation.acceptedAt || secretState(invitation) !== "active") return null;
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true } });
+    if (user?.email !== invitation.email) return null;
+    const claimed = await tx.invitation.updateMany({
+      where: { id: invitation.id, acceptedAt: null },
+      data: { acceptedAt: new Date() },
+    });
+    if (claimed.count === 0) return null;
+    await tx.membership.upsert({
+      where: { userId_projectId: { userId, projectId: invitation.projectId } },
+      create: { userId, projectId: invitation.projectId, role: invitation.role },
+      update: {},
+    });
+    await recordAudit(tx, {
+      action: "member.join",
+      entityType: "Invitation",
+      entityId: invitation.id,
+      projectId: invitation.projectId,
+      actorUserId: userId,
+      after: { email: invitation.email, role: invitation.role },
+    });
+    return { projectId: invitation.projectId };
   });
 }
