@@ -1,6 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { useErrorMessage } from "@/components/ui/use-error-message";
 import { type BatchReviewOutcome, reviewBatchAction } from "@/lib/server/results/actions";
 
 export const BULK_FORM = "bulk-review";
@@ -11,6 +12,7 @@ export const BULK_FORM = "bulk-review";
  */
 export function BulkReview({ projectId, shown }: { projectId: string; shown: number }) {
   const t = useTranslations("entry.review");
+  const message = useErrorMessage("entry.review");
   const [state, action, pending] = useActionState<BatchReviewOutcome, FormData>(
     reviewBatchAction.bind(null, projectId),
     {},
@@ -39,12 +41,12 @@ export function BulkReview({ projectId, shown }: { projectId: string; shown: num
       </button>
       {state.error && (
         <span role="alert" className="error">
-          {t(state.error)}
+          {message(state.error)}
         </span>
       )}
-      {state.done && (
+      {state.decided && (
         <span role="status">
-          {t(state.done.decision === "approve" ? "approvedCount" : "returnedCount", { count: state.done.count })}
+          {t(state.decided.decision === "approve" ? "approvedCount" : "returnedCount", { count: state.decided.count })}
         </span>
       )}
     </form>

@@ -1,6 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { useErrorMessage } from "@/components/ui/use-error-message";
 import { type ReviewOutcome, reviewResultAction } from "@/lib/server/results/actions";
 
 /** Approve or return one submitted value; a return needs a comment, said in place if missing. */
@@ -16,11 +17,12 @@ export function ReviewForm({
   label: string;
 }) {
   const t = useTranslations("entry.review");
+  const message = useErrorMessage("entry.review");
   const [state, action, pending] = useActionState<ReviewOutcome, FormData>(
     reviewResultAction.bind(null, projectId),
     {},
   );
-  if (state.done) return <span role="status">{t(state.done === "approve" ? "approved" : "returned")}</span>;
+  if (state.decided) return <span role="status">{t(state.decided === "approve" ? "approved" : "returned")}</span>;
   return (
     <form action={action} className="review-form" aria-label={label}>
       <input type="hidden" name="resultId" value={resultId} />
@@ -37,7 +39,7 @@ export function ReviewForm({
       </button>
       {state.error && (
         <span role="alert" className="error">
-          {t(state.error)}
+          {message(state.error)}
         </span>
       )}
     </form>

@@ -1,11 +1,12 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { can } from "@/lib/domain/permissions";
+import { can, type UserPrincipal } from "@/lib/domain/permissions";
 import { formValues } from "@/lib/domain/validation/form-values";
 import { resultInputSchema } from "@/lib/domain/validation/results";
 import { isStorableText, unstorableTextPaths } from "@/lib/domain/validation/text";
 import { currentUser } from "@/lib/platform/auth/session";
+import { type ActionState, formAction } from "@/lib/server/action";
 import { BatchProblems, reviewResults, saveSheet, VersionConflict } from "./entry";
 
 export type SaveOutcome =
@@ -59,12 +60,8 @@ export async function saveResultsAction(projectId: string, items: unknown, submi
   }
 }
 
-export type ReviewOutcome = {
-  error?: "notAllowed" | "commentRequired" | "changed" | "invalidCharacters";
-  done?: "approve" | "return";
-  /** What was typed, shown again after a refusal. */
-  values?: Record<string, string>;
-};
+/** A review's state: `decided` says what was done. */
+export type ReviewOutcome = ActionState & { decided?: "approve" | "return" };
 
 /** A manager's decision on one submitted result, from the review page. */
 export async function reviewResultAction(
@@ -73,15 +70,18 @@ export async function reviewResultAction(
   form: FormData,
 ): Promise<ReviewOutcome> {
   const pick = { resultId: String(form.get("resultId") ?? ""), version: Number(form.get("version")) };
-  const { error, decision } = await decide(projectId, form, [pick]);
-  if (error === "noneChosen") return { error: "changed", values: formValues(form) };
-  return error ? { error, values: formValues(form) } : { done: decision };
+  return formAction(
+    form,
+    { permission: ["results.review", projectId], textFields: [] },
+    async (user): Promise<ReviewOutcome> => {
+      const { error, decision } = await decide(user, projectId, form, [pick]);
+      if (error === "noneChosen") return { error: "changed", values: formValues(form) };
+      return error ? { error, values: formValues(form) } : { done: true, decided: decision };
+    },
+  );
 }
 
-export type BatchReviewOutcome = {
-  error?: "notAllowed" | "commentRequired" | "changed" | "invalidCharacters" | "noneChosen";
-  done?: { decision: "approve" | "return"; count: number };
-};
+export type BatchReviewOutcome = ActionState & { decided?: { decision: "approve" | "return"; count: number } };
 
 /** A manager's decision on every value chosen on the review page ("<resultId>:<version>"), all or nothing. */
 export async function reviewBatchAction(
@@ -93,16 +93,30 @@ export async function reviewBatchAction(
     const [resultId = "", version = ""] = String(v).split(":");
     return { resultId, version: Number(version) };
   });
-  const { error, decision } = await decide(projectId, form, picks);
-  return error ? { error } : { done: { decision, count: picks.length } };
+  return formAction(
+    form,
+    { permission: ["results.review", projectId], textFields: [] },
+    async (user): Promise<BatchReviewOutcome> => {
+      const { error, decision } = await decide(user, projectId, form, picks);
+      return error ? { error } : { done: true, decided: { decision, count: picks.length } };
+    },
+  );
 }
 
-/** The review decision of a form (approve, or return with a comment) on the values picked, all or nothing. */
-async function decide(projectId: string, form: FormData, picks: { resultId: string; version: number }[]) {
+type ReviewRefusal = "commentRequired" | "changed" | "invalidCharacters" | "noneChosen";
+
+/**
+ * The review decision of a form (approve, or return with a comment) on the values picked, all or
+ * nothing. A pick that is stale or no longer reviewable is "changed": the page is to be reloaded.
+ */
+async function decide(
+  user: UserPrincipal,
+  projectId: string,
+  form: FormData,
+  picks: { resultId: string; version: number }[],
+) {
   const decision: "approve" | "return" = form.get("decision") === "return" ? "return" : "approve";
-  const refuse = (error: NonNullable<BatchReviewOutcome["error"]>) => ({ error, decision });
-  const user = await currentUser();
-  if (!user || !can(user, "results.review", projectId)) return refuse("notAllowed");
+  const refuse = (error: ReviewRefusal) => ({ error, decision });
   const comment = String(form.get("comment") ?? "").trim();
   if (!isStorableText(comment)) return refuse("invalidCharacters");
   if (decision === "return" && !comment) return refuse("commentRequired");
