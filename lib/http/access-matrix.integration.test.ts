@@ -71,6 +71,22 @@ async function apiToken(email: string, extra: { revokedAt?: Date; expiresAt?: Da
   return { authorization: `Bearer ${token}` };
 }
 
+/** A token of a new user with a role in the project, and changes made to the user after it was made. */
+async function userToken(
+  email: string,
+  data: { orgRole?: "PROGRAM_MANAGER" },
+  project: string,
+  role: "MANAGER" | "VIEWER",
+  after: { deactivatedAt?: Date } = {},
+) {
+  const user = await db().user.create({
+    data: { email, name: email, passwordHash: "x", ...data, memberships: { create: { projectId: project, role } } },
+  });
+  const headers = await apiToken(email);
+  await db().user.update({ where: { id: user.id }, data: after });
+  return headers;
+}
+
 beforeAll(async () => {
   const peru = await projectId("PE-VEN-2021");
   const manager = await principalFor("manager@example.org");
@@ -157,6 +173,18 @@ beforeAll(async () => {
         return apiToken(user.email);
       }),
       may: new Set(["signedIn"]),
+    },
+    {
+      // The organisation role adds creating projects to what the project role gives, nothing more.
+      name: "program manager, viewer of the project",
+      headers: await userToken("matrix.pm@example.org", { orgRole: "PROGRAM_MANAGER" }, peru, "VIEWER"),
+      may: new Set(["create", "read", "signedIn"]),
+    },
+    {
+      // Deactivated after the token was made: the token stops at once.
+      name: "deactivated manager",
+      headers: await userToken("matrix.off@example.org", {}, peru, "MANAGER", { deactivatedAt: new Date() }),
+      may: new Set(),
     },
     {
       name: "manager",
