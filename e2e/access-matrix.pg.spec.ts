@@ -11,7 +11,18 @@ import { hashPassword } from "../lib/platform/auth/password";
 import { e2eDatabase } from "./database";
 import { demoUser } from "./fixtures";
 
-type Need = "public" | "signedOut" | "signedIn" | "create" | "read" | "edit" | "enter" | "review" | "members" | "share";
+type Need =
+  | "public"
+  | "signedOut"
+  | "signedIn"
+  | "create"
+  | "read"
+  | "edit"
+  | "enter"
+  | "review"
+  | "members"
+  | "share"
+  | "users";
 
 /** What each page asks of its caller (on the Peru project). */
 const pages: Record<string, Need> = {
@@ -27,6 +38,7 @@ const pages: Record<string, Need> = {
   "/settings/account": "signedIn",
   "/settings/tokens": "signedIn",
   "/projects/new": "create",
+  "/admin/users": "users",
   "/projects/[projectId]": "read",
   "/projects/[projectId]/indicators/[indicatorId]": "read",
   "/projects/[projectId]/entry": "enter",
@@ -57,6 +69,11 @@ const actions: Record<string, { need: Need; args: (ids: Ids) => Arg[] }> = {
   createApiTokenAction: { need: "signedIn", args: () => [state, form({ name: "" })] },
   revokeApiTokenAction: { need: "signedIn", args: () => [form({ tokenId: "none" })] },
   changePasswordAction: { need: "signedIn", args: () => [state, form()] },
+  joinInvitationAction: { need: "signedIn", args: () => ["i_bogus", state, form()] },
+  manageUserAction: {
+    need: "users",
+    args: ({ viewerId }) => [state, form({ userId: viewerId, intent: "resetLink" })],
+  },
   createProjectAction: { need: "create", args: () => [state, form()] },
   importProjectAction: { need: "create", args: () => [state, form()] },
   copyProjectAction: { need: "create", args: ({ projectId }) => [projectId, state, form()] },
@@ -113,7 +130,11 @@ const callers: Caller[] = [
   { name: "evaluator of another project", email: "matrix.nepal@example.org", may: ["signedIn"] },
   { name: "removed member", email: "matrix.removed@example.org", may: ["signedIn"], removeAfterSignIn: true },
   { name: "manager", email: "manager@example.org", may: managerRights },
-  { name: "admin", email: "admin@example.org", may: ["signedIn", "create", "read", "edit", "members", "share"] },
+  {
+    name: "admin",
+    email: "admin@example.org",
+    may: ["signedIn", "create", "read", "edit", "members", "share", "users"],
+  },
 ];
 const MATRIX_PASSWORD = "matrix-password-1";
 
