@@ -1,6 +1,7 @@
 "use client";
 import { useLocale, useTranslations } from "next-intl";
 import { type ClipboardEvent, useMemo } from "react";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { addsUp, isRatio } from "@/lib/domain/measures";
 import { numberLocale } from "@/lib/domain/validation/numbers";
 import { outlierAgainst } from "@/lib/domain/validation/outliers";
@@ -144,7 +145,7 @@ export function EntryGrid({
           </button>
         </p>
       )}
-      <div className="table-scroll">
+      <TableScroll label={t("caption", { time: time.label })}>
         <table className="data entry-grid" onKeyDown={moveFocus} onPaste={onPaste}>
           <caption>{t("caption", { time: time.label })}</caption>
           <thead>
@@ -191,7 +192,7 @@ export function EntryGrid({
             ])}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <p className="entry-actions">
         {/* aria-disabled, not disabled, while saving: a disabled button drops the keyboard focus to the page. */}
         <button type="button" className="button secondary" aria-disabled={pending} onClick={() => save(false)}>

@@ -1,5 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
+import { TableScroll } from "@/components/ui/table-scroll";
 import type { SurveyTableInfo } from "@/lib/server/survey/actions";
 
 /** The file's columns by sheet, with the XLSForm's question when one was given, and sample answers. */
@@ -8,7 +9,7 @@ export function ColumnsTable({ tables }: { tables: SurveyTableInfo[] }) {
   return (
     <details>
       <summary>{t("columnsTitle")}</summary>
-      <div className="table-scroll">
+      <TableScroll label={t("columnsTitle")}>
         <table className="data text-table">
           <thead>
             <tr>
@@ -36,7 +37,7 @@ export function ColumnsTable({ tables }: { tables: SurveyTableInfo[] }) {
             )}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </details>
   );
 }

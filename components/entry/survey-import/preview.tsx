@@ -1,5 +1,6 @@
 "use client";
 import { useFormatter, useTranslations } from "next-intl";
+import { TableScroll } from "@/components/ui/table-scroll";
 import type { SurveyPreview } from "@/lib/server/survey/survey-import";
 import { ImportWarnings } from "../import-warnings";
 import { ProblemsTable } from "../problems-table";
@@ -47,7 +48,7 @@ export function SurveyPreviewSection({ preview }: { preview: SurveyPreview }) {
         />
       )}
       {preview.values.length > 0 && (
-        <div className="table-scroll">
+        <TableScroll label={t("valuesCaption", { count: preview.values.length })}>
           <table className="data" data-testid="survey-import-values">
             <caption>{t("valuesCaption", { count: preview.values.length })}</caption>
             <thead>
@@ -75,7 +76,7 @@ export function SurveyPreviewSection({ preview }: { preview: SurveyPreview }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {preview.leftOutCount > 0 && (
         <details data-testid="survey-import-left-out">
