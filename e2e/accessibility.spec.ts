@@ -61,9 +61,15 @@ for (const screen of screens) {
     await expect(page).toHaveURL(/\/projects\/[^/]+$/);
     const project = new URL(page.url()).pathname;
 
-    // The dashboard, then with a chart's table view open: each table view opens (a click on a button a
-    // table view covered would fail), scrolls inside its frame and leaves the page as wide as the screen.
     await check(page, project, "dashboard");
+    // The status matrix fits its frame: its labels wrap rather than being cut ("On tracl").
+    const clipped = await page
+      .locator(".matrix > *")
+      .evaluateAll((cells) => cells.filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.textContent));
+    expect(clipped, "status matrix labels cut off").toEqual([]);
+    // With the charts' table views open (the matrix's and an indicator's): each opens (a click on a button
+    // a table view covered would fail), scrolls inside its frame and leaves the page as wide as the screen.
+    await page.locator('[data-chart$="-status-matrix"]').getByRole("button", { name: "Table view" }).click();
     const card = await openCharts(page, "OP1.1.1");
     const tableViews = card.getByRole("button", { name: "Table view" });
     expect(await tableViews.count()).toBeGreaterThan(1);
@@ -71,11 +77,6 @@ for (const screen of screens) {
     await expect(card.getByRole("table").first()).toBeVisible();
     await expectNoSidewaysScroll(page, "dashboard with table views open");
     await expectAccessible(page, "dashboard with table views open");
-    // The status matrix fits its frame: its labels wrap rather than being cut ("On tracl").
-    const clipped = await page
-      .locator(".matrix > *")
-      .evaluateAll((cells) => cells.filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.textContent));
-    expect(clipped, "status matrix labels cut off").toEqual([]);
 
     const indicator = await card.getByRole("link", { name: "All figures and results" }).getAttribute("href");
     expect(indicator).toBeTruthy();
@@ -126,7 +127,7 @@ for (const screen of screens) {
     await context.close();
   });
 
-  test(`on a ${screen.name} (${screen.viewport.width} px) the sign-in and missing pages are accessible and fit the screen`, async ({
+  test(`on a ${screen.name} (${screen.viewport.width} px) the sign-in, missing and admin pages are accessible and fit the screen`, async ({
     browser,
   }) => {
     test.setTimeout(120_000);
@@ -135,6 +136,8 @@ for (const screen of screens) {
     for (const path of ["/login", "/reset", "/reset/no-such-link", "/invite/no-such-invitation", "/no-such-page"]) {
       await check(page, path);
     }
+    await logInAs(page, "admin@example.org");
+    await check(page, "/admin/users");
     await context.close();
   });
 }
