@@ -22,6 +22,23 @@ async function expectNoSidewaysScroll(page: Page, what: string) {
   expect(widths.page, `${what} is wider than the screen`).toBeLessThanOrEqual(screen);
 }
 
+/** A project's pages and the signed-in pages outside projects, as a manager opens them. */
+function signedInPages(project: string) {
+  const tabs = [
+    "entry",
+    "review",
+    "import",
+    "import/survey",
+    "settings",
+    "logframe",
+    "targets",
+    "schedule",
+    "team",
+    "share",
+  ];
+  return [...tabs.map((tab) => `${project}/${tab}`), "/inbox", "/settings/account", "/settings/tokens", "/api-docs"];
+}
+
 async function openCharts(page: Page, code: string) {
   const card = page.locator(`article[data-indicator="${code}"]`);
   await card.getByRole("button", { name: "Show charts" }).click();
@@ -85,22 +102,7 @@ for (const screen of screens) {
       "/projects/new",
       indicator ?? "",
       (indicator ?? "").replace("/indicators/", "/logframe/"),
-      ...[
-        "entry",
-        "review",
-        "import",
-        "import/survey",
-        "settings",
-        "logframe",
-        "targets",
-        "schedule",
-        "team",
-        "share",
-      ].map((p) => `${project}/${p}`),
-      "/inbox",
-      "/settings/account",
-      "/settings/tokens",
-      "/api-docs",
+      ...signedInPages(project),
       "/projects/no-such-project",
     ];
     for (const path of paths) await check(page, path);
@@ -154,28 +156,7 @@ test("every page a manager opens fits a 360 px screen: tables scroll inside thei
     .locator('article[data-indicator="OP1.1.1"]')
     .getByRole("link", { name: "All figures and results" })
     .getAttribute("href");
-  const pages = [
-    "/projects",
-    "/projects/new",
-    project,
-    indicator ?? "",
-    ...[
-      "entry",
-      "review",
-      "import",
-      "import/survey",
-      "settings",
-      "logframe",
-      "targets",
-      "schedule",
-      "team",
-      "share",
-    ].map((p) => `${project}/${p}`),
-    "/inbox",
-    "/settings/account",
-    "/settings/tokens",
-    "/api-docs",
-  ];
+  const pages = ["/projects", "/projects/new", project, indicator ?? "", ...signedInPages(project)];
   for (const path of pages) {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
