@@ -119,6 +119,14 @@ module.exports = {
       to: { path: PRISMA_CLIENT },
     },
     {
+      name: "actions-call-services",
+      comment:
+        "A server action settles the caller and the form (lib/server/action.ts) and calls a service; it never queries Prisma.",
+      severity: "error",
+      from: { path: "actions\\.ts$" },
+      to: { path: PRISMA_CLIENT },
+    },
+    {
       name: "pages-never-call-http-handlers",
       comment: "A page gets its data from a service, not from the HTTP layer meant for route files.",
       severity: "error",

@@ -3,7 +3,7 @@ import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useTransition } from "react";
 import { locales } from "@/lib/domain/i18n/config";
-import { setLocale } from "@/lib/platform/i18n/actions";
+import { setLocale } from "@/lib/server/users/locale-actions";
 
 const names: Record<string, string> = { en: "English", es: "Español" };
 

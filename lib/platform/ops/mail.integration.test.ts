@@ -81,19 +81,19 @@ test("when the SMTP server is unreachable the invitation still stands, with its 
 test("a forgotten password's link is e-mailed, works once, and an unknown address gets the same answer", async () => {
   const none = new Headers();
   const before = received.length;
-  expect(await requestPasswordReset(db(), "Viewer@Example.org ", none)).toBe("sent");
-  expect(await requestPasswordReset(db(), "nobody@example.org", none)).toBe("sent");
+  expect(await requestPasswordReset("Viewer@Example.org ", none)).toBe("sent");
+  expect(await requestPasswordReset("nobody@example.org", none)).toBe("sent");
   expect(received.length).toBe(before + 1);
   const body = (received.at(-1)?.data ?? "").replace(/=\r?\n/g, "");
   const token = /\/reset\/(r_[A-Za-z0-9_-]{43})/.exec(body)?.[1] ?? "";
   expect(received.at(-1)?.to).toEqual(["viewer@example.org"]);
   expect(await resetLinkWorks(db(), token)).toBe(true);
-  expect(await resetPassword(db(), token, "a brand new viewer passphrase")).toBe(true);
-  expect(await resetPassword(db(), token, "another new viewer passphrase")).toBe(false);
+  expect(await resetPassword(token, "a brand new viewer passphrase")).toBe(true);
+  expect(await resetPassword(token, "another new viewer passphrase")).toBe(false);
   // Three requests an hour per address, counted in the database.
-  await requestPasswordReset(db(), "viewer@example.org", none);
-  await requestPasswordReset(db(), "viewer@example.org", none);
-  expect(await requestPasswordReset(db(), "viewer@example.org", none)).toBe("rateLimited");
+  await requestPasswordReset("viewer@example.org", none);
+  await requestPasswordReset("viewer@example.org", none);
+  expect(await requestPasswordReset("viewer@example.org", none)).toBe("rateLimited");
 });
 
 /** Waits for the mails sent in the background after a save, to the given address. */

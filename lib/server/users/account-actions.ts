@@ -5,7 +5,6 @@ import { ZodError } from "zod";
 import { fieldErrorsOf } from "@/lib/domain/validation/form-values";
 import { unstorableFormFields } from "@/lib/domain/validation/text";
 import { currentUser } from "@/lib/platform/auth/session";
-import { db } from "@/lib/platform/db";
 import { type ActionState, anonymousFormAction, formAction } from "@/lib/server/action";
 import { changePassword, type ResetRequest, requestPasswordReset, resetPassword, signOutEverywhere } from "./account";
 
@@ -25,14 +24,14 @@ export async function changePasswordAction(_: ActionState, form: FormData): Prom
     const problems = passwordFieldProblems(form);
     if (problems) return problems;
     // A wrong current password is refused on its field (a DomainError).
-    await changePassword(db(), user.userId, { current: text(form, "current"), password: text(form, "password") });
+    await changePassword(user.userId, { current: text(form, "current"), password: text(form, "password") });
     redirect("/login?passwordChanged=1");
   });
 }
 
 export async function signOutEverywhereAction(): Promise<void> {
   const user = await currentUser();
-  if (user) await signOutEverywhere(db(), user.userId);
+  if (user) await signOutEverywhere(user.userId);
   redirect("/login?signedOut=1");
 }
 
@@ -43,7 +42,7 @@ export async function requestResetAction(_: ResetRequestState, form: FormData): 
   return anonymousFormAction(form, [], async () => {
     const email = text(form, "email").trim();
     if (!/^[^\s@]+@[^\s@]+$/.test(email) || email.length > 320) return { error: "email" };
-    return { outcome: await requestPasswordReset(db(), email, await headers()) };
+    return { outcome: await requestPasswordReset(email, await headers()) };
   });
 }
 
@@ -53,7 +52,7 @@ export async function resetPasswordAction(token: string, _: ActionState, form: F
     const problems = passwordFieldProblems(form);
     if (problems) return problems;
     try {
-      if (!(await resetPassword(db(), token, text(form, "password")))) return { error: "failed" };
+      if (!(await resetPassword(token, text(form, "password")))) return { error: "failed" };
     } catch (error) {
       // The new password is checked alone: its problem is the password field's.
       if (error instanceof ZodError) return { fieldErrors: { password: fieldErrorsOf(error).form ?? "required" } };

@@ -26,15 +26,15 @@ test("a password change needs the current password and ends every session; API t
 
   const before = await storedHash("manager@example.org");
   await expect(
-    changePassword(db(), manager.userId, { current: "wrong one", password: "a long new passphrase" }),
+    changePassword(manager.userId, { current: "wrong one", password: "a long new passphrase" }),
   ).rejects.toMatchObject({ code: "validation", fields: [{ field: "body.current", code: "wrongPassword" }] });
   expect(await storedHash("manager@example.org")).toBe(before);
   await expect(
-    changePassword(db(), manager.userId, { current: "demo-manager-pass", password: "password123" }),
+    changePassword(manager.userId, { current: "demo-manager-pass", password: "password123" }),
   ).rejects.toThrow(/passwordTooCommon|passwordTooShort/);
 
   expect(
-    await changePassword(db(), manager.userId, { current: "demo-manager-pass", password: "a long new passphrase" }),
+    await changePassword(manager.userId, { current: "demo-manager-pass", password: "a long new passphrase" }),
   ).toBe("changed");
   expect(await verifyPassword("a long new passphrase", await storedHash("manager@example.org"))).toBe(true);
   // The session from before is over; one signed in afterwards counts; the token is no session.
@@ -48,13 +48,13 @@ test("a password change needs the current password and ends every session; API t
 test("signing out everywhere ends the sessions signed in before it", async () => {
   const evaluator = await principalFor("evaluator@example.org");
   const session = { signedInAt: Date.now() - 1 };
-  await signOutEverywhere(db(), evaluator.userId);
+  await signOutEverywhere(evaluator.userId);
   expect(await loadPrincipal(evaluator.userId, session)).toBeNull();
   expect(await loadPrincipal(evaluator.userId, { signedInAt: Date.now() + 1 })).not.toBeNull();
 });
 
 test("a reset link from the admin command works once, for an hour, and ends the sessions", async () => {
-  expect(await requestPasswordReset(db(), "admin@example.org", new Headers())).toBe("noMail");
+  expect(await requestPasswordReset("admin@example.org", new Headers())).toBe("noMail");
   expect(await createResetLink(db(), "nobody@example.org", "test")).toBeNull();
   const link = await createResetLink(db(), "Admin@Example.org", "test");
   const token = link?.split("/reset/")[1] ?? "";
@@ -67,16 +67,16 @@ test("a reset link from the admin command works once, for an hour, and ends the 
 
   const admin = await principalFor("admin@example.org");
   const session = { signedInAt: Date.now() - 1 };
-  await expect(resetPassword(db(), token, "short")).rejects.toThrow();
+  await expect(resetPassword(token, "short")).rejects.toThrow();
   expect(await resetLinkWorks(db(), token)).toBe(true);
-  expect(await resetPassword(db(), token, "the admin's fresh passphrase")).toBe(true);
+  expect(await resetPassword(token, "the admin's fresh passphrase")).toBe(true);
   expect(await verifyPassword("the admin's fresh passphrase", await storedHash("admin@example.org"))).toBe(true);
   expect(await loadPrincipal(admin.userId, session)).toBeNull();
   expect(await resetLinkWorks(db(), token)).toBe(false);
-  expect(await resetPassword(db(), token, "yet another passphrase")).toBe(false);
+  expect(await resetPassword(token, "yet another passphrase")).toBe(false);
 
   const late = (await createResetLink(db(), "admin@example.org", "test"))?.split("/reset/")[1] ?? "";
   await db().passwordReset.updateMany({ where: { usedAt: null }, data: { expiresAt: new Date(Date.now() - 1) } });
   expect(await resetLinkWorks(db(), late)).toBe(false);
-  expect(await resetPassword(db(), late, "too late a passphrase")).toBe(false);
+  expect(await resetPassword(late, "too late a passphrase")).toBe(false);
 });

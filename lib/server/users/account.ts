@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { hashToken, newSecretToken } from "@/lib/domain/api-tokens/token";
 import { DomainError } from "@/lib/domain/errors";
+import type { Locale } from "@/lib/domain/i18n/config";
 import { newPasswordSchema } from "@/lib/domain/users/password-policy";
 import { hashPassword, verifyPassword } from "@/lib/platform/auth/password";
 import { type Db, db } from "@/lib/platform/db";
@@ -25,11 +26,8 @@ export const changePasswordSchema = z.object({
  * Sets a new password when the current one is right (else a DomainError on the `current` field); signs
  * out every session, this one included.
  */
-export async function changePassword(
-  prisma: Db,
-  userId: string,
-  input: z.input<typeof changePasswordSchema>,
-): Promise<"changed"> {
+export async function changePassword(userId: string, input: z.input<typeof changePasswordSchema>): Promise<"changed"> {
+  const prisma = db();
   const data = changePasswordSchema.parse(input);
   const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, omit: { passwordHash: false } });
   if (!(await verifyPassword(data.current, user.passwordHash)))
@@ -51,7 +49,8 @@ export async function changePassword(
 }
 
 /** Ends every session of the user, on every device, from now. API tokens are revoked one by one. */
-export async function signOutEverywhere(prisma: Db, userId: string): Promise<void> {
+export async function signOutEverywhere(userId: string): Promise<void> {
+  const prisma = db();
   await prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { sessionsRevokedAt: new Date() } });
     await recordAudit(tx, {
@@ -89,7 +88,8 @@ export type ResetRequest = "sent" | "noMail" | "rateLimited";
  * whether the address has an account or not; without SMTP the page says to ask an administrator.
  * Limited per address and per client in the database, so every app instance counts.
  */
-export async function requestPasswordReset(prisma: Db, email: string, headers: Headers): Promise<ResetRequest> {
+export async function requestPasswordReset(email: string, headers: Headers): Promise<ResetRequest> {
+  const prisma = db();
   if (!env().SMTP_URL) return "noMail";
   const normalized = email.trim().toLowerCase();
   const address = clientAddress(headers);
@@ -119,7 +119,8 @@ export async function resetLinkWorks(prisma: Db, token: string): Promise<boolean
 }
 
 /** Sets the new password through a working link, once; every session of the account ends. */
-export async function resetPassword(prisma: Db, token: string, password: string): Promise<boolean> {
+export async function resetPassword(token: string, password: string): Promise<boolean> {
+  const prisma = db();
   const passwordHash = await hashPassword(newPasswordSchema.parse(password));
   return prisma.$transaction(async (tx) => {
     const now = new Date();
@@ -138,4 +139,9 @@ export async function resetPassword(prisma: Db, token: string, password: string)
     });
     return true;
   });
+}
+
+/** Remembers a signed-in user's language on their profile. */
+export async function rememberLocale(userId: string, locale: Locale): Promise<void> {
+  await db().user.update({ where: { id: userId }, data: { locale } });
 }

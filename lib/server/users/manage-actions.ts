@@ -1,7 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { db } from "@/lib/platform/db";
 import { type ActionState, formAction } from "@/lib/server/action";
 import { changeUser, resetLinkFor } from "./manage";
 
@@ -26,7 +25,7 @@ export async function manageUserAction(_: ManageUserState, form: FormData): Prom
     form,
     { parse: { schema: manageUserSchema, input: (f) => Object.fromEntries(f) } },
     async (user, { userId, intent }) => {
-      if (intent === "resetLink") return { resetLink: await resetLinkFor(user, userId, db()) };
+      if (intent === "resetLink") return { resetLink: await resetLinkFor(user, userId) };
       await changeUser(user, userId, intent);
       revalidatePath("/admin/users");
     },
