@@ -18,7 +18,7 @@ import {
   RESULT_KEPT_ELEMENTS,
 } from "@/lib/domain/projects/iati-kept";
 import { slugKey } from "@/lib/domain/projects/schemas";
-import { IATI_EXTENSION_NS } from "@/lib/formats/iati/write";
+import { IATI_EXTENSION_NS } from "@/lib/formats/iati/namespace";
 import type { ImportIssue } from "@/lib/formats/read/issues";
 import { child, children, narrative, parseXml, type XmlElement, XmlSyntaxError } from "@/lib/formats/xml/tree";
 

@@ -8,6 +8,7 @@ import { isRatio, isText, measureTable } from "@/lib/domain/measures";
 import { clean, type IatiKept, type KeptXml, narrativesOf } from "@/lib/domain/projects/iati-kept";
 import type { ProjectSummary } from "@/lib/domain/summary/types";
 import { el, renderXml, type XmlNode } from "@/lib/formats/xml/write";
+import { IATI_EXTENSION_NS } from "./namespace";
 
 export type IatiProject = {
   code: string;
@@ -58,12 +59,7 @@ export type IatiProject = {
   >;
 };
 
-/**
- * What IATI has no element for (measure kind, time rule, source, counts behind percentages, sample sizes,
- * survey rounds) travels in attributes of this namespace, which the schema allows on these elements, so
- * the app can re-import its own files with the same numbers. Other IATI tools ignore them.
- */
-export const IATI_EXTENSION_NS = "urn:me-dashboard:iati-extension:1";
+/** An attribute of the app's own namespace (lib/formats/iati/namespace.ts). */
 const ext = (attrs: Record<string, string | number | null | undefined>) =>
   Object.fromEntries(Object.entries(attrs).map(([k, v]) => [`me:${k}`, v]));
 
