@@ -7,7 +7,7 @@ import type { ShareOptions } from "@/lib/domain/share-links/options";
 import { requestLocale } from "@/lib/platform/i18n/translator";
 import { donorFigures, linkReader } from "@/lib/server/share-links/donor-report-view";
 import { type FiguresPart, type ProjectFilters, projectFigures } from "@/lib/server/summary/project-view";
-import { summaryVersion, UnknownFilterError } from "@/lib/server/summary/service";
+import { summaryVersion } from "@/lib/server/summary/service";
 import { clientHas, weakEtag } from "./etag";
 import { ApiProblem } from "./problem";
 import { cachedBody, rememberBody } from "./response-cache";
@@ -27,26 +27,12 @@ const localeOf = (input: { locale?: Locale; request?: Request }) =>
   input.locale ?? (input.request ? requestLocale(input.request) : undefined);
 
 export async function loadProjectSummary({ principal, params, query, ...input }: ProjectInput) {
-  try {
-    const summary = await projectFigures(principal, params.projectId, query, query, {
-      locale: localeOf(input),
-      dataVersion: input.dataVersion,
-    });
-    if (!summary) throw new ApiProblem("notFound", "No such project, or no access to it");
-    return summary;
-  } catch (error) {
-    throw error instanceof UnknownFilterError ? unknownFilterProblem(error) : error;
-  }
-}
-
-/** A filter naming something that is not the project's, as a problem naming the query parameter. */
-function unknownFilterProblem(error: UnknownFilterError): ApiProblem {
-  const message = {
-    location: "Not one of the project's locations",
-    period: "Not one of the project's periods or rounds",
-    indicator: "Not one of the project's indicators",
-  }[error.filter];
-  return new ApiProblem("validation", `Unknown ${error.filter}`, [{ field: `query.${error.filter}`, message }]);
+  const summary = await projectFigures(principal, params.projectId, query, query, {
+    locale: localeOf(input),
+    dataVersion: input.dataVersion,
+  });
+  if (!summary) throw new ApiProblem("notFound", "No such project, or no access to it");
+  return summary;
 }
 
 type SharedInput = {
@@ -58,16 +44,12 @@ type SharedInput = {
 };
 
 export async function loadSharedSummary({ principal, query, ...input }: SharedInput) {
-  try {
-    const summary = await donorFigures(linkReader(principal), query.asOf, query, {
-      locale: localeOf(input),
-      dataVersion: input.dataVersion,
-    });
-    if (!summary) throw new ApiProblem("notFound");
-    return summary;
-  } catch (error) {
-    throw error instanceof UnknownFilterError ? unknownFilterProblem(error) : error;
-  }
+  const summary = await donorFigures(linkReader(principal), query.asOf, query, {
+    locale: localeOf(input),
+    dataVersion: input.dataVersion,
+  });
+  if (!summary) throw new ApiProblem("notFound");
+  return summary;
 }
 
 /**

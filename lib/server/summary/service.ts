@@ -1,11 +1,12 @@
-import type { ProjectSummary } from "@/lib/domain/summary/types";
 import "server-only";
 import { AsOf } from "@/lib/domain/as-of";
 import { localizeDimension } from "@/lib/domain/catalogue/names";
 import { composePartials } from "@/lib/domain/engine/composition";
 import { type SummaryDepth, type SummaryTime, summarizeIndicator } from "@/lib/domain/engine/summarize";
+import { DomainError } from "@/lib/domain/errors";
 import type { Locale } from "@/lib/domain/i18n/config";
 import { can, type Principal } from "@/lib/domain/permissions";
+import type { ProjectSummary } from "@/lib/domain/summary/types";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { readDb } from "@/lib/platform/db";
 import { projectNarratives, projectResultPartials } from "@/lib/server/results/partials";
@@ -40,10 +41,19 @@ export type SummaryOptions = {
   approvedBy?: Date;
 };
 
-/** A filter names a location, period or round that is not the project's. */
-export class UnknownFilterError extends Error {
-  constructor(readonly filter: "location" | "period" | "indicator") {
-    super(`Unknown ${filter}`);
+const notTheProjects = {
+  location: "Not one of the project's locations",
+  period: "Not one of the project's periods or rounds",
+  indicator: "Not one of the project's indicators",
+} as const;
+
+/** A filter names a location, period or round that is not the project's: refused, naming the parameter. */
+export class UnknownFilterError extends DomainError {
+  constructor(readonly filter: keyof typeof notTheProjects) {
+    super("validation", {
+      detail: `Unknown ${filter}`,
+      fields: [{ field: `query.${filter}`, code: notTheProjects[filter] }],
+    });
   }
 }
 
