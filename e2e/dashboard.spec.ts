@@ -113,6 +113,13 @@ test("filters change the figures without reloading the page and are kept in the 
   await expect(filters(page).getByLabel("Region")).toHaveValue("PE-LIM");
   // Lima as of 15 January 2021: the quarters begun by then, 620 + 810.
   await expect(actual).toHaveText("1,430");
+
+  // An indicator's own page opens as of the same day, and its way back keeps it.
+  await card(page, "OP1.1.1").getByRole("link", { name: "All figures and results" }).click();
+  await expect(page).toHaveURL(/\/indicators\/[^/?]+\?asOf=2021-01-15$/);
+  await expect(
+    page.locator(".project-actions").getByRole("link", { name: /Venezuelan migrants and refugees in Peru/ }),
+  ).toHaveAttribute("href", /\?asOf=2021-01-15$/);
 });
 
 test("survey percentages sum numerators and denominators, with confidence intervals per round", async ({ page }) => {

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { DatedDownloadLink } from "@/components/ui/dated-download-link";
+import { DatedLink } from "@/components/ui/dated-link";
 
 /**
  * Downloads of a project's reports, as of the dashboard's day (the one in the address, if any); a draft
@@ -18,11 +18,15 @@ export async function ReportLinks({ projectId, mayDraft }: { projectId: string; 
     <nav className="reports no-print" aria-label={t("reports")}>
       <strong>{t("reports")}:</strong>
       {links.map((l) => (
-        <DatedDownloadLink key={l.href} href={l.href}>
+        <DatedLink download key={l.href} href={l.href}>
           {l.label}
-        </DatedDownloadLink>
+        </DatedLink>
       ))}
-      {mayDraft && <DatedDownloadLink href={`${base}/tracking.xlsx?draft=true`}>{t("includeDraft")}</DatedDownloadLink>}
+      {mayDraft && (
+        <DatedLink download href={`${base}/tracking.xlsx?draft=true`}>
+          {t("includeDraft")}
+        </DatedLink>
+      )}
     </nav>
   );
 }

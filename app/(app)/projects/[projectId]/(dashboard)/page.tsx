@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { ProjectDashboard } from "@/components/dashboard/project-dashboard";
 import { ReportLinks } from "@/components/projects/report-links";
 import { ChangesSinceLastReport } from "@/components/share/changes-since-report";
+import { DatedLink } from "@/components/ui/dated-link";
 import { AsOf } from "@/lib/domain/as-of";
 import type { Locale } from "@/lib/domain/i18n/config";
 import { can } from "@/lib/domain/permissions";
@@ -44,9 +45,9 @@ export default async function ProjectPage({ params, searchParams }: Props) {
   const detailsLinks = Object.fromEntries(
     summary.indicators.map(({ indicator: i }) => [
       i.id,
-      <Link key={i.id} href={`/projects/${project.id}/indicators/${i.id}`}>
+      <DatedLink key={i.id} href={`/projects/${project.id}/indicators/${i.id}`}>
         {tDashboard("details")}
-      </Link>,
+      </DatedLink>,
     ]),
   );
 

@@ -8,6 +8,7 @@ import { IndicatorHistory } from "@/components/indicators/indicator-history";
 import { Narratives } from "@/components/indicators/narratives";
 import { ResultsTable } from "@/components/indicators/results-table";
 import { PlaceMapProvider } from "@/components/maps/place-map-context";
+import { AsOf } from "@/lib/domain/as-of";
 import { isText } from "@/lib/domain/measures";
 import { can } from "@/lib/domain/permissions";
 import { toSummaryJson } from "@/lib/domain/summary/types";
@@ -16,12 +17,17 @@ import { gateIndicatorPage } from "@/lib/server/projects/page-gate";
 import { indicatorHistory, indicatorResults } from "@/lib/server/results/service";
 import { projectSummary, UnknownFilterError } from "@/lib/server/summary/service";
 
-type Props = { params: Promise<{ projectId: string; indicatorId: string }> };
+type Props = {
+  params: Promise<{ projectId: string; indicatorId: string }>;
+  searchParams: Promise<{ asOf?: string | string[] }>;
+};
 
-export default async function IndicatorPage({ params }: Props) {
-  const { user, project, indicator } = await gateIndicatorPage(params);
+export default async function IndicatorPage({ params, searchParams }: Props) {
+  const [{ user, project, indicator }, search] = await Promise.all([gateIndicatorPage(params), searchParams]);
+  // As of the day the dashboard showed (?asOf), else today; a day that does not parse is dropped.
+  const asOf = AsOf.fromSearch(search.asOf) ?? AsOf.today();
   // This indicator's figures only; an archived one is not found.
-  const summary = await projectSummary(user, project.id, { indicatorId: indicator.id }).catch((error) => {
+  const summary = await projectSummary(user, project.id, { indicatorId: indicator.id, asOf }).catch((error) => {
     if (error instanceof UnknownFilterError) return null;
     throw error;
   });
@@ -41,7 +47,7 @@ export default async function IndicatorPage({ params }: Props) {
   return (
     <>
       <p className="no-print project-actions">
-        <Link href={`/projects/${project.id}`}>← {project.name}</Link>
+        <Link href={`/projects/${project.id}${asOf.toSearch()}`}>← {project.name}</Link>
         {can(user, "project.edit", project.id) && (
           <>
             <Link href={`/projects/${project.id}/logframe/${indicator.id}`}>{tSetup("editIndicator")}</Link>
