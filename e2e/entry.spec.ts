@@ -89,6 +89,10 @@ test("an evaluator enters and submits results; a manager returns one with a comm
   await row.getByPlaceholder("Comment (needed to return)").fill("Only two networks met this quarter");
   await row.getByRole("button", { name: "Return" }).click();
   await expect(row).toHaveCount(0); // reviewed values leave the list
+  // ... and the confirmation stays, said where the page keeps it.
+  await expect(manager.getByRole("status").filter({ hasText: "OP1.1.2 La Libertad 2021-Q4" })).toHaveText(
+    "OP1.1.2 La Libertad 2021-Q4: Returned with your comment.",
+  );
 
   // The evaluator sees why, corrects and resubmits.
   await evaluator.reload();

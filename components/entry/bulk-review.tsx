@@ -1,6 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { useActionState, useEffect } from "react";
+import { useAnnounce } from "@/components/entry/review-announcer";
 import { useErrorMessage } from "@/components/ui/use-error-message";
 import { type BatchReviewOutcome, reviewBatchAction } from "@/lib/server/results/actions";
 
@@ -17,6 +18,12 @@ export function BulkReview({ projectId, shown }: { projectId: string; shown: num
     reviewBatchAction.bind(null, projectId),
     {},
   );
+  const announce = useAnnounce();
+  const decided = state.decided;
+  useEffect(() => {
+    if (decided)
+      announce(t(decided.decision === "approve" ? "approvedCount" : "returnedCount", { count: decided.count }));
+  }, [decided, announce, t]);
   const tickAll = (on: boolean) => {
     for (const box of document.querySelectorAll<HTMLInputElement>(`input[form="${BULK_FORM}"][name="pick"]`))
       box.checked = on;
@@ -42,11 +49,6 @@ export function BulkReview({ projectId, shown }: { projectId: string; shown: num
       {state.error && (
         <span role="alert" className="error">
           {message(state.error)}
-        </span>
-      )}
-      {state.decided && (
-        <span role="status">
-          {t(state.decided.decision === "approve" ? "approvedCount" : "returnedCount", { count: state.decided.count })}
         </span>
       )}
     </form>

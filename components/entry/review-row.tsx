@@ -1,6 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { useActionState, useEffect } from "react";
+import { useAnnounce } from "@/components/entry/review-announcer";
 import { useErrorMessage } from "@/components/ui/use-error-message";
 import { type ReviewOutcome, reviewResultAction } from "@/lib/server/results/actions";
 
@@ -22,7 +23,13 @@ export function ReviewForm({
     reviewResultAction.bind(null, projectId),
     {},
   );
-  if (state.decided) return <span role="status">{t(state.decided === "approve" ? "approved" : "returned")}</span>;
+  const announce = useAnnounce();
+  const decided = state.decided;
+  useEffect(() => {
+    if (decided)
+      announce(t("decidedOne", { value: label, outcome: t(decided === "approve" ? "approved" : "returned") }));
+  }, [decided, announce, label, t]);
+  if (decided) return <span>{t(decided === "approve" ? "approved" : "returned")}</span>;
   return (
     <form action={action} className="review-form" aria-label={label}>
       <input type="hidden" name="resultId" value={resultId} />
