@@ -5,6 +5,7 @@ import { TableScroll } from "@/components/ui/table-scroll";
 import { formatFigure, formatShare } from "@/lib/domain/format/figure-format";
 import {
   type PortfolioPage,
+  type PortfolioProject,
   type PortfolioQuery,
   type PortfolioRow,
   portfolioChoices,
@@ -29,7 +30,7 @@ export async function PortfolioTable({
   query,
 }: {
   listed: PortfolioPage<PortfolioRow>;
-  all: PortfolioRow[];
+  all: PortfolioProject[];
   query: PortfolioQuery;
 }) {
   const [t, format] = await Promise.all([getTranslations("portfolio"), getFormatter()]);

@@ -2,12 +2,16 @@
 import type { Status } from "@/lib/domain/engine/schedule";
 import type { Measure } from "@/lib/domain/engine/types";
 
-export type PortfolioRow = {
+/** What the portfolio knows of a project before computing its figures: enough to filter it and sort by name or donor. */
+export type PortfolioProject = {
   id: string;
   code: string;
   name: string;
   donor: string;
   countries: { isoCode: string | null; name: string }[];
+};
+
+export type PortfolioRow = PortfolioProject & {
   statusCounts: Record<Status, number>;
   keyIndicators: {
     id: string;
@@ -39,7 +43,13 @@ export function portfolioPage<T>(rows: T[], requested: number, size = PORTFOLIO_
   return { rows: shown, page, pages, from: shown.length ? start + 1 : 0, to: start + shown.length, total: rows.length };
 }
 
-export function filterAndSortPortfolio(rows: PortfolioRow[], query: PortfolioQuery): PortfolioRow[] {
+/** Whether a sort orders by figures, so every listed project must be computed before a page can be cut. */
+export const sortNeedsFigures = (sort: PortfolioSort): boolean => sort === "offTrack" || sort === "onTrack";
+
+export function filterAndSortPortfolio<T extends PortfolioProject & { statusCounts?: PortfolioRow["statusCounts"] }>(
+  rows: T[],
+  query: PortfolioQuery,
+): T[] {
   const filtered = rows.filter(
     (r) =>
       (!query.country || r.countries.some((c) => c.isoCode === query.country)) &&
@@ -50,14 +60,14 @@ export function filterAndSortPortfolio(rows: PortfolioRow[], query: PortfolioQue
   return [...filtered].sort((a, b) => {
     if (sort === "donor") return byText(a.donor, b.donor) || byText(a.name, b.name);
     if (sort === "offTrack" || sort === "onTrack") {
-      return b.statusCounts[sort] - a.statusCounts[sort] || byText(a.name, b.name);
+      return (b.statusCounts?.[sort] ?? 0) - (a.statusCounts?.[sort] ?? 0) || byText(a.name, b.name);
     }
     return byText(a.name, b.name);
   });
 }
 
 /** The choices the filters offer: every country and donor of the listed projects. */
-export function portfolioChoices(rows: PortfolioRow[]) {
+export function portfolioChoices(rows: PortfolioProject[]) {
   const countries = new Map<string, string>();
   for (const r of rows) for (const c of r.countries) if (c.isoCode) countries.set(c.isoCode, c.name);
   return {

@@ -14,8 +14,17 @@ const omitSecrets = {
   passwordReset: { tokenHash: true },
 } as const;
 
-function newClient(adapter: ReturnType<typeof openAdapter>["factory"]) {
-  return retryingTransactions(new PrismaClient({ adapter, omit: omitSecrets }));
+/** A statement as the client sent it: its SQL (placeholders $1, $2, …) and its parameters. */
+export type SentQuery = { query: string; params: string };
+
+function newClient(adapter: ReturnType<typeof openAdapter>["factory"], onQuery?: (sent: SentQuery) => void) {
+  const client = new PrismaClient({
+    adapter,
+    omit: omitSecrets,
+    log: onQuery ? [{ emit: "event" as const, level: "query" as const }] : [],
+  });
+  if (onQuery) client.$on("query", ({ query, params }) => onQuery({ query, params }));
+  return retryingTransactions(client);
 }
 
 /** The client with every interactive transaction retried after a deadlock or serialization failure. */
@@ -33,9 +42,12 @@ export type Db = ReturnType<typeof newClient>;
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 /** A client of its own with a close() that also shuts the embedded database cleanly (scripts, tests). */
-export function connect(target: DatabaseTarget = configuredTarget()): { prisma: Db; close: () => Promise<void> } {
+export function connect(
+  target: DatabaseTarget = configuredTarget(),
+  onQuery?: (sent: SentQuery) => void,
+): { prisma: Db; close: () => Promise<void> } {
   const adapter = openAdapter(target);
-  const prisma = newClient(adapter.factory);
+  const prisma = newClient(adapter.factory, onQuery);
   return {
     prisma,
     close: async () => {
@@ -65,6 +77,12 @@ export function readDb(): Db {
   if (!DATABASE_URL || !DATABASE_REPLICA_URL) return db();
   holder.replica ??= connect({ kind: "postgres", url: DATABASE_REPLICA_URL });
   return holder.replica.prisma;
+}
+
+/** Tests: the shared client opened again, telling every statement it sends (read and primary alike). */
+export async function watchQueries(onQuery: (sent: SentQuery) => void): Promise<void> {
+  await closeDb();
+  holder.database = connect(configuredTarget(), onQuery);
 }
 
 /** Closes the shared clients (tests and scripts); the next db() call opens a new one. */

@@ -2,36 +2,49 @@ import "server-only";
 import { countStatuses } from "@/lib/domain/engine/schedule";
 import { isText } from "@/lib/domain/measures";
 import type { Principal } from "@/lib/domain/permissions";
-import type { PortfolioRow } from "@/lib/domain/portfolio/filter";
+import {
+  filterAndSortPortfolio,
+  type PortfolioPage,
+  type PortfolioProject,
+  type PortfolioQuery,
+  type PortfolioRow,
+  portfolioPage,
+  sortNeedsFigures,
+} from "@/lib/domain/portfolio/filter";
 import { listProjects } from "@/lib/server/projects/service";
 import { projectOverviews } from "@/lib/server/summary/service";
 
 const KEY_INDICATORS = 3;
 
-/**
- * Every project the principal may open, with its indicators' status counts and a few key figures: the
- * overall figures only, computed together for the projects not cached (lib/server/summary/service.ts).
- */
-export async function portfolio(principal: Principal): Promise<PortfolioRow[]> {
+/** The projects the principal may open, as the portfolio filters them (no figures yet). */
+async function portfolioProjects(principal: Principal): Promise<PortfolioProject[]> {
   const projects = await listProjects(principal);
+  return projects.map((p) => ({
+    id: p.id,
+    code: p.code,
+    name: p.name,
+    donor: p.donor,
+    countries: p.locations
+      .map((l) => l.location)
+      .filter((l) => l.level === "COUNTRY")
+      .map((l) => ({ isoCode: l.isoCode, name: l.name })),
+  }));
+}
+
+/**
+ * The given projects with their indicators' status counts and a few key figures: the overall figures
+ * only, computed together for the projects not cached (lib/server/summary/service.ts).
+ */
+async function withFigures(principal: Principal, projects: PortfolioProject[]): Promise<PortfolioRow[]> {
   const overviews = await projectOverviews(
     principal,
     projects.map((p) => p.id),
   );
   return projects.map((p) => {
     const summary = overviews.get(p.id);
-    const statusCounts = countStatuses((summary?.indicators ?? []).map((i) => i.overall.status));
-    const countries = p.locations
-      .map((l) => l.location)
-      .filter((l) => l.level === "COUNTRY")
-      .map((l) => ({ isoCode: l.isoCode, name: l.name }));
     return {
-      id: p.id,
-      code: p.code,
-      name: p.name,
-      donor: p.donor,
-      countries,
-      statusCounts,
+      ...p,
+      statusCounts: countStatuses((summary?.indicators ?? []).map((i) => i.overall.status)),
       keyIndicators: (summary?.indicators ?? [])
         .filter((i) => !isText(i.indicator.measure))
         .slice(0, KEY_INDICATORS)
@@ -47,4 +60,29 @@ export async function portfolio(principal: Principal): Promise<PortfolioRow[]> {
         })),
     };
   });
+}
+
+/** Every project the principal may open, each with its figures (the bench's whole-portfolio measure). */
+export async function portfolio(principal: Principal): Promise<PortfolioRow[]> {
+  return withFigures(principal, await portfolioProjects(principal));
+}
+
+/**
+ * One page of the portfolio as filtered and sorted, and every project the principal may open (for the
+ * filters' choices). Only the page's projects are computed, except for a sort by status counts: that
+ * needs the figures of every project the filters keep before a page can be cut.
+ */
+export async function portfolioListing(
+  principal: Principal,
+  query: PortfolioQuery,
+  page: number,
+): Promise<{ listed: PortfolioPage<PortfolioRow>; all: PortfolioProject[] }> {
+  const all = await portfolioProjects(principal);
+  if (sortNeedsFigures(query.sort ?? "name")) {
+    const kept = filterAndSortPortfolio(all, { ...query, sort: "name" });
+    const listed = portfolioPage(filterAndSortPortfolio(await withFigures(principal, kept), query), page);
+    return { listed, all };
+  }
+  const listed = portfolioPage(filterAndSortPortfolio(all, query), page);
+  return { listed: { ...listed, rows: await withFigures(principal, listed.rows) }, all };
 }

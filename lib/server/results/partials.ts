@@ -61,6 +61,15 @@ export async function projectResultPartials(
   return byIndicator;
 }
 
+type NarrativeRow = {
+  indicatorId: string;
+  locationId: string;
+  periodId: string | null;
+  roundId: string | null;
+  optionId: string | null;
+  textValue: string | null;
+};
+
 /**
  * The texts of a project's values (qualitative indicators' narratives, or any value's text) with the
  * given review statuses, per indicator. One value per cell, so each is the latest for its place and time.
@@ -71,15 +80,16 @@ export async function projectNarratives(
   statuses: string[],
   approvedBy?: Date,
 ): Promise<Map<string, Narrative[]>> {
-  const rows = await prisma.result.findMany({
-    where: {
-      indicator: { projectId: { in: projectIds }, measure: { in: textMeasures } },
-      status: { in: statuses as ("APPROVED" | "SUBMITTED")[] },
-      textValue: { not: null },
-      ...(approvedBy ? { reviewedAt: { lte: approvedBy } } : {}),
-    },
-    select: { indicatorId: true, locationId: true, periodId: true, roundId: true, optionId: true, textValue: true },
-  });
+  const by = approvedBy ?? null;
+  // Raw, so the projects are one array parameter (Prisma's `in` sends one parameter per id).
+  const rows = await prisma.$queryRaw<NarrativeRow[]>`
+    SELECT r."indicatorId", r."locationId", r."periodId", r."roundId", r."optionId", r."textValue"
+    FROM "Result" r JOIN "Indicator" i ON i."id" = r."indicatorId"
+    WHERE i."projectId" = ANY(${projectIds}::text[])
+      AND i."measure"::text = ANY(${[...textMeasures]}::text[])
+      AND r."status" = ANY(${statuses}::"ReviewStatus"[])
+      AND r."textValue" IS NOT NULL
+      AND (${by}::timestamptz IS NULL OR r."reviewedAt" <= ${by}::timestamptz)`;
   const byIndicator = new Map<string, Narrative[]>();
   for (const r of rows) {
     const timeId = r.periodId ?? r.roundId;

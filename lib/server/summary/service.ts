@@ -119,11 +119,28 @@ async function loadInputsOf(projectIds: string[], includesSubmitted: boolean, to
   const statuses = includesSubmitted ? ["APPROVED", "SUBMITTED"] : ["APPROVED"];
   const prisma = readDb();
   const [projects, partials, narratives] = await Promise.all([
-    prisma.project.findMany({ where: { id: { in: projectIds } }, include: summaryInclude }),
+    loadStructures(projectIds),
     projectResultPartials(prisma, projectIds, statuses, { totalsOnly, approvedBy }),
     projectNarratives(prisma, projectIds, statuses, approvedBy),
   ]);
   return projects.map((project) => inputsOf(project, partials, narratives, statuses, includesSubmitted));
+}
+
+/**
+ * Projects loaded with an include send one bind parameter per id, in every nested query too (the
+ * targets' query lists each indicator of every project: 18,001 parameters at 1,200 projects, where
+ * PostgreSQL stops at 65,535). A fixed number of projects per load bounds them whatever the portfolio.
+ */
+const PROJECTS_PER_LOAD = 5;
+
+async function loadStructures(projectIds: string[]): Promise<LoadedProject[]> {
+  const chunks: string[][] = [];
+  for (let i = 0; i < projectIds.length; i += PROJECTS_PER_LOAD)
+    chunks.push(projectIds.slice(i, i + PROJECTS_PER_LOAD));
+  const loaded = await Promise.all(
+    chunks.map((ids) => readDb().project.findMany({ where: { id: { in: ids } }, include: summaryInclude })),
+  );
+  return loaded.flat();
 }
 
 type LoadedProject = Prisma.ProjectGetPayload<{ include: typeof summaryInclude }>;
@@ -327,10 +344,9 @@ export async function projectOverviews(
 ): Promise<Map<string, ProjectSummary>> {
   const view = dated({ ...options, depth: "overall" });
   const readable = projectIds.filter((id) => can(principal, "project.read", id));
-  const versions = await readDb().project.findMany({
-    where: { id: { in: readable } },
-    select: { id: true, dataVersion: true },
-  });
+  // One array parameter, however many projects.
+  const versions = await readDb().$queryRaw<{ id: string; dataVersion: number }[]>`
+    SELECT "id", "dataVersion" FROM "Project" WHERE "id" = ANY(${readable}::text[])`;
   const found = new Map<string, ProjectSummary>();
   const missing = new Map<string, { version: number; key: string }>();
   for (const { id, dataVersion } of versions) {

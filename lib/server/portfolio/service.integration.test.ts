@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { PORTFOLIO_PAGE_SIZE } from "@/lib/domain/portfolio/filter";
+import { db, type SentQuery, watchQueries } from "@/lib/platform/db";
+import { principalFor } from "@/lib/testing/principals";
+import { cachedSummaryCount } from "../summary/cache";
+import { portfolioListing } from "./service";
+
+// More projects than a page: the demo's three and these, each with a few indicators and targets.
+const ADDED = 60;
+const MAX_PARAMETERS = 100;
+
+const sent: SentQuery[] = [];
+
+beforeAll(async () => {
+  const [location] = await db().location.findMany({ where: { level: "COUNTRY" }, take: 1 });
+  if (!location) throw new Error("no country in the demo");
+  for (let n = 0; n < ADDED; n++) {
+    const project = await db().project.create({
+      data: {
+        code: `MANY-${n}`,
+        name: `Many ${String(n).padStart(2, "0")}`,
+        startDate: new Date("2025-01-01"),
+        endDate: new Date("2025-12-31"),
+        reportingFrequency: "QUARTERLY",
+        locations: { create: { locationId: location.id } },
+        resultNodes: { create: { level: "OUTCOME", code: "1", title: "Outcome 1" } },
+      },
+      include: { resultNodes: true },
+    });
+    for (let k = 0; k < 3; k++) {
+      await db().indicator.create({
+        data: {
+          projectId: project.id,
+          resultNodeId: project.resultNodes[0]?.id ?? "",
+          code: `1.${k + 1}`,
+          title: `Indicator ${k + 1}`,
+          measure: "COUNT",
+          sortOrder: k,
+          targets: { create: { locationId: location.id, value: 100 } },
+        },
+      });
+    }
+  }
+  await watchQueries((query) => sent.push(query));
+}, 120_000);
+
+afterAll(() => {
+  sent.length = 0;
+});
+
+/** The highest placeholder of a statement ($1 … $n): how many bind parameters it carries. */
+const parametersOf = ({ query }: SentQuery) => Math.max(0, ...[...query.matchAll(/\$(\d+)/g)].map((m) => Number(m[1])));
+
+test("the portfolio's first page computes only the page's projects, whatever the portfolio's size", async () => {
+  const admin = await principalFor("admin@example.org");
+  const before = cachedSummaryCount();
+  const { listed, all } = await portfolioListing(admin, { sort: "name" }, 1);
+  expect(all.length).toBeGreaterThan(PORTFOLIO_PAGE_SIZE);
+  expect(listed.rows).toHaveLength(PORTFOLIO_PAGE_SIZE);
+  expect(listed.total).toBe(all.length);
+  // Each computed overview is remembered once: no more than the page's projects were computed.
+  const computed = cachedSummaryCount() - before;
+  expect(computed).toBeGreaterThan(0);
+  expect(computed).toBeLessThanOrEqual(PORTFOLIO_PAGE_SIZE);
+  // The rows are the name order's first page, each with its figures.
+  const names = all.map((p) => p.name).sort((a, b) => a.localeCompare(b));
+  expect(listed.rows.map((r) => r.name)).toEqual(names.slice(0, PORTFOLIO_PAGE_SIZE));
+  expect(listed.rows.find((r) => r.name.startsWith("Many"))?.keyIndicators).toHaveLength(3);
+});
+
+test("no statement of the portfolio carries more than a fixed number of bind parameters", async () => {
+  const admin = await principalFor("admin@example.org");
+  // Every project's data moved: none is taken from the summary cache.
+  await db().$executeRaw`UPDATE "Project" SET "dataVersion" = "dataVersion" + 1`;
+  sent.length = 0;
+  // A sort by status counts computes every project: the widest the portfolio's queries get.
+  const { listed } = await portfolioListing(admin, { sort: "offTrack" }, 2);
+  expect(listed.page).toBe(2);
+  await portfolioListing(admin, { sort: "name" }, 2);
+  expect(sent.length).toBeGreaterThan(0);
+  const widest = Math.max(...sent.map(parametersOf));
+  expect(widest, sent.find((q) => parametersOf(q) === widest)?.query).toBeLessThanOrEqual(MAX_PARAMETERS);
+});
