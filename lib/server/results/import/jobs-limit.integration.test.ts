@@ -1,4 +1,5 @@
 import { expect, test } from "vitest";
+import { apiAnswerOf, DomainError } from "@/lib/domain/errors";
 import { db } from "@/lib/platform/db";
 import { reloadEnv } from "@/lib/platform/env";
 import { principalFor, projectId } from "@/lib/testing/principals";
@@ -18,7 +19,14 @@ test("a background import takes no file past the upload limit: refused with a 41
       dryRun: true,
       submit: false,
     });
-    await expect(queued).rejects.toMatchObject({ code: "payloadTooLarge" });
+    const refusal = await queued.then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(refusal).toBeInstanceOf(DomainError);
+    // The service refuses with its own code; the HTTP edge answers it as a 413 problem.
+    expect(refusal).toMatchObject({ code: "tooLarge" });
+    expect(apiAnswerOf((refusal as DomainError).code)).toMatchObject({ status: 413, code: "payloadTooLarge" });
     expect(await db().importUpload.count()).toBe(0);
   } finally {
     delete process.env.MAX_UPLOAD_BYTES;
