@@ -19,6 +19,20 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** The server exited before answering: on a port just probed free, most likely someone took it since. */
+class ServerExitedError extends Error {}
+
+/** Starts the app on a free port, on another one if the first was taken between the probe and the start. */
+export async function startServerOnFreePort(env: Record<string, string>, attempts = 3): Promise<Server> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startServer(await freePort(), env);
+    } catch (error) {
+      if (!(error instanceof ServerExitedError) || attempt >= attempts) throw error;
+    }
+  }
+}
+
 /** Starts `next start` on the database the environment names; resolves once it answers. */
 export async function startServer(port: number, env: Record<string, string>): Promise<Server> {
   const base = `http://localhost:${port}`;
@@ -34,7 +48,7 @@ export async function startServer(port: number, env: Record<string, string>): Pr
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   for (let tries = 0; ; tries++) {
-    if (child.exitCode !== null) throw new Error("The app server exited while starting");
+    if (child.exitCode !== null) throw new ServerExitedError("The app server exited while starting");
     const ready = await fetch(`${base}/api/ready`).then(
       (r) => r.ok,
       () => false,
