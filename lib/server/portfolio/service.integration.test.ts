@@ -6,7 +6,7 @@ import { cachedSummaryCount } from "../summary/cache";
 import { portfolioListing } from "./service";
 
 // More projects than a page: the demo's three and these, each with a few indicators and targets.
-const ADDED = 60;
+const ADDED = 120;
 const MAX_PARAMETERS = 100;
 
 const sent: SentQuery[] = [];
@@ -66,6 +66,10 @@ test("the portfolio's first page computes only the page's projects, whatever the
   const names = all.map((p) => p.name).sort((a, b) => a.localeCompare(b));
   expect(listed.rows.map((r) => r.name)).toEqual(names.slice(0, PORTFOLIO_PAGE_SIZE));
   expect(listed.rows.find((r) => r.name.startsWith("Many"))?.keyIndicators).toHaveLength(3);
+  // Each project's countries, for the country filter.
+  const [country] = all.find((p) => p.name === "Many 00")?.countries ?? [];
+  expect(country?.isoCode).toMatch(/^[A-Z]{2}$/);
+  expect(all.find((p) => p.code === "WB-ROMA-W")?.countries.map((c) => c.name)).toContain("Serbia");
 });
 
 test("no statement of the portfolio carries more than a fixed number of bind parameters", async () => {

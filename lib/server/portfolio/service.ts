@@ -1,7 +1,7 @@
 import "server-only";
 import { countStatuses } from "@/lib/domain/engine/schedule";
 import { isText } from "@/lib/domain/measures";
-import type { Principal } from "@/lib/domain/permissions";
+import { type Principal, readableProjects } from "@/lib/domain/permissions";
 import {
   filterAndSortPortfolio,
   type PortfolioPage,
@@ -11,24 +11,30 @@ import {
   portfolioPage,
   sortNeedsFigures,
 } from "@/lib/domain/portfolio/filter";
-import { listProjects } from "@/lib/server/projects/service";
+import { db } from "@/lib/platform/db";
 import { projectOverviews } from "@/lib/server/summary/service";
 
 const KEY_INDICATORS = 3;
 
-/** The projects the principal may open, as the portfolio filters them (no figures yet). */
+/**
+ * The projects the principal may open (not archived, latest start first), as the portfolio filters them:
+ * no figures yet. One query with the readable ids as one array parameter (a Prisma include would send
+ * one parameter per project).
+ */
 async function portfolioProjects(principal: Principal): Promise<PortfolioProject[]> {
-  const projects = await listProjects(principal);
-  return projects.map((p) => ({
-    id: p.id,
-    code: p.code,
-    name: p.name,
-    donor: p.donor,
-    countries: p.locations
-      .map((l) => l.location)
-      .filter((l) => l.level === "COUNTRY")
-      .map((l) => ({ isoCode: l.isoCode, name: l.name })),
-  }));
+  const readable = readableProjects(principal);
+  const everyProject = readable === "all";
+  const ids = everyProject ? [] : readable;
+  return db().$queryRaw<PortfolioProject[]>`
+    SELECT p."id", p."code", p."name", p."donor",
+           COALESCE(json_agg(json_build_object('isoCode', l."isoCode", 'name', l."name") ORDER BY l."name")
+                    FILTER (WHERE l."id" IS NOT NULL), '[]') AS "countries"
+    FROM "Project" p
+    LEFT JOIN "ProjectLocation" pl ON pl."projectId" = p."id"
+    LEFT JOIN "Location" l ON l."id" = pl."locationId" AND l."level" = 'COUNTRY'
+    WHERE p."archivedAt" IS NULL AND (${everyProject} OR p."id" = ANY(${ids}::text[]))
+    GROUP BY p."id"
+    ORDER BY p."startDate" DESC`;
 }
 
 /**
