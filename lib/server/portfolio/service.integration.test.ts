@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { PORTFOLIO_PAGE_SIZE } from "@/lib/domain/portfolio/filter";
 import { db, type SentQuery, watchQueries } from "@/lib/platform/db";
 import { principalFor } from "@/lib/testing/principals";
+import { listProjects } from "../projects/service";
 import { cachedSummaryCount } from "../summary/cache";
 import { portfolioListing } from "./service";
 
@@ -70,6 +71,16 @@ test("the portfolio's first page computes only the page's projects, whatever the
   const [country] = all.find((p) => p.name === "Many 00")?.countries ?? [];
   expect(country?.isoCode).toMatch(/^[A-Z]{2}$/);
   expect(all.find((p) => p.code === "WB-ROMA-W")?.countries.map((c) => c.name)).toContain("Serbia");
+});
+
+test("someone who may open only some projects is listed only those", async () => {
+  const viewer = await principalFor("viewer@example.org");
+  const { listed, all } = await portfolioListing(viewer, { sort: "name" }, 1);
+  const open = (await listProjects(viewer)).map((p) => p.id).sort();
+  expect(all.map((p) => p.id).sort()).toEqual(open);
+  expect(listed.rows.map((r) => r.id).sort()).toEqual(open);
+  expect(open.length).toBeGreaterThan(0);
+  expect(open.length).toBeLessThan(ADDED);
 });
 
 test("no statement of the portfolio carries more than a fixed number of bind parameters", async () => {
