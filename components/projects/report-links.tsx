@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { DatedLink } from "@/components/ui/dated-link";
+import { DatedDownloadLink } from "@/components/ui/dated-download-link";
 
 /**
  * Downloads of a project's reports, as of the dashboard's day (the one in the address, if any); a draft
@@ -18,15 +18,11 @@ export async function ReportLinks({ projectId, mayDraft }: { projectId: string; 
     <nav className="reports no-print" aria-label={t("reports")}>
       <strong>{t("reports")}:</strong>
       {links.map((l) => (
-        <DatedLink download key={l.href} href={l.href}>
+        <DatedDownloadLink key={l.href} href={l.href}>
           {l.label}
-        </DatedLink>
+        </DatedDownloadLink>
       ))}
-      {mayDraft && (
-        <DatedLink download href={`${base}/tracking.xlsx?draft=true`}>
-          {t("includeDraft")}
-        </DatedLink>
-      )}
+      {mayDraft && <DatedDownloadLink href={`${base}/tracking.xlsx?draft=true`}>{t("includeDraft")}</DatedDownloadLink>}
     </nav>
   );
 }

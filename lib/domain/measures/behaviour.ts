@@ -57,6 +57,13 @@ export type MeasureBehaviour = {
   entryFields: Record<"MONITORING" | "SURVEY", EntryField[]>;
   /** IATI's IndicatorMeasure codelist: the code written for this measure, and the codes read as it. */
   iati: { writes: 1 | 2 | 5; reads: string[] };
+};
+
+/**
+ * A measure's checks of what is entered, in a table of their own (lib/domain/measures/checks.ts) so that
+ * pages that only show figures do not ship them.
+ */
+export type MeasureChecks = {
   /**
    * The problems of an entered result's figure (after the checks every measure shares: place, time,
    * option, sample size, weights). `weighted`: a sum of weights was given (survey fractions of people).

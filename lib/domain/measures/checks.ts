@@ -1,10 +1,12 @@
-// The checks of an entered figure per measure: results (entry grid, imports, API) and targets. The
-// measure table names which apply to each measure.
-import { countsWholeThings } from "@/lib/domain/engine/units";
-import type { MeasureBehaviour } from "./behaviour";
+// The checks of an entered figure per measure: results (entry grid, imports, API) and targets, in a
+// table of their own beside the measure table (measureChecks, at the end).
 
-type ResultCheck = MeasureBehaviour["resultProblems"];
-type TargetCheck = MeasureBehaviour["targetProblems"];
+import type { Measure } from "@/lib/domain/engine/types";
+import { countsWholeThings } from "@/lib/domain/engine/units";
+import type { MeasureChecks } from "./behaviour";
+
+type ResultCheck = MeasureChecks["resultProblems"];
+type TargetCheck = MeasureChecks["targetProblems"];
 
 /** A count: required, whole unless its unit measures a quantity (ha, km, USD), not negative, in bounds. */
 export const countResult: ResultCheck = (input, rules, _weighted, add) => {
@@ -76,4 +78,12 @@ export const percentageTarget: TargetCheck = ({ value, numerator: n, denominator
 
 export const textTarget: TargetCheck = ({ note }, add) => {
   if (!note?.trim()) add("note", "required");
+};
+
+/** Each measure's checks of an entered result and target: a missing row is a compile error. */
+export const measureChecks: Record<Measure, MeasureChecks> = {
+  COUNT: { resultProblems: countResult, targetProblems: countTarget },
+  PERCENTAGE: { resultProblems: percentageResult, targetProblems: percentageTarget },
+  MEAN: { resultProblems: meanResult, targetProblems: meanTarget },
+  QUALITATIVE: { resultProblems: textResult, targetProblems: textTarget },
 };

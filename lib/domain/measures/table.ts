@@ -4,16 +4,6 @@
 // but where a new kind of behaviour must really be decided (an aggregation kind, for instance).
 import type { Measure } from "@/lib/domain/engine/types";
 import type { MeasureBehaviour } from "./behaviour";
-import {
-  countResult,
-  countTarget,
-  meanResult,
-  meanTarget,
-  percentageResult,
-  percentageTarget,
-  textResult,
-  textTarget,
-} from "./checks";
 
 const whole = { maximumFractionDigits: 0 };
 
@@ -25,8 +15,6 @@ export const measureTable: Record<Measure, MeasureBehaviour> = {
     sampleSize: "never",
     entryFields: { MONITORING: ["value"], SURVEY: ["value"] },
     iati: { writes: 1, reads: ["1"] },
-    resultProblems: countResult,
-    targetProblems: countTarget,
   },
   PERCENTAGE: {
     aggregation: "ratioOfSums",
@@ -35,8 +23,6 @@ export const measureTable: Record<Measure, MeasureBehaviour> = {
     sampleSize: "survey",
     entryFields: { MONITORING: ["numerator", "denominator"], SURVEY: ["numerator", "denominator", "sampleSize"] },
     iati: { writes: 2, reads: ["2"] },
-    resultProblems: percentageResult,
-    targetProblems: percentageTarget,
   },
   MEAN: {
     aggregation: "weightedMean",
@@ -46,8 +32,6 @@ export const measureTable: Record<Measure, MeasureBehaviour> = {
     entryFields: { MONITORING: ["value", "sampleSize"], SURVEY: ["value", "sampleSize"] },
     // IATI has no code for a mean: written as a unit (1), the app's extension keeps it a mean.
     iati: { writes: 1, reads: [] },
-    resultProblems: meanResult,
-    targetProblems: meanTarget,
   },
   QUALITATIVE: {
     aggregation: "none",
@@ -57,7 +41,5 @@ export const measureTable: Record<Measure, MeasureBehaviour> = {
     entryFields: { MONITORING: ["textValue"], SURVEY: ["textValue"] },
     // Qualitative (5); nominal (3) and ordinal (4) values are read as words too.
     iati: { writes: 5, reads: ["3", "4", "5"] },
-    resultProblems: textResult,
-    targetProblems: textTarget,
   },
 };

@@ -1,8 +1,10 @@
 // What project setup accepts, as zod schemas shared by the forms (in the browser) and the server, and
 // the rules of a target's figure. No I/O here.
+
 import { z } from "zod";
 import type { Measure } from "@/lib/domain/engine/types";
-import { addsUp, isRatio, measures, measureTable } from "@/lib/domain/measures";
+import { addsUp, isRatio, measures } from "@/lib/domain/measures";
+import { measureChecks } from "@/lib/domain/measures/checks";
 import { newPasswordSchema } from "@/lib/domain/users/password-policy";
 import { calendarDay } from "@/lib/domain/validation/dates";
 import { readTypedNumber } from "@/lib/domain/validation/numbers";
@@ -196,7 +198,7 @@ export const isEmptyTarget = (c: TargetCell) =>
 export function targetProblems(cell: TargetCell, measure: Measure): Omit<TargetProblem, "index">[] {
   if (isEmptyTarget(cell)) return [];
   const found: Omit<TargetProblem, "index">[] = [];
-  measureTable[measure].targetProblems(cell, (field, code) => found.push({ field, code }));
+  measureChecks[measure].targetProblems(cell, (field, code) => found.push({ field, code }));
   return found;
 }
 

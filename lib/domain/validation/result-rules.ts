@@ -3,6 +3,7 @@
 // the browser with the same rules the server applies.
 import type { Measure } from "@/lib/domain/engine/types";
 import { measureTable } from "@/lib/domain/measures";
+import { measureChecks } from "@/lib/domain/measures/checks";
 import type { ResultInput } from "./results";
 
 export type IndicatorRules = {
@@ -64,6 +65,6 @@ export function resultProblems(input: ResultInput, indicator: IndicatorRules, pr
   if (weighted && !needsSample) add("weightSum", "notWeighted");
   if (!weighted && input.sampleSize != null && !Number.isInteger(input.sampleSize)) add("sampleSize", "wholeNumber");
   // The figure itself, by its measure's rules (lib/domain/measures).
-  measureTable[indicator.measure].resultProblems(input, indicator, weighted, add);
+  measureChecks[indicator.measure].resultProblems(input, indicator, weighted, add);
   return problems;
 }

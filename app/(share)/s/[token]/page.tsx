@@ -6,7 +6,7 @@ import { LanguageSwitcher } from "@/components/layout/language-switcher";
 import { ChangesSinceLastReport } from "@/components/share/changes-since-report";
 import { KeyResults } from "@/components/share/key-results";
 import { ProgressNotes } from "@/components/share/progress-notes";
-import { DatedLink } from "@/components/ui/dated-link";
+import { DatedDownloadLink } from "@/components/ui/dated-download-link";
 import { PrintButton } from "@/components/ui/print-button";
 import { AsOf } from "@/lib/domain/as-of";
 import type { Locale } from "@/lib/domain/i18n/config";
@@ -50,9 +50,9 @@ export default async function SharedDashboardPage({ params, searchParams }: Prop
       <header className="app-header">
         <span className="brand">{t("app.name")}</span>
         <nav aria-label={t("shared.tools")}>
-          <DatedLink download className="button secondary" href={`/api/v1/shared/${token}/report.pdf`}>
+          <DatedDownloadLink className="button secondary" href={`/api/v1/shared/${token}/report.pdf`}>
             {t("shared.report.pdf")}
-          </DatedLink>{" "}
+          </DatedDownloadLink>{" "}
           <PrintButton />
           <LanguageSwitcher />
         </nav>
