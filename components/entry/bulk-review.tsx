@@ -1,6 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useActionState, useEffect } from "react";
+import { useActionState } from "react";
 import { useAnnounce } from "@/components/entry/review-announcer";
 import { useErrorMessage } from "@/components/ui/use-error-message";
 import { type BatchReviewOutcome, reviewBatchAction } from "@/lib/server/results/actions";
@@ -14,16 +14,15 @@ export const BULK_FORM = "bulk-review";
 export function BulkReview({ projectId, shown }: { projectId: string; shown: number }) {
   const t = useTranslations("entry.review");
   const message = useErrorMessage("entry.review");
-  const [state, action, pending] = useActionState<BatchReviewOutcome, FormData>(
-    reviewBatchAction.bind(null, projectId),
-    {},
-  );
   const announce = useAnnounce();
-  const decided = state.decided;
-  useEffect(() => {
+  // Said when the answer comes: with the last values decided, the refreshed page no longer holds this form.
+  const [state, action, pending] = useActionState<BatchReviewOutcome, FormData>(async (previous, form) => {
+    const outcome = await reviewBatchAction(projectId, previous, form);
+    const decided = outcome.decided;
     if (decided)
       announce(t(decided.decision === "approve" ? "approvedCount" : "returnedCount", { count: decided.count }));
-  }, [decided, announce, t]);
+    return outcome;
+  }, {});
   const tickAll = (on: boolean) => {
     for (const box of document.querySelectorAll<HTMLInputElement>(`input[form="${BULK_FORM}"][name="pick"]`))
       box.checked = on;

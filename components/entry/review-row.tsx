@@ -1,6 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useActionState, useEffect } from "react";
+import { useActionState } from "react";
 import { useAnnounce } from "@/components/entry/review-announcer";
 import { useErrorMessage } from "@/components/ui/use-error-message";
 import { type ReviewOutcome, reviewResultAction } from "@/lib/server/results/actions";
@@ -19,17 +19,16 @@ export function ReviewForm({
 }) {
   const t = useTranslations("entry.review");
   const message = useErrorMessage("entry.review");
-  const [state, action, pending] = useActionState<ReviewOutcome, FormData>(
-    reviewResultAction.bind(null, projectId),
-    {},
-  );
   const announce = useAnnounce();
-  const decided = state.decided;
-  useEffect(() => {
+  // Said when the answer comes, not after: the refreshed page that comes with it no longer holds this row.
+  const [state, action, pending] = useActionState<ReviewOutcome, FormData>(async (previous, form) => {
+    const outcome = await reviewResultAction(projectId, previous, form);
+    const decided = outcome.decided;
     if (decided)
       announce(t("decidedOne", { value: label, outcome: t(decided === "approve" ? "approved" : "returned") }));
-  }, [decided, announce, label, t]);
-  if (decided) return <span>{t(decided === "approve" ? "approved" : "returned")}</span>;
+    return outcome;
+  }, {});
+  if (state.decided) return <span>{t(state.decided === "approve" ? "approved" : "returned")}</span>;
   return (
     <form action={action} className="review-form" aria-label={label}>
       <input type="hidden" name="resultId" value={resultId} />
