@@ -13,7 +13,8 @@ import * as glue from "@prisma/schema-engine-wasm/schema_engine_bg";
 import { dropJobSchema } from "@/lib/platform/jobs/schema";
 import type { DatabaseTarget } from "./adapter";
 
-export const schemaPath = path.resolve("prisma/schema.prisma");
+/** One folder of .prisma files: each feature may keep its models in a file of its own. */
+export const schemaDir = path.resolve("prisma/schema");
 export const migrationsDir = path.resolve("prisma/migrations");
 const noFilter = { externalTables: [], externalEnums: [] };
 
@@ -31,7 +32,13 @@ function loadWasm() {
 }
 
 function schemaFiles() {
-  return [{ path: schemaPath, content: readFileSync(schemaPath, "utf8") }];
+  return readdirSync(schemaDir)
+    .filter((name) => name.endsWith(".prisma"))
+    .sort()
+    .map((name) => {
+      const file = path.join(schemaDir, name);
+      return { path: file, content: readFileSync(file, "utf8") };
+    });
 }
 
 export async function startEngine(factory: SqlMigrationAwareDriverAdapterFactory): Promise<SchemaEngine> {
