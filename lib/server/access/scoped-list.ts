@@ -13,10 +13,17 @@ export function allOf<W extends object>(scope: W, ...terms: Term<W>[]): { AND: W
   return { AND: [scope, ...terms.filter((t): t is W => Boolean(t))] };
 }
 
-/** The projects the principal may open, as a where term. */
+/**
+ * The projects the principal may open, as a where term: every project for an admin, the link's one
+ * project for a donor link, else the projects the user is a member of, as a relation on the memberships
+ * (one bind parameter, the user's id, however many projects they belong to; an `id IN (...)` list of the
+ * principal's projects grew with the portfolio). The principal's roles are read from the same rows
+ * (lib/platform/auth/principal.ts), so both name the same projects.
+ */
 export function readableProjectsWhere(principal: Principal): Prisma.ProjectWhereInput {
-  const readable = readableProjects(principal);
-  return readable === "all" ? {} : { id: { in: readable } };
+  if (principal.kind === "share") return { id: principal.projectId };
+  if (readableProjects(principal) === "all") return {};
+  return { memberships: { some: { userId: principal.userId } } };
 }
 
 /**

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { PORTFOLIO_PAGE_SIZE } from "@/lib/domain/portfolio/filter";
 import { db, type SentQuery, watchQueries } from "@/lib/platform/db";
 import { principalFor } from "@/lib/testing/principals";
+import { readableProjectList } from "../projects/read-api";
 import { listProjects } from "../projects/service";
 import { cachedSummaryCount } from "../summary/cache";
 import { portfolioListing } from "./service";
@@ -93,6 +94,38 @@ test("no statement of the portfolio carries more than a fixed number of bind par
   expect(listed.page).toBe(2);
   await portfolioListing(admin, { sort: "name" }, 2);
   expect(sent.length).toBeGreaterThan(0);
+  const widest = Math.max(...sent.map(parametersOf));
+  expect(widest, sent.find((q) => parametersOf(q) === widest)?.query).toBeLessThanOrEqual(MAX_PARAMETERS);
+});
+
+test("a member of every project (not an admin) is scoped by their memberships in a fixed number of parameters", async () => {
+  const projects = await db().project.findMany({ where: { code: { startsWith: "MANY-" } }, select: { id: true } });
+  const member = await db().user.create({
+    data: {
+      email: "member-of-many@example.org",
+      name: "Member of many",
+      passwordHash: "x",
+      memberships: { create: projects.map((p) => ({ projectId: p.id, role: "VIEWER" as const })) },
+    },
+  });
+  const principal = await principalFor(member.email);
+  expect(principal.isAdmin).toBe(false);
+  expect(Object.keys(principal.roles)).toHaveLength(ADDED);
+  await db().$executeRaw`UPDATE "Project" SET "dataVersion" = "dataVersion" + 1`;
+  sent.length = 0;
+  // The API's project list, walked to its end in pages wider than the parameter bound.
+  const listed: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await readableProjectList(principal, { cursor, limit: ADDED + 10 });
+    listed.push(...page.items.map((p) => p.id));
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  expect(listed.sort()).toEqual(projects.map((p) => p.id).sort());
+  // The portfolio sorted by status counts: every project computed.
+  const { listed: portfolioPage, all } = await portfolioListing(principal, { sort: "offTrack" }, 1);
+  expect(all).toHaveLength(ADDED);
+  expect(portfolioPage.rows).toHaveLength(PORTFOLIO_PAGE_SIZE);
   const widest = Math.max(...sent.map(parametersOf));
   expect(widest, sent.find((q) => parametersOf(q) === widest)?.query).toBeLessThanOrEqual(MAX_PARAMETERS);
 });
