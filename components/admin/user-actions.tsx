@@ -10,13 +10,14 @@ type Props = {
   name: string;
   isAdmin: boolean;
   isProgramManager: boolean;
+  isMeLead: boolean;
   active: boolean;
   /** The signed-in admin's own row: they may not deactivate or demote themselves. */
   self: boolean;
 };
 
 /** The changes an admin may make to one user; each button sends its intent. */
-export function UserActions({ userId, name, isAdmin, isProgramManager, active, self }: Props) {
+export function UserActions({ userId, name, isAdmin, isProgramManager, isMeLead, active, self }: Props) {
   const t = useTranslations("adminUsers");
   const message = useErrorMessage("adminUsers.errors");
   const [state, action, pending] = useActionState<ManageUserState, FormData>(manageUserAction, {});
@@ -24,6 +25,7 @@ export function UserActions({ userId, name, isAdmin, isProgramManager, active, s
     ...(self ? [] : [active ? "deactivate" : "reactivate"]),
     ...(isAdmin ? (self ? [] : ["revokeAdmin"]) : ["grantAdmin"]),
     isProgramManager ? "revokeProgramManager" : "grantProgramManager",
+    isMeLead ? "revokeMeLead" : "grantMeLead",
     "resetLink",
   ] as const;
   return (

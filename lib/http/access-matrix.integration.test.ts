@@ -74,7 +74,7 @@ async function apiToken(email: string, extra: { revokedAt?: Date; expiresAt?: Da
 /** A token of a new user with a role in the project, and changes made to the user after it was made. */
 async function userToken(
   email: string,
-  data: { orgRole?: "PROGRAM_MANAGER" },
+  data: { orgRole?: "PROGRAM_MANAGER" | "ME_LEAD" },
   project: string,
   role: "MANAGER" | "VIEWER",
   after: { deactivatedAt?: Date } = {},
@@ -179,6 +179,12 @@ beforeAll(async () => {
       name: "program manager, viewer of the project",
       headers: await userToken("matrix.pm@example.org", { orgRole: "PROGRAM_MANAGER" }, peru, "VIEWER"),
       may: new Set(["create", "read", "signedIn"]),
+    },
+    {
+      // The M&E lead keeps the indicator library (no route here) and gains nothing in a project.
+      name: "M&E lead, viewer of the project",
+      headers: await userToken("matrix.mel@example.org", { orgRole: "ME_LEAD" }, peru, "VIEWER"),
+      may: new Set(["read", "signedIn"]),
     },
     {
       // Deactivated after the token was made: the token stops at once.

@@ -43,6 +43,20 @@ describe("permissions", () => {
     expect(() => assertCan(programManager, "users.manage")).toThrow(ForbiddenError);
   });
 
+  test("admins and M&E leads keep the indicator library; an M&E lead gets nothing else", () => {
+    const meLead: Principal = { ...viewer, orgRole: "ME_LEAD" };
+    const programManager: Principal = { ...viewer, orgRole: "PROGRAM_MANAGER" };
+    expect(can(admin, "library.manage")).toBe(true);
+    expect(can(meLead, "library.manage")).toBe(true);
+    expect(can(meLead, "projects.create")).toBe(false);
+    expect(can(meLead, "users.manage")).toBe(false);
+    expect(can(meLead, "project.read", "p2")).toBe(false);
+    for (const plain of [programManager, manager, evaluator, viewer, donor]) {
+      expect(can(plain, "library.manage")).toBe(false);
+    }
+    expect(() => assertCan(manager, "library.manage")).toThrow(ForbiddenError);
+  });
+
   test("a share link reads its one project's approved figures and nothing else", () => {
     expect(can(donor, "project.read", "p1")).toBe(true);
     expect(can(donor, "project.read", "p2")).toBe(false);
@@ -57,5 +71,17 @@ describe("permissions", () => {
       expect(can(donor, p, "p1")).toBe(false);
     }
     expect(() => assertCan(donor, "results.enter", "p1")).toThrow(ForbiddenError);
+  });
+
+  test("managers keep a project's connections; managers and evaluators sync them; nobody else", () => {
+    expect(can(manager, "connections.manage", "p1")).toBe(true);
+    expect(can(manager, "connections.sync", "p1")).toBe(true);
+    expect(can(evaluator, "connections.sync", "p1")).toBe(true);
+    expect(can(evaluator, "connections.manage", "p1")).toBe(false);
+    for (const other of [viewer, admin, donor]) {
+      expect(can(other, "connections.manage", "p1")).toBe(false);
+      expect(can(other, "connections.sync", "p1")).toBe(false);
+    }
+    expect(can(manager, "connections.sync", "p2")).toBe(false);
   });
 });

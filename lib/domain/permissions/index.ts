@@ -5,8 +5,11 @@
 import { DomainError } from "@/lib/domain/errors";
 import type { OrgRole, ProjectRole } from "@/lib/generated/prisma/enums";
 
-/** What the organisation allows, whatever the project: creating projects, managing the users. */
-export type OrgPermission = "projects.create" | "users.manage";
+/**
+ * What the organisation allows, whatever the project: creating projects, managing the users, keeping the
+ * organisation's indicator library.
+ */
+export type OrgPermission = "projects.create" | "users.manage" | "library.manage";
 
 export type ProjectPermission =
   | "project.read"
@@ -15,7 +18,13 @@ export type ProjectPermission =
   | "results.enter"
   | "results.review"
   | "members.manage"
-  | "shareLinks.manage";
+  | "shareLinks.manage"
+  /** Adding, editing and deleting connections to KoboToolbox and ODK Central servers. */
+  | "connections.manage"
+  /** Running a connection's sync (it saves values as drafts or for review) and reading its history. */
+  | "connections.sync"
+  /** Filing and editing the studies (evaluations, baselines, analyses) linked to the project. */
+  | "studies.edit";
 
 export type Permission = ProjectPermission | OrgPermission;
 
@@ -23,7 +32,7 @@ export type UserPrincipal = {
   kind: "user";
   userId: string;
   isAdmin: boolean;
-  /** The user's organisation-wide role, if any (a program manager creates projects). */
+  /** The user's organisation-wide role, if any (a program manager creates projects, an M&E lead keeps the library). */
   orgRole?: OrgRole | null;
   /** The user's role in each project they belong to, by project id. */
   roles: Record<string, ProjectRole>;
@@ -42,8 +51,11 @@ const rolePermissions: Record<ProjectRole, readonly ProjectPermission[]> = {
     "results.review",
     "members.manage",
     "shareLinks.manage",
+    "connections.manage",
+    "connections.sync",
+    "studies.edit",
   ],
-  EVALUATOR: ["project.read", "results.readUnapproved", "results.enter"],
+  EVALUATOR: ["project.read", "results.readUnapproved", "results.enter", "connections.sync"],
   VIEWER: ["project.read"],
 };
 
@@ -60,16 +72,26 @@ const adminPermissions: readonly Permission[] = [
   "results.readUnapproved",
   "members.manage",
   "shareLinks.manage",
+  "studies.edit",
   "projects.create",
   "users.manage",
+  "library.manage",
 ];
 
-/** A program manager creates projects, and manages those (as their manager) only. */
+/**
+ * A program manager creates projects, and manages those (as their manager) only. An M&E lead keeps the
+ * organisation's indicator library; linking a project's indicator to it stays the project's manager's.
+ */
 const orgRolePermissions: Record<OrgRole, readonly OrgPermission[]> = {
   PROGRAM_MANAGER: ["projects.create"],
+  ME_LEAD: ["library.manage"],
 };
 
-const orgPermissions: readonly Permission[] = ["projects.create", "users.manage"] satisfies OrgPermission[];
+const orgPermissions: readonly Permission[] = [
+  "projects.create",
+  "users.manage",
+  "library.manage",
+] satisfies OrgPermission[];
 
 const isOrgPermission = (permission: Permission): permission is OrgPermission => orgPermissions.includes(permission);
 

@@ -15,6 +15,8 @@ const manageUserSchema = z.object({
     "revokeAdmin",
     "grantProgramManager",
     "revokeProgramManager",
+    "grantMeLead",
+    "revokeMeLead",
     "resetLink",
   ]),
 });

@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 import { hashToken, newSecretToken } from "@/lib/domain/api-tokens/token";
-import { ForbiddenError } from "@/lib/domain/permissions";
+import { can, ForbiddenError } from "@/lib/domain/permissions";
 import { verifyCredentials } from "@/lib/platform/auth/credentials";
 import { loadPrincipal } from "@/lib/platform/auth/principal";
 import { db } from "@/lib/platform/db";
@@ -44,6 +44,36 @@ test("a program manager creates a project and manages it; a plain user cannot cr
   expect(audits.map((a) => [a.action, a.actorUserId])).toEqual([
     ["user.grantProgramManager", admin.userId],
     ["user.revokeProgramManager", admin.userId],
+  ]);
+});
+
+test("an M&E lead is granted and revoked by an admin; one organisation role replaces the other", async () => {
+  const admin = await principalFor("admin@example.org");
+  const viewer = await principalFor("viewer@example.org");
+  await changeUser(admin, viewer.userId, "grantProgramManager");
+  await changeUser(admin, viewer.userId, "grantMeLead");
+  const meLead = await principalFor("viewer@example.org");
+  expect(meLead.orgRole).toBe("ME_LEAD");
+  expect(can(meLead, "library.manage")).toBe(true);
+  expect(can(meLead, "projects.create")).toBe(false);
+  // Revoking the role they no longer hold leaves the M&E lead's.
+  await changeUser(admin, viewer.userId, "revokeProgramManager");
+  expect((await principalFor("viewer@example.org")).orgRole).toBe("ME_LEAD");
+  await expect(changeUser(meLead, meLead.userId, "grantAdmin")).rejects.toThrow(ForbiddenError);
+  await changeUser(admin, viewer.userId, "revokeMeLead");
+  const plain = await principalFor("viewer@example.org");
+  expect(plain.orgRole).toBeNull();
+  expect(can(plain, "library.manage")).toBe(false);
+  const audits = await db().auditEvent.findMany({
+    where: { entityId: viewer.userId, action: { startsWith: "user." } },
+    orderBy: { at: "asc" },
+  });
+  // The file's earlier test audited this user too: these are the last four.
+  expect(audits.map((a) => a.action).slice(-4)).toEqual([
+    "user.grantProgramManager",
+    "user.grantMeLead",
+    "user.revokeProgramManager",
+    "user.revokeMeLead",
   ]);
 });
 

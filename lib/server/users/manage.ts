@@ -1,5 +1,5 @@
 // The instance admins' users screen: every account with its projects, and the changes an admin makes to
-// one (deactivate, reactivate, promote or demote admin and program manager, a password reset link). Each
+// one (deactivate, reactivate, promote or demote admin, program manager and M&E lead, a password reset link). Each
 // checks "users.manage" first and is audited. An admin never deactivates or demotes themselves, and the
 // instance always keeps one active admin.
 import "server-only";
@@ -48,7 +48,9 @@ export type UserChange =
   | "grantAdmin"
   | "revokeAdmin"
   | "grantProgramManager"
-  | "revokeProgramManager";
+  | "revokeProgramManager"
+  | "grantMeLead"
+  | "revokeMeLead";
 
 type Snapshot = { isAdmin: boolean; orgRole: OrgRole | null; active: boolean };
 
@@ -69,10 +71,15 @@ function changed(before: Snapshot, change: UserChange): Snapshot {
       return { ...before, isAdmin: true };
     case "revokeAdmin":
       return { ...before, isAdmin: false };
+    // A user has one organisation role: granting one replaces the other, revoking one leaves the other.
     case "grantProgramManager":
       return { ...before, orgRole: "PROGRAM_MANAGER" };
     case "revokeProgramManager":
-      return { ...before, orgRole: null };
+      return { ...before, orgRole: before.orgRole === "PROGRAM_MANAGER" ? null : before.orgRole };
+    case "grantMeLead":
+      return { ...before, orgRole: "ME_LEAD" };
+    case "revokeMeLead":
+      return { ...before, orgRole: before.orgRole === "ME_LEAD" ? null : before.orgRole };
   }
 }
 

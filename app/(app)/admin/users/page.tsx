@@ -45,7 +45,11 @@ export default async function AdminUsersPage() {
                 </th>
                 <td data-col="status">{u.deactivatedAt ? t("deactivated") : t("active")}</td>
                 <td data-col="roles">
-                  {[u.isAdmin && t("admin"), u.orgRole === "PROGRAM_MANAGER" && t("programManager")]
+                  {[
+                    u.isAdmin && t("admin"),
+                    u.orgRole === "PROGRAM_MANAGER" && t("programManager"),
+                    u.orgRole === "ME_LEAD" && t("meLead"),
+                  ]
                     .filter(Boolean)
                     .join(", ") || "–"}
                 </td>
@@ -69,6 +73,7 @@ export default async function AdminUsersPage() {
                     name={u.name}
                     isAdmin={u.isAdmin}
                     isProgramManager={u.orgRole === "PROGRAM_MANAGER"}
+                    isMeLead={u.orgRole === "ME_LEAD"}
                     active={!u.deactivatedAt}
                     self={u.id === user.userId}
                   />
