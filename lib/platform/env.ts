@@ -108,6 +108,27 @@ const schema = z.object({
    */
   OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
   OTEL_EXPORTER_OTLP_HEADERS: z.string().optional(),
+  /**
+   * Encrypts the credentials of KoboToolbox and ODK Central connections at rest (AES-256-GCM): 32 random
+   * bytes as 64 hex characters or base64 (`openssl rand -hex 32`). Required in production to add or use a
+   * connection; development and tests use a fixed key of their own.
+   */
+  CONNECTIONS_KEY: z.string().optional(),
+  /**
+   * Single sign-on through OpenID Connect (lib/platform/auth/oidc.ts): the provider's issuer URL (its
+   * discovery document is at <issuer>/.well-known/openid-configuration), and the client registered there
+   * with the redirect URI <APP_URL>/api/auth/callback/oidc. All three or none.
+   */
+  OIDC_ISSUER: z.preprocess((v) => (v === "" ? undefined : v), z.string().url().optional()),
+  OIDC_CLIENT_ID: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(1).optional()),
+  OIDC_CLIENT_SECRET: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(1).optional()),
+  /** The sign-in button says "Sign in with <OIDC_LABEL>". */
+  OIDC_LABEL: z.string().min(1).max(60).default("single sign-on"),
+  /**
+   * "1": a verified e-mail that has no account gets one (no password, no projects) at its first sign-in.
+   * "0" (default): only people who already have an account sign in; others are refused.
+   */
+  OIDC_CREATE_USERS: z.enum(["0", "1"]).default("0"),
   /** "1" lets a production server run on generated defaults (`npm run demo` on one machine only). */
   DEMO_MODE: z.enum(["0", "1"]).default("0"),
 });
@@ -145,6 +166,9 @@ export function env(): Env {
     throw new Error(`Invalid configuration:\n${problems.join("\n")}`);
   }
   const values = parsed.data;
+  const oidcGiven = [values.OIDC_ISSUER, values.OIDC_CLIENT_ID, values.OIDC_CLIENT_SECRET].filter(Boolean).length;
+  if (oidcGiven !== 0 && oidcGiven !== 3)
+    throw new Error("Invalid configuration:\nOIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are set together or not at all");
   const dataDir = path.resolve(values.DATA_DIR);
   cached = {
     ...values,

@@ -27,7 +27,9 @@ export function needsRehash(stored: string): boolean {
   return scheme !== "scrypt" || Number(N) < COST.N || Number(r) < COST.r || Number(p) < COST.p;
 }
 
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+/** Whether the password matches; never for a user without one (single sign-on only: `stored` is null). */
+export async function verifyPassword(password: string, stored: string | null): Promise<boolean> {
+  if (stored === null) return false;
   const [scheme, N, r, p, salt, hash] = stored.split("$");
   if (scheme !== "scrypt" || !N || !r || !p || !salt || !hash) return false;
   const expected = Buffer.from(hash, "base64url");

@@ -11,6 +11,7 @@
 
 import { verifyCredentials } from "@/lib/platform/auth/credentials";
 import { issueDeviceCookie, trustedDevice } from "@/lib/platform/auth/device-cookie";
+import { recordSignIn } from "@/lib/platform/auth/sign-in-record";
 import { db } from "@/lib/platform/db";
 import { env } from "@/lib/platform/env";
 import { clientAddress, clientNetwork } from "@/lib/platform/ops/client-address";
@@ -80,8 +81,7 @@ export async function signInLimited(email: string, password: string, headers: He
   }
   const user = await verifyCredentials(email, password);
   if (!user) return null;
-  // Shown to admins on the users screen.
-  await prisma.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
+  await recordSignIn(user.id, "password");
   await Promise.all(
     limits.map((l) =>
       l.onSuccess === "forget" ? clearAttempts(prisma, l.key) : refundAttempt(prisma, l.key, WINDOW_MS),
