@@ -27,6 +27,7 @@ import {
   type ImportLookups,
   importLookups,
   importWarnings,
+  unchangedCells,
   writeImport,
 } from "@/lib/server/results/import/service";
 import { mailSubmitted } from "@/lib/server/results/review-mail";
@@ -107,7 +108,14 @@ export async function importSurvey(
   principal: Principal,
   projectId: string,
   file: SurveyFile,
-  input: { fileName: string; rules: SurveyRules; dryRun: boolean; submit: boolean },
+  input: {
+    fileName: string;
+    rules: SurveyRules;
+    dryRun: boolean;
+    submit: boolean;
+    /** Only the values that differ from those saved (a connection's sync): unchanged ones are left out. */
+    onlyChanged?: boolean;
+  },
 ): Promise<SurveyPreview> {
   assertCan(principal, "results.enter", projectId);
   const userId = requireUserId(principal);
@@ -121,7 +129,7 @@ export async function importSurvey(
   const ruleOf = new Map(input.rules.indicators.map((r) => [r.indicator.trim().toLowerCase(), r]));
   const codeOf = new Map(look.definitions.map((i) => [i.id, i.code]));
   const ruleFor = (indicatorId: string) => ruleOf.get(codeOf.get(indicatorId)?.trim().toLowerCase() ?? "");
-  const cells: ImportCell[] = outcome.values.flatMap((v) => {
+  let cells: ImportCell[] = outcome.values.flatMap((v) => {
     const indicator = look.indicators.get(v.indicator.trim().toLowerCase());
     if (!indicator) return [];
     const { indicatorId, periodId, roundId, locationId, optionId, value, numerator, denominator } = v;
@@ -145,6 +153,13 @@ export async function importSurvey(
       },
     ];
   });
+  let values = outcome.values;
+  if (input.onlyChanged) {
+    const unchanged = await unchangedCells(cells);
+    const keyOf = (v: SurveyValue) => [v.indicatorId, v.periodId ?? "", v.roundId ?? "", v.locationId, v.optionId ?? ""];
+    cells = cells.filter((c) => !unchanged.has(c.key));
+    values = values.filter((v) => !unchanged.has(keyOf(v).join("|")));
+  }
   let replaced = 0;
   if (!problemCount) {
     replaced = await checkCells(look, cells, input.submit, (cell, field, code) => {
@@ -166,7 +181,7 @@ export async function importSurvey(
     submissions: outcome.submissions,
     statuses: outcome.statuses,
     counted: outcome.counted,
-    values: outcome.values.map(valueRows(look)),
+    values: values.map(valueRows(look)),
     leftOut: outcome.leftOut,
     leftOutCount: outcome.leftOutCount,
     leftOutByReason,

@@ -355,6 +355,30 @@ function keyOf(r: {
 
 type Client = Pick<ReturnType<typeof db>, "result">;
 
+/**
+ * The keys of the cells whose value is saved already as it is (value, numerator and denominator): what a
+ * connection's sync leaves out, so that one which changes nothing says so and submitted values that
+ * did not change are not refused as "not editable".
+ */
+export async function unchangedCells(cells: Cell[]): Promise<Set<string>> {
+  const existing = await existingResults(db(), cells);
+  const same = (a: number | null, b: number | null | undefined) =>
+    (a === null && (b ?? null) === null) || (a !== null && b != null && Math.abs(a - b) < 1e-9);
+  return new Set(
+    cells
+      .filter((c) => {
+        const e = existing.get(c.key);
+        return (
+          e !== undefined &&
+          same(e.value, c.input.value) &&
+          same(e.numerator, c.input.numerator) &&
+          same(e.denominator, c.input.denominator)
+        );
+      })
+      .map((c) => c.key),
+  );
+}
+
 /** The results already saved for the given cells, by cell key. */
 async function existingResults(client: Client, cells: Cell[]): Promise<Map<string, Existing & { key: string }>> {
   const indicatorIds = [...new Set(cells.map((c) => c.input.indicatorId))];

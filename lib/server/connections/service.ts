@@ -1,0 +1,131 @@
+// A project's connections to KoboToolbox and ODK Central: kept by its managers, their credentials sealed
+// (lib/platform/sealed-secrets.ts) and never read back out; "test connection" asks the server for the
+// form's name and submission count.
+import "server-only";
+import { type ConnectionCredentials, connectionInputSchema, credentialsOf } from "@/lib/domain/connections/schema";
+import { DomainError } from "@/lib/domain/errors";
+import { assertCan, type Principal, requireUserId } from "@/lib/domain/permissions";
+import type { Connection } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/platform/db";
+import { seal, unseal } from "@/lib/platform/sealed-secrets";
+import { defaultRemote, type RemoteOptions, RemoteRefused } from "./remote";
+import { type FormInfo, koboServer, odkServer, type SurveyServer } from "./servers";
+
+/** What the pages show of a connection: never its credentials. */
+export type ConnectionView = Pick<
+  Connection,
+  | "id"
+  | "name"
+  | "kind"
+  | "serverUrl"
+  | "assetUid"
+  | "odkProject"
+  | "odkForm"
+  | "submit"
+  | "status"
+  | "brokenReason"
+  | "lastSeenAt"
+  | "createdAt"
+>;
+const viewFields = {
+  id: true,
+  name: true,
+  kind: true,
+  serverUrl: true,
+  assetUid: true,
+  odkProject: true,
+  odkForm: true,
+  submit: true,
+  status: true,
+  brokenReason: true,
+  lastSeenAt: true,
+  createdAt: true,
+} as const;
+
+export async function listConnections(principal: Principal, projectId: string): Promise<ConnectionView[]> {
+  assertCan(principal, "connections.sync", projectId);
+  return db().connection.findMany({ where: { projectId }, select: viewFields, orderBy: { createdAt: "asc" } });
+}
+
+export async function createConnection(principal: Principal, projectId: string, raw: unknown): Promise<ConnectionView> {
+  assertCan(principal, "connections.manage", projectId);
+  const input = connectionInputSchema.parse(raw);
+  return db().connection.create({
+    data: {
+      projectId,
+      name: input.name,
+      kind: input.kind,
+      serverUrl: input.serverUrl.replace(/\/+$/, ""),
+      assetUid: input.kind === "KOBO" ? (input.assetUid ?? null) : null,
+      odkProject: input.kind === "ODK_CENTRAL" ? (input.odkProject ?? null) : null,
+      odkForm: input.kind === "ODK_CENTRAL" ? (input.odkForm ?? null) : null,
+      secret: seal(JSON.stringify(credentialsOf(input))),
+      submit: input.submit,
+      createdById: requireUserId(principal),
+    },
+    select: viewFields,
+  });
+}
+
+/** Deletes the connection, its stored submissions and history; the values it saved stay. */
+export async function deleteConnection(principal: Principal, projectId: string, connectionId: string) {
+  assertCan(principal, "connections.manage", projectId);
+  const { count } = await db().connection.deleteMany({ where: { id: connectionId, projectId } });
+  if (!count) throw new DomainError("notFound");
+}
+
+/** The connection of this project, with its sealed secret (server side only). */
+export async function connectionOf(projectId: string, connectionId: string) {
+  const found = await db().connection.findFirst({ where: { id: connectionId, projectId } });
+  if (!found) throw new DomainError("notFound");
+  return found;
+}
+
+/** The server behind a connection, with its credentials unsealed for this use only. */
+export function serverOf(connection: Connection, remote: RemoteOptions = defaultRemote): SurveyServer {
+  const credentials = JSON.parse(unseal(connection.secret)) as ConnectionCredentials;
+  if (connection.kind === "KOBO")
+    return koboServer(
+      { serverUrl: connection.serverUrl, assetUid: connection.assetUid ?? "", token: "token" in credentials ? credentials.token : "" },
+      remote,
+    );
+  return odkServer(
+    {
+      serverUrl: connection.serverUrl,
+      project: connection.odkProject ?? 0,
+      form: connection.odkForm ?? "",
+      credentials: "token" in credentials ? { appUserToken: credentials.token } : credentials,
+    },
+    remote,
+  );
+}
+
+/** Marks the connection broken (credentials refused) or working again. */
+export async function markConnection(connectionId: string, error: RemoteRefused | null) {
+  await db().connection.update({
+    where: { id: connectionId },
+    data: error?.breaks ? { status: "BROKEN", brokenReason: error.reason } : { status: "OK", brokenReason: null },
+  });
+}
+
+export type ConnectionTest = { ok: true; form: FormInfo } | { ok: false; reason: string };
+
+/** Reads the form's definition and submission count; a refusal of the credentials marks it broken. */
+export async function testConnection(
+  principal: Principal,
+  projectId: string,
+  connectionId: string,
+  remote: RemoteOptions = defaultRemote,
+): Promise<ConnectionTest> {
+  assertCan(principal, "connections.sync", projectId);
+  const connection = await connectionOf(projectId, connectionId);
+  try {
+    const form = await serverOf(connection, remote).formInfo();
+    await markConnection(connection.id, null);
+    return { ok: true, form };
+  } catch (error) {
+    if (!(error instanceof RemoteRefused)) throw error;
+    if (error.breaks) await markConnection(connection.id, error);
+    return { ok: false, reason: error.reason };
+  }
+}
