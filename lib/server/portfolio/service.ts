@@ -1,7 +1,8 @@
 import "server-only";
+import { AsOf } from "@/lib/domain/as-of";
 import { countStatuses } from "@/lib/domain/engine/schedule";
 import { isText } from "@/lib/domain/measures";
-import { type Principal, readableProjects } from "@/lib/domain/permissions";
+import { can, type Principal, readableProjects } from "@/lib/domain/permissions";
 import {
   filterAndSortPortfolio,
   type PortfolioPage,
@@ -11,8 +12,10 @@ import {
   portfolioPage,
   sortNeedsFigures,
 } from "@/lib/domain/portfolio/filter";
+import type { ProjectSummary } from "@/lib/domain/summary/types";
 import { db } from "@/lib/platform/db";
 import { projectOverviews } from "@/lib/server/summary/service";
+import { type Figures, persistedFigures, persistFigures } from "./aggregates";
 
 const KEY_INDICATORS = 3;
 
@@ -37,35 +40,59 @@ async function portfolioProjects(principal: Principal): Promise<PortfolioProject
     ORDER BY p."startDate" DESC`;
 }
 
+/** The portfolio's figures of one project's overview: its indicators' status counts and a few key figures. */
+function figuresOf(summary: ProjectSummary | undefined): Figures {
+  return {
+    statusCounts: countStatuses((summary?.indicators ?? []).map((i) => i.overall.status)),
+    keyIndicators: (summary?.indicators ?? [])
+      .filter((i) => !isText(i.indicator.measure))
+      .slice(0, KEY_INDICATORS)
+      .map((i) => ({
+        id: i.indicator.id,
+        code: i.indicator.code,
+        title: i.indicator.title,
+        measure: i.indicator.measure,
+        actual: i.overall.actual,
+        target: i.overall.target,
+        achievement: i.overall.achievement,
+        status: i.overall.status,
+      })),
+  };
+}
+
 /**
- * The given projects with their indicators' status counts and a few key figures: the overall figures
- * only, computed together for the projects not cached (lib/server/summary/service.ts).
+ * The given projects with their figures as of today: read from the persisted rows at each project's
+ * current data version (lib/server/portfolio/aggregates.ts); only the projects without one are computed
+ * (together, the overall figures only; lib/server/summary/service.ts), and persisted at the version they
+ * were computed at.
  */
 async function withFigures(principal: Principal, projects: PortfolioProject[]): Promise<PortfolioRow[]> {
-  const overviews = await projectOverviews(
-    principal,
-    projects.map((p) => p.id),
+  const readable = projects.filter((p) => can(principal, "project.read", p.id));
+  const asOf = AsOf.today();
+  const day = asOf.toKey();
+  const persisted = await persistedFigures(
+    readable.map((p) => p.id),
+    day,
   );
-  return projects.map((p) => {
-    const summary = overviews.get(p.id);
-    return {
-      ...p,
-      statusCounts: countStatuses((summary?.indicators ?? []).map((i) => i.overall.status)),
-      keyIndicators: (summary?.indicators ?? [])
-        .filter((i) => !isText(i.indicator.measure))
-        .slice(0, KEY_INDICATORS)
-        .map((i) => ({
-          id: i.indicator.id,
-          code: i.indicator.code,
-          title: i.indicator.title,
-          measure: i.indicator.measure,
-          actual: i.overall.actual,
-          target: i.overall.target,
-          achievement: i.overall.achievement,
-          status: i.overall.status,
-        })),
-    };
-  });
+  const missing = readable.filter((p) => !persisted.get(p.id)?.figures).map((p) => p.id);
+  const computed = new Map<string, Figures>();
+  if (missing.length) {
+    const overviews = await projectOverviews(principal, missing, { asOf });
+    const fresh = [...overviews.values()].map((summary) => ({
+      projectId: summary.project.id,
+      version: summary.version,
+      figures: figuresOf(summary),
+    }));
+    for (const f of fresh) computed.set(f.projectId, f.figures);
+    await persistFigures(
+      fresh.filter((f): f is typeof f & { version: number } => f.version !== null),
+      day,
+    );
+  }
+  return projects.map((p) => ({
+    ...p,
+    ...(persisted.get(p.id)?.figures ?? computed.get(p.id) ?? figuresOf(undefined)),
+  }));
 }
 
 /** Every project the principal may open, each with its figures (the bench's whole-portfolio measure). */
