@@ -56,7 +56,13 @@ export async function loadDemoData(prisma: Db): Promise<void> {
       const userIds = new Map<string, string>();
       for (const [i, u] of demoUsers.entries()) {
         const row = await tx.user.create({
-          data: { email: u.email, name: u.name, isAdmin: u.isAdmin ?? false, passwordHash: hashes[i] ?? "" },
+          data: {
+            email: u.email,
+            name: u.name,
+            isAdmin: u.isAdmin ?? false,
+            orgRole: u.orgRole ?? null,
+            passwordHash: hashes[i] ?? "",
+          },
         });
         userIds.set(u.email, row.id);
       }

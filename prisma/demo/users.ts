@@ -1,12 +1,14 @@
 // Demo logins, printed as the server starts (scripts/demo-logins.ts). Never use these on a real deployment: create an admin with
 // `npm run user:create-admin` instead.
-import type { ProjectRole } from "@/lib/generated/prisma/enums";
+import type { OrgRole, ProjectRole } from "@/lib/generated/prisma/enums";
 
 export const demoUsers: {
   email: string;
   name: string;
   password: string;
   isAdmin?: boolean;
+  /** An organisation-wide role (a program manager creates projects). */
+  orgRole?: OrgRole;
   roles: Record<string, ProjectRole>;
 }[] = [
   { email: "admin@example.org", name: "Ana Admin", password: "demo-admin-pass", isAdmin: true, roles: {} },
@@ -27,5 +29,12 @@ export const demoUsers: {
     name: "Victor Viewer",
     password: "demo-viewer-pass",
     roles: { "PE-VEN-2021": "VIEWER" },
+  },
+  {
+    email: "programs@example.org",
+    name: "Paula Programs",
+    password: "demo-programs-pass",
+    orgRole: "PROGRAM_MANAGER",
+    roles: {},
   },
 ];
