@@ -1,5 +1,6 @@
 "use client";
 import { useFormatter, useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 import type { Outlier } from "@/lib/domain/validation/outliers";
 import { type Cell, type Existing, type Field, isEditable } from "./grid-cells";
 import { ValueHistory } from "./value-history";
@@ -23,6 +24,8 @@ export function EntryCell({
   shownPercent,
   outlier,
   gap,
+  waiting,
+  conflict,
 }: {
   projectId: string;
   cellKey: string;
@@ -44,9 +47,14 @@ export function EntryCell({
   outlier: { outlier: Outlier; time: string } | null;
   /** Of the last option of a count's dimension: what the options leave of the total (null: nothing to say). */
   gap: number | null;
+  /** Saved without a connection: waits in this browser to be sent. */
+  waiting: boolean;
+  /** Someone else's value beside what was typed, to choose from (null: none). */
+  conflict: ReactNode;
 }) {
   const t = useTranslations("entry");
   const format = useFormatter();
+  const waitingId = `${cellKey}-waiting`.replace(/[^\w-]/g, "_");
   return (
     <td data-location={placeName}>
       {fields.map((field) => {
@@ -67,7 +75,7 @@ export function EntryCell({
               disabled={!isEditable(row)}
               readOnly={pending}
               aria-invalid={Boolean(error)}
-              aria-describedby={error ? errorId : undefined}
+              aria-describedby={[error ? errorId : "", waiting ? waitingId : ""].join(" ").trim() || undefined}
               onChange={(e) => onChange(field, e.target.value)}
             />
             {error && (
@@ -78,6 +86,13 @@ export function EntryCell({
           </div>
         );
       })}
+      {waiting && (
+        <span id={waitingId} className="waiting-sync" data-waiting={where}>
+          <span aria-hidden="true">⟳ </span>
+          {t("waitingCell")}
+        </span>
+      )}
+      {conflict}
       {shownPercent !== null && (
         <span className="muted">{format.number(shownPercent, { maximumFractionDigits: 1 })} %</span>
       )}

@@ -229,3 +229,110 @@ test("the part of a total its options leave out is shown as one types", async ()
   const male = screen.getByRole("row", { name: /^Sex: Male/ });
   expect(within(male).getByText("10 not reported")).toBeInTheDocument();
 });
+
+/** The browser's connection as the grid reads it. */
+let onLine: { mockRestore: () => void } | undefined;
+const connection = (online: boolean) => {
+  onLine?.mockRestore();
+  onLine = vi.spyOn(window.navigator, "onLine", "get").mockReturnValue(online);
+};
+afterEach(() => onLine?.mockRestore());
+
+test("saved without a connection, values wait in this browser, marked per cell, and are sent once it returns", async () => {
+  connection(false);
+  const { user, unmount } = renderGrid();
+  await user.type(input("Value: OP1, Callao"), "12");
+  await user.click(screen.getByRole("button", { name: "Save draft" }));
+  expect(screen.getByRole("status")).toHaveTextContent("No connection: 1 value waits in this browser");
+  expect(input("Value: OP1, Callao")).toHaveAccessibleDescription("Waiting to sync");
+  expect(input("Value: OC2, Callao")).not.toHaveAccessibleDescription();
+  expect(save).not.toHaveBeenCalled();
+
+  // Reloaded without a connection: still waiting.
+  unmount();
+  renderGrid();
+  expect(await screen.findByText("Waiting to sync")).toBeInTheDocument();
+  expect(input("Value: OP1, Callao")).toHaveValue("12");
+  expect(save).not.toHaveBeenCalled();
+
+  connection(true);
+  window.dispatchEvent(new Event("online"));
+  expect(await screen.findByRole("status")).toHaveTextContent("1 value saved as draft.");
+  expect(save).toHaveBeenCalledTimes(1);
+  expect(sent()).toEqual([item("reached", "callao", null, { value: 12 })]);
+  expect(screen.queryByText("Waiting to sync")).toBeNull();
+  // Nothing waits any more: the connection coming back again sends nothing.
+  window.dispatchEvent(new Event("online"));
+  expect(save).toHaveBeenCalledTimes(1);
+});
+
+test("a waiting save is sent when the page loads with a connection", async () => {
+  connection(false);
+  const { user, unmount } = renderGrid();
+  await user.type(input("Value: OC2, Lima"), "4");
+  await user.type(input("Sample size: OC2, Lima"), "10");
+  await user.click(screen.getByRole("button", { name: "Submit for review" }));
+  unmount();
+  connection(true);
+  renderGrid();
+  expect(await screen.findByRole("status")).toHaveTextContent("values submitted for review.");
+  expect(save).toHaveBeenCalledTimes(1);
+  expect(save.mock.calls[0]?.[2]).toBe(true);
+  expect(sent()).toContainEqual(item("score", "lima", null, { value: 4, sampleSize: 10 }));
+});
+
+test("a value changed by someone else since it was typed over is shown beside it, to choose; never overwritten", async () => {
+  connection(false);
+  const { user, unmount } = renderGrid();
+  // Lima's men were a draft of 7 (version 1) when 9 was typed over it without a connection.
+  await user.clear(input("Value: OP1 Male, Lima"));
+  await user.type(input("Value: OP1 Male, Lima"), "9");
+  await user.click(screen.getByRole("button", { name: "Save draft" }));
+  unmount();
+
+  // Meanwhile someone else saved 8 (version 2): the page loads with it, and the waiting save names version 1.
+  save.mockResolvedValueOnce({
+    ok: false,
+    conflict: { index: 0, value: 8, numerator: null, denominator: null, version: 2 },
+  });
+  connection(true);
+  const theirs = existing.map((e) => (e.id === "r2" ? { ...e, value: 8, version: 2 } : e));
+  const { user: again } = renderPage(
+    <EntryGrid
+      projectId="p1"
+      time={{ id: "q4", kind: "period", label: "2021-Q4" }}
+      indicators={indicators}
+      locations={locations}
+      existing={theirs}
+    />,
+  );
+  expect(await screen.findByRole("status")).toHaveTextContent("Someone else changed a value since you typed over it.");
+  expect(sent()).toEqual([item("reached", "lima", "m", { value: 9, version: 1 })]);
+  const choice = screen.getByRole("group", { name: "Changed meanwhile: OP1 Male, Lima" });
+  expect(within(choice).getByText("Theirs").nextSibling).toHaveTextContent("8");
+  expect(within(choice).getByText("Yours").nextSibling).toHaveTextContent("9");
+  expect(input("Value: OP1 Male, Lima")).toHaveValue("9");
+
+  // Keeping mine sends it again, now over their version.
+  await again.click(within(choice).getByRole("button", { name: "Keep mine" }));
+  expect(await screen.findByRole("status")).toHaveTextContent("1 value saved as draft.");
+  expect(save).toHaveBeenCalledTimes(2);
+  expect(sent()).toEqual([item("reached", "lima", "m", { value: 9, version: 2 })]);
+  expect(screen.queryByRole("group", { name: /Changed meanwhile/ })).toBeNull();
+});
+
+test("keeping their value drops what was typed and sends nothing over it", async () => {
+  save.mockResolvedValueOnce({
+    ok: false,
+    conflict: { index: 0, value: 8, numerator: null, denominator: null, version: 2 },
+  });
+  const { user } = renderGrid();
+  await user.clear(input("Value: OP1 Male, Lima"));
+  await user.type(input("Value: OP1 Male, Lima"), "9");
+  await user.click(screen.getByRole("button", { name: "Save draft" }));
+  const choice = await screen.findByRole("group", { name: "Changed meanwhile: OP1 Male, Lima" });
+  await user.click(within(choice).getByRole("button", { name: "Keep theirs" }));
+  expect(screen.getByRole("status")).toHaveTextContent("Their value is kept; yours was dropped.");
+  expect(save).toHaveBeenCalledTimes(1);
+  expect(window.localStorage.getItem("entry:p1:q4")).toBe("{}");
+});

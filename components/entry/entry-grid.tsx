@@ -1,11 +1,12 @@
 "use client";
 import { useLocale, useTranslations } from "next-intl";
-import { type ClipboardEvent, useMemo } from "react";
+import { type ClipboardEvent, useEffect, useMemo, useRef, useState } from "react";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { addsUp, isRatio } from "@/lib/domain/measures";
 import { numberLocale } from "@/lib/domain/validation/numbers";
 import { outlierAgainst } from "@/lib/domain/validation/outliers";
 import { cellKey } from "@/lib/formats/write/typed-values";
+import { CellConflict } from "./cell-conflict";
 import { EntryCell } from "./entry-cell";
 import {
   asCell,
@@ -22,14 +23,18 @@ import {
 } from "./grid-cells";
 import { moveFocus, pasteBlock } from "./grid-navigation";
 import { sheetBatch } from "./sheet-batch";
-import { useSheetSave } from "./use-sheet-save";
+import { registerOfflineWorker } from "./offline-worker";
+import { type Theirs, useSheetSave } from "./use-sheet-save";
 import { useTypedCells } from "./use-typed-cells";
+import { useWaitingSave } from "./use-waiting-save";
 
 type Place = { id: string; name: string };
 
 /**
  * The entry grid of one period or round: indicators x regions, typed per measure. What is typed is kept
- * in this browser until it is saved, so a dropped connection or a reload loses nothing.
+ * in this browser until it is saved, so a dropped connection or a reload loses nothing. Saved without a
+ * connection, it waits in this browser and is sent when the connection returns (or the page loads
+ * online), naming the versions it was typed over: a value changed meanwhile is shown beside it, to choose.
  */
 export function EntryGrid({
   projectId,
@@ -57,8 +62,21 @@ export function EntryGrid({
     () => new Map((previous?.values ?? []).map((v) => [cellKey(v.indicatorId, v.locationId, v.optionId), v])),
     [previous],
   );
-  const { cells, cellValue, changeMany, forget } = useTypedCells(projectId, time.id, saved);
-  const { errors, setErrors, message, setMessage, pending, send } = useSheetSave(projectId, forget);
+  const { cells, bases, cellValue, changeMany, forget, keepMine } = useTypedCells(projectId, time.id, saved);
+  const { waiting, loaded, wait, done } = useWaitingSave(projectId, time.id);
+  const [conflicts, setConflicts] = useState<Record<string, Theirs>>({});
+  /** A save of the waiting cells only (when the connection returns), else of everything typed. */
+  const syncing = useRef(false);
+  const { errors, setErrors, message, setMessage, pending, send } = useSheetSave(projectId, {
+    onSaved: (typedKeys) => {
+      if (syncing.current) forget(typedKeys);
+      else forget();
+      done(syncing.current ? typedKeys : undefined);
+      setConflicts({});
+    },
+    onUnreachable: (typedKeys, submit) => wait({ submit, keys: typedKeys }),
+    onConflict: (key, theirs) => setConflicts((c) => ({ ...c, [key]: theirs })),
+  });
   const survey = time.kind === "round";
   const editable = (key: string) => isEditable(saved.get(key));
 
@@ -82,15 +100,54 @@ export function EntryGrid({
     setMessage(t("copiedPrevious", { count: new Set(edits.map((e) => e.key)).size, time: previous.label }));
   };
   /** Every problem of the batch at once, marked at its cell, before anything is sent. */
-  const save = (submit: boolean) => {
+  const save = (submit: boolean, only?: string[]) => {
     if (pending) return;
-    const batch = sheetBatch({ time, indicators, locations, saved, cells, locale }, submit);
-    if (batch.items.length === 0) return setMessage(t("nothingToSave"));
+    const sent = only ? Object.fromEntries(only.flatMap((k) => (cells[k] ? [[k, cells[k]]] : []))) : cells;
+    const batch = sheetBatch({ time, indicators, locations, saved, cells: sent, locale, bases }, submit);
+    if (batch.items.length === 0) return only ? done() : setMessage(t("nothingToSave"));
     if (Object.keys(batch.problems).length) {
       setErrors(batch.problems);
       return setMessage(t("notSaved"));
     }
-    send(batch.keys, batch.items, submit);
+    syncing.current = Boolean(only);
+    send(
+      batch.keys,
+      batch.items,
+      submit,
+      batch.keys.filter((k) => sent[k]),
+    );
+  };
+  /** The waiting save, sent once there is a connection and no conflict left to choose. */
+  const sync = useRef(() => {});
+  sync.current = () => {
+    if (waiting && navigator.onLine && Object.keys(conflicts).length === 0) save(waiting.submit, waiting.keys);
+  };
+  // Once the entry worker is there, this page and its files reload without a connection.
+  useEffect(registerOfflineWorker, []);
+  useEffect(() => {
+    const online = () => sync.current();
+    window.addEventListener("online", online);
+    return () => window.removeEventListener("online", online);
+  }, []);
+  // On load, what waited since a page without a connection is sent.
+  useEffect(() => {
+    if (loaded) sync.current();
+  }, [loaded]);
+  // After a conflict is settled, the rest of the waiting save goes on.
+  const [settled, setSettled] = useState(0);
+  useEffect(() => {
+    if (settled) sync.current();
+  }, [settled]);
+  const settle = (key: string, keep: "theirs" | "mine") => {
+    const theirs = conflicts[key];
+    if (!theirs) return;
+    if (keep === "theirs") {
+      forget([key]);
+      done([key]);
+    } else keepMine(key, theirs.version);
+    setConflicts(({ [key]: _, ...rest }) => rest);
+    setMessage(t(keep === "theirs" ? "keptTheirs" : "keptMine"));
+    setSettled((n) => n + 1);
   };
 
   const renderCell = (indicator: GridIndicator, location: Place, option: Place | null, closes: Dimension | null) => {
@@ -104,6 +161,7 @@ export function EntryGrid({
             locale,
           )
         : null;
+    const where = option ? `${indicator.code} ${option.name}, ${location.name}` : `${indicator.code}, ${location.name}`;
     const previousCell = previousByKey.get(key);
     const outlier = previous
       ? outlierAgainst(
@@ -118,7 +176,7 @@ export function EntryGrid({
         cellKey={key}
         placeId={location.id}
         placeName={location.name}
-        where={option ? `${indicator.code} ${option.name}, ${location.name}` : `${indicator.code}, ${location.name}`}
+        where={where}
         fields={fieldsOf(indicator.measure, survey)}
         cell={cell}
         row={saved.get(key)}
@@ -129,6 +187,18 @@ export function EntryGrid({
         shownPercent={isRatio(indicator.measure) ? figureOfCell(cell, locale) : null}
         outlier={outlier && previous ? { outlier, time: previous.label } : null}
         gap={gap}
+        waiting={Boolean(waiting?.keys.includes(key) && cells[key])}
+        conflict={
+          conflicts[key] ? (
+            <CellConflict
+              theirs={conflicts[key]}
+              mine={cell}
+              where={where}
+              onKeepTheirs={() => settle(key, "theirs")}
+              onKeepMine={() => settle(key, "mine")}
+            />
+          ) : null
+        }
       />
     );
   };

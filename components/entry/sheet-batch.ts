@@ -15,6 +15,7 @@ import {
   type GridIndicator,
   isEditable,
 } from "./grid-cells";
+import { type Bases, versionToSend } from "./offline-sync";
 
 export type Sheet = {
   time: { id: string; kind: "period" | "round" };
@@ -26,6 +27,8 @@ export type Sheet = {
   cells: Record<string, Cell>;
   /** The reader's locale: typed numbers are read in it. */
   locale: NumberLocale;
+  /** The version each typed cell was typed over (offline-sync); a cell not named: the one saved now. */
+  bases?: Bases;
 };
 
 export type SheetItem = {
@@ -46,7 +49,7 @@ export type SheetItem = {
 export type SheetBatch = { keys: string[]; items: SheetItem[]; problems: Record<string, string> };
 
 export function sheetBatch(sheet: Sheet, submit: boolean): SheetBatch {
-  const { cells, saved, time, locale } = sheet;
+  const { cells, saved, time, locale, bases = {} } = sheet;
   const survey = time.kind === "round";
   const at = survey ? { roundId: time.id } : { periodId: time.id };
   const typed = Object.keys(cells).filter((k) => isEditable(saved.get(k)));
@@ -82,7 +85,7 @@ export function sheetBatch(sheet: Sheet, submit: boolean): SheetBatch {
       denominator: number(key, "denominator", c.denominator),
       sampleSize: number(key, "sampleSize", c.sampleSize),
       textValue: c.textValue.trim() || null,
-      version: row?.version,
+      version: versionToSend(key, bases, saved),
     };
   });
   return { keys, items, problems: { ...ruleProblems(sheet, keys, items, submit), ...unread } };

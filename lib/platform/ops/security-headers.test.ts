@@ -10,6 +10,7 @@ test("scripts need the response's nonce; nothing inline runs without it; framing
   expect(scripts).toBe(`script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`);
   expect(policy).toContain("frame-ancestors 'none'");
   expect(policy).toContain("object-src 'none'");
+  expect(policy).toContain("worker-src 'self'");
   expect(policy).not.toContain("upgrade-insecure-requests");
 });
 

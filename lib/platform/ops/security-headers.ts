@@ -29,6 +29,8 @@ export function contentSecurityPolicy({ nonce, development, frameAncestors, http
     "img-src 'self' data: blob:",
     "font-src 'self'",
     "connect-src 'self'",
+    // The entry page's offline worker (public/sw.js): 'strict-dynamic' would refuse it otherwise.
+    "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",

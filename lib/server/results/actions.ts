@@ -12,7 +12,16 @@ import { BatchProblems, reviewResults, saveSheet, VersionConflict } from "./entr
 export type SaveOutcome =
   | { ok: true; saved: { index: number; id: string; version: number; status: string }[]; cleared: number }
   | { ok: false; problems: { index: number; field: string; code: string }[] }
-  | { ok: false; conflict: { index: number; value: number | null; version: number } }
+  | {
+      ok: false;
+      conflict: {
+        index: number;
+        value: number | null;
+        numerator: number | null;
+        denominator: number | null;
+        version: number;
+      };
+    }
   | { ok: false; message: "notAllowed" | "invalid" };
 
 /** The entry grid's save: checks session and permission itself, then the all-or-nothing batch. */
@@ -53,7 +62,13 @@ export async function saveResultsAction(projectId: string, items: unknown, submi
     if (error instanceof VersionConflict) {
       return {
         ok: false,
-        conflict: { index: error.index, value: error.current.value, version: error.current.version },
+        conflict: {
+          index: error.index,
+          value: error.current.value,
+          numerator: error.current.numerator,
+          denominator: error.current.denominator,
+          version: error.current.version,
+        },
       };
     }
     throw error;
