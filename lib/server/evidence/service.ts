@@ -114,6 +114,24 @@ async function targetOf(projectId: string, target: EvidenceTarget) {
   return { roundId: found.id };
 }
 
+/**
+ * The checks every kept file passes (evidence, a study's documents): a plain name, not empty, under the
+ * size cap, and bytes that are what they claim (told, and an office file's zip inspected, in a worker
+ * thread, time- and memory-limited). Refuses with EvidenceRefused; answers the name, type and digest.
+ */
+export async function inspectEvidenceFile(file: { name: string; bytes: Uint8Array }) {
+  const fileName = file.name.trim().split(/[\\/]/).at(-1) ?? "";
+  if (!fileName || fileName.length > 200 || !isStorableText(fileName)) throw new EvidenceRefused("fileName");
+  if (file.bytes.length === 0) throw new EvidenceRefused("empty");
+  if (file.bytes.length > env().MAX_EVIDENCE_BYTES) throw new EvidenceRefused("tooLarge");
+  const inspected = await readOffThread("evidence", { name: fileName, bytes: file.bytes }).catch((error) => {
+    throw error instanceof ReadRefused ? new EvidenceRefused(error.code) : error;
+  });
+  if ("refused" in inspected) throw new EvidenceRefused(inspected.refused);
+  const sha256 = createHash("sha256").update(file.bytes).digest("hex");
+  return { fileName, mediaType: inspected.mediaType, sha256 };
+}
+
 /** Attaches a file, all or nothing: its bytes and its record are written together. */
 export async function attachEvidence(
   principal: Principal,
@@ -124,18 +142,8 @@ export async function attachEvidence(
   assertCan(principal, "results.enter", projectId);
   const userId = requireUserId(principal);
   const config = env();
-  const fileName = file.name.trim().split(/[\\/]/).at(-1) ?? "";
-  if (!fileName || fileName.length > 200 || !isStorableText(fileName)) throw new EvidenceRefused("fileName");
-  if (file.bytes.length === 0) throw new EvidenceRefused("empty");
-  if (file.bytes.length > config.MAX_EVIDENCE_BYTES) throw new EvidenceRefused("tooLarge");
-  // The bytes are told (and an office file's zip inspected) in a worker thread, time- and memory-limited.
-  const inspected = await readOffThread("evidence", { name: fileName, bytes: file.bytes }).catch((error) => {
-    throw error instanceof ReadRefused ? new EvidenceRefused(error.code) : error;
-  });
-  if ("refused" in inspected) throw new EvidenceRefused(inspected.refused);
-  const { mediaType } = inspected;
+  const { fileName, mediaType, sha256 } = await inspectEvidenceFile(file);
   const where = await targetOf(projectId, target);
-  const sha256 = createHash("sha256").update(file.bytes).digest("hex");
   const storageKey = `${projectId}/${randomUUID()}`;
   const row = await db().$transaction(async (tx) => {
     // The project's total is checked inside the write, so two uploads at once cannot both pass it.
