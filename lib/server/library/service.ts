@@ -1,0 +1,216 @@
+// The organisation's indicator library (#34): admins and M&E leads keep organisation-standard indicators
+// ("library.manage"); a project's manager links the project's indicators to them ("project.edit"), each
+// link checked by lib/domain/library/link-check.ts; everyone signed in reads the library, and sees only
+// the projects they may open among those that report an indicator.
+import "server-only";
+import { z } from "zod";
+import { DomainError } from "@/lib/domain/errors";
+import {
+  type CatalogueOptions,
+  linkProblems,
+  type OptionMapping,
+  rollupRulesFor,
+} from "@/lib/domain/library/link-check";
+import { measures } from "@/lib/domain/measures";
+import { assertCan, can, type Principal, requireUserId } from "@/lib/domain/permissions";
+import { type Db, db, type Tx } from "@/lib/platform/db";
+import { allOf, readableProjectsWhere } from "@/lib/server/access/scoped-list";
+import { recordAudit } from "@/lib/server/audit/record";
+
+export const libraryIndicatorInput = z.object({
+  code: z.string().trim().min(1, "required").max(40, "tooLong"),
+  nameEn: z.string().trim().min(1, "required").max(300, "tooLong"),
+  nameEs: z.string().trim().min(1, "required").max(300, "tooLong"),
+  definition: z.string().trim().max(4000, "tooLong").default(""),
+  measure: z.enum(measures),
+  unit: z.string().trim().max(60, "tooLong").default(""),
+  direction: z.enum(["INCREASE", "DECREASE"]).default("INCREASE"),
+  dimensionKeys: z.array(z.string().min(1).max(60)).max(5, "tooMany").default([]),
+  rollupRule: z.enum(["SUM", "RATIO", "NONE"]).optional(),
+});
+
+export type LibraryIndicatorInput = z.input<typeof libraryIndicatorInput>;
+
+/** The shared catalogue's options of these dimension keys (a key the catalogue lacks is absent). */
+async function catalogueOptions(client: Db | Tx, keys: string[]): Promise<CatalogueOptions> {
+  const dimensions = await client.disaggregationDimension.findMany({
+    where: { projectId: null, key: { in: keys } },
+    include: { options: { orderBy: { sortOrder: "asc" } } },
+  });
+  return Object.fromEntries(dimensions.map((d) => [d.key, d.options.map((o) => o.key)]));
+}
+
+/** Adds an indicator to the library; refuses a rule its measure cannot have, a dimension not in the catalogue, a code in use. */
+export async function createLibraryIndicator(principal: Principal, input: LibraryIndicatorInput) {
+  assertCan(principal, "library.manage");
+  const actorUserId = requireUserId(principal);
+  const data = libraryIndicatorInput.parse(input);
+  const rules = rollupRulesFor(data.measure);
+  const rollupRule = data.rollupRule ?? rules[0]!;
+  const fields: { field: string; code: string }[] = [];
+  if (!rules.includes(rollupRule)) fields.push({ field: "body.rollupRule", code: "ruleNotForMeasure" });
+  const dimensionKeys = [...new Set(data.dimensionKeys)];
+  const catalogue = await catalogueOptions(db(), dimensionKeys);
+  for (const key of dimensionKeys)
+    if (!catalogue[key]) fields.push({ field: "body.dimensionKeys", code: "unknownDimension" });
+  if (await db().libraryIndicator.findUnique({ where: { code: data.code } }))
+    fields.push({ field: "body.code", code: "codeTaken" });
+  if (fields.length) throw new DomainError("validation", { fields });
+  return db().$transaction(async (tx) => {
+    const created = await tx.libraryIndicator.create({ data: { ...data, dimensionKeys, rollupRule } });
+    await recordAudit(tx, {
+      action: "library.create",
+      entityType: "LibraryIndicator",
+      entityId: created.id,
+      actorUserId,
+      after: created,
+    });
+    return created;
+  });
+}
+
+/** The library (archived indicators last), each with how many projects the caller may open report it. */
+export async function listLibrary(principal: Principal) {
+  if (principal.kind !== "user") return [];
+  const rows = await db().libraryIndicator.findMany({
+    orderBy: [{ archivedAt: { sort: "asc", nulls: "first" } }, { code: "asc" }],
+    include: {
+      links: {
+        where: { indicator: { project: allOf(readableProjectsWhere(principal), { archivedAt: null }) } },
+        select: { indicator: { select: { projectId: true } } },
+      },
+    },
+  });
+  return rows.map(({ links, ...row }) => ({
+    ...row,
+    projectCount: new Set(links.map((l) => l.indicator.projectId)).size,
+  }));
+}
+
+/**
+ * One library indicator and every project that reports it among those the caller may open, with the
+ * linked indicator and its option mappings; null when it does not exist or the caller is a donor link.
+ */
+export async function libraryIndicatorView(principal: Principal, id: string) {
+  if (principal.kind !== "user") return null;
+  const row = await db().libraryIndicator.findUnique({
+    where: { id },
+    include: {
+      links: {
+        where: { indicator: { project: readableProjectsWhere(principal) } },
+        include: {
+          indicator: {
+            select: {
+              id: true,
+              code: true,
+              title: true,
+              unit: true,
+              project: { select: { id: true, code: true, name: true, archivedAt: true } },
+            },
+          },
+          options: { include: { projectOption: { select: { key: true, name: true } } } },
+        },
+      },
+    },
+  });
+  if (!row) return null;
+  const { links, ...indicator } = row;
+  return {
+    indicator,
+    canManage: can(principal, "library.manage"),
+    projects: links
+      .map((l) => ({
+        project: l.indicator.project,
+        indicator: { id: l.indicator.id, code: l.indicator.code, title: l.indicator.title, unit: l.indicator.unit },
+        options: l.options.map((o) => ({
+          dimensionKey: o.dimensionKey,
+          optionKey: o.optionKey,
+          option: o.projectOption,
+        })),
+        linkedAt: l.linkedAt,
+      }))
+      .sort((a, b) => a.project.code.localeCompare(b.project.code) || a.indicator.code.localeCompare(b.indicator.code)),
+  };
+}
+
+/**
+ * Links a project's indicator to a library indicator, replacing any link it had, with the option
+ * mappings given; refused with every problem found (nothing is written) when the link does not fit.
+ */
+export async function linkIndicator(
+  principal: Principal,
+  projectId: string,
+  indicatorId: string,
+  libraryIndicatorId: string,
+  mappings: OptionMapping[],
+): Promise<void> {
+  assertCan(principal, "project.edit", projectId);
+  const actorUserId = requireUserId(principal);
+  await db().$transaction(async (tx) => {
+    const indicator = await tx.indicator.findFirst({
+      where: { id: indicatorId, projectId },
+      include: { dimensions: { include: { dimension: { include: { options: { select: { id: true } } } } } } },
+    });
+    if (!indicator) throw new DomainError("notFound");
+    const library = await tx.libraryIndicator.findUnique({ where: { id: libraryIndicatorId } });
+    if (!library)
+      throw new DomainError("validation", {
+        fields: [{ field: "body.libraryIndicatorId", code: "unknownLibraryIndicator" }],
+      });
+    const problems = linkProblems(
+      {
+        measure: library.measure,
+        unit: library.unit,
+        dimensionKeys: library.dimensionKeys,
+        archived: !!library.archivedAt,
+      },
+      {
+        measure: indicator.measure,
+        unit: indicator.unit,
+        archived: !!indicator.archivedAt,
+        options: indicator.dimensions.flatMap((d) =>
+          d.dimension.options.map((o) => ({ id: o.id, dimensionId: d.dimensionId })),
+        ),
+      },
+      await catalogueOptions(tx, library.dimensionKeys),
+      mappings,
+    );
+    if (problems.length)
+      throw new DomainError("validation", {
+        fields: problems.map((p) => ({ field: `body.${p.field}`, code: p.code })),
+      });
+    const before = await tx.libraryLink.findUnique({ where: { indicatorId }, include: { options: true } });
+    if (before) await tx.libraryLink.delete({ where: { indicatorId } });
+    await tx.libraryLink.create({
+      data: { indicatorId, libraryIndicatorId, linkedById: actorUserId, options: { create: mappings } },
+    });
+    await recordAudit(tx, {
+      action: "library.link",
+      entityType: "Indicator",
+      entityId: indicatorId,
+      projectId,
+      actorUserId,
+      ...(before ? { before: { libraryIndicatorId: before.libraryIndicatorId, options: before.options } } : {}),
+      after: { libraryIndicatorId, options: mappings },
+    });
+  });
+}
+
+/** Removes a project indicator's link to the library (nothing happens when it had none). */
+export async function unlinkIndicator(principal: Principal, projectId: string, indicatorId: string): Promise<void> {
+  assertCan(principal, "project.edit", projectId);
+  const actorUserId = requireUserId(principal);
+  await db().$transaction(async (tx) => {
+    const link = await tx.libraryLink.findFirst({ where: { indicatorId, indicator: { projectId } } });
+    if (!link) return;
+    await tx.libraryLink.delete({ where: { indicatorId } });
+    await recordAudit(tx, {
+      action: "library.unlink",
+      entityType: "Indicator",
+      entityId: indicatorId,
+      projectId,
+      actorUserId,
+      before: { libraryIndicatorId: link.libraryIndicatorId },
+    });
+  });
+}
