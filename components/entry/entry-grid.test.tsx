@@ -47,6 +47,7 @@ function renderGrid() {
   return renderPage(
     <EntryGrid
       projectId="p1"
+      userId="u1"
       time={{ id: "q4", kind: "period", label: "2021-Q4" }}
       indicators={indicators}
       locations={locations}
@@ -300,6 +301,7 @@ test("a value changed by someone else since it was typed over is shown beside it
   const { user: again } = renderPage(
     <EntryGrid
       projectId="p1"
+      userId="u1"
       time={{ id: "q4", kind: "period", label: "2021-Q4" }}
       indicators={indicators}
       locations={locations}
@@ -335,4 +337,15 @@ test("keeping their value drops what was typed and sends nothing over it", async
   expect(screen.getByRole("status")).toHaveTextContent("Their value is kept; yours was dropped.");
   expect(save).toHaveBeenCalledTimes(1);
   expect(window.localStorage.getItem("entry:p1:q4")).toBe("{}");
+});
+
+test("a save waiting in this browser is never sent in another user's session", async () => {
+  window.localStorage.setItem("entry:p1:q4", JSON.stringify({ "score|callao|": { value: "4", sampleSize: "9" } }));
+  window.localStorage.setItem("entry:p1:q4:waiting", JSON.stringify({ submit: false, keys: ["score|callao|"], by: "u2" }));
+  connection(true);
+  renderGrid();
+  expect(await screen.findByDisplayValue("9")).toBeInTheDocument();
+  window.dispatchEvent(new Event("online"));
+  expect(screen.queryByText("Waiting to sync")).toBeNull();
+  expect(save).not.toHaveBeenCalled();
 });

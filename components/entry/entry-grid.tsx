@@ -38,6 +38,7 @@ type Place = { id: string; name: string };
  */
 export function EntryGrid({
   projectId,
+  userId,
   time,
   indicators,
   locations,
@@ -45,6 +46,8 @@ export function EntryGrid({
   previous,
 }: {
   projectId: string;
+  /** Who enters: a save waiting in this browser is sent only in its own user's session. */
+  userId: string;
   time: { id: string; kind: "period" | "round"; label: string };
   indicators: GridIndicator[];
   locations: Place[];
@@ -74,7 +77,7 @@ export function EntryGrid({
       done(syncing.current ? typedKeys : undefined);
       setConflicts({});
     },
-    onUnreachable: (typedKeys, submit) => wait({ submit, keys: typedKeys }),
+    onUnreachable: (typedKeys, submit) => wait({ submit, keys: typedKeys, by: userId }),
     onConflict: (key, theirs) => setConflicts((c) => ({ ...c, [key]: theirs })),
   });
   const survey = time.kind === "round";
@@ -120,7 +123,8 @@ export function EntryGrid({
   /** The waiting save, sent once there is a connection and no conflict left to choose. */
   const sync = useRef(() => {});
   sync.current = () => {
-    if (waiting && navigator.onLine && Object.keys(conflicts).length === 0) save(waiting.submit, waiting.keys);
+    if (!waiting || waiting.by !== userId || !navigator.onLine || Object.keys(conflicts).length) return;
+    save(waiting.submit, waiting.keys);
   };
   // Once the entry worker is there, this page and its files reload without a connection.
   useEffect(registerOfflineWorker, []);
@@ -187,7 +191,7 @@ export function EntryGrid({
         shownPercent={isRatio(indicator.measure) ? figureOfCell(cell, locale) : null}
         outlier={outlier && previous ? { outlier, time: previous.label } : null}
         gap={gap}
-        waiting={Boolean(waiting?.keys.includes(key) && cells[key])}
+        waiting={Boolean(waiting?.by === userId && waiting.keys.includes(key) && cells[key])}
         conflict={
           conflicts[key] ? (
             <CellConflict

@@ -24,20 +24,38 @@ test("what storage holds is read leniently: anything that is not a cell's versio
   });
   expect(parseBases("not json")).toEqual({});
   expect(parseBases("[1]")).toEqual({});
-  expect(parseWaiting('{"submit":true,"keys":["i|lima|","i|lima|","x",4]}')).toEqual({
+  expect(parseWaiting('{"submit":true,"keys":["i|lima|","i|lima|","x",4],"by":"u1"}')).toEqual({
     submit: true,
     keys: ["i|lima|"],
+    by: "u1",
   });
-  expect(parseWaiting('{"submit":"yes","keys":["i|lima|"]}')).toEqual({ submit: false, keys: ["i|lima|"] });
-  expect(parseWaiting('{"submit":true,"keys":[]}')).toBeNull();
+  expect(parseWaiting('{"submit":"yes","keys":["i|lima|"],"by":"u1"}')).toEqual({
+    submit: false,
+    keys: ["i|lima|"],
+    by: "u1",
+  });
+  expect(parseWaiting('{"submit":true,"keys":[],"by":"u1"}')).toBeNull();
+  // Whose it is not said: never sent.
+  expect(parseWaiting('{"submit":true,"keys":["i|lima|"]}')).toBeNull();
   expect(parseWaiting(null)).toBeNull();
 });
 
-test("a later offline save joins the waiting one; it submits if either does", () => {
-  expect(joinWaiting(null, { submit: false, keys: ["a|b|", "a|b|"] })).toEqual({ submit: false, keys: ["a|b|"] });
-  expect(joinWaiting({ submit: true, keys: ["a|b|"] }, { submit: false, keys: ["a|c|", "a|b|"] })).toEqual({
+test("a later offline save joins the waiting one; it submits if either does; another user's is replaced", () => {
+  expect(joinWaiting(null, { submit: false, keys: ["a|b|", "a|b|"], by: "u1" })).toEqual({
+    submit: false,
+    keys: ["a|b|"],
+    by: "u1",
+  });
+  const mine = { submit: true, keys: ["a|b|"], by: "u1" };
+  expect(joinWaiting(mine, { submit: false, keys: ["a|c|", "a|b|"], by: "u1" })).toEqual({
     submit: true,
     keys: ["a|b|", "a|c|"],
+    by: "u1",
+  });
+  expect(joinWaiting(mine, { submit: false, keys: ["a|c|"], by: "u2" })).toEqual({
+    submit: false,
+    keys: ["a|c|"],
+    by: "u2",
   });
   expect(without({ a: 1, b: 2 }, ["a"])).toEqual({ b: 2 });
 });

@@ -9,8 +9,11 @@ import type { Existing } from "./grid-cells";
 
 /** Per typed cell, the version of the saved value it was typed over (null: nothing was saved there). */
 export type Bases = Record<string, number | null>;
-/** A save made without a connection: the typed cells it holds, and whether it submits them. */
-export type Waiting = { submit: boolean; keys: string[] };
+/**
+ * A save made without a connection: the typed cells it holds, whether it submits them, and who made it
+ * (the user's id: it is sent only in their session, never in another account's signed in on this browser).
+ */
+export type Waiting = { submit: boolean; keys: string[]; by: string };
 
 export const basesKey = (projectId: string, timeId: string) => `${typedValuesKey(projectId, timeId)}:bases`;
 export const waitingKey = (projectId: string, timeId: string) => `${typedValuesKey(projectId, timeId)}:waiting`;
@@ -35,11 +38,12 @@ export function parseBases(stored: string | null): Bases {
   return bases;
 }
 
-/** A waiting save read back leniently: none unless it names at least one cell. */
+/** A waiting save read back leniently: none unless it names at least one cell and who saved it. */
 export function parseWaiting(stored: string | null): Waiting | null {
   const raw = parseObject(stored);
   const keys = Array.isArray(raw?.keys) ? raw.keys.filter((k): k is string => typeof k === "string" && isCellKey(k)) : [];
-  return keys.length ? { submit: raw?.submit === true, keys: [...new Set(keys)] } : null;
+  const by = typeof raw?.by === "string" ? raw.by : "";
+  return keys.length && by ? { submit: raw?.submit === true, keys: [...new Set(keys)], by } : null;
 }
 
 /** The bases once `keys` are typed in: a cell keeps the version it was first typed over. */
@@ -55,10 +59,10 @@ export function versionToSend(key: string, bases: Bases, saved: Map<string, Exis
   return saved.get(key)?.version;
 }
 
-/** Waiting cells joined: a later offline save adds its cells; it submits if either does. */
+/** Waiting cells joined: a later offline save adds its cells; it submits if either does. Another user's: replaced. */
 export function joinWaiting(waiting: Waiting | null, more: Waiting): Waiting {
-  if (!waiting) return { submit: more.submit, keys: [...new Set(more.keys)] };
-  return { submit: waiting.submit || more.submit, keys: [...new Set([...waiting.keys, ...more.keys])] };
+  if (!waiting || waiting.by !== more.by) return { ...more, keys: [...new Set(more.keys)] };
+  return { submit: waiting.submit || more.submit, keys: [...new Set([...waiting.keys, ...more.keys])], by: more.by };
 }
 
 /** What is left of `record` without `keys`. */

@@ -75,6 +75,7 @@ export default async function EntryPage({ params, searchParams }: Props) {
           <EntryGrid
             key={sheet.time.id}
             projectId={project.id}
+            userId={user.userId}
             time={{ id: sheet.time.id, kind: sheet.time.kind, label: sheet.time.label }}
             indicators={sheet.indicators}
             locations={sheet.locations}
