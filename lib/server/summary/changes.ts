@@ -9,7 +9,7 @@ import type { Principal } from "@/lib/domain/permissions";
 import type { ProjectSummary } from "@/lib/domain/summary/types";
 import { readDb } from "@/lib/platform/db";
 import { LruCache } from "@/lib/platform/ops/lru-cache";
-import { projectSummary } from "./service";
+import { projectSummary, type ViewLoads } from "./service";
 
 const msPerDay = 86_400_000;
 
@@ -31,10 +31,10 @@ function lastReport(summary: ProjectSummary): { since: Date; label: string } | n
 export async function changesSinceLastReport(
   principal: Principal,
   projectId: string,
-  options: { asOf?: AsOf; locale?: Locale } = {},
+  options: { asOf?: AsOf; locale?: Locale; loads?: ViewLoads } = {},
 ): Promise<ChangesSinceReport | null> {
   const asOf = options.asOf ?? AsOf.today();
-  const view = { asOf, locale: options.locale, depth: "overall" as const };
+  const view = { asOf, locale: options.locale, depth: "overall" as const, loads: options.loads };
   const now = await projectSummary(principal, projectId, view);
   if (!now) return null;
   const report = lastReport(now);

@@ -10,7 +10,7 @@ import { db } from "@/lib/platform/db";
 import { placeMap } from "@/lib/server/maps/service";
 import { changesSinceLastReport } from "./changes";
 import { firstScreen } from "./first-screen";
-import { projectSummary, UnknownFilterError } from "./service";
+import { projectSummary, UnknownFilterError, ViewLoads } from "./service";
 
 export type ProjectFilters = {
   asOf: AsOf;
@@ -33,7 +33,7 @@ export async function projectFigures(
   projectId: string,
   filters: ProjectFilters,
   part: FiguresPart = {},
-  options: { locale?: Locale; dataVersion?: number } = {},
+  options: { locale?: Locale; dataVersion?: number; loads?: ViewLoads } = {},
 ) {
   const locationId = filters.location ? await resolveLocation(filters.location) : null;
   return projectSummary(principal, projectId, {
@@ -45,6 +45,7 @@ export async function projectFigures(
     depth: depthOf(part),
     indicatorId: part.indicator,
     dataVersion: options.dataVersion,
+    loads: options.loads,
   });
 }
 
@@ -60,7 +61,8 @@ async function resolveLocation(value: string): Promise<string> {
 /**
  * The project dashboard page: the first screen's figures (with the open card's in full), what changed
  * since the report before the as-of day, and the places' map. Filters naming a place or period that is
- * not the project's are dropped (the whole project, as of the same day). Null when not readable.
+ * not the project's are dropped (the whole project, as of the same day). Null when not readable. The
+ * project's structure and partial sums are loaded once for all of these (ViewLoads).
  */
 export async function projectDashboard(
   principal: Principal,
@@ -68,15 +70,19 @@ export async function projectDashboard(
   filters: ProjectFilters,
   options: { locale: Locale; openIndicatorId?: string | null },
 ) {
+  const loads = new ViewLoads();
   const screen = (f: ProjectFilters) =>
-    firstScreen((part) => projectFigures(principal, projectId, f, part, options), options.openIndicatorId);
+    firstScreen(
+      (part) => projectFigures(principal, projectId, f, part, { locale: options.locale, loads }),
+      options.openIndicatorId,
+    );
   const summary = await screen(filters).catch((error) => {
     if (error instanceof UnknownFilterError) return screen({ asOf: filters.asOf, includeSubmitted: false });
     throw error;
   });
   if (!summary) return null;
   const [changes, map] = await Promise.all([
-    changesSinceLastReport(principal, projectId, { asOf: filters.asOf, locale: options.locale }),
+    changesSinceLastReport(principal, projectId, { asOf: filters.asOf, locale: options.locale, loads }),
     placeMap(principal, projectId, summary.version),
   ]);
   return { summary, changes, map };

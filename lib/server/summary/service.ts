@@ -39,7 +39,31 @@ export type SummaryOptions = {
    * values only; a value approved again since counts from its latest approval).
    */
   approvedBy?: Date;
+  /** What the view (one page render) has loaded already: loaded once however many summaries it computes. */
+  loads?: ViewLoads;
 };
+
+/**
+ * What one view (a page render) has loaded: a project's data version, structure, partial sums and texts,
+ * each loaded once however many summaries the view computes (the dashboard: its first screen's overview,
+ * the open card, what changed since the last report). Made per view and dropped with it, never shared
+ * between requests: a view then computes every summary from the same reads.
+ */
+export class ViewLoads {
+  private readonly loaded = new Map<string, Promise<unknown>>();
+
+  once<T>(key: unknown[], load: () => Promise<T>): Promise<T> {
+    const name = JSON.stringify(key);
+    const known = this.loaded.get(name) as Promise<T> | undefined;
+    if (known) return known;
+    const started = load();
+    this.loaded.set(name, started);
+    return started;
+  }
+}
+
+/** Loads for a call that is no view's: each load runs. */
+const unshared = { once: <T>(_key: unknown[], load: () => Promise<T>) => load() };
 
 const notTheProjects = {
   location: "Not one of the project's locations",
@@ -71,9 +95,12 @@ export async function summaryVersion(
   principal: Principal,
   projectId: string,
   includeSubmitted = false,
+  loads: Pick<ViewLoads, "once"> = unshared,
 ): Promise<number | null> {
   if (!cacheable(principal, projectId, includeSubmitted)) return null;
-  const row = await readDb().project.findUnique({ where: { id: projectId }, select: { dataVersion: true } });
+  const row = await loads.once(["version", projectId], () =>
+    readDb().project.findUnique({ where: { id: projectId }, select: { dataVersion: true } }),
+  );
   return row?.dataVersion ?? null;
 }
 
@@ -103,11 +130,12 @@ async function loadSummaryInputs(
   projectId: string,
   includeSubmitted: boolean,
   approvedBy?: Date,
+  loads: Pick<ViewLoads, "once"> = unshared,
 ) {
   // Not allowed and not found look the same, so project ids cannot be probed.
   if (!can(principal, "project.read", projectId)) return null;
   const includesSubmitted = previewWanted(principal, projectId, includeSubmitted);
-  const [inputs] = await loadInputsOf([projectId], includesSubmitted, false, approvedBy);
+  const [inputs] = await loadInputsOf([projectId], includesSubmitted, false, approvedBy, loads);
   return inputs ?? null;
 }
 
@@ -115,13 +143,24 @@ async function loadSummaryInputs(
  * The inputs of several projects' summaries in three queries whatever their number (the portfolio):
  * their structure, their results' partial sums and their texts. Callers have checked who may read them.
  */
-async function loadInputsOf(projectIds: string[], includesSubmitted: boolean, totalsOnly = false, approvedBy?: Date) {
+async function loadInputsOf(
+  projectIds: string[],
+  includesSubmitted: boolean,
+  totalsOnly = false,
+  approvedBy?: Date,
+  loads: Pick<ViewLoads, "once"> = unshared,
+) {
   const statuses = includesSubmitted ? ["APPROVED", "SUBMITTED"] : ["APPROVED"];
   const prisma = readDb();
+  const by = approvedBy?.toISOString() ?? null;
   const [projects, partials, narratives] = await Promise.all([
-    loadStructures(projectIds),
-    projectResultPartials(prisma, projectIds, statuses, { totalsOnly, approvedBy }),
-    projectNarratives(prisma, projectIds, statuses, approvedBy),
+    loads.once(["structure", projectIds], () => loadStructures(projectIds)),
+    loads.once(["partials", projectIds, statuses, totalsOnly, by], () =>
+      projectResultPartials(prisma, projectIds, statuses, { totalsOnly, approvedBy }),
+    ),
+    loads.once(["narratives", projectIds, statuses, by], () =>
+      projectNarratives(prisma, projectIds, statuses, approvedBy),
+    ),
   ]);
   return projects.map((project) => inputsOf(project, partials, narratives, statuses, includesSubmitted));
 }
@@ -300,12 +339,12 @@ export async function projectSummary(
   const version =
     options.dataVersion !== undefined && cacheable(principal, projectId, includeSubmitted)
       ? options.dataVersion
-      : await summaryVersion(principal, projectId, includeSubmitted);
+      : await summaryVersion(principal, projectId, includeSubmitted, options.loads);
   const key = version === null ? null : cacheKey(projectId, version, options);
   const hit = key ? cachedSummary(key) : undefined;
   if (hit) return hit;
   const compute = async () => {
-    const inputs = await loadSummaryInputs(principal, projectId, includeSubmitted, options.approvedBy);
+    const inputs = await loadSummaryInputs(principal, projectId, includeSubmitted, options.approvedBy, options.loads);
     if (!inputs) return null;
     const summary = buildSummary(inputs, options);
     // Kept only when nothing changed while it was computed: it then holds exactly that version's data.
