@@ -1,0 +1,246 @@
+import fc from "fast-check";
+import { describe, expect, test } from "vitest";
+import { actual } from "@/lib/domain/engine/aggregate";
+import type { ResultPartial } from "@/lib/domain/engine/types";
+import { type ProjectSeries, type RollupPlace, type RollupValue, rollUp, yearWindows } from "./index";
+
+const d = (day: string) => new Date(`${day}T00:00:00Z`);
+const peru = (placeId: string): RollupPlace => ({ placeId, ancestorIds: ["PE"], country: "PE", region: "Americas" });
+const nepal: RollupPlace = { placeId: "NP", ancestorIds: [], country: "NP", region: "Asia" };
+const amount = (value: number | null, numerator: number | null = null, denominator: number | null = null) => ({
+  value,
+  numerator,
+  denominator,
+});
+
+function project(code: string, rest: Partial<ProjectSeries> = {}): ProjectSeries {
+  return {
+    projectId: code,
+    code,
+    name: code,
+    donor: "EU",
+    timeRule: "NON_CUMULATIVE",
+    values: [],
+    targets: [],
+    ...rest,
+  };
+}
+
+/** Monthly values of 2025 at one place. */
+const months = (place: RollupPlace, value: number): RollupValue[] =>
+  Array.from({ length: 12 }, (_, m) => ({
+    ...place,
+    ...amount(value),
+    start: new Date(Date.UTC(2025, m, 1)),
+    end: new Date(Date.UTC(2025, m + 1, 0)),
+  }));
+
+/** Quarterly values of 2025 at one place. */
+const quarters = (place: RollupPlace, value: number): RollupValue[] =>
+  Array.from({ length: 4 }, (_, q) => ({
+    ...place,
+    ...amount(value),
+    start: new Date(Date.UTC(2025, q * 3, 1)),
+    end: new Date(Date.UTC(2025, q * 3 + 3, 0)),
+  }));
+
+describe("roll-up examples", () => {
+  test("counts add up across projects by country, each figure naming its projects and targets", () => {
+    const a = project("A", {
+      values: [...quarters(peru("PE-TUM"), 10), ...quarters(nepal, 5)],
+      targets: [{ ...peru("PE-TUM"), ...amount(100), start: null, end: null }],
+    });
+    const b = project("B", {
+      values: quarters(peru("PE-LIM"), 1),
+      targets: [{ ...peru("PE-LIM"), ...amount(20), start: null, end: null }],
+    });
+    const [np, pe] = rollUp("SUM", [a, b], "country");
+    expect(pe).toMatchObject({ key: "PE", actual: { value: 44 }, target: { value: 120 }, overlap: null });
+    expect(pe?.contributions.map((c) => [c.code, c.actual.value, c.target?.value, c.placeIds, c.periodCount])).toEqual([
+      ["A", 40, 100, ["PE-TUM"], 4],
+      ["B", 4, 20, ["PE-LIM"], 4],
+    ]);
+    expect(np).toMatchObject({ key: "NP", actual: { value: 20 }, target: null });
+    expect(rollUp("SUM", [a, b], "region").map((g) => [g.key, g.actual.value])).toEqual([
+      ["Americas", 44],
+      ["Asia", 20],
+    ]);
+  });
+
+  test("rates are summed numerators over summed denominators, never a mean of rates", () => {
+    const a = project("A", {
+      values: [{ ...peru("PE-TUM"), ...amount(90, 9, 10), start: d("2025-01-01"), end: d("2025-03-31") }],
+    });
+    const b = project("B", {
+      values: [{ ...nepal, ...amount(12.2, 11, 90), start: d("2025-01-01"), end: d("2025-06-30") }],
+    });
+    const [total] = rollUp("RATIO", [a, b], "total");
+    // 90 % of 10 and 12 % of 90 are 20 % of 100, not their mean of 51 %.
+    expect(total?.actual).toEqual({ value: 20, numerator: 20, denominator: 100 });
+  });
+
+  test("rate targets weigh by their denominators when all carry them, equally otherwise", () => {
+    const withCounts = project("A", {
+      targets: [
+        { ...peru("PE-TUM"), ...amount(50, 5, 10), start: null, end: null },
+        { ...nepal, ...amount(80, 80, 100), start: null, end: null },
+      ],
+    });
+    expect(rollUp("RATIO", [withCounts], "total")[0]).toMatchObject({
+      target: { numerator: 85, denominator: 110 },
+      targetBasis: "ratioOfSums",
+    });
+    const without = project("B", { targets: [{ ...nepal, ...amount(20), start: null, end: null }] });
+    expect(rollUp("RATIO", [withCounts, without], "total")[0]).toMatchObject({
+      target: { value: 50 },
+      targetBasis: "equalWeights",
+    });
+  });
+
+  test("cumulative figures take each place's latest value: running totals are never added over time", () => {
+    const running = project("A", {
+      timeRule: "CUMULATIVE",
+      values: [
+        { ...peru("PE-TUM"), ...amount(3), start: d("2025-01-01"), end: d("2025-03-31") },
+        { ...peru("PE-TUM"), ...amount(7), start: d("2025-04-01"), end: d("2025-06-30") },
+        { ...peru("PE-LIM"), ...amount(2), start: d("2025-01-01"), end: d("2025-03-31") },
+      ],
+    });
+    expect(rollUp("SUM", [running], "total")[0]?.actual.value).toBe(9);
+    expect(rollUp("SUM", [{ ...running, timeRule: "NON_CUMULATIVE" }], "total")[0]?.actual.value).toBe(12);
+  });
+
+  test("monthly and quarterly projects are aligned by date: a year, or half of one, takes the periods starting in it", () => {
+    const monthly = project("M", {
+      values: [
+        ...months(peru("PE-TUM"), 1),
+        { ...peru("PE-TUM"), ...amount(50), start: d("2026-01-01"), end: d("2026-01-31") },
+      ],
+    });
+    const quarterly = project("Q", { values: quarters(nepal, 10) });
+    const years = yearWindows([monthly, quarterly]);
+    expect(years.map((y) => y.year)).toEqual([2025, 2026]);
+    expect(rollUp("SUM", [monthly, quarterly], "total", years[0]!.window)[0]?.actual.value).toBe(52);
+    const firstHalf = { from: d("2025-01-01"), to: d("2025-06-30") };
+    const half = rollUp("SUM", [monthly, quarterly], "total", firstHalf)[0];
+    expect(half?.contributions.map((c) => [c.code, c.actual.value, c.periodCount, c.straddling])).toEqual([
+      ["M", 6, 6, 0],
+      ["Q", 20, 2, 0],
+    ]);
+    // A quarter starting in the window's last month is counted whole, and said to reach past it.
+    const toMay = rollUp("SUM", [quarterly], "total", { from: d("2025-01-01"), to: d("2025-05-31") })[0];
+    expect(toMay?.contributions[0]).toMatchObject({ periodCount: 2, straddling: 1 });
+  });
+
+  test("two projects in one place: the sum is offered with the largest figure, as a possible overlap", () => {
+    const a = project("A", { values: quarters(peru("PE-TUM"), 10) });
+    const b = project("B", {
+      values: [{ ...peru("PE-TUM"), ...amount(25), start: d("2025-01-01"), end: d("2025-12-31") }],
+    });
+    const c = project("C", { values: quarters(peru("PE-LIM"), 1) });
+    const [pe] = rollUp("SUM", [a, b, c], "country");
+    expect(pe?.actual.value).toBe(69);
+    expect(pe?.overlap).toEqual({ groups: [{ projectIds: ["A", "B"], placeIds: ["PE-TUM"] }], sum: 69, max: 44 });
+    // A country-wide figure beside another project's region is a possible overlap too.
+    const countryWide = project("D", {
+      values: [{ ...nepal, placeId: "PE", country: "PE", ...amount(5), start: d("2025-01-01"), end: d("2025-12-31") }],
+    });
+    expect(rollUp("SUM", [c, countryWide], "country")[0]?.overlap?.groups).toEqual([
+      { projectIds: ["C", "D"], placeIds: ["PE", "PE-LIM"] },
+    ]);
+  });
+
+  test("means and narratives are not rolled up: each project is listed, no figure is made", () => {
+    const a = project("A", { values: quarters(peru("PE-TUM"), 3) });
+    const [total] = rollUp("NONE", [a, project("B", { values: quarters(nepal, 4) })], "total");
+    expect(total?.actual.value).toBeNull();
+    expect(total?.target).toBeNull();
+    expect(total?.contributions.map((c) => c.code)).toEqual(["A", "B"]);
+  });
+});
+
+// Generated projects: integer counts (exact sums), places of two countries, periods of one or three months.
+const placeArb = fc.constantFrom(peru("PE-TUM"), peru("PE-LIM"), nepal);
+const valueArb = fc
+  .record({
+    place: placeArb,
+    month: fc.integer({ min: 0, max: 23 }),
+    length: fc.constantFrom(1, 3),
+    numerator: fc.integer({ min: 0, max: 50 }),
+    extra: fc.integer({ min: 1, max: 50 }),
+  })
+  .map(
+    ({ place, month, length, numerator, extra }): RollupValue => ({
+      ...place,
+      value: numerator,
+      numerator,
+      denominator: numerator + extra,
+      start: new Date(Date.UTC(2025, month, 1)),
+      end: new Date(Date.UTC(2025, month + length, 0)),
+    }),
+  );
+/** One value per place and start, as the database keeps one result per cell. */
+const valuesArb = fc.uniqueArray(valueArb, { selector: (v) => `${v.placeId}:${v.start.toISOString()}`, maxLength: 12 });
+const projectArb = (code: string) =>
+  fc
+    .record({ timeRule: fc.constantFrom("NON_CUMULATIVE" as const, "CUMULATIVE" as const), values: valuesArb })
+    .map((p) => project(code, p));
+const ruleArb = fc.constantFrom("SUM" as const, "RATIO" as const);
+const byArb = fc.constantFrom("country" as const, "region" as const, "donor" as const, "total" as const);
+
+describe("roll-up properties", () => {
+  test("a roll-up of one project equals its own figure, as the project's engine computes it", () => {
+    fc.assert(
+      fc.property(ruleArb, projectArb("A"), (rule, a) => {
+        fc.pre(a.values.length > 0);
+        const partials: ResultPartial[] = a.values.map((v) => ({
+          locationId: v.placeId,
+          timeId: v.start.toISOString(),
+          timeEnd: v.end,
+          value: v.value,
+          numerator: v.numerator,
+          denominator: v.denominator,
+          weightedValue: null,
+          weight: null,
+          weightSquares: null,
+          sampleSize: null,
+          resultCount: 1,
+        }));
+        const own = actual(rule === "SUM" ? "COUNT" : "PERCENTAGE", a.timeRule, partials);
+        const [total] = rollUp(rule, [a], "total");
+        expect(total?.actual).toEqual({ value: own.value, numerator: own.numerator, denominator: own.denominator });
+        expect(total?.overlap).toBeNull();
+      }),
+    );
+  });
+
+  test("adding a project with no values changes nothing", () => {
+    fc.assert(
+      fc.property(ruleArb, byArb, projectArb("A"), projectArb("B"), (rule, by, a, b) => {
+        const empty = project("Z", { timeRule: b.timeRule });
+        expect(rollUp(rule, [a, b, empty], by)).toEqual(rollUp(rule, [a, b], by));
+      }),
+    );
+  });
+
+  test("the order of the projects does not matter", () => {
+    fc.assert(
+      fc.property(ruleArb, byArb, projectArb("A"), projectArb("B"), projectArb("C"), (rule, by, a, b, c) => {
+        expect(rollUp(rule, [c, a, b], by)).toEqual(rollUp(rule, [a, b, c], by));
+      }),
+    );
+  });
+
+  test("the years' figures of non-cumulative counts add up to the figure for all time", () => {
+    fc.assert(
+      fc.property(projectArb("A"), projectArb("B"), (a, b) => {
+        const series = [
+          { ...a, timeRule: "NON_CUMULATIVE" as const },
+          { ...b, timeRule: "NON_CUMULATIVE" as const },
+        ];
+        const byYear = yearWindows(series).map((y) => rollUp("SUM", series, "total", y.window)[0]?.actual.value ?? 0);
+        expect(byYear.reduce((s, v) => s + v, 0)).toBe(rollUp("SUM", series, "total")[0]?.actual.value ?? 0);
+      }),
+    );
+  });
+});

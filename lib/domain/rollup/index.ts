@@ -1,0 +1,296 @@
+// The organisation's roll-up (#34): one library indicator's figures from several projects, combined by
+// country, region, donor or in all, over a window of dates (a year), with the engine's rules
+// (docs/numbers.md): counts add up, rates are summed numerators over summed denominators, cumulative
+// figures take each place's latest value (never summed over time), and periods of different lengths
+// (monthly, quarterly) are aligned by date: a period counts in the window its start date falls in.
+// Each figure names the projects and values it comes from; where two projects report the same place
+// (or one a place inside the other's), the sum may count people twice: it says so and offers the
+// largest project figure of each overlapping group instead of their sum. Pure.
+import { percent } from "@/lib/domain/engine/aggregate";
+import type { TimeRule } from "@/lib/domain/engine/types";
+import type { RollupRule } from "@/lib/domain/library/link-check";
+
+export type { RollupRule };
+
+/** Where a value or target was recorded: the place, the places above it, and the groups it falls in. */
+export type RollupPlace = {
+  placeId: string;
+  /** The place's ancestors, country first (the place itself not included). */
+  ancestorIds: string[];
+  /** ISO 3166-1 code of its country, or the country's name when it has none. */
+  country: string;
+  region: string;
+};
+
+export type Amount = { value: number | null; numerator: number | null; denominator: number | null };
+
+/** One project's approved figure at one place in one period (as its summary gives it). */
+export type RollupValue = RollupPlace & Amount & { start: Date; end: Date };
+
+/** One project's target at one place: for the life of the project (no dates) or a period. */
+export type RollupTarget = RollupPlace & Amount & { start: Date | null; end: Date | null };
+
+/** What one project brings to the roll-up of one library indicator. */
+export type ProjectSeries = {
+  projectId: string;
+  code: string;
+  name: string;
+  donor: string;
+  timeRule: TimeRule;
+  values: RollupValue[];
+  targets: RollupTarget[];
+};
+
+export type GroupBy = "country" | "region" | "donor" | "total";
+
+/** Days from `from` through `to`, both included (rule 10); null for all time. */
+export type Window = { from: Date; to: Date } | null;
+
+/** One project's part of a rolled-up figure, with what it is made of. */
+export type Contribution = {
+  projectId: string;
+  code: string;
+  name: string;
+  actual: Amount;
+  target: Amount | null;
+  placeIds: string[];
+  /** How many period figures were counted (after the time rule). */
+  periodCount: number;
+  /** Periods counted whose end falls after the window: their values were counted whole. */
+  straddling: number;
+};
+
+export type Overlap = {
+  /** The projects that report a place in common (each group of them, by shared places). */
+  groups: { projectIds: string[]; placeIds: string[] }[];
+  /** The roll-up's sum, counting each project in full. */
+  sum: number | null;
+  /** Each overlapping group counted by its largest project figure, the other projects in full. */
+  max: number | null;
+};
+
+export type RolledFigure = {
+  key: string;
+  rule: RollupRule;
+  /** Rolled up: the value (percent for rates) with its counts; null value when no data or not rolled up. */
+  actual: Amount;
+  target: Amount | null;
+  /** How the rate target was combined: weighted by target denominators, or equally (some lacked counts). */
+  targetBasis: "sum" | "ratioOfSums" | "equalWeights" | null;
+  contributions: Contribution[];
+  overlap: Overlap | null;
+};
+
+const none: Amount = { value: null, numerator: null, denominator: null };
+
+function add(a: number | null, b: number | null): number | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return a + b;
+}
+
+const dayOf = (d: Date) => d.toISOString().slice(0, 10);
+
+function inWindow(start: Date, window: Window): boolean {
+  if (!window) return true;
+  const day = dayOf(start);
+  return day >= dayOf(window.from) && day <= dayOf(window.to);
+}
+
+function groupKey(by: GroupBy, series: ProjectSeries, place: RollupPlace): string {
+  switch (by) {
+    case "country":
+      return place.country;
+    case "region":
+      return place.region;
+    case "donor":
+      return series.donor;
+    case "total":
+      return "total";
+  }
+}
+
+/** Rule 3: cumulative figures keep only the latest dated row of each place. */
+function latestPerPlace<T extends RollupPlace & { end: Date | null }>(timeRule: TimeRule, rows: T[]): T[] {
+  if (timeRule === "NON_CUMULATIVE") return rows;
+  const latest = new Map<string, T>();
+  for (const row of rows) {
+    const current = latest.get(row.placeId);
+    if (!current || (row.end?.getTime() ?? 0) > (current.end?.getTime() ?? 0)) latest.set(row.placeId, row);
+  }
+  return [...latest.values()];
+}
+
+/** Rule 1: counts add up, rates are summed numerators over summed denominators. */
+function combine(rule: RollupRule, amounts: Amount[]): Amount {
+  if (rule === "NONE" || amounts.length === 0) return none;
+  if (rule === "SUM") return { ...none, value: amounts.reduce<number | null>((s, a) => add(s, a.value), null) };
+  const numerator = amounts.reduce<number | null>((s, a) => add(s, a.numerator), null);
+  const denominator = amounts.reduce<number | null>((s, a) => add(s, a.denominator), null);
+  return { value: percent(numerator, denominator), numerator, denominator };
+}
+
+/** Rule 2: count targets add up; rate targets by their denominators when all have them, else equally. */
+function combineTargets(
+  rule: RollupRule,
+  targets: Amount[],
+): { target: Amount | null; basis: RolledFigure["targetBasis"] } {
+  if (rule === "NONE" || targets.length === 0) return { target: null, basis: null };
+  if (rule === "SUM") return { target: combine(rule, targets), basis: "sum" };
+  if (targets.every((t) => t.numerator !== null && t.denominator !== null))
+    return { target: combine(rule, targets), basis: "ratioOfSums" };
+  const values = targets.map((t) => t.value).filter((v): v is number => v !== null);
+  if (!values.length) return { target: null, basis: null };
+  return { target: { ...none, value: values.reduce((a, b) => a + b, 0) / values.length }, basis: "equalWeights" };
+}
+
+/**
+ * A project's targets in the window: its life-of-project targets for all time; otherwise its period
+ * targets of periods starting in the window (cumulative: each place's latest).
+ */
+function targetsIn(series: ProjectSeries, window: Window): RollupTarget[] {
+  const dated = series.targets.filter((t) => t.start !== null);
+  if (!window) {
+    const life = series.targets.filter((t) => t.start === null);
+    if (life.length) return life;
+    // Rule 4: without a life target, the period targets (summed, or the latest when cumulative or a rate).
+    return latestPerPlace(series.timeRule, dated);
+  }
+  return latestPerPlace(
+    series.timeRule,
+    dated.filter((t) => t.start && inWindow(t.start, window)),
+  );
+}
+
+/** Whether two places may hold the same people: the same place, or one inside the other. */
+const sharesPlace = (a: RollupPlace, b: RollupPlace) =>
+  a.placeId === b.placeId || a.ancestorIds.includes(b.placeId) || b.ancestorIds.includes(a.placeId);
+
+function overlapOf(
+  rule: RollupRule,
+  parts: { contribution: Contribution; places: RollupPlace[] }[],
+  sum: number | null,
+): Overlap | null {
+  // Groups of projects joined by shared places: a union-find over the parts.
+  const parent = parts.map((_, i) => i);
+  const root = (i: number): number => (parent[i] === i ? i : root(parent[i]!));
+  const shared = new Map<number, Set<string>>();
+  const sharedOf = (i: number) => shared.get(i) ?? new Set<string>();
+  for (let i = 0; i < parts.length; i++)
+    for (let j = i + 1; j < parts.length; j++) {
+      const [pi, pj] = [parts[i]!.places, parts[j]!.places];
+      const common = [
+        ...pi.filter((a) => pj.some((b) => sharesPlace(a, b))),
+        ...pj.filter((b) => pi.some((a) => sharesPlace(a, b))),
+      ];
+      if (!common.length) continue;
+      const [ri, rj] = [root(i), root(j)];
+      const places = new Set([...sharedOf(ri), ...sharedOf(rj), ...common.map((p) => p.placeId)]);
+      const top = Math.min(ri, rj);
+      parent[ri] = top;
+      parent[rj] = top;
+      shared.set(top, places);
+    }
+  const members = new Map<number, Contribution[]>();
+  parts.forEach((p, i) => {
+    members.set(root(i), [...(members.get(root(i)) ?? []), p.contribution]);
+  });
+  const groups = [...members.entries()]
+    .filter(([, list]) => list.length > 1)
+    .map(([g, list]) => ({
+      projectIds: list.map((c) => c.projectId).sort(),
+      placeIds: [...sharedOf(g)].sort(),
+    }))
+    .sort((a, b) => a.projectIds[0]!.localeCompare(b.projectIds[0]!));
+  if (!groups.length) return null;
+  let max: number | null = null;
+  if (rule === "SUM")
+    for (const list of members.values()) {
+      const values = list.map((c) => c.actual.value).filter((v): v is number => v !== null);
+      if (values.length) max = add(max, Math.max(...values));
+    }
+  return { groups, sum: rule === "SUM" ? sum : null, max };
+}
+
+/**
+ * The library indicator's figures from these projects, in groups (`by`), over the window: target vs
+ * achieved, each with the projects it comes from. A rule of NONE rolls nothing up: each group lists
+ * the projects' figures only.
+ */
+export function rollUp(
+  rule: RollupRule,
+  projects: ProjectSeries[],
+  by: GroupBy,
+  window: Window = null,
+): RolledFigure[] {
+  type Part = { contribution: Contribution; places: RollupPlace[]; targetRows: Amount[]; valueRows: Amount[] };
+  const groups = new Map<string, Part[]>();
+  for (const series of projects) {
+    const byGroup = new Map<string, { values: RollupValue[]; targets: RollupTarget[] }>();
+    const slot = (key: string) => {
+      const found = byGroup.get(key) ?? { values: [], targets: [] };
+      byGroup.set(key, found);
+      return found;
+    };
+    for (const v of series.values) if (inWindow(v.start, window)) slot(groupKey(by, series, v)).values.push(v);
+    for (const t of targetsIn(series, window)) slot(groupKey(by, series, t)).targets.push(t);
+    for (const [key, rows] of byGroup) {
+      const counted = latestPerPlace(series.timeRule, rows.values);
+      const actual = combine(rule, counted);
+      const ownTarget = combineTargets(rule, rows.targets).target;
+      const placeIds = [...new Set(counted.map((v) => v.placeId))].sort();
+      const part: Part = {
+        contribution: {
+          projectId: series.projectId,
+          code: series.code,
+          name: series.name,
+          actual: rule === "NONE" ? none : actual,
+          target: ownTarget,
+          placeIds,
+          periodCount: counted.length,
+          straddling: window ? counted.filter((v) => dayOf(v.end) > dayOf(window.to)).length : 0,
+        },
+        places: counted,
+        targetRows: rows.targets,
+        valueRows: counted,
+      };
+      groups.set(key, [...(groups.get(key) ?? []), part]);
+    }
+  }
+  return [...groups.entries()]
+    .map(([key, parts]) => {
+      const actual = combine(
+        rule,
+        parts.flatMap((p) => p.valueRows),
+      );
+      const { target, basis } = combineTargets(
+        rule,
+        parts.flatMap((p) => p.targetRows),
+      );
+      const contributions = parts
+        .map((p) => p.contribution)
+        .sort((a, b) => a.code.localeCompare(b.code) || a.projectId.localeCompare(b.projectId));
+      return {
+        key,
+        rule,
+        actual,
+        target,
+        targetBasis: basis,
+        contributions,
+        overlap: rule === "NONE" ? null : overlapOf(rule, parts, actual.value),
+      };
+    })
+    .sort((a, b) => a.key.localeCompare(b.key));
+}
+
+/** The calendar years the projects' values and dated targets start in, as windows, earliest first. */
+export function yearWindows(projects: ProjectSeries[]): { year: number; window: { from: Date; to: Date } }[] {
+  const years = new Set<number>();
+  for (const p of projects) {
+    for (const v of p.values) years.add(v.start.getUTCFullYear());
+    for (const t of p.targets) if (t.start) years.add(t.start.getUTCFullYear());
+  }
+  return [...years]
+    .sort((a, b) => a - b)
+    .map((year) => ({ year, window: { from: new Date(Date.UTC(year, 0, 1)), to: new Date(Date.UTC(year, 11, 31)) } }));
+}
