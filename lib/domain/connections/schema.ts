@@ -1,7 +1,7 @@
 // What a manager types to connect a project to a KoboToolbox or ODK Central server. Pure.
 import { z } from "zod";
 
-const text = (max: number) => z.string().trim().max(max);
+const text = (max: number) => z.string().trim().max(max, "tooLong");
 
 export const connectionInputSchema = z
   .object({
@@ -16,10 +16,10 @@ export const connectionInputSchema = z
     assetUid: text(100).optional(),
     token: text(500).optional(),
     /** ODK Central: the project id, the form id, and an e-mail and password or an app user's token. */
-    odkProject: z.coerce.number().int().positive().optional(),
+    odkProject: z.coerce.number({ error: "number" }).int("number").positive("number").optional(),
     odkForm: text(200).optional(),
     email: text(320).optional(),
-    password: z.string().max(500).optional(),
+    password: z.string().max(500, "tooLong").optional(),
     appUserToken: text(500).optional(),
     submit: z.boolean().default(false),
   })

@@ -37,7 +37,10 @@ export function surveyFileOfSubmissions(records: SubmissionRecord[], name = "sub
   const headerSets = new Map<SurveyTable, Set<string>>();
   const addHeader = (table: SurveyTable, h: string) => {
     let set = headerSets.get(table);
-    if (!set) headerSets.set(table, (set = new Set(table.headers)));
+    if (!set) {
+      set = new Set(table.headers);
+      headerSets.set(table, set);
+    }
     if (!set.has(h)) {
       set.add(h);
       table.headers.push(h);
@@ -96,7 +99,10 @@ export function versionDrift(
   for (const s of submissions) {
     const version = s.version ?? "";
     let set = byVersion.get(version);
-    if (!set) byVersion.set(version, (set = new Set()));
+    if (!set) {
+      set = new Set();
+      byVersion.set(version, set);
+    }
     collect(set, s.record, "");
   }
   if (byVersion.size < 2) return [];

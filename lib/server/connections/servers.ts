@@ -3,7 +3,7 @@
 // documented API (see the README's "Connecting KoboToolbox and ODK Central").
 import "server-only";
 import type { SubmissionRecord } from "@/lib/domain/survey/submissions";
-import { RemoteRefused, type RemoteOptions, requestJson } from "./remote";
+import { type RemoteOptions, RemoteRefused, requestJson } from "./remote";
 
 export type RemoteSubmission = {
   /** KoboToolbox's _id, ODK Central's __id. */
@@ -51,7 +51,11 @@ export function koboServer(target: KoboTarget, options: RemoteOptions): SurveySe
   return {
     async formInfo() {
       const a = await requestJson<KoboAsset>(`${asset}/?format=json`, { headers }, options);
-      return { name: a.name ?? target.assetUid, submissions: a.deployment__submission_count ?? 0, version: a.version_id ?? null };
+      return {
+        name: a.name ?? target.assetUid,
+        submissions: a.deployment__submission_count ?? 0,
+        version: a.version_id ?? null,
+      };
     },
     async page(since, offset, limit) {
       const params = new URLSearchParams({ format: "json", start: String(offset), limit: String(limit) });
@@ -103,7 +107,9 @@ export function odkServer(target: OdkTarget, options: RemoteOptions): SurveyServ
   let session: Promise<string> | null = null;
   const root = base(target.serverUrl);
   const prefix =
-    "appUserToken" in target.credentials ? `${root}/v1/key/${encodeURIComponent(target.credentials.appUserToken)}` : `${root}/v1`;
+    "appUserToken" in target.credentials
+      ? `${root}/v1/key/${encodeURIComponent(target.credentials.appUserToken)}`
+      : `${root}/v1`;
   const form = `${prefix}/projects/${target.project}/forms/${encodeURIComponent(target.form)}`;
   const headers = async (): Promise<Record<string, string>> => {
     const credentials = target.credentials;
@@ -129,7 +135,11 @@ export function odkServer(target: OdkTarget, options: RemoteOptions): SurveyServ
         { headers: { ...(await headers()), "X-Extended-Metadata": "true" } },
         options,
       );
-      return { name: f.name || f.xmlFormId || target.form, submissions: f.submissions ?? 0, version: f.version ?? null };
+      return {
+        name: f.name || f.xmlFormId || target.form,
+        submissions: f.submissions ?? 0,
+        version: f.version ?? null,
+      };
     },
     async page(since, offset, limit) {
       const params = new URLSearchParams({ $top: String(limit), $skip: String(offset), $expand: "*" });
@@ -138,7 +148,11 @@ export function odkServer(target: OdkTarget, options: RemoteOptions): SurveyServ
         const at = since.toISOString();
         params.set("$filter", `__system/submissionDate gt ${at} or __system/updatedAt gt ${at}`);
       }
-      const feed = await requestJson<OdkFeed>(`${form}.svc/Submissions?${params}`, { headers: await headers() }, options);
+      const feed = await requestJson<OdkFeed>(
+        `${form}.svc/Submissions?${params}`,
+        { headers: await headers() },
+        options,
+      );
       if (!Array.isArray(feed.value)) throw new RemoteRefused("badResponse");
       const submissions = feed.value.map((record) => {
         const system = (record.__system ?? {}) as Record<string, string | null>;

@@ -86,7 +86,11 @@ export function serverOf(connection: Connection, remote: RemoteOptions = default
   const credentials = JSON.parse(unseal(connection.secret)) as ConnectionCredentials;
   if (connection.kind === "KOBO")
     return koboServer(
-      { serverUrl: connection.serverUrl, assetUid: connection.assetUid ?? "", token: "token" in credentials ? credentials.token : "" },
+      {
+        serverUrl: connection.serverUrl,
+        assetUid: connection.assetUid ?? "",
+        token: "token" in credentials ? credentials.token : "",
+      },
       remote,
     );
   return odkServer(

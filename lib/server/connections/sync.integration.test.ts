@@ -62,7 +62,12 @@ function koboSubmission(h: Household, n: number) {
     _submission_time: `${h.today}T15:00:00`,
     _tags: [],
     _notes: [],
-    _validation_status: { timestamp: 1620140400, uid, by_whom: "evaluator", label: uid === "validation_status_approved" ? "Approved" : "On Hold" },
+    _validation_status: {
+      timestamp: 1620140400,
+      uid,
+      by_whom: "evaluator",
+      label: uid === "validation_status_approved" ? "Approved" : "On Hold",
+    },
     _submitted_by: null,
   };
 }
@@ -107,7 +112,12 @@ beforeAll(async () => {
   peru = await addMidlineSurvey(db());
   await db().project.update({ where: { id: peru }, data: { surveyRules: rules } });
   koboData = midlineHouseholds.map(koboSubmission);
-  kobo = await fakeKobo({ assetUid: "aBXjWbsbJHQcyYLDbmSJ4n", token: "kobo-secret-token", name: "Household survey", submissions: koboData });
+  kobo = await fakeKobo({
+    assetUid: "aBXjWbsbJHQcyYLDbmSJ4n",
+    token: "kobo-secret-token",
+    name: "Household survey",
+    submissions: koboData,
+  });
 });
 
 afterAll(async () => {
@@ -145,14 +155,23 @@ test("a first sync reads every page and saves the survey's values as drafts; a s
   kobo.requests.length = 0;
   const first = await syncConnection(evaluator, peru, koboId, { trigger: "manual", remote, pageSize: 3 });
   expect(first).toMatchObject({ status: "DONE", read: 4, applied: true, error: null });
-  expect(kobo.requests.filter((r) => r.pathname.endsWith("/data/")).map((r) => r.searchParams.get("start"))).toEqual(["0", "3"]);
-  const preview = first.preview as { values: { indicator: string; place: string; option: string | null; value: number | null }[] };
+  expect(kobo.requests.filter((r) => r.pathname.endsWith("/data/")).map((r) => r.searchParams.get("start"))).toEqual([
+    "0",
+    "3",
+  ]);
+  const preview = first.preview as {
+    values: { indicator: string; place: string; option: string | null; value: number | null }[];
+  };
   expect(preview.values.find((v) => v.indicator === "OC1.3" && v.place === "Lima" && !v.option)?.value).toBe(4);
   expect(preview.values.find((v) => v.indicator === "OC1.2" && v.place === "Tumbes" && !v.option)?.value).toBe(5);
   expect(first.changed).toBe(preview.values.length);
   const saved = await midlineValues();
   expect(saved).toBe(first.changed);
-  expect(await db().result.count({ where: { indicator: { projectId: peru }, round: { name: "Midline survey" }, status: { not: "DRAFT" } } })).toBe(0);
+  expect(
+    await db().result.count({
+      where: { indicator: { projectId: peru }, round: { name: "Midline survey" }, status: { not: "DRAFT" } },
+    }),
+  ).toBe(0);
 
   kobo.requests.length = 0;
   const again = await syncConnection(evaluator, peru, koboId, { trigger: "manual", remote, pageSize: 3 });
@@ -168,11 +187,16 @@ test("an incremental sync picks up a new submission and an edited one; only the 
   if (!edited) throw new Error("no second household");
   Object.assign(edited, { "integration/integration_score": 5, _last_edited: "2021-05-10T08:00:00" });
   koboData.push(
-    koboSubmission({ region: "PE-TUM", today: "2021-05-10", sex: "female", protection: "no", integration: 1, members: ["male"] }, 9),
+    koboSubmission(
+      { region: "PE-TUM", today: "2021-05-10", sex: "female", protection: "no", integration: 1, members: ["male"] },
+      9,
+    ),
   );
   const run = await syncConnection(evaluator, peru, koboId, { trigger: "manual", remote });
   expect(run).toMatchObject({ status: "DONE", read: 2, applied: true });
-  const values = (run.preview as { values: { indicator: string; place: string; option: string | null; value: number | null }[] }).values;
+  const values = (
+    run.preview as { values: { indicator: string; place: string; option: string | null; value: number | null }[] }
+  ).values;
   expect(values.find((v) => v.indicator === "OC1.2" && v.place === "Lima" && !v.option)?.value).toBe(4.5);
   expect(values.find((v) => v.indicator === "OC1.3" && v.place === "Tumbes" && !v.option)?.value).toBe(3);
   // Lima's count of members did not change, so it is not in the preview.
@@ -183,7 +207,17 @@ test("an incremental sync picks up a new submission and an edited one; only the 
 test("a sync cut off mid-way resumes at the page it stopped at; nothing is read or applied twice", async () => {
   koboData.push(
     ...[20, 21, 22].map((n) =>
-      koboSubmission({ region: "PE-LIM", today: "2021-05-12", sex: "male", protection: "yes", integration: 2, members: ["male", "female"] }, n),
+      koboSubmission(
+        {
+          region: "PE-LIM",
+          today: "2021-05-12",
+          sex: "male",
+          protection: "yes",
+          integration: 2,
+          members: ["male", "female"],
+        },
+        n,
+      ),
     ),
   );
   kobo.failAtOffset = 2;
@@ -201,7 +235,12 @@ test("a sync cut off mid-way resumes at the page it stopped at; nothing is read 
   expect(await db().connectionSubmission.count({ where: { connectionId: koboId } })).toBe(8);
   // Lima's members: 3 + 1 (the edited household kept its one) + 3 × 2 new = 10, counted once.
   const lima = await db().result.findFirstOrThrow({
-    where: { indicator: { code: "OC1.3", projectId: peru }, round: { name: "Midline survey" }, location: { name: "Lima" }, optionId: null },
+    where: {
+      indicator: { code: "OC1.3", projectId: peru },
+      round: { name: "Midline survey" },
+      location: { name: "Lima" },
+      optionId: null,
+    },
   });
   expect(lima.value).toBe(10);
   expect(await midlineValues()).toBeGreaterThanOrEqual(before);
@@ -231,7 +270,13 @@ test("429 with Retry-After and 5xx are waited out; a revoked token marks the con
 
 test("ODK Central: a session from e-mail and password, OData pages by nextLink, groups and repeats as the rules read them", async () => {
   const data = midlineHouseholds.map(odkSubmission);
-  const odk = await fakeOdk({ project: 7, form: "household_survey", email: "me@example.org", password: "pw-123456", submissions: data });
+  const odk = await fakeOdk({
+    project: 7,
+    form: "household_survey",
+    email: "me@example.org",
+    password: "pw-123456",
+    submissions: data,
+  });
   try {
     const created = await createConnection(manager, peru, {
       name: "Household survey (Central)",
@@ -243,15 +288,25 @@ test("ODK Central: a session from e-mail and password, OData pages by nextLink, 
       password: "pw-123456",
       submit: true,
     });
-    expect(await testConnection(evaluator, peru, created.id, remote)).toMatchObject({ ok: true, form: { submissions: 4 } });
+    expect(await testConnection(evaluator, peru, created.id, remote)).toMatchObject({
+      ok: true,
+      form: { submissions: 4 },
+    });
     // The Kobo connection's values are there; drafts of the same cells are replaced by these, submitted.
     const run = await syncConnection(evaluator, peru, created.id, { trigger: "manual", remote, pageSize: 3 });
     expect(run).toMatchObject({ status: "DONE", read: 4, applied: true });
-    const skips = odk.requests.filter((r) => r.pathname.endsWith(".svc/Submissions")).map((r) => r.searchParams.get("$skip"));
+    const skips = odk.requests
+      .filter((r) => r.pathname.endsWith(".svc/Submissions"))
+      .map((r) => r.searchParams.get("$skip"));
     expect(skips).toEqual(["0", "3"]);
     expect((run.preview as { statuses: Record<string, number> }).statuses).toMatchObject({ approved: 3, onHold: 1 });
     const tumbes = await db().result.findFirstOrThrow({
-      where: { indicator: { code: "OC1.3", projectId: peru }, round: { name: "Midline survey" }, location: { name: "Tumbes" }, optionId: null },
+      where: {
+        indicator: { code: "OC1.3", projectId: peru },
+        round: { name: "Midline survey" },
+        location: { name: "Tumbes" },
+        optionId: null,
+      },
     });
     expect(tumbes).toMatchObject({ value: 2, status: "SUBMITTED" });
     data[0] = { ...odkSubmission({ ...midlineHouseholds[0], integration: 1 } as Household, 0) };

@@ -85,7 +85,6 @@ async function runSync(
   const server = serverOf(connection, options.remote ?? defaultRemote);
   const limit = options.pageSize ?? PAGE_SIZE;
   let offset = run.nextOffset;
-  let read = 0;
   const seen = new Set<string>();
   for (;;) {
     const page = await server.page(run.since, offset, limit);
@@ -118,7 +117,6 @@ async function runSync(
         data: { nextOffset: offset, read: { increment: changed.length } },
       });
     });
-    read += changed.length;
     if (!page.more || page.submissions.length === 0) break;
   }
   return applySubmissions(principal, projectId, connection, run.id);

@@ -11,6 +11,7 @@ import { can } from "@/lib/domain/permissions";
 import { toSummaryJson } from "@/lib/domain/summary/types";
 import { gateProjectPage } from "@/lib/server/projects/page-gate";
 import { type ProjectFilters, projectDashboard } from "@/lib/server/summary/project-view";
+import { StudiesSection } from "./studies-section";
 
 type Search = { indicator?: string; preview?: string; location?: string; period?: string; asOf?: string };
 type Props = { params: Promise<{ projectId: string }>; searchParams: Promise<Search> };
@@ -32,13 +33,14 @@ export default async function ProjectPage({ params, searchParams }: Props) {
     ? { asOf, location: filters.location, period: filters.period, includeSubmitted: filters.preview }
     : { asOf: AsOf.today(), includeSubmitted: false };
   const locale = (await getLocale()) as Locale;
-  const [view, t, tEntry, tSchedule, tSetup, tDashboard] = await Promise.all([
+  const [view, t, tEntry, tSchedule, tSetup, tDashboard, tConnections] = await Promise.all([
     projectDashboard(user, project.id, query, { locale, openIndicatorId: search.indicator }),
     getTranslations("project"),
     getTranslations("entry"),
     getTranslations("schedule"),
     getTranslations("setup"),
     getTranslations("dashboard"),
+    getTranslations("connections"),
   ]);
   if (!view) notFound();
   const { summary, changes, map } = view;
@@ -73,6 +75,9 @@ export default async function ProjectPage({ params, searchParams }: Props) {
         {can(user, "results.enter", project.id) && (
           <Link href={`/projects/${project.id}/schedule`}>{tSchedule("link")}</Link>
         )}
+        {can(user, "connections.sync", project.id) && (
+          <Link href={`/projects/${project.id}/connections`}>{tConnections("link")}</Link>
+        )}
         {can(user, "shareLinks.manage", project.id) && (
           <Link href={`/projects/${project.id}/share`}>{t("shareLinks")}</Link>
         )}
@@ -100,6 +105,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
         detailsLinks={detailsLinks}
         placeMap={map}
       />
+      <StudiesSection principal={user} projectId={project.id} />
       {project.sourceNote && (
         <>
           <h2>{t("sourceNote")}</h2>

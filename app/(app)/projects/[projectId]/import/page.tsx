@@ -11,7 +11,11 @@ function resultsCaps() {
 
 export default async function ResultsImportPage({ params }: { params: Promise<{ projectId: string }> }) {
   const { project } = await gateProjectPage(params, "results.enter");
-  const [t, ts] = await Promise.all([getTranslations("resultsImport"), getTranslations("surveyImport")]);
+  const [t, ts, tc] = await Promise.all([
+    getTranslations("resultsImport"),
+    getTranslations("surveyImport"),
+    getTranslations("connections"),
+  ]);
   return (
     <>
       <p>
@@ -20,6 +24,9 @@ export default async function ResultsImportPage({ params }: { params: Promise<{ 
       <h1>{t("pageTitle")}</h1>
       <p>
         <Link href={`/projects/${project.id}/import/survey`}>{ts("link")}</Link>
+      </p>
+      <p>
+        <Link href={`/projects/${project.id}/connections`}>{tc("link")}</Link>
       </p>
       <ResultsImportForm projectId={project.id} caps={resultsCaps()} />
       <p>
