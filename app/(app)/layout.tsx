@@ -18,6 +18,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         </Link>
         <nav aria-label={t("nav.projects")}>
           <Link href="/projects">{t("nav.projects")}</Link>
+          <Link href="/studies">{t("nav.studies")}</Link>
           <Link href="/inbox" data-count={waiting}>
             {t("nav.inbox", { count: waiting })}
           </Link>

@@ -10,6 +10,7 @@ import { listEvidence } from "@/lib/server/evidence/service";
 import { placeMap } from "@/lib/server/maps/service";
 import { getProject } from "@/lib/server/projects/service";
 import { progressNotes } from "@/lib/server/schedule/progress-notes";
+import { projectStudies } from "@/lib/server/studies/service";
 import { changesSinceLastReport } from "@/lib/server/summary/changes";
 import { firstScreen } from "@/lib/server/summary/first-screen";
 import { depthOf, type FiguresPart } from "@/lib/server/summary/project-view";
@@ -42,14 +43,14 @@ export function donorFigures(
 /**
  * Everything a donor report shows, as of one day: its figures, the project, the headlines, what changed
  * since the last report, the progress notes and the map; for the page, the first screen (with the open
- * card's figures in full) and the files shared with donors. Null when the reader may not read the project.
+ * card's figures in full), the files and the studies shared with donors. Null when the reader may not read the project.
  */
 export async function donorReport(reader: DonorReader, asOf: AsOf, options: { locale: Locale; for: "page" | "pdf" }) {
   const { principal, projectId } = reader;
   if (!can(principal, "project.read", projectId)) return null;
   const { locale } = options;
   const page = options.for === "page";
-  const [summary, project, head, changes, notes, files] = await Promise.all([
+  const [summary, project, head, changes, notes, files, studies] = await Promise.all([
     // The PDF draws each place's figures too (the first headline on a map), as the page's first screen does.
     page
       ? firstScreen((part) => donorFigures(reader, asOf, part, { locale }))
@@ -60,10 +61,12 @@ export async function donorReport(reader: DonorReader, asOf: AsOf, options: { lo
     progressNotes(principal, projectId),
     // Only the files a manager shared, of approved values and of reports.
     page ? listEvidence(principal, projectId) : [],
+    // The studies shared with the project's donor links (or public), whoever reads the report.
+    page ? projectStudies(principal, projectId, { sharedOnly: true }) : [],
   ]);
   if (!summary || !project) return null;
   const map = await placeMap(principal, projectId, summary.version);
-  return { summary, project, head, changes, notes, map, files };
+  return { summary, project, head, changes, notes, map, files, studies };
 }
 
 export type DonorReport = NonNullable<Awaited<ReturnType<typeof donorReport>>>;

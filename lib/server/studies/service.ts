@@ -316,3 +316,80 @@ export async function studyVocabulary() {
   ]);
   return { types, themes };
 }
+
+/** The choices of the library's filters: types, themes, the countries of the studies the principal reads, its projects. */
+export async function libraryFilters(principal: Principal) {
+  const readable = readableProjects(principal);
+  const [vocabulary, countries, projects] = await Promise.all([
+    studyVocabulary(),
+    db().location.findMany({
+      where: {
+        level: "COUNTRY",
+        isoCode: { not: null },
+        studies: { some: { study: readableStudiesWhere(principal) } },
+      },
+      select: { isoCode: true, name: true },
+      orderBy: { name: "asc" },
+    }),
+    db().project.findMany({
+      where: readable === "all" ? {} : { id: { in: readable } },
+      select: { id: true, code: true, name: true },
+      orderBy: { code: "asc" },
+    }),
+  ]);
+  return { ...vocabulary, countries, projects };
+}
+
+/** The choices of the filing form: the projects whose studies the user files, with their rounds and indicators, and the countries. */
+export async function studyFormChoices(principal: Principal) {
+  const readable = readableProjects(principal);
+  const projects = await db().project.findMany({
+    where: readable === "all" ? { archivedAt: null } : { id: { in: readable }, archivedAt: null },
+    select: {
+      id: true,
+      code: true,
+      name: true,
+      surveyRounds: { select: { id: true, name: true }, orderBy: { startDate: "asc" } },
+      indicators: {
+        where: { archivedAt: null },
+        select: { id: true, code: true, title: true },
+        orderBy: { sortOrder: "asc" },
+      },
+    },
+    orderBy: { code: "asc" },
+  });
+  const [vocabulary, countries] = await Promise.all([
+    studyVocabulary(),
+    db().location.findMany({
+      where: { level: "COUNTRY", isoCode: { not: null } },
+      select: { id: true, isoCode: true, name: true },
+      orderBy: { name: "asc" },
+    }),
+  ]);
+  return { ...vocabulary, countries, projects: projects.filter((p) => canEditStudy(principal, [p.id])) };
+}
+
+/**
+ * The studies of a project the principal reads, newest first; with `sharedOnly`, those shared with its
+ * donor links (or public) alone, as the donor report shows them to whoever reads it.
+ */
+export async function projectStudies(principal: Principal, projectId: string, options: { sharedOnly?: boolean } = {}) {
+  const rows = await db().study.findMany({
+    where: allOf<Prisma.StudyWhereInput>(
+      readableStudiesWhere(principal),
+      { projects: { some: { projectId } } },
+      options.sharedOnly && { visibility: { in: ["DONORS", "PUBLIC"] } },
+    ),
+    select: {
+      id: true,
+      publishedOn: true,
+      pageCount: true,
+      type: { select: { key: true, nameEn: true, nameEs: true } },
+      texts: { select: { language: true, title: true, abstract: true }, orderBy: { language: "asc" } },
+      files: { select: { id: true, fileName: true } },
+    },
+    orderBy: [{ publishedOn: { sort: "desc", nulls: "last" } }, { id: "asc" }],
+    take: 100,
+  });
+  return rows.map((r) => ({ ...r, publishedOn: dayOf(r.publishedOn) }));
+}

@@ -6,6 +6,7 @@ import { LanguageSwitcher } from "@/components/layout/language-switcher";
 import { ChangesSinceLastReport } from "@/components/share/changes-since-report";
 import { KeyResults } from "@/components/share/key-results";
 import { ProgressNotes } from "@/components/share/progress-notes";
+import { ProjectStudies } from "@/components/studies/project-studies";
 import { DatedDownloadLink } from "@/components/ui/dated-download-link";
 import { PrintButton } from "@/components/ui/print-button";
 import { AsOf } from "@/lib/domain/as-of";
@@ -44,7 +45,8 @@ export default async function SharedDashboardPage({ params, searchParams }: Prop
     );
   }
 
-  const { summary, project, head, changes, notes, map, files } = report;
+  const { summary, project, head, changes, notes, map, files, studies } = report;
+  const locale = await getLocale();
   return (
     <>
       <header className="app-header">
@@ -93,6 +95,14 @@ export default async function SharedDashboardPage({ params, searchParams }: Prop
             </ul>
           </section>
         )}
+        <ProjectStudies
+          items={studies}
+          locale={locale}
+          title={t("studies.sharedTitle")}
+          pages={(count) => t("studies.pages", { count })}
+          linked={false}
+          withAbstract
+        />
       </main>
     </>
   );

@@ -1,0 +1,64 @@
+// A project's studies in a few lines (the dashboard's and the donor report's "Studies"): title in the
+// page's language, type, year, pages, and the abstract's first words on the donor report. Server-rendered.
+import Link from "next/link";
+import { nameFor, textFor } from "@/lib/domain/studies/text";
+
+type Item = {
+  id: string;
+  publishedOn: string | null;
+  pageCount: number | null;
+  type: { nameEn: string; nameEs: string };
+  texts: { language: string; title: string; abstract: string }[];
+};
+
+export function ProjectStudies({
+  items,
+  locale,
+  title,
+  empty,
+  pages,
+  linked,
+  withAbstract = false,
+}: {
+  items: Item[];
+  locale: string;
+  title: string;
+  /** Shown when there is none; none given: the section is left out then. */
+  empty?: string;
+  pages: (count: number) => string;
+  /** Titles link to the members' study page. */
+  linked: boolean;
+  withAbstract?: boolean;
+}) {
+  if (items.length === 0 && !empty) return null;
+  return (
+    <section aria-labelledby="project-studies-title" className="project-studies">
+      <h2 id="project-studies-title">{title}</h2>
+      {items.length === 0 ? (
+        <p className="muted">{empty}</p>
+      ) : (
+        <ul className="plain">
+          {items.map((item) => {
+            const text = textFor(item.texts, locale);
+            const abstract = text?.abstract ?? "";
+            return (
+              <li key={item.id} data-study={item.id}>
+                <strong lang={text?.language}>
+                  {linked ? <Link href={`/studies/${item.id}`}>{text?.title}</Link> : text?.title}
+                </strong>{" "}
+                <span className="muted">
+                  {[nameFor(item.type, locale), item.publishedOn?.slice(0, 4), item.pageCount && pages(item.pageCount)]
+                    .filter(Boolean)
+                    .join(" · ")}
+                </span>
+                {withAbstract && abstract && (
+                  <p lang={text?.language}>{abstract.length > 600 ? `${abstract.slice(0, 600)}…` : abstract}</p>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,12 @@
+import "server-only";
+import type { Principal } from "@/lib/domain/permissions";
+import { studyFile } from "@/lib/server/studies/service";
+import { keptFileResponse } from "./evidence-handlers";
+import { ApiProblem } from "./problem";
+
+/** A study's document as a download, for whoever may read the study (null: an anonymous visitor). */
+export async function studyFileDownload(principal: Principal | null, studyId: string, fileId: string) {
+  const file = await studyFile(principal, studyId, fileId);
+  if (!file) throw new ApiProblem("notFound", "No such file, or no access to it");
+  return keptFileResponse(file.fileName, file.mediaType, file.bytes);
+}
