@@ -1,6 +1,6 @@
 // A project's studies in a few lines (the dashboard's and the donor report's "Studies"): title in the
-// page's language, type, year, pages, and the abstract's first words on the donor report. Server-rendered.
-import Link from "next/link";
+// page's language, type, year, pages, and the abstract's first words on the donor report. Server-rendered,
+// with plain links: it adds no client code to the dashboard or the donor page (their first-load budget).
 import { nameFor, textFor } from "@/lib/domain/studies/text";
 
 type Item = {
@@ -44,7 +44,7 @@ export function ProjectStudies({
             return (
               <li key={item.id} data-study={item.id}>
                 <strong lang={text?.language}>
-                  {linked ? <Link href={`/studies/${item.id}`}>{text?.title}</Link> : text?.title}
+                  {linked ? <a href={`/studies/${item.id}`}>{text?.title}</a> : text?.title}
                 </strong>{" "}
                 <span className="muted">
                   {[nameFor(item.type, locale), item.publishedOn?.slice(0, 4), item.pageCount && pages(item.pageCount)]

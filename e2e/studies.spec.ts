@@ -1,0 +1,65 @@
+import { expect, test } from "@playwright/test";
+import { createShareLink, logInAs } from "./fixtures";
+
+const report = {
+  name: "final-evaluation-tumbes.pdf",
+  mimeType: "application/pdf",
+  buffer: Buffer.from("%PDF-1.4\n% Final evaluation, Tumbes\n%%EOF\n"),
+};
+
+test("a manager files an evaluation with its PDF, finds it by a word of its abstract, and a donor link sees it", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const manager = await (await browser.newContext()).newPage();
+  await logInAs(manager, "manager@example.org");
+  await manager.getByRole("link", { name: "Studies", exact: true }).click();
+  await manager.getByRole("link", { name: "File a study" }).click();
+  await manager.getByLabel("Type").selectOption({ label: "Evaluation" });
+  await manager.getByLabel("Title", { exact: true }).fill("Final evaluation of the Tumbes border response");
+  await manager
+    .getByLabel("Abstract", { exact: true })
+    .fill("Phone surveys of migrants crossing at Zarumilla, and interviews with health workers.");
+  await manager.getByRole("checkbox", { name: "PE-VEN-2021", exact: true }).check();
+  await manager.getByLabel("Method").selectOption({ label: "Mixed methods" });
+  await manager.getByLabel("Pages").fill("42");
+  await manager.getByLabel("Who may read it").selectOption("DONORS");
+  const indicator = manager.getByRole("group", { name: "Indicators" }).getByRole("checkbox").first();
+  const indicatorLabel = (
+    (await manager.getByRole("group", { name: "Indicators" }).locator("label").first().textContent()) ?? ""
+  )
+    .replace("PE-VEN-2021:", "")
+    .trim();
+  await indicator.check();
+  await manager.getByLabel("Document (PDF, DOCX)").setInputFiles(report);
+  await manager.getByRole("button", { name: "File the study" }).click();
+
+  // The study's page: its metadata, document and indicator.
+  await expect(manager.getByRole("heading", { level: 1 })).toHaveText("Final evaluation of the Tumbes border response");
+  await expect(manager.getByText("Mixed methods")).toBeVisible();
+  await expect(manager.getByText("42 pages")).toBeVisible();
+  await expect(manager.getByRole("link", { name: "final-evaluation-tumbes.pdf" })).toBeVisible();
+  const [code] = indicatorLabel.split(" ");
+  await expect(manager.getByRole("link", { name: new RegExp(`^${code} · `) })).toBeVisible();
+
+  // Found by a word of its abstract, the word highlighted.
+  await manager.goto("/studies?q=Zarumilla");
+  await expect(manager.getByRole("link", { name: "Final evaluation of the Tumbes border response" })).toBeVisible();
+  await expect(manager.locator("mark", { hasText: "Zarumilla" })).toBeVisible();
+  await manager.goto("/studies?q=Zarumilla&type=baseline");
+  await expect(manager.getByText("No study matches.")).toBeVisible();
+
+  // Shared with the project's donor links: a donor sees it on the report.
+  await manager.goto("/projects");
+  await manager.getByRole("link", { name: /Venezuelan migrants and refugees in Peru/ }).click();
+  await expect(manager.getByRole("region", { name: "Studies" })).toContainText(
+    "Final evaluation of the Tumbes border response",
+  );
+  await manager.getByRole("link", { name: "Share links" }).click();
+  const url = await createShareLink(manager, "Studies donor");
+  const donor = await (await browser.newContext()).newPage();
+  await donor.goto(url);
+  const studies = donor.getByRole("region", { name: "Studies" });
+  await expect(studies).toContainText("Final evaluation of the Tumbes border response");
+  await expect(studies).toContainText("Zarumilla");
+});
