@@ -3,6 +3,7 @@ import { defineConfig } from "@playwright/test";
 import { chromiumLaunchOptions } from "./e2e/browser";
 import { e2eDatabaseUrl } from "./e2e/database-url";
 import { mailDir, smtpPort } from "./e2e/mail";
+import { oidcClient, oidcIssuer, oidcLabel, oidcPort } from "./e2e/oidc";
 
 // End-to-end tests drive Chromium (e2e/browser.ts) against a production build (`npm run test:e2e`
 // builds first) served twice: on the embedded PGlite database, as a newcomer runs it, and on
@@ -31,6 +32,12 @@ const servers = {
       DATA_DIR: "./data/e2e-pg2",
       AUTH_SECRET: postgresSecret,
       E2E_WAIT_FOR: "http://localhost:3101/api/ready",
+      // Single sign-on through the OpenID Connect provider below (e2e/sso.pg.spec.ts); the other
+      // instances have none.
+      OIDC_ISSUER: oidcIssuer,
+      OIDC_CLIENT_ID: oidcClient.id,
+      OIDC_CLIENT_SECRET: oidcClient.secret,
+      OIDC_LABEL: oidcLabel,
     },
   },
 };
@@ -55,6 +62,7 @@ export default defineConfig({
       stdout: "pipe" as const,
       env: { E2E_SMTP_PORT: String(smtpPort), E2E_MAIL_DIR: mailDir },
     },
+    { command: "npx tsx e2e/oidc-server.ts", port: oidcPort, reuseExistingServer: false, stdout: "pipe" as const },
     ...Object.values(servers).map(({ port, env }) => ({
       command: "bash e2e/start-app.sh",
       url: `http://localhost:${port}/login`,

@@ -12,11 +12,13 @@ export function demoUser(email: string) {
 
 export async function logIn(page: Page, email: string, password = demoUser(email).password) {
   await page.goto("/login");
-  // The button is enabled once the form is interactive: typing before that could be lost.
-  await expect(page.getByRole("button", { name: /sign in|ingresar/i })).toBeEnabled();
+  // The password form's button (not "Sign in with …", where single sign-on is configured). It is enabled
+  // once the form is interactive: typing before that could be lost.
+  const submit = page.getByRole("button", { name: /^(sign in|ingresar)$/i });
+  await expect(submit).toBeEnabled();
   await page.getByLabel(/e-mail|correo/i).fill(email);
   await page.getByLabel(/password|contraseña/i).fill(password);
-  await page.getByRole("button", { name: /sign in|ingresar/i }).click();
+  await submit.click();
 }
 
 export async function logInAs(page: Page, email: string) {
