@@ -53,7 +53,9 @@ test("an e-mail the provider has not verified is refused, even though an account
 test("a verified e-mail with no account here is refused and no account is made", async ({ page }) => {
   await signInAtProvider(page, "stranger");
   await expect(page).toHaveURL(/\/login\?error=SsoUnknown$/, { timeout: 20_000 });
-  await expect(page.locator("p[role=alert]")).toContainText("No account here has the e-mail of your Example ID account");
+  await expect(page.locator("p[role=alert]")).toContainText(
+    "No account here has the e-mail of your Example ID account",
+  );
   await page.goto(`${ssoAppUrl}/projects`);
   await expect(page).toHaveURL(/\/login/);
   const { prisma, close } = e2eDatabase();

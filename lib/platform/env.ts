@@ -168,7 +168,9 @@ export function env(): Env {
   const values = parsed.data;
   const oidcGiven = [values.OIDC_ISSUER, values.OIDC_CLIENT_ID, values.OIDC_CLIENT_SECRET].filter(Boolean).length;
   if (oidcGiven !== 0 && oidcGiven !== 3)
-    throw new Error("Invalid configuration:\nOIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are set together or not at all");
+    throw new Error(
+      "Invalid configuration:\nOIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are set together or not at all",
+    );
   const dataDir = path.resolve(values.DATA_DIR);
   cached = {
     ...values,

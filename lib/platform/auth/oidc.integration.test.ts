@@ -62,7 +62,12 @@ test("an unknown e-mail is refused and creates nothing, unless the settings let 
     omit: { passwordHash: false },
     include: { memberships: true },
   });
-  expect(stored).toMatchObject({ email: "newcomer@example.org", name: "New Comer", passwordHash: null, memberships: [] });
+  expect(stored).toMatchObject({
+    email: "newcomer@example.org",
+    name: "New Comer",
+    passwordHash: null,
+    memberships: [],
+  });
   expect(await db().auditEvent.count({ where: { entityId: created.id, action: "user.sso.create" } })).toBe(1);
   // No password signs in as them, not even the one the decoy hash is made of.
   expect(await verifyCredentials("newcomer@example.org", "decoy-password-for-timing")).toBeNull();
