@@ -1,0 +1,160 @@
+// The roll-up of one library indicator across the projects that report it (#34), for the caller: only
+// the projects they may open count. Each project's figures come from its summary (lib/server/summary,
+// cached by the project's data version: the whole time for life targets, and each period on its own for
+// the values), at its working places (a country's own values beside its regions are a row of their own,
+// rule 11), and are combined by the pure engine (lib/domain/rollup/).
+import "server-only";
+import { AsOf } from "@/lib/domain/as-of";
+import { regionRows } from "@/lib/domain/engine/regions";
+import type { Principal } from "@/lib/domain/permissions";
+import {
+  type GroupBy,
+  type ProjectSeries,
+  type RollupPlace,
+  type RollupTarget,
+  type RollupValue,
+  rollUp,
+  yearWindows,
+} from "@/lib/domain/rollup";
+import { db } from "@/lib/platform/db";
+import { allOf, readableProjectsWhere } from "@/lib/server/access/scoped-list";
+import { projectSummary, ViewLoads } from "@/lib/server/summary/service";
+
+export type RollupOptions = { by: Exclude<GroupBy, "region">; year: number | null; asOf?: AsOf };
+
+type PlaceRow = { id: string; parentId: string | null; level: string; isoCode: string | null; name: string };
+
+/** Each place with its ancestors (country first) and its country, from the shared tree of places. */
+async function placesOf(ids: string[]): Promise<Map<string, RollupPlace & { countryName: string }>> {
+  const known = new Map<string, PlaceRow>();
+  let wanted = [...new Set(ids)];
+  // The tree is at most four levels deep (country, admin 1, admin 2, site).
+  for (let depth = 0; depth < 5 && wanted.length; depth++) {
+    const rows = await db().location.findMany({
+      where: { id: { in: wanted } },
+      select: { id: true, parentId: true, level: true, isoCode: true, name: true },
+    });
+    for (const row of rows) known.set(row.id, row);
+    wanted = rows.map((r) => r.parentId).filter((id): id is string => id !== null && !known.has(id));
+  }
+  const result = new Map<string, RollupPlace & { countryName: string }>();
+  for (const id of ids) {
+    const chain: PlaceRow[] = [];
+    for (let row = known.get(id); row; row = row.parentId ? known.get(row.parentId) : undefined) chain.unshift(row);
+    const country = chain.find((r) => r.level === "COUNTRY") ?? chain[0];
+    result.set(id, {
+      placeId: id,
+      ancestorIds: chain.slice(0, -1).map((r) => r.id),
+      country: country?.isoCode ?? country?.name ?? id,
+      countryName: country?.name ?? id,
+      region: "",
+    });
+  }
+  return result;
+}
+
+type Link = {
+  indicatorId: string;
+  indicator: {
+    timeRule: "NON_CUMULATIVE" | "CUMULATIVE";
+    project: { id: string; code: string; name: string; donor: string };
+  };
+};
+
+/** One project's figures of the linked indicator at its working places: per period, and its life targets. */
+async function seriesOf(principal: Principal, link: Link, asOf: AsOf) {
+  const { project } = link.indicator;
+  const loads = new ViewLoads();
+  const ask = { indicatorId: link.indicatorId, asOf, depth: "places" as const, loads };
+  const whole = await projectSummary(principal, project.id, ask);
+  const indicator = whole?.indicators.find((i) => i.indicator.id === link.indicatorId);
+  if (!whole || !indicator) return null;
+  const rowsOf = (summary: typeof indicator) =>
+    regionRows(summary).map((row) => ({ placeId: row.ownValuesOf ?? row.id, figure: row }));
+  const lifeRows = rowsOf(indicator).filter((r) => r.figure.target !== null);
+  const periods = whole.times.filter((t) => t.startDate <= asOf.date);
+  const perPeriod = await Promise.all(
+    periods.map(async (time) => {
+      const summary = await projectSummary(principal, project.id, { ...ask, timeId: time.id });
+      const figures = summary?.indicators.find((i) => i.indicator.id === link.indicatorId);
+      return figures ? rowsOf(figures).map((r) => ({ ...r, time })) : [];
+    }),
+  );
+  const periodRows = perPeriod.flat();
+  const places = await placesOf([...lifeRows, ...periodRows].map((r) => r.placeId));
+  const placeOf = (id: string) => places.get(id)!;
+  const values: RollupValue[] = periodRows
+    .filter((r) => r.figure.actual !== null)
+    .map((r) => ({
+      ...placeOf(r.placeId),
+      value: r.figure.actual,
+      numerator: r.figure.numerator,
+      denominator: r.figure.denominator,
+      start: r.time.startDate,
+      end: r.time.endDate,
+    }));
+  const amountOf = (target: number | null) => ({ value: target, numerator: null, denominator: null });
+  const targets: RollupTarget[] = [
+    ...lifeRows.map((r) => ({ ...placeOf(r.placeId), ...amountOf(r.figure.target), start: null, end: null })),
+    ...periodRows
+      .filter((r) => r.figure.target !== null && r.figure.explanation.target !== "none")
+      .map((r) => ({
+        ...placeOf(r.placeId),
+        ...amountOf(r.figure.target),
+        start: r.time.startDate,
+        end: r.time.endDate,
+      })),
+  ];
+  const series: ProjectSeries = {
+    projectId: project.id,
+    code: project.code,
+    name: project.name,
+    donor: project.donor,
+    timeRule: link.indicator.timeRule,
+    values,
+    targets,
+  };
+  return { series, countryNames: [...places.values()].map((p) => [p.country, p.countryName] as const) };
+}
+
+/**
+ * The library indicator rolled up for the caller: target vs achieved in groups (by country, donor or in
+ * all) for a year or all time, the years there are figures for, and the projects counted; null when the
+ * library indicator does not exist or the caller is not a signed-in user.
+ */
+export async function libraryRollup(principal: Principal, libraryIndicatorId: string, options: RollupOptions) {
+  if (principal.kind !== "user") return null;
+  const library = await db().libraryIndicator.findUnique({ where: { id: libraryIndicatorId } });
+  if (!library) return null;
+  const asOf = options.asOf ?? AsOf.today();
+  const links = await db().libraryLink.findMany({
+    where: allOf(
+      { libraryIndicatorId },
+      { indicator: { archivedAt: null, project: readableProjectsWhere(principal) } },
+      { indicator: { project: { archivedAt: null } } },
+    ),
+    select: {
+      indicatorId: true,
+      indicator: {
+        select: { timeRule: true, project: { select: { id: true, code: true, name: true, donor: true } } },
+      },
+    },
+  });
+  const found = (await Promise.all(links.map((link) => seriesOf(principal, link, asOf)))).filter((s) => s !== null);
+  const series = found.map((f) => f.series);
+  const years = yearWindows(series);
+  const window =
+    options.year === null ? null : (years.find((y) => y.year === options.year)?.window ?? yearWindow(options.year));
+  return {
+    library,
+    asOf,
+    figures: rollUp(library.rollupRule, series, options.by, window),
+    years: years.map((y) => y.year),
+    countryNames: Object.fromEntries(found.flatMap((f) => f.countryNames)),
+    projects: series
+      .map((s) => ({ id: s.projectId, code: s.code, name: s.name }))
+      .sort((a, b) => a.code.localeCompare(b.code)),
+  };
+}
+
+const yearWindow = (year: number) => ({ from: new Date(Date.UTC(year, 0, 1)), to: new Date(Date.UTC(year, 11, 31)) });
