@@ -11,6 +11,7 @@ import { regions } from "./catalogue";
 import { nepal } from "./nepal";
 import { peru } from "./peru";
 import { roma } from "./roma";
+import { loadStudies } from "./studies";
 import type { DemoProject } from "./types";
 import { demoUsers } from "./users";
 
@@ -67,6 +68,7 @@ export async function loadDemoData(prisma: Db): Promise<void> {
         userIds.set(u.email, row.id);
       }
       for (const project of demoProjects) await loadProject(tx, project, userIds);
+      await loadStudies(tx);
       // Approved about three weeks after each period or round ended, as a real team would have.
       await tx.$executeRaw`
         UPDATE "Result" r SET "reviewedAt" = LEAST(t."endDate" + interval '20 days', CURRENT_TIMESTAMP::timestamp)

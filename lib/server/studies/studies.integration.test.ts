@@ -237,3 +237,27 @@ describe("who sees which study", () => {
     expect(seen?.canEdit).toBe(false);
   });
 });
+
+describe("the demo library", () => {
+  test("the program documents' studies are searchable, each seen by whom it is meant for", async () => {
+    const viewer = await principalFor("viewer@example.org");
+    const [alma] = await searchStudies(viewer, { q: "evaluación Alma Llanera" });
+    expect(alma?.texts[0]?.title).toBe("Evaluación final Proyecto Alma Llanera I");
+    const full = await readStudy(viewer, alma?.id ?? "");
+    expect(full).toMatchObject({ method: "MIXED", provenance: "DOCUMENT", rounds: [{ name: "Final evaluation" }] });
+    // The EMPHASIS qualitative study is internal to its project: its manager finds it, the Peru viewer does not.
+    const q = "qualitative Nepalese migrants";
+    expect(await searchStudies(viewer, { q })).toEqual([]);
+    const [emphasis] = await searchStudies(await principalFor("manager@example.org"), { q });
+    expect(await readStudy(await principalFor("manager@example.org"), emphasis?.id ?? "")).toMatchObject({
+      pageCount: 39,
+      samples: [
+        { group: "Migrants and family members", achieved: 60 },
+        { group: "Key informants", achieved: 5 },
+      ],
+    });
+    // Anonymous visitors see the public ones only: Honduras, Ciudad Juárez, the trafficking study, the conference.
+    const titlesSeen = titles(await searchStudies(null, { q: "" }));
+    expect(titlesSeen.filter((t) => !t.startsWith("Wombatvale"))).toHaveLength(4);
+  });
+});
