@@ -1,8 +1,9 @@
-import { expect, test } from "vitest";
+import { afterEach, expect, test, vi } from "vitest";
 import { verifyCredentials } from "@/lib/platform/auth/credentials";
-import { type OidcSettings, oidcUser } from "@/lib/platform/auth/oidc";
+import { type OidcSettings, oidcSettings, oidcUser } from "@/lib/platform/auth/oidc";
 import { signInLimited } from "@/lib/platform/auth/sign-in-limit";
 import { db } from "@/lib/platform/db";
+import { reloadEnv } from "@/lib/platform/env";
 
 const settings: OidcSettings = {
   issuer: "https://login.example.org",
@@ -74,4 +75,28 @@ test("an unknown e-mail is refused and creates nothing, unless the settings let 
   expect(await verifyCredentials("newcomer@example.org", "")).toBeNull();
   // The next sign-in finds the same user.
   expect((await oidcUser(claims, { ...settings, createUsers: true })).id).toBe(created.id);
+});
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+  reloadEnv();
+});
+
+test("single sign-on is on with an issuer, a client id and a secret; a part of them is a configuration error", () => {
+  reloadEnv();
+  expect(oidcSettings()).toBeNull();
+  vi.stubEnv("OIDC_ISSUER", "https://login.example.org/realms/x/");
+  vi.stubEnv("OIDC_CLIENT_ID", "me-dashboard");
+  reloadEnv();
+  expect(() => oidcSettings()).toThrow("OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are set together");
+  vi.stubEnv("OIDC_CLIENT_SECRET", "secret");
+  vi.stubEnv("OIDC_LABEL", "Example ID");
+  reloadEnv();
+  expect(oidcSettings()).toEqual({
+    issuer: "https://login.example.org/realms/x",
+    clientId: "me-dashboard",
+    clientSecret: "secret",
+    label: "Example ID",
+    createUsers: false,
+  });
 });
