@@ -8,6 +8,7 @@ import { ensureReferenceData } from "@/lib/server/catalogue/reference";
 import { readProjectBoundaries, saveBoundaries } from "@/lib/server/maps/write";
 import { writeProjectDefinition } from "@/lib/server/projects/write";
 import { regions } from "./catalogue";
+import { loadLibrary } from "./library";
 import { nepal } from "./nepal";
 import { peru } from "./peru";
 import { roma } from "./roma";
@@ -68,6 +69,7 @@ export async function loadDemoData(prisma: Db): Promise<void> {
         userIds.set(u.email, row.id);
       }
       for (const project of demoProjects) await loadProject(tx, project, userIds);
+      await loadLibrary(tx);
       await loadStudies(tx);
       // Approved about three weeks after each period or round ended, as a real team would have.
       await tx.$executeRaw`
