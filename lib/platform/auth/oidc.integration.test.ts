@@ -4,6 +4,7 @@ import { type OidcSettings, oidcSettings, oidcUser } from "@/lib/platform/auth/o
 import { signInLimited } from "@/lib/platform/auth/sign-in-limit";
 import { db } from "@/lib/platform/db";
 import { reloadEnv } from "@/lib/platform/env";
+import { changePassword } from "@/lib/server/users/account";
 
 const settings: OidcSettings = {
   issuer: "https://login.example.org",
@@ -73,6 +74,12 @@ test("an unknown e-mail is refused and creates nothing, unless the settings let 
   // No password signs in as them, not even the one the decoy hash is made of.
   expect(await verifyCredentials("newcomer@example.org", "decoy-password-for-timing")).toBeNull();
   expect(await verifyCredentials("newcomer@example.org", "")).toBeNull();
+  // Changing a password needs the current one: this account has none to give, and is told so.
+  await expect(
+    changePassword(created.id, { current: "anything", password: "a long new password" }),
+  ).rejects.toMatchObject({
+    fields: [{ field: "body.current", code: "noPassword" }],
+  });
   // The next sign-in finds the same user.
   expect((await oidcUser(claims, { ...settings, createUsers: true })).id).toBe(created.id);
 });

@@ -30,6 +30,12 @@ export async function changePassword(userId: string, input: z.input<typeof chang
   const prisma = db();
   const data = changePasswordSchema.parse(input);
   const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, omit: { passwordHash: false } });
+  // An account made by single sign-on has no password to prove; a reset link (not a session) sets one.
+  if (user.passwordHash === null)
+    throw new DomainError("validation", {
+      detail: "This account has no password: it signs in with single sign-on",
+      fields: [{ field: "body.current", code: "noPassword" }],
+    });
   if (!(await verifyPassword(data.current, user.passwordHash)))
     throw new DomainError("validation", {
       detail: "The current password is wrong",
