@@ -19,6 +19,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         <nav aria-label={t("nav.projects")}>
           <Link href="/projects">{t("nav.projects")}</Link>
           <Link href="/studies">{t("nav.studies")}</Link>
+          <Link href="/organisation">{t("nav.organisation")}</Link>
           <Link href="/inbox" data-count={waiting}>
             {t("nav.inbox", { count: waiting })}
           </Link>

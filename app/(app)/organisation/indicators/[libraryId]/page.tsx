@@ -1,0 +1,185 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { TableScroll } from "@/components/ui/table-scroll";
+import { AsOf } from "@/lib/domain/as-of";
+import { formatCounts, formatFigure } from "@/lib/domain/format/figure-format";
+import { requireUser } from "@/lib/platform/auth/session";
+import { libraryRollup, type RollupOptions } from "@/lib/server/library/rollup";
+import { libraryIndicatorView } from "@/lib/server/library/service";
+
+type Search = Record<string, string | string[] | undefined>;
+
+const groupings = ["country", "donor", "total"] as const;
+
+/** The page's filters from its address: grouping and year; anything else is the default. */
+function filtersOf(search: Search): RollupOptions {
+  const by = groupings.find((g) => g === search.by) ?? "country";
+  const year = typeof search.year === "string" && /^\d{4}$/.test(search.year) ? Number(search.year) : null;
+  return { by, year, asOf: AsOf.fromSearch(search.asOf) ?? AsOf.today() };
+}
+
+/** One library indicator: target vs achieved across the caller's projects that report it, and those projects. */
+export default async function LibraryIndicatorPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ libraryId: string }>;
+  searchParams: Promise<Search>;
+}) {
+  const user = await requireUser();
+  const [{ libraryId }, search] = await Promise.all([params, searchParams]);
+  const filters = filtersOf(search);
+  const [view, rolled, t, format, locale] = await Promise.all([
+    libraryIndicatorView(user, libraryId),
+    libraryRollup(user, libraryId, filters),
+    getTranslations("organisation"),
+    getFormatter(),
+    getLocale(),
+  ]);
+  if (!view || !rolled) notFound();
+  const { indicator } = view;
+  const figure = (v: number | null) => formatFigure(format, indicator.measure, v, "–");
+  const groupName = (key: string) =>
+    filters.by === "country"
+      ? (rolled.countryNames[key] ?? key)
+      : filters.by === "total"
+        ? t("allProjects")
+        : key || "–";
+  return (
+    <>
+      <p>
+        <Link href="/organisation">{t("title")}</Link>
+      </p>
+      <h1>
+        {indicator.code}: {locale === "es" ? indicator.nameEs : indicator.nameEn}
+      </h1>
+      {indicator.definition && <p>{indicator.definition}</p>}
+      <p className="muted">
+        {t("describe", {
+          unit: indicator.unit || "–",
+          rule: t(`rules.${indicator.rollupRule}`),
+          dimensions: indicator.dimensionKeys.join(", ") || "–",
+        })}
+      </p>
+
+      <form method="get" className="inline-actions" aria-label={t("filters")}>
+        <label>
+          {t("by")}{" "}
+          <select name="by" defaultValue={filters.by}>
+            {groupings.map((g) => (
+              <option key={g} value={g}>
+                {t(`groupings.${g}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("year")}{" "}
+          <select name="year" defaultValue={filters.year ?? ""}>
+            <option value="">{t("allYears")}</option>
+            {rolled.years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button className="button secondary" type="submit">
+          {t("apply")}
+        </button>
+      </form>
+
+      <h2>{t("rollupTitle")}</h2>
+      {indicator.rollupRule === "NONE" && <p>{t("notRolledUp")}</p>}
+      {rolled.figures.length === 0 ? (
+        <p>{t("noFigures")}</p>
+      ) : (
+        <TableScroll label={t("rollupTitle")}>
+          <table className="data" data-testid="rollup">
+            <caption>
+              {t("rollupCaption", {
+                asOf: format.dateTime(rolled.asOf.date, { dateStyle: "medium", timeZone: "UTC" }),
+              })}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t(`groupings.${filters.by}`)}</th>
+                <th scope="col">{t("target")}</th>
+                <th scope="col">{t("achieved")}</th>
+                <th scope="col">{t("explanation")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rolled.figures.map((f) => (
+                <tr key={f.key} data-group={f.key}>
+                  <th scope="row">{groupName(f.key)}</th>
+                  <td data-col="target">{figure(f.target?.value ?? null)}</td>
+                  <td data-col="achieved">
+                    {figure(f.actual.value)}
+                    {f.rule === "RATIO" && f.actual.value !== null && (
+                      <>
+                        <br />
+                        <span className="muted">{formatCounts(format, f.actual.numerator, f.actual.denominator)}</span>
+                      </>
+                    )}
+                  </td>
+                  <td data-col="explanation">
+                    <ul className="plain">
+                      {f.contributions.map((c) => (
+                        <li key={c.projectId}>
+                          {t("contribution", {
+                            project: c.code,
+                            value: figure(c.actual.value),
+                            target: figure(c.target?.value ?? null),
+                            places: c.placeIds.length,
+                            periods: c.periodCount,
+                          })}
+                          {c.straddling > 0 && ` ${t("straddling", { count: c.straddling })}`}
+                        </li>
+                      ))}
+                    </ul>
+                    {f.targetBasis === "equalWeights" && <p className="muted">{t("targetEqualWeights")}</p>}
+                    {f.overlap && (
+                      <p role="note" data-testid="overlap">
+                        {t("overlap", {
+                          projects: f.overlap.groups
+                            .map((g) =>
+                              g.projectIds
+                                .map((id) => f.contributions.find((c) => c.projectId === id)?.code ?? id)
+                                .join(" + "),
+                            )
+                            .join("; "),
+                        })}
+                        {f.overlap.sum !== null &&
+                          ` ${t("overlapFigures", { sum: figure(f.overlap.sum), max: figure(f.overlap.max) })}`}
+                      </p>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
+
+      <h2>{t("projectsTitle")}</h2>
+      {view.projects.length === 0 ? (
+        <p>{t("noProjects")}</p>
+      ) : (
+        <ul data-testid="linked-projects">
+          {view.projects.map((p) => (
+            <li key={p.indicator.id}>
+              <Link href={`/projects/${p.project.id}`}>
+                {p.project.code} · {p.project.name}
+              </Link>
+              : {p.indicator.code} {p.indicator.title}
+              {p.options.length > 0 &&
+                ` (${p.options.map((o) => `${o.dimensionKey}.${o.optionKey} → ${o.option.name}`).join(", ")})`}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { TableScroll } from "@/components/ui/table-scroll";
+import { requireUser } from "@/lib/platform/auth/session";
+import { listLibrary } from "@/lib/server/library/service";
+
+/** The organisation's picture: its standard indicators, the most reported first (among the caller's projects). */
+export default async function OrganisationPage() {
+  const user = await requireUser();
+  const [library, t, locale] = await Promise.all([listLibrary(user), getTranslations("organisation"), getLocale()]);
+  const active = library
+    .filter((l) => !l.archivedAt)
+    .sort((a, b) => b.projectCount - a.projectCount || a.code.localeCompare(b.code));
+  return (
+    <>
+      <h1>{t("title")}</h1>
+      <p className="muted">{t("intro")}</p>
+      {active.length === 0 ? (
+        <p>{t("emptyLibrary")}</p>
+      ) : (
+        <TableScroll label={t("libraryTitle")}>
+          <table className="data" data-testid="library">
+            <caption>{t("libraryTitle")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("code")}</th>
+                <th scope="col">{t("indicator")}</th>
+                <th scope="col">{t("rule")}</th>
+                <th scope="col">{t("projectCount")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {active.map((l) => (
+                <tr key={l.id} data-library={l.code}>
+                  <td>{l.code}</td>
+                  <th scope="row">
+                    <Link href={`/organisation/indicators/${l.id}`}>{locale === "es" ? l.nameEs : l.nameEn}</Link>
+                  </th>
+                  <td>{t(`rules.${l.rollupRule}`)}</td>
+                  <td>{l.projectCount}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+// The organisation's picture (#34): the demo's indicator library, and a library indicator rolled up by
+// country from the projects the reader may open, with the projects and values each figure is made of.
+import { expect, test } from "@playwright/test";
+import { logInAs } from "./fixtures";
+
+test("a manager opens the library and sees people reached by country, each figure with its projects; filters live in the address", async ({
+  page,
+}) => {
+  await logInAs(page, "manager@example.org");
+  await page.getByRole("link", { name: "Organisation" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Organisation" })).toBeVisible();
+  const reach = page.locator('tr[data-library="ORG-REACH"]');
+  await expect(reach.locator("td").last()).toHaveText("3");
+  await reach.getByRole("link", { name: "People reached, by sex" }).click();
+
+  await expect(page.getByRole("heading", { level: 1, name: "ORG-REACH: People reached, by sex" })).toBeVisible();
+  const rollup = page.getByTestId("rollup");
+  // Peru's figure is the Peru project's own (its dashboard shows 5,070), and says so.
+  const peru = rollup.locator('tr[data-group="PE"]');
+  await expect(peru.locator("th")).toHaveText("Peru");
+  await expect(peru.locator("[data-col=achieved]")).toHaveText("5,070");
+  await expect(peru.locator("[data-col=explanation]")).toContainText("PE-VEN-2021: 5,070 against");
+  await expect(rollup.locator("tbody tr")).toHaveCount(7);
+  await expect(page.getByTestId("linked-projects").locator("li")).toHaveCount(3);
+
+  await page.getByLabel("By").selectOption("total");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/by=total/);
+  await expect(rollup.locator("tbody tr")).toHaveCount(1);
+  await expect(rollup.locator("tbody tr th")).toHaveText("All projects");
+  await expect(rollup.locator("[data-col=explanation] li")).toHaveCount(3);
+});
+
+test("a viewer of one project sees that project's part only, in Spanish", async ({ browser }) => {
+  const context = await browser.newContext({ locale: "es-PE" });
+  const page = await context.newPage();
+  await logInAs(page, "viewer@example.org");
+  await page.goto("/organisation");
+  const reach = page.locator('tr[data-library="ORG-REACH"]');
+  await expect(reach.locator("td").last()).toHaveText("1");
+  await reach.getByRole("link", { name: "Personas alcanzadas, por sexo" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Meta y logro" })).toBeVisible();
+  await expect(page.getByTestId("rollup").locator("tbody tr")).toHaveCount(1);
+  await expect(page.getByTestId("rollup").locator('tr[data-group="PE"] [data-col=achieved]')).toHaveText("5070");
+  await expect(page.getByTestId("linked-projects").locator("li")).toHaveCount(1);
+  await context.close();
+});
