@@ -37,6 +37,7 @@ import {
 } from "./results";
 import { sharedReportPdfContract, sharedSummaryContract, sharedSummaryCsvContract } from "./shared";
 import { projectSummaryContract, projectSummaryCsvContract } from "./summary";
+import { createStudyContract, getStudyContract, listStudiesContract } from "./studies";
 import { importSurveyContract } from "./survey";
 import type { RouteContract } from "./types";
 
@@ -82,4 +83,7 @@ export const contracts: RouteContract[] = [
   getProjectContract,
   listIndicatorsContract,
   listResultsContract,
+  listStudiesContract,
+  createStudyContract,
+  getStudyContract,
 ];

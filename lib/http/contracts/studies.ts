@@ -1,0 +1,107 @@
+// The evaluations library's API: search and list the studies the caller may read, read one, file one.
+import { z } from "zod";
+import { studyInput, studyMethods, studySearchInput, studyVisibilities } from "@/lib/domain/studies/input";
+import type { RouteContract } from "./types";
+
+const tag = "Studies";
+const day = z.string().nullable().describe("A date as YYYY-MM-DD");
+const vocabulary = z.object({ key: z.string(), nameEn: z.string(), nameEs: z.string() });
+
+export const studyParams = z.object({ studyId: z.string().min(1).max(64) });
+
+export const studiesQuery = studySearchInput.extend({
+  q: studySearchInput.shape.q.describe(
+    "Words searched in titles, abstracts and key findings, in Spanish and English (stems, accents ignored)",
+  ),
+  type: studySearchInput.shape.type.describe("A study type's key, e.g. evaluation, baseline"),
+  country: studySearchInput.shape.country.describe("A country's ISO 3166-1 code (its regions count)"),
+  theme: studySearchInput.shape.theme.describe("A theme's key, e.g. gbv, migration"),
+  year: studySearchInput.shape.year.describe("The year of publication"),
+  project: studySearchInput.shape.project.describe("A project's id"),
+});
+
+export const studyListItem = z.object({
+  id: z.string(),
+  type: vocabulary,
+  texts: z.array(z.object({ language: z.string(), title: z.string() })),
+  method: z.enum(studyMethods).nullable(),
+  publishedOn: day,
+  visibility: z.enum(studyVisibilities),
+  countries: z.array(z.object({ isoCode: z.string().nullable(), name: z.string() })),
+  snippet: z
+    .array(z.object({ text: z.string(), hit: z.boolean() }))
+    .nullable()
+    .describe("Where the words matched (hit: true), when words were given"),
+});
+
+export const studyDetail = z.object({
+  id: z.string(),
+  type: vocabulary,
+  method: z.enum(studyMethods).nullable(),
+  instruments: z.string(),
+  fieldworkStart: day,
+  fieldworkEnd: day,
+  publishedOn: day,
+  authors: z.string(),
+  commissionedBy: z.string(),
+  pageCount: z.number().int().nullable(),
+  visibility: z.enum(studyVisibilities),
+  provenance: z.enum(["DOCUMENT", "ILLUSTRATIVE"]).nullable(),
+  texts: z.array(z.object({ language: z.string(), title: z.string(), abstract: z.string() })),
+  samples: z.array(z.object({ group: z.string(), planned: z.number().nullable(), achieved: z.number().nullable() })),
+  places: z.array(z.object({ id: z.string(), name: z.string(), isoCode: z.string().nullable(), level: z.string() })),
+  projects: z.array(z.object({ id: z.string(), code: z.string(), name: z.string() })),
+  rounds: z.array(z.object({ id: z.string(), name: z.string(), projectId: z.string(), startDate: day })),
+  indicators: z.array(z.object({ id: z.string(), code: z.string(), title: z.string(), projectId: z.string() })),
+  findings: z.array(
+    z.object({
+      id: z.string(),
+      language: z.string(),
+      statement: z.string(),
+      indicator: z.object({ id: z.string(), code: z.string(), title: z.string(), projectId: z.string() }).nullable(),
+    }),
+  ),
+  files: z.array(z.object({ id: z.string(), fileName: z.string(), mediaType: z.string(), size: z.number().int() })),
+  themes: z.array(vocabulary),
+  canEdit: z.boolean(),
+});
+
+export const listStudiesContract: RouteContract = {
+  method: "get",
+  path: "/api/v1/studies",
+  operationId: "listStudies",
+  summary: "Search the studies (evaluations, baselines, analyses) the caller may read",
+  description:
+    "Members read the studies of their projects and public ones; admins all. With words, the best matches first (at most 50) with a snippet; without, the newest first.",
+  tag,
+  auth: "session",
+  query: studiesQuery,
+  response: z.object({ studies: z.array(studyListItem) }),
+  problems: ["unauthenticated", "validation"],
+};
+
+export const createStudyContract: RouteContract = {
+  method: "post",
+  path: "/api/v1/studies",
+  operationId: "createStudy",
+  summary: "File a study (its metadata, links and findings; documents are added from the library page)",
+  description:
+    "The caller must manage every project the study is linked to (admins: any, and studies without projects). Rounds and indicators must be those projects'.",
+  tag,
+  auth: "session",
+  body: studyInput,
+  response: studyDetail,
+  problems: ["unauthenticated", "forbidden", "validation"],
+};
+
+export const getStudyContract: RouteContract = {
+  method: "get",
+  path: "/api/v1/studies/{studyId}",
+  operationId: "getStudy",
+  summary: "One study, with its texts, sample, places, findings, documents and links",
+  tag,
+  auth: "session",
+  params: studyParams,
+  response: studyDetail,
+  problems: ["unauthenticated", "notFound"],
+};

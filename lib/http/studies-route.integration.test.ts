@@ -1,0 +1,66 @@
+// The studies API: filing a study, reading it and searching, permission-checked like the pages.
+import { expect, test } from "vitest";
+import * as one from "@/app/api/v1/studies/[studyId]/route";
+import * as list from "@/app/api/v1/studies/route";
+import { apiTokenFor, projectId } from "@/lib/testing/principals";
+
+const call = async (
+  handler: (r: Request, c: { params: Promise<Record<string, string>> }) => Promise<Response>,
+  url: string,
+  token: string,
+  init: { method?: string; body?: unknown; params?: Record<string, string> } = {},
+) => {
+  const response = await handler(
+    new Request(`http://localhost${url}`, {
+      method: init.method ?? "GET",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    }),
+    { params: Promise.resolve(init.params ?? {}) },
+  );
+  return { status: response.status, body: await response.json() };
+};
+
+test("a manager files a study through the API; members read and find it, others do not; bad input is named", async () => {
+  const peru = await projectId("PE-VEN-2021");
+  const manager = await apiTokenFor("manager@example.org");
+  const viewer = await apiTokenFor("viewer@example.org");
+  const refused = await call(list.POST, "/api/v1/studies", manager, {
+    method: "POST",
+    body: { typeKey: "nope", texts: [{ language: "es", title: "Línea de base de Ñuñoa" }], projectIds: [peru] },
+  });
+  expect(refused.status).toBe(400);
+  expect(refused.body.errors).toEqual([{ field: "body.typeKey", message: "unknown" }]);
+  const filed = await call(list.POST, "/api/v1/studies", manager, {
+    method: "POST",
+    body: {
+      typeKey: "baseline",
+      texts: [{ language: "es", title: "Línea de base de Ñuñoa", abstract: "Encuestas a hogares." }],
+      projectIds: [peru],
+      publishedOn: "2020-12-01",
+    },
+  });
+  expect(filed.status).toBe(200);
+  expect(filed.body).toMatchObject({ type: { key: "baseline" }, publishedOn: "2020-12-01", canEdit: true });
+  const read = await call(one.GET, `/api/v1/studies/${filed.body.id}`, viewer, { params: { studyId: filed.body.id } });
+  expect(read.status).toBe(200);
+  expect(read.body.canEdit).toBe(false);
+  const found = await call(list.GET, "/api/v1/studies?q=nunoa&type=baseline&year=2020", viewer);
+  expect(found.body.studies.map((s: { id: string }) => s.id)).toEqual([filed.body.id]);
+  // The viewer may read it but not file one for the project.
+  const notAllowed = await call(list.POST, "/api/v1/studies", viewer, {
+    method: "POST",
+    body: { typeKey: "baseline", texts: [{ language: "en", title: "X" }], projectIds: [peru] },
+  });
+  expect(notAllowed.status).toBe(403);
+  // A member of another project only: as if it did not exist, and not listed.
+  const admin = await apiTokenFor("admin@example.org");
+  const outsiderMade = await call(list.POST, "/api/v1/studies", admin, {
+    method: "POST",
+    body: { typeKey: "baseline", texts: [{ language: "en", title: "Admin only" }] },
+  });
+  const hidden = await call(one.GET, `/api/v1/studies/${outsiderMade.body.id}`, viewer, {
+    params: { studyId: outsiderMade.body.id },
+  });
+  expect(hidden.status).toBe(404);
+});
