@@ -7,6 +7,8 @@ import { hashToken, newSecretToken } from "@/lib/domain/api-tokens/token";
 import { contracts } from "@/lib/http/contracts";
 import { db } from "@/lib/platform/db";
 import { attachEvidence, shareEvidence } from "@/lib/server/evidence/service";
+import { enablePush } from "@/lib/server/connections/push";
+import { createConnection } from "@/lib/server/connections/service";
 import { createShareLink } from "@/lib/server/share-links/service";
 import { createStudy } from "@/lib/server/studies/service";
 import { principalFor, projectId } from "@/lib/testing/principals";
@@ -14,7 +16,17 @@ import { principalFor, projectId } from "@/lib/testing/principals";
 /** What each operation asks of its caller (on the Peru project, where the cells are tried). */
 const required: Record<
   string,
-  "read" | "edit" | "enter" | "review" | "unapproved" | "members" | "create" | "signedIn" | "share" | "shareFiles"
+  | "read"
+  | "edit"
+  | "enter"
+  | "review"
+  | "unapproved"
+  | "members"
+  | "create"
+  | "signedIn"
+  | "share"
+  | "shareFiles"
+  | "connectionSecret"
 > = {
   getProjectSummary: "read",
   getProjectSummaryCsv: "read",
@@ -57,6 +69,9 @@ const required: Record<
   getSharedEvidence: "share",
   getProjectReportPdf: "read",
   getSharedReportPdf: "share",
+  // KoboToolbox's REST Service posts with the connection's push-in secret, which no caller here holds.
+  pushKoboSubmission: "connectionSecret",
+  pushKoboSubmissionWithSecretInPath: "connectionSecret",
   // A study of the Peru project, internal: its members and admins read it, its managers and admins file one.
   listStudies: "signedIn",
   createStudy: "edit",
@@ -145,6 +160,15 @@ beforeAll(async () => {
     data: { id: "0f5a3c1e-2b4d-4e6f-8a9b-1c2d3e4f5a6b", projectId: peru, userId: viewer.id, phase: "done" },
   });
   ids.progressId = progress.id;
+  const connection = await createConnection(manager, peru, {
+    name: "Matrix connection",
+    kind: "KOBO",
+    serverUrl: "https://kf.kobotoolbox.org",
+    assetUid: "aMatrix",
+    token: "matrix-token",
+  });
+  await enablePush(manager, peru, connection.id);
+  ids.connectionId = connection.id;
   const study = await createStudy(await principalFor("admin@example.org"), {
     typeKey: "evaluation",
     texts: [{ language: "en", title: "Matrix study" }],

@@ -1,4 +1,5 @@
 // Every /api/v1 route's contract: the OpenAPI document is generated from this list.
+import { pushSubmissionHeaderContract, pushSubmissionPathContract } from "./connections";
 
 import {
   deleteEvidenceContract,
@@ -42,6 +43,8 @@ import { importSurveyContract } from "./survey";
 import type { RouteContract } from "./types";
 
 export const contracts: RouteContract[] = [
+  pushSubmissionHeaderContract,
+  pushSubmissionPathContract,
   projectSummaryContract,
   projectSummaryCsvContract,
   sharedSummaryContract,

@@ -13,9 +13,16 @@ const JOB_EXPIRY_MINUTES = 15;
 
 type Handler = (data: Record<string, unknown>) => Promise<void>;
 
-const holder = globalThis as unknown as { jobQueue?: Promise<PgBoss | null>; jobHandlers?: Map<string, Handler> };
+const holder = globalThis as unknown as {
+  jobQueue?: Promise<PgBoss | null>;
+  jobHandlers?: Map<string, Handler>;
+  /** The kinds this process works on, once each. */
+  jobWorkers?: Set<string>;
+};
 holder.jobHandlers ??= new Map<string, Handler>();
 const handlers = holder.jobHandlers;
+holder.jobWorkers ??= new Set<string>();
+const workers = holder.jobWorkers;
 
 /**
  * Names the work done for a kind of job, in every process (the module doing that work calls it when it
@@ -23,6 +30,10 @@ const handlers = holder.jobHandlers;
  */
 export function defineJob<T extends Record<string, unknown>>(name: string, run: (data: T) => Promise<void>) {
   handlers.set(name, run as Handler);
+  // A kind defined after the queue started (its module loaded later) is worked on from then on.
+  void holder.jobQueue
+    ?.then((boss) => (boss ? work(boss, name, run as Handler) : undefined))
+    .catch((error) => log.error({ err: error, job: name }, "job worker did not start"));
   return {
     /** Queues a job with this id (a UUID); false when there is no queue. */
     send: (id: string, data: T) => sendJob(name, id, data),
@@ -64,16 +75,34 @@ async function start(): Promise<PgBoss | null> {
   const boss = new PgBoss({ connectionString: target.url, schema: JOB_SCHEMA, max: 3, application_name: "jobs" });
   boss.on("error", (error) => log.error({ err: error }, "job queue error"));
   await boss.start();
-  for (const [name, run] of handlers) {
-    // A job that fails is not retried: its work is all-or-nothing, and its caller is told it failed. One
-    // whose process stopped mid-way stays active until it expires, then counts as failed, unless its
-    // kind keeps a heartbeat and fails it sooner (results imports: lib/server/results/import/jobs.ts).
-    await boss.createQueue(name, { name, retryLimit: 0, expireInMinutes: JOB_EXPIRY_MINUTES });
-    await boss.work<Record<string, unknown>>(name, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
-      if (job) await run(job.data);
-    });
-  }
+  workers.clear();
+  for (const [name, run] of handlers) await work(boss, name, run);
   return boss;
+}
+
+async function work(boss: PgBoss, name: string, run: Handler) {
+  if (workers.has(name)) return;
+  workers.add(name);
+  // A job that fails is not retried: its work is all-or-nothing, and its caller is told it failed. One
+  // whose process stopped mid-way stays active until it expires, then counts as failed, unless its
+  // kind keeps a heartbeat and fails it sooner (results imports: lib/server/results/import/jobs.ts).
+  await boss.createQueue(name, { name, retryLimit: 0, expireInMinutes: JOB_EXPIRY_MINUTES });
+  await boss.work<Record<string, unknown>>(name, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
+    if (job) await handlers.get(name)?.(job.data);
+  });
+}
+
+/**
+ * Sends a job of this kind on a cron schedule (pg-boss keeps one schedule per kind, for every instance);
+ * false without a queue (the embedded database: the caller keeps a timer instead).
+ */
+export async function scheduleJob(name: string, cron: string, data: Record<string, unknown> = {}): Promise<boolean> {
+  const boss = await jobQueue();
+  if (!boss) return false;
+  const run = handlers.get(name);
+  if (run) await work(boss, name, run);
+  await boss.schedule(name, cron, data, { tz: "UTC" });
+  return true;
 }
 
 async function sendJob(name: string, id: string, data: Record<string, unknown>): Promise<boolean> {

@@ -42,7 +42,7 @@ export async function syncConnection(
   try {
     // A run that did not finish (a crash, a server that kept failing) is resumed: same question, next page.
     const last = await db().connectionSync.findFirst({
-      where: { connectionId: connection.id },
+      where: { connectionId: connection.id, trigger: { not: "push" } },
       orderBy: { startedAt: "desc" },
     });
     const resume = last && last.status !== "DONE" ? last : null;
@@ -122,8 +122,11 @@ async function runSync(
   return applySubmissions(principal, projectId, connection, run.id);
 }
 
-/** Applies the saved survey rules to every submission the connection holds, and finishes the run. */
-async function applySubmissions(
+/**
+ * Applies the saved survey rules to every submission the connection holds, and finishes the run (a
+ * sync's, or a push-in batch's). Running it twice changes nothing the second time.
+ */
+export async function applySubmissions(
   principal: Principal,
   projectId: string,
   connection: Awaited<ReturnType<typeof connectionOf>>,

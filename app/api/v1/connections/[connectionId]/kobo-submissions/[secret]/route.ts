@@ -1,0 +1,3 @@
+import { pushRoute } from "@/lib/http/connection-push";
+
+export const POST = pushRoute;
