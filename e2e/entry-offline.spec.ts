@@ -16,7 +16,9 @@ async function emptyCells(page: Page): Promise<Cell[]> {
       const inputs = [...td.querySelectorAll("input[data-key]")] as HTMLInputElement[];
       if (!inputs.length || inputs.some((i) => i.disabled || i.value !== "")) return [];
       const labels = inputs.map((i) => i.getAttribute("aria-label") ?? "");
-      return [{ key: inputs[0]?.dataset.key ?? "", where: labels[0]?.split(": ").slice(1).join(": ") ?? "", fields: labels }];
+      return [
+        { key: inputs[0]?.dataset.key ?? "", where: labels[0]?.split(": ").slice(1).join(": ") ?? "", fields: labels },
+      ];
     }),
   );
 }
@@ -111,6 +113,15 @@ test("entry reloads without a connection; what is saved there is sent once when 
   const changes = await history(page, c);
   expect(changes).toHaveLength(3);
   expect(changes.join("\n")).toMatch(/7 → 2/);
+
+  // Signing out drops every kept page: offline, the entry page is no longer there for anyone.
+  const keptPages = () => page.evaluate(async () => (await (await caches.open("me-entry-pages-v1")).keys()).length);
+  expect(await keptPages()).toBeGreaterThan(0);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await expect.poll(keptPages).toBe(0);
+  await context.setOffline(true);
+  await expect(page.goto(url)).rejects.toThrow(/net::ERR_/);
   await context.close();
 });
 
@@ -119,7 +130,12 @@ test("the app is installable: a manifest in the reader's language, PNG icons (19
   page,
 }) => {
   const manifest = await (await request.get("/manifest.webmanifest")).json();
-  expect(manifest).toMatchObject({ name: "M&E Dashboard", display: "standalone", start_url: "/projects", theme_color: "#0b5cad" });
+  expect(manifest).toMatchObject({
+    name: "M&E Dashboard",
+    display: "standalone",
+    start_url: "/projects",
+    theme_color: "#0b5cad",
+  });
   const spanish = await (
     await request.get("/manifest.webmanifest", { headers: { "accept-language": "es-PE,es;q=0.9" } })
   ).json();

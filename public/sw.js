@@ -55,7 +55,8 @@ async function entryPage(request) {
   try {
     const answer = await fetch(request);
     // Only the page itself as this account sees it: a redirect (signed out, another period) is not kept.
-    if (answer.status === 200 && answer.type === "basic" && !answer.redirected) await cache.put(request, answer.clone());
+    if (answer.status === 200 && answer.type === "basic" && !answer.redirected)
+      await cache.put(request, answer.clone());
     else await cache.delete(request);
     return answer;
   } catch (error) {

@@ -32,8 +32,8 @@ export function CellConflict({
       ? `${mine.numerator || "–"} / ${mine.denominator || "–"}`
       : mine.value.trim() || mine.textValue.trim() || "–";
   return (
-    <div className="cell-conflict" role="group" aria-label={t("label", { where })} data-conflict={where}>
-      <strong>{t("title")}</strong>
+    <fieldset className="cell-conflict" aria-label={t("label", { where })} data-conflict={where}>
+      <legend>{t("title")}</legend>
       <dl>
         <div>
           <dt>{t("theirs")}</dt>
@@ -50,6 +50,6 @@ export function CellConflict({
       <button type="button" className="button secondary" onClick={onKeepMine}>
         {t("keepMine")}
       </button>
-    </div>
+    </fieldset>
   );
 }

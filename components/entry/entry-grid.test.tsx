@@ -341,7 +341,10 @@ test("keeping their value drops what was typed and sends nothing over it", async
 
 test("a save waiting in this browser is never sent in another user's session", async () => {
   window.localStorage.setItem("entry:p1:q4", JSON.stringify({ "score|callao|": { value: "4", sampleSize: "9" } }));
-  window.localStorage.setItem("entry:p1:q4:waiting", JSON.stringify({ submit: false, keys: ["score|callao|"], by: "u2" }));
+  window.localStorage.setItem(
+    "entry:p1:q4:waiting",
+    JSON.stringify({ submit: false, keys: ["score|callao|"], by: "u2" }),
+  );
   connection(true);
   renderGrid();
   expect(await screen.findByDisplayValue("9")).toBeInTheDocument();

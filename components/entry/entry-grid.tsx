@@ -22,8 +22,8 @@ import {
   type PreviousValue,
 } from "./grid-cells";
 import { moveFocus, pasteBlock } from "./grid-navigation";
-import { sheetBatch } from "./sheet-batch";
 import { registerOfflineWorker } from "./offline-worker";
+import { sheetBatch } from "./sheet-batch";
 import { type Theirs, useSheetSave } from "./use-sheet-save";
 import { useTypedCells } from "./use-typed-cells";
 import { useWaitingSave } from "./use-waiting-save";

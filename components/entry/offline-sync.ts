@@ -41,7 +41,9 @@ export function parseBases(stored: string | null): Bases {
 /** A waiting save read back leniently: none unless it names at least one cell and who saved it. */
 export function parseWaiting(stored: string | null): Waiting | null {
   const raw = parseObject(stored);
-  const keys = Array.isArray(raw?.keys) ? raw.keys.filter((k): k is string => typeof k === "string" && isCellKey(k)) : [];
+  const keys = Array.isArray(raw?.keys)
+    ? raw.keys.filter((k): k is string => typeof k === "string" && isCellKey(k))
+    : [];
   const by = typeof raw?.by === "string" ? raw.by : "";
   return keys.length && by ? { submit: raw?.submit === true, keys: [...new Set(keys)], by } : null;
 }

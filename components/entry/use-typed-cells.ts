@@ -38,7 +38,13 @@ export function useTypedCells(projectId: string, timeId: string, saved: Map<stri
       if (isBlankCell(next[key]) && !saved.has(key)) delete next[key];
     }
     const typed = withBases(bases, Object.keys(next), saved);
-    store(next, without(typed, Object.keys(typed).filter((k) => !next[k])));
+    store(
+      next,
+      without(
+        typed,
+        Object.keys(typed).filter((k) => !next[k]),
+      ),
+    );
   };
   /** Once saved, nothing typed is kept (of `keys` only, when named). */
   const forget = (keys?: string[]) => {
