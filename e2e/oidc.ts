@@ -7,9 +7,11 @@ export const oidcClient = { id: "me-dashboard-e2e", secret: "e2e-oidc-client-sec
 export const ssoAppUrl = "http://localhost:3102";
 export const oidcLabel = "Example ID";
 
-/** The provider's accounts by login: the demo program manager (verified), an unverified and an unknown e-mail. */
+/** The provider's accounts by login: the demo program manager (verified), an unverified, an unknown and a deactivated e-mail. */
 export const oidcAccounts: Record<string, { email: string; email_verified: boolean; name: string }> = {
   programs: { email: "programs@example.org", email_verified: true, name: "Paula Programs" },
   unverified: { email: "manager@example.org", email_verified: false, name: "Not Verified" },
   stranger: { email: "stranger@example.org", email_verified: true, name: "Sam Stranger" },
+  // An account e2e/sso.pg.spec.ts makes and deactivates.
+  departed: { email: "departed@example.org", email_verified: true, name: "Dana Departed" },
 };

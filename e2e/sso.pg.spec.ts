@@ -65,3 +65,19 @@ test("a verified e-mail with no account here is refused and no account is made",
     await close();
   }
 });
+
+test("a deactivated account is refused", async ({ page }) => {
+  const { prisma, close } = e2eDatabase();
+  try {
+    await prisma.user.create({
+      data: { email: "departed@example.org", name: "Dana Departed", passwordHash: null, deactivatedAt: new Date() },
+    });
+  } finally {
+    await close();
+  }
+  await signInAtProvider(page, "departed");
+  await expect(page).toHaveURL(/\/login\?error=SsoDeactivated$/, { timeout: 20_000 });
+  await expect(page.locator("p[role=alert]")).toContainText("This account has been deactivated");
+  await page.goto(`${ssoAppUrl}/projects`);
+  await expect(page).toHaveURL(/\/login/);
+});
