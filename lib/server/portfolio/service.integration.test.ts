@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { PORTFOLIO_PAGE_SIZE } from "@/lib/domain/portfolio/filter";
+import { filterAndSortPortfolio, PORTFOLIO_PAGE_SIZE, portfolioPage } from "@/lib/domain/portfolio/filter";
 import { db, type SentQuery, watchQueries } from "@/lib/platform/db";
 import { principalFor } from "@/lib/testing/principals";
 import { readableProjectList } from "../projects/read-api";
 import { listProjects } from "../projects/service";
 import { cachedSummaryCount } from "../summary/cache";
-import { portfolioListing } from "./service";
+import { portfolio, portfolioListing } from "./service";
 
 // More projects than a page: the demo's three and these, each with a few indicators and targets.
 const ADDED = 120;
@@ -128,4 +128,22 @@ test("a member of every project (not an admin) is scoped by their memberships in
   expect(portfolioPage.rows).toHaveLength(PORTFOLIO_PAGE_SIZE);
   const widest = Math.max(...sent.map(parametersOf));
   expect(widest, sent.find((q) => parametersOf(q) === widest)?.query).toBeLessThanOrEqual(MAX_PARAMETERS);
+});
+
+test("a sort by status counts, ordered by the database on the persisted counts, is the portfolio's own order", async () => {
+  const admin = await principalFor("admin@example.org");
+  const everyRow = await portfolio(admin);
+  expect(everyRow.some((r) => r.statusCounts.onTrack > 0 || r.statusCounts.offTrack > 0)).toBe(true);
+  for (const sort of ["offTrack", "onTrack"] as const) {
+    for (const page of [1, 2, 3, 99]) {
+      const expected = portfolioPage(filterAndSortPortfolio(everyRow, { sort }), page);
+      const { listed } = await portfolioListing(admin, { sort }, page);
+      expect(
+        listed.rows.map((r) => r.id),
+        `${sort}, page ${page}`,
+      ).toEqual(expected.rows.map((r) => r.id));
+      expect(listed.rows).toStrictEqual(expected.rows);
+      expect({ ...listed, rows: [] }).toEqual({ ...expected, rows: [] });
+    }
+  }
 });

@@ -5,17 +5,23 @@ import { isText } from "@/lib/domain/measures";
 import { can, type Principal, readableProjects } from "@/lib/domain/permissions";
 import {
   filterAndSortPortfolio,
+  PORTFOLIO_PAGE_SIZE,
   type PortfolioPage,
   type PortfolioProject,
   type PortfolioQuery,
   type PortfolioRow,
   portfolioPage,
-  sortNeedsFigures,
 } from "@/lib/domain/portfolio/filter";
 import type { ProjectSummary } from "@/lib/domain/summary/types";
 import { db } from "@/lib/platform/db";
 import { projectOverviews } from "@/lib/server/summary/service";
-import { type Figures, persistedFigures, persistFigures } from "./aggregates";
+import {
+  type Figures,
+  pageByStatusCount,
+  persistedFigures,
+  persistFigures,
+  projectsWithoutFigures,
+} from "./aggregates";
 
 const KEY_INDICATORS = 3;
 
@@ -66,33 +72,38 @@ function figuresOf(summary: ProjectSummary | undefined): Figures {
  * (together, the overall figures only; lib/server/summary/service.ts), and persisted at the version they
  * were computed at.
  */
-async function withFigures(principal: Principal, projects: PortfolioProject[]): Promise<PortfolioRow[]> {
+async function withFigures(
+  principal: Principal,
+  projects: PortfolioProject[],
+  asOf = AsOf.today(),
+): Promise<PortfolioRow[]> {
   const readable = projects.filter((p) => can(principal, "project.read", p.id));
-  const asOf = AsOf.today();
-  const day = asOf.toKey();
   const persisted = await persistedFigures(
     readable.map((p) => p.id),
-    day,
+    asOf.toKey(),
   );
   const missing = readable.filter((p) => !persisted.get(p.id)?.figures).map((p) => p.id);
-  const computed = new Map<string, Figures>();
-  if (missing.length) {
-    const overviews = await projectOverviews(principal, missing, { asOf });
-    const fresh = [...overviews.values()].map((summary) => ({
-      projectId: summary.project.id,
-      version: summary.version,
-      figures: figuresOf(summary),
-    }));
-    for (const f of fresh) computed.set(f.projectId, f.figures);
-    await persistFigures(
-      fresh.filter((f): f is typeof f & { version: number } => f.version !== null),
-      day,
-    );
-  }
+  const computed = await computeFigures(principal, missing, asOf);
   return projects.map((p) => ({
     ...p,
     ...(persisted.get(p.id)?.figures ?? computed.get(p.id) ?? figuresOf(undefined)),
   }));
+}
+
+/** The given projects' figures computed (their overall figures, together) and persisted at the version computed. */
+async function computeFigures(principal: Principal, projectIds: string[], asOf: AsOf): Promise<Map<string, Figures>> {
+  if (!projectIds.length) return new Map();
+  const overviews = await projectOverviews(principal, projectIds, { asOf });
+  const fresh = [...overviews.values()].map((summary) => ({
+    projectId: summary.project.id,
+    version: summary.version,
+    figures: figuresOf(summary),
+  }));
+  await persistFigures(
+    fresh.filter((f): f is typeof f & { version: number } => f.version !== null),
+    asOf.toKey(),
+  );
+  return new Map(fresh.map((f) => [f.projectId, f.figures]));
 }
 
 /** Every project the principal may open, each with its figures (the bench's whole-portfolio measure). */
@@ -102,8 +113,9 @@ export async function portfolio(principal: Principal): Promise<PortfolioRow[]> {
 
 /**
  * One page of the portfolio as filtered and sorted, and every project the principal may open (for the
- * filters' choices). Only the page's projects are computed, except for a sort by status counts: that
- * needs the figures of every project the filters keep before a page can be cut.
+ * filters' choices). Only the page's projects' figures are read. A sort by status counts needs every kept
+ * project's counts: the projects without persisted figures at their current version are computed first,
+ * then the database orders the persisted counts and cuts the page.
  */
 export async function portfolioListing(
   principal: Principal,
@@ -111,10 +123,21 @@ export async function portfolioListing(
   page: number,
 ): Promise<{ listed: PortfolioPage<PortfolioRow>; all: PortfolioProject[] }> {
   const all = await portfolioProjects(principal);
-  if (sortNeedsFigures(query.sort ?? "name")) {
+  const sort = query.sort ?? "name";
+  if (sort === "offTrack" || sort === "onTrack") {
+    // Filtered, in name order (ties of a count keep it), then ordered by the persisted count.
     const kept = filterAndSortPortfolio(all, { ...query, sort: "name" });
-    const listed = portfolioPage(filterAndSortPortfolio(await withFigures(principal, kept), query), page);
-    return { listed, all };
+    const ids = kept.map((p) => p.id);
+    const asOf = AsOf.today();
+    await computeFigures(principal, await projectsWithoutFigures(ids, asOf.toKey()), asOf);
+    const shape = portfolioPage(kept, page);
+    const pageIds = await pageByStatusCount(ids, sort, asOf.toKey(), {
+      offset: (shape.page - 1) * PORTFOLIO_PAGE_SIZE,
+      limit: PORTFOLIO_PAGE_SIZE,
+    });
+    const byId = new Map(kept.map((p) => [p.id, p]));
+    const shown = pageIds.flatMap((id) => byId.get(id) ?? []);
+    return { listed: { ...shape, rows: await withFigures(principal, shown, asOf) }, all };
   }
   const listed = portfolioPage(filterAndSortPortfolio(all, query), page);
   return { listed: { ...listed, rows: await withFigures(principal, listed.rows) }, all };
