@@ -69,6 +69,15 @@ describe("filing a study", () => {
     expect(await db().auditEvent.count({ where: { entityType: "Study", entityId: created.id } })).toBe(2);
   });
 
+  test("a study's documents go with it: deleting the study deletes their bytes from the store", async () => {
+    const admin = await principalFor("admin@example.org");
+    const made = await createStudy(admin, study({}), [{ name: "a.pdf", bytes: pdf }]);
+    const { storageKey } = await db().studyFile.findFirstOrThrow({ where: { studyId: made.id } });
+    expect(await db().evidenceBlob.count({ where: { key: storageKey } })).toBe(1);
+    await db().study.delete({ where: { id: made.id } });
+    expect(await db().evidenceBlob.count({ where: { key: storageKey } })).toBe(0);
+  });
+
   test("viewers, evaluators and managers of another project may not file a study of the project", async () => {
     const peru = await projectId("PE-VEN-2021");
     for (const email of ["viewer@example.org", "evaluator@example.org"]) {
