@@ -5,6 +5,11 @@ test("tokens never reach a log line", () => {
   expect(loggablePath("/api/v1/shared/s_abcDEF123/summary")).toBe("/api/v1/shared/[token]/summary");
   expect(loggablePath("/s/s_abcDEF123")).toBe("/s/[token]");
   expect(loggablePath("/invite/xyz")).toBe("/invite/[token]");
+  expect(loggablePath("/reset/r_abc123")).toBe("/reset/[token]");
+  expect(loggablePath("/api/v1/connections/c1/kobo-submissions/k_secret9")).toBe(
+    "/api/v1/connections/c1/kobo-submissions/[secret]",
+  );
+  expect(loggablePath("/api/v1/connections/c1/kobo-submissions")).toBe("/api/v1/connections/c1/kobo-submissions");
   expect(loggablePath("/api/v1/projects/p1/summary")).toBe("/api/v1/projects/p1/summary");
 });
 

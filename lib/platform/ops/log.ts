@@ -12,9 +12,14 @@ export const log = pino({
   },
 });
 
-/** A request path with donor-link and invitation tokens replaced, safe to log. */
+/**
+ * A request path with every secret that travels in a path (donor links, invitations, password resets,
+ * a connection's push-in secret) replaced, safe to log. A new route with a secret in its path goes here.
+ */
 export function loggablePath(pathname: string): string {
-  return pathname.replace(/\/(s|shared|invite)\/[^/]+/g, "/$1/[token]");
+  return pathname
+    .replace(/\/(s|shared|invite|reset)\/[^/]+/g, "/$1/[token]")
+    .replace(/\/(kobo-submissions)\/[^/]+/g, "/$1/[secret]");
 }
 
 /** The caller's request id when it is a plain one (from a proxy), else a new one. */
