@@ -26,6 +26,12 @@ export async function register() {
     const { log } = await import("./lib/platform/ops/log");
     log.error({ err: error }, "the background import worker did not start");
   });
+  // Scheduled syncs of KoboToolbox and ODK Central connections: a cron job on PostgreSQL, a timer on PGlite.
+  const { startConnectionSchedule } = await import("./lib/server/connections/schedule");
+  startConnectionSchedule().catch(async (error) => {
+    const { log } = await import("./lib/platform/ops/log");
+    log.error({ err: error }, "the connections' schedule did not start");
+  });
 }
 
 /**

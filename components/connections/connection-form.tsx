@@ -64,6 +64,10 @@ export function ConnectionForm({ projectId }: { projectId: string }) {
       <label>
         <input type="checkbox" name="submit" defaultChecked={state.values?.submit === "on"} /> {t("fields.submit")}
       </label>
+      <label>
+        <input type="checkbox" name="scheduled" defaultChecked={state.values?.scheduled === "on"} />{" "}
+        {t("fields.scheduled")}
+      </label>
       <p className="muted">{t("secretHint")}</p>
       <button className="button" type="submit" disabled={pending}>
         {t("add")}

@@ -1,10 +1,13 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { SecretNotice } from "@/components/ui/secret-notice";
 import { useErrorMessage } from "@/components/ui/use-error-message";
 import type { ActionState } from "@/lib/server/action";
 import {
   deleteConnectionAction,
+  type PushState,
+  pushAction,
   type SyncConnectionState,
   syncConnectionAction,
   type TestConnectionState,
@@ -37,6 +40,7 @@ export function ConnectionPanel({
     deleteConnectionAction.bind(null, projectId),
     {},
   );
+  const [pushed, push, pushing] = useActionState<PushState, FormData>(pushAction.bind(null, projectId), {});
   const reason = (key: string) => (t.has(`reasons.${key}`) ? t(`reasons.${key}`) : key);
   const target = c.kind === "KOBO" ? c.assetUid : `${c.odkProject} / ${c.odkForm}`;
   return (
@@ -47,13 +51,15 @@ export function ConnectionPanel({
       <p className="muted">
         {c.kind === "KOBO" ? "KoboToolbox" : "ODK Central"} · {c.serverUrl} · {target} ·{" "}
         {c.submit ? t("savesSubmitted") : t("savesDrafts")}
+        {c.scheduled ? ` · ${t("hourly")}` : ""}
+        {c.pushOn ? ` · ${t("pushOn")}` : ""}
       </p>
       {c.status === "BROKEN" && (
         <p role="alert" className="error">
           {t("broken", { reason: reason(c.brokenReason ?? "failed") })}
         </p>
       )}
-      {[tested.error, synced.error, deleted.error].map(
+      {[tested.error, synced.error, deleted.error, pushed.error].map(
         (e) =>
           e && (
             <p key={e} role="alert" className="error">
@@ -74,6 +80,19 @@ export function ConnectionPanel({
             {syncing ? t("syncing") : t("sync")}
           </button>
         </form>
+        {mayManage && c.kind === "KOBO" && (
+          <form action={push}>
+            <input type="hidden" name="connectionId" value={c.id} />
+            <button className="button secondary" type="submit" name="intent" value="on" disabled={pushing}>
+              {c.pushOn ? t("pushRenew") : t("pushEnable")}
+            </button>
+            {c.pushOn && (
+              <button className="button secondary" type="submit" name="intent" value="off" disabled={pushing}>
+                {t("pushDisable")}
+              </button>
+            )}
+          </form>
+        )}
         {mayManage && (
           <form
             action={remove}
@@ -88,6 +107,7 @@ export function ConnectionPanel({
           </form>
         )}
       </div>
+      {pushed.url && <SecretNotice message={t("pushCreated")} label={t("pushUrl")} value={pushed.url} />}
       {tested.test &&
         (tested.test.ok ? (
           <p role="status">{t("testOk", { name: tested.test.form.name, submissions: tested.test.form.submissions })}</p>

@@ -22,6 +22,8 @@ export const connectionInputSchema = z
     password: z.string().max(500, "tooLong").optional(),
     appUserToken: text(500).optional(),
     submit: z.boolean().default(false),
+    /** Synced every hour as well as on demand. */
+    scheduled: z.boolean().default(false),
   })
   .superRefine((c, ctx) => {
     const need = (field: keyof typeof c) => {

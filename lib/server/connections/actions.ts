@@ -3,7 +3,9 @@
 // one and runs its sync, whose answer is the sync's record (what it read, the values it changed).
 import { revalidatePath } from "next/cache";
 import { connectionInputSchema } from "@/lib/domain/connections/schema";
+import { env } from "@/lib/platform/env";
 import { type ActionState, formAction } from "@/lib/server/action";
+import { disablePush, enablePush } from "./push";
 import { type ConnectionTest, createConnection, deleteConnection, testConnection } from "./service";
 import { syncConnection } from "./sync";
 import { type SyncView, syncView } from "./views";
@@ -21,7 +23,7 @@ const connectionFields = [
   "appUserToken",
 ] as const;
 /** Shown again after a refusal: never a token or a password. */
-const kept = ["name", "kind", "serverUrl", "assetUid", "odkProject", "odkForm", "email", "submit"];
+const kept = ["name", "kind", "serverUrl", "assetUid", "odkProject", "odkForm", "email", "submit", "scheduled"];
 
 const path = (projectId: string) => `/projects/${projectId}/connections`;
 
@@ -42,6 +44,7 @@ function connectionInput(form: FormData) {
     password: text("password"),
     appUserToken: text("appUserToken"),
     submit: form.get("submit") === "on",
+    scheduled: form.get("scheduled") === "on",
   };
 }
 
@@ -114,6 +117,26 @@ export async function syncConnectionAction(
       const run = await syncConnection(user, projectId, String(form.get("connectionId") ?? ""), { trigger: "manual" });
       revalidatePath(path(projectId));
       return { sync: syncView(run) };
+    },
+  );
+}
+
+export type PushState = ActionState & { url?: string };
+
+/** Turns push-in on (a new secret, its URL shown once) or off (`intent` off). */
+export async function pushAction(projectId: string, _previous: PushState, form: FormData): Promise<PushState> {
+  return formAction(
+    form,
+    { permission: ["connections.manage", projectId], textFields: [] },
+    async (user): Promise<PushState> => {
+      const connectionId = String(form.get("connectionId") ?? "");
+      revalidatePath(path(projectId));
+      if (form.get("intent") === "off") {
+        await disablePush(user, projectId, connectionId);
+        return { done: true };
+      }
+      const secret = await enablePush(user, projectId, connectionId);
+      return { done: true, url: `${env().APP_URL}/api/v1/connections/${connectionId}/kobo-submissions/${secret}` };
     },
   );
 }

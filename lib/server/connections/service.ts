@@ -12,7 +12,7 @@ import { defaultRemote, type RemoteOptions, RemoteRefused } from "./remote";
 import { type FormInfo, koboServer, odkServer, type SurveyServer } from "./servers";
 
 /** What the pages show of a connection: never its credentials. */
-export type ConnectionView = Pick<
+export type ConnectionView = { pushOn: boolean } & Pick<
   Connection,
   | "id"
   | "name"
@@ -22,6 +22,7 @@ export type ConnectionView = Pick<
   | "odkProject"
   | "odkForm"
   | "submit"
+  | "scheduled"
   | "status"
   | "brokenReason"
   | "lastSeenAt"
@@ -36,6 +37,7 @@ const viewFields = {
   odkProject: true,
   odkForm: true,
   submit: true,
+  scheduled: true,
   status: true,
   brokenReason: true,
   lastSeenAt: true,
@@ -44,13 +46,18 @@ const viewFields = {
 
 export async function listConnections(principal: Principal, projectId: string): Promise<ConnectionView[]> {
   assertCan(principal, "connections.sync", projectId);
-  return db().connection.findMany({ where: { projectId }, select: viewFields, orderBy: { createdAt: "asc" } });
+  const found = await db().connection.findMany({
+    where: { projectId },
+    select: { ...viewFields, pushSecretHash: true },
+    orderBy: { createdAt: "asc" },
+  });
+  return found.map(({ pushSecretHash, ...c }) => ({ ...c, pushOn: pushSecretHash !== null }));
 }
 
 export async function createConnection(principal: Principal, projectId: string, raw: unknown): Promise<ConnectionView> {
   assertCan(principal, "connections.manage", projectId);
   const input = connectionInputSchema.parse(raw);
-  return db().connection.create({
+  const created = await db().connection.create({
     data: {
       projectId,
       name: input.name,
@@ -61,10 +68,12 @@ export async function createConnection(principal: Principal, projectId: string, 
       odkForm: input.kind === "ODK_CENTRAL" ? (input.odkForm ?? null) : null,
       secret: seal(JSON.stringify(credentialsOf(input))),
       submit: input.submit,
+      scheduled: input.scheduled,
       createdById: requireUserId(principal),
     },
     select: viewFields,
   });
+  return { ...created, pushOn: false };
 }
 
 /** Deletes the connection, its stored submissions and history; the values it saved stay. */
