@@ -45,3 +45,34 @@ test("a viewer of one project sees that project's part only, in Spanish", async 
   await expect(page.getByTestId("linked-projects").locator("li")).toHaveCount(1);
   await context.close();
 });
+
+test("an admin adds a library indicator; a rule that does not fit its measure is refused on its field", async ({
+  page,
+}) => {
+  await logInAs(page, "admin@example.org");
+  await page.goto("/organisation");
+  const form = page.locator("form", { has: page.getByRole("heading", { name: "Add a library indicator" }) });
+  const code = `E2E-${Date.now()}`;
+  await form.getByLabel("Code").fill(code);
+  await form.getByLabel("Name in English").fill("Households with safe water");
+  await form.getByLabel("Name in Spanish").fill("Hogares con agua segura");
+  await form.getByLabel("Measure").selectOption("PERCENTAGE");
+  await form.getByLabel("Roll-up").selectOption("SUM");
+  await form.getByRole("button", { name: "Add to the library" }).click();
+  await expect(form.locator("#lib-rule-error")).toContainText("This roll-up does not fit the measure");
+  await expect(page.locator(`tr[data-library="${code}"]`)).toHaveCount(0);
+
+  await form.getByLabel("Roll-up").selectOption("");
+  await form.getByRole("button", { name: "Add to the library" }).click();
+  await expect(form.getByRole("status")).toHaveText(`${code} added to the library.`);
+  const row = page.locator(`tr[data-library="${code}"]`);
+  await expect(row).toContainText("Summed numerators over summed denominators");
+  await expect(row.locator("td").last()).toHaveText("0");
+});
+
+test("a manager reads the library but is offered no form to change it", async ({ page }) => {
+  await logInAs(page, "manager@example.org");
+  await page.goto("/organisation");
+  await expect(page.locator('tr[data-library="ORG-REACH"]')).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Add a library indicator" })).toHaveCount(0);
+});

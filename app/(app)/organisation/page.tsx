@@ -1,13 +1,17 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { LibraryIndicatorForm } from "@/components/organisation/library-indicator-form";
 import { TableScroll } from "@/components/ui/table-scroll";
+import type { Locale } from "@/lib/domain/i18n/config";
+import { can } from "@/lib/domain/permissions";
 import { requireUser } from "@/lib/platform/auth/session";
-import { listLibrary } from "@/lib/server/library/service";
+import { libraryFormOptions, listLibrary } from "@/lib/server/library/service";
 
 /** The organisation's picture: its standard indicators, the most reported first (among the caller's projects). */
 export default async function OrganisationPage() {
   const user = await requireUser();
   const [library, t, locale] = await Promise.all([listLibrary(user), getTranslations("organisation"), getLocale()]);
+  const formOptions = can(user, "library.manage") ? await libraryFormOptions(user, locale as Locale) : null;
   const active = library
     .filter((l) => !l.archivedAt)
     .sort((a, b) => b.projectCount - a.projectCount || a.code.localeCompare(b.code));
@@ -44,6 +48,7 @@ export default async function OrganisationPage() {
           </table>
         </TableScroll>
       )}
+      {formOptions && <LibraryIndicatorForm measures={formOptions.measures} dimensions={formOptions.dimensions} />}
     </>
   );
 }

@@ -4,7 +4,9 @@
 // the projects they may open among those that report an indicator.
 import "server-only";
 import { z } from "zod";
+import { localizeDimension } from "@/lib/domain/catalogue/names";
 import { DomainError } from "@/lib/domain/errors";
+import type { Locale } from "@/lib/domain/i18n/config";
 import {
   type CatalogueOptions,
   linkProblems,
@@ -67,6 +69,19 @@ export async function createLibraryIndicator(principal: Principal, input: Librar
     });
     return created;
   });
+}
+
+/** What the library form offers an admin or M&E lead: the shared catalogue's dimensions, in the reader's language. */
+export async function libraryFormOptions(principal: Principal, locale: Locale) {
+  assertCan(principal, "library.manage");
+  const dimensions = await db().disaggregationDimension.findMany({
+    where: { projectId: null },
+    orderBy: { name: "asc" },
+  });
+  return {
+    measures,
+    dimensions: dimensions.map((d) => localizeDimension(d, locale)).map((d) => ({ key: d.key, name: d.name })),
+  };
 }
 
 /** The library (archived indicators last), each with how many projects the caller may open report it. */
