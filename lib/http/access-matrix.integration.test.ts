@@ -76,6 +76,7 @@ const required: Record<
   listStudies: "signedIn",
   createStudy: "edit",
   getStudy: "read",
+  listSharedStudies: "share",
 };
 
 const matrixPdf = "%PDF-1.4\n%%EOF\n";

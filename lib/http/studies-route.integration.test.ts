@@ -1,8 +1,10 @@
 // The studies API: filing a study, reading it and searching, permission-checked like the pages.
 import { expect, test } from "vitest";
+import * as shared from "@/app/api/v1/shared/[token]/studies/route";
 import * as one from "@/app/api/v1/studies/[studyId]/route";
 import * as list from "@/app/api/v1/studies/route";
-import { apiTokenFor, projectId } from "@/lib/testing/principals";
+import { createShareLink } from "@/lib/server/share-links/service";
+import { apiTokenFor, principalFor, projectId } from "@/lib/testing/principals";
 
 const call = async (
   handler: (r: Request, c: { params: Promise<Record<string, string>> }) => Promise<Response>,
@@ -63,4 +65,34 @@ test("a manager files a study through the API; members read and find it, others 
     params: { studyId: outsiderMade.body.id },
   });
   expect(hidden.status).toBe(404);
+});
+
+test("a donor link lists exactly its project's studies shared with donors or public", async () => {
+  const peru = await projectId("PE-VEN-2021");
+  const manager = await apiTokenFor("manager@example.org");
+  const titles: Record<string, string> = {};
+  for (const visibility of ["INTERNAL", "DONORS", "PUBLIC"]) {
+    const made = await call(list.POST, "/api/v1/studies", manager, {
+      method: "POST",
+      body: {
+        typeKey: "midline",
+        texts: [{ language: "en", title: `Link ${visibility}` }],
+        projectIds: [peru],
+        visibility,
+      },
+    });
+    titles[made.body.id] = `Link ${visibility}`;
+  }
+  const link = await createShareLink(await principalFor("manager@example.org"), peru, {
+    label: "Studies API",
+    expiresAt: null,
+    options: {} as never,
+  });
+  const seen = await call(shared.GET, `/api/v1/shared/${link.token}/studies`, "", { params: { token: link.token } });
+  expect(seen.status).toBe(200);
+  const mine = seen.body.studies
+    .map((s: { id: string }) => titles[s.id])
+    .filter(Boolean)
+    .sort();
+  expect(mine).toEqual(["Link DONORS", "Link PUBLIC"]);
 });

@@ -38,7 +38,7 @@ import {
 } from "./results";
 import { sharedReportPdfContract, sharedSummaryContract, sharedSummaryCsvContract } from "./shared";
 import { projectSummaryContract, projectSummaryCsvContract } from "./summary";
-import { createStudyContract, getStudyContract, listStudiesContract } from "./studies";
+import { createStudyContract, getStudyContract, listSharedStudiesContract, listStudiesContract } from "./studies";
 import { importSurveyContract } from "./survey";
 import type { RouteContract } from "./types";
 
@@ -89,4 +89,5 @@ export const contracts: RouteContract[] = [
   listStudiesContract,
   createStudyContract,
   getStudyContract,
+  listSharedStudiesContract,
 ];

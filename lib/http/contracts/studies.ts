@@ -105,3 +105,26 @@ export const getStudyContract: RouteContract = {
   response: studyDetail,
   problems: ["unauthenticated", "notFound"],
 };
+
+export const listSharedStudiesContract: RouteContract = {
+  method: "get",
+  path: "/api/v1/shared/{token}/studies",
+  operationId: "listSharedStudies",
+  summary: "The studies shared with a donor's share link (its project's studies shared with donors, or public)",
+  tag: "Sharing",
+  auth: "shareToken",
+  params: z.object({ token: z.string().min(1).describe("The token of a donor's share link") }),
+  response: z.object({
+    studies: z.array(
+      z.object({
+        id: z.string(),
+        publishedOn: day,
+        pageCount: z.number().int().nullable(),
+        type: vocabulary,
+        texts: z.array(z.object({ language: z.string(), title: z.string(), abstract: z.string() })),
+        files: z.array(z.object({ id: z.string(), fileName: z.string() })),
+      }),
+    ),
+  }),
+  problems: ["notFound", "gone", "rateLimited"],
+};
