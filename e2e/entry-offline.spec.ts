@@ -125,6 +125,32 @@ test("entry reloads without a connection; what is saved there is sent once when 
   await context.close();
 });
 
+test("an entry page opened once, before the worker controlled it, is kept with its files and reloads offline", async ({
+  browser,
+}) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await logInAs(page, "evaluator@example.org");
+  await page.getByRole("link", { name: project }).click();
+  await page.getByRole("link", { name: "Enter results" }).click();
+  await expect(page).toHaveURL(/\/entry\?time=[^&]+$/);
+  const url = page.url();
+  // This first visit was loaded without the worker: the page hands it what it loaded, and it keeps them.
+  await expect
+    .poll(() => page.evaluate(async (href) => Boolean(await (await caches.open("me-entry-pages-v1")).match(href)), url))
+    .toBe(true);
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Enter results" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Save draft" })).toBeVisible();
+  // Its scripts came from the kept files: the grid answers, and a save waits for the connection.
+  const cell = page.locator("table.entry-grid td:has(input[data-key]:not([disabled]))").first();
+  for (const input of await cell.locator("input[data-key]").all()) await input.fill("1");
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByText(/^No connection: 1 value waits in this browser/)).toBeVisible();
+  await context.close();
+});
+
 test("the app is installable: a manifest in the reader's language, PNG icons (192, 512, maskable) and its colour", async ({
   request,
   page,
