@@ -92,9 +92,9 @@ export function StudyForm({ choices, locale }: { choices: StudyFormChoices; loca
       {textarea("abstract0", t("form.abstractField"), 6)}
       <details open={Boolean(v("title1"))}>
         <summary>{t("form.secondLanguage")}</summary>
-        {select("language1", t("form.language"), languageOptions, locale === "es" ? "en" : "es")}
-        {input("title1", t("form.titleField"), { maxLength: 300 })}
-        {textarea("abstract1", t("form.abstractField"), 6)}
+        {select("language1", `${t("form.language")} (2)`, languageOptions, locale === "es" ? "en" : "es")}
+        {input("title1", `${t("form.titleField")} (2)`, { maxLength: 300 })}
+        {textarea("abstract1", `${t("form.abstractField")} (2)`, 6)}
       </details>
       {checks(
         "projectIds",
