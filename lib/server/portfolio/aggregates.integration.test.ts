@@ -2,7 +2,7 @@ import { expect, test } from "vitest";
 import { AsOf } from "@/lib/domain/as-of";
 import { db } from "@/lib/platform/db";
 import { principalFor } from "@/lib/testing/principals";
-import { portfolioListing } from "./service";
+import { computeFigures, portfolioListing } from "./service";
 
 const today = () => AsOf.today().toKey();
 const listing = async () =>
@@ -56,4 +56,19 @@ test("a persisted row is read only at its project's current data version, never 
     [version + 2, first.statusCounts.onTrack],
     [version + 3, 903],
   ]);
+});
+
+test("figures whose version moved while they were loaded are shown but not persisted", async () => {
+  const [first] = await listing();
+  if (!first) throw new Error("no project listed");
+  await db().$executeRaw`DELETE FROM "ProjectAggregate" WHERE "projectId" = ${first.id}`;
+  const { dataVersion: version } = await db().project.findUniqueOrThrow({ where: { id: first.id } });
+  const admin = await principalFor("admin@example.org");
+  // The version read before the load (version - 1) is not the one the figures were computed at.
+  const shown = await computeFigures(admin, new Map([[first.id, version - 1]]), AsOf.today());
+  expect(shown.get(first.id)?.statusCounts).toStrictEqual(first.statusCounts);
+  expect((await persistedRows()).filter((r) => r.projectId === first.id)).toEqual([]);
+  // Read before at the version computed: kept.
+  await computeFigures(admin, new Map([[first.id, version]]), AsOf.today());
+  expect((await persistedRows()).filter((r) => r.projectId === first.id).map((r) => r.dataVersion)).toEqual([version]);
 });

@@ -82,21 +82,25 @@ export async function persistFigures(
   ]);
 }
 
-/** Of the given projects, those with no persisted figures at their current data version as of `day`. */
-export async function projectsWithoutFigures(projectIds: string[], day: string): Promise<string[]> {
-  const rows = await readDb().$queryRaw<{ id: string }[]>`
-    SELECT p."id" FROM "Project" p
+/**
+ * Of the given projects, those with no persisted figures at their current data version as of `day`,
+ * each with that version.
+ */
+export async function projectsWithoutFigures(projectIds: string[], day: string): Promise<Map<string, number>> {
+  const rows = await readDb().$queryRaw<{ id: string; dataVersion: number }[]>`
+    SELECT p."id", p."dataVersion" FROM "Project" p
     LEFT JOIN "ProjectAggregate" a
       ON a."projectId" = p."id" AND a."dataVersion" = p."dataVersion" AND a."asOfDay" = ${day}
     WHERE p."id" = ANY(${projectIds}::text[]) AND a."projectId" IS NULL`;
-  return rows.map((r) => r.id);
+  return new Map(rows.map((r) => [r.id, r.dataVersion]));
 }
 
 /**
  * The ids of one page of the given projects ordered by a status count, most first, from the persisted
  * columns at each project's current data version as of `day` (a project without a row counts 0). Ties keep
  * the order the ids are given in (the portfolio's name order, which the database's collation need not
- * share). The order and the page are the database's; only the page's ids come back.
+ * share). The order and the page are the database's; only the page's ids come back. Read from the
+ * primary: the rows were often written a moment ago, and a lagging replica would count them 0.
  */
 export async function pageByStatusCount(
   orderedIds: string[],
@@ -104,7 +108,7 @@ export async function pageByStatusCount(
   day: string,
   page: { offset: number; limit: number },
 ): Promise<string[]> {
-  const rows = await readDb().$queryRaw<{ id: string }[]>`
+  const rows = await db().$queryRaw<{ id: string }[]>`
     SELECT p."id" FROM "Project" p
     LEFT JOIN "ProjectAggregate" a
       ON a."projectId" = p."id" AND a."dataVersion" = p."dataVersion" AND a."asOfDay" = ${day}

@@ -82,7 +82,12 @@ async function withFigures(
     readable.map((p) => p.id),
     asOf.toKey(),
   );
-  const missing = readable.filter((p) => !persisted.get(p.id)?.figures).map((p) => p.id);
+  const missing = new Map(
+    readable.flatMap((p) => {
+      const kept = persisted.get(p.id);
+      return kept && !kept.figures ? [[p.id, kept.version] as const] : [];
+    }),
+  );
   const computed = await computeFigures(principal, missing, asOf);
   return projects.map((p) => ({
     ...p,
@@ -90,17 +95,27 @@ async function withFigures(
   }));
 }
 
-/** The given projects' figures computed (their overall figures, together) and persisted at the version computed. */
-async function computeFigures(principal: Principal, projectIds: string[], asOf: AsOf): Promise<Map<string, Figures>> {
-  if (!projectIds.length) return new Map();
-  const overviews = await projectOverviews(principal, projectIds, { asOf });
+/**
+ * The given projects' figures computed (their overall figures, together), each persisted only when it was
+ * computed at the data version read before (`versionBefore`): a change committed while the figures were
+ * loaded could otherwise leave an older version's figures under the newer version, read by every instance.
+ */
+export async function computeFigures(
+  principal: Principal,
+  versionBefore: Map<string, number>,
+  asOf: AsOf,
+): Promise<Map<string, Figures>> {
+  if (!versionBefore.size) return new Map();
+  const overviews = await projectOverviews(principal, [...versionBefore.keys()], { asOf });
   const fresh = [...overviews.values()].map((summary) => ({
     projectId: summary.project.id,
     version: summary.version,
     figures: figuresOf(summary),
   }));
   await persistFigures(
-    fresh.filter((f): f is typeof f & { version: number } => f.version !== null),
+    fresh.filter(
+      (f): f is typeof f & { version: number } => f.version !== null && f.version === versionBefore.get(f.projectId),
+    ),
     asOf.toKey(),
   );
   return new Map(fresh.map((f) => [f.projectId, f.figures]));
