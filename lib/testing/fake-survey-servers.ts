@@ -21,7 +21,13 @@ export type FakeServer = {
 
 type Json = Record<string, unknown>;
 
-async function listen(handle: (req: IncomingMessage, url: URL, body: string) => { status: number; body?: unknown; headers?: Record<string, string> }) {
+async function listen(
+  handle: (
+    req: IncomingMessage,
+    url: URL,
+    body: string,
+  ) => { status: number; body?: unknown; headers?: Record<string, string> },
+) {
   const state = { requests: [] as URL[], fail: [] as Failure[], failAtOffset: null as number | null };
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
     let body = "";
@@ -34,8 +40,7 @@ async function listen(handle: (req: IncomingMessage, url: URL, body: string) => 
       const failure = state.fail.shift();
       const offset = url.searchParams.get("start") ?? url.searchParams.get("$skip");
       const answer =
-        failure ??
-        (state.failAtOffset !== null && offset === String(state.failAtOffset) ? { status: 503 } : null);
+        failure ?? (state.failAtOffset !== null && offset === String(state.failAtOffset) ? { status: 503 } : null);
       if (answer) {
         res.writeHead(answer.status, {
           "Content-Type": "application/json",
@@ -146,7 +151,10 @@ export async function fakeOdk(options: {
       const sent = JSON.parse(body || "{}") as Json;
       if (sent.email !== options.email || sent.password !== options.password)
         return { status: 401, body: { code: 401.2, message: "Could not authenticate with the provided credentials." } };
-      return { status: 200, body: { createdAt: "2018-04-18T03:04:51.695Z", expiresAt: "2018-04-19T03:04:51.695Z", token } };
+      return {
+        status: 200,
+        body: { createdAt: "2018-04-18T03:04:51.695Z", expiresAt: "2018-04-19T03:04:51.695Z", token },
+      };
     }
     if (req.headers.authorization !== `Bearer ${token}`)
       return { status: 401, body: { code: 401.2, message: "Could not authenticate with the provided credentials." } };
@@ -180,7 +188,9 @@ export async function fakeOdk(options: {
         status: 200,
         body: {
           "@odata.context": `http://${req.headers.host}${form}.svc/$metadata#Submissions`,
-          ...(skip + top < matching.length ? { "@odata.nextLink": `http://${req.headers.host}${next.pathname}${next.search}` } : {}),
+          ...(skip + top < matching.length
+            ? { "@odata.nextLink": `http://${req.headers.host}${next.pathname}${next.search}` }
+            : {}),
           "@odata.count": matching.length,
           value,
         },
