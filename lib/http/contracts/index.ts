@@ -37,8 +37,8 @@ import {
   uploadResultsContract,
 } from "./results";
 import { sharedReportPdfContract, sharedSummaryContract, sharedSummaryCsvContract } from "./shared";
-import { projectSummaryContract, projectSummaryCsvContract } from "./summary";
 import { createStudyContract, getStudyContract, listSharedStudiesContract, listStudiesContract } from "./studies";
+import { projectSummaryContract, projectSummaryCsvContract } from "./summary";
 import { importSurveyContract } from "./survey";
 import type { RouteContract } from "./types";
 

@@ -12,7 +12,6 @@ import { toSummaryJson } from "@/lib/domain/summary/types";
 import { gateProjectPage } from "@/lib/server/projects/page-gate";
 import { type ProjectFilters, projectDashboard } from "@/lib/server/summary/project-view";
 import { StudiesSection } from "./studies-section";
-import { StudiesSection } from "./studies-section";
 
 type Search = { indicator?: string; preview?: string; location?: string; period?: string; asOf?: string };
 type Props = { params: Promise<{ projectId: string }>; searchParams: Promise<Search> };
@@ -106,7 +105,6 @@ export default async function ProjectPage({ params, searchParams }: Props) {
         detailsLinks={detailsLinks}
         placeMap={map}
       />
-      <StudiesSection principal={user} projectId={project.id} />
       <StudiesSection principal={user} projectId={project.id} />
       {project.sourceNote && (
         <>
