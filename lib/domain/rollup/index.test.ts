@@ -97,6 +97,20 @@ describe("roll-up examples", () => {
     });
   });
 
+  test("without a life target, a rate takes each place's last period target, never a pool of them", () => {
+    const quarterTarget = (q: number, numerator: number, denominator: number) => ({
+      ...nepal,
+      ...amount(null, numerator, denominator),
+      start: new Date(Date.UTC(2025, q * 3, 1)),
+      end: new Date(Date.UTC(2025, q * 3 + 3, 0)),
+    });
+    const rates = project("A", { targets: [quarterTarget(1, 80, 100), quarterTarget(0, 10, 100)] });
+    expect(rollUp("RATIO", [rates], "total")[0]).toMatchObject({
+      target: { numerator: 80, denominator: 100, value: 80 },
+      targetBasis: "ratioOfSums",
+    });
+  });
+
   test("cumulative figures take each place's latest value: running totals are never added over time", () => {
     const running = project("A", {
       timeRule: "CUMULATIVE",

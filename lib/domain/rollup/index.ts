@@ -112,7 +112,10 @@ function groupKey(by: GroupBy, series: ProjectSeries, place: RollupPlace): strin
 
 /** Rule 3: cumulative figures keep only the latest dated row of each place. */
 function latestPerPlace<T extends RollupPlace & { end: Date | null }>(timeRule: TimeRule, rows: T[]): T[] {
-  if (timeRule === "NON_CUMULATIVE") return rows;
+  return timeRule === "NON_CUMULATIVE" ? rows : latestOfEachPlace(rows);
+}
+
+function latestOfEachPlace<T extends RollupPlace & { end: Date | null }>(rows: T[]): T[] {
   const latest = new Map<string, T>();
   for (const row of rows) {
     const current = latest.get(row.placeId);
@@ -148,13 +151,13 @@ function combineTargets(
  * A project's targets in the window: its life-of-project targets for all time; otherwise its period
  * targets of periods starting in the window (cumulative: each place's latest).
  */
-function targetsIn(series: ProjectSeries, window: Window): RollupTarget[] {
+function targetsIn(rule: RollupRule, series: ProjectSeries, window: Window): RollupTarget[] {
   const dated = series.targets.filter((t) => t.start !== null);
   if (!window) {
     const life = series.targets.filter((t) => t.start === null);
     if (life.length) return life;
     // Rule 4: without a life target, the period targets (summed, or the latest when cumulative or a rate).
-    return latestPerPlace(series.timeRule, dated);
+    return rule === "RATIO" ? latestOfEachPlace(dated) : latestPerPlace(series.timeRule, dated);
   }
   return latestPerPlace(
     series.timeRule,
@@ -233,7 +236,7 @@ export function rollUp(
       return found;
     };
     for (const v of series.values) if (inWindow(v.start, window)) slot(groupKey(by, series, v)).values.push(v);
-    for (const t of targetsIn(series, window)) slot(groupKey(by, series, t)).targets.push(t);
+    for (const t of targetsIn(rule, series, window)) slot(groupKey(by, series, t)).targets.push(t);
     for (const [key, rows] of byGroup) {
       const counted = latestPerPlace(series.timeRule, rows.values);
       const actual = combine(rule, counted);
