@@ -123,3 +123,24 @@ test("a manager links indicators that fit; what does not fit is refused and noth
   expect((await libraryIndicatorView(admin, library.id))?.projects).toHaveLength(1);
   expect(await db().auditEvent.count({ where: { action: { in: ["library.link", "library.unlink"] } } })).toBe(3);
 });
+
+test("links of archived projects and archived indicators are left out of the library's page, as from its count", async () => {
+  const admin = await principalFor("admin@example.org");
+  const library = await db().libraryIndicator.findUniqueOrThrow({ where: { code: "LIB-REACH" } });
+  const nepal = await indicatorOf("SA-HIV-MOB", "OP1.1");
+  const peru = await indicatorOf("PE-VEN-2021", "OP1.1.1");
+  await linkIndicator(admin, nepal.project, nepal.indicator.id, library.id, await sexMappings(nepal.indicator.id));
+  const shown = async () => (await libraryIndicatorView(admin, library.id))?.projects.map((p) => p.project.code);
+  const counted = async () => (await listLibrary(admin)).find((l) => l.id === library.id)?.projectCount;
+  expect(await shown()).toEqual(["PE-VEN-2021", "SA-HIV-MOB"]);
+
+  await db().project.update({ where: { id: nepal.project }, data: { archivedAt: new Date() } });
+  expect(await shown()).toEqual(["PE-VEN-2021"]);
+  expect(await counted()).toBe(1);
+  await db().project.update({ where: { id: nepal.project }, data: { archivedAt: null } });
+
+  await db().indicator.update({ where: { id: peru.indicator.id }, data: { archivedAt: new Date() } });
+  expect(await shown()).toEqual(["SA-HIV-MOB"]);
+  expect(await counted()).toBe(1);
+  await db().indicator.update({ where: { id: peru.indicator.id }, data: { archivedAt: null } });
+});

@@ -91,7 +91,9 @@ export async function listLibrary(principal: Principal) {
     orderBy: [{ archivedAt: { sort: "asc", nulls: "first" } }, { code: "asc" }],
     include: {
       links: {
-        where: { indicator: { project: allOf(readableProjectsWhere(principal), { archivedAt: null }) } },
+        where: {
+          indicator: { archivedAt: null, project: allOf(readableProjectsWhere(principal), { archivedAt: null }) },
+        },
         select: { indicator: { select: { projectId: true } } },
       },
     },
@@ -112,7 +114,9 @@ export async function libraryIndicatorView(principal: Principal, id: string) {
     where: { id },
     include: {
       links: {
-        where: { indicator: { project: readableProjectsWhere(principal) } },
+        where: {
+          indicator: { archivedAt: null, project: allOf(readableProjectsWhere(principal), { archivedAt: null }) },
+        },
         include: {
           indicator: {
             select: {
