@@ -145,3 +145,24 @@ test("a post is kept and applied like a sync; the same post again counts once; t
   expect(await applied((await second.json()).syncId)).toMatchObject({ status: "DONE", read: 1, applied: true });
   expect((await count()).value).toBe(5);
 });
+
+test("a push-in never moves the mark the next pull asks from, and waits while a sync holds the connection", async () => {
+  const before = await db().connection.findUniqueOrThrow({ where: { id: connectionId } });
+  // A sync holds the connection: the pushed submission is applied only once it lets go.
+  await db().connection.update({ where: { id: connectionId }, data: { lockedUntil: new Date(Date.now() + 60_000) } });
+  let released = false;
+  setTimeout(() => {
+    released = true;
+    // (A Prisma query runs only once something awaits it.)
+    db()
+      .connection.update({ where: { id: connectionId }, data: { lockedUntil: null } })
+      .then(() => undefined);
+  }, 1_500);
+  const answer = await post(JSON.stringify({ ...submission(3, 1), _submission_time: "2031-01-01T00:00:00" }));
+  const run = await applied((await answer.json()).syncId);
+  expect(released).toBe(true);
+  expect(run).toMatchObject({ status: "DONE", read: 1 });
+  const after = await db().connection.findUniqueOrThrow({ where: { id: connectionId } });
+  expect(after.lastSeenAt).toEqual(before.lastSeenAt);
+  expect(after.lockedUntil).toBeNull();
+});

@@ -13,7 +13,7 @@ import { db } from "@/lib/platform/db";
 import { defineJob } from "@/lib/platform/jobs/queue";
 import { log } from "@/lib/platform/ops/log";
 import { connectionOf } from "./service";
-import { applySubmissions } from "./sync";
+import { applySubmissions, releaseLease, takeLease } from "./sync";
 
 /** A REST Service post is one submission: a few kilobytes; a large one with many repeats, well under this. */
 export const PUSH_BODY_LIMIT = 1024 * 1024;
@@ -108,14 +108,32 @@ async function applyPushed(syncId: string) {
     if (!actor) return void (await fail("notAllowed"));
     assertCan(actor, "connections.sync", connection.projectId);
     assertCan(actor, "results.enter", connection.projectId);
-    await applySubmissions(
-      actor,
-      connection.projectId,
-      await connectionOf(connection.projectId, connection.id),
-      run.id,
-    );
+    // Not beside a sync of the same connection: both would apply the rules to the same cells.
+    if (!(await waitForLease(connection.id))) return void (await fail("syncRunning"));
+    try {
+      await applySubmissions(
+        actor,
+        connection.projectId,
+        await connectionOf(connection.projectId, connection.id),
+        run.id,
+      );
+    } finally {
+      await releaseLease(connection.id);
+    }
   } catch (error) {
     log.warn({ err: error, syncId }, "applying a pushed submission failed");
     await fail(error instanceof DomainError && error.code === "forbidden" ? "notAllowed" : "failed");
+  }
+}
+
+/**
+ * Takes the connection's lease, waiting while a sync holds it (up to `patience`). A push-in that could
+ * not take it stays kept: the next sync applies every kept submission.
+ */
+async function waitForLease(connectionId: string, patience = 60_000, step = 1_000): Promise<boolean> {
+  for (let waited = 0; ; waited += step) {
+    if (await takeLease(connectionId)) return true;
+    if (waited >= patience) return false;
+    await new Promise((resolve) => setTimeout(resolve, step));
   }
 }

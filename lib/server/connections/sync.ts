@@ -34,11 +34,8 @@ export async function syncConnection(
   assertCan(principal, "results.enter", projectId);
   const connection = await connectionOf(projectId, connectionId);
   const now = new Date();
-  const leased = await db().connection.updateMany({
-    where: { id: connection.id, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
-    data: { lockedUntil: new Date(now.getTime() + LEASE_MS) },
-  });
-  if (!leased.count) throw new DomainError("conflict", { detail: "A sync of this connection is running." });
+  if (!(await takeLease(connection.id, now)))
+    throw new DomainError("conflict", { detail: "A sync of this connection is running." });
   try {
     // A run that did not finish (a crash, a server that kept failing) is resumed: same question, next page.
     const last = await db().connectionSync.findFirst({
@@ -71,8 +68,24 @@ export async function syncConnection(
       });
     }
   } finally {
-    await db().connection.update({ where: { id: connection.id }, data: { lockedUntil: null } });
+    await releaseLease(connection.id);
   }
+}
+
+/**
+ * Holds the connection for one run (a sync, or applying a push-in): two runs never apply the rules to
+ * the same cells at once. False when another run holds it; a crashed run's hold lapses after LEASE_MS.
+ */
+export async function takeLease(connectionId: string, now = new Date()): Promise<boolean> {
+  const leased = await db().connection.updateMany({
+    where: { id: connectionId, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+    data: { lockedUntil: new Date(now.getTime() + LEASE_MS) },
+  });
+  return leased.count > 0;
+}
+
+export async function releaseLease(connectionId: string) {
+  await db().connection.update({ where: { id: connectionId }, data: { lockedUntil: null } });
 }
 
 async function runSync(
@@ -85,12 +98,17 @@ async function runSync(
   const server = serverOf(connection, options.remote ?? defaultRemote);
   const limit = options.pageSize ?? PAGE_SIZE;
   let offset = run.nextOffset;
+  // The next pull asks from here: the newest submission this run read (pushed ones never move it, so a
+  // submission the REST Service missed is still pulled). Pages a crashed run read before are not counted:
+  // a lower mark only reads some submissions again, which changes nothing.
+  let watermark = run.since;
   const seen = new Set<string>();
   for (;;) {
     const page = await server.page(run.since, offset, limit);
     // The same submission twice (pages that shifted under a new one) is kept once.
     const fresh = page.submissions.filter((s) => !seen.has(s.externalId));
     for (const s of fresh) seen.add(s.externalId);
+    for (const s of page.submissions) if (s.seenAt && (!watermark || s.seenAt > watermark)) watermark = s.seenAt;
     const stored = await db().connectionSubmission.findMany({
       where: { connectionId: connection.id, externalId: { in: fresh.map((s) => s.externalId) } },
       select: { externalId: true, hash: true },
@@ -119,31 +137,33 @@ async function runSync(
     });
     if (!page.more || page.submissions.length === 0) break;
   }
-  return applySubmissions(principal, projectId, connection, run.id);
+  return applySubmissions(principal, projectId, connection, run.id, watermark);
 }
 
 /**
  * Applies the saved survey rules to every submission the connection holds, and finishes the run (a
- * sync's, or a push-in batch's). Running it twice changes nothing the second time.
+ * sync's, or a push-in batch's). Running it twice changes nothing the second time. A pull gives the
+ * newest submission it read (`pulledUpTo`), from which the next pull asks; a push-in leaves that mark.
  */
 export async function applySubmissions(
   principal: Principal,
   projectId: string,
   connection: Awaited<ReturnType<typeof connectionOf>>,
   runId: string,
+  pulledUpTo?: Date | null,
 ): Promise<ConnectionSync> {
   const submissions = await db().connectionSubmission.findMany({
     where: { connectionId: connection.id },
     orderBy: [{ submittedAt: "asc" }, { externalId: "asc" }],
   });
-  const latest = submissions.reduce<Date | null>(
-    (max, s) => (s.submittedAt && (!max || s.submittedAt > max) ? s.submittedAt : max),
-    null,
-  );
   const finish = async (data: Prisma.ConnectionSyncUpdateInput) => {
     await db().connection.update({
       where: { id: connection.id },
-      data: { lastSeenAt: latest, status: "OK", brokenReason: null },
+      data: {
+        ...(pulledUpTo === undefined ? {} : { lastSeenAt: pulledUpTo }),
+        status: "OK",
+        brokenReason: null,
+      },
     });
     return db().connectionSync.update({
       where: { id: runId },

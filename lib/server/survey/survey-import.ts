@@ -156,7 +156,13 @@ export async function importSurvey(
   let values = outcome.values;
   if (input.onlyChanged) {
     const unchanged = await unchangedCells(cells);
-    const keyOf = (v: SurveyValue) => [v.indicatorId, v.periodId ?? "", v.roundId ?? "", v.locationId, v.optionId ?? ""];
+    const keyOf = (v: SurveyValue) => [
+      v.indicatorId,
+      v.periodId ?? "",
+      v.roundId ?? "",
+      v.locationId,
+      v.optionId ?? "",
+    ];
     cells = cells.filter((c) => !unchanged.has(c.key));
     values = values.filter((v) => !unchanged.has(keyOf(v).join("|")));
   }
