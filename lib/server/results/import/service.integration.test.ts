@@ -9,6 +9,7 @@ import { namedColumns } from "@/lib/testing/import-mapping";
 import { addDailyPeriods } from "@/lib/testing/periods";
 import { locationId, principalFor, projectId } from "@/lib/testing/principals";
 import { importResultsFile, mappingFor } from "./file";
+import { type ImportCell, unchangedCells } from "./service";
 
 let evaluator: UserPrincipal;
 let peru: string;
@@ -255,4 +256,24 @@ test("rows without a figure are no value: left out and counted, never a refusal,
     },
   });
   expect(male).toBeNull();
+});
+
+test("a saved figure counts as unchanged only when its sample size and weight sum are the same too", async () => {
+  const r = await db().result.findFirstOrThrow({ where: { indicator: { projectId: peru }, value: { not: null } } });
+  const key = [r.indicatorId, r.periodId ?? "", r.roundId ?? "", r.locationId, r.optionId ?? ""].join("|");
+  const cell = (changed: Partial<ImportCell["input"]>): ImportCell => ({
+    key,
+    input: {
+      ...{ indicatorId: r.indicatorId, periodId: r.periodId, roundId: r.roundId, locationId: r.locationId },
+      ...{ optionId: r.optionId, value: r.value, numerator: r.numerator, denominator: r.denominator },
+      ...{ sampleSize: r.sampleSize, weightSum: r.weightSum, ...changed },
+    },
+    measure: "MEAN",
+    rules: { measure: "MEAN", source: "SURVEY", optionIds: new Set() },
+    weighted: null,
+    rows: [2],
+  });
+  expect([...(await unchangedCells([cell({})]))]).toEqual([key]);
+  expect((await unchangedCells([cell({ sampleSize: (r.sampleSize ?? 0) + 10 })])).size).toBe(0);
+  expect((await unchangedCells([cell({ weightSum: (r.weightSum ?? 0) + 2.5 })])).size).toBe(0);
 });

@@ -341,6 +341,8 @@ type Existing = {
   value: number | null;
   numerator: number | null;
   denominator: number | null;
+  sampleSize: number | null;
+  weightSum: number | null;
 };
 
 function keyOf(r: {
@@ -356,9 +358,9 @@ function keyOf(r: {
 type Client = Pick<ReturnType<typeof db>, "result">;
 
 /**
- * The keys of the cells whose value is saved already as it is (value, numerator and denominator): what a
- * connection's sync leaves out, so that one which changes nothing says so and submitted values that
- * did not change are not refused as "not editable".
+ * The keys of the cells whose value is saved already as it is (value, numerator, denominator, sample size
+ * and weight sum, which a mean is pooled by): what a connection's sync leaves out, so that one which
+ * changes nothing says so and submitted values that did not change are not refused as "not editable".
  */
 export async function unchangedCells(cells: Cell[]): Promise<Set<string>> {
   const existing = await existingResults(db(), cells);
@@ -372,7 +374,9 @@ export async function unchangedCells(cells: Cell[]): Promise<Set<string>> {
           e !== undefined &&
           same(e.value, c.input.value) &&
           same(e.numerator, c.input.numerator) &&
-          same(e.denominator, c.input.denominator)
+          same(e.denominator, c.input.denominator) &&
+          same(e.sampleSize, c.input.sampleSize) &&
+          same(e.weightSum, c.input.weightSum)
         );
       })
       .map((c) => c.key),
@@ -399,6 +403,8 @@ async function existingResults(client: Client, cells: Cell[]): Promise<Map<strin
       value: true,
       numerator: true,
       denominator: true,
+      sampleSize: true,
+      weightSum: true,
     },
   });
   const pause = eventLoopBreaks();
