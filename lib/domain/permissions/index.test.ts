@@ -73,6 +73,12 @@ describe("permissions", () => {
     expect(() => assertCan(donor, "results.enter", "p1")).toThrow(ForbiddenError);
   });
 
+  test("only managers keep a project's webhooks", () => {
+    expect(can(manager, "webhooks.manage", "p1")).toBe(true);
+    for (const other of [evaluator, viewer, admin, donor]) expect(can(other, "webhooks.manage", "p1")).toBe(false);
+    expect(can(manager, "webhooks.manage", "p2")).toBe(false);
+  });
+
   test("managers keep a project's connections; managers and evaluators sync them; nobody else", () => {
     expect(can(manager, "connections.manage", "p1")).toBe(true);
     expect(can(manager, "connections.sync", "p1")).toBe(true);

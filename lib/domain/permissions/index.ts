@@ -24,7 +24,9 @@ export type ProjectPermission =
   /** Running a connection's sync (it saves values as drafts or for review) and reading its history. */
   | "connections.sync"
   /** Filing and editing the studies (evaluations, baselines, analyses) linked to the project. */
-  | "studies.edit";
+  | "studies.edit"
+  /** Adding and deleting the project's outgoing webhooks and reading their deliveries. */
+  | "webhooks.manage";
 
 export type Permission = ProjectPermission | OrgPermission;
 
@@ -54,6 +56,7 @@ const rolePermissions: Record<ProjectRole, readonly ProjectPermission[]> = {
     "connections.manage",
     "connections.sync",
     "studies.edit",
+    "webhooks.manage",
   ],
   EVALUATOR: ["project.read", "results.readUnapproved", "results.enter", "connections.sync"],
   VIEWER: ["project.read"],
