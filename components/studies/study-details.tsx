@@ -5,7 +5,16 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { nameFor, textFor } from "@/lib/domain/studies/text";
 import type { StudyDetail } from "@/lib/server/studies/service";
 
-export async function StudyDetails({ study, locale }: { study: StudyDetail; locale: string }) {
+export async function StudyDetails({
+  study,
+  locale,
+  fileHref = (fileId) => `/studies/${study.id}/files/${fileId}`,
+}: {
+  study: StudyDetail;
+  locale: string;
+  /** Where a document downloads from (the public library serves its own). */
+  fileHref?: (fileId: string) => string;
+}) {
   const [t, format] = await Promise.all([getTranslations("studies"), getFormatter()]);
   const text = textFor(study.texts, locale);
   const others = study.texts.filter((x) => x !== text);
@@ -95,7 +104,7 @@ export async function StudyDetails({ study, locale }: { study: StudyDetail; loca
           <ul>
             {study.files.map((f) => (
               <li key={f.id}>
-                <a href={`/studies/${study.id}/files/${f.id}`} download>
+                <a href={fileHref(f.id)} download>
                   {f.fileName}
                 </a>{" "}
                 <span className="muted">({Math.ceil(f.size / 1024)} KB)</span>

@@ -129,6 +129,8 @@ const schema = z.object({
    * "0" (default): only people who already have an account sign in; others are refused.
    */
   OIDC_CREATE_USERS: z.enum(["0", "1"]).default("0"),
+  /** "1" opens the public library (/library): anyone, signed in or not, reads the studies marked public. */
+  PUBLIC_LIBRARY: z.enum(["0", "1"]).default("0"),
   /** "1" lets a production server run on generated defaults (`npm run demo` on one machine only). */
   DEMO_MODE: z.enum(["0", "1"]).default("0"),
 });
