@@ -23,6 +23,8 @@ const servers = {
       // Its e-mail goes to the SMTP sink below, which writes each message to a file the tests read.
       SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
       MAIL_FROM: "M&E Dashboard <me@example.org>",
+      // The public library is open here (e2e/public-library.pg.spec.ts); off on the others.
+      PUBLIC_LIBRARY: "1",
     },
   },
   postgres2: {
