@@ -3,6 +3,7 @@
 import "server-only";
 import { type Principal, readableProjects } from "@/lib/domain/permissions";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { readableProjectsWhere } from "@/lib/server/access/scoped-list";
 
 export function readableStudiesWhere(principal: Principal | null): Prisma.StudyWhereInput {
   if (principal === null) return { visibility: "PUBLIC" };
@@ -11,7 +12,6 @@ export function readableStudiesWhere(principal: Principal | null): Prisma.StudyW
       OR: [{ visibility: "PUBLIC" }, { visibility: "DONORS", projects: { some: { projectId: principal.projectId } } }],
     };
   }
-  const readable = readableProjects(principal);
-  if (readable === "all") return {};
-  return { OR: [{ visibility: "PUBLIC" }, { projects: { some: { projectId: { in: readable } } } }] };
+  if (readableProjects(principal) === "all") return {};
+  return { OR: [{ visibility: "PUBLIC" }, { projects: { some: { project: readableProjectsWhere(principal) } } }] };
 }

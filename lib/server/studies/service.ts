@@ -10,7 +10,7 @@ import { canEditStudy, canReadStudy } from "@/lib/domain/permissions/studies";
 import { type StudyData, studyInput } from "@/lib/domain/studies/input";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db, type Tx } from "@/lib/platform/db";
-import { allOf } from "@/lib/server/access/scoped-list";
+import { allOf, readableProjectsWhere } from "@/lib/server/access/scoped-list";
 import { recordAudit } from "@/lib/server/audit/record";
 import { evidenceStore, inspectEvidenceFile } from "@/lib/server/evidence/service";
 import { readableStudiesWhere } from "./scope";
@@ -319,7 +319,6 @@ export async function studyVocabulary() {
 
 /** The choices of the library's filters: types, themes, the countries of the studies the principal reads, its projects. */
 export async function libraryFilters(principal: Principal) {
-  const readable = readableProjects(principal);
   const [vocabulary, countries, projects] = await Promise.all([
     studyVocabulary(),
     db().location.findMany({
@@ -332,7 +331,7 @@ export async function libraryFilters(principal: Principal) {
       orderBy: { name: "asc" },
     }),
     db().project.findMany({
-      where: readable === "all" ? {} : { id: { in: readable } },
+      where: readableProjectsWhere(principal),
       select: { id: true, code: true, name: true },
       orderBy: { code: "asc" },
     }),
@@ -342,9 +341,8 @@ export async function libraryFilters(principal: Principal) {
 
 /** The choices of the filing form: the projects whose studies the user files, with their rounds and indicators, and the countries. */
 export async function studyFormChoices(principal: Principal) {
-  const readable = readableProjects(principal);
   const projects = await db().project.findMany({
-    where: readable === "all" ? { archivedAt: null } : { id: { in: readable }, archivedAt: null },
+    where: allOf(readableProjectsWhere(principal), { archivedAt: null }),
     select: {
       id: true,
       code: true,

@@ -4,11 +4,11 @@ import { describe, expect, test } from "vitest";
 import { ForbiddenError, type Principal } from "@/lib/domain/permissions";
 import { canReadStudy } from "@/lib/domain/permissions/studies";
 import type { StudyInput } from "@/lib/domain/studies/input";
-import { db } from "@/lib/platform/db";
+import { db, type SentQuery, watchQueries } from "@/lib/platform/db";
 import { EvidenceRefused } from "@/lib/server/evidence/service";
 import { locationId, principalFor, projectId } from "@/lib/testing/principals";
 import { searchStudies } from "./search";
-import { createStudy, readStudy, studyFile } from "./service";
+import { createStudy, libraryFilters, readStudy, studyFile, studyFormChoices } from "./service";
 
 const pdf = new TextEncoder().encode("%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n");
 
@@ -268,5 +268,36 @@ describe("the demo library", () => {
     // Anonymous visitors see the public ones only: Honduras, Ciudad Juárez, the trafficking study, the conference.
     const titlesSeen = titles(await searchStudies(null, { q: "" }));
     expect(titlesSeen.filter((t) => !t?.startsWith("Wombatvale"))).toHaveLength(4);
+  });
+});
+
+describe("a member of many projects", () => {
+  test("the library's queries carry one parameter for the caller's projects, not one per project", async () => {
+    const manager = await principalFor("manager@example.org");
+    const MANY = 40;
+    for (let n = 0; n < MANY; n++)
+      await db().project.create({
+        data: {
+          ...{ code: `STUDY-MANY-${n}`, name: `Study many ${n}`, reportingFrequency: "QUARTERLY" },
+          ...{ startDate: new Date("2025-01-01"), endDate: new Date("2025-12-31") },
+          memberships: { create: { userId: manager.userId, role: "MANAGER" } },
+        },
+      });
+    const member = await principalFor("manager@example.org");
+    const sent: SentQuery[] = [];
+    await watchQueries((query) => sent.push(query));
+    const filters = await libraryFilters(member);
+    const choices = await studyFormChoices(member);
+    const found = await searchStudies(member, { q: "" });
+    expect(filters.projects.filter((p) => p.code.startsWith("STUDY-MANY-"))).toHaveLength(MANY);
+    expect(choices.projects.filter((p) => p.code.startsWith("STUDY-MANY-"))).toHaveLength(MANY);
+    expect(found.length).toBeGreaterThan(0);
+    // The statements that choose the projects and studies (relations of the rows found are loaded by their ids).
+    const scoped = sent.filter(({ query }) => /FROM "public"\."(Project|Study)" /.test(query));
+    expect(scoped.length).toBeGreaterThanOrEqual(3);
+    const parameters = scoped.map(({ query }) =>
+      Math.max(0, ...[...query.matchAll(/\$(\d+)/g)].map((m) => Number(m[1]))),
+    );
+    expect(Math.max(...parameters)).toBeLessThan(MANY);
   });
 });
