@@ -6,6 +6,8 @@ import type { ResultInput } from "@/lib/domain/validation/results";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/platform/db";
 import { recordAudit } from "@/lib/server/audit/record";
+import { deliverSoon } from "@/lib/server/webhooks/delivery";
+import { enqueueReviewEvents } from "@/lib/server/webhooks/events";
 import { lockCells, lockProjectResultsShared } from "./locks";
 import { partsOverTotals } from "./parts-check";
 import { mailReturned, mailSubmitted } from "./review-mail";
@@ -300,9 +302,17 @@ export async function reviewResults(principal: Principal, projectId: string, dec
       });
       reviewed.push(row.id);
     }
-    return reviewed;
+    // One delivery per subscribed webhook, committed with the decisions; sent once they are.
+    const byDecision = (decision: ReviewDecision["decision"]) =>
+      decisions.filter((d) => d.decision === decision).map((d) => d.resultId);
+    const deliveries = await enqueueReviewEvents(tx, projectId, {
+      approved: byDecision("approve"),
+      returned: byDecision("return"),
+    });
+    return { reviewed, deliveries };
   });
+  deliverSoon(reviewed.deliveries);
   const returned = decisions.filter((d) => d.decision === "return").map((d) => d.resultId);
   void mailReturned(projectId, userId, returned);
-  return reviewed;
+  return reviewed.reviewed;
 }
