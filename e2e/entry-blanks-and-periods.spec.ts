@@ -97,10 +97,16 @@ test("a cleared cell is no value: the rest is saved, a cleared draft is deleted,
   const projectId = new URL(url).pathname.split("/")[2];
   const numbers = Object.fromEntries(c.fields.map((f) => [f.field, 4]));
   const kept = JSON.stringify({ [a.key]: { value: "" }, [c.key]: numbers, junk: 1 });
-  await page.evaluate(({ key, cells }) => window.localStorage.setItem(key, cells), {
-    key: `entry:${projectId}:${timeId}`,
-    cells: kept,
-  });
+  // The typed values are kept under the signed-in user's key: typing makes it, then it is overwritten.
+  await fill(page, c, "1");
+  await page.evaluate(
+    ({ end, cells }) => {
+      const key = Object.keys(window.localStorage).find((k) => k.startsWith("entry:") && k.endsWith(end));
+      if (!key) throw new Error("no typed values kept");
+      window.localStorage.setItem(key, cells);
+    },
+    { end: `:${projectId}:${timeId}`, cells: kept },
+  );
   await page.reload();
   await expectCell(page, c, "4");
   await page.getByRole("button", { name: "Save draft" }).click();

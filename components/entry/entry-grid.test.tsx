@@ -336,19 +336,39 @@ test("keeping their value drops what was typed and sends nothing over it", async
   await user.click(within(choice).getByRole("button", { name: "Keep theirs" }));
   expect(screen.getByRole("status")).toHaveTextContent("Their value is kept; yours was dropped.");
   expect(save).toHaveBeenCalledTimes(1);
-  expect(window.localStorage.getItem("entry:p1:q4")).toBe("{}");
+  expect(window.localStorage.getItem("entry:u1:p1:q4")).toBe("{}");
 });
 
-test("a save waiting in this browser is never sent in another user's session", async () => {
-  window.localStorage.setItem("entry:p1:q4", JSON.stringify({ "score|callao|": { value: "4", sampleSize: "9" } }));
-  window.localStorage.setItem(
-    "entry:p1:q4:waiting",
-    JSON.stringify({ submit: false, keys: ["score|callao|"], by: "u2" }),
+test("what one user typed is neither shown nor sent in another user's session on this browser", async () => {
+  const gridOf = (userId: string) => (
+    <EntryGrid
+      projectId="p1"
+      userId={userId}
+      time={{ id: "q4", kind: "period", label: "2021-Q4" }}
+      indicators={indicators}
+      locations={locations}
+      existing={existing}
+    />
   );
+  // u2 types 9 and saves without a connection: it waits in this browser, under u2's name.
+  connection(false);
+  const first = renderPage(gridOf("u2"));
+  await first.user.clear(input("Value: OP1 Male, Lima"));
+  await first.user.type(input("Value: OP1 Male, Lima"), "9");
+  await first.user.click(screen.getByRole("button", { name: "Save draft" }));
+  first.unmount();
+
+  // u1 signs in here: u2's value is not in u1's grid, and u1's save sends only u1's own typing.
   connection(true);
-  renderGrid();
-  expect(await screen.findByDisplayValue("9")).toBeInTheDocument();
+  const second = renderPage(gridOf("u1"));
+  expect(input("Value: OP1 Male, Lima")).not.toHaveValue("9");
   window.dispatchEvent(new Event("online"));
-  expect(screen.queryByText("Waiting to sync")).toBeNull();
   expect(save).not.toHaveBeenCalled();
+  await second.user.click(screen.getByRole("button", { name: "Save draft" }));
+  expect(sent().some((c) => c.value === 9)).toBe(false);
+  second.unmount();
+
+  // u2 finds it again, still waiting.
+  renderPage(gridOf("u2"));
+  expect(input("Value: OP1 Male, Lima")).toHaveValue("9");
 });

@@ -65,8 +65,8 @@ export function EntryGrid({
     () => new Map((previous?.values ?? []).map((v) => [cellKey(v.indicatorId, v.locationId, v.optionId), v])),
     [previous],
   );
-  const { cells, bases, cellValue, changeMany, forget, keepMine } = useTypedCells(projectId, time.id, saved);
-  const { waiting, loaded, wait, done } = useWaitingSave(projectId, time.id);
+  const { cells, bases, cellValue, changeMany, forget, keepMine } = useTypedCells(userId, projectId, time.id, saved);
+  const { waiting, loaded, wait, done } = useWaitingSave(userId, projectId, time.id);
   const [conflicts, setConflicts] = useState<Record<string, Theirs>>({});
   /** A save of the waiting cells only (when the connection returns), else of everything typed. */
   const syncing = useRef(false);

@@ -15,8 +15,10 @@ export type Bases = Record<string, number | null>;
  */
 export type Waiting = { submit: boolean; keys: string[]; by: string };
 
-export const basesKey = (projectId: string, timeId: string) => `${typedValuesKey(projectId, timeId)}:bases`;
-export const waitingKey = (projectId: string, timeId: string) => `${typedValuesKey(projectId, timeId)}:waiting`;
+export const basesKey = (userId: string, projectId: string, timeId: string) =>
+  `${typedValuesKey(userId, projectId, timeId)}:bases`;
+export const waitingKey = (userId: string, projectId: string, timeId: string) =>
+  `${typedValuesKey(userId, projectId, timeId)}:waiting`;
 
 const isCellKey = (key: string) => key.split("|").length === 3;
 

@@ -10,6 +10,8 @@ import {
 } from "@/lib/formats/write/typed-values";
 
 type Props = {
+  /** Whose typed values: only the signed-in user's own are offered. */
+  userId: string;
   projectId: string;
   time: { id: string; label: string };
   indicators: { id: string; code: string; dimensions: { options: { id: string; name: string }[] }[] }[];
@@ -20,9 +22,9 @@ type Props = {
  * Values typed in this browser for a period that was locked before they were saved: nothing typed is
  * lost. They can be downloaded as a CSV the results import reads, copied, or discarded.
  */
-export function TypedValuesRescue({ projectId, time, indicators, locations }: Props) {
+export function TypedValuesRescue({ userId, projectId, time, indicators, locations }: Props) {
   const t = useTranslations("entry.rescue");
-  const key = typedValuesKey(projectId, time.id);
+  const key = typedValuesKey(userId, projectId, time.id);
   const [values, setValues] = useState<TypedValues>({});
   const [copied, setCopied] = useState(false);
   useEffect(() => setValues(parseTypedValues(window.localStorage.getItem(key))), [key]);

@@ -8,9 +8,9 @@ import { type Bases, basesKey, parseBases, withBases, without } from "./offline-
 
 export type CellEdit = { key: string; field: string; value: string };
 
-export function useTypedCells(projectId: string, timeId: string, saved: Map<string, Existing>) {
-  const storageKey = typedValuesKey(projectId, timeId);
-  const baseKey = basesKey(projectId, timeId);
+export function useTypedCells(userId: string, projectId: string, timeId: string, saved: Map<string, Existing>) {
+  const storageKey = typedValuesKey(userId, projectId, timeId);
+  const baseKey = basesKey(userId, projectId, timeId);
   const [cells, setCells] = useState<Record<string, Cell>>({});
   const [bases, setBases] = useState<Bases>({});
 

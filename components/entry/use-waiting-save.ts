@@ -3,8 +3,8 @@
 import { useEffect, useState } from "react";
 import { joinWaiting, parseWaiting, type Waiting, waitingKey } from "./offline-sync";
 
-export function useWaitingSave(projectId: string, timeId: string) {
-  const storageKey = waitingKey(projectId, timeId);
+export function useWaitingSave(userId: string, projectId: string, timeId: string) {
+  const storageKey = waitingKey(userId, projectId, timeId);
   const [waiting, setWaiting] = useState<Waiting | null>(null);
   const [loaded, setLoaded] = useState(false);
   useEffect(() => {

@@ -12,7 +12,9 @@ export type TypedCell = {
 };
 export type TypedValues = Record<string, TypedCell>;
 
-export const typedValuesKey = (projectId: string, timeId: string) => `entry:${projectId}:${timeId}`;
+/** Where a user's typed values of a period or round are kept: per user, so no one else signed in here reads them. */
+export const typedValuesKey = (userId: string, projectId: string, timeId: string) =>
+  `entry:${userId}:${projectId}:${timeId}`;
 
 /** A grid cell's key: indicator x place x option ("" for the total). */
 export const cellKey = (indicatorId: string, locationId: string, optionId: string | null = null) =>

@@ -65,6 +65,7 @@ export default async function EntryPage({ params, searchParams }: Props) {
           <>
             <p className="notice">{t("lockedNotice")}</p>
             <TypedValuesRescue
+              userId={user.userId}
               projectId={project.id}
               time={{ id: sheet.time.id, label: sheet.time.label }}
               indicators={sheet.indicators}
