@@ -57,6 +57,21 @@ export type IatiProject = {
     string,
     { type: string; mode: string; plannedSampleSize: number | null; achievedSampleSize: number | null }
   >;
+  /** The project's published studies, each written as a document-link. */
+  documents?: IatiDocument[];
+};
+
+/** A study as an IATI document-link: where it is read, its titles by language, category, languages, date. */
+export type IatiDocument = {
+  url: string;
+  /** The document's media type (IATI FileFormat), e.g. application/pdf; text/html for a page. */
+  format: string;
+  titles: { language: string; title: string }[];
+  /** IATI DocumentCategory codes, e.g. A07 (review of project performance and evaluation). */
+  categories: string[];
+  languages: string[];
+  /** YYYY-MM-DD, or null when the study gives no date. */
+  date: string | null;
 };
 
 /** An attribute of the app's own namespace (lib/formats/iati/namespace.ts). */
@@ -126,6 +141,7 @@ export function iatiActivityXml(input: IatiInput): string {
     ...kept("recipient-region").map(keptNode),
     ...p.locations.map((l) => el("location", { ref: l.ref }, el("name", undefined, narrative(l.name)))),
     ...kept("document-link").map(keptNode),
+    ...(p.documents ?? []).map(documentLink),
     ...p.resultNodes.flatMap((node) => resultElement(input, node)),
   );
   const root = el(
@@ -150,6 +166,18 @@ function activityDates(kept: KeptXml[], start: string, end: string): XmlNode[] {
     kept.some((d) => types.includes(d.attributes.type ?? "") && d.attributes["iso-date"] === date);
   if (on(["1", "2"], start) && on(["3", "4"], end)) return kept.map(keptNode);
   return [el("activity-date", { "iso-date": start, type: 1 }), el("activity-date", { "iso-date": end, type: 3 })];
+}
+
+/** A study's document-link, its children in the order the schema asks (title, category, language, date). */
+function documentLink(d: IatiDocument): XmlNode {
+  return el(
+    "document-link",
+    { format: d.format, url: d.url },
+    el("title", undefined, ...d.titles.map((t) => narrative(t.title, t.language))),
+    ...d.categories.map((code) => el("category", { code })),
+    ...d.languages.map((code) => el("language", { code })),
+    d.date ? el("document-date", { "iso-date": d.date }) : null,
+  );
 }
 
 /** A kept element as it was published. */

@@ -5,7 +5,7 @@ import { textMeasures } from "@/lib/domain/measures";
 import type { Principal } from "@/lib/domain/permissions";
 import { iatiKeptSchema } from "@/lib/domain/projects/iati-kept";
 import { slugKey } from "@/lib/domain/projects/schemas";
-import { iatiActivityXml } from "@/lib/formats/iati/write";
+import { type IatiDocument, iatiActivityXml } from "@/lib/formats/iati/write";
 import { db } from "@/lib/platform/db";
 import { env } from "@/lib/platform/env";
 import { getProject } from "@/lib/server/projects/service";
@@ -25,7 +25,7 @@ export async function projectIatiXml(
   const summaries = await exportSummaries(principal, projectId, options);
   if (!summaries) return null;
   const generatedAt = new Date();
-  const [links, indicators, rounds, textTargets, own] = await Promise.all([
+  const [links, indicators, rounds, textTargets, own, studies] = await Promise.all([
     db().projectLocation.findMany({ where: { projectId }, include: { location: true } }),
     db().indicator.findMany({
       where: { projectId, archivedAt: null },
@@ -53,6 +53,18 @@ export async function projectIatiXml(
       orderBy: { id: "asc" },
     }),
     db().project.findUniqueOrThrow({ where: { id: projectId }, select: { iatiKept: true } }),
+    // Only studies marked public: an IATI file is a publication, and their pages and files are public.
+    db().study.findMany({
+      where: { visibility: "PUBLIC", projects: { some: { projectId } } },
+      select: {
+        id: true,
+        typeKey: true,
+        publishedOn: true,
+        texts: { select: { language: true, title: true }, orderBy: { language: "asc" } },
+        files: { select: { id: true, mediaType: true }, orderBy: { createdAt: "asc" }, take: 1 },
+      },
+      orderBy: [{ publishedOn: { sort: "asc", nulls: "last" } }, { id: "asc" }],
+    }),
   ]);
   const kept = own.iatiKept && project.iatiIdentifier ? iatiKeptSchema.safeParse(own.iatiKept) : null;
   const config = env();
@@ -102,6 +114,7 @@ export async function projectIatiXml(
         ]),
       ),
       rounds: Object.fromEntries(rounds.map(({ id, ...r }) => [id, r])),
+      documents: studies.map((study) => studyDocument(study, config.APP_URL)),
     },
     overall: summaries.overall,
     byTime: summaries.byTime,
@@ -136,4 +149,34 @@ function textTargetsOf(
     byTime[key] = [...(byTime[key] ?? []), { locationId: t.locationId, text: t.note }];
   }
   return byTime;
+}
+
+/**
+ * IATI DocumentCategory of a study type: A07 (review of project performance and evaluation) for
+ * evaluations, baselines, midlines, endlines and the analyses and studies of the activity; A08 (results,
+ * outcomes and outputs) for a conference or learning report.
+ */
+export const studyCategory = (typeKey: string) => (typeKey === "learning-report" ? "A08" : "A07");
+
+/** A public study as a document-link: its first document in the public library, else its public page. */
+function studyDocument(
+  study: {
+    id: string;
+    typeKey: string;
+    publishedOn: Date | null;
+    texts: { language: string; title: string }[];
+    files: { id: string; mediaType: string }[];
+  },
+  base: string,
+): IatiDocument {
+  const file = study.files[0];
+  const root = base.replace(/\/$/, "");
+  return {
+    url: file ? `${root}/library/${study.id}/files/${file.id}` : `${root}/library/${study.id}`,
+    format: file ? file.mediaType : "text/html",
+    titles: study.texts,
+    categories: [studyCategory(study.typeKey)],
+    languages: study.texts.map((t) => t.language),
+    date: study.publishedOn ? study.publishedOn.toISOString().slice(0, 10) : null,
+  };
 }
