@@ -33,7 +33,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
     ? { asOf, location: filters.location, period: filters.period, includeSubmitted: filters.preview }
     : { asOf: AsOf.today(), includeSubmitted: false };
   const locale = (await getLocale()) as Locale;
-  const [view, t, tEntry, tSchedule, tSetup, tDashboard, tConnections] = await Promise.all([
+  const [view, t, tEntry, tSchedule, tSetup, tDashboard, tConnections, tWebhooks] = await Promise.all([
     projectDashboard(user, project.id, query, { locale, openIndicatorId: search.indicator }),
     getTranslations("project"),
     getTranslations("entry"),
@@ -41,6 +41,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
     getTranslations("setup"),
     getTranslations("dashboard"),
     getTranslations("connections"),
+    getTranslations("webhooks"),
   ]);
   if (!view) notFound();
   const { summary, changes, map } = view;
@@ -77,6 +78,9 @@ export default async function ProjectPage({ params, searchParams }: Props) {
         )}
         {can(user, "connections.sync", project.id) && (
           <Link href={`/projects/${project.id}/connections`}>{tConnections("link")}</Link>
+        )}
+        {can(user, "webhooks.manage", project.id) && (
+          <Link href={`/projects/${project.id}/webhooks`}>{tWebhooks("link")}</Link>
         )}
         {can(user, "shareLinks.manage", project.id) && (
           <Link href={`/projects/${project.id}/share`}>{t("shareLinks")}</Link>

@@ -1,0 +1,57 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { Field } from "@/components/ui/field";
+import { SecretNotice } from "@/components/ui/secret-notice";
+import { useErrorMessage } from "@/components/ui/use-error-message";
+import { WEBHOOK_EVENTS } from "@/lib/domain/webhooks/schema";
+import { type CreateWebhookState, createWebhookAction } from "@/lib/server/webhooks/actions";
+
+/** A manager adds a webhook: its address and events; the signing secret is shown once, here. */
+export function WebhookForm({ projectId }: { projectId: string }) {
+  const t = useTranslations("webhooks");
+  const [state, action, pending] = useActionState<CreateWebhookState, FormData>(
+    createWebhookAction.bind(null, projectId),
+    {},
+  );
+  const message = useErrorMessage("webhooks.errors");
+  const eventsError = message(state.fieldErrors?.events);
+  return (
+    <form action={action} className="card" noValidate>
+      <h2 style={{ marginTop: 0 }}>{t("addTitle")}</h2>
+      {state.error && (
+        <p role="alert" className="error">
+          {message(state.error)}
+        </p>
+      )}
+      {state.secret && <SecretNotice message={t("created")} label={t("secret")} value={state.secret} />}
+      <Field
+        id="webhook-url"
+        name="url"
+        type="url"
+        label={t("fields.url")}
+        placeholder="https://example.org/hooks/me"
+        defaultValue={state.values?.url}
+        autoComplete="off"
+        error={message(state.fieldErrors?.url)}
+      />
+      <fieldset aria-describedby={eventsError ? "webhook-events-error" : undefined}>
+        <legend>{t("fields.events")}</legend>
+        {WEBHOOK_EVENTS.map((e) => (
+          <label key={e} style={{ display: "block" }}>
+            <input type="checkbox" name="events" value={e} defaultChecked /> {t(`events.${e.split(".")[1]}`)}{" "}
+            <code>{e}</code>
+          </label>
+        ))}
+        {eventsError && (
+          <p id="webhook-events-error" className="error">
+            {eventsError}
+          </p>
+        )}
+      </fieldset>
+      <button className="button" type="submit" disabled={pending}>
+        {t("add")}
+      </button>
+    </form>
+  );
+}
