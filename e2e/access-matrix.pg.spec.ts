@@ -22,6 +22,7 @@ type Need =
   | "review"
   | "members"
   | "share"
+  | "webhooks"
   | "users";
 
 /** What each page asks of its caller (on the Peru project). */
@@ -52,6 +53,7 @@ const pages: Record<string, Need> = {
   "/projects/[projectId]/logframe": "edit",
   "/projects/[projectId]/logframe/[indicatorId]": "edit",
   "/projects/[projectId]/team": "members",
+  "/projects/[projectId]/webhooks": "webhooks",
 };
 
 type Ids = Record<"projectId" | "indicatorId" | "viewerId" | "periodId", string>;
@@ -117,11 +119,17 @@ const actions: Record<string, { need: Need; args: (ids: Ids) => Arg[] }> = {
   createShareLinkAction: { need: "share", args: ({ projectId }) => [projectId, state, form({ label: "" })] },
   headlinesAction: { need: "share", args: ({ projectId }) => [projectId, state, form()] },
   revokeShareLinkAction: { need: "share", args: ({ projectId }) => [projectId, form({ linkId: "none" })] },
+  createWebhookAction: {
+    need: "webhooks",
+    args: ({ projectId }) => [projectId, state, form({ url: "http://127.0.0.1:9/x", events: "results.approved" })],
+  },
+  deleteWebhookAction: { need: "webhooks", args: ({ projectId }) => [projectId, state, form({ webhookId: "none" })] },
+  testWebhookAction: { need: "webhooks", args: ({ projectId }) => [projectId, state, form({ webhookId: "none" })] },
   // Last: it ends the caller's sessions.
   signOutEverywhereAction: { need: "signedIn", args: () => [] },
 };
 
-const managerRights: Need[] = ["signedIn", "read", "edit", "enter", "review", "members", "share"];
+const managerRights: Need[] = ["signedIn", "read", "edit", "enter", "review", "members", "share", "webhooks"];
 type Caller = { name: string; may: Need[]; email?: string; removeAfterSignIn?: boolean };
 const callers: Caller[] = [
   { name: "anonymous", may: ["signedOut"] },
