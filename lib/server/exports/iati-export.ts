@@ -5,6 +5,7 @@ import { textMeasures } from "@/lib/domain/measures";
 import type { Principal } from "@/lib/domain/permissions";
 import { iatiKeptSchema } from "@/lib/domain/projects/iati-kept";
 import { slugKey } from "@/lib/domain/projects/schemas";
+import { studyCategory } from "@/lib/domain/studies/iati";
 import { type IatiDocument, iatiActivityXml } from "@/lib/formats/iati/write";
 import { db } from "@/lib/platform/db";
 import { env } from "@/lib/platform/env";
@@ -150,13 +151,6 @@ function textTargetsOf(
   }
   return byTime;
 }
-
-/**
- * IATI DocumentCategory of a study type: A07 (review of project performance and evaluation) for
- * evaluations, baselines, midlines, endlines and the analyses and studies of the activity; A08 (results,
- * outcomes and outputs) for a conference or learning report.
- */
-export const studyCategory = (typeKey: string) => (typeKey === "learning-report" ? "A08" : "A07");
 
 /** A public study as a document-link: its first document in the public library, else its public page. */
 function studyDocument(

@@ -1,7 +1,10 @@
 // A project's public studies in its IATI file (PGlite and PostgreSQL): one document-link per study marked
 // public, valid against the official schema; studies shared with donors or internal are left out.
 import { expect, test } from "vitest";
+import { studyCategory } from "@/lib/domain/studies/iati";
 import { children, parseXml, type XmlElement } from "@/lib/formats/xml/tree";
+import { db } from "@/lib/platform/db";
+import { importProject } from "@/lib/server/projects/create";
 import { createStudy } from "@/lib/server/studies/service";
 import { principalFor, projectId } from "@/lib/testing/principals";
 import { validateIati as validate } from "@/lib/testing/xmllint";
@@ -70,4 +73,58 @@ test("public studies are exported as document-links with titles per language, ca
       date: "2022-01-15",
     },
   ]);
+});
+
+test("export then import: the imported project's studies have the exported titles, languages, dates and categories", async () => {
+  const hiv = await projectId("SA-HIV-MOB");
+  const admin = await principalFor("admin@example.org");
+  for (const [typeKey, en, es, publishedOn] of [
+    ["baseline", "Okapi baseline", "Línea de base okapi", "2020-03-01"],
+    ["learning-report", "Okapi learning report", "Informe de aprendizaje okapi", undefined],
+  ] as const) {
+    await createStudy(admin, {
+      typeKey,
+      texts: [
+        { language: "en", title: en },
+        { language: "es", title: es },
+      ],
+      ...(publishedOn && { publishedOn }),
+      visibility: "PUBLIC",
+      projectIds: [hiv],
+    });
+  }
+  const content = (await projectIatiXml(admin, hiv))?.xml ?? "";
+  const activity = children(children(parseXml(content), "iati-activities")[0], "iati-activity")[0] as XmlElement;
+  const exported = children(activity, "document-link").map((d) => ({
+    titles: children(children(d, "title")[0] as XmlElement, "narrative")
+      .map((n) => `${n.attributes["xml:lang"]}:${n.text}`)
+      .sort(),
+    category: children(d, "category")[0]?.attributes.code ?? "",
+    date: children(d, "document-date")[0]?.attributes["iso-date"] ?? null,
+  }));
+  expect(exported.length).toBeGreaterThanOrEqual(2);
+
+  const imported = await importProject(admin, { format: "iati", content, code: "RT-STUDIES" }, { dryRun: false });
+  expect(imported.problems).toEqual([]);
+  const studies = await db().study.findMany({
+    where: { projects: { some: { projectId: imported.projectId ?? "" } } },
+    select: { typeKey: true, publishedOn: true, visibility: true, texts: { select: { language: true, title: true } } },
+  });
+  const back = studies.map((s) => ({
+    titles: s.texts.map((t) => `${t.language}:${t.title}`).sort(),
+    category: studyCategory(s.typeKey),
+    date: s.publishedOn ? s.publishedOn.toISOString().slice(0, 10) : null,
+  }));
+  const order = (list: typeof back) => [...list].sort((a, b) => a.titles.join().localeCompare(b.titles.join()));
+  expect(order(back)).toEqual(order(exported));
+  expect(back).toContainEqual({
+    titles: ["en:Okapi learning report", "es:Informe de aprendizaje okapi"],
+    category: "A08",
+    date: null,
+  });
+  // Filed internal in the importing project: not published again as studies (the links stay as published).
+  expect(studies.every((s) => s.visibility === "INTERNAL")).toBe(true);
+  const again = (await projectIatiXml(admin, imported.projectId ?? ""))?.xml ?? "";
+  expect(() => validate(again, "RT-STUDIES")).not.toThrow();
+  expect(again.match(/<document-link /g)?.length).toBe(exported.length);
 });

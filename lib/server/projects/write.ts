@@ -6,6 +6,7 @@ import { LIFE_OF_PROJECT, type ProjectDefinition } from "@/lib/domain/projects/d
 import type { Tx } from "@/lib/platform/db";
 import { usableDimensions } from "@/lib/server/catalogue/dimensions";
 import { insertAuditEvents } from "@/lib/server/results/bulk-insert";
+import { createDocumentStudies } from "@/lib/server/studies/iati-import";
 import { placeByName } from "./places";
 
 export type DefinitionProblem = { path: string; code: string };
@@ -213,6 +214,13 @@ export async function writeProjectDefinition(tx: Tx, def: ProjectDefinition, opt
     },
   });
   await dims.create(project.id);
+  await createDocumentStudies(
+    tx,
+    project.id,
+    def.iati?.kept?.elements ?? [],
+    def.languages[0] ?? "en",
+    options.enteredBy,
+  );
   const when = new Map<string, { periodId: string | null; roundId: string | null }>([
     [LIFE_OF_PROJECT, { periodId: null, roundId: null }],
   ]);
