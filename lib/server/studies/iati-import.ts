@@ -2,7 +2,7 @@
 // results/learning (A08) category: titles by language, type, publication date, linked to the project.
 // They are filed internal: publishing one is a manager's choice. The document-links themselves stay kept
 // in the project's IATI data and are written back as published (the file's url and format).
-import "server-only";
+// No "server-only" mark: the demo seed (tsx) writes projects through lib/server/projects/write.ts.
 import type { KeptXml } from "@/lib/domain/projects/iati-kept";
 import { studiesOfDocumentLinks } from "@/lib/domain/studies/iati";
 import type { Tx } from "@/lib/platform/db";
