@@ -11,6 +11,8 @@ import { oidcClient, oidcIssuer, oidcLabel, oidcPort } from "./e2e/oidc";
 // A second app instance on the same PostgreSQL database, as a deployment with two app servers runs:
 // it shares the first one's secret and waits for its database to be ready instead of resetting it.
 const postgresSecret = randomBytes(32).toString("base64url");
+// Connections' credentials and webhooks' signing secrets are sealed under this key (one for all instances).
+const connectionsKey = randomBytes(32).toString("hex");
 
 const servers = {
   pglite: { port: 3100, env: { DATA_DIR: "./data/e2e" } },
@@ -74,6 +76,7 @@ export default defineConfig({
       // Configured as production requires (instrumentation.ts refuses to start otherwise).
       env: {
         AUTH_SECRET: randomBytes(32).toString("base64url"),
+        CONNECTIONS_KEY: connectionsKey,
         ...env,
         E2E_PORT: String(port),
         APP_URL: `http://localhost:${port}`,
