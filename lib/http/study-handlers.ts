@@ -1,5 +1,6 @@
 import "server-only";
 import type { Principal } from "@/lib/domain/permissions";
+import { studyCatalogueCsv } from "@/lib/server/studies/catalogue";
 import { publicStudyFile } from "@/lib/server/studies/public-library";
 import { studyFile } from "@/lib/server/studies/service";
 import { keptFileResponse } from "./evidence-handlers";
@@ -17,4 +18,15 @@ export async function publicStudyFileDownload(studyId: string, fileId: string): 
   const file = await publicStudyFile(studyId, fileId);
   if (!file) return new Response("Not found", { status: 404, headers: { "content-type": "text/plain" } });
   return keptFileResponse(file.fileName, file.mediaType, file.bytes);
+}
+
+/** The catalogue of the studies the principal reads that pass the filters, as a CSV download. */
+export async function studyCatalogueResponse(principal: Principal | null, query: unknown): Promise<Response> {
+  return new Response(await studyCatalogueCsv(principal, query), {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": 'attachment; filename="studies.csv"',
+      "cache-control": "private, no-store",
+    },
+  });
 }

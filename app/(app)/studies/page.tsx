@@ -91,6 +91,14 @@ export default async function StudiesPage({ searchParams }: { searchParams: Prom
           <button type="submit">{t("search")}</button>
         </form>
       </search>
+      <p>
+        <a
+          href={`/studies/catalogue.csv${parsed.success ? `?${new URLSearchParams(raw as Record<string, string>)}` : ""}`}
+          download
+        >
+          {t("catalogueCsv")}
+        </a>
+      </p>
       <StudyList items={items} locale={locale} href={(id) => `/studies/${id}`} empty={t("none")} />
     </>
   );
