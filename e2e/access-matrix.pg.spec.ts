@@ -23,6 +23,9 @@ type Need =
   | "members"
   | "share"
   | "webhooks"
+  | "connections" // syncs and reads a project's connections: its managers and evaluators
+  | "connectionsManage" // adds and removes them: its managers
+  | "library" // the organisation's indicator library: admins and M&E leads
   | "users";
 
 /** What each page asks of its caller (on the Peru project). */
@@ -54,9 +57,21 @@ const pages: Record<string, Need> = {
   "/projects/[projectId]/logframe/[indicatorId]": "edit",
   "/projects/[projectId]/team": "members",
   "/projects/[projectId]/webhooks": "webhooks",
+  "/projects/[projectId]/connections": "connections",
+  "/organisation": "signedIn",
+  "/organisation/indicators/[libraryId]": "signedIn",
+  "/studies": "signedIn",
+  "/studies/new": "signedIn", // the form; filing checks studies.edit on the linked projects
+  "/studies/[studyId]": "read", // an internal study of the Peru project
+  // The public library is open on this server (PUBLIC_LIBRARY=1 in playwright.config.ts); its study is public.
+  "/library": "public",
+  "/library/[studyId]": "public",
 };
 
-type Ids = Record<"projectId" | "indicatorId" | "viewerId" | "periodId", string>;
+type Ids = Record<
+  "projectId" | "indicatorId" | "viewerId" | "periodId" | "libraryId" | "studyId" | "publicStudyId",
+  string
+>;
 type Form = Record<string, string>;
 type Arg = string | boolean | null | unknown[] | Record<string, never> | { form: Form };
 const state = {} as Record<string, never>;
@@ -125,23 +140,55 @@ const actions: Record<string, { need: Need; args: (ids: Ids) => Arg[] }> = {
   },
   deleteWebhookAction: { need: "webhooks", args: ({ projectId }) => [projectId, state, form({ webhookId: "none" })] },
   testWebhookAction: { need: "webhooks", args: ({ projectId }) => [projectId, state, form({ webhookId: "none" })] },
+  createConnectionAction: { need: "connectionsManage", args: ({ projectId }) => [projectId, state, form()] },
+  deleteConnectionAction: {
+    need: "connectionsManage",
+    args: ({ projectId }) => [projectId, state, form({ connectionId: "none" })],
+  },
+  pushAction: {
+    need: "connectionsManage",
+    args: ({ projectId }) => [projectId, state, form({ connectionId: "none" })],
+  },
+  testConnectionAction: {
+    need: "connections",
+    args: ({ projectId }) => [projectId, state, form({ connectionId: "none" })],
+  },
+  syncConnectionAction: {
+    need: "connections",
+    args: ({ projectId }) => [projectId, state, form({ connectionId: "none" })],
+  },
+  createLibraryIndicatorAction: { need: "library", args: () => [state, form()] },
+  // Signed in to reach the form's checks; who may file for which project is the studies service's
+  // (lib/server/studies/studies.integration.test.ts).
+  createStudyAction: { need: "signedIn", args: () => [state, form()] },
   // Last: it ends the caller's sessions.
   signOutEverywhereAction: { need: "signedIn", args: () => [] },
 };
 
-const managerRights: Need[] = ["signedIn", "read", "edit", "enter", "review", "members", "share", "webhooks"];
+const managerRights: Need[] = [
+  "signedIn",
+  "read",
+  "edit",
+  "enter",
+  "review",
+  "members",
+  "share",
+  "webhooks",
+  "connections",
+  "connectionsManage",
+];
 type Caller = { name: string; may: Need[]; email?: string; removeAfterSignIn?: boolean };
 const callers: Caller[] = [
   { name: "anonymous", may: ["signedOut"] },
   { name: "viewer", email: "viewer@example.org", may: ["signedIn", "read"] },
-  { name: "evaluator", email: "evaluator@example.org", may: ["signedIn", "read", "enter"] },
+  { name: "evaluator", email: "evaluator@example.org", may: ["signedIn", "read", "enter", "connections"] },
   { name: "evaluator of another project", email: "matrix.nepal@example.org", may: ["signedIn"] },
   { name: "removed member", email: "matrix.removed@example.org", may: ["signedIn"], removeAfterSignIn: true },
   { name: "manager", email: "manager@example.org", may: managerRights },
   {
     name: "admin",
     email: "admin@example.org",
-    may: ["signedIn", "create", "read", "edit", "members", "share", "users"],
+    may: ["signedIn", "create", "read", "edit", "members", "share", "users", "library"],
   },
 ];
 const MATRIX_PASSWORD = "matrix-password-1";
@@ -296,6 +343,18 @@ test("page x caller and server action x caller matrices: refusals change nothing
     ids.periodId = (
       await prisma.reportingPeriod.findFirstOrThrow({ where: { projectId: peru.id, lockedAt: null } })
     ).id;
+    ids.libraryId = (await prisma.libraryIndicator.findUniqueOrThrow({ where: { code: "ORG-REACH" } })).id;
+    ids.studyId = (
+      await prisma.study.create({
+        data: {
+          typeKey: "evaluation",
+          visibility: "INTERNAL",
+          texts: { create: { language: "en", title: "Matrix study", abstract: "" } },
+          projects: { create: { projectId: peru.id } },
+        },
+      })
+    ).id;
+    ids.publicStudyId = (await prisma.study.findFirstOrThrow({ where: { visibility: "PUBLIC" } })).id;
     const passwordHash = await hashPassword(MATRIX_PASSWORD);
     await prisma.user.create({
       data: {
@@ -360,7 +419,8 @@ test("page x caller and server action x caller matrices: refusals change nothing
       : template.startsWith("/invite/")
         ? tokens.invite
         : tokens.reset;
-    const url = fill(template, { ...ids, token: token ?? "" });
+    const studyId = template.startsWith("/library/") ? ids.publicStudyId : ids.studyId;
+    const url = fill(template, { ...ids, studyId, token: token ?? "" });
     for (const caller of callers) {
       const response = await (contexts.get(caller.name) as APIRequestContext).get(url, { maxRedirects: 0 });
       const status = response.status();

@@ -3,8 +3,8 @@
 // problem, a good one kept and the project's survey rules applied (in the request on PGlite, by the job
 // queue on PostgreSQL), a repeated post counted once.
 import { beforeAll, expect, test, vi } from "vitest";
-import { POST as postWithHeader } from "@/app/api/v1/connections/[connectionId]/kobo-submissions/route";
 import { POST as postWithPath } from "@/app/api/v1/connections/[connectionId]/kobo-submissions/[secret]/route";
+import { POST as postWithHeader } from "@/app/api/v1/connections/[connectionId]/kobo-submissions/route";
 import { ForbiddenError, type UserPrincipal } from "@/lib/domain/permissions";
 import { surveyRulesSchema } from "@/lib/domain/survey/rules";
 import { db } from "@/lib/platform/db";
