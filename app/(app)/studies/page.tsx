@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { FilterSelect } from "@/components/studies/filter-select";
 import { StudyList } from "@/components/studies/study-list";
 import { studyMethods, studySearchInput } from "@/lib/domain/studies/input";
 import { nameFor } from "@/lib/domain/studies/text";
@@ -27,17 +28,7 @@ export default async function StudiesPage({ searchParams }: { searchParams: Prom
   const chosen = (key: string) =>
     parsed.success ? String((parsed.data as Record<string, string | number | undefined>)[key] ?? "") : "";
   const select = (name: string, label: string, any: string, options: { value: string; label: string }[]) => (
-    <div className="field">
-      <label htmlFor={`study-${name}`}>{label}</label>
-      <select id={`study-${name}`} name={name} defaultValue={chosen(name)}>
-        <option value="">{any}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <FilterSelect name={name} label={label} any={any} options={options} value={chosen(name)} />
   );
   return (
     <>

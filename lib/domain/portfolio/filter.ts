@@ -43,9 +43,6 @@ export function portfolioPage<T>(rows: T[], requested: number, size = PORTFOLIO_
   return { rows: shown, page, pages, from: shown.length ? start + 1 : 0, to: start + shown.length, total: rows.length };
 }
 
-/** Whether a sort orders by figures, so every listed project must be computed before a page can be cut. */
-export const sortNeedsFigures = (sort: PortfolioSort): boolean => sort === "offTrack" || sort === "onTrack";
-
 export function filterAndSortPortfolio<T extends PortfolioProject & { statusCounts?: PortfolioRow["statusCounts"] }>(
   rows: T[],
   query: PortfolioQuery,
