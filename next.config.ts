@@ -26,6 +26,8 @@ const nextConfig: NextConfig = {
     "exceljs",
     "pino",
     "pg-boss",
+    // The outbound requests' guard (lib/platform/net/outbound.ts) uses undici's own fetch and Agent.
+    "undici",
   ],
   poweredByHeader: false,
   // The container (Dockerfile) serves Next's standalone output; npm start and the tests use the usual one.

@@ -77,6 +77,8 @@ export default defineConfig({
       env: {
         AUTH_SECRET: randomBytes(32).toString("base64url"),
         CONNECTIONS_KEY: connectionsKey,
+        // The specs' webhook receivers and fake KoboToolbox server listen on 127.0.0.1.
+        ALLOW_PRIVATE_NETWORK_TARGETS: "1",
         ...env,
         E2E_PORT: String(port),
         APP_URL: `http://localhost:${port}`,

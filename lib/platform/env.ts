@@ -115,6 +115,12 @@ const schema = z.object({
    */
   CONNECTIONS_KEY: z.string().optional(),
   /**
+   * "1" lets webhooks and KoboToolbox / ODK Central connections reach private and local addresses
+   * (loopback, 10/8, 172.16/12, 192.168/16, link-local, fc00::/7…): a server on the office network, and
+   * tests with local servers. "0" (default): only public addresses (lib/platform/net/outbound.ts).
+   */
+  ALLOW_PRIVATE_NETWORK_TARGETS: z.enum(["0", "1"]).default("0"),
+  /**
    * Single sign-on through OpenID Connect (lib/platform/auth/oidc.ts): the provider's issuer URL (its
    * discovery document is at <issuer>/.well-known/openid-configuration), and the client registered there
    * with the redirect URI <APP_URL>/api/auth/callback/oidc. All three or none.

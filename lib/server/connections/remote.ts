@@ -3,8 +3,16 @@
 // or a date) or a bounded exponential backoff, a few times; 401/403/404 are final and say so. The clock
 // and the fetch are injectable, so tests wait milliseconds. Never logs a credential or a URL's key.
 import "server-only";
+import { OutboundRefused, outboundFetch } from "@/lib/platform/net/outbound";
 
-export type RemoteReason = "unauthorized" | "forbidden" | "notFound" | "unreachable" | "badResponse" | "busy";
+export type RemoteReason =
+  | "unauthorized"
+  | "forbidden"
+  | "notFound"
+  | "unreachable"
+  | "badResponse"
+  | "busy"
+  | "addressNotAllowed";
 
 /** The server refused or could not be asked; `reason` is a message key (connections.reasons.*). */
 export class RemoteRefused extends Error {
@@ -33,7 +41,8 @@ export type RemoteOptions = {
 };
 
 export const defaultRemote: RemoteOptions = {
-  fetch: (...args) => fetch(...args),
+  // Never to a private or local address, unless ALLOW_PRIVATE_NETWORK_TARGETS (SSRF; lib/platform/net).
+  fetch: outboundFetch,
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   timeoutMs: 60_000,
   retries: 5,
@@ -55,7 +64,8 @@ export async function requestJson<T>(url: string, init: RequestInit, options: Re
     let response: Response;
     try {
       response = await options.fetch(url, { ...init, signal: AbortSignal.timeout(options.timeoutMs) });
-    } catch {
+    } catch (error) {
+      if (error instanceof OutboundRefused) throw new RemoteRefused("addressNotAllowed");
       if (attempt >= options.retries) throw new RemoteRefused("unreachable");
       await options.sleep(Math.min(options.maxWaitMs, options.backoffMs * 2 ** attempt));
       continue;

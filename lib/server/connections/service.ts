@@ -7,6 +7,7 @@ import { DomainError } from "@/lib/domain/errors";
 import { assertCan, type Principal, requireUserId } from "@/lib/domain/permissions";
 import type { Connection } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/platform/db";
+import { assertOutboundUrl } from "@/lib/platform/net/outbound";
 import { seal, unseal } from "@/lib/platform/sealed-secrets";
 import { defaultRemote, type RemoteOptions, RemoteRefused } from "./remote";
 import { type FormInfo, koboServer, odkServer, type SurveyServer } from "./servers";
@@ -57,6 +58,7 @@ export async function listConnections(principal: Principal, projectId: string): 
 export async function createConnection(principal: Principal, projectId: string, raw: unknown): Promise<ConnectionView> {
   assertCan(principal, "connections.manage", projectId);
   const input = connectionInputSchema.parse(raw);
+  await assertOutboundUrl(input.serverUrl, "serverUrl");
   const created = await db().connection.create({
     data: {
       projectId,

@@ -11,6 +11,7 @@ import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, signBody } from "@/lib
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/platform/db";
 import { defineJob, scheduleJob } from "@/lib/platform/jobs/queue";
+import { outboundFetch } from "@/lib/platform/net/outbound";
 import { log } from "@/lib/platform/ops/log";
 import { unseal } from "@/lib/platform/sealed-secrets";
 
@@ -31,7 +32,8 @@ const holder = globalThis as unknown as {
 holder.webhookSettings ??= {
   delaysMs: [60_000, 5 * 60_000, 30 * 60_000, 2 * 3600_000, 6 * 3600_000],
   timeoutMs: 10_000,
-  fetch: (...args) => fetch(...args),
+  // Never to a private or local address, unless ALLOW_PRIVATE_NETWORK_TARGETS (SSRF; lib/platform/net).
+  fetch: outboundFetch,
 };
 holder.webhookAttempts ??= new Set();
 const running = holder.webhookAttempts;

@@ -6,6 +6,7 @@ import { DomainError } from "@/lib/domain/errors";
 import { assertCan, type Principal, requireUserId } from "@/lib/domain/permissions";
 import { webhookInputSchema } from "@/lib/domain/webhooks/schema";
 import { db } from "@/lib/platform/db";
+import { assertOutboundUrl } from "@/lib/platform/net/outbound";
 import { seal } from "@/lib/platform/sealed-secrets";
 import { deliverSoon, enqueueEvent } from "./delivery";
 
@@ -41,6 +42,7 @@ export async function listWebhooks(principal: Principal, projectId: string) {
 export async function createWebhook(principal: Principal, projectId: string, raw: unknown) {
   assertCan(principal, "webhooks.manage", projectId);
   const input = webhookInputSchema.parse(raw);
+  await assertOutboundUrl(input.url, "url");
   const secret = `whsec_${randomBytes(24).toString("hex")}`;
   const webhook = await db().webhook.create({
     data: {
