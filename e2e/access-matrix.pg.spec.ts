@@ -141,6 +141,10 @@ const actions: Record<string, { need: Need; args: (ids: Ids) => Arg[] }> = {
   deleteWebhookAction: { need: "webhooks", args: ({ projectId }) => [projectId, state, form({ webhookId: "none" })] },
   testWebhookAction: { need: "webhooks", args: ({ projectId }) => [projectId, state, form({ webhookId: "none" })] },
   createConnectionAction: { need: "connectionsManage", args: ({ projectId }) => [projectId, state, form()] },
+  updateConnectionAction: {
+    need: "connectionsManage",
+    args: ({ projectId }) => [projectId, state, form({ connectionId: "none", version: "1" })],
+  },
   deleteConnectionAction: {
     need: "connectionsManage",
     args: ({ projectId }) => [projectId, state, form({ connectionId: "none" })],

@@ -5,11 +5,14 @@ import { SignOutButton } from "@/components/auth/sign-out-button";
 import { LanguageSwitcher } from "@/components/layout/language-switcher";
 import { can } from "@/lib/domain/permissions";
 import { requireUser } from "@/lib/platform/auth/session";
+import { failingConnections } from "@/lib/server/connections/notices";
 import { inboxCount } from "@/lib/server/results/inbox";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
-  const [t, waiting] = await Promise.all([getTranslations(), inboxCount(user)]);
+  // What waits in the inbox: values to correct or review, and connections that fail.
+  const [t, values, failing] = await Promise.all([getTranslations(), inboxCount(user), failingConnections(user)]);
+  const waiting = values + failing.length;
   return (
     <>
       <header className="app-header">

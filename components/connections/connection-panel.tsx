@@ -14,6 +14,7 @@ import {
   testConnectionAction,
 } from "@/lib/server/connections/actions";
 import type { ConnectionOverview } from "@/lib/server/connections/overview";
+import { ConnectionForm } from "./connection-form";
 import { SyncResult } from "./sync-result";
 
 /** One connection: its server and state, "test connection", "sync now" with its result, and its history. */
@@ -107,6 +108,13 @@ export function ConnectionPanel({
           </form>
         )}
       </div>
+      {mayManage && (
+        <details>
+          <summary>{t("edit")}</summary>
+          {/* A saved edit raises the version: the form starts again from what is now saved. */}
+          <ConnectionForm key={c.version} projectId={projectId} connection={c} />
+        </details>
+      )}
       {pushed.url && <SecretNotice message={t("pushCreated")} label={t("pushUrl")} value={pushed.url} />}
       {tested.test &&
         (tested.test.ok ? (

@@ -1,12 +1,12 @@
 "use server";
-// The connections page's forms: a manager adds or deletes a connection; a manager or an evaluator tests
+// The connections page's forms: a manager adds, edits or deletes a connection; a manager or an evaluator tests
 // one and runs its sync, whose answer is the sync's record (what it read, the values it changed).
 import { revalidatePath } from "next/cache";
-import { connectionInputSchema } from "@/lib/domain/connections/schema";
+import { connectionEditSchema, connectionInputSchema } from "@/lib/domain/connections/schema";
 import { env } from "@/lib/platform/env";
 import { type ActionState, formAction } from "@/lib/server/action";
 import { disablePush, enablePush } from "./push";
-import { type ConnectionTest, createConnection, deleteConnection, testConnection } from "./service";
+import { type ConnectionTest, createConnection, deleteConnection, testConnection, updateConnection } from "./service";
 import { syncConnection } from "./sync";
 import { type SyncView, syncView } from "./views";
 
@@ -45,6 +45,7 @@ function connectionInput(form: FormData) {
     appUserToken: text("appUserToken"),
     submit: form.get("submit") === "on",
     scheduled: form.get("scheduled") === "on",
+    version: text("version"),
   };
 }
 
@@ -67,6 +68,32 @@ export async function createConnectionAction(
     },
     async (user, input) => {
       await createConnection(user, projectId, input);
+      revalidatePath(path(projectId));
+      return { done: true };
+    },
+  );
+}
+
+/** A manager edits a connection (the form names its version); blank credentials keep the sealed ones. */
+export async function updateConnectionAction(
+  projectId: string,
+  _previous: ActionState,
+  form: FormData,
+): Promise<ActionState> {
+  return formAction(
+    form,
+    {
+      permission: ["connections.manage", projectId],
+      textFields: connectionFields,
+      keep: [...kept, "version", "connectionId"],
+      parse: {
+        schema: connectionEditSchema,
+        input: connectionInput,
+        field: ({ path: p }) => String(p[0] ?? "") || null,
+      },
+    },
+    async (user, input) => {
+      await updateConnection(user, projectId, String(form.get("connectionId") ?? ""), input);
       revalidatePath(path(projectId));
       return { done: true };
     },

@@ -12,6 +12,7 @@ import { loadPrincipal } from "@/lib/platform/auth/principal";
 import { db } from "@/lib/platform/db";
 import { defineJob } from "@/lib/platform/jobs/queue";
 import { log } from "@/lib/platform/ops/log";
+import { noticeFailure } from "./notices";
 import { connectionOf } from "./service";
 import { applySubmissions, releaseLease, takeLease } from "./sync";
 
@@ -102,8 +103,13 @@ async function applyPushed(syncId: string) {
   if (!run || run.status !== "RUNNING") return;
   const { connection } = run;
   const actor = connection.createdById ? await loadPrincipal(connection.createdById) : null;
-  const fail = (error: string) =>
-    db().connectionSync.update({ where: { id: run.id }, data: { status: "FAILED", error, finishedAt: new Date() } });
+  const fail = async (error: string) => {
+    await db().connectionSync.update({
+      where: { id: run.id },
+      data: { status: "FAILED", error, finishedAt: new Date() },
+    });
+    await noticeFailure(connection.id, { userId: connection.createdById, trigger: "push" });
+  };
   try {
     if (!actor) return void (await fail("notAllowed"));
     assertCan(actor, "connections.sync", connection.projectId);

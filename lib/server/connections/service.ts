@@ -2,13 +2,20 @@
 // (lib/platform/sealed-secrets.ts) and never read back out; "test connection" asks the server for the
 // form's name and submission count.
 import "server-only";
-import { type ConnectionCredentials, connectionInputSchema, credentialsOf } from "@/lib/domain/connections/schema";
+import {
+  type ConnectionCredentials,
+  connectionEditSchema,
+  connectionInputSchema,
+  credentialsOf,
+  newCredentialsOf,
+} from "@/lib/domain/connections/schema";
 import { DomainError } from "@/lib/domain/errors";
 import { assertCan, type Principal, requireUserId } from "@/lib/domain/permissions";
 import type { Connection } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/platform/db";
 import { assertOutboundUrl } from "@/lib/platform/net/outbound";
 import { seal, unseal } from "@/lib/platform/sealed-secrets";
+import { recordAudit } from "@/lib/server/audit/record";
 import { defaultRemote, type RemoteOptions, RemoteRefused } from "./remote";
 import { type FormInfo, koboServer, odkServer, type SurveyServer } from "./servers";
 
@@ -28,6 +35,7 @@ export type ConnectionView = { pushOn: boolean } & Pick<
   | "brokenReason"
   | "lastSeenAt"
   | "createdAt"
+  | "version"
 >;
 const viewFields = {
   id: true,
@@ -43,6 +51,7 @@ const viewFields = {
   brokenReason: true,
   lastSeenAt: true,
   createdAt: true,
+  version: true,
 } as const;
 
 export async function listConnections(principal: Principal, projectId: string): Promise<ConnectionView[]> {
@@ -76,6 +85,82 @@ export async function createConnection(principal: Principal, projectId: string, 
     select: viewFields,
   });
   return { ...created, pushOn: false };
+}
+
+/** Someone edited the connection since this was read: nothing was changed. */
+export class StaleConnection extends DomainError {
+  constructor(readonly current: { version: number }) {
+    super("stale", { detail: "Changed by someone else since it was read", extra: { current } });
+    this.name = "StaleConnection";
+  }
+}
+
+/**
+ * Edits a connection, named by the version that was read: its name, address, form, schedule and whether
+ * it submits. Blank credentials keep the sealed ones; new ones replace them (and may mend a broken
+ * connection: the next sync or test says). Its kind stays: another server is another connection.
+ */
+export async function updateConnection(
+  principal: Principal,
+  projectId: string,
+  connectionId: string,
+  raw: unknown,
+): Promise<ConnectionView> {
+  assertCan(principal, "connections.manage", projectId);
+  const input = connectionEditSchema.parse(raw);
+  await assertOutboundUrl(input.serverUrl, "serverUrl");
+  const before = await connectionOf(projectId, connectionId);
+  if (before.kind !== input.kind)
+    throw new DomainError("validation", { fields: [{ field: "body.kind", code: "kindFixed" }] });
+  if (before.version !== input.version) throw new StaleConnection({ version: before.version });
+  const credentials = newCredentialsOf(input);
+  const data = {
+    name: input.name,
+    serverUrl: input.serverUrl.replace(/\/+$/, ""),
+    assetUid: input.kind === "KOBO" ? (input.assetUid ?? null) : null,
+    odkProject: input.kind === "ODK_CENTRAL" ? (input.odkProject ?? null) : null,
+    odkForm: input.kind === "ODK_CENTRAL" ? (input.odkForm ?? null) : null,
+    submit: input.submit,
+    scheduled: input.scheduled,
+  };
+  return db().$transaction(async (tx) => {
+    // The version in the where: an edit saved between the read and this write is not overwritten.
+    const updated = await tx.connection.updateMany({
+      where: { id: before.id, version: input.version },
+      data: {
+        ...data,
+        ...(credentials ? { secret: seal(JSON.stringify(credentials)) } : {}),
+        version: { increment: 1 },
+      },
+    });
+    if (updated.count === 0)
+      throw new StaleConnection({ version: (await connectionOf(projectId, connectionId)).version });
+    const pick = (c: typeof data) => ({
+      kind: before.kind,
+      name: c.name,
+      serverUrl: c.serverUrl,
+      assetUid: c.assetUid,
+      odkProject: c.odkProject,
+      odkForm: c.odkForm,
+      submit: c.submit,
+      scheduled: c.scheduled,
+    });
+    await recordAudit(tx, {
+      action: "connection.update",
+      entityType: "Connection",
+      entityId: before.id,
+      projectId,
+      actorUserId: requireUserId(principal),
+      before: pick(before),
+      // Never the credentials: only that they were replaced.
+      after: { ...pick(data), credentialsReplaced: credentials !== null },
+    });
+    const { pushSecretHash, ...view } = await tx.connection.findUniqueOrThrow({
+      where: { id: before.id },
+      select: { ...viewFields, pushSecretHash: true },
+    });
+    return { ...view, pushOn: pushSecretHash !== null };
+  });
 }
 
 /** Deletes the connection, its stored submissions and history; the values it saved stay. */

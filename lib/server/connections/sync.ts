@@ -3,7 +3,8 @@
 // replaces its submissions rather than adding them), then the project's saved survey rules are applied
 // to all the connection's submissions like a survey export (lib/server/survey/survey-import.ts): only the
 // values that differ from those saved are previewed and saved, as drafts or submitted for review as the
-// connection says, never approved. A refusal of the credentials marks the connection broken.
+// connection says, never approved. A refusal of the credentials marks the connection broken; a failure
+// that breaks it or repeats is told once (./notices.ts).
 import "server-only";
 import { createHash } from "node:crypto";
 import { DomainError } from "@/lib/domain/errors";
@@ -12,6 +13,7 @@ import { ruleColumns, surveyFileOfSubmissions, versionDrift } from "@/lib/domain
 import type { ConnectionSync, Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/platform/db";
 import { importSurvey, savedSurveyRules } from "@/lib/server/survey/survey-import";
+import { noticeFailure } from "./notices";
 import { defaultRemote, type RemoteOptions, RemoteRefused } from "./remote";
 import { connectionOf, markConnection, serverOf } from "./service";
 
@@ -62,10 +64,12 @@ export async function syncConnection(
     } catch (error) {
       const reason = error instanceof RemoteRefused ? error.reason : "failed";
       if (error instanceof RemoteRefused) await markConnection(connection.id, error);
-      return await db().connectionSync.update({
+      const failed = await db().connectionSync.update({
         where: { id: run.id },
         data: { status: "FAILED", error: reason, finishedAt: new Date() },
       });
+      await noticeFailure(connection.id, run);
+      return failed;
     }
   } finally {
     await releaseLease(connection.id);
@@ -163,6 +167,9 @@ export async function applySubmissions(
         ...(pulledUpTo === undefined ? {} : { lastSeenAt: pulledUpTo }),
         status: "OK",
         brokenReason: null,
+        // It works again: the failure episode, if any, is over; the next failure is told anew.
+        failureNoticeAt: null,
+        failureNoticeUserId: null,
       },
     });
     return db().connectionSync.update({

@@ -1,0 +1,133 @@
+// Telling people that a connection fails, once per failure episode: when a run (on demand, scheduled or
+// pushed) fails and the connection is broken (its credentials refused) or its last few runs all failed,
+// the project's managers and the user whose run failed hear of it in their inbox and by e-mail. The
+// episode is kept on the connection (failureNoticeAt), claimed by one conditional update so two failing
+// runs never both tell; it ends when a run works again (applySubmissions clears it), and a new failure
+// after that is told anew. Retries and hourly runs meanwhile say nothing more.
+import "server-only";
+import { isLocale, type Locale } from "@/lib/domain/i18n/config";
+import type { UserPrincipal } from "@/lib/domain/permissions";
+import { can } from "@/lib/domain/permissions";
+import { db } from "@/lib/platform/db";
+import { env } from "@/lib/platform/env";
+import { translator } from "@/lib/platform/i18n/translator";
+import { log } from "@/lib/platform/ops/log";
+import { sendMail } from "@/lib/platform/ops/mail";
+
+/** Failures in a row that make an episode when the connection is not broken (a server down a while). */
+export const FAILURES_BEFORE_NOTICE = 3;
+
+/**
+ * After a failed run of the connection: opens the failure episode and tells, when this failure makes one
+ * and none is open. Resolves once the mails are handed over; true when it told.
+ */
+export async function noticeFailure(connectionId: string, run: { userId: string | null; trigger: string }) {
+  const connection = await db().connection.findUnique({
+    where: { id: connectionId },
+    select: { id: true, name: true, projectId: true, status: true, brokenReason: true, failureNoticeAt: true },
+  });
+  if (!connection || connection.failureNoticeAt) return false;
+  const recent = await db().connectionSync.findMany({
+    where: { connectionId, status: { not: "RUNNING" } },
+    orderBy: { startedAt: "desc" },
+    take: FAILURES_BEFORE_NOTICE,
+    select: { status: true, error: true },
+  });
+  const repeated = recent.length === FAILURES_BEFORE_NOTICE && recent.every((r) => r.status === "FAILED");
+  if (connection.status !== "BROKEN" && !repeated) return false;
+  const claimed = await db().connection.updateMany({
+    where: { id: connectionId, failureNoticeAt: null },
+    data: { failureNoticeAt: new Date(), failureNoticeUserId: run.userId },
+  });
+  if (claimed.count === 0) return false;
+  const reason =
+    connection.status === "BROKEN" ? (connection.brokenReason ?? "failed") : (recent[0]?.error ?? "failed");
+  await mailFailure(connection, reason, run).catch((error) =>
+    log.warn({ err: error, connectionId }, "connection failure mail not sent"),
+  );
+  return true;
+}
+
+async function mailFailure(
+  connection: { id: string; name: string; projectId: string },
+  reason: string,
+  run: { userId: string | null; trigger: string },
+) {
+  if (!env().SMTP_URL) return;
+  const [project, people] = await Promise.all([
+    db().project.findUniqueOrThrow({ where: { id: connection.projectId }, select: { name: true } }),
+    db().user.findMany({
+      where: {
+        OR: [
+          { memberships: { some: { projectId: connection.projectId, role: "MANAGER" } } },
+          ...(run.userId ? [{ id: run.userId }] : []),
+        ],
+      },
+      select: { email: true, locale: true },
+    }),
+  ]);
+  const link = new URL(`/projects/${connection.projectId}/connections`, env().APP_URL).toString();
+  for (const person of people) {
+    const locale: Locale = person.locale && isLocale(person.locale) ? person.locale : "en";
+    const t = translator(locale);
+    // Keys made from stored codes: a code without a message is said as it is.
+    const said = (key: string): string =>
+      t.has(key as Parameters<typeof t>[0]) ? t(key as Parameters<typeof t>[0]) : (key.split(".").pop() ?? key);
+    await sendMail({
+      to: person.email,
+      subject: t("mail.connectionFailedSubject", { name: connection.name, project: project.name }),
+      text: t("mail.connectionFailedText", {
+        name: connection.name,
+        project: project.name,
+        trigger: said(`connections.triggers.${run.trigger}`),
+        reason: said(`connections.reasons.${reason}`),
+        link,
+      }),
+    });
+  }
+}
+
+export type FailingConnection = {
+  id: string;
+  name: string;
+  projectId: string;
+  project: string;
+  since: Date;
+  reason: string;
+};
+
+/**
+ * The failing connections the user was told of, for the inbox: in the projects they manage, and the one
+ * whose failing run was theirs while they may still sync it. Gone once it works again.
+ */
+export async function failingConnections(user: UserPrincipal): Promise<FailingConnection[]> {
+  const projects = Object.keys(user.roles).filter((id) => can(user, "connections.sync", id));
+  if (projects.length === 0) return [];
+  const managed = projects.filter((id) => can(user, "connections.manage", id));
+  const found = await db().connection.findMany({
+    where: {
+      failureNoticeAt: { not: null },
+      projectId: { in: projects },
+      OR: [{ projectId: { in: managed } }, { failureNoticeUserId: user.userId }],
+    },
+    select: {
+      id: true,
+      name: true,
+      projectId: true,
+      status: true,
+      brokenReason: true,
+      failureNoticeAt: true,
+      project: { select: { name: true } },
+      syncs: { where: { status: "FAILED" }, orderBy: { startedAt: "desc" }, take: 1, select: { error: true } },
+    },
+    orderBy: { failureNoticeAt: "asc" },
+  });
+  return found.map((c) => ({
+    id: c.id,
+    name: c.name,
+    projectId: c.projectId,
+    project: c.project.name,
+    since: c.failureNoticeAt ?? new Date(0),
+    reason: (c.status === "BROKEN" ? c.brokenReason : c.syncs[0]?.error) ?? "failed",
+  }));
+}
