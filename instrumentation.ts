@@ -33,7 +33,7 @@ export async function register() {
     log.error({ err: error }, "the connections' schedule did not start");
   });
   // Webhook retries: a sweep every minute, by a cron job on PostgreSQL, a timer on PGlite.
-  const { startWebhookRetries } = await import("./lib/server/webhooks/delivery");
+  const { startWebhookRetries } = await import("./lib/server/webhooks/sweep");
   startWebhookRetries().catch(async (error) => {
     const { log } = await import("./lib/platform/ops/log");
     log.error({ err: error }, "the webhooks' retries did not start");

@@ -140,6 +140,14 @@ const actions: Record<string, { need: Need; args: (ids: Ids) => Arg[] }> = {
   },
   deleteWebhookAction: { need: "webhooks", args: ({ projectId }) => [projectId, state, form({ webhookId: "none" })] },
   testWebhookAction: { need: "webhooks", args: ({ projectId }) => [projectId, state, form({ webhookId: "none" })] },
+  updateWebhookAction: {
+    need: "webhooks",
+    args: ({ projectId }) => [projectId, state, form({ webhookId: "none", version: "1", active: "false" })],
+  },
+  rotateWebhookSecretAction: {
+    need: "webhooks",
+    args: ({ projectId }) => [projectId, state, form({ webhookId: "none", version: "1" })],
+  },
   createConnectionAction: { need: "connectionsManage", args: ({ projectId }) => [projectId, state, form()] },
   updateConnectionAction: {
     need: "connectionsManage",

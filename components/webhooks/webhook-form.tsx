@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { Field } from "@/components/ui/field";
 import { SecretNotice } from "@/components/ui/secret-notice";
 import { useErrorMessage } from "@/components/ui/use-error-message";
-import { WEBHOOK_EVENTS } from "@/lib/domain/webhooks/schema";
+import { EventChoices } from "@/components/webhooks/event-choices";
 import { type CreateWebhookState, createWebhookAction } from "@/lib/server/webhooks/actions";
 
 /** A manager adds a webhook: its address and events; the signing secret is shown once, here. */
@@ -35,20 +35,7 @@ export function WebhookForm({ projectId }: { projectId: string }) {
         autoComplete="off"
         error={message(state.fieldErrors?.url)}
       />
-      <fieldset aria-describedby={eventsError ? "webhook-events-error" : undefined}>
-        <legend>{t("fields.events")}</legend>
-        {WEBHOOK_EVENTS.map((e) => (
-          <label key={e} style={{ display: "block" }}>
-            <input type="checkbox" name="events" value={e} defaultChecked /> {t(`events.${e.split(".")[1]}`)}{" "}
-            <code>{e}</code>
-          </label>
-        ))}
-        {eventsError && (
-          <p id="webhook-events-error" className="error">
-            {eventsError}
-          </p>
-        )}
-      </fieldset>
+      <EventChoices id="webhook-events" error={eventsError} />
       <button className="button" type="submit" disabled={pending}>
         {t("add")}
       </button>

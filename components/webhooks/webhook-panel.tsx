@@ -2,6 +2,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { useErrorMessage } from "@/components/ui/use-error-message";
+import { WebhookEdit } from "@/components/webhooks/webhook-edit";
 import type { ActionState } from "@/lib/server/action";
 import { deleteWebhookAction, testWebhookAction } from "@/lib/server/webhooks/actions";
 
@@ -9,6 +10,8 @@ export type WebhookPanelData = {
   id: string;
   url: string;
   events: string[];
+  active: boolean;
+  version: number;
   deliveries: {
     id: string;
     event: string;
@@ -21,7 +24,7 @@ export type WebhookPanelData = {
   }[];
 };
 
-/** One webhook: its address and events, its recent deliveries, the test and delete buttons. */
+/** One webhook: its address and events, its recent deliveries, the test, edit and delete buttons. */
 export function WebhookPanel({ projectId, webhook: w }: { projectId: string; webhook: WebhookPanelData }) {
   const t = useTranslations("webhooks");
   const format = useFormatter();
@@ -37,7 +40,10 @@ export function WebhookPanel({ projectId, webhook: w }: { projectId: string; web
       <h2 id={`webhook-${w.id}`} style={{ marginTop: 0, overflowWrap: "anywhere" }}>
         {w.url}
       </h2>
-      <p className="muted">{w.events.join(", ")}</p>
+      <p className="muted">
+        {w.active ? "" : `${t("paused")} · `}
+        {w.events.join(", ")}
+      </p>
       {[tested.error, deleted.error].map(
         (e) =>
           e && (
@@ -61,6 +67,7 @@ export function WebhookPanel({ projectId, webhook: w }: { projectId: string; web
           </button>
         </form>
       </div>
+      <WebhookEdit projectId={projectId} webhook={w} />
       <h3>{t("deliveries")}</h3>
       {w.deliveries.length === 0 ? (
         <p className="muted">{t("noDeliveries")}</p>

@@ -11,6 +11,7 @@ import { createConnection } from "@/lib/server/connections/service";
 import { attachEvidence, shareEvidence } from "@/lib/server/evidence/service";
 import { createShareLink } from "@/lib/server/share-links/service";
 import { createStudy } from "@/lib/server/studies/service";
+import { createWebhook } from "@/lib/server/webhooks/service";
 import { principalFor, projectId } from "@/lib/testing/principals";
 
 /** What each operation asks of its caller (on the Peru project, where the cells are tried). */
@@ -27,6 +28,7 @@ const required: Record<
   | "share"
   | "shareFiles"
   | "connectionSecret"
+  | "webhooks"
 > = {
   getProjectSummary: "read",
   getProjectSummaryCsv: "read",
@@ -77,6 +79,13 @@ const required: Record<
   createStudy: "edit",
   getStudy: "read",
   listSharedStudies: "share",
+  // A webhook of the Peru project: its managers only (not admins), as on its page.
+  listWebhooks: "webhooks",
+  createWebhook: "webhooks",
+  updateWebhook: "webhooks",
+  rotateWebhookSecret: "webhooks",
+  listWebhookDeliveries: "webhooks",
+  deleteWebhook: "webhooks",
 };
 
 const matrixPdf = "%PDF-1.4\n%%EOF\n";
@@ -176,7 +185,21 @@ beforeAll(async () => {
     projectIds: [peru],
   });
   ids.studyId = study.id;
-  const all = ["read", "edit", "enter", "review", "unapproved", "members", "create", "signedIn", "shareFiles"];
+  ids.webhookId = (
+    await createWebhook(manager, peru, { url: "https://example.org/matrix-hook", events: ["results.approved"] })
+  ).webhook.id;
+  const all = [
+    "read",
+    "edit",
+    "enter",
+    "review",
+    "unapproved",
+    "members",
+    "create",
+    "signedIn",
+    "shareFiles",
+    "webhooks",
+  ];
   callers = [
     { name: "anonymous", headers: {}, may: new Set() },
     { name: "donor link as a bearer token", headers: { authorization: `Bearer ${share.token}` }, may: new Set() },
@@ -315,6 +338,12 @@ function bodyFor(operationId: string): { body?: string; type?: string } {
       return { body: matrixPdf, type: "application/octet-stream" };
     case "updateEvidence":
       return json({ sharedWithDonors: true });
+    case "createWebhook":
+      return json({ url: "https://example.org/matrix-hook-2", events: ["period.locked"] });
+    case "updateWebhook":
+      return json({ version: 999, active: false });
+    case "rotateWebhookSecret":
+      return json({ version: 999 });
     case "createStudy":
       return json({
         typeKey: "baseline",

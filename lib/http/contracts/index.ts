@@ -41,6 +41,14 @@ import { createStudyContract, getStudyContract, listSharedStudiesContract, listS
 import { projectSummaryContract, projectSummaryCsvContract } from "./summary";
 import { importSurveyContract } from "./survey";
 import type { RouteContract } from "./types";
+import {
+  createWebhookContract,
+  deleteWebhookContract,
+  listWebhookDeliveriesContract,
+  listWebhooksContract,
+  rotateWebhookSecretContract,
+  updateWebhookContract,
+} from "./webhooks";
 
 export const contracts: RouteContract[] = [
   pushSubmissionHeaderContract,
@@ -90,4 +98,10 @@ export const contracts: RouteContract[] = [
   createStudyContract,
   getStudyContract,
   listSharedStudiesContract,
+  listWebhooksContract,
+  createWebhookContract,
+  updateWebhookContract,
+  rotateWebhookSecretContract,
+  listWebhookDeliveriesContract,
+  deleteWebhookContract,
 ];

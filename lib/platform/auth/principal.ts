@@ -1,6 +1,6 @@
 import "server-only";
 import type { UserPrincipal } from "@/lib/domain/permissions";
-import { db } from "@/lib/platform/db";
+import { type Db, db, type Tx } from "@/lib/platform/db";
 
 export type CurrentUser = UserPrincipal & { name: string; email: string; locale: string | null };
 
@@ -9,10 +9,15 @@ export type CurrentUser = UserPrincipal & { name: string; email: string; locale:
  * removed or deactivated account takes effect on the next request (sessions and API tokens alike).
  * Null for an unknown or deactivated user, and for a session
  * (`session` given) that signed in before the user signed out everywhere or changed their password.
- * Needs no Next.js request context (API tokens, scripts and test processes use it too).
+ * Needs no Next.js request context (API tokens, scripts and test processes use it too). `client` is a
+ * transaction when the answer must be read in it (a webhook's owner, checked as its event is queued).
  */
-export async function loadPrincipal(userId: string, session?: { signedInAt?: number }): Promise<CurrentUser | null> {
-  const user = await db().user.findUnique({ where: { id: userId }, include: { memberships: true } });
+export async function loadPrincipal(
+  userId: string,
+  session?: { signedInAt?: number },
+  client: Db | Tx = db(),
+): Promise<CurrentUser | null> {
+  const user = await client.user.findUnique({ where: { id: userId }, include: { memberships: true } });
   if (!user || user.deactivatedAt) return null;
   if (session && user.sessionsRevokedAt && (session.signedInAt ?? 0) < user.sessionsRevokedAt.getTime()) return null;
   return {

@@ -7,7 +7,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/platform/db";
 import { recordAudit } from "@/lib/server/audit/record";
 import { deliverSoon } from "@/lib/server/webhooks/delivery";
-import { enqueueReviewEvents } from "@/lib/server/webhooks/events";
+import { enqueueResultsEvent, enqueueReviewEvents } from "@/lib/server/webhooks/events";
 import { lockCells, lockProjectResultsShared } from "./locks";
 import { partsOverTotals } from "./parts-check";
 import { mailReturned, mailSubmitted } from "./review-mail";
@@ -248,10 +248,20 @@ export async function saveSheet(principal: Principal, projectId: string, items: 
       if (excesses.length)
         throw new BatchProblems(excesses.map(({ index }) => ({ index, field: "value", code: "partsOverTotal" })));
     }
-    return { saved: written, cleared };
+    // "results.submitted", committed with the values; sent once they are.
+    const deliveries = submit
+      ? await enqueueResultsEvent(
+          tx,
+          projectId,
+          "results.submitted",
+          written.map((r) => r.id),
+        )
+      : [];
+    return { saved: written, cleared, deliveries };
   });
+  deliverSoon(saved.deliveries);
   if (submit && saved.saved.length) void mailSubmitted(projectId, userId, saved.saved.length);
-  return saved;
+  return { saved: saved.saved, cleared: saved.cleared };
 }
 
 export type ReviewDecision = { resultId: string; version: number; decision: "approve" | "return"; comment?: string };

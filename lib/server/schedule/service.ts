@@ -6,6 +6,8 @@ import { calendarDay } from "@/lib/domain/validation/dates";
 import { db } from "@/lib/platform/db";
 import { recordAudit } from "@/lib/server/audit/record";
 import { lockProjectResultsExclusive } from "@/lib/server/results/locks";
+import { deliverSoon } from "@/lib/server/webhooks/delivery";
+import { enqueuePeriodLocked } from "@/lib/server/webhooks/events";
 
 const isoDate = calendarDay;
 const optionalCount = z
@@ -81,7 +83,7 @@ export async function setPeriodLock(
   assertCan(principal, "results.review", projectId);
   if (!lock && !reason?.trim())
     throw new z.ZodError([{ code: "custom", path: ["reason"], message: "required", input: reason }]);
-  return db().$transaction(async (tx) => {
+  const done = await db().$transaction(async (tx) => {
     // Waits for saves and imports in progress, and holds them off until the lock is written.
     await lockProjectResultsExclusive(tx, projectId);
     const period = await tx.reportingPeriod.findFirst({ where: { id: periodId, projectId } });
@@ -101,8 +103,12 @@ export async function setPeriodLock(
       after: { lockedAt: updated.lockedAt?.toISOString() ?? null },
       comment: reason?.trim() || undefined,
     });
-    return updated;
+    const deliveries = lock ? await enqueuePeriodLocked(tx, projectId, updated) : [];
+    return { updated, deliveries };
   });
+  if (!done) return null;
+  deliverSoon(done.deliveries);
+  return done.updated;
 }
 
 /** Edits a survey round's details (a round that has results keeps its dates' order rules). */

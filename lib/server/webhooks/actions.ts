@@ -1,10 +1,11 @@
 "use server";
-// The webhooks page's forms: a manager adds a webhook (its signing secret shown once), deletes one, or
-// sends it a test delivery.
+// The webhooks page's forms: a manager adds a webhook (its signing secret shown once), edits its address
+// and events, pauses or resumes it, rotates its secret (the new one shown once), deletes one, or sends it
+// a test delivery. All need webhooks.manage on the project, as the service checks again.
 import { revalidatePath } from "next/cache";
-import { webhookInputSchema } from "@/lib/domain/webhooks/schema";
+import { webhookInputSchema, webhookUpdateSchema } from "@/lib/domain/webhooks/schema";
 import { type ActionState, formAction } from "@/lib/server/action";
-import { createWebhook, deleteWebhook, sendTestDelivery } from "./service";
+import { createWebhook, deleteWebhook, rotateWebhookSecret, sendTestDelivery, updateWebhook } from "./service";
 
 const path = (projectId: string) => `/projects/${projectId}/webhooks`;
 
@@ -56,5 +57,55 @@ export async function testWebhookAction(
     await sendTestDelivery(user, projectId, String(form.get("webhookId") ?? ""));
     revalidatePath(path(projectId));
     return { done: true };
+  });
+}
+
+/**
+ * The edit form (url and events) and the pause/resume button (active alone) send this; both carry the
+ * version the page was read at.
+ */
+export async function updateWebhookAction(
+  projectId: string,
+  _previous: ActionState,
+  form: FormData,
+): Promise<ActionState> {
+  return formAction(
+    form,
+    {
+      permission: ["webhooks.manage", projectId],
+      textFields: ["url"],
+      keep: ["url"],
+      parse: {
+        schema: webhookUpdateSchema,
+        input: (f) => ({
+          version: f.get("version"),
+          ...(f.has("url") ? { url: String(f.get("url") ?? ""), events: f.getAll("events").map(String) } : {}),
+          ...(f.has("active") ? { active: f.get("active") === "true" } : {}),
+        }),
+        field: ({ path: p }) => String(p[0] ?? "") || null,
+      },
+    },
+    async (user, input) => {
+      await updateWebhook(user, projectId, String(form.get("webhookId") ?? ""), input);
+      revalidatePath(path(projectId));
+      return { done: true };
+    },
+  );
+}
+
+export async function rotateWebhookSecretAction(
+  projectId: string,
+  _previous: CreateWebhookState,
+  form: FormData,
+): Promise<CreateWebhookState> {
+  return formAction(form, { permission: ["webhooks.manage", projectId], textFields: [] }, async (user) => {
+    const { secret } = await rotateWebhookSecret(
+      user,
+      projectId,
+      String(form.get("webhookId") ?? ""),
+      Number(form.get("version") ?? 0),
+    );
+    revalidatePath(path(projectId));
+    return { done: true, secret };
   });
 }

@@ -3,14 +3,16 @@
 // anything else is tried again after 1 min, 5 min, 30 min, 2 h and 6 h, then the delivery fails. The first
 // attempt runs right after the event in its process; later ones by a sweep every minute (a pg-boss cron
 // job on PostgreSQL, a timer on PGlite). An attempt first takes the row (a lease on nextAttemptAt), so two
-// processes never send the same delivery at once.
+// processes never send the same delivery at once. The sweep (./sweep.ts) also announces changed figures
+// and prunes the delivery log (delivered deliveries after 30 days, failed ones after 90).
 import "server-only";
 import { randomUUID } from "node:crypto";
-import type { WebhookEvent } from "@/lib/domain/webhooks/schema";
+import { can } from "@/lib/domain/permissions";
+import { UNAPPROVED_EVENTS, type WebhookEvent } from "@/lib/domain/webhooks/schema";
 import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, signBody } from "@/lib/domain/webhooks/signature";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { loadPrincipal } from "@/lib/platform/auth/principal";
 import { db } from "@/lib/platform/db";
-import { defineJob, scheduleJob } from "@/lib/platform/jobs/queue";
 import { outboundFetch } from "@/lib/platform/net/outbound";
 import { log } from "@/lib/platform/ops/log";
 import { unseal } from "@/lib/platform/sealed-secrets";
@@ -22,18 +24,22 @@ export type DeliverySettings = {
   delaysMs: number[];
   timeoutMs: number;
   fetch: typeof fetch;
+  /** How long the log keeps a delivered delivery, and a failed one (kept longer: someone may look into it). */
+  keepDeliveredMs: number;
+  keepFailedMs: number;
 };
 
 const holder = globalThis as unknown as {
   webhookSettings?: DeliverySettings;
   webhookAttempts?: Set<Promise<unknown>>;
-  webhookTimer?: NodeJS.Timeout;
 };
 holder.webhookSettings ??= {
   delaysMs: [60_000, 5 * 60_000, 30 * 60_000, 2 * 3600_000, 6 * 3600_000],
   timeoutMs: 10_000,
   // Never to a private or local address, unless ALLOW_PRIVATE_NETWORK_TARGETS (SSRF; lib/platform/net).
   fetch: outboundFetch,
+  keepDeliveredMs: 30 * 86_400_000,
+  keepFailedMs: 90 * 86_400_000,
 };
 holder.webhookAttempts ??= new Set();
 const running = holder.webhookAttempts;
@@ -48,37 +54,59 @@ const settings = () => holder.webhookSettings as DeliverySettings;
 const leaseMs = () => settings().timeoutMs + 30_000;
 
 /**
- * Queues the event for every active webhook of the project subscribed to it, inside the event's own
- * transaction; returns the deliveries' ids, to send once the transaction has committed.
+ * Whether the user who added the webhook may read the project's unapproved values now (read in the
+ * event's transaction, through the one permissions table): a creator removed, demoted to viewer or
+ * deactivated, or deleted, no longer passes them on.
  */
-export async function enqueueEvent(
-  tx: Tx,
-  projectId: string,
-  event: WebhookEvent,
-  data: Record<string, unknown>,
-  onlyWebhookId?: string,
-): Promise<string[]> {
+async function ownerReadsUnapproved(tx: Tx, projectId: string, createdById: string | null): Promise<boolean> {
+  const owner = createdById ? await loadPrincipal(createdById, undefined, tx) : null;
+  return owner !== null && can(owner, "results.readUnapproved", projectId);
+}
+
+/** The webhooks of the project that take this event (those whose owner may receive it). */
+export async function listeners(tx: Tx, projectId: string, event: WebhookEvent, onlyWebhookId?: string) {
   const hooks = await tx.webhook.findMany({
     where: {
       projectId,
       ...(onlyWebhookId ? { id: onlyWebhookId } : { active: true, events: { has: event } }),
     },
-    select: { id: true },
+    select: { id: true, createdById: true },
   });
+  if (!UNAPPROVED_EVENTS.includes(event)) return hooks;
+  const allowed = await Promise.all(hooks.map((h) => ownerReadsUnapproved(tx, projectId, h.createdById)));
+  return hooks.filter((_, i) => allowed[i]);
+}
+
+/**
+ * Queues the event for every active webhook of the project subscribed to it (and allowed it), inside the
+ * event's own transaction; one delivery per webhook and part of `data`; returns the deliveries' ids, to
+ * send once the transaction has committed.
+ */
+export async function enqueueEvent(
+  tx: Tx,
+  projectId: string,
+  event: WebhookEvent,
+  data: Record<string, unknown> | Record<string, unknown>[],
+  onlyWebhookId?: string,
+): Promise<string[]> {
+  const hooks = await listeners(tx, projectId, event, onlyWebhookId);
   if (!hooks.length) return [];
   const now = new Date();
-  const rows = hooks.map((h) => {
-    const id = randomUUID();
-    const payload = JSON.stringify({ id, event, createdAt: now.toISOString(), projectId, data });
-    return { id, webhookId: h.id, event, payload, nextAttemptAt: now };
-  });
+  const parts = Array.isArray(data) ? data : [data];
+  const rows = hooks.flatMap((h) =>
+    parts.map((part) => {
+      const id = randomUUID();
+      const payload = JSON.stringify({ id, event, createdAt: now.toISOString(), projectId, data: part });
+      return { id, webhookId: h.id, event, payload, nextAttemptAt: now };
+    }),
+  );
   await tx.webhookDelivery.createMany({ data: rows });
   return rows.map((r) => r.id);
 }
 
-/** Whether any active webhook of the project takes this event (so the event's data is read only then). */
+/** Whether any webhook of the project takes this event (so the event's data is read only then). */
 export async function anyoneListens(tx: Tx, projectId: string, event: WebhookEvent): Promise<boolean> {
-  return (await tx.webhook.count({ where: { projectId, active: true, events: { has: event } } })) > 0;
+  return (await listeners(tx, projectId, event)).length > 0;
 }
 
 /** Sends these deliveries now, in this process, without waiting for them (after the event committed). */
@@ -164,18 +192,16 @@ export async function runDueDeliveries(now = new Date()): Promise<number> {
   return due.length;
 }
 
-export const RETRY_JOB = "webhooks-retry";
-export const RETRY_CRON = "* * * * *";
-
-defineJob(RETRY_JOB, async () => {
-  await runDueDeliveries();
-});
-
-/** At boot: the sweep every minute, by the queue's cron on PostgreSQL or a timer in this process on PGlite. */
-export async function startWebhookRetries(): Promise<"cron" | "timer"> {
-  if (await scheduleJob(RETRY_JOB, RETRY_CRON)) return "cron";
-  holder.webhookTimer ??= setInterval(() => {
-    runDueDeliveries().catch((error) => log.error({ err: error }, "webhook retries failed"));
-  }, 60_000).unref();
-  return "timer";
+/** Deletes delivered deliveries older than keepDeliveredMs and failed ones older than keepFailedMs. */
+export async function pruneDeliveries(now = new Date()): Promise<number> {
+  const { keepDeliveredMs, keepFailedMs } = settings();
+  const { count } = await db().webhookDelivery.deleteMany({
+    where: {
+      OR: [
+        { status: "DELIVERED", createdAt: { lt: new Date(now.getTime() - keepDeliveredMs) } },
+        { status: "FAILED", createdAt: { lt: new Date(now.getTime() - keepFailedMs) } },
+      ],
+    },
+  });
+  return count;
 }

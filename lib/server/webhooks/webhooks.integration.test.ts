@@ -1,54 +1,16 @@
 // Outgoing webhooks: a manager adds one (its secret shown once), a review's approval reaches a local
 // receiver signed, and a receiver that fails is tried again until it answers (the log counts attempts).
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { ForbiddenError } from "@/lib/domain/permissions";
-import { verifySignature } from "@/lib/domain/webhooks/signature";
 import { db } from "@/lib/platform/db";
 import { jobQueue, stopJobQueue } from "@/lib/platform/jobs/queue";
 import { unseal } from "@/lib/platform/sealed-secrets";
 import { reviewResults, saveResults } from "@/lib/server/results/entry";
 import { locationId, principalFor, projectId } from "@/lib/testing/principals";
-import {
-  configureDeliveries,
-  deliveriesSettled,
-  enqueueEvent,
-  RETRY_CRON,
-  RETRY_JOB,
-  runDueDeliveries,
-  startWebhookRetries,
-} from "./delivery";
+import { receiver } from "@/lib/testing/webhook-receiver";
+import { configureDeliveries, deliveriesSettled, enqueueEvent, runDueDeliveries } from "./delivery";
 import { createWebhook, deleteWebhook, listWebhooks, sendTestDelivery } from "./service";
-
-type Received = { headers: Record<string, string | string[] | undefined>; body: string; verified: boolean };
-
-/** A local receiver that checks each delivery's signature and answers with the next status of `answers`. */
-async function receiver(answers: number[]) {
-  const received: Received[] = [];
-  const state = { secret: "" };
-  const server: Server = createServer((req, res) => {
-    let body = "";
-    req.on("data", (chunk) => {
-      body += chunk;
-    });
-    req.on("end", () => {
-      const header = req.headers["x-me-signature"];
-      const verdict = verifySignature(
-        state.secret,
-        body,
-        typeof header === "string" ? header : null,
-        Date.now() / 1000,
-      );
-      received.push({ headers: req.headers, body, verified: verdict.ok });
-      res.statusCode = verdict.ok ? (answers.shift() ?? 200) : 401;
-      res.end();
-    });
-  });
-  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
-  return { url, received, state, close: () => new Promise((done) => server.close(done)) };
-}
+import { RETRY_CRON, RETRY_JOB, startWebhookRetries } from "./sweep";
 
 let project: string;
 let key: { indicatorId: string; periodId: string; locationId: string; optionId: null };

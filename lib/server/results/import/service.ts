@@ -25,6 +25,8 @@ import { lockProjectResultsExclusive } from "@/lib/server/results/locks";
 import { outlierWarnings } from "@/lib/server/results/outlier-check";
 import { partsOverTotals } from "@/lib/server/results/parts-check";
 import { mailSubmitted } from "@/lib/server/results/review-mail";
+import { deliverSoon } from "@/lib/server/webhooks/delivery";
+import { enqueueResultsEvent } from "@/lib/server/webhooks/events";
 import { noProgress, type ProgressReporter } from "./progress";
 
 const MAX_LISTED_PROBLEMS = 200;
@@ -430,7 +432,8 @@ export async function writeImport(
 ) {
   const status: "SUBMITTED" | "DRAFT" = submit ? "SUBMITTED" : "DRAFT";
   const now = new Date();
-  await db().$transaction(
+  const written: string[] = [];
+  const deliveries = await db().$transaction(
     async (tx) => {
       // An import takes the project's results for itself: no grid save or period lock runs at the
       // same time, and a period locked since the checks refuses the import here, before any write.
@@ -463,6 +466,7 @@ export async function writeImport(
           userId,
         }));
         const ids = await insertResults(tx, chunk);
+        written.push(...ids);
         const provenance = fresh.slice(i, i + CHUNK).map((c) => c.provenance);
         await insertAuditEvents(
           tx,
@@ -495,6 +499,7 @@ export async function writeImport(
           data: { ...data(c), updatedById: userId, version: { increment: 1 } },
         });
         if (updated.count === 0) throw new ImportRaced();
+        written.push(before.id);
         await recordAudit(tx, {
           action: "result.import",
           entityType: "Result",
@@ -524,10 +529,14 @@ export async function writeImport(
         actorUserId: userId,
         after: { values: cells.length, replaced: existing.size, status, ...source },
       });
+      // "results.submitted", committed with the values (before the fence, which may still refuse it).
+      const queued = submit ? await enqueueResultsEvent(tx, projectId, "results.submitted", written) : [];
       await fence?.(tx);
+      return queued;
     },
     { timeout: 600_000 },
   );
+  deliverSoon(deliveries);
 }
 
 /** Someone changed one of the import's values between its check and its write: nothing was saved. */
