@@ -26,6 +26,7 @@ type Need =
   | "connections" // syncs and reads a project's connections: its managers and evaluators
   | "connectionsManage" // adds and removes them: its managers
   | "library" // the organisation's indicator library: admins and M&E leads
+  | "fileStudies" // files studies in bulk: admins and the managers of some project
   | "users";
 
 /** What each page asks of its caller (on the Peru project). */
@@ -62,6 +63,7 @@ const pages: Record<string, Need> = {
   "/organisation/indicators/[libraryId]": "signedIn",
   "/studies": "signedIn",
   "/studies/new": "signedIn", // the form; filing checks studies.edit on the linked projects
+  "/studies/import": "fileStudies",
   "/studies/[studyId]": "read", // an internal study of the Peru project
   // The public library is open on this server (PUBLIC_LIBRARY=1 in playwright.config.ts); its study is public.
   "/library": "public",
@@ -173,6 +175,7 @@ const actions: Record<string, { need: Need; args: (ids: Ids) => Arg[] }> = {
   // Signed in to reach the form's checks; who may file for which project is the studies service's
   // (lib/server/studies/studies.integration.test.ts).
   createStudyAction: { need: "signedIn", args: () => [state, form()] },
+  importCatalogueAction: { need: "fileStudies", args: () => [state, form()] },
   // Last: it ends the caller's sessions.
   signOutEverywhereAction: { need: "signedIn", args: () => [] },
 };
@@ -188,6 +191,7 @@ const managerRights: Need[] = [
   "webhooks",
   "connections",
   "connectionsManage",
+  "fileStudies",
 ];
 type Caller = { name: string; may: Need[]; email?: string; removeAfterSignIn?: boolean };
 const callers: Caller[] = [
@@ -200,7 +204,7 @@ const callers: Caller[] = [
   {
     name: "admin",
     email: "admin@example.org",
-    may: ["signedIn", "create", "read", "edit", "members", "share", "users", "library"],
+    may: ["signedIn", "create", "read", "edit", "members", "share", "users", "library", "fileStudies"],
   },
 ];
 const MATRIX_PASSWORD = "matrix-password-1";

@@ -1,8 +1,9 @@
 import "server-only";
 import type { Principal } from "@/lib/domain/permissions";
-import { studyCatalogueCsv } from "@/lib/server/studies/catalogue";
+import { studyCatalogueCsv, studyCatalogueXlsx } from "@/lib/server/studies/catalogue";
 import { publicStudyFile } from "@/lib/server/studies/public-library";
 import { studyFile } from "@/lib/server/studies/service";
+import { xlsxMediaType } from "./contracts/types";
 import { keptFileResponse } from "./evidence-handlers";
 import { ApiProblem } from "./problem";
 
@@ -26,6 +27,17 @@ export async function studyCatalogueResponse(principal: Principal | null, query:
     headers: {
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": 'attachment; filename="studies.csv"',
+      "cache-control": "private, no-store",
+    },
+  });
+}
+
+/** The same catalogue as an XLSX workbook (the same columns; text cells are never formulas). */
+export async function studyCatalogueXlsxResponse(principal: Principal | null, query: unknown): Promise<Response> {
+  return new Response(new Uint8Array(await studyCatalogueXlsx(principal, query)), {
+    headers: {
+      "content-type": xlsxMediaType,
+      "content-disposition": 'attachment; filename="studies.xlsx"',
       "cache-control": "private, no-store",
     },
   });

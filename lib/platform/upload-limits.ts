@@ -29,6 +29,8 @@ export function formFileCaps(config: Limits = env()) {
     survey: { file: config.MAX_FORM_FILE_BYTES, form: config.MAX_FORM_FILE_BYTES },
     /** A results table whose columns are read before it is uploaded (a CSV's first 64 KB, an XLSX whole). */
     resultsColumns: { file: config.MAX_FORM_FILE_BYTES },
+    /** A catalogue of studies to file in bulk (CSV or XLSX, read off-thread with the table limits). */
+    studyCatalogue: { file: config.MAX_FORM_FILE_BYTES },
     /** A study's document, filed from the library (checked as an evidence file). */
     study: { file: config.MAX_EVIDENCE_BYTES },
   } satisfies Record<string, Record<string, number>>;

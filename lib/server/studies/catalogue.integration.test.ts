@@ -41,6 +41,17 @@ describe("the catalogue CSV", () => {
       "method",
       "countries",
       "visibility",
+      "abstract_en",
+      "abstract_es",
+      "fieldwork_start",
+      "fieldwork_end",
+      "pages",
+      "themes",
+      "projects",
+      "places",
+      "authors",
+      "commissioned_by",
+      "instruments",
     ]);
     expect(
       viewer
@@ -58,6 +69,7 @@ describe("the catalogue CSV", () => {
       "",
       "",
       "PUBLIC",
+      ...["", "", "", "", "", "", "PE-VEN-2021", "", "", "", ""],
     ]);
 
     const anonymous = rows(await studyCatalogueCsv(null, { q: "Axolotl" }));

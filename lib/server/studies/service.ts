@@ -202,6 +202,24 @@ async function keepFiles(tx: Tx, studyId: string, userId: string, files: Inspect
 }
 
 /**
+ * Writes a study, its parts and its audit event in an open transaction (the filing form and the catalogue
+ * import, which files many in one), after checking that everything it names exists.
+ */
+export async function insertStudy(tx: Tx, userId: string, data: StudyData): Promise<string> {
+  await checkLinks(tx, data);
+  const study = await tx.study.create({ data: { ...ownColumns(data), createdById: userId }, select: { id: true } });
+  await writeParts(tx, study.id, data);
+  await recordAudit(tx, {
+    action: "study.create",
+    entityType: "Study",
+    entityId: study.id,
+    actorUserId: userId,
+    after: data as unknown as Prisma.InputJsonValue,
+  });
+  return study.id;
+}
+
+/**
  * Files a study, all or nothing: its metadata, links, findings and documents. The principal must edit
  * studies in every project it is linked to (admins: any, and studies without projects).
  */
@@ -215,18 +233,9 @@ export async function createStudy(
   const userId = requireUserId(principal);
   const inspected = await inspectFiles(files);
   const id = await db().$transaction(async (tx) => {
-    await checkLinks(tx, data);
-    const study = await tx.study.create({ data: { ...ownColumns(data), createdById: userId }, select: { id: true } });
-    await writeParts(tx, study.id, data);
-    await keepFiles(tx, study.id, userId, inspected);
-    await recordAudit(tx, {
-      action: "study.create",
-      entityType: "Study",
-      entityId: study.id,
-      actorUserId: userId,
-      after: data as unknown as Prisma.InputJsonValue,
-    });
-    return study.id;
+    const studyId = await insertStudy(tx, userId, data);
+    await keepFiles(tx, studyId, userId, inspected);
+    return studyId;
   });
   const row = await db().study.findUniqueOrThrow({ where: { id }, select: detailSelect });
   return detail(principal, row);
