@@ -4,7 +4,7 @@ import { expect, test } from "@playwright/test";
 import { verifySignature } from "../lib/domain/webhooks/signature";
 import { logInAs } from "./fixtures";
 
-test("a manager adds a webhook, copies its secret once, and a signed test delivery reaches the receiver", async ({
+test("a manager adds a webhook, copies its secret once, a signed test delivery reaches the receiver; pauses, resumes, rotates its secret and edits its events", async ({
   page,
 }) => {
   const received: { event: string; verified: boolean }[] = [];
@@ -48,6 +48,39 @@ test("a manager adds a webhook, copies its secret once, and a signed test delive
     await expect(page.getByRole("region", { name: url }).getByRole("cell", { name: "Delivered" })).toBeVisible();
     // The secret is never shown again.
     await expect(page.getByLabel("Signing secret")).toHaveCount(0);
+
+    // Paused, then resumed.
+    let panel2 = page.getByRole("region", { name: url });
+    await panel2.getByRole("button", { name: "Pause" }).click();
+    await expect(panel2.getByText(/^Paused ·/)).toBeVisible();
+    await panel2.getByRole("button", { name: "Resume" }).click();
+    await expect(panel2.getByRole("button", { name: "Pause" })).toBeVisible();
+    await expect(panel2.getByText(/^Paused ·/)).toHaveCount(0);
+
+    // A new secret, shown once; the next delivery is signed with it only.
+    await panel2.getByRole("button", { name: "Rotate secret" }).click();
+    const rotated = await panel2.getByLabel("Signing secret").inputValue();
+    expect(rotated).toMatch(/^whsec_[0-9a-f]{48}$/);
+    expect(rotated).not.toBe(secret);
+    secret = rotated;
+    await panel2.getByRole("button", { name: "Send a test delivery" }).click();
+    await expect
+      .poll(() => received, { timeout: 10_000 })
+      .toEqual([
+        { event: "webhook.test", verified: true },
+        { event: "webhook.test", verified: true },
+      ]);
+
+    // Its events edited: results.approved no longer taken.
+    await panel2.getByText("Edit address and events").click();
+    await panel2.getByRole("checkbox", { name: /Results approved/ }).uncheck();
+    await panel2.getByRole("button", { name: "Save changes" }).click();
+    await expect(panel2.getByText("Changes saved.")).toBeVisible();
+    await page.reload();
+    panel2 = page.getByRole("region", { name: url });
+    await expect(
+      panel2.getByText("results.submitted, results.returned, period.locked, project.figuresChanged"),
+    ).toBeVisible();
     await page.getByRole("region", { name: url }).getByRole("button", { name: "Delete" }).click();
     await expect(page.getByText("No webhooks yet.")).toBeVisible();
   } finally {
