@@ -65,6 +65,7 @@ const pages: Record<string, Need> = {
   "/studies/new": "signedIn", // the form; filing checks studies.edit on the linked projects
   "/studies/import": "fileStudies",
   "/studies/[studyId]": "read", // an internal study of the Peru project
+  "/studies/[studyId]/edit": "edit", // its managers (studies.edit) and admins; anyone else: not found
   // The public library is open on this server (PUBLIC_LIBRARY=1 in playwright.config.ts); its study is public.
   "/library": "public",
   "/library/[studyId]": "public",
@@ -175,6 +176,23 @@ const actions: Record<string, { need: Need; args: (ids: Ids) => Arg[] }> = {
   // Signed in to reach the form's checks; who may file for which project is the studies service's
   // (lib/server/studies/studies.integration.test.ts).
   createStudyAction: { need: "signedIn", args: () => [state, form()] },
+  // Editing the Peru study and its documents: studies.edit on its projects (managers, admins).
+  updateStudyAction: {
+    need: "edit",
+    args: ({ studyId, projectId }) => [
+      state,
+      form({
+        studyId,
+        version: "1",
+        typeKey: "evaluation",
+        language0: "en",
+        title0: "Matrix study",
+        projectIds: projectId,
+      }),
+    ],
+  },
+  attachStudyFileAction: { need: "edit", args: ({ studyId }) => [state, form({ studyId })] },
+  removeStudyFileAction: { need: "edit", args: ({ studyId }) => [state, form({ studyId, fileId: "none" })] },
   importCatalogueAction: { need: "fileStudies", args: () => [state, form()] },
   // Last: it ends the caller's sessions.
   signOutEverywhereAction: { need: "signedIn", args: () => [] },

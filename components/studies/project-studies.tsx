@@ -9,6 +9,7 @@ type Item = {
   pageCount: number | null;
   type: { nameEn: string; nameEs: string };
   texts: { language: string; title: string; abstract: string }[];
+  files?: { id: string; fileName: string }[];
 };
 
 export function ProjectStudies({
@@ -19,6 +20,8 @@ export function ProjectStudies({
   pages,
   linked,
   withAbstract = false,
+  fileHref,
+  filesLabel,
 }: {
   items: Item[];
   locale: string;
@@ -29,6 +32,10 @@ export function ProjectStudies({
   /** Titles link to the members' study page. */
   linked: boolean;
   withAbstract?: boolean;
+  /** Where each document downloads from (the donor report's link route); none given: documents are not listed. */
+  fileHref?: (studyId: string, fileId: string) => string;
+  /** The documents list's accessible name. */
+  filesLabel?: string;
 }) {
   if (items.length === 0 && !empty) return null;
   return (
@@ -53,6 +60,17 @@ export function ProjectStudies({
                 </span>
                 {withAbstract && abstract && (
                   <p lang={text?.language}>{abstract.length > 600 ? `${abstract.slice(0, 600)}…` : abstract}</p>
+                )}
+                {fileHref && item.files && item.files.length > 0 && (
+                  <ul className="plain" aria-label={filesLabel}>
+                    {item.files.map((f) => (
+                      <li key={f.id}>
+                        <a href={fileHref(item.id, f.id)} download={f.fileName}>
+                          {f.fileName}
+                        </a>
+                      </li>
+                    ))}
+                  </ul>
                 )}
               </li>
             );

@@ -1,11 +1,13 @@
 "use client";
 // The filing form of a study: metadata, links and one document, sent to createStudyAction (which opens the
-// study's page once filed). Uncontrolled fields, remounted with what was typed after a refusal.
+// study's page once filed); with `edit`, the same form started from the stored study, saved through
+// updateStudyAction as of the version it was opened on (documents are added and removed on the study's
+// page). Uncontrolled fields, remounted with what was typed after a refusal.
 import { useTranslations } from "next-intl";
 import { useErrorMessage } from "@/components/ui/use-error-message";
 import { useRemountingAction } from "@/components/ui/use-remounting-action";
 import { studyMethods, studyVisibilities } from "@/lib/domain/studies/input";
-import { createStudyAction } from "@/lib/server/studies/actions";
+import { createStudyAction, updateStudyAction } from "@/lib/server/studies/actions";
 
 type Option = { value: string; label: string };
 
@@ -18,10 +20,24 @@ export type StudyFormChoices = {
 
 const languages = ["en", "es", "fr", "pt"];
 
-export function StudyForm({ choices, locale }: { choices: StudyFormChoices; locale: string }) {
+/** The documents the file pickers offer (the server checks each as an evidence file whatever is sent). */
+export const studyFileAccept = ".pdf,.docx,.doc,.odt,application/pdf";
+
+/** The study being edited: its id, the version read, and its fields (lib/domain/studies/form.ts studyFormValues). */
+export type StudyEdit = {
+  studyId: string;
+  version: number;
+  values: Record<string, string>;
+  lists: Record<string, string[]>;
+};
+
+export function StudyForm({ choices, locale, edit }: { choices: StudyFormChoices; locale: string; edit?: StudyEdit }) {
   const t = useTranslations("studies");
   const message = useErrorMessage("studies.errors");
-  const { state, formAction, pending, formKey } = useRemountingAction(createStudyAction, {});
+  const { state, formAction, pending, formKey } = useRemountingAction(
+    edit ? updateStudyAction : createStudyAction,
+    edit ? { values: edit.values, lists: edit.lists } : {},
+  );
   const v = (name: string) => state.values?.[name] ?? "";
   const chosen = (name: string, value: string) => state.lists?.[name]?.includes(value) ?? false;
   const error = (name: string) => {
@@ -85,6 +101,13 @@ export function StudyForm({ choices, locale }: { choices: StudyFormChoices; loca
         <p role="alert" className="error">
           {message(state.error)}
         </p>
+      )}
+      {edit && (
+        <>
+          <input type="hidden" name="studyId" value={edit.studyId} />
+          <input type="hidden" name="version" value={edit.version} />
+          <input type="hidden" name="findingsKept" value={v("findingsKept")} />
+        </>
       )}
       {select("typeKey", t("type"), choices.types)}
       {select("language0", t("form.language"), languageOptions, locale)}
@@ -158,13 +181,15 @@ export function StudyForm({ choices, locale }: { choices: StudyFormChoices; loca
         "",
         t("form.none"),
       )}
-      <div className="field">
-        <label htmlFor="study-file">{t("form.file")}</label>
-        <input id="study-file" name="file" type="file" accept=".pdf,.docx,.doc,.odt,application/pdf" />
-        {error("file")}
-      </div>
+      {!edit && (
+        <div className="field">
+          <label htmlFor="study-file">{t("form.file")}</label>
+          <input id="study-file" name="file" type="file" accept={studyFileAccept} />
+          {error("file")}
+        </div>
+      )}
       <button type="submit" disabled={pending}>
-        {pending ? t("form.saving") : t("form.save")}
+        {pending ? t(edit ? "form.updating" : "form.saving") : t(edit ? "form.update" : "form.save")}
       </button>
     </form>
   );

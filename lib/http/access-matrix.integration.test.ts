@@ -79,6 +79,7 @@ const required: Record<
   createStudy: "edit",
   getStudy: "read",
   listSharedStudies: "share",
+  getSharedStudyFile: "share", // the matrix study is internal: a 404 for the link too
   // A webhook of the Peru project: its managers only (not admins), as on its page.
   listWebhooks: "webhooks",
   createWebhook: "webhooks",
@@ -179,12 +180,13 @@ beforeAll(async () => {
   });
   await enablePush(manager, peru, connection.id);
   ids.connectionId = connection.id;
-  const study = await createStudy(await principalFor("admin@example.org"), {
-    typeKey: "evaluation",
-    texts: [{ language: "en", title: "Matrix study" }],
-    projectIds: [peru],
-  });
+  const study = await createStudy(
+    await principalFor("admin@example.org"),
+    { typeKey: "evaluation", texts: [{ language: "en", title: "Matrix study" }], projectIds: [peru] },
+    [{ name: "matrix.pdf", bytes: new TextEncoder().encode(matrixPdf) }],
+  );
   ids.studyId = study.id;
+  ids.fileId = study.files[0]?.id ?? "";
   ids.webhookId = (
     await createWebhook(manager, peru, { url: "https://example.org/matrix-hook", events: ["results.approved"] })
   ).webhook.id;

@@ -1,8 +1,8 @@
 import "server-only";
-import type { Principal } from "@/lib/domain/permissions";
+import type { Principal, SharePrincipal } from "@/lib/domain/permissions";
 import { studyCatalogueCsv, studyCatalogueXlsx } from "@/lib/server/studies/catalogue";
 import { publicStudyFile } from "@/lib/server/studies/public-library";
-import { studyFile } from "@/lib/server/studies/service";
+import { sharedStudyFile, studyFile } from "@/lib/server/studies/service";
 import { xlsxMediaType } from "./contracts/types";
 import { keptFileResponse } from "./evidence-handlers";
 import { ApiProblem } from "./problem";
@@ -11,6 +11,13 @@ import { ApiProblem } from "./problem";
 export async function studyFileDownload(principal: Principal | null, studyId: string, fileId: string) {
   const file = await studyFile(principal, studyId, fileId);
   if (!file) throw new ApiProblem("notFound", "No such file, or no access to it");
+  return keptFileResponse(file.fileName, file.mediaType, file.bytes);
+}
+
+/** A document of a study shared with the donor link's project (404 for any other). */
+export async function sharedStudyFileDownload(principal: SharePrincipal, studyId: string, fileId: string) {
+  const file = await sharedStudyFile(principal, studyId, fileId);
+  if (!file) throw new ApiProblem("notFound", "No such file shared with this link");
   return keptFileResponse(file.fileName, file.mediaType, file.bytes);
 }
 

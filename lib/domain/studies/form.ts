@@ -30,11 +30,17 @@ export function studyInputOfForm(form: FormData) {
       return { group, planned: intOrNull(planned), achieved: intOrNull(achieved) };
     });
   const findingIndicator = orNull(text(form, "findingIndicator"));
+  const kept = keptFindings(text(form, "findingsKept"));
   const findings = text(form, "findings")
     .split(/\r?\n/)
     .map((line) => line.trim())
     .filter(Boolean)
-    .map((statement) => ({ language: text(form, "language0"), statement, indicatorId: findingIndicator }));
+    .map((statement) => {
+      // A finding left as it was keeps its language and indicator (the form has one of each for new ones).
+      const same = kept.findIndex((f) => f.statement === statement);
+      if (same >= 0) return kept.splice(same, 1)[0] as KeptFinding;
+      return { language: text(form, "language0"), statement, indicatorId: findingIndicator };
+    });
   return {
     typeKey: text(form, "typeKey"),
     texts,
@@ -55,6 +61,86 @@ export function studyInputOfForm(form: FormData) {
     samples,
     findings,
   };
+}
+
+type KeptFinding = { language: string; statement: string; indicatorId: string | null };
+
+/** The findings the edit form started with (its hidden field), as the study has them; none when unreadable. */
+function keptFindings(json: string): KeptFinding[] {
+  try {
+    const parsed: unknown = JSON.parse(json || "[]");
+    if (!Array.isArray(parsed)) return [];
+    return parsed.flatMap((f) =>
+      f && typeof f.language === "string" && typeof f.statement === "string"
+        ? [
+            {
+              language: f.language,
+              statement: f.statement.trim(),
+              indicatorId: typeof f.indicatorId === "string" ? f.indicatorId : null,
+            },
+          ]
+        : [],
+    );
+  } catch {
+    return [];
+  }
+}
+
+type StoredStudy = {
+  typeKey: string;
+  texts: { language: string; title: string; abstract: string }[];
+  method: string | null;
+  instruments: string;
+  fieldworkStart: string | null;
+  fieldworkEnd: string | null;
+  publishedOn: string | null;
+  authors: string;
+  commissionedBy: string;
+  pageCount: number | null;
+  visibility: string;
+  projectIds: string[];
+  locationIds: string[];
+  roundIds: string[];
+  indicatorIds: string[];
+  themeKeys: string[];
+  samples: { group: string; planned: number | null; achieved: number | null }[];
+  findings: KeptFinding[];
+};
+
+/**
+ * A stored study as the form's fields (the edit form's start), which studyInputOfForm reads back as the
+ * same study: its first two languages, a sample and a finding a line; the findings also in a hidden field,
+ * so that those left as they were keep their language and indicator.
+ */
+export function studyFormValues(study: StoredStudy) {
+  const values: Record<string, string> = {
+    typeKey: study.typeKey,
+    method: study.method ?? "",
+    instruments: study.instruments,
+    fieldworkStart: study.fieldworkStart ?? "",
+    fieldworkEnd: study.fieldworkEnd ?? "",
+    publishedOn: study.publishedOn ?? "",
+    authors: study.authors,
+    commissionedBy: study.commissionedBy,
+    pageCount: study.pageCount === null ? "" : String(study.pageCount),
+    visibility: study.visibility,
+    samples: study.samples.map((x) => [x.group, x.planned ?? "", x.achieved ?? ""].join("; ")).join("\n"),
+    findings: study.findings.map((f) => f.statement).join("\n"),
+    findingsKept: JSON.stringify(study.findings),
+  };
+  study.texts.slice(0, 2).forEach((t, i) => {
+    values[`language${i}`] = t.language;
+    values[`title${i}`] = t.title;
+    values[`abstract${i}`] = t.abstract;
+  });
+  const lists = {
+    projectIds: study.projectIds,
+    locationIds: study.locationIds,
+    roundIds: study.roundIds,
+    indicatorIds: study.indicatorIds,
+    themeKeys: study.themeKeys,
+  };
+  return { values, lists };
 }
 
 /** The form field an input problem belongs to (by its path in the input). */

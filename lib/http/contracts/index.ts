@@ -37,7 +37,13 @@ import {
   uploadResultsContract,
 } from "./results";
 import { sharedReportPdfContract, sharedSummaryContract, sharedSummaryCsvContract } from "./shared";
-import { createStudyContract, getStudyContract, listSharedStudiesContract, listStudiesContract } from "./studies";
+import {
+  createStudyContract,
+  getSharedStudyFileContract,
+  getStudyContract,
+  listSharedStudiesContract,
+  listStudiesContract,
+} from "./studies";
 import { projectSummaryContract, projectSummaryCsvContract } from "./summary";
 import { importSurveyContract } from "./survey";
 import type { RouteContract } from "./types";
@@ -98,6 +104,7 @@ export const contracts: RouteContract[] = [
   createStudyContract,
   getStudyContract,
   listSharedStudiesContract,
+  getSharedStudyFileContract,
   listWebhooksContract,
   createWebhookContract,
   updateWebhookContract,

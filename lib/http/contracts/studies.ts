@@ -128,3 +128,24 @@ export const listSharedStudiesContract: RouteContract = {
   }),
   problems: ["notFound", "gone", "rateLimited"],
 };
+
+export const sharedStudyFileParams = z.object({
+  token: z.string().min(1).describe("The token of a donor's share link"),
+  studyId: z.string().min(1).max(64),
+  fileId: z.string().min(1).max(64),
+});
+
+export const getSharedStudyFileContract: RouteContract = {
+  method: "get",
+  path: "/api/v1/shared/{token}/studies/{studyId}/files/{fileId}",
+  operationId: "getSharedStudyFile",
+  summary: "Download a document of a study shared with a donor's share link",
+  description:
+    "Only documents of the link's project's studies shared with donors (or public), as the donor page lists them; anything else answers 404.",
+  tag: "Sharing",
+  auth: "shareToken",
+  params: sharedStudyFileParams,
+  response: z.string().describe("The document's bytes"),
+  responseMediaType: "application/octet-stream",
+  problems: ["notFound", "gone", "rateLimited"],
+};

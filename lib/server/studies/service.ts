@@ -5,7 +5,13 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { DomainError } from "@/lib/domain/errors";
-import { ForbiddenError, type Principal, readableProjects, requireUserId } from "@/lib/domain/permissions";
+import {
+  ForbiddenError,
+  type Principal,
+  readableProjects,
+  requireUserId,
+  type SharePrincipal,
+} from "@/lib/domain/permissions";
 import { canEditStudy, canReadStudy } from "@/lib/domain/permissions/studies";
 import { type StudyData, studyInput } from "@/lib/domain/studies/input";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -13,6 +19,7 @@ import { db, type Tx } from "@/lib/platform/db";
 import { allOf, readableProjectsWhere } from "@/lib/server/access/scoped-list";
 import { recordAudit } from "@/lib/server/audit/record";
 import { evidenceStore, inspectEvidenceFile } from "@/lib/server/evidence/service";
+import { StaleEdit } from "@/lib/server/projects/edit";
 import { readableStudiesWhere } from "./scope";
 
 export type StudyFileInput = { name: string; bytes: Uint8Array };
@@ -30,6 +37,7 @@ const detailSelect = {
   pageCount: true,
   visibility: true,
   provenance: true,
+  version: true,
   type: { select: { key: true, nameEn: true, nameEs: true } },
   texts: { select: { language: true, title: true, abstract: true }, orderBy: { language: "asc" } },
   samples: { select: { group: true, planned: true, achieved: true }, orderBy: { position: "asc" } },
@@ -73,6 +81,7 @@ function detail(principal: Principal | null, row: DetailRow) {
     pageCount: row.pageCount,
     visibility: row.visibility,
     provenance: row.provenance,
+    version: row.version,
     texts: row.texts,
     samples: row.samples,
     places: row.places.map((p) => p.location),
@@ -252,11 +261,74 @@ async function studyAccess(principal: Principal | null, studyId: string) {
   return canReadStudy(principal, access) ? access : null;
 }
 
+/** A study's metadata, links and findings as they are stored, in the shape of its input (the edit form's start, the audit's before). */
+async function storedInput(tx: Pick<Tx, "study">, studyId: string) {
+  const row = await tx.study.findUnique({
+    where: { id: studyId },
+    select: {
+      version: true,
+      typeKey: true,
+      method: true,
+      instruments: true,
+      fieldworkStart: true,
+      fieldworkEnd: true,
+      publishedOn: true,
+      authors: true,
+      commissionedBy: true,
+      pageCount: true,
+      visibility: true,
+      texts: { select: { language: true, title: true, abstract: true }, orderBy: { language: "asc" } },
+      samples: { select: { group: true, planned: true, achieved: true }, orderBy: { position: "asc" } },
+      places: { select: { locationId: true } },
+      projects: { select: { projectId: true } },
+      rounds: { select: { roundId: true } },
+      indicators: { select: { indicatorId: true } },
+      findings: { select: { language: true, statement: true, indicatorId: true }, orderBy: { position: "asc" } },
+      themes: { select: { themeKey: true } },
+    },
+  });
+  if (!row) return null;
+  const data: StudyData = {
+    typeKey: row.typeKey,
+    texts: row.texts,
+    method: row.method,
+    instruments: row.instruments,
+    fieldworkStart: dayOf(row.fieldworkStart),
+    fieldworkEnd: dayOf(row.fieldworkEnd),
+    publishedOn: dayOf(row.publishedOn),
+    authors: row.authors,
+    commissionedBy: row.commissionedBy,
+    pageCount: row.pageCount,
+    visibility: row.visibility,
+    projectIds: row.projects.map((p) => p.projectId),
+    locationIds: row.places.map((p) => p.locationId),
+    roundIds: row.rounds.map((r) => r.roundId),
+    indicatorIds: row.indicators.map((i) => i.indicatorId),
+    themeKeys: row.themes.map((t) => t.themeKey),
+    samples: row.samples,
+    findings: row.findings,
+  };
+  return { version: row.version, data };
+}
+
+/** A study as its edit form starts from, with the version the edit names; null unless the principal edits it. */
+export async function studyForEdit(principal: Principal, studyId: string) {
+  const access = await studyAccess(principal, studyId);
+  if (!access || !canEditStudy(principal, access.projectIds)) return null;
+  return storedInput(db(), studyId);
+}
+
 /**
- * Replaces a study's metadata, links and findings (its files stay). The principal must edit studies in
- * every project it was and will be linked to. Null when there is no such study for the principal.
+ * Replaces a study's metadata, links and findings (its files stay), as of the version that was read: a
+ * save naming an older one is refused (StaleEdit), not applied. The principal must edit studies in every
+ * project it was and will be linked to. Null when there is no such study for the principal.
  */
-export async function updateStudy(principal: Principal, studyId: string, input: unknown): Promise<StudyDetail | null> {
+export async function updateStudy(
+  principal: Principal,
+  studyId: string,
+  input: unknown,
+  version: number,
+): Promise<StudyDetail | null> {
   const access = await studyAccess(principal, studyId);
   if (!access) return null;
   const data = studyInput.parse(input);
@@ -264,8 +336,16 @@ export async function updateStudy(principal: Principal, studyId: string, input: 
     throw new ForbiddenError("studies.edit");
   const userId = requireUserId(principal);
   await db().$transaction(async (tx) => {
+    const before = await storedInput(tx, studyId);
+    if (!before) return;
+    if (before.version !== version) throw new StaleEdit({ version: before.version });
     await checkLinks(tx, data);
-    await tx.study.update({ where: { id: studyId }, data: ownColumns(data) });
+    // Named by version, so that of two saves made on the same version only the first is applied.
+    const updated = await tx.study.updateMany({
+      where: { id: studyId, version },
+      data: { ...ownColumns(data), version: { increment: 1 } },
+    });
+    if (updated.count === 0) throw new StaleEdit({ version: before.version + 1 });
     const where = { studyId };
     await tx.studyText.deleteMany({ where });
     await tx.studySample.deleteMany({ where });
@@ -281,6 +361,7 @@ export async function updateStudy(principal: Principal, studyId: string, input: 
       entityType: "Study",
       entityId: studyId,
       actorUserId: userId,
+      before: before.data as unknown as Prisma.InputJsonValue,
       after: data as unknown as Prisma.InputJsonValue,
     });
   });
@@ -298,6 +379,28 @@ export async function attachStudyFiles(principal: Principal, studyId: string, fi
   return readStudy(principal, studyId);
 }
 
+/** Removes a document of a study (its bytes go with it). Null when there is no such study for the principal; false when no such file. */
+export async function removeStudyFile(principal: Principal, studyId: string, fileId: string): Promise<boolean | null> {
+  const access = await studyAccess(principal, studyId);
+  if (!access) return null;
+  if (!canEditStudy(principal, access.projectIds)) throw new ForbiddenError("studies.edit");
+  const userId = requireUserId(principal);
+  const row = await db().studyFile.findFirst({ where: { id: fileId, studyId } });
+  if (!row) return false;
+  await db().$transaction(async (tx) => {
+    await tx.studyFile.delete({ where: { id: row.id } });
+    await evidenceStore.remove(row.storageKey, tx);
+    await recordAudit(tx, {
+      action: "study.file.remove",
+      entityType: "Study",
+      entityId: studyId,
+      actorUserId: userId,
+      before: { fileId: row.id, fileName: row.fileName, mediaType: row.mediaType, size: row.size },
+    });
+  });
+  return true;
+}
+
 /** One study as the principal (null: an anonymous visitor) may see it; null when it may not (or none). */
 export async function readStudy(principal: Principal | null, studyId: string): Promise<StudyDetail | null> {
   const row = await db().study.findFirst({
@@ -309,12 +412,34 @@ export async function readStudy(principal: Principal | null, studyId: string): P
 
 /** One document of a study with its bytes, when the principal may read the study; null otherwise. */
 export async function studyFile(principal: Principal | null, studyId: string, fileId: string) {
-  const row = await db().studyFile.findFirst({
-    where: { id: fileId, study: allOf<Prisma.StudyWhereInput>(readableStudiesWhere(principal), { id: studyId }) },
+  return keptFile({
+    id: fileId,
+    study: allOf<Prisma.StudyWhereInput>(readableStudiesWhere(principal), { id: studyId }),
   });
+}
+
+/** The first document found, with its bytes from the store. */
+async function keptFile(where: Prisma.StudyFileWhereInput) {
+  const row = await db().studyFile.findFirst({ where });
   if (!row) return null;
   const bytes = await evidenceStore.get(row.storageKey);
   return bytes ? { fileName: row.fileName, mediaType: row.mediaType, bytes } : null;
+}
+
+/**
+ * One document of a study shared with a donor link: the study must be its project's and shared with donors
+ * (or public), as the donor report lists them; anything else (another project's, an internal study's) is
+ * null, answered as not found.
+ */
+export async function sharedStudyFile(principal: SharePrincipal, studyId: string, fileId: string) {
+  return keptFile({
+    id: fileId,
+    study: {
+      id: studyId,
+      visibility: { in: ["DONORS", "PUBLIC"] },
+      projects: { some: { projectId: principal.projectId } },
+    },
+  });
 }
 
 /** The shipped (and added) types and themes, for forms and filters. */

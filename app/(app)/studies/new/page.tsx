@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { formChoicesFor } from "@/components/studies/form-choices";
 import { StudyForm } from "@/components/studies/study-form";
-import { nameFor } from "@/lib/domain/studies/text";
 import { requireUser } from "@/lib/platform/auth/session";
 import { studyFormChoices } from "@/lib/server/studies/service";
 
@@ -14,20 +14,7 @@ export default async function NewStudyPage() {
         <Link href="/studies">← {t("back")}</Link>
       </p>
       <h1>{t("form.title")}</h1>
-      <StudyForm
-        locale={locale}
-        choices={{
-          types: choices.types.map((x) => ({ value: x.key, label: nameFor(x, locale) })),
-          themes: choices.themes.map((x) => ({ value: x.key, label: nameFor(x, locale) })),
-          countries: choices.countries.map((c) => ({ value: c.id, label: c.name })),
-          projects: choices.projects.map((p) => ({
-            id: p.id,
-            label: p.code,
-            rounds: p.surveyRounds.map((r) => ({ value: r.id, label: r.name })),
-            indicators: p.indicators.map((i) => ({ value: i.id, label: `${i.code} ${i.title}` })),
-          })),
-        }}
-      />
+      <StudyForm locale={locale} choices={formChoicesFor(choices, locale)} />
     </>
   );
 }

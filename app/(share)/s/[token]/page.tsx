@@ -102,6 +102,8 @@ export default async function SharedDashboardPage({ params, searchParams }: Prop
           pages={(count) => t("studies.pages", { count })}
           linked={false}
           withAbstract
+          fileHref={(studyId, fileId) => `/api/v1/shared/${token}/studies/${studyId}/files/${fileId}`}
+          filesLabel={t("studies.files")}
         />
       </main>
     </>
