@@ -2,10 +2,14 @@
 // (pause, resume, rotate, stale edits), and the sweep pruning the delivery log.
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { ForbiddenError } from "@/lib/domain/permissions";
+import { bytesOf } from "@/lib/formats/read/table-rows";
 import { db } from "@/lib/platform/db";
 import { stopJobQueue } from "@/lib/platform/jobs/queue";
 import { reviewResults, saveResults } from "@/lib/server/results/entry";
+import { importResultsFile } from "@/lib/server/results/import/file";
 import { setPeriodLock } from "@/lib/server/schedule/service";
+import { namedColumns } from "@/lib/testing/import-mapping";
+import { addDailyPeriods } from "@/lib/testing/periods";
 import { locationId, principalFor, projectId } from "@/lib/testing/principals";
 import { receiver } from "@/lib/testing/webhook-receiver";
 import { configureDeliveries, deliveriesSettled, pruneDeliveries } from "./delivery";
@@ -228,5 +232,33 @@ test("the sweep prunes delivered deliveries after 30 days and failed ones after 
     "prune-pending-old",
   ]);
   expect(await pruneDeliveries()).toBe(0);
+  await deleteWebhook(await principalFor("manager@example.org"), project, webhook.id);
+});
+
+test("an import's submission is sent as results.submitted, in deliveries of at most 500 values", async () => {
+  const { hook, webhook } = await hookFor("manager@example.org", ["results.submitted"]);
+  const labels = Array.from({ length: 101 }, (_, i) => `hooks-${i}`);
+  await addDailyPeriods(project, labels, Date.UTC(2300, 0, 1));
+  const places = ["PE-TUM", "PE-PIU", "PE-LAL", "PE-LIM", "PE-CAL"];
+  const lines = [
+    "indicator,location,period,option,value",
+    ...labels.flatMap((label) => places.map((place) => `OP1.1.2,${place},${label},,3`)),
+  ];
+  const answer = await importResultsFile(await principalFor("evaluator@example.org"), project, {
+    format: "csv",
+    source: bytesOf(`${lines.join("\n")}\n`),
+    mapping: namedColumns,
+    dryRun: false,
+    submit: true,
+  });
+  expect(answer).toMatchObject({ imported: true, values: 505 });
+  await deliveriesSettled();
+  const sent = bodies(hook).sort((a, b) => a.data.part.index - b.data.part.index);
+  expect(sent.map((b) => [b.event, b.data.part, b.data.results.length])).toEqual([
+    ["results.submitted", { index: 1, of: 2 }, 500],
+    ["results.submitted", { index: 2, of: 2 }, 5],
+  ]);
+  expect(new Set(sent.flatMap((b) => b.data.results.map((r: { id: string }) => r.id))).size).toBe(505);
+  expect(hook.received.every((r) => r.verified)).toBe(true);
   await deleteWebhook(await principalFor("manager@example.org"), project, webhook.id);
 });
