@@ -137,14 +137,70 @@ export async function fakeKobo(options: { assetUid: string; token: string; name:
   return fake;
 }
 
-/** ODK Central: a session from e-mail and password, one form, its OData feed with `$top`/`$skip`. */
+const isJson = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
+const isRepeat = (v: unknown): v is Json[] => Array.isArray(v) && v.length > 0 && v.every(isJson);
+
+/**
+ * A row as ODK Central's OData answers it without `$expand`: each repeat group (a list of objects,
+ * anywhere in the groups) replaced by `name@odata.navigationLink`, the path of its table from the
+ * form's `.svc/` (`Submissions('uuid%3A…')/group/repeat`); rows of a table carry their parent's id.
+ */
+function linkedRow(row: Json, path: string, parent?: { key: string; id: string }): Json {
+  const walk = (node: Json, groups: string[]): Json => {
+    const out: Json = {};
+    for (const [key, value] of Object.entries(node)) {
+      if (isRepeat(value)) out[`${key}@odata.navigationLink`] = [path, ...groups, key].join("/");
+      else if (Array.isArray(value))
+        continue; // an empty repeat: Central leaves its group without a link
+      else out[key] = isJson(value) && key !== "__system" ? walk(value, [...groups, key]) : value;
+    }
+    return out;
+  };
+  const out = walk(row, []);
+  return parent ? { __id: row.__id, [parent.key]: parent.id, ...out } : out;
+}
+
+const keyed = (name: string, id: unknown) => `${name}('${encodeURIComponent(String(id))}')`;
+
+/**
+ * A navigation table's rows (`Submissions('id')/children/child('cid')/toys/toy`), each linked for the
+ * repeats inside it, or null when the path leads nowhere.
+ */
+function navigationTable(submissions: Json[], tablePath: string): Json[] | null {
+  const [first, ...segments] = tablePath.split("/");
+  const root = /^Submissions\('(.*)'\)$/.exec(first ?? "");
+  let node: unknown = root && submissions.find((s) => s.__id === decodeURIComponent(root[1] ?? ""));
+  let parent = { key: "__Submissions-id", id: decodeURIComponent(root?.[1] ?? "") };
+  const names: string[] = [];
+  for (const segment of segments) {
+    const pick = /^(.+)\('(.*)'\)$/.exec(segment);
+    const name = pick ? (pick[1] ?? "") : segment;
+    names.push(name);
+    node = isJson(node) ? node[name] : undefined;
+    if (pick) {
+      const id = decodeURIComponent(pick[2] ?? "");
+      node = Array.isArray(node) ? node.find((r) => isJson(r) && r.__id === id) : undefined;
+      parent = { key: `__${["Submissions", ...names].join("-")}-id`, id };
+    }
+  }
+  if (!isRepeat(node)) return null;
+  return node.map((row) => linkedRow(row, `${tablePath}${keyed("", row.__id)}`, parent));
+}
+
+/**
+ * ODK Central: a session from e-mail and password, one form, its OData feed with `$top`/`$skip`, repeat
+ * groups as navigation tables paged by `$top` with a `$skiptoken` cursor in `@odata.nextLink` (as
+ * Central v2023.4+ answers), or inline (`repeats: "inline"`, as `$expand=*` gives them).
+ */
 export async function fakeOdk(options: {
   project: number;
   form: string;
   email: string;
   password: string;
   submissions: Json[];
+  repeats?: "navigation" | "inline";
 }) {
+  const navigation = (options.repeats ?? "navigation") === "navigation";
   const token = "lSpAIeksRu1CNZs7!qjAot2T17dPzkrw9B4iTtpj7OoIJBmXvnHM8z8Ka4QPEjR7";
   const fake = await listen((req, url, body) => {
     if (url.pathname === "/v1/sessions" && req.method === "POST") {
@@ -181,7 +237,9 @@ export async function fakeOdk(options: {
         const system = s.__system as Json;
         return String(system.submissionDate) > since || (system.updatedAt !== null && String(system.updatedAt) > since);
       });
-      const value = matching.slice(skip, skip + top);
+      const value = matching
+        .slice(skip, skip + top)
+        .map((s) => (navigation ? linkedRow(s, keyed("Submissions", s.__id)) : s));
       const next = new URL(url);
       next.searchParams.set("$skip", String(skip + top));
       return {
@@ -196,7 +254,48 @@ export async function fakeOdk(options: {
         },
       };
     }
+    const svc = `${form}.svc/`;
+    if (navigation && url.pathname.startsWith(svc)) {
+      const tablePath = url.pathname.slice(svc.length);
+      const rows = navigationTable(options.submissions, tablePath);
+      if (rows) {
+        const top = Number(url.searchParams.get("$top") ?? rows.length);
+        const token = url.searchParams.get("$skiptoken");
+        const skip = token
+          ? (JSON.parse(Buffer.from(token.slice(2), "base64").toString()) as { skip: number }).skip
+          : 0;
+        const next = new URL(url);
+        next.searchParams.delete("$skip");
+        next.searchParams.set(
+          "$skiptoken",
+          `01${Buffer.from(JSON.stringify({ skip: skip + top })).toString("base64")}`,
+        );
+        const context = tablePath.replace(/\('[^']*'\)/g, "").replaceAll("/", ".");
+        return {
+          status: 200,
+          body: {
+            "@odata.context": `http://${req.headers.host}${svc}$metadata#${context}`,
+            ...(skip + top < rows.length
+              ? { "@odata.nextLink": `http://${req.headers.host}${next.pathname}${next.search}` }
+              : {}),
+            value: rows.slice(skip, skip + top),
+          },
+        };
+      }
+    }
     return { status: 404, body: { code: 404.1, message: "Could not find the resource you were looking for." } };
   });
   return fake;
+}
+
+/**
+ * A server that answers recorded responses (test/fixtures/odk, …) by path, whatever the query; any other
+ * path is a 404. The requests it was asked are logged like the fakes'.
+ */
+export async function fakeFromFiles(responses: Record<string, unknown>) {
+  return listen((_req, url) =>
+    url.pathname in responses
+      ? { status: 200, body: responses[url.pathname] }
+      : { status: 404, body: { code: 404.1, message: "Could not find the resource you were looking for." } },
+  );
 }

@@ -3,6 +3,7 @@
 // documented API (see the README's "Connecting KoboToolbox and ODK Central").
 import "server-only";
 import type { SubmissionRecord } from "@/lib/domain/survey/submissions";
+import { withRepeats } from "./odk-repeats";
 import { type RemoteOptions, RemoteRefused, requestJson } from "./remote";
 
 export type RemoteSubmission = {
@@ -99,7 +100,7 @@ type OdkFeed = { value?: SubmissionRecord[]; "@odata.nextLink"?: string };
 
 /**
  * ODK Central: the form (`/v1/projects/{id}/forms/{form}` with extended metadata) and its OData feed
- * (`.svc/Submissions`, `$top`/`$skip`, repeats expanded inline with `$expand=*`, `$filter` on
+ * (`.svc/Submissions`, `$top`/`$skip`, repeats read through their navigation tables (./odk-repeats.ts), `$filter` on
  * `__system/submissionDate` and `__system/updatedAt`). A session from e-mail and password
  * (`POST /v1/sessions`, a Bearer token), or an app user's token in the path (`/v1/key/{token}/…`).
  */
@@ -142,7 +143,7 @@ export function odkServer(target: OdkTarget, options: RemoteOptions): SurveyServ
       };
     },
     async page(since, offset, limit) {
-      const params = new URLSearchParams({ $top: String(limit), $skip: String(offset), $expand: "*" });
+      const params = new URLSearchParams({ $top: String(limit), $skip: String(offset) });
       params.set("$orderby", "__system/submissionDate asc");
       if (since) {
         const at = since.toISOString();
@@ -154,7 +155,10 @@ export function odkServer(target: OdkTarget, options: RemoteOptions): SurveyServ
         options,
       );
       if (!Array.isArray(feed.value)) throw new RemoteRefused("badResponse");
-      const submissions = feed.value.map((record) => {
+      const read = async (url: string) => requestJson<OdkFeed>(url, { headers: await headers() }, options);
+      const records: SubmissionRecord[] = [];
+      for (const row of feed.value) records.push(await withRepeats(row, `${form}.svc/`, read, limit));
+      const submissions = records.map((record) => {
         const system = (record.__system ?? {}) as Record<string, string | null>;
         return {
           externalId: String(record.__id ?? ""),

@@ -299,6 +299,11 @@ test("ODK Central: a session from e-mail and password, OData pages by nextLink, 
       .filter((r) => r.pathname.endsWith(".svc/Submissions"))
       .map((r) => r.searchParams.get("$skip"));
     expect(skips).toEqual(["0", "3"]);
+    // Each household's members read through its navigation table, not expanded inline.
+    expect(odk.requests.some((r) => r.searchParams.has("$expand"))).toBe(false);
+    expect(odk.requests.filter((r) => r.pathname.endsWith("/members")).length).toBe(
+      data.filter((d) => d.members.length > 0).length,
+    );
     expect((run.preview as { statuses: Record<string, number> }).statuses).toMatchObject({ approved: 3, onHold: 1 });
     const tumbes = await db().result.findFirstOrThrow({
       where: {
@@ -313,7 +318,8 @@ test("ODK Central: a session from e-mail and password, OData pages by nextLink, 
     (data[0].__system as { updatedAt: string | null }).updatedAt = "2021-06-01T00:00:00.000Z";
     const edit = await syncConnection(evaluator, peru, created.id, { trigger: "manual", remote });
     expect(edit).toMatchObject({ read: 1 });
-    expect(odk.requests.at(-1)?.searchParams.get("$filter")).toBe(
+    const feeds = odk.requests.filter((r) => r.pathname.endsWith(".svc/Submissions"));
+    expect(feeds.at(-1)?.searchParams.get("$filter")).toBe(
       "__system/submissionDate gt 2021-05-06T15:00:00.000Z or __system/updatedAt gt 2021-05-06T15:00:00.000Z",
     );
   } finally {
