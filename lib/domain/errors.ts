@@ -56,6 +56,8 @@ export const errorCodes = {
   tooMany: { api: "validation" },
   /** A file or a project's files past their size cap. */
   tooLarge: { api: "payloadTooLarge" },
+  /** An address the app sends nothing to: a private or local network (lib/platform/net/outbound.ts). */
+  addressNotAllowed: { api: "validation" },
   /** An admin may not deactivate or demote their own account. */
   ownAccount: { api: "forbidden" },
   /** The instance would be left without an active admin. */

@@ -5,12 +5,12 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, expect, test } from "vitest";
-import { DomainError } from "@/lib/domain/errors";
+import { DomainError, formRefusalOf } from "@/lib/domain/errors";
 import type { UserPrincipal } from "@/lib/domain/permissions";
 import { db } from "@/lib/platform/db";
 import { reloadEnv } from "@/lib/platform/env";
 import { createConnection, testConnection } from "@/lib/server/connections/service";
-import { configureDeliveries, deliveriesSettled } from "@/lib/server/webhooks/delivery";
+import { attemptDelivery, configureDeliveries, enqueueEvent } from "@/lib/server/webhooks/delivery";
 import { createWebhook, sendTestDelivery } from "@/lib/server/webhooks/service";
 import { type FakeServer, fakeKobo } from "@/lib/testing/fake-survey-servers";
 import { principalFor, projectId } from "@/lib/testing/principals";
@@ -74,6 +74,9 @@ test("saving a webhook or a connection with a local address is refused on its fi
     ),
   ).toEqual([{ field: "body.serverUrl", code: "addressNotAllowed" }]);
   expect(await db().webhook.count({ where: { projectId: project, url: hookUrl } })).toBe(0);
+  // The form shows it on the address's field.
+  const refused = await createWebhook(manager, project, { url: hookUrl, events: ["results.approved"] }).catch((e) => e);
+  expect(formRefusalOf(refused)).toEqual({ fieldErrors: { url: "addressNotAllowed" } });
 });
 
 test("a delivery to a local receiver is refused and logged while off, and delivered when on", async () => {
@@ -81,17 +84,26 @@ test("a delivery to a local receiver is refused and logged while off, and delive
   const { webhook } = await createWebhook(manager, project, { url: hookUrl, events: ["results.approved"] });
 
   allowPrivate(false);
-  const refusedId = await sendTestDelivery(manager, project, webhook.id);
-  await deliveriesSettled();
-  const refused = await db().webhookDelivery.findUniqueOrThrow({ where: { id: refusedId } });
+  // The test button says so on the page (the whole form's message, its field not being on that form)...
+  const tested = await sendTestDelivery(manager, project, webhook.id).catch((e) => e);
+  expect(tested).toBeInstanceOf(DomainError);
+  expect(formRefusalOf(tested)).toEqual({ error: "addressNotAllowed" });
+  // ... and a delivery queued while the address was allowed is refused when it is sent.
+  const [queued] = await db().$transaction((tx) =>
+    enqueueEvent(tx, project, "webhook.test", { message: "A test delivery" }, webhook.id),
+  );
+  expect(await attemptDelivery(queued as string)).toBe("failed");
+  const refused = await db().webhookDelivery.findUniqueOrThrow({ where: { id: queued as string } });
   expect(refused).toMatchObject({ status: "FAILED", responseCode: null });
   expect(refused.lastError).toMatch(/^address not allowed: localhost \(.*loopback\)$/);
   expect(received).toBe(0);
 
   allowPrivate(true);
-  const sentId = await sendTestDelivery(manager, project, webhook.id);
-  await deliveriesSettled();
-  expect(await db().webhookDelivery.findUniqueOrThrow({ where: { id: sentId } })).toMatchObject({
+  const [again] = await db().$transaction((tx) =>
+    enqueueEvent(tx, project, "webhook.test", { message: "A test delivery" }, webhook.id),
+  );
+  expect(await attemptDelivery(again as string)).toBe("delivered");
+  expect(await db().webhookDelivery.findUniqueOrThrow({ where: { id: again as string } })).toMatchObject({
     status: "DELIVERED",
     responseCode: 204,
   });

@@ -72,7 +72,7 @@ test("saving checks the same way, by every address a name has now; a public addr
   const refused = await assertOutboundUrl(`http://localhost:${port}/`, "serverUrl").catch((e) => e);
   expect(refused).toBeInstanceOf(DomainError);
   expect(refused).toMatchObject({
-    code: "validation",
+    code: "addressNotAllowed",
     fields: [{ field: "body.serverUrl", code: "addressNotAllowed" }],
   });
   await expect(assertOutboundUrl("https://93.184.216.34/hook", "url")).resolves.toBeUndefined();

@@ -112,12 +112,15 @@ export async function outboundRefusal(raw: string, timeoutMs = 5_000): Promise<O
   return refusedAmong(host, addresses);
 }
 
-/** Refuses saving a URL the app would refuse to send to: a validation error on the form's field. */
-export async function assertOutboundUrl(raw: string, field: string): Promise<void> {
+/**
+ * Refuses a URL the app would refuse to send to (addressNotAllowed): on the form's field when saving it,
+ * on the whole form when a saved one is used (a test).
+ */
+export async function assertOutboundUrl(raw: string, field?: string): Promise<void> {
   const refused = await outboundRefusal(raw);
   if (refused)
-    throw new DomainError("validation", {
-      fields: [{ field: `body.${field}`, code: "addressNotAllowed" }],
-      detail: `${field}: ${refused.message}; set ALLOW_PRIVATE_NETWORK_TARGETS=1 to allow private networks`,
+    throw new DomainError("addressNotAllowed", {
+      fields: field ? [{ field: `body.${field}`, code: "addressNotAllowed" }] : undefined,
+      detail: `${field ?? "url"}: ${refused.message}; ALLOW_PRIVATE_NETWORK_TARGETS=1 allows private networks`,
     });
 }

@@ -174,6 +174,9 @@ export async function listDeliveries(
 /** Sends a "webhook.test" delivery to this webhook (whatever it subscribed to); its id. */
 export async function sendTestDelivery(principal: Principal, projectId: string, webhookId: string) {
   assertCan(principal, "webhooks.manage", projectId);
+  // An address no longer allowed is said on the page, not only as a failed delivery in the log.
+  const hook = await db().webhook.findFirst({ where: { id: webhookId, projectId }, select: { url: true } });
+  if (hook) await assertOutboundUrl(hook.url);
   const ids = await db().$transaction(async (tx) => {
     await current(tx, projectId, webhookId);
     return enqueueEvent(tx, projectId, "webhook.test", { message: "A test delivery" }, webhookId);
