@@ -193,6 +193,10 @@ const actions: Record<string, { need: Need; args: (ids: Ids) => Arg[] }> = {
   },
   attachStudyFileAction: { need: "edit", args: ({ studyId }) => [state, form({ studyId })] },
   removeStudyFileAction: { need: "edit", args: ({ studyId }) => [state, form({ studyId, fileId: "none" })] },
+  citeSourceAction: {
+    need: "enter",
+    args: ({ projectId }) => [projectId, state, form({ resultId: "none", studyId: "", page: "" })],
+  },
   importCatalogueAction: { need: "fileStudies", args: () => [state, form()] },
   // Last: it ends the caller's sessions.
   signOutEverywhereAction: { need: "signedIn", args: () => [] },

@@ -1,11 +1,13 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { CitedSource } from "@/components/studies/citation";
 import { TableScroll } from "@/components/ui/table-scroll";
 import type { indicatorResults } from "@/lib/server/results/service";
+import type { Citation } from "@/lib/server/studies/citations";
 
 type Results = Awaited<ReturnType<typeof indicatorResults>>;
 
-/** Every result by region and period or round, with its review status and comments. */
-export async function ResultsTable({ results }: { results: Results }) {
+/** Every result by region and period or round, with its review status, comments and cited source (by value id). */
+export async function ResultsTable({ results, sources }: { results: Results; sources: Map<string, Citation> }) {
   const [t, format] = await Promise.all([getTranslations("indicatorPage"), getFormatter()]);
   if (results.length === 0) return <p>{t("noResults")}</p>;
   const value = (r: Results[number]) => {
@@ -28,6 +30,7 @@ export async function ResultsTable({ results }: { results: Results }) {
             <th scope="col">{t("reviewStatus")}</th>
             <th scope="col">{t("comments")}</th>
             <th scope="col">{t("provenanceLabel")}</th>
+            <th scope="col">{t("source")}</th>
           </tr>
         </thead>
         <tbody>
@@ -41,6 +44,12 @@ export async function ResultsTable({ results }: { results: Results }) {
               <td>{t(`reviewStatuses.${r.status}`)}</td>
               <td>{[r.note, r.reviewComment].filter(Boolean).join(" · ") || "–"}</td>
               <td>{t(`provenance.${r.provenance}`)}</td>
+              <td>
+                {(() => {
+                  const citation = sources.get(r.id);
+                  return citation ? <CitedSource citation={citation} href={`/studies/${citation.studyId}`} /> : "–";
+                })()}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -49,7 +49,7 @@ export function ProjectStudies({
             const text = textFor(item.texts, locale);
             const abstract = text?.abstract ?? "";
             return (
-              <li key={item.id} data-study={item.id}>
+              <li key={item.id} id={`study-${item.id}`} data-study={item.id}>
                 <strong lang={text?.language}>
                   {linked ? <a href={`/studies/${item.id}`}>{text?.title}</a> : text?.title}
                 </strong>{" "}

@@ -68,6 +68,13 @@ export const studyInput = z
 export type StudyInput = z.input<typeof studyInput>;
 export type StudyData = z.output<typeof studyInput>;
 
+/** A value's cited source: the study (null: none) and its page. */
+export const citationInput = z.object({
+  resultId: z.string().min(1, "required").max(64),
+  studyId: z.string().min(1).max(64).nullable(),
+  page: z.number({ error: "notWholeNumber" }).int("notWholeNumber").min(1, "notWholeNumber").max(100_000).nullable(),
+});
+
 /** The filters of a search of the library, as the page's address and the API's query give them. */
 export const studySearchInput = z.object({
   q: z.string().trim().max(200).default(""),

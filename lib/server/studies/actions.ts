@@ -2,10 +2,11 @@
 import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
 import { studyFormField, studyInputOfForm } from "@/lib/domain/studies/form";
-import { studyInput } from "@/lib/domain/studies/input";
+import { citationInput, studyInput } from "@/lib/domain/studies/input";
 import { oversizedFile } from "@/lib/platform/upload-limits";
 import { type ActionState, formAction } from "@/lib/server/action";
 import { EvidenceRefused } from "@/lib/server/evidence/service";
+import { citeSource } from "./citations";
 import { attachStudyFiles, createStudy, removeStudyFile, updateStudy } from "./service";
 
 /** Files a study from the library's form (its document checked as evidence files are); opens its page. */
@@ -95,4 +96,26 @@ export async function removeStudyFileAction(_: ActionState, form: FormData): Pro
     if (!(await removeStudyFile(user, studyId, idOf(form, "fileId")))) notFound();
     revalidatePath(`/studies/${studyId}`);
   });
+}
+
+/** Names the study and page a value of the project is taken from (or clears them), from the entry page. */
+export async function citeSourceAction(projectId: string, _: ActionState, form: FormData): Promise<ActionState> {
+  return formAction(
+    form,
+    {
+      permission: ["results.enter", projectId],
+      parse: {
+        schema: citationInput,
+        input: (f) => ({
+          resultId: idOf(f, "resultId"),
+          studyId: idOf(f, "studyId") || null,
+          page: idOf(f, "page").trim() === "" ? null : Number(idOf(f, "page")),
+        }),
+      },
+    },
+    async (user, input) => {
+      await citeSource(user, projectId, input);
+      revalidatePath(`/projects/${projectId}/entry`);
+    },
+  );
 }

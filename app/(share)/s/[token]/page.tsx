@@ -7,6 +7,7 @@ import { ChangesSinceLastReport } from "@/components/share/changes-since-report"
 import { KeyResults } from "@/components/share/key-results";
 import { ProgressNotes } from "@/components/share/progress-notes";
 import { ProjectStudies } from "@/components/studies/project-studies";
+import { ReportSources } from "@/components/studies/report-sources";
 import { DatedDownloadLink } from "@/components/ui/dated-download-link";
 import { PrintButton } from "@/components/ui/print-button";
 import { AsOf } from "@/lib/domain/as-of";
@@ -15,6 +16,7 @@ import { toSummaryJson } from "@/lib/domain/summary/types";
 import { donorReport, linkReader } from "@/lib/server/share-links/donor-report-view";
 import { openShareLink } from "@/lib/server/share-links/service";
 import { SHARE_LIMITED_HEADER } from "@/lib/server/share-links/view-limit";
+import { reportCitations } from "@/lib/server/studies/citations";
 
 type Props = { params: Promise<{ token: string }>; searchParams: Promise<{ asOf?: string | string[] }> };
 
@@ -47,6 +49,12 @@ export default async function SharedDashboardPage({ params, searchParams }: Prop
 
   const { summary, project, head, changes, notes, map, files, studies } = report;
   const locale = await getLocale();
+  // The sources of the figures the report shows (its indicators' approved values).
+  const citations = await reportCitations(
+    active.principal,
+    active.principal.projectId,
+    summary.indicators.map((i) => i.indicator.id),
+  );
   return (
     <>
       <header className="app-header">
@@ -95,6 +103,7 @@ export default async function SharedDashboardPage({ params, searchParams }: Prop
             </ul>
           </section>
         )}
+        <ReportSources lines={citations} listed={new Set(studies.map((s) => s.id))} />
         <ProjectStudies
           items={studies}
           locale={locale}

@@ -4,20 +4,25 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { EntryGrid } from "@/components/entry/entry-grid";
 import { EvidencePanel } from "@/components/entry/evidence-panel";
 import { TypedValuesRescue } from "@/components/entry/typed-values-rescue";
+import { ValueSourceForm } from "@/components/entry/value-source-form";
 import type { Locale } from "@/lib/domain/i18n/config";
 import { can } from "@/lib/domain/permissions";
+import { nameFor, textFor } from "@/lib/domain/studies/text";
 import { env } from "@/lib/platform/env";
 import { listEvidence } from "@/lib/server/evidence/service";
 import { gateProjectPage } from "@/lib/server/projects/page-gate";
 import { entrySheet } from "@/lib/server/results/entry-sheet";
+import { citableStudies } from "@/lib/server/studies/citations";
 
 type Props = { params: Promise<{ projectId: string }>; searchParams: Promise<{ time?: string }> };
 
 export default async function EntryPage({ params, searchParams }: Props) {
   const [{ user, project }, { time }] = await Promise.all([gateProjectPage(params, "results.enter"), searchParams]);
-  const [sheet, t] = await Promise.all([
-    entrySheet(user, project.id, time, (await getLocale()) as Locale),
+  const locale = (await getLocale()) as Locale;
+  const [sheet, t, studies] = await Promise.all([
+    entrySheet(user, project.id, time, locale),
     getTranslations("entry"),
+    citableStudies(project.id),
   ]);
   // The period or round the sheet opens on (the one that needs work) is put in the address at once, so
   // that saving, submitting or a reload stays on it instead of moving on to the next one needing work.
@@ -98,6 +103,16 @@ export default async function EntryPage({ params, searchParams }: Props) {
           maxBytes={env().MAX_EVIDENCE_BYTES}
         />
       )}
+      <ValueSourceForm
+        projectId={project.id}
+        values={savedValues}
+        studies={studies.map((s) => ({
+          id: s.id,
+          label: [textFor(s.texts, locale)?.title, nameFor(s.type, locale), s.publishedOn?.getUTCFullYear()]
+            .filter(Boolean)
+            .join(" · "),
+        }))}
+      />
     </>
   );
 }

@@ -15,6 +15,7 @@ import { toSummaryJson } from "@/lib/domain/summary/types";
 import { placeMap } from "@/lib/server/maps/service";
 import { gateIndicatorPage } from "@/lib/server/projects/page-gate";
 import { indicatorHistory, indicatorResults } from "@/lib/server/results/service";
+import { indicatorCitations } from "@/lib/server/studies/citations";
 import { projectSummary, UnknownFilterError } from "@/lib/server/summary/service";
 
 type Props = {
@@ -33,8 +34,9 @@ export default async function IndicatorPage({ params, searchParams }: Props) {
   });
   const figures = summary?.indicators.find((i) => i.indicator.id === indicator.id);
   if (!summary || !figures) notFound();
-  const [results, history, map, t, tSetup] = await Promise.all([
+  const [results, sources, history, map, t, tSetup] = await Promise.all([
     indicatorResults(user, project.id, indicator.id),
+    indicatorCitations(user, project.id, indicator.id),
     indicatorHistory(user, project.id, indicator.id),
     placeMap(user, project.id, summary.version),
     getTranslations("indicatorPage"),
@@ -72,7 +74,7 @@ export default async function IndicatorPage({ params, searchParams }: Props) {
       <h2>{t("allFigures")}</h2>
       <FigureTable indicator={indicatorJson} summary={json} />
       <h2>{t("results")}</h2>
-      <ResultsTable results={results} />
+      <ResultsTable results={results} sources={sources} />
       <h2>{t("history")}</h2>
       <IndicatorHistory events={history} />
     </>
