@@ -26,6 +26,8 @@ const nextConfig: NextConfig = {
     "exceljs",
     "pino",
     "pg-boss",
+    // Read in the file readers' worker (a study document's text); it loads its own worker file at run time.
+    "pdfjs-dist",
     // The outbound requests' guard (lib/platform/net/outbound.ts) uses undici's own fetch and Agent.
     "undici",
   ],

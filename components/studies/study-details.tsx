@@ -108,6 +108,10 @@ export async function StudyDetails({
                   {f.fileName}
                 </a>{" "}
                 <span className="muted">({Math.ceil(f.size / 1024)} KB)</span>
+                {/* A PDF or DOCX whose text could not be read (unreadable, too long, too slow): kept, not searched. */}
+                {f.textStatus && f.textStatus !== "SEARCHABLE" && (
+                  <span className="muted"> · {t("textNotSearchable")}</span>
+                )}
               </li>
             ))}
           </ul>

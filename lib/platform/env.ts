@@ -74,6 +74,8 @@ const schema = z.object({
   /** Every uploaded file (tables, survey exports, GeoJSON, IATI, logframes, evidence) is read in a worker within this time and memory. */
   IMPORT_READ_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
   IMPORT_READ_MEMORY_MB: z.coerce.number().int().positive().default(1024),
+  /** Characters of text read from one study document (PDF, DOCX) at most; a longer one is kept, not searchable. */
+  MAX_STUDY_TEXT_CHARS: z.coerce.number().int().positive().default(5_000_000),
   /**
    * A background import's worker says it is alive this often; one silent for 8 beats (40 s by default)
    * stopped mid-way (its process died) and is marked failed by any app instance.

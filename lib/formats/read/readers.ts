@@ -5,6 +5,7 @@
 import type { PlaceToMatch } from "@/lib/domain/maps/geometry";
 import { readSurveyFile } from "@/lib/domain/survey/tables";
 import { readBoundaries } from "@/lib/formats/geojson/read";
+import { readDocumentText } from "@/lib/formats/read/document-text";
 import { inspectEvidence } from "@/lib/formats/read/file-type";
 import { readXlsForm } from "@/lib/formats/read/xlsform";
 import { type ProjectFile, readProjectFile } from "./project-file";
@@ -25,6 +26,9 @@ export const readers = {
   xlsForm: ({ bytes }: { bytes: Uint8Array }) => readXlsForm(bytes),
   /** An evidence file's media type, told by its bytes (an office file's zip inspected), or why it is refused. */
   evidence: ({ name, bytes }: { name: string; bytes: Uint8Array }) => inspectEvidence(name, bytes),
+  /** A study document's text (PDF by page, DOCX), for the library's search. */
+  documentText: ({ mediaType, bytes, maxChars }: { mediaType: string; bytes: Uint8Array; maxChars: number }) =>
+    readDocumentText(mediaType, bytes, maxChars),
 };
 
 /** Readers that yield items, handed over a batch at a time. */

@@ -11,7 +11,7 @@ export const studyParams = z.object({ studyId: z.string().min(1).max(64) });
 
 export const studiesQuery = studySearchInput.extend({
   q: studySearchInput.shape.q.describe(
-    "Words searched in titles, abstracts and key findings, in Spanish and English (stems, accents ignored)",
+    "Words searched in titles, abstracts, key findings and the documents' text, in Spanish and English (stems, accents ignored)",
   ),
   type: studySearchInput.shape.type.describe("A study type's key, e.g. evaluation, baseline"),
   country: studySearchInput.shape.country.describe("A country's ISO 3166-1 code (its regions count)"),
@@ -32,6 +32,12 @@ export const studyListItem = z.object({
     .array(z.object({ text: z.string(), hit: z.boolean() }))
     .nullable()
     .describe("Where the words matched (hit: true), when words were given"),
+  snippetFile: z
+    .object({ id: z.string(), fileName: z.string(), page: z.number().int().nullable() })
+    .nullable()
+    .describe(
+      "The document the snippet is from, with its page (PDF), or null when it is from a title, abstract or finding",
+    ),
 });
 
 export const studyDetail = z.object({
@@ -61,7 +67,18 @@ export const studyDetail = z.object({
       indicator: z.object({ id: z.string(), code: z.string(), title: z.string(), projectId: z.string() }).nullable(),
     }),
   ),
-  files: z.array(z.object({ id: z.string(), fileName: z.string(), mediaType: z.string(), size: z.number().int() })),
+  files: z.array(
+    z.object({
+      id: z.string(),
+      fileName: z.string(),
+      mediaType: z.string(),
+      size: z.number().int(),
+      textStatus: z
+        .enum(["SEARCHABLE", "NO_TEXT", "UNREADABLE", "TOO_LARGE", "TIMED_OUT"])
+        .nullable()
+        .describe("Whether the document's text is searchable (PDF, DOCX), or why not; null for other kinds"),
+    }),
+  ),
   themes: z.array(vocabulary),
   canEdit: z.boolean(),
 });

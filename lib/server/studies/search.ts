@@ -1,14 +1,16 @@
 // Searching the library: the caller's scope AND the filters (type, country, theme, year, method, project)
 // pick the studies; the words, when given, are matched in PostgreSQL's full-text search over titles,
-// abstracts and key findings, each in its own language's configuration and once more without accents (the
-// functions study_ts_query and study_ts_vector of the migration), best first, with a highlighted snippet.
+// abstracts, key findings and the text of the documents (StudyFileText, read when they were attached), each
+// in its own language's configuration and once more without accents (the functions study_ts_query… of the
+// migrations), best first, with a highlighted snippet (and, from a document, its file and page). Scope,
+// filters and words are one SQL query: the text indexes find the matches and the scope is checked on them,
+// never a list of every readable id first.
 import "server-only";
 import type { Principal } from "@/lib/domain/permissions";
 import { type StudySearch, studySearchInput } from "@/lib/domain/studies/input";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/platform/db";
-import { allOf } from "@/lib/server/access/scoped-list";
-import { readableStudiesWhere } from "./scope";
+import { readableStudiesSql } from "./scope";
 
 /** A piece of a snippet: the words that matched are `hit`. */
 export type SnippetPart = { text: string; hit: boolean };
@@ -22,6 +24,8 @@ export type StudyListItem = {
   visibility: string;
   countries: { isoCode: string | null; name: string }[];
   snippet: SnippetPart[] | null;
+  /** The document the snippet is from (page: a PDF's, from 1; null for a DOCX), or null: titles, abstracts, findings. */
+  snippetFile: { id: string; fileName: string; page: number | null } | null;
 };
 
 const START = "\u0002";
@@ -38,46 +42,84 @@ export function snippetParts(headline: string): SnippetPart[] {
   return parts;
 }
 
-function filtersOf(search: StudySearch): Prisma.StudyWhereInput[] {
-  const terms: Prisma.StudyWhereInput[] = [];
-  if (search.type) terms.push({ typeKey: search.type });
-  if (search.method) terms.push({ method: search.method });
-  if (search.theme) terms.push({ themes: { some: { themeKey: search.theme } } });
-  if (search.project) terms.push({ projects: { some: { projectId: search.project } } });
+/** The filters as SQL conditions on the study aliased `s`. */
+function filtersSql(search: StudySearch): Prisma.Sql[] {
+  const terms: Prisma.Sql[] = [];
+  if (search.type) terms.push(Prisma.sql`s."typeKey" = ${search.type}`);
+  if (search.method) terms.push(Prisma.sql`s."method"::text = ${search.method}`);
+  if (search.theme)
+    terms.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM "StudyThemeLink" x WHERE x."studyId" = s."id" AND x."themeKey" = ${search.theme})`,
+    );
+  if (search.project)
+    terms.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM "StudyProject" x WHERE x."studyId" = s."id" AND x."projectId" = ${search.project})`,
+    );
   if (search.country)
-    terms.push({
-      places: {
-        some: { location: { OR: [{ isoCode: search.country }, { parent: { isoCode: search.country } }] } },
-      },
-    });
+    // The country itself or a place in it (a region).
+    terms.push(Prisma.sql`EXISTS (
+      SELECT 1 FROM "StudyPlace" x JOIN "Location" l ON l."id" = x."locationId" LEFT JOIN "Location" up ON up."id" = l."parentId"
+       WHERE x."studyId" = s."id" AND (l."isoCode" = ${search.country} OR up."isoCode" = ${search.country}))`);
   if (search.year)
-    terms.push({
-      publishedOn: { gte: new Date(Date.UTC(search.year, 0, 1)), lt: new Date(Date.UTC(search.year + 1, 0, 1)) },
-    });
+    terms.push(
+      Prisma.sql`s."publishedOn" >= make_date(${search.year}::int, 1, 1) AND s."publishedOn" < make_date(${search.year}::int + 1, 1, 1)`,
+    );
   return terms;
 }
 
-type Hit = { id: string; rank: number; snippet: string };
+type Hit = { id: string; rank: number | null; snippet: string | null; fileId: string | null; page: number | null };
 
-/** The studies among `ids` whose texts or findings match the words, best first, with a snippet each. */
-async function matching(ids: string[], q: string, limit: number): Promise<Hit[]> {
+/**
+ * The studies in scope that pass the filters, best first when there are words (with a snippet from the
+ * best-ranked of their matching texts, findings and document parts), newest first otherwise.
+ */
+function studyHits(principal: Principal | null, search: StudySearch, limit: number) {
+  const where = Prisma.join([readableStudiesSql(principal), ...filtersSql(search)], " AND ");
+  if (!search.q) {
+    return db().$queryRaw<Hit[]>`
+      SELECT s."id", NULL::float8 AS rank, NULL::text AS snippet, NULL::text AS "fileId", NULL::int AS page
+        FROM "Study" s WHERE ${where}
+       ORDER BY s."publishedOn" DESC NULLS LAST, s."id" LIMIT ${limit}`;
+  }
+  const q = search.q;
   const options = `MaxFragments=2, MaxWords=30, MinWords=10, FragmentDelimiter=" … ", StartSel=${START}, StopSel=${STOP}`;
+  // One query in every language's configuration (study_ts_query_all), the same value for every row: the
+  // GIN indexes find the matches and ts_rank ranks them without a query made per row (a query in each
+  // row's own language cost more than the whole search). The snippets, made for the page's hits only,
+  // highlight the words in the text's own language.
   return db().$queryRaw<Hit[]>`
     WITH hits AS (
-      SELECT t."studyId" AS id, ts_rank(t."search", study_ts_query(t."language", ${q})) AS rank,
-             ts_headline(study_ts_config(t."language"), t."title" || ' — ' || t."abstract",
-                         study_ts_query(t."language", ${q}), ${options}) AS snippet
-        FROM "StudyText" t
-       WHERE t."studyId" = ANY(${ids}::text[]) AND t."search" @@ study_ts_query(t."language", ${q})
+      SELECT t."studyId" AS id, 'text' AS source, t."id" AS part, ts_rank(t."search", study_ts_query_all(${q})) AS rank
+        FROM "StudyText" t WHERE t."search" @@ study_ts_query_all(${q})
       UNION ALL
-      SELECT f."studyId", ts_rank(f."search", study_ts_query(f."language", ${q})) * 0.5,
-             ts_headline(study_ts_config(f."language"), f."statement", study_ts_query(f."language", ${q}), ${options})
-        FROM "StudyFinding" f
-       WHERE f."studyId" = ANY(${ids}::text[]) AND f."search" @@ study_ts_query(f."language", ${q})
+      SELECT f."studyId", 'finding', f."id", ts_rank(f."search", study_ts_query_all(${q})) * 0.5
+        FROM "StudyFinding" f WHERE f."search" @@ study_ts_query_all(${q})
+      UNION ALL
+      SELECT d."studyId", 'document', d."id", ts_rank(d."search", study_ts_query_all(${q})) * 0.3
+        FROM "StudyFileText" d WHERE d."search" @@ study_ts_query_all(${q})
     ), best AS (
-      SELECT DISTINCT ON (id) id, rank::float8 AS rank, snippet FROM hits ORDER BY id, rank DESC
+      SELECT DISTINCT ON (h.id) h.id, h.source, h.part, h.rank::float8 AS rank
+        FROM hits h JOIN "Study" s ON s."id" = h.id
+       WHERE ${where}
+       ORDER BY h.id, h.rank DESC
+    ), top AS (
+      SELECT * FROM best ORDER BY rank DESC, id LIMIT ${limit}
     )
-    SELECT id, rank, snippet FROM best ORDER BY rank DESC, id LIMIT ${limit}`;
+    SELECT top.id, top.rank,
+           CASE top.source
+             WHEN 'text' THEN (SELECT ts_headline(study_ts_config(t."language"), t."title" || ' — ' || t."abstract",
+                                                  study_ts_query(t."language", ${q}), ${options})
+                                 FROM "StudyText" t WHERE t."id" = top.part)
+             WHEN 'finding' THEN (SELECT ts_headline(study_ts_config(f."language"), f."statement",
+                                                     study_ts_query(f."language", ${q}), ${options})
+                                    FROM "StudyFinding" f WHERE f."id" = top.part)
+             ELSE (SELECT ts_headline(study_ts_config(d."languages"[1]), d."text",
+                                      study_ts_query_any(d."languages", ${q}), ${options})
+                     FROM "StudyFileText" d WHERE d."id" = top.part)
+           END AS snippet,
+           d."fileId", d."page"
+      FROM top LEFT JOIN "StudyFileText" d ON top.source = 'document' AND d."id" = top.part
+     ORDER BY top.rank DESC, top.id`;
 }
 
 const listSelect = {
@@ -96,40 +138,32 @@ const listSelect = {
  */
 export async function searchStudies(principal: Principal | null, query: unknown, limit = 50): Promise<StudyListItem[]> {
   const search = studySearchInput.parse(query);
-  const where = allOf<Prisma.StudyWhereInput>(readableStudiesWhere(principal), ...filtersOf(search));
-  let hits: Hit[] | null = null;
-  let ids: string[] | null = null;
-  if (search.q) {
-    const inScope = await db().study.findMany({ where, select: { id: true } });
-    hits = await matching(
-      inScope.map((s) => s.id),
-      search.q,
-      limit,
-    );
-    ids = hits.map((h) => h.id);
-  }
-  const rows = await db().study.findMany({
-    where: ids ? allOf<Prisma.StudyWhereInput>(where, { id: { in: ids } }) : where,
-    select: listSelect,
-    orderBy: [{ publishedOn: { sort: "desc", nulls: "last" } }, { id: "asc" }],
-    take: limit,
-  });
-  const items = rows.map(
-    (row): StudyListItem => ({
-      id: row.id,
-      type: row.type,
-      texts: row.texts,
-      method: row.method,
-      publishedOn: row.publishedOn ? row.publishedOn.toISOString().slice(0, 10) : null,
-      visibility: row.visibility,
-      countries: row.places.map((p) => p.location).filter((l) => l.level === "COUNTRY"),
-      snippet: null,
-    }),
-  );
-  if (!hits) return items;
-  const byId = new Map(items.map((i) => [i.id, i]));
-  return hits.flatMap((h) => {
-    const item = byId.get(h.id);
-    return item ? [{ ...item, snippet: snippetParts(h.snippet) }] : [];
+  const hits = await studyHits(principal, search, limit);
+  const ids = hits.map((h) => h.id);
+  const fileIds = hits.flatMap((h) => h.fileId ?? []);
+  const [rows, files] = await Promise.all([
+    db().study.findMany({ where: { id: { in: ids } }, select: listSelect }),
+    fileIds.length
+      ? db().studyFile.findMany({ where: { id: { in: fileIds } }, select: { id: true, fileName: true } })
+      : [],
+  ]);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const fileNames = new Map(files.map((f) => [f.id, f.fileName]));
+  return hits.flatMap((hit): StudyListItem[] => {
+    const row = byId.get(hit.id);
+    if (!row) return [];
+    return [
+      {
+        id: row.id,
+        type: row.type,
+        texts: row.texts,
+        method: row.method,
+        publishedOn: row.publishedOn ? row.publishedOn.toISOString().slice(0, 10) : null,
+        visibility: row.visibility,
+        countries: row.places.map((p) => p.location).filter((l) => l.level === "COUNTRY"),
+        snippet: hit.snippet === null ? null : snippetParts(hit.snippet),
+        snippetFile: hit.fileId ? { id: hit.fileId, fileName: fileNames.get(hit.fileId) ?? "", page: hit.page } : null,
+      },
+    ];
   });
 }

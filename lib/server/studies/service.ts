@@ -20,6 +20,7 @@ import { allOf, readableProjectsWhere } from "@/lib/server/access/scoped-list";
 import { recordAudit } from "@/lib/server/audit/record";
 import { evidenceStore, inspectEvidenceFile } from "@/lib/server/evidence/service";
 import { StaleEdit } from "@/lib/server/projects/edit";
+import { followStudyLanguages, keepDocumentText, readStudyDocumentText } from "./document-text";
 import { readableStudiesWhere } from "./scope";
 
 export type StudyFileInput = { name: string; bytes: Uint8Array };
@@ -54,7 +55,10 @@ const detailSelect = {
     },
     orderBy: { position: "asc" },
   },
-  files: { select: { id: true, fileName: true, mediaType: true, size: true }, orderBy: { createdAt: "asc" } },
+  files: {
+    select: { id: true, fileName: true, mediaType: true, size: true, textStatus: true },
+    orderBy: { createdAt: "asc" },
+  },
   themes: { select: { theme: { select: { key: true, nameEn: true, nameEs: true } } } },
 } satisfies Prisma.StudySelect;
 
@@ -178,9 +182,14 @@ const ownColumns = (data: StudyData) => ({
   visibility: data.visibility,
 });
 
-/** Files checked as evidence files are, before anything is written. */
+/** Files checked as evidence files are, and their text read, before anything is written. */
 async function inspectFiles(files: StudyFileInput[]) {
-  return Promise.all(files.map(async (file) => ({ ...(await inspectEvidenceFile(file)), bytes: file.bytes })));
+  return Promise.all(
+    files.map(async (file) => {
+      const inspected = await inspectEvidenceFile(file);
+      return { ...inspected, bytes: file.bytes, text: await readStudyDocumentText(inspected.mediaType, file.bytes) };
+    }),
+  );
 }
 
 type InspectedFile = Awaited<ReturnType<typeof inspectFiles>>[number];
@@ -198,8 +207,10 @@ async function keepFiles(tx: Tx, studyId: string, userId: string, files: Inspect
         sha256: file.sha256,
         storageKey,
         uploadedById: userId,
+        textStatus: file.text.status,
       },
     });
+    await keepDocumentText(tx, studyId, created.id, file.text);
     await recordAudit(tx, {
       action: "study.file.attach",
       entityType: "Study",
@@ -356,6 +367,7 @@ export async function updateStudy(
     await tx.studyFinding.deleteMany({ where });
     await tx.studyThemeLink.deleteMany({ where });
     await writeParts(tx, studyId, data);
+    await followStudyLanguages(tx, studyId);
     await recordAudit(tx, {
       action: "study.update",
       entityType: "Study",
