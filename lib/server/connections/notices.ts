@@ -2,7 +2,7 @@
 // pushed) fails and the connection is broken (its credentials refused) or its last few runs all failed,
 // the project's managers and the user whose run failed hear of it in their inbox and by e-mail. The
 // episode is kept on the connection (failureNoticeAt), claimed by one conditional update so two failing
-// runs never both tell; it ends when a run works again (applySubmissions clears it), and a new failure
+// runs never both tell; it ends when a pull works again (applySubmissions clears it), and a new failure
 // after that is told anew. Retries and hourly runs meanwhile say nothing more.
 import "server-only";
 import { isLocale, type Locale } from "@/lib/domain/i18n/config";
@@ -16,6 +16,11 @@ import { sendMail } from "@/lib/platform/ops/mail";
 
 /** Failures in a row that make an episode when the connection is not broken (a server down a while). */
 export const FAILURES_BEFORE_NOTICE = 3;
+/**
+ * A push-in batch that waited for a long sync (which applies it), a sync whose lease another took over,
+ * a run left when the connection was pointed at another form.
+ */
+const NOT_FAILURES = ["syncRunning", "leaseLost", "superseded"];
 
 /**
  * After a failed run of the connection: opens the failure episode and tells, when this failure makes one
@@ -28,7 +33,8 @@ export async function noticeFailure(connectionId: string, run: { userId: string 
   });
   if (!connection || connection.failureNoticeAt) return false;
   const recent = await db().connectionSync.findMany({
-    where: { connectionId, status: { not: "RUNNING" } },
+    // Runs that stopped for another run's sake, not the server's, are no failures of the connection.
+    where: { connectionId, status: { not: "RUNNING" }, OR: [{ error: null }, { error: { notIn: NOT_FAILURES } }] },
     orderBy: { startedAt: "desc" },
     take: FAILURES_BEFORE_NOTICE,
     select: { status: true, error: true },
@@ -58,6 +64,8 @@ async function mailFailure(
     db().project.findUniqueOrThrow({ where: { id: connection.projectId }, select: { name: true } }),
     db().user.findMany({
       where: {
+        // A deactivated account is told nothing.
+        deactivatedAt: null,
         OR: [
           { memberships: { some: { projectId: connection.projectId, role: "MANAGER" } } },
           ...(run.userId ? [{ id: run.userId }] : []),

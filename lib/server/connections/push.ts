@@ -9,12 +9,13 @@ import { DomainError } from "@/lib/domain/errors";
 import { assertCan, type Principal } from "@/lib/domain/permissions";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { loadPrincipal } from "@/lib/platform/auth/principal";
-import { db } from "@/lib/platform/db";
+import { db, type Tx } from "@/lib/platform/db";
 import { defineJob } from "@/lib/platform/jobs/queue";
 import { log } from "@/lib/platform/ops/log";
+import { recordAudit } from "@/lib/server/audit/record";
 import { noticeFailure } from "./notices";
 import { connectionOf } from "./service";
-import { applySubmissions, releaseLease, takeLease } from "./sync";
+import { applySubmissions, releaseLease, submissionHash, takeLease } from "./sync";
 
 /** A REST Service post is one submission: a few kilobytes; a large one with many repeats, well under this. */
 export const PUSH_BODY_LIMIT = 1024 * 1024;
@@ -27,9 +28,13 @@ export async function enablePush(principal: Principal, projectId: string, connec
   const connection = await connectionOf(projectId, connectionId);
   if (connection.kind !== "KOBO") throw new DomainError("validation", { detail: "Push-in is for KoboToolbox." });
   const secret = randomBytes(24).toString("base64url");
-  await db().connection.update({
-    where: { id: connection.id },
-    data: { pushSecretHash: sha256(secret).toString("hex") },
+  await db().$transaction(async (tx) => {
+    await tx.connection.update({
+      where: { id: connection.id },
+      data: { pushSecretHash: sha256(secret).toString("hex") },
+    });
+    // Never the secret: only that a new one was issued (the old one stops working).
+    await pushAudit(tx, principal, connection, "connection.pushEnable");
   });
   return secret;
 }
@@ -37,7 +42,27 @@ export async function enablePush(principal: Principal, projectId: string, connec
 export async function disablePush(principal: Principal, projectId: string, connectionId: string) {
   assertCan(principal, "connections.manage", projectId);
   const connection = await connectionOf(projectId, connectionId);
-  await db().connection.update({ where: { id: connection.id }, data: { pushSecretHash: null } });
+  await db().$transaction(async (tx) => {
+    await tx.connection.update({ where: { id: connection.id }, data: { pushSecretHash: null } });
+    await pushAudit(tx, principal, connection, "connection.pushDisable");
+  });
+}
+
+function pushAudit(
+  tx: Tx,
+  principal: Principal,
+  connection: { id: string; projectId: string; name: string; pushSecretHash: string | null },
+  action: "connection.pushEnable" | "connection.pushDisable",
+) {
+  return recordAudit(tx, {
+    action,
+    entityType: "Connection",
+    entityId: connection.id,
+    projectId: connection.projectId,
+    actorUserId: principal.kind === "user" ? principal.userId : null,
+    before: { name: connection.name, pushOn: connection.pushSecretHash !== null },
+    after: { name: connection.name, pushOn: action === "connection.pushEnable" },
+  });
 }
 
 /** The connection whose push-in secret this is; null for an unknown connection or a wrong secret alike. */
@@ -64,7 +89,7 @@ export async function receivePush(
   record: z.output<typeof pushedSubmission>,
 ): Promise<{ syncId: string; queued: boolean }> {
   const externalId = String(record._id);
-  const hash = createHash("sha256").update(JSON.stringify(record)).digest("hex");
+  const hash = submissionHash(record);
   const stored = await db().connectionSubmission.findUnique({
     where: { connectionId_externalId: { connectionId: connection.id, externalId } },
     select: { hash: true },
@@ -108,14 +133,17 @@ async function applyPushed(syncId: string) {
       where: { id: run.id },
       data: { status: "FAILED", error, finishedAt: new Date() },
     });
-    await noticeFailure(connection.id, { userId: connection.createdById, trigger: "push" });
+    // A batch that waited for a long sync is not a failure of the connection: the sync applies it.
+    if (error !== "syncRunning")
+      await noticeFailure(connection.id, { userId: connection.createdById, trigger: "push" });
   };
   try {
     if (!actor) return void (await fail("notAllowed"));
     assertCan(actor, "connections.sync", connection.projectId);
     assertCan(actor, "results.enter", connection.projectId);
     // Not beside a sync of the same connection: both would apply the rules to the same cells.
-    if (!(await waitForLease(connection.id))) return void (await fail("syncRunning"));
+    const lease = await waitForLease(connection.id);
+    if (!lease) return void (await fail("syncRunning"));
     try {
       await applySubmissions(
         actor,
@@ -124,7 +152,7 @@ async function applyPushed(syncId: string) {
         run.id,
       );
     } finally {
-      await releaseLease(connection.id);
+      await releaseLease(connection.id, lease);
     }
   } catch (error) {
     log.warn({ err: error, syncId }, "applying a pushed submission failed");
@@ -136,10 +164,11 @@ async function applyPushed(syncId: string) {
  * Takes the connection's lease, waiting while a sync holds it (up to `patience`). A push-in that could
  * not take it stays kept: the next sync applies every kept submission.
  */
-async function waitForLease(connectionId: string, patience = 60_000, step = 1_000): Promise<boolean> {
+async function waitForLease(connectionId: string, patience = 60_000, step = 1_000): Promise<Date | null> {
   for (let waited = 0; ; waited += step) {
-    if (await takeLease(connectionId)) return true;
-    if (waited >= patience) return false;
+    const lease = await takeLease(connectionId);
+    if (lease) return lease;
+    if (waited >= patience) return null;
     await new Promise((resolve) => setTimeout(resolve, step));
   }
 }

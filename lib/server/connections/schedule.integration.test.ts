@@ -80,6 +80,20 @@ test("the schedule is a pg-boss cron job on PostgreSQL, a timer on PGlite", asyn
     expect(how).toBe("cron");
     const schedules = await boss?.getSchedules();
     expect(schedules?.find((s) => s.name === "connections-schedule")).toMatchObject({ cron: SCHEDULE_CRON });
+    // The cron's job itself syncs the scheduled connections (the broken one still waits).
+    const hourly = await db().connection.findFirstOrThrow({ where: { projectId: peru, name: "Hourly" } });
+    const runs = () =>
+      db().connectionSync.count({
+        where: { connection: { projectId: peru }, trigger: "schedule", status: { not: "RUNNING" } },
+      });
+    const before = await runs();
+    await boss?.send("connections-schedule", {});
+    for (let i = 0; i < 100 && (await runs()) === before; i++) await new Promise((r) => setTimeout(r, 100));
+    const latest = await db().connectionSync.findMany({
+      where: { connection: { projectId: peru }, trigger: "schedule" },
+      orderBy: { startedAt: "asc" },
+    });
+    expect(latest.slice(before).map((r) => [r.connectionId, r.status])).toEqual([[hourly.id, "DONE"]]);
   } else {
     expect(how).toBe("timer");
     expect(boss).toBeNull();

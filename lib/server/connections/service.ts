@@ -68,24 +68,52 @@ export async function createConnection(principal: Principal, projectId: string, 
   assertCan(principal, "connections.manage", projectId);
   const input = connectionInputSchema.parse(raw);
   await assertOutboundUrl(input.serverUrl, "serverUrl");
-  const created = await db().connection.create({
-    data: {
+  return db().$transaction(async (tx) => {
+    const created = await tx.connection.create({
+      data: {
+        projectId,
+        name: input.name,
+        kind: input.kind,
+        serverUrl: input.serverUrl.replace(/\/+$/, ""),
+        assetUid: input.kind === "KOBO" ? (input.assetUid ?? null) : null,
+        odkProject: input.kind === "ODK_CENTRAL" ? (input.odkProject ?? null) : null,
+        odkForm: input.kind === "ODK_CENTRAL" ? (input.odkForm ?? null) : null,
+        secret: seal(JSON.stringify(credentialsOf(input))),
+        submit: input.submit,
+        scheduled: input.scheduled,
+        createdById: requireUserId(principal),
+      },
+      select: viewFields,
+    });
+    // Never the credentials.
+    await recordAudit(tx, {
+      action: "connection.create",
+      entityType: "Connection",
+      entityId: created.id,
       projectId,
-      name: input.name,
-      kind: input.kind,
-      serverUrl: input.serverUrl.replace(/\/+$/, ""),
-      assetUid: input.kind === "KOBO" ? (input.assetUid ?? null) : null,
-      odkProject: input.kind === "ODK_CENTRAL" ? (input.odkProject ?? null) : null,
-      odkForm: input.kind === "ODK_CENTRAL" ? (input.odkForm ?? null) : null,
-      secret: seal(JSON.stringify(credentialsOf(input))),
-      submit: input.submit,
-      scheduled: input.scheduled,
-      createdById: requireUserId(principal),
-    },
-    select: viewFields,
+      actorUserId: requireUserId(principal),
+      after: auditedFields(created),
+    });
+    return { ...created, pushOn: false };
   });
-  return { ...created, pushOn: false };
 }
+
+const auditedFields = (
+  c: Pick<Connection, "kind" | "name" | "serverUrl" | "assetUid" | "odkProject" | "odkForm" | "submit" | "scheduled">,
+) => ({
+  kind: c.kind,
+  name: c.name,
+  serverUrl: c.serverUrl,
+  assetUid: c.assetUid,
+  odkProject: c.odkProject,
+  odkForm: c.odkForm,
+  submit: c.submit,
+  scheduled: c.scheduled,
+});
+
+/** Another server, or another form on it: what was read from the old one means nothing for the new one. */
+const targetOf = (c: Pick<Connection, "serverUrl" | "assetUid" | "odkProject" | "odkForm">) =>
+  JSON.stringify([c.serverUrl, c.assetUid, c.odkProject, c.odkForm]);
 
 /** Someone edited the connection since this was read: nothing was changed. */
 export class StaleConnection extends DomainError {
@@ -114,6 +142,13 @@ export async function updateConnection(
     throw new DomainError("validation", { fields: [{ field: "body.kind", code: "kindFixed" }] });
   if (before.version !== input.version) throw new StaleConnection({ version: before.version });
   const credentials = newCredentialsOf(input);
+  // The sealed credentials were typed for their server: sent to another one (an address anyone who
+  // manages the project could point at a server of theirs), they would be given away. So another
+  // server needs them typed again; the error names the credential field.
+  if (!credentials && new URL(input.serverUrl).origin !== new URL(before.serverUrl).origin)
+    throw new DomainError("validation", {
+      fields: [{ field: input.kind === "KOBO" ? "body.token" : "body.password", code: "credentialsRequired" }],
+    });
   const data = {
     name: input.name,
     serverUrl: input.serverUrl.replace(/\/+$/, ""),
@@ -135,16 +170,17 @@ export async function updateConnection(
     });
     if (updated.count === 0)
       throw new StaleConnection({ version: (await connectionOf(projectId, connectionId)).version });
-    const pick = (c: typeof data) => ({
-      kind: before.kind,
-      name: c.name,
-      serverUrl: c.serverUrl,
-      assetUid: c.assetUid,
-      odkProject: c.odkProject,
-      odkForm: c.odkForm,
-      submit: c.submit,
-      scheduled: c.scheduled,
-    });
+    const pick = (c: typeof data) => auditedFields({ ...c, kind: before.kind });
+    if (targetOf(before) !== targetOf(data)) {
+      // Pointed at another form: the next sync reads it all from the start. The old form's submissions
+      // are not applied with the new one's, and an unfinished run's cursor (the old form's) is not resumed.
+      await tx.connection.update({ where: { id: before.id }, data: { lastSeenAt: null, lastSeenId: null } });
+      await tx.connectionSubmission.deleteMany({ where: { connectionId: before.id } });
+      await tx.connectionSync.updateMany({
+        where: { connectionId: before.id, trigger: { not: "push" }, status: { not: "DONE" } },
+        data: { status: "FAILED", error: "superseded" },
+      });
+    }
     await recordAudit(tx, {
       action: "connection.update",
       entityType: "Connection",
@@ -166,8 +202,19 @@ export async function updateConnection(
 /** Deletes the connection, its stored submissions and history; the values it saved stay. */
 export async function deleteConnection(principal: Principal, projectId: string, connectionId: string) {
   assertCan(principal, "connections.manage", projectId);
-  const { count } = await db().connection.deleteMany({ where: { id: connectionId, projectId } });
-  if (!count) throw new DomainError("notFound");
+  await db().$transaction(async (tx) => {
+    const found = await tx.connection.findFirst({ where: { id: connectionId, projectId } });
+    if (!found) throw new DomainError("notFound");
+    await tx.connection.delete({ where: { id: found.id } });
+    await recordAudit(tx, {
+      action: "connection.delete",
+      entityType: "Connection",
+      entityId: found.id,
+      projectId,
+      actorUserId: requireUserId(principal),
+      before: auditedFields(found),
+    });
+  });
 }
 
 /** The connection of this project, with its sealed secret (server side only). */
@@ -200,11 +247,16 @@ export function serverOf(connection: Connection, remote: RemoteOptions = default
   );
 }
 
-/** Marks the connection broken (credentials refused) or working again. */
+/**
+ * Marks the connection broken (credentials refused) or working again (null: the server answered). Any
+ * other refusal (unreachable, busy, a bad answer, an address not allowed) says nothing about the
+ * credentials and changes nothing: a broken connection stays broken.
+ */
 export async function markConnection(connectionId: string, error: RemoteRefused | null) {
+  if (error && !error.breaks) return;
   await db().connection.update({
     where: { id: connectionId },
-    data: error?.breaks ? { status: "BROKEN", brokenReason: error.reason } : { status: "OK", brokenReason: null },
+    data: error ? { status: "BROKEN", brokenReason: error.reason } : { status: "OK", brokenReason: null },
   });
 }
 

@@ -23,7 +23,19 @@ const LEASE_MS = 15 * 60_000;
 
 export type SyncOptions = { trigger: "manual" | "schedule" | "push"; remote?: RemoteOptions; pageSize?: number };
 
-const hashOf = (record: unknown) => createHash("sha256").update(JSON.stringify(record)).digest("hex");
+/** What tells an edited submission from one read again: a sync and a push-in must hash alike. */
+export const submissionHash = (record: unknown) => createHash("sha256").update(JSON.stringify(record)).digest("hex");
+/**
+ * How far before a run's start the next run asks again: a submission edited or validated while a run
+ * pages (it moves to an earlier page, shifting the rest) or the server's clock a little behind ours is
+ * still read next time. Reading one again changes nothing (its hash is the same).
+ */
+export const RESUME_MARGIN_MS = 5 * 60_000;
+/** Runs that are never resumed: the connection now points at another form, or a sync took the lease over. */
+const notResumed = ["superseded", "leaseLost"];
+
+/** The run lost its lease (it ran past LEASE_MS and another run took it): it stops, not counted as a failure. */
+class LeaseLost extends Error {}
 
 /** Runs a sync of the connection for the principal (who must be allowed to sync), and returns its record. */
 export async function syncConnection(
@@ -36,15 +48,15 @@ export async function syncConnection(
   assertCan(principal, "results.enter", projectId);
   const connection = await connectionOf(projectId, connectionId);
   const now = new Date();
-  if (!(await takeLease(connection.id, now)))
-    throw new DomainError("conflict", { detail: "A sync of this connection is running." });
+  const lease = { token: await takeLease(connection.id, now) };
+  if (!lease.token) throw new DomainError("conflict", { detail: "A sync of this connection is running." });
   try {
     // A run that did not finish (a crash, a server that kept failing) is resumed: same question, next page.
     const last = await db().connectionSync.findFirst({
       where: { connectionId: connection.id, trigger: { not: "push" } },
       orderBy: { startedAt: "desc" },
     });
-    const resume = last && last.status !== "DONE" ? last : null;
+    const resume = last && last.status !== "DONE" && !notResumed.includes(last.error ?? "") ? last : null;
     if (resume?.status === "RUNNING")
       await db().connectionSync.update({
         where: { id: resume.id },
@@ -60,36 +72,82 @@ export async function syncConnection(
       },
     });
     try {
-      return await runSync(principal, projectId, connection, run, options);
+      return await runSync(principal, projectId, connection, run, options, lease);
     } catch (error) {
-      const reason = error instanceof RemoteRefused ? error.reason : "failed";
-      if (error instanceof RemoteRefused) await markConnection(connection.id, error);
+      const reason =
+        error instanceof RemoteRefused ? error.reason : error instanceof LeaseLost ? "leaseLost" : "failed";
+      // Only a refusal of the credentials changes the connection's state: a server down or busy says
+      // nothing about them, so a broken connection stays broken (and unscheduled) until one works.
+      if (error instanceof RemoteRefused && error.breaks) await markConnection(connection.id, error);
       const failed = await db().connectionSync.update({
         where: { id: run.id },
         data: { status: "FAILED", error: reason, finishedAt: new Date() },
       });
-      await noticeFailure(connection.id, run);
+      if (!(error instanceof LeaseLost)) await noticeFailure(connection.id, run);
       return failed;
     }
   } finally {
-    await releaseLease(connection.id);
+    await releaseLease(connection.id, lease.token);
   }
 }
 
 /**
  * Holds the connection for one run (a sync, or applying a push-in): two runs never apply the rules to
- * the same cells at once. False when another run holds it; a crashed run's hold lapses after LEASE_MS.
+ * the same cells at once. Null when another run holds it; a crashed run's hold lapses after LEASE_MS.
+ * The hold's end (to the millisecond, with a random part) is its holder's token: only the holder renews
+ * or releases it, so a run that outlived its lease never releases the next run's.
  */
-export async function takeLease(connectionId: string, now = new Date()): Promise<boolean> {
+export async function takeLease(connectionId: string, now = new Date()): Promise<Date | null> {
+  const token = leaseEnd(now);
   const leased = await db().connection.updateMany({
     where: { id: connectionId, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
-    data: { lockedUntil: new Date(now.getTime() + LEASE_MS) },
+    data: { lockedUntil: token },
   });
-  return leased.count > 0;
+  return leased.count > 0 ? token : null;
 }
 
-export async function releaseLease(connectionId: string) {
-  await db().connection.update({ where: { id: connectionId }, data: { lockedUntil: null } });
+const leaseEnd = (now: Date) => new Date(now.getTime() + LEASE_MS + Math.floor(Math.random() * 1000));
+
+/** Extends the holder's lease from now; null when it is no longer theirs (it lapsed and was taken). */
+export async function renewLease(connectionId: string, token: Date): Promise<Date | null> {
+  const next = leaseEnd(new Date());
+  const renewed = await db().connection.updateMany({
+    where: { id: connectionId, lockedUntil: token },
+    data: { lockedUntil: next },
+  });
+  return renewed.count > 0 ? next : null;
+}
+
+export async function releaseLease(connectionId: string, token: Date | null) {
+  if (!token) return;
+  await db().connection.updateMany({ where: { id: connectionId, lockedUntil: token }, data: { lockedUntil: null } });
+}
+
+/**
+ * Where the next pull asks from: the newest submission this run read, but not later than a margin
+ * before the start of its first run (a resumed run goes on with the question its first run asked). So
+ * whatever was edited or validated while the run paged is read again next time, and so is one received
+ * in the same (whole) second as the newest read but after that read: the servers compare with "after".
+ */
+async function nextSince(connectionId: string, run: ConnectionSync, watermark: Date | null) {
+  if (!watermark) return null;
+  const ended = await db().connectionSync.findFirst({
+    where: {
+      connectionId,
+      trigger: { not: "push" },
+      startedAt: { lt: run.startedAt },
+      OR: [{ status: "DONE" }, { error: { in: notResumed } }],
+    },
+    orderBy: { startedAt: "desc" },
+    select: { startedAt: true },
+  });
+  const first = await db().connectionSync.findFirst({
+    where: { connectionId, trigger: { not: "push" }, ...(ended ? { startedAt: { gt: ended.startedAt } } : {}) },
+    orderBy: { startedAt: "asc" },
+    select: { startedAt: true },
+  });
+  const started = Math.min((first ?? run).startedAt.getTime(), run.startedAt.getTime());
+  return new Date(Math.min(watermark.getTime(), started - RESUME_MARGIN_MS));
 }
 
 async function runSync(
@@ -98,6 +156,7 @@ async function runSync(
   connection: Awaited<ReturnType<typeof connectionOf>>,
   run: ConnectionSync,
   options: SyncOptions,
+  lease: { token: Date | null },
 ): Promise<ConnectionSync> {
   const server = serverOf(connection, options.remote ?? defaultRemote);
   const limit = options.pageSize ?? PAGE_SIZE;
@@ -118,7 +177,7 @@ async function runSync(
       select: { externalId: true, hash: true },
     });
     const hashes = new Map(stored.map((s) => [s.externalId, s.hash]));
-    const changed = fresh.filter((s) => hashes.get(s.externalId) !== hashOf(s.record));
+    const changed = fresh.filter((s) => hashes.get(s.externalId) !== submissionHash(s.record));
     offset += page.submissions.length;
     await db().$transaction(async (tx) => {
       for (const s of changed) {
@@ -126,7 +185,7 @@ async function runSync(
           submittedAt: s.seenAt,
           formVersion: s.version,
           data: s.record as Prisma.InputJsonObject,
-          hash: hashOf(s.record),
+          hash: submissionHash(s.record),
         };
         await tx.connectionSubmission.upsert({
           where: { connectionId_externalId: { connectionId: connection.id, externalId: s.externalId } },
@@ -139,9 +198,13 @@ async function runSync(
         data: { nextOffset: offset, read: { increment: changed.length } },
       });
     });
+    // A page can take minutes (timeouts, retries): the lease is renewed after each, and a run whose lease
+    // lapsed and was taken by another stops here rather than apply the rules beside it.
+    lease.token = lease.token && (await renewLease(connection.id, lease.token));
+    if (!lease.token) throw new LeaseLost();
     if (!page.more || page.submissions.length === 0) break;
   }
-  return applySubmissions(principal, projectId, connection, run.id, watermark);
+  return applySubmissions(principal, projectId, connection, run.id, await nextSince(connection.id, run, watermark));
 }
 
 /**
@@ -161,17 +224,20 @@ export async function applySubmissions(
     orderBy: [{ submittedAt: "asc" }, { externalId: "asc" }],
   });
   const finish = async (data: Prisma.ConnectionSyncUpdateInput) => {
-    await db().connection.update({
-      where: { id: connection.id },
-      data: {
-        ...(pulledUpTo === undefined ? {} : { lastSeenAt: pulledUpTo }),
-        status: "OK",
-        brokenReason: null,
-        // It works again: the failure episode, if any, is over; the next failure is told anew.
-        failureNoticeAt: null,
-        failureNoticeUserId: null,
-      },
-    });
+    // Only a pull reached the server: it works again, and the failure episode, if any, is over (the
+    // next failure is told anew). A push-in batch never asked the server, so a broken connection stays
+    // broken (and the schedule leaves it alone) however many submissions its REST Service posts.
+    if (pulledUpTo !== undefined)
+      await db().connection.update({
+        where: { id: connection.id },
+        data: {
+          lastSeenAt: pulledUpTo,
+          status: "OK",
+          brokenReason: null,
+          failureNoticeAt: null,
+          failureNoticeUserId: null,
+        },
+      });
     return db().connectionSync.update({
       where: { id: runId },
       data: { status: "DONE", finishedAt: new Date(), ...data },
