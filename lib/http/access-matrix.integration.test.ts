@@ -2,7 +2,7 @@
 // the permission table refuses never gets a 2xx (and never changes anything), one it allows is never
 // refused for who they are, and nobody gets a 5xx. A route added without an entry here fails the test.
 import path from "node:path";
-import { beforeAll, expect, test } from "vitest";
+import { afterAll, beforeAll, expect, test } from "vitest";
 import { hashToken, newSecretToken } from "@/lib/domain/api-tokens/token";
 import { contracts } from "@/lib/http/contracts";
 import { db } from "@/lib/platform/db";
@@ -12,6 +12,7 @@ import { attachEvidence, shareEvidence } from "@/lib/server/evidence/service";
 import { createShareLink } from "@/lib/server/share-links/service";
 import { createStudy } from "@/lib/server/studies/service";
 import { createWebhook } from "@/lib/server/webhooks/service";
+import { type FakeServer, fakeKobo } from "@/lib/testing/fake-survey-servers";
 import { principalFor, projectId } from "@/lib/testing/principals";
 
 /** What each operation asks of its caller (on the Peru project, where the cells are tried). */
@@ -28,6 +29,8 @@ const required: Record<
   | "share"
   | "shareFiles"
   | "connectionSecret"
+  | "connections"
+  | "connectionsManage"
   | "webhooks"
 > = {
   getProjectSummary: "read",
@@ -74,6 +77,15 @@ const required: Record<
   // KoboToolbox's REST Service posts with the connection's push-in secret, which no caller here holds.
   pushKoboSubmission: "connectionSecret",
   pushKoboSubmissionWithSecretInPath: "connectionSecret",
+  // The Peru connection: its managers and evaluators (not admins, not viewers), as on its page.
+  listConnections: "connections",
+  runConnectionSync: "connections",
+  listConnectionSyncs: "connections",
+  testConnection: "connections",
+  // Adding, editing and deleting it: its managers only.
+  createConnection: "connectionsManage",
+  updateConnection: "connectionsManage",
+  deleteConnection: "connectionsManage",
   // A study of the Peru project, internal: its members and admins read it, its managers and admins file one.
   listStudies: "signedIn",
   createStudy: "edit",
@@ -94,6 +106,8 @@ const matrixPdf = "%PDF-1.4\n%%EOF\n";
 type Caller = { name: string; headers: Record<string, string>; may: Set<string> };
 let callers: Caller[] = [];
 let ids: Record<string, string> = {};
+/** The matrix connection's server (a local KoboToolbox), so that testing the connection answers at once. */
+let kobo: FakeServer;
 
 async function apiToken(email: string, extra: { revokedAt?: Date; expiresAt?: Date } = {}) {
   const user = await db().user.findUniqueOrThrow({ where: { email } });
@@ -171,15 +185,22 @@ beforeAll(async () => {
     data: { id: "0f5a3c1e-2b4d-4e6f-8a9b-1c2d3e4f5a6b", projectId: peru, userId: viewer.id, phase: "done" },
   });
   ids.progressId = progress.id;
+  kobo = await fakeKobo({ assetUid: "aMatrix", token: "matrix-token", name: "Matrix form", submissions: [] });
   const connection = await createConnection(manager, peru, {
     name: "Matrix connection",
     kind: "KOBO",
-    serverUrl: "https://kf.kobotoolbox.org",
+    serverUrl: kobo.url,
     assetUid: "aMatrix",
     token: "matrix-token",
   });
   await enablePush(manager, peru, connection.id);
   ids.connectionId = connection.id;
+  // Held as if a sync were running: an allowed caller's sync is answered 409 at once (no sync runs in
+  // the matrix), a refused one still 403.
+  await db().connection.update({
+    where: { id: connection.id },
+    data: { lockedUntil: new Date(Date.now() + 3_600_000) },
+  });
   const study = await createStudy(
     await principalFor("admin@example.org"),
     { typeKey: "evaluation", texts: [{ language: "en", title: "Matrix study" }], projectIds: [peru] },
@@ -201,6 +222,8 @@ beforeAll(async () => {
     "signedIn",
     "shareFiles",
     "webhooks",
+    "connections",
+    "connectionsManage",
   ];
   callers = [
     { name: "anonymous", headers: {}, may: new Set() },
@@ -220,7 +243,7 @@ beforeAll(async () => {
     {
       name: "evaluator",
       headers: await apiToken("evaluator@example.org"),
-      may: new Set(["read", "enter", "unapproved", "signedIn"]),
+      may: new Set(["read", "enter", "unapproved", "signedIn", "connections"]),
     },
     {
       name: "evaluator of another project",
@@ -267,6 +290,10 @@ beforeAll(async () => {
     { name: "revoked donor link", headers: {}, may: new Set() },
   ];
   ids.revokedToken = revokedShare.token;
+});
+
+afterAll(async () => {
+  await kobo?.close();
 });
 
 /** A body that passes validation, so that the refusal (or not) is about who asks. */
@@ -346,6 +373,16 @@ function bodyFor(operationId: string): { body?: string; type?: string } {
       return json({ version: 999, active: false });
     case "rotateWebhookSecret":
       return json({ version: 999 });
+    case "createConnection":
+    case "updateConnection":
+      return json({
+        version: 999,
+        name: "Matrix connection 2",
+        kind: "KOBO",
+        serverUrl: kobo.url,
+        assetUid: "aMatrix",
+        token: "matrix-token",
+      });
     case "createStudy":
       return json({
         typeKey: "baseline",
@@ -402,4 +439,5 @@ test("route x caller matrix: no refused caller succeeds, no allowed caller is re
   expect(unauthorized).toEqual([]);
   expect(cells).toBe(contracts.length * callers.length);
   console.log(`access matrix: ${cells} cells, ${unauthorized.length} unauthorized successes`);
-});
+  // Every route times every caller, one after the other: over 900 requests, longer than one test's default.
+}, 180_000);

@@ -1,5 +1,17 @@
 // Every /api/v1 route's contract: the OpenAPI document is generated from this list.
-import { pushSubmissionHeaderContract, pushSubmissionPathContract } from "./connections";
+import {
+  createConnectionContract,
+  deleteConnectionContract,
+  testConnectionContract,
+  updateConnectionContract,
+} from "./connection-api";
+import {
+  listConnectionsContract,
+  pushSubmissionHeaderContract,
+  pushSubmissionPathContract,
+  runSyncContract,
+  syncHistoryContract,
+} from "./connections";
 
 import {
   deleteEvidenceContract,
@@ -59,6 +71,13 @@ import {
 export const contracts: RouteContract[] = [
   pushSubmissionHeaderContract,
   pushSubmissionPathContract,
+  listConnectionsContract,
+  runSyncContract,
+  syncHistoryContract,
+  createConnectionContract,
+  updateConnectionContract,
+  testConnectionContract,
+  deleteConnectionContract,
   projectSummaryContract,
   projectSummaryCsvContract,
   sharedSummaryContract,
