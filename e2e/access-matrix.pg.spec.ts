@@ -66,6 +66,7 @@ const pages: Record<string, Need> = {
   "/studies/import": "fileStudies",
   "/studies/[studyId]": "read", // an internal study of the Peru project
   "/studies/[studyId]/edit": "edit", // its managers (studies.edit) and admins; anyone else: not found
+  "/admin/studies": "users", // the library's types and themes: admins only (as the users screen)
   // The public library is open on this server (PUBLIC_LIBRARY=1 in playwright.config.ts); its study is public.
   "/library": "public",
   "/library/[studyId]": "public",
@@ -193,6 +194,11 @@ const actions: Record<string, { need: Need; args: (ids: Ids) => Arg[] }> = {
   },
   attachStudyFileAction: { need: "edit", args: ({ studyId }) => [state, form({ studyId })] },
   removeStudyFileAction: { need: "edit", args: ({ studyId }) => [state, form({ studyId, fileId: "none" })] },
+  // Admins only (the same callers as "users"); the admin's call is refused as a key taken, adding nothing.
+  addStudyVocabularyAction: {
+    need: "users",
+    args: () => [state, form({ kind: "type", key: "evaluation", nameEn: "Evaluation", nameEs: "Evaluación" })],
+  },
   citeSourceAction: {
     need: "enter",
     args: ({ projectId }) => [projectId, state, form({ resultId: "none", studyId: "", page: "" })],

@@ -29,3 +29,8 @@ export function canEditStudy(principal: Principal | null, projectIds: readonly s
   if (projectIds.length === 0) return principal.isAdmin;
   return projectIds.every((projectId) => can(principal, "studies.edit", projectId));
 }
+
+/** Whether the principal may add study types and themes (the library's shared vocabulary): instance admins only. */
+export function canKeepStudyVocabulary(principal: Principal | null): boolean {
+  return principal !== null && principal.kind !== "share" && principal.isAdmin;
+}

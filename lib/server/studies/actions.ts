@@ -8,6 +8,7 @@ import { type ActionState, formAction } from "@/lib/server/action";
 import { EvidenceRefused } from "@/lib/server/evidence/service";
 import { citeSource } from "./citations";
 import { attachStudyFiles, createStudy, removeStudyFile, updateStudy } from "./service";
+import { addStudyVocabulary, vocabularyInput } from "./vocabulary";
 
 /** Files a study from the library's form (its document checked as evidence files are); opens its page. */
 export async function createStudyAction(_: ActionState, form: FormData): Promise<ActionState> {
@@ -116,6 +117,28 @@ export async function citeSourceAction(projectId: string, _: ActionState, form: 
     async (user, input) => {
       await citeSource(user, projectId, input);
       revalidatePath(`/projects/${projectId}/entry`);
+    },
+  );
+}
+
+/** Adds a study type or theme (admins only: the service refuses anyone else). */
+export async function addStudyVocabularyAction(_: ActionState, form: FormData): Promise<ActionState> {
+  return formAction(
+    form,
+    {
+      parse: {
+        schema: vocabularyInput,
+        input: (f) => ({
+          kind: idOf(f, "kind"),
+          key: idOf(f, "key"),
+          nameEn: idOf(f, "nameEn"),
+          nameEs: idOf(f, "nameEs"),
+        }),
+      },
+    },
+    async (user, input) => {
+      await addStudyVocabulary(user, input);
+      revalidatePath("/admin/studies");
     },
   );
 }
