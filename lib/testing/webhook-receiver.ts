@@ -6,8 +6,11 @@ import { verifySignature } from "@/lib/domain/webhooks/signature";
 
 type Received = { headers: Record<string, string | string[] | undefined>; body: string; verified: boolean };
 
-/** A local receiver that checks each delivery's signature and answers with the next status of `answers`. */
-export async function receiver(answers: number[]) {
+/**
+ * A local receiver that checks each delivery's signature and answers with the next status of `answers`;
+ * `before` runs when a delivery has come in, and the answer waits for it and then `delayMs` (a slow one).
+ */
+export async function receiver(answers: number[], options: { delayMs?: number; before?: () => Promise<unknown> } = {}) {
   const received: Received[] = [];
   const state = { secret: "" };
   const server: Server = createServer((req, res) => {
@@ -25,7 +28,11 @@ export async function receiver(answers: number[]) {
       );
       received.push({ headers: req.headers, body, verified: verdict.ok });
       res.statusCode = verdict.ok ? (answers.shift() ?? 200) : 401;
-      res.end();
+      void (async () => {
+        await options.before?.();
+        if (options.delayMs) await new Promise((r) => setTimeout(r, options.delayMs));
+        res.end();
+      })();
     });
   });
   await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));

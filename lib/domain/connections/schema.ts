@@ -1,16 +1,14 @@
 // What a manager types to connect a project to a KoboToolbox or ODK Central server. Pure.
 import { z } from "zod";
+import { webAddress } from "@/lib/domain/validation/web-address";
 
 const text = (max: number) => z.string().trim().max(max, "tooLong");
 
 const connectionFields = z.object({
   name: text(100).min(1, "required"),
   kind: z.enum(["KOBO", "ODK_CENTRAL"]),
-  serverUrl: z
-    .string()
-    .trim()
-    .url("url")
-    .refine((u) => /^https?:\/\//i.test(u), "url"),
+  /** No user name or password in it: the credentials have their own fields, sealed. */
+  serverUrl: webAddress,
   /** KoboToolbox: the asset uid and an API token. */
   assetUid: text(100).optional(),
   token: text(500).optional(),

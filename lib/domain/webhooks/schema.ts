@@ -1,5 +1,6 @@
 // What a manager types to add or edit a webhook, and the events one may subscribe to. Pure.
 import { z } from "zod";
+import { webAddress } from "@/lib/domain/validation/web-address";
 
 /**
  * The events a webhook may receive ("webhook.test" is sent only by the test button):
@@ -23,21 +24,15 @@ export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number] | "webhook.test";
  */
 export const UNAPPROVED_EVENTS: readonly WebhookEvent[] = ["results.submitted", "results.returned"];
 
-const url = z
-  .string()
-  .trim()
-  .max(2000, "tooLong")
-  .url("url")
-  .refine((u) => /^https?:\/\//i.test(u), "url");
 const events = z.array(z.enum(WEBHOOK_EVENTS, { error: "required" })).min(1, "required");
 
-export const webhookInputSchema = z.object({ url, events });
+export const webhookInputSchema = z.object({ url: webAddress, events });
 export type WebhookInput = z.output<typeof webhookInputSchema>;
 
 /** An edit: the version it was read at, and what changes (a pause or resume is `active` alone). */
 export const webhookUpdateSchema = z.object({
   version: z.coerce.number().int().min(1),
-  url: url.optional(),
+  url: webAddress.optional(),
   events: events.optional(),
   active: z.boolean().optional(),
 });

@@ -88,6 +88,9 @@ export async function setPeriodLock(
     await lockProjectResultsExclusive(tx, projectId);
     const period = await tx.reportingPeriod.findFirst({ where: { id: periodId, projectId } });
     if (!period) return null;
+    // Already as asked (a second click, two managers at once): nothing is written, audited or announced;
+    // a locked period keeps the time and author of its lock, and period.locked is sent once.
+    if (Boolean(period.lockedAt) === lock) return { updated: period, deliveries: [] };
     const userId = userIdOf(principal);
     const updated = await tx.reportingPeriod.update({
       where: { id: period.id },

@@ -5,71 +5,73 @@
 // A large batch (an import) is sent as several deliveries of at most RESULTS_PER_DELIVERY values each.
 import "server-only";
 import type { WebhookEvent } from "@/lib/domain/webhooks/schema";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { anyoneListens, enqueueEvent } from "./delivery";
-
-type Tx = Prisma.TransactionClient;
+import type { Tx } from "@/lib/platform/db";
+import { listeners, queueFor } from "./delivery";
+import { currentDataVersion } from "./figures";
 
 export const RESULTS_PER_DELIVERY = 500;
 
 type ResultsEvent = Extract<WebhookEvent, `results.${string}`>;
 
-async function dataVersionOf(tx: Tx, projectId: string) {
-  return (
-    (await tx.project.findUnique({ where: { id: projectId }, select: { dataVersion: true } }))?.dataVersion ?? null
-  );
-}
-
-/** Queues one results event for these values in the writer's transaction; the deliveries' ids. */
-export async function enqueueResultsEvent(
-  tx: Tx,
-  projectId: string,
-  event: ResultsEvent,
-  resultIds: string[],
-): Promise<string[]> {
-  if (!resultIds.length || !(await anyoneListens(tx, projectId, event))) return [];
-  const [rows, dataVersion] = await Promise.all([
-    tx.result.findMany({
-      where: { id: { in: resultIds }, indicator: { projectId } },
-      select: {
-        id: true,
-        status: true,
-        value: true,
-        numerator: true,
-        denominator: true,
-        textValue: true,
-        submittedAt: true,
-        reviewComment: true,
-        reviewedAt: true,
-        indicator: { select: { code: true } },
-        period: { select: { id: true, label: true, startDate: true, endDate: true } },
-        round: { select: { id: true, name: true, startDate: true } },
-        location: { select: { id: true, name: true, isoCode: true } },
-        option: { select: { id: true, name: true, dimension: { select: { name: true } } } },
-      },
-      orderBy: { id: "asc" },
-    }),
-    dataVersionOf(tx, projectId),
-  ]);
-  const results = rows.map(({ indicator, option, reviewComment, reviewedAt, submittedAt, ...r }) => ({
+/** What a delivery tells of each value (read one delivery's worth at a time). */
+async function readResults(tx: Tx, projectId: string, event: ResultsEvent, ids: string[]) {
+  const rows = await tx.result.findMany({
+    where: { id: { in: ids }, indicator: { projectId } },
+    select: {
+      id: true,
+      status: true,
+      value: true,
+      numerator: true,
+      denominator: true,
+      textValue: true,
+      submittedAt: true,
+      reviewComment: true,
+      reviewedAt: true,
+      indicator: { select: { code: true } },
+      period: { select: { id: true, label: true, startDate: true, endDate: true } },
+      round: { select: { id: true, name: true, startDate: true } },
+      location: { select: { id: true, name: true, isoCode: true } },
+      option: { select: { id: true, name: true, dimension: { select: { name: true } } } },
+    },
+    orderBy: { id: "asc" },
+  });
+  return rows.map(({ indicator, option, reviewComment, reviewedAt, submittedAt, ...r }) => ({
     ...r,
     indicatorCode: indicator.code,
     option: option ? { id: option.id, name: option.name, dimension: option.dimension.name } : null,
     ...(event === "results.submitted" ? { submittedAt } : { reviewedAt }),
     ...(event === "results.returned" ? { comment: reviewComment } : {}),
   }));
-  const parts = [];
-  for (let i = 0; i < results.length; i += RESULTS_PER_DELIVERY) {
-    const part = results.slice(i, i + RESULTS_PER_DELIVERY);
-    parts.push({
-      dataVersion,
-      results: part,
-      ...(results.length > RESULTS_PER_DELIVERY
-        ? { part: { index: parts.length + 1, of: Math.ceil(results.length / RESULTS_PER_DELIVERY) } }
-        : {}),
-    });
+}
+
+/**
+ * Queues one results event for these values in the writer's transaction; the deliveries' ids. The values
+ * are read in slices of RESULTS_PER_DELIVERY ids, one delivery each: an import of tens of thousands of
+ * values never becomes one query with more bound ids than PostgreSQL takes (65,535).
+ */
+export async function enqueueResultsEvent(
+  tx: Tx,
+  projectId: string,
+  event: ResultsEvent,
+  resultIds: string[],
+): Promise<string[]> {
+  if (!resultIds.length) return [];
+  const hooks = await listeners(tx, projectId, event);
+  if (!hooks.length) return [];
+  const ids = [...new Set(resultIds)].sort();
+  const slices: Awaited<ReturnType<typeof readResults>>[] = [];
+  for (let i = 0; i < ids.length; i += RESULTS_PER_DELIVERY) {
+    const slice = await readResults(tx, projectId, event, ids.slice(i, i + RESULTS_PER_DELIVERY));
+    if (slice.length) slices.push(slice);
   }
-  return enqueueEvent(tx, projectId, event, parts);
+  if (!slices.length) return [];
+  const dataVersion = await currentDataVersion(projectId, tx);
+  const parts = slices.map((part, i) => ({
+    dataVersion,
+    results: part,
+    ...(slices.length > 1 ? { part: { index: i + 1, of: slices.length } } : {}),
+  }));
+  return queueFor(tx, hooks, projectId, event, parts);
 }
 
 /** Queues the review's events in its transaction; the deliveries' ids, to send once it committed. */
@@ -90,10 +92,11 @@ export async function enqueuePeriodLocked(
   projectId: string,
   period: { id: string; label: string; startDate: Date; endDate: Date; lockedAt: Date | null },
 ): Promise<string[]> {
-  if (!(await anyoneListens(tx, projectId, "period.locked"))) return [];
+  const hooks = await listeners(tx, projectId, "period.locked");
+  if (!hooks.length) return [];
   const { id, label, startDate, endDate, lockedAt } = period;
-  return enqueueEvent(tx, projectId, "period.locked", {
-    dataVersion: await dataVersionOf(tx, projectId),
+  return queueFor(tx, hooks, projectId, "period.locked", {
+    dataVersion: await currentDataVersion(projectId, tx),
     period: { id, label, startDate, endDate, lockedAt },
   });
 }

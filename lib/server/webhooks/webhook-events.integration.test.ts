@@ -1,6 +1,7 @@
 // The events beyond a review (submitted values, a locked period, changed figures), editing a webhook
 // (pause, resume, rotate, stale edits), and the sweep pruning the delivery log.
 import { afterAll, beforeAll, expect, test } from "vitest";
+import { ZodError } from "zod";
 import { ForbiddenError } from "@/lib/domain/permissions";
 import { bytesOf } from "@/lib/formats/read/table-rows";
 import { db } from "@/lib/platform/db";
@@ -90,14 +91,18 @@ test("submitted values reach a webhook whose owner may read them, and none whose
   await deleteWebhook(manager, project, lost.webhook.id);
 });
 
-test("locking a period sends period.locked; reopening it sends nothing", async () => {
+test("locking a period sends period.locked once (locking it again sends nothing); reopening it sends nothing", async () => {
   const manager = await principalFor("manager@example.org");
   const { hook, webhook } = await hookFor("manager@example.org", ["period.locked"]);
   const period = await db().reportingPeriod.findFirstOrThrow({
     where: { projectId: project, lockedAt: null, label: { not: "2021-Q4" } },
   });
-  await setPeriodLock(manager, project, period.id, true);
+  const locked = await setPeriodLock(manager, project, period.id, true);
   await deliveriesSettled();
+  // A second click: the lock keeps its time, and nothing is audited or sent again.
+  expect((await setPeriodLock(manager, project, period.id, true))?.lockedAt).toEqual(locked?.lockedAt);
+  await deliveriesSettled();
+  expect(await db().auditEvent.count({ where: { entityId: period.id, action: "period.lock" } })).toBe(1);
   await setPeriodLock(manager, project, period.id, false, "Reopened by the test");
   await deliveriesSettled();
   expect(hook.received.map((r) => [r.verified, r.headers["x-me-event"]])).toEqual([[true, "period.locked"]]);
@@ -165,9 +170,11 @@ test("a manager edits, pauses, resumes and rotates a webhook; stale edits and ot
   ).rejects.toMatchObject({
     code: "stale",
   });
-  await expect(
-    updateWebhook(manager, project, webhook.id, { version: edited.version, url: "ftp://x" }),
-  ).rejects.toThrow();
+  const refused = await updateWebhook(manager, project, webhook.id, { version: edited.version, url: "ftp://x" }).catch(
+    (e) => e,
+  );
+  expect(refused).toBeInstanceOf(ZodError);
+  expect((refused as ZodError).issues).toEqual([expect.objectContaining({ path: ["url"], message: "url" })]);
   const paused = await updateWebhook(manager, project, webhook.id, { version: edited.version, active: false });
   expect(paused.active).toBe(false);
   const approve = async (value: number) => {
