@@ -1,13 +1,17 @@
 import { expect, test } from "@playwright/test";
+import { PDFDocument, StandardFonts } from "pdf-lib";
 import { createShareLink, logInAs } from "./fixtures";
 
-const report = {
-  name: "final-evaluation-tumbes.pdf",
-  mimeType: "application/pdf",
-  buffer: Buffer.from("%PDF-1.4\n% Final evaluation, Tumbes\n%%EOF\n"),
-};
+/** The evaluation's report: its second page names a district ("Matapalo") that its title and abstract do not. */
+async function report() {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  doc.addPage([420, 300]).drawText("Final evaluation, Tumbes", { x: 20, y: 260, size: 12, font });
+  doc.addPage([420, 300]).drawText("Households in Matapalo were reached by phone.", { x: 20, y: 260, size: 10, font });
+  return { name: "final-evaluation-tumbes.pdf", mimeType: "application/pdf", buffer: Buffer.from(await doc.save()) };
+}
 
-test("a manager files an evaluation with its PDF, finds it by a word of its abstract, and a donor link sees it", async ({
+test("a manager files an evaluation with its PDF, finds it by a word of its abstract and one of its PDF's text, and a donor link sees it", async ({
   browser,
 }) => {
   test.setTimeout(120_000);
@@ -31,7 +35,7 @@ test("a manager files an evaluation with its PDF, finds it by a word of its abst
     .first();
   const indicatorLabel = ((await indicatorChoice.textContent()) ?? "").replace("PE-VEN-2021:", "").trim();
   await indicatorChoice.getByRole("checkbox").check();
-  await manager.getByLabel("Document (PDF, DOCX)").setInputFiles(report);
+  await manager.getByLabel("Document (PDF, DOCX)").setInputFiles(await report());
   await manager.getByRole("button", { name: "File the study" }).click();
 
   // The study's page: its metadata, document and indicator.
@@ -48,6 +52,10 @@ test("a manager files an evaluation with its PDF, finds it by a word of its abst
   await expect(manager.locator("mark", { hasText: "Zarumilla" })).toBeVisible();
   await manager.goto("/studies?q=Zarumilla&type=baseline");
   await expect(manager.getByText("No study matches.")).toBeVisible();
+  // Found by a word of its document's text only (read from the PDF when it was filed).
+  await manager.goto("/studies?q=Matapalo");
+  await expect(manager.getByRole("link", { name: "Final evaluation of the Tumbes border response" })).toBeVisible();
+  await expect(manager.locator("mark", { hasText: "Matapalo" })).toBeVisible();
 
   // Shared with the project's donor links: a donor sees it on the report.
   await manager.goto("/projects");
