@@ -37,13 +37,13 @@ export async function withRepeats(
     const rows: Row[] = [];
     for (let pages = 0; url; pages++) {
       if (pages >= MAX_PAGES) throw new RemoteRefused("badResponse");
+      // The credentials go only to the server they are for, whatever a link (the first or a next) says.
+      if (url.origin !== root.origin) throw new RemoteRefused("badResponse");
       const feed = await get(url.toString());
       if (!Array.isArray(feed.value)) throw new RemoteRefused("badResponse");
       rows.push(...feed.value);
       const next: string | undefined = feed["@odata.nextLink"];
       url = next ? new URL(next, root) : null;
-      // The credentials go only to the server they are for, whatever a link says.
-      if (url && url.origin !== root.origin) throw new RemoteRefused("badResponse");
     }
     return rows;
   }
