@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { expect, test } from "vitest";
+import { partsOf } from "./document-text";
 import { readOffThread } from "./off-thread";
 
 const limits = { timeoutMs: 60_000, maxMemoryMb: 512 };
@@ -54,4 +55,10 @@ test("a long page is kept in parts of the same page", { timeout: 60_000 }, async
   expect(parts.length).toBeGreaterThan(1);
   expect(parts.every((p) => p.page === 1 && p.text.length <= 8000)).toBe(true);
   expect(parts.map((p) => p.text).join("\n")).toContain("line 699");
+});
+
+test("control characters (pdf.js's U+0000, the snippet markers U+0002/U+0003) are not kept", () => {
+  expect(partsOf(2, "\u0000Dunnart\u0000s\u0002 and\u0003 quolls\tin\nrows\u001F")).toEqual([
+    { page: 2, text: "Dunnart s  and  quolls\tin\nrows" },
+  ]);
 });

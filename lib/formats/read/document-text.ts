@@ -29,10 +29,18 @@ export const PART_CHARS = 8_000;
 /** The media types whose text is read. */
 export const textMediaTypes: readonly string[] = [evidenceMediaTypes.pdf, evidenceMediaTypes.docx];
 
-/** `text` cut into parts of at most PART_CHARS, each on `page`. */
-function partsOf(page: number | null, text: string): DocumentTextPart[] {
+/**
+ * Control characters other than tab and line ends. pdf.js gives U+0000 for glyphs of fonts without a usable
+ * ToUnicode map, which PostgreSQL's text refuses (the whole insert fails), and U+0002/U+0003 are the
+ * search's snippet markers (lib/server/studies/search.ts); none of them is a word.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
+
+/** `text` without control characters (CONTROL) cut into parts of at most PART_CHARS, each on `page`. */
+export function partsOf(page: number | null, text: string): DocumentTextPart[] {
   const parts: DocumentTextPart[] = [];
-  let rest = text.trim();
+  let rest = text.replace(CONTROL, " ").trim();
   while (rest.length > PART_CHARS) {
     const end = rest.lastIndexOf("\n", PART_CHARS);
     const cut = end > PART_CHARS / 2 ? end : rest.lastIndexOf(" ", PART_CHARS) + 1 || PART_CHARS;

@@ -10,6 +10,7 @@ import type { StudyInput } from "@/lib/domain/studies/input";
 import { db } from "@/lib/platform/db";
 import { reloadEnv } from "@/lib/platform/env";
 import { principalFor, projectId } from "@/lib/testing/principals";
+import { keepDocumentText } from "./document-text";
 import { readableStudiesWhere } from "./scope";
 import { searchStudies } from "./search";
 import { attachStudyFiles, createStudy, readStudy, studyFile } from "./service";
@@ -98,6 +99,35 @@ describe("searching the documents' text", () => {
     expect((await studyFile(admin, made.id, made.files[0]?.id ?? ""))?.bytes).toEqual(broken);
     expect(await searchStudies(admin, { q: "Wallaroo" })).toEqual([]);
     expect((await searchStudies(admin, { q: "Numbat" })).map((s) => s.id)).toEqual([made.id]);
+  });
+
+  test("text the database refuses (U+0000) leaves the file UNREADABLE; the study and the transaction go on", async () => {
+    const admin = await principalFor("admin@example.org");
+    const made = await createStudy(admin, study({ texts: [{ language: "en", title: "Quoll report" }] }));
+    const status = await db().$transaction(async (tx) => {
+      const file = await tx.studyFile.create({
+        data: {
+          studyId: made.id,
+          fileName: "nul.pdf",
+          mediaType: "application/pdf",
+          size: 1,
+          sha256: "0",
+          storageKey: `t/${made.id}`,
+        },
+      });
+      const kept = await keepDocumentText(tx, made.id, file.id, {
+        status: "SEARCHABLE",
+        parts: [{ page: 1, text: "Dunnart\u0000 page" }],
+      });
+      // The transaction is still usable after the refused insert (rolled back to its savepoint only).
+      await tx.study.update({ where: { id: made.id }, data: { pageCount: 7 } });
+      return kept;
+    });
+    expect(status).toBe("UNREADABLE");
+    const files = await db().studyFile.findMany({ where: { studyId: made.id } });
+    expect(files.map((f) => f.textStatus)).toEqual(["UNREADABLE"]);
+    expect(await db().studyFileText.count({ where: { studyId: made.id } })).toBe(0);
+    expect((await db().study.findUniqueOrThrow({ where: { id: made.id } })).pageCount).toBe(7);
   });
 
   test("a document's words are found only by those who may read its study", async () => {

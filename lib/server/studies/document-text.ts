@@ -40,20 +40,40 @@ async function studyLanguages(tx: Tx, studyId: string): Promise<string[]> {
   return texts.map((t) => t.language);
 }
 
-/** Keeps a document's text parts (the database computes their search words, trigger study_file_text_search). */
-export async function keepDocumentText(tx: Tx, studyId: string, fileId: string, text: DocumentText) {
-  if (text.parts.length === 0) return;
+/**
+ * Keeps a document's text parts (the database computes their search words, trigger study_file_text_search)
+ * and returns the file's text status. A failure to store them (text PostgreSQL refuses) is rolled back to
+ * a savepoint and leaves the file UNREADABLE: the study and its file are filed all the same, and nothing
+ * else of the open transaction is lost.
+ */
+export async function keepDocumentText(
+  tx: Tx,
+  studyId: string,
+  fileId: string,
+  text: DocumentText,
+): Promise<StudyFileTextStatus | null> {
+  if (text.parts.length === 0) return text.status;
   const languages = await studyLanguages(tx, studyId);
-  await tx.studyFileText.createMany({
-    data: text.parts.map((part, position) => ({
-      studyId,
-      fileId,
-      position,
-      page: part.page,
-      text: part.text,
-      languages,
-    })),
-  });
+  await tx.$executeRawUnsafe("SAVEPOINT study_file_text");
+  try {
+    await tx.studyFileText.createMany({
+      data: text.parts.map((part, position) => ({
+        studyId,
+        fileId,
+        position,
+        page: part.page,
+        text: part.text,
+        languages,
+      })),
+    });
+    await tx.$executeRawUnsafe("RELEASE SAVEPOINT study_file_text");
+    return text.status;
+  } catch (error) {
+    await tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT study_file_text");
+    log.warn({ err: error, fileId }, "a study document's text was not stored");
+    await tx.studyFile.update({ where: { id: fileId }, data: { textStatus: "UNREADABLE" } });
+    return "UNREADABLE";
+  }
 }
 
 /** After a study's languages changed: its documents' words again in the new ones. */
