@@ -1,6 +1,8 @@
 import { setTimeout as sleep } from "node:timers/promises";
+import { PDFDocument, StandardFonts } from "pdf-lib";
 import { expect, test } from "vitest";
 import type { TableRow } from "@/lib/domain/imports/table-row";
+import { pdfBomb } from "@/lib/testing/pdf-bomb";
 import { readOffThread } from "./off-thread";
 import { readSurveyOffThread, tableRowsOffThread } from "./table-off-thread";
 import { bytesOf } from "./table-rows";
@@ -67,4 +69,22 @@ test("a reader's own refusal crosses back with its class and code; data comes ba
     matched: [{ locationId: "lima", name: "Lima", boundary: null, point: [-77.0428, -12.0464] }],
     unmatched: [],
   });
+});
+
+test("a decompression bomb is refused past the memory limit though the worker's heap stays small", {
+  timeout: 60_000,
+}, async () => {
+  // 200 KB inflating to 200 MB of spaces: pdf.js holds it in buffers outside the heap (about twice over as
+  // they grow), which the heap limit does not count; the process's growth is watched instead.
+  const bomb = pdfBomb(200);
+  expect(bomb.length).toBeLessThan(300 * 1024);
+  const limits = { timeoutMs: 60_000, maxMemoryMb: 256 };
+  const read = (bytes: Uint8Array) =>
+    readOffThread("documentText", { mediaType: "application/pdf", bytes, maxChars: 100_000 }, limits);
+  await expect(read(bomb)).rejects.toMatchObject({ name: "ReadRefused", code: "readTooLarge" });
+  // An ordinary PDF within the same limits is read: the watch counts the read's growth, not the process's size.
+  const ordinary = await PDFDocument.create();
+  const font = await ordinary.embedFont(StandardFonts.Helvetica);
+  ordinary.addPage([200, 200]).drawText("Matapalo", { x: 20, y: 160, size: 12, font });
+  expect(await read(await ordinary.save())).toEqual([{ page: 1, text: "Matapalo" }]);
 });

@@ -2,7 +2,9 @@
 // evidence files) runs in a worker thread with a time and memory limit (IMPORT_READ_TIMEOUT_MS,
 // IMPORT_READ_MEMORY_MB), so parsing a hostile file never stalls the requests of everyone else: a file
 // that takes too long or too much memory is refused by name ("readTimedOut", "readTooLarge"), and the
-// worker is ended after every read, so the memory it took goes back.
+// worker is ended after every read, so the memory it took goes back. The memory limit is the worker's V8
+// heap and, watched from this thread (watchMemory), what the process takes outside it while the worker
+// reads: buffers a reader inflates (a PDF's compressed streams, a zip's entries) are not on the heap.
 //
 // A reader is named in lib/formats/read/readers.ts. `readOffThread` runs one that returns a single value;
 // `streamOffThread` one that yields items (table rows), handed over in batches as the caller asks for
@@ -50,6 +52,33 @@ export type WorkerMessage =
   | { kind: "items"; items: unknown[]; done: boolean }
   | { kind: "error"; error: WorkerError };
 
+const MB = 1024 * 1024;
+/** How often this thread looks at the process's memory while a worker reads (60 MB/s of inflating: ~2 MB). */
+const MEMORY_POLL_MS = 25;
+
+/** The process's memory not held by this thread's own heap and buffers: mostly its workers'. */
+function outsideThisThread(): number {
+  const { rss, heapTotal, external } = process.memoryUsage();
+  return rss - heapTotal - external;
+}
+
+/**
+ * Calls `over` once the process has grown by more than the read's memory limit outside this thread since
+ * the worker started; gives the function that stops watching. Why: the worker's resourceLimits count only
+ * its V8 heap, but the buffers a reader inflates (pdf.js's FlateDecode streams, a zip's entries) live
+ * outside it, and a worker shares its process, so a decompression bomb of a few hundred KB would grow past
+ * any limit until the OS ends the whole server. Its event loop may be busy for seconds inflating, so the
+ * watch runs here, where the loop is free. Reads running at once are held to the limit together.
+ */
+function watchMemory(limits: ReadLimits, over: () => void): () => void {
+  const start = outsideThisThread();
+  const timer = setInterval(() => {
+    if (outsideThisThread() - start > limits.maxMemoryMb * MB) over();
+  }, MEMORY_POLL_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
 function startWorker(workerData: unknown, limits: ReadLimits): Worker {
   const resourceLimits = { maxOldGenerationSizeMb: limits.maxMemoryMb };
   if (import.meta.url.endsWith(".ts")) {
@@ -83,10 +112,12 @@ export function readOffThread<N extends SingleName>(
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      unwatch();
       outcome();
       void worker.terminate();
     };
     const timer = setTimeout(() => settle(() => reject(new ReadRefused("readTimedOut"))), limits.timeoutMs);
+    const unwatch = watchMemory(limits, () => settle(() => reject(new ReadRefused("readTooLarge"))));
     worker.on("message", (message: WorkerMessage) =>
       settle(() =>
         message.kind === "value"
@@ -124,6 +155,12 @@ export async function* streamOffThread<N extends StreamName>(
   });
   worker.on("error", (error: Error & { code?: string }) => fail(failure(error)));
   worker.on("exit", (code) => fail(new Error(`The file reader stopped (exit code ${code})`)));
+  // Past the memory limit the worker is ended at once (its batches may be slow to come): the exit that
+  // follows finds the refusal already set.
+  const unwatch = watchMemory(limits, () => {
+    fail(new ReadRefused("readTooLarge"));
+    void worker.terminate();
+  });
   /** The next batch the worker posts; it is asked for it when `ask` is set (it posts the first unasked). */
   const next = (ask: boolean) =>
     new Promise<WorkerMessage>((resolve, reject) => {
@@ -157,6 +194,7 @@ export async function* streamOffThread<N extends StreamName>(
       if (message.done) return;
     }
   } finally {
+    unwatch();
     ended ??= new Error("The reading was ended");
     await worker.terminate();
   }
