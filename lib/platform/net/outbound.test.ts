@@ -108,3 +108,25 @@ test("allowed with ALLOW_PRIVATE_NETWORK_TARGETS=1 (local servers); a redirect i
   // Never another scheme, even then.
   expect(await refusal(outboundFetch("ftp://127.0.0.1/"))).toBe("scheme");
 });
+
+test("link-local and the clouds' metadata services stay refused with ALLOW_PRIVATE_NETWORK_TARGETS=1", async () => {
+  allowPrivate(true);
+  // Literal addresses (checked before sending) ...
+  expect(await refusal(outboundFetch("http://169.254.169.254/latest/meta-data/"))).toBe("linkLocal");
+  expect(await refusal(outboundFetch("http://[fe80::1]/"))).toBe("linkLocal");
+  expect(await refusal(outboundFetch("http://[::ffff:169.254.169.254]/"))).toBe("linkLocal");
+  expect(await refusal(outboundFetch("http://[fd00:ec2::254]/latest/meta-data/"))).toBe("cloudMetadata");
+  expect(await refusal(outboundFetch("http://100.100.100.200/latest/meta-data/"))).toBe("cloudMetadata");
+  // ... the same on saving ...
+  expect((await outboundRefusal("http://169.254.169.254/"))?.refusal).toBe("linkLocal");
+  expect((await outboundRefusal("https://[fe80::a:b]/hook"))?.refusal).toBe("linkLocal");
+  // ... and what a name resolves to (the connection's lookup; a literal resolves to itself).
+  const looked = await new Promise<NodeJS.ErrnoException | null>((done) =>
+    checkedLookup("169.254.169.254", { all: true }, (error) => done(error)),
+  );
+  expect(looked).toBeInstanceOf(OutboundRefused);
+  expect((looked as OutboundRefused).refusal).toBe("linkLocal");
+  // Other private addresses do pass.
+  expect(await outboundRefusal("http://10.0.0.1/")).toBeNull();
+  expect(await outboundRefusal("http://[fd00:ec2::253]/")).toBeNull();
+});

@@ -4,8 +4,10 @@
 // made: the connection's DNS lookup refuses a name when any of its addresses is refused and connects to
 // the very addresses it checked, so a name that answers a public address to a first lookup and 127.0.0.1
 // to a second (DNS rebinding) gains nothing. Saving such a URL is refused too (assertOutboundUrl), but
-// only this check at send time is the guard. ALLOW_PRIVATE_NETWORK_TARGETS=1 lets every address through
-// (a KoboToolbox server on the office network; tests with local servers).
+// only this check at send time is the guard. ALLOW_PRIVATE_NETWORK_TARGETS=1 lets private and local
+// addresses through (a KoboToolbox server on the office network; tests with local servers), but never
+// link-local ones nor the clouds' metadata services: a server on the office network is never there, and
+// the metadata service hands out the machine's cloud credentials.
 import "server-only";
 import { type LookupAddress, type LookupOptions, lookup } from "node:dns";
 import { isIP } from "node:net";
@@ -30,22 +32,30 @@ export class OutboundRefused extends Error {
 
 export const privateTargetsAllowed = () => env().ALLOW_PRIVATE_NETWORK_TARGETS === "1";
 
+/** Refused even with ALLOW_PRIVATE_NETWORK_TARGETS=1. */
+const ALWAYS_REFUSED: ReadonlySet<AddressRefusal> = new Set(["linkLocal", "cloudMetadata"]);
+
+/** Why this literal address may not be contacted under the current setting, or null. */
+function refusalOf(address: string): AddressRefusal | null {
+  const refusal = addressRefusal(address);
+  return refusal && (!privateTargetsAllowed() || ALWAYS_REFUSED.has(refusal)) ? refusal : null;
+}
+
 const bare = (hostname: string) => hostname.replace(/^\[|\]$/g, "");
 
 /** The refusal of a URL by its scheme or its literal IP address (a name is checked when looked up). */
 function literalRefusal(url: URL): OutboundRefused | null {
   if (url.protocol !== "http:" && url.protocol !== "https:") return new OutboundRefused(url.host, null, "scheme");
   const host = bare(url.hostname);
-  if (privateTargetsAllowed() || !isIP(host)) return null;
-  const refusal = addressRefusal(host);
+  if (!isIP(host)) return null;
+  const refusal = refusalOf(host);
   return refusal ? new OutboundRefused(host, host, refusal) : null;
 }
 
 /** The first refused address among a name's addresses. */
 function refusedAmong(host: string, addresses: LookupAddress[]): OutboundRefused | null {
-  if (privateTargetsAllowed()) return null;
   for (const { address } of addresses) {
-    const refusal = addressRefusal(address);
+    const refusal = refusalOf(address);
     if (refusal) return new OutboundRefused(host, address, refusal);
   }
   return null;
@@ -101,7 +111,7 @@ export async function outboundRefusal(raw: string, timeoutMs = 5_000): Promise<O
   const url = new URL(raw);
   const literal = literalRefusal(url);
   const host = bare(url.hostname);
-  if (literal || privateTargetsAllowed() || isIP(host)) return literal;
+  if (literal || isIP(host)) return literal;
   const addresses = await new Promise<LookupAddress[]>((resolve) => {
     const timer = setTimeout(() => resolve([]), timeoutMs);
     lookup(host, { all: true }, (error, found) => {
