@@ -21,6 +21,7 @@ import { recordAudit } from "@/lib/server/audit/record";
 import { evidenceStore, inspectEvidenceFile } from "@/lib/server/evidence/service";
 import { StaleEdit } from "@/lib/server/projects/edit";
 import { followStudyLanguages, keepDocumentText, readStudyDocumentText } from "./document-text";
+import { fillRoundsFromStudy } from "./round-source";
 import { readableStudiesWhere } from "./scope";
 
 export type StudyFileInput = { name: string; bytes: Uint8Array };
@@ -229,6 +230,7 @@ export async function insertStudy(tx: Tx, userId: string, data: StudyData): Prom
   await checkLinks(tx, data);
   const study = await tx.study.create({ data: { ...ownColumns(data), createdById: userId }, select: { id: true } });
   await writeParts(tx, study.id, data);
+  await fillRoundsFromStudy(tx, userId, study.id, data);
   await recordAudit(tx, {
     action: "study.create",
     entityType: "Study",
@@ -367,6 +369,7 @@ export async function updateStudy(
     await tx.studyFinding.deleteMany({ where });
     await tx.studyThemeLink.deleteMany({ where });
     await writeParts(tx, studyId, data);
+    await fillRoundsFromStudy(tx, userId, studyId, data);
     await followStudyLanguages(tx, studyId);
     await recordAudit(tx, {
       action: "study.update",
