@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { afterEach, describe, expect, test } from "vitest";
 import type { Principal } from "@/lib/domain/permissions";
+import { canReadStudy, type StudyVisibility } from "@/lib/domain/permissions/studies";
 import type { StudyInput } from "@/lib/domain/studies/input";
 import { db } from "@/lib/platform/db";
 import { reloadEnv } from "@/lib/platform/env";
@@ -175,12 +176,15 @@ describe("the search's scope", () => {
     const peru = await projectId("PE-VEN-2021");
     const hiv = await projectId("SA-HIV-MOB");
     const admin = await principalFor("admin@example.org");
+    const made: { id: string; visibility: StudyVisibility; projectIds: string[] }[] = [];
     for (const visibility of ["INTERNAL", "DONORS", "PUBLIC"] as const)
-      for (const projectIds of [[peru], [hiv], [peru, hiv], []])
-        await createStudy(
+      for (const projectIds of [[peru], [hiv], [peru, hiv], []]) {
+        const { id } = await createStudy(
           admin,
           study({ texts: [{ language: "en", title: "Potoroo scope" }], visibility, projectIds }),
         );
+        made.push({ id, visibility, projectIds });
+      }
     const callers: Principal[] = [
       admin,
       await principalFor("viewer@example.org"),
@@ -195,7 +199,16 @@ describe("the search's scope", () => {
         select: { id: true },
       });
       expect(searched, JSON.stringify(principal)).toEqual(listed.map((s) => s.id).sort());
+      // Both derived forms against the domain rule itself, so a mistake in the shared scope cannot pass both.
+      const expected = made.filter((m) => canReadStudy(principal, m)).map((m) => m.id);
+      expect(searched, JSON.stringify(principal)).toEqual(expected.sort());
       for (const id of searched) expect(await readStudy(principal, id)).not.toBeNull();
     }
+    // And by count: an admin reads all 12, a Peru donor link the 2 Peru studies shared with donors and the 4
+    // public ones, an anonymous visitor the 4 public ones.
+    const count = async (principal: Principal | null) => (await searchStudies(principal, { q: "Potoroo" }, 100)).length;
+    expect(await count(admin)).toBe(12);
+    expect(await count({ kind: "share", linkId: "l", projectId: peru })).toBe(6);
+    expect(await count(null)).toBe(4);
   });
 });
