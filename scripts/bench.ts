@@ -244,9 +244,11 @@ report.push(
   for (const row of await benchStudySearch(prisma, median, admin, member)) {
     report.push({
       measurement: `library search of ${STUDIES.toLocaleString("en")} studies: ${row.what}${row.found ? ` (${row.found} found)` : ""}`,
-      result: ms(row.withIndex),
+      // The issue's goal: a search of 10,000 studies answers in under 100 ms (said on each row).
+      result: `${ms(row.withIndex)}, <= 100 ms: ${row.withIndex <= 100 ? "yes" : "NO"}`,
       baseline: `${ms(row.withoutIndex)} (the same without the GIN indexes)`,
       ratio: ratio(row.withIndex, row.withoutIndex),
+      goal: "<= 100 ms",
     });
   }
 }

@@ -67,6 +67,9 @@ function filtersSql(search: StudySearch): Prisma.Sql[] {
   return terms;
 }
 
+/** How many times the page's size of studies, best by their titles, abstracts and findings, have their documents ranked too. */
+const LIFT = 4;
+
 type Hit = { id: string; rank: number | null; snippet: string | null; fileId: string | null; page: number | null };
 
 /**
@@ -85,23 +88,39 @@ function studyHits(principal: Principal | null, search: StudySearch, limit: numb
   const options = `MaxFragments=2, MaxWords=30, MinWords=10, FragmentDelimiter=" … ", StartSel=${START}, StopSel=${STOP}`;
   // One query in every language's configuration (study_ts_query_all), the same value for every row: the
   // GIN indexes find the matches and ts_rank ranks them without a query made per row (a query in each
-  // row's own language cost more than the whole search). The snippets, made for the page's hits only,
-  // highlight the words in the text's own language.
+  // row's own language cost more than the whole search). The scope is a term of each source's scan, so
+  // no study out of scope is ranked. Ranking is most of a common word's cost, the documents' long parts
+  // most of that: titles, abstracts and findings are ranked for every match, document parts only for the
+  // studies that can be in the page, the LIFT best by those (a document counts 0.3 of a title: it lifts
+  // a study, but from far below the page's last hit rarely) and those matched in their documents only.
+  // The snippets, made for the page's hits only, highlight the words in the text's own language.
   return db().$queryRaw<Hit[]>`
-    WITH hits AS (
+    WITH texts AS (
       SELECT t."studyId" AS id, 'text' AS source, t."id" AS part, ts_rank(t."search", study_ts_query_all(${q})) AS rank
-        FROM "StudyText" t WHERE t."search" @@ study_ts_query_all(${q})
+        FROM "StudyText" t JOIN "Study" s ON s."id" = t."studyId"
+       WHERE t."search" @@ study_ts_query_all(${q}) AND ${where}
       UNION ALL
       SELECT f."studyId", 'finding', f."id", ts_rank(f."search", study_ts_query_all(${q})) * 0.5
-        FROM "StudyFinding" f WHERE f."search" @@ study_ts_query_all(${q})
-      UNION ALL
-      SELECT d."studyId", 'document', d."id", ts_rank(d."search", study_ts_query_all(${q})) * 0.3
-        FROM "StudyFileText" d WHERE d."search" @@ study_ts_query_all(${q})
+        FROM "StudyFinding" f JOIN "Study" s ON s."id" = f."studyId"
+       WHERE f."search" @@ study_ts_query_all(${q}) AND ${where}
+    ), text_best AS (
+      SELECT DISTINCT ON (id) id, source, part, rank::float8 AS rank FROM texts ORDER BY id, rank DESC
+    ), lifted AS (
+      (SELECT id FROM text_best ORDER BY rank DESC, id LIMIT ${limit * LIFT})
+      UNION
+      -- Studies with no such text are left first, then their documents' matches looked up (the other way
+      -- round, a common word's every document part was read to find the few not matched by their texts).
+      SELECT s."id" FROM "Study" s
+       WHERE ${where} AND NOT EXISTS (SELECT 1 FROM text_best b WHERE b.id = s."id")
+         AND s."id" IN (SELECT d."studyId" FROM "StudyFileText" d WHERE d."search" @@ study_ts_query_all(${q}))
+    ), docs AS (
+      SELECT DISTINCT ON (d."studyId") d."studyId" AS id, 'document' AS source, d."id" AS part,
+             (ts_rank(d."search", study_ts_query_all(${q})) * 0.3)::float8 AS rank
+        FROM "StudyFileText" d
+       WHERE d."studyId" IN (SELECT id FROM lifted) AND d."search" @@ study_ts_query_all(${q})
+       ORDER BY d."studyId", rank DESC
     ), best AS (
-      SELECT DISTINCT ON (h.id) h.id, h.source, h.part, h.rank::float8 AS rank
-        FROM hits h JOIN "Study" s ON s."id" = h.id
-       WHERE ${where}
-       ORDER BY h.id, h.rank DESC
+      SELECT DISTINCT ON (id) * FROM (SELECT * FROM text_best UNION ALL SELECT * FROM docs) a ORDER BY id, rank DESC
     ), top AS (
       SELECT * FROM best ORDER BY rank DESC, id LIMIT ${limit}
     )
