@@ -4,9 +4,10 @@
 // the manager approves them and the dashboard shows them. The app reaches the server on 127.0.0.1 because
 // its e2e instances run with ALLOW_PRIVATE_NETWORK_TARGETS=1 (playwright.config.ts).
 // On PostgreSQL: the project's saved survey rules and the survey round are set up through the data layer,
-// as a survey import and the project's setup would have left them.
+// as a survey import and the project's setup would have left them; the spec removes its connection and its
+// round (with the values synced into it) before and after, so it passes again on the same database.
 import { expect, test } from "@playwright/test";
-import type { Prisma } from "../lib/generated/prisma/client";
+import { Prisma } from "../lib/generated/prisma/client";
 import { type FakeServer, fakeKobo } from "../lib/testing/fake-survey-servers";
 import { type Household, midlineHouseholds } from "../lib/testing/kobo-workbook";
 import { e2eDatabase } from "./database";
@@ -49,24 +50,30 @@ function koboSubmission(h: Household, n: number) {
 let kobo: FakeServer;
 let savedRules: Prisma.JsonValue = null;
 
+/** What this spec leaves in Peru: its connection (runs and submissions go with it) and its round (with the values). */
+async function removeLeftovers(prisma: ReturnType<typeof e2eDatabase>["prisma"], projectId: string) {
+  await prisma.connection.deleteMany({ where: { projectId, name: CONNECTION } });
+  await prisma.surveyRound.deleteMany({ where: { projectId, name: ROUND } });
+}
+
 test.beforeAll(async () => {
   const { prisma, close } = e2eDatabase();
   try {
     const peru = await prisma.project.findUniqueOrThrow({ where: { code: "PE-VEN-2021" } });
     savedRules = peru.surveyRules;
+    await removeLeftovers(prisma, peru.id);
     await prisma.project.update({ where: { id: peru.id }, data: { surveyRules: rules } });
-    if (!(await prisma.surveyRound.count({ where: { projectId: peru.id, name: ROUND } })))
-      await prisma.surveyRound.create({
-        data: {
-          projectId: peru.id,
-          type: "MIDLINE",
-          name: ROUND,
-          startDate: new Date("2021-07-01"),
-          endDate: new Date("2021-07-31"),
-          mode: "IN_PERSON",
-          plannedSampleSize: 100,
-        },
-      });
+    await prisma.surveyRound.create({
+      data: {
+        projectId: peru.id,
+        type: "MIDLINE",
+        name: ROUND,
+        startDate: new Date("2021-07-01"),
+        endDate: new Date("2021-07-31"),
+        mode: "IN_PERSON",
+        plannedSampleSize: 100,
+      },
+    });
   } finally {
     await close();
   }
@@ -83,10 +90,12 @@ test.afterAll(async () => {
   // The survey import's spec starts from the project's own rules (none): the rules go back as they were.
   const { prisma, close } = e2eDatabase();
   try {
-    await prisma.project.update({
+    const peru = await prisma.project.update({
       where: { code: "PE-VEN-2021" },
-      data: { surveyRules: savedRules ?? (null as unknown as Prisma.InputJsonValue) },
+      // No rules is SQL NULL (Prisma.DbNull); a plain null is refused for a JSON column.
+      data: { surveyRules: savedRules ?? Prisma.DbNull },
     });
+    await removeLeftovers(prisma, peru.id);
   } finally {
     await close();
   }
