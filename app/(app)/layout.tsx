@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { LanguageSwitcher } from "@/components/layout/language-switcher";
 import { can } from "@/lib/domain/permissions";
+import { canKeepStudyVocabulary } from "@/lib/domain/permissions/studies";
 import { requireUser } from "@/lib/platform/auth/session";
 import { failingConnections } from "@/lib/server/connections/notices";
 import { inboxCount } from "@/lib/server/results/inbox";
@@ -29,6 +30,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           <Link href="/settings/tokens">{t("nav.tokens")}</Link>
           <Link href="/settings/account">{t("nav.account")}</Link>
           {can(user, "users.manage") && <Link href="/admin/users">{t("nav.users")}</Link>}
+          {canKeepStudyVocabulary(user) && <Link href="/admin/studies">{t("nav.studyVocabulary")}</Link>}
           <span className="muted">{t("nav.signedInAs", { name: user.name })}</span>
           <LanguageSwitcher />
           <SignOutButton />

@@ -10,7 +10,8 @@ export async function CitedSource({ citation, href }: { citation: Citation; href
   const study = [nameFor(citation.type, locale), citation.year].filter(Boolean).join(", ");
   const page = citation.page === null ? "" : `, ${t("page", { page: citation.page })}`;
   return (
-    <span className="cited-source" data-study={citation.studyId}>
+    // The study's id only beside its link: a reader who may not open it learns nothing of it.
+    <span className="cited-source" data-study={href ? citation.studyId : undefined}>
       {t("source")} {href ? <a href={href}>{study}</a> : study}
       {page}
     </span>

@@ -1,5 +1,6 @@
 // The donor report's "Sources of the figures": each indicator with the study its values cite, linked to the
-// study in the report's own list when it is shared with the link (otherwise its type and year only).
+// study in the report's own list. Only studies shared with the link are cited (reportCitations leaves the
+// others out); one shared but beyond the list's length shows its type and year without a link.
 // Server-rendered, plain links: no client code on the donor page (its first-load budget).
 import { getTranslations } from "next-intl/server";
 import type { Citation } from "@/lib/server/studies/citations";
@@ -19,7 +20,7 @@ export async function ReportSources({ lines, listed }: { lines: Line[]; listed: 
             <strong>{indicator.code}</strong> {indicator.title}:{" "}
             <CitedSource
               citation={citation}
-              href={citation.shared && listed.has(citation.studyId) ? `#study-${citation.studyId}` : undefined}
+              href={listed.has(citation.studyId) ? `#study-${citation.studyId}` : undefined}
             />
           </li>
         ))}

@@ -3,17 +3,20 @@
 // study that is the round's source (the earliest published, when several are). Read by the indicator page
 // and the donor report, which link the study only where the reader may open it.
 import "server-only";
-import { assertCan, ForbiddenError, type Principal, requireUserId } from "@/lib/domain/permissions";
+import { assertCan, can, ForbiddenError, type Principal, requireUserId } from "@/lib/domain/permissions";
+import { canReadStudy } from "@/lib/domain/permissions/studies";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/platform/db";
 import { allOf, visibleResultsWhere } from "@/lib/server/access/scoped-list";
 import { recordAudit } from "@/lib/server/audit/record";
 import { EditRefused } from "@/lib/server/projects/edit";
+import { lockProjectResultsShared } from "@/lib/server/results/locks";
 
 const citedSelect = {
   id: true,
   publishedOn: true,
   visibility: true,
+  projects: { select: { projectId: true } },
   type: { select: { nameEn: true, nameEs: true } },
 } satisfies Prisma.StudySelect;
 
@@ -24,24 +27,35 @@ export type Citation = {
   type: { nameEn: string; nameEs: string };
   year: string | null;
   page: number | null;
-  /** Whether the project's donor links may read the study (the donor report links it only then). */
+  /** Whether the project's donor links may read the study (the donor report cites it only then). */
   shared: boolean;
 };
 
-const citationOf = (study: CitedStudy, page: number | null): Citation => ({
+/**
+ * Whether the donor report of the project lists the study: the rule of its Studies list
+ * (projectStudies with sharedOnly): one of the project's studies that a donor link of it reads.
+ * Visibility alone is not enough: a study shared with donors but no longer linked to this project is not
+ * theirs to see.
+ */
+function sharedWithProject(study: CitedStudy, projectId: string) {
+  const access = { visibility: study.visibility, projectIds: study.projects.map((p) => p.projectId) };
+  return access.projectIds.includes(projectId) && canReadStudy({ kind: "share", linkId: "", projectId }, access);
+}
+
+const citationOf = (study: CitedStudy, page: number | null, projectId: string): Citation => ({
   studyId: study.id,
   type: study.type,
   year: study.publishedOn ? String(study.publishedOn.getUTCFullYear()) : null,
   page,
-  shared: study.visibility !== "INTERNAL",
+  shared: sharedWithProject(study, projectId),
 });
 
 const firstPublished = (a: CitedStudy, b: CitedStudy) =>
   (a.publishedOn?.getTime() ?? Number.POSITIVE_INFINITY) - (b.publishedOn?.getTime() ?? Number.POSITIVE_INFINITY) ||
   a.id.localeCompare(b.id);
 
-/** The source each of these values cites, by value id (values citing none are left out). */
-export async function citationsOf(where: Prisma.ResultWhereInput): Promise<Map<string, Citation>> {
+/** The source each of these values (of the project) cites, by value id (values citing none are left out). */
+export async function citationsOf(projectId: string, where: Prisma.ResultWhereInput): Promise<Map<string, Citation>> {
   const rows = await db().result.findMany({
     where: allOf<Prisma.ResultWhereInput>(where, {
       OR: [{ sourceStudyId: { not: null } }, { round: { studies: { some: {} } } }],
@@ -55,10 +69,10 @@ export async function citationsOf(where: Prisma.ResultWhereInput): Promise<Map<s
   });
   const found = new Map<string, Citation>();
   for (const row of rows) {
-    if (row.sourceStudy) found.set(row.id, citationOf(row.sourceStudy, row.sourcePage));
+    if (row.sourceStudy) found.set(row.id, citationOf(row.sourceStudy, row.sourcePage, projectId));
     else {
       const [roundStudy] = (row.round?.studies ?? []).map((s) => s.study).sort(firstPublished);
-      if (roundStudy) found.set(row.id, citationOf(roundStudy, null));
+      if (roundStudy) found.set(row.id, citationOf(roundStudy, null, projectId));
     }
   }
   return found;
@@ -68,25 +82,27 @@ export async function citationsOf(where: Prisma.ResultWhereInput): Promise<Map<s
 export async function indicatorCitations(principal: Principal, projectId: string, indicatorId: string) {
   const scope = visibleResultsWhere(principal, projectId);
   if (!scope) throw new ForbiddenError("project.read");
-  return citationsOf(allOf(scope, { indicatorId }));
+  return citationsOf(projectId, allOf(scope, { indicatorId }));
 }
 
 /**
  * The sources a project's report cites, one line per indicator and source, for the values the principal
- * sees (a donor link: approved ones) of these indicators (those the report shows).
+ * sees (a donor link: approved ones) of these indicators (those the report shows). Only studies the report
+ * lists (shared with the project's donor links) are cited: a citation of any other study is left out, so
+ * the report says nothing of it (not its id, type or year, nor that it exists).
  */
 export async function reportCitations(principal: Principal, projectId: string, indicatorIds: string[]) {
   const scope = visibleResultsWhere(principal, projectId);
   if (!scope) return [];
   const where = allOf(scope, { indicatorId: { in: indicatorIds } });
   const [citations, values] = await Promise.all([
-    citationsOf(where),
+    citationsOf(projectId, where),
     db().result.findMany({ where, select: { id: true, indicator: { select: { id: true, code: true, title: true } } } }),
   ]);
   const lines = new Map<string, { indicator: { id: string; code: string; title: string }; citation: Citation }>();
   for (const value of values) {
     const citation = citations.get(value.id);
-    if (!citation) continue;
+    if (!citation?.shared) continue;
     const key = `${value.indicator.id}|${citation.studyId}|${citation.page ?? ""}`;
     if (!lines.has(key)) lines.set(key, { indicator: value.indicator, citation });
   }
@@ -110,6 +126,13 @@ export async function citableStudies(projectId: string) {
  * Names (or clears, with a null study) the study and page a value is taken from; by whoever enters the
  * project's values. The study must be linked to the project. Audited; the value's figures and version
  * are untouched (a citation does not make an open entry sheet stale).
+ *
+ * The source is part of what a value says, so it follows the rules of its figures: nothing changes in a
+ * locked period (as result entry refuses; survey rounds have no lock), and an approved value's source is
+ * changed only by those who may review (approve) the project's values, whose change stands as approved.
+ * Anyone else is refused rather than sending the value back to review: an approved figure is never
+ * reopened by a side edit. Checked under the project's results lock, as saves are, so a period locked or
+ * a value approved meanwhile is seen.
  */
 export async function citeSource(
   principal: Principal,
@@ -118,16 +141,22 @@ export async function citeSource(
 ) {
   assertCan(principal, "results.enter", projectId);
   const userId = requireUserId(principal);
-  const value = await db().result.findFirst({
-    where: { id: input.resultId, indicator: { projectId } },
-    select: { id: true, sourceStudyId: true, sourcePage: true },
-  });
-  if (!value) throw new EditRefused("resultId", "unknown");
+  const mayReview = can(principal, "results.review", projectId);
   if (input.studyId && !(await db().studyProject.findFirst({ where: { projectId, studyId: input.studyId } })))
     throw new EditRefused("studyId", "unknown");
   const after = { sourceStudyId: input.studyId, sourcePage: input.studyId ? input.page : null };
   await db().$transaction(async (tx) => {
-    await tx.result.update({ where: { id: value.id }, data: after });
+    await lockProjectResultsShared(tx, projectId);
+    const value = await tx.result.findFirst({
+      where: { id: input.resultId, indicator: { projectId } },
+      select: { id: true, status: true, sourceStudyId: true, sourcePage: true, period: { select: { lockedAt: true } } },
+    });
+    if (!value) throw new EditRefused("resultId", "unknown");
+    if (value.period?.lockedAt) throw new EditRefused("resultId", "locked");
+    if (value.status === "APPROVED" && !mayReview) throw new EditRefused("resultId", "approved");
+    // A review does not take the results lock: the write holds only while the status is the one checked.
+    const written = await tx.result.updateMany({ where: { id: value.id, status: value.status }, data: after });
+    if (written.count === 0) throw new EditRefused("resultId", "changed");
     await recordAudit(tx, {
       action: "result.source",
       entityType: "Result",

@@ -40,3 +40,13 @@ test("an admin adds a type and a theme; managers may not; a taken or malformed k
   }
   expect(await db().studyTheme.count({ where: { key: "not-added" } })).toBe(0);
 });
+
+test("two admins adding the same key at once: one is added, the other refused on its key (not a failure)", async () => {
+  const admin = await principalFor("admin@example.org");
+  const add = () => addStudyVocabulary(admin, { kind: "theme", key: "vocab-race", nameEn: "Race", nameEs: "Carrera" });
+  const outcomes = await Promise.allSettled([add(), add(), add()]);
+  expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
+  for (const o of outcomes)
+    if (o.status === "rejected") expect(o.reason).toMatchObject({ field: "key", reason: "taken" });
+  expect(await db().studyTheme.count({ where: { key: "vocab-race" } })).toBe(1);
+});

@@ -27,23 +27,28 @@ export async function addStudyVocabulary(principal: Principal, input: Vocabulary
   if (!canKeepStudyVocabulary(principal)) throw new DomainError("forbidden", { detail: "Admins only" });
   const userId = requireUserId(principal);
   const { kind, ...row } = vocabularyInput.parse(input);
-  await db().$transaction(async (tx) => {
-    const taken =
-      kind === "type"
-        ? await tx.studyType.findUnique({ where: { key: row.key } })
-        : await tx.studyTheme.findUnique({ where: { key: row.key } });
-    if (taken) throw new EditRefused("key", "taken");
-    if (kind === "type") {
-      // After the shipped ones in the lists.
-      const last = await tx.studyType.aggregate({ _max: { sortOrder: true } });
-      await tx.studyType.create({ data: { ...row, sortOrder: (last._max.sortOrder ?? 0) + 1 } });
-    } else await tx.studyTheme.create({ data: row });
-    await recordAudit(tx, {
-      action: `study.${kind}.add`,
-      entityType: kind === "type" ? "StudyType" : "StudyTheme",
-      entityId: row.key,
-      actorUserId: userId,
-      after: row,
+  await db()
+    .$transaction(async (tx) => {
+      const taken =
+        kind === "type"
+          ? await tx.studyType.findUnique({ where: { key: row.key } })
+          : await tx.studyTheme.findUnique({ where: { key: row.key } });
+      if (taken) throw new EditRefused("key", "taken");
+      if (kind === "type") {
+        // After the shipped ones in the lists.
+        const last = await tx.studyType.aggregate({ _max: { sortOrder: true } });
+        await tx.studyType.create({ data: { ...row, sortOrder: (last._max.sortOrder ?? 0) + 1 } });
+      } else await tx.studyTheme.create({ data: row });
+      await recordAudit(tx, {
+        action: `study.${kind}.add`,
+        entityType: kind === "type" ? "StudyType" : "StudyTheme",
+        entityId: row.key,
+        actorUserId: userId,
+        after: row,
+      });
+    })
+    // Two admins adding the same key at once both pass the check; the loser meets the key's unique index.
+    .catch((error) => {
+      throw (error as { code?: string }).code === "P2002" ? new EditRefused("key", "taken") : error;
     });
-  });
 }
