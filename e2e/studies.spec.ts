@@ -11,7 +11,7 @@ async function report() {
   return { name: "final-evaluation-tumbes.pdf", mimeType: "application/pdf", buffer: Buffer.from(await doc.save()) };
 }
 
-test("a manager files an evaluation with its PDF, finds it by a word of its abstract and one of its PDF's text, and a donor link sees it", async ({
+test("a manager files an evaluation with its PDF and a survey round, finds it by a word of its abstract and one of its PDF's text, and a donor link sees it", async ({
   browser,
 }) => {
   test.setTimeout(120_000);
@@ -35,6 +35,13 @@ test("a manager files an evaluation with its PDF, finds it by a word of its abst
     .first();
   const indicatorLabel = ((await indicatorChoice.textContent()) ?? "").replace("PE-VEN-2021:", "").trim();
   await indicatorChoice.getByRole("checkbox").check();
+  // A survey round of the same project: the study page names it.
+  const roundChoice = manager
+    .getByRole("group", { name: "Survey rounds" })
+    .locator("label", { hasText: "PE-VEN-2021:" })
+    .first();
+  const roundName = ((await roundChoice.textContent()) ?? "").replace("PE-VEN-2021:", "").trim();
+  await roundChoice.getByRole("checkbox").check();
   await manager.getByLabel("Document (PDF, DOCX)").setInputFiles(await report());
   await manager.getByRole("button", { name: "File the study" }).click();
 
@@ -45,6 +52,10 @@ test("a manager files an evaluation with its PDF, finds it by a word of its abst
   await expect(manager.getByRole("link", { name: "final-evaluation-tumbes.pdf" })).toBeVisible();
   const [code] = indicatorLabel.split(" ");
   await expect(manager.getByRole("link", { name: new RegExp(`^${code} · `) })).toBeVisible();
+  expect(roundName).not.toBe("");
+  await expect(
+    manager.locator("section", { has: manager.getByRole("heading", { name: "Survey rounds" }) }),
+  ).toContainText(roundName);
 
   // Found by a word of its abstract, the word highlighted.
   await manager.goto("/studies?q=Zarumilla");
