@@ -67,6 +67,7 @@ const pages: Record<string, Need> = {
   "/studies/[studyId]": "read", // an internal study of the Peru project
   "/studies/[studyId]/edit": "edit", // its managers (studies.edit) and admins; anyone else: not found
   "/admin/studies": "users", // the library's types and themes: admins only (as the users screen)
+  "/admin/webhooks": "users", // the instance webhooks (every project's events): admins only
   // The public library is open on this server (PUBLIC_LIBRARY=1 in playwright.config.ts); its study is public.
   "/library": "public",
   "/library/[studyId]": "public",
@@ -152,6 +153,18 @@ const actions: Record<string, { need: Need; args: (ids: Ids) => Arg[] }> = {
     need: "webhooks",
     args: ({ projectId }) => [projectId, state, form({ webhookId: "none", version: "1" })],
   },
+  // The instance webhooks (webhooks.manageInstance): admins only, as the users screen.
+  createInstanceWebhookAction: {
+    need: "users",
+    args: () => [state, form({ url: "http://127.0.0.1:9/x", events: "results.approved" })],
+  },
+  updateInstanceWebhookAction: {
+    need: "users",
+    args: () => [state, form({ webhookId: "none", version: "1", active: "false" })],
+  },
+  rotateInstanceWebhookSecretAction: { need: "users", args: () => [state, form({ webhookId: "none", version: "1" })] },
+  deleteInstanceWebhookAction: { need: "users", args: () => [state, form({ webhookId: "none" })] },
+  testInstanceWebhookAction: { need: "users", args: () => [state, form({ webhookId: "none" })] },
   createConnectionAction: { need: "connectionsManage", args: ({ projectId }) => [projectId, state, form()] },
   updateConnectionAction: {
     need: "connectionsManage",

@@ -30,6 +30,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           <Link href="/settings/tokens">{t("nav.tokens")}</Link>
           <Link href="/settings/account">{t("nav.account")}</Link>
           {can(user, "users.manage") && <Link href="/admin/users">{t("nav.users")}</Link>}
+          {can(user, "webhooks.manageInstance") && <Link href="/admin/webhooks">{t("nav.instanceWebhooks")}</Link>}
           {canKeepStudyVocabulary(user) && <Link href="/admin/studies">{t("nav.studyVocabulary")}</Link>}
           <span className="muted">{t("nav.signedInAs", { name: user.name })}</span>
           <LanguageSwitcher />

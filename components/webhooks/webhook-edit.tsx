@@ -7,6 +7,7 @@ import { useErrorMessage } from "@/components/ui/use-error-message";
 import { EventChoices } from "@/components/webhooks/event-choices";
 import type { ActionState } from "@/lib/server/action";
 import { type CreateWebhookState, rotateWebhookSecretAction, updateWebhookAction } from "@/lib/server/webhooks/actions";
+import { rotateInstanceWebhookSecretAction, updateInstanceWebhookAction } from "@/lib/server/webhooks/instance-actions";
 
 type Editable = { id: string; url: string; events: string[]; active: boolean; version: number };
 
@@ -14,16 +15,19 @@ type Editable = { id: string; url: string; events: string[]; active: boolean; ve
  * A webhook's changes: pause or resume it, rotate its signing secret (the new one shown once), and edit
  * its address and events. Each form sends the version the page was read at.
  */
-export function WebhookEdit({ projectId, webhook: w }: { projectId: string; webhook: Editable }) {
+export function WebhookEdit({ projectId, webhook: w }: { projectId: string | null; webhook: Editable }) {
   const t = useTranslations("webhooks");
   const message = useErrorMessage("webhooks.errors");
-  const [edited, edit, editing] = useActionState<ActionState, FormData>(updateWebhookAction.bind(null, projectId), {});
+  const [edited, edit, editing] = useActionState<ActionState, FormData>(
+    projectId ? updateWebhookAction.bind(null, projectId) : updateInstanceWebhookAction,
+    {},
+  );
   const [toggled, toggle, toggling] = useActionState<ActionState, FormData>(
-    updateWebhookAction.bind(null, projectId),
+    projectId ? updateWebhookAction.bind(null, projectId) : updateInstanceWebhookAction,
     {},
   );
   const [rotated, rotate, rotating] = useActionState<CreateWebhookState, FormData>(
-    rotateWebhookSecretAction.bind(null, projectId),
+    projectId ? rotateWebhookSecretAction.bind(null, projectId) : rotateInstanceWebhookSecretAction,
     {},
   );
   const hidden = (
@@ -78,6 +82,7 @@ export function WebhookEdit({ projectId, webhook: w }: { projectId: string; webh
             error={message(edited.fieldErrors?.url)}
           />
           <EventChoices
+            instance={projectId === null}
             id={`webhook-events-${w.id}`}
             checked={edited.lists?.events ?? w.events}
             error={message(edited.fieldErrors?.events)}

@@ -6,12 +6,13 @@ import { SecretNotice } from "@/components/ui/secret-notice";
 import { useErrorMessage } from "@/components/ui/use-error-message";
 import { EventChoices } from "@/components/webhooks/event-choices";
 import { type CreateWebhookState, createWebhookAction } from "@/lib/server/webhooks/actions";
+import { createInstanceWebhookAction } from "@/lib/server/webhooks/instance-actions";
 
 /** A manager adds a webhook: its address and events; the signing secret is shown once, here. */
-export function WebhookForm({ projectId }: { projectId: string }) {
+export function WebhookForm({ projectId }: { projectId: string | null }) {
   const t = useTranslations("webhooks");
   const [state, action, pending] = useActionState<CreateWebhookState, FormData>(
-    createWebhookAction.bind(null, projectId),
+    projectId ? createWebhookAction.bind(null, projectId) : createInstanceWebhookAction,
     {},
   );
   const message = useErrorMessage("webhooks.errors");
@@ -35,7 +36,7 @@ export function WebhookForm({ projectId }: { projectId: string }) {
         autoComplete="off"
         error={message(state.fieldErrors?.url)}
       />
-      <EventChoices id="webhook-events" error={eventsError} />
+      <EventChoices id="webhook-events" error={eventsError} instance={projectId === null} />
       <button className="button" type="submit" disabled={pending}>
         {t("add")}
       </button>

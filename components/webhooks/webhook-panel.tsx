@@ -5,6 +5,7 @@ import { useErrorMessage } from "@/components/ui/use-error-message";
 import { WebhookEdit } from "@/components/webhooks/webhook-edit";
 import type { ActionState } from "@/lib/server/action";
 import { deleteWebhookAction, testWebhookAction } from "@/lib/server/webhooks/actions";
+import { deleteInstanceWebhookAction, testInstanceWebhookAction } from "@/lib/server/webhooks/instance-actions";
 
 export type WebhookPanelData = {
   id: string;
@@ -25,13 +26,16 @@ export type WebhookPanelData = {
 };
 
 /** One webhook: its address and events, its recent deliveries, the test, edit and delete buttons. */
-export function WebhookPanel({ projectId, webhook: w }: { projectId: string; webhook: WebhookPanelData }) {
+export function WebhookPanel({ projectId, webhook: w }: { projectId: string | null; webhook: WebhookPanelData }) {
   const t = useTranslations("webhooks");
   const format = useFormatter();
   const message = useErrorMessage("webhooks.errors");
-  const [tested, test, testing] = useActionState<ActionState, FormData>(testWebhookAction.bind(null, projectId), {});
+  const [tested, test, testing] = useActionState<ActionState, FormData>(
+    projectId ? testWebhookAction.bind(null, projectId) : testInstanceWebhookAction,
+    {},
+  );
   const [deleted, remove, deleting] = useActionState<ActionState, FormData>(
-    deleteWebhookAction.bind(null, projectId),
+    projectId ? deleteWebhookAction.bind(null, projectId) : deleteInstanceWebhookAction,
     {},
   );
   const when = (d: Date) => format.dateTime(new Date(d), { dateStyle: "medium", timeStyle: "short" });

@@ -9,7 +9,12 @@ import type { OrgRole, ProjectRole } from "@/lib/generated/prisma/enums";
  * What the organisation allows, whatever the project: creating projects, managing the users, keeping the
  * organisation's indicator library.
  */
-export type OrgPermission = "projects.create" | "users.manage" | "library.manage";
+export type OrgPermission =
+  | "projects.create"
+  | "users.manage"
+  | "library.manage"
+  /** Keeping the instance webhooks, which receive the events of every project: admins only. */
+  | "webhooks.manageInstance";
 
 export type ProjectPermission =
   | "project.read"
@@ -79,6 +84,7 @@ const adminPermissions: readonly Permission[] = [
   "projects.create",
   "users.manage",
   "library.manage",
+  "webhooks.manageInstance",
 ];
 
 /**
@@ -94,6 +100,7 @@ const orgPermissions: readonly Permission[] = [
   "projects.create",
   "users.manage",
   "library.manage",
+  "webhooks.manageInstance",
 ] satisfies OrgPermission[];
 
 const isOrgPermission = (permission: Permission): permission is OrgPermission => orgPermissions.includes(permission);

@@ -24,6 +24,12 @@ export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number] | "webhook.test";
  */
 export const UNAPPROVED_EVENTS: readonly WebhookEvent[] = ["results.submitted", "results.returned"];
 
+/**
+ * The events an instance webhook (every project's events) may take: not project.figuresChanged, whose
+ * last announced version is kept once per webhook, not per project.
+ */
+export const INSTANCE_WEBHOOK_EVENTS = WEBHOOK_EVENTS.filter((e) => e !== "project.figuresChanged");
+
 const events = z.array(z.enum(WEBHOOK_EVENTS, { error: "required" })).min(1, "required");
 
 export const webhookInputSchema = z.object({ url: webAddress, events });

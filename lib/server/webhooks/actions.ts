@@ -3,23 +3,29 @@
 // and events, pauses or resumes it, rotates its secret (the new one shown once), deletes one, or sends it
 // a test delivery. All need webhooks.manage on the project, as the service checks again.
 import { revalidatePath } from "next/cache";
+import type { Permission } from "@/lib/domain/permissions";
 import { webhookInputSchema, webhookUpdateSchema } from "@/lib/domain/webhooks/schema";
 import { type ActionState, formAction } from "@/lib/server/action";
 import { createWebhook, deleteWebhook, rotateWebhookSecret, sendTestDelivery, updateWebhook } from "./service";
 
-const path = (projectId: string) => `/projects/${projectId}/webhooks`;
+// projectId null: the instance webhooks (/admin/webhooks, admins only; see instance-actions.ts).
+const path = (projectId: string | null) => (projectId ? `/projects/${projectId}/webhooks` : "/admin/webhooks");
+
+/** What the caller needs, checked before the form is read (an org permission takes no project). */
+const permission = (projectId: string | null): readonly [Permission, string] =>
+  projectId ? ["webhooks.manage", projectId] : ["webhooks.manageInstance", ""];
 
 export type CreateWebhookState = ActionState & { secret?: string };
 
 export async function createWebhookAction(
-  projectId: string,
+  projectId: string | null,
   _previous: CreateWebhookState,
   form: FormData,
 ): Promise<CreateWebhookState> {
   return formAction(
     form,
     {
-      permission: ["webhooks.manage", projectId],
+      permission: permission(projectId),
       textFields: ["url"],
       keep: ["url"],
       parse: {
@@ -37,11 +43,11 @@ export async function createWebhookAction(
 }
 
 export async function deleteWebhookAction(
-  projectId: string,
+  projectId: string | null,
   _previous: ActionState,
   form: FormData,
 ): Promise<ActionState> {
-  return formAction(form, { permission: ["webhooks.manage", projectId], textFields: [] }, async (user) => {
+  return formAction(form, { permission: permission(projectId), textFields: [] }, async (user) => {
     await deleteWebhook(user, projectId, String(form.get("webhookId") ?? ""));
     revalidatePath(path(projectId));
     return { done: true };
@@ -49,11 +55,11 @@ export async function deleteWebhookAction(
 }
 
 export async function testWebhookAction(
-  projectId: string,
+  projectId: string | null,
   _previous: ActionState,
   form: FormData,
 ): Promise<ActionState> {
-  return formAction(form, { permission: ["webhooks.manage", projectId], textFields: [] }, async (user) => {
+  return formAction(form, { permission: permission(projectId), textFields: [] }, async (user) => {
     await sendTestDelivery(user, projectId, String(form.get("webhookId") ?? ""));
     revalidatePath(path(projectId));
     return { done: true };
@@ -65,14 +71,14 @@ export async function testWebhookAction(
  * version the page was read at.
  */
 export async function updateWebhookAction(
-  projectId: string,
+  projectId: string | null,
   _previous: ActionState,
   form: FormData,
 ): Promise<ActionState> {
   return formAction(
     form,
     {
-      permission: ["webhooks.manage", projectId],
+      permission: permission(projectId),
       textFields: ["url"],
       keep: ["url"],
       parse: {
@@ -94,11 +100,11 @@ export async function updateWebhookAction(
 }
 
 export async function rotateWebhookSecretAction(
-  projectId: string,
+  projectId: string | null,
   _previous: CreateWebhookState,
   form: FormData,
 ): Promise<CreateWebhookState> {
-  return formAction(form, { permission: ["webhooks.manage", projectId], textFields: [] }, async (user) => {
+  return formAction(form, { permission: permission(projectId), textFields: [] }, async (user) => {
     const { secret } = await rotateWebhookSecret(
       user,
       projectId,

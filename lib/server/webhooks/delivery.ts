@@ -60,22 +60,26 @@ const leaseMs = () => settings().timeoutMs + 30_000;
  * permissions table): a creator removed, demoted to viewer or deactivated, or deleted, no longer passes
  * them on. Read when the event is queued (in its transaction) and again at each attempt.
  */
-async function ownerReadsUnapproved(client: Db | Tx, projectId: string, createdById: string | null) {
-  const owner = createdById ? await loadPrincipal(createdById, undefined, client) : null;
-  return owner !== null && can(owner, "results.readUnapproved", projectId);
+async function ownerReadsUnapproved(client: Db | Tx, projectId: string | null, createdById: string | null) {
+  const owner = createdById && projectId ? await loadPrincipal(createdById, undefined, client) : null;
+  return owner !== null && projectId !== null && can(owner, "results.readUnapproved", projectId);
 }
 
 const carriesUnapproved = (event: string) => (UNAPPROVED_EVENTS as readonly string[]).includes(event);
 
 type Listener = { id: string; createdById: string | null };
 
-/** The webhooks of the project that take this event (those whose owner may receive it). */
-export async function listeners(tx: Tx, projectId: string, event: WebhookEvent, onlyWebhookId?: string) {
+/**
+ * The webhooks that take this event of the project: the project's own and the instance webhooks (no
+ * project), those whose owner may receive it, checked in this project (an instance webhook's creator
+ * too). With `onlyWebhookId` (the test button), that webhook of this project or, with projectId null,
+ * of the instance.
+ */
+export async function listeners(tx: Tx, projectId: string | null, event: WebhookEvent, onlyWebhookId?: string) {
   const hooks: Listener[] = await tx.webhook.findMany({
-    where: {
-      projectId,
-      ...(onlyWebhookId ? { id: onlyWebhookId } : { active: true, events: { has: event } }),
-    },
+    where: onlyWebhookId
+      ? { id: onlyWebhookId, projectId }
+      : { OR: [{ projectId }, { projectId: null }], active: true, events: { has: event } },
     select: { id: true, createdById: true },
   });
   if (!carriesUnapproved(event)) return hooks;
@@ -91,7 +95,7 @@ export async function listeners(tx: Tx, projectId: string, event: WebhookEvent, 
 export async function queueFor(
   tx: Tx,
   hooks: Listener[],
-  projectId: string,
+  projectId: string | null,
   event: WebhookEvent,
   data: Record<string, unknown> | Record<string, unknown>[],
 ): Promise<string[]> {
@@ -115,7 +119,7 @@ export async function queueFor(
  */
 export async function enqueueEvent(
   tx: Tx,
-  projectId: string,
+  projectId: string | null,
   event: WebhookEvent,
   data: Record<string, unknown> | Record<string, unknown>[],
   onlyWebhookId?: string,
@@ -152,6 +156,12 @@ const sendable = (now: Date): Prisma.WebhookDeliveryWhereInput => ({
   OR: [{ event: "webhook.test" }, { webhook: { active: true } }],
 });
 
+/** The project a delivery's event is about (the payload's projectId; null for an instance test). */
+function eventProject(payload: string): string | null {
+  const { projectId } = JSON.parse(payload) as { projectId?: unknown };
+  return typeof projectId === "string" ? projectId : null;
+}
+
 /** Writes an attempt's outcome; nothing when the delivery is gone (its webhook deleted meanwhile). */
 async function record(id: string, data: Prisma.WebhookDeliveryUpdateManyMutationInput) {
   await db().webhookDelivery.updateMany({ where: { id }, data });
@@ -181,7 +191,9 @@ export async function attemptDelivery(
     },
   });
   if (!delivery) return "skipped";
-  const { projectId, createdById } = delivery.webhook;
+  // An instance webhook has no project: the event's project is the one named in its payload.
+  const projectId = delivery.webhook.projectId ?? eventProject(delivery.payload);
+  const { createdById } = delivery.webhook;
   if (carriesUnapproved(delivery.event) && !(await ownerReadsUnapproved(db(), projectId, createdById))) {
     await record(id, { status: "FAILED", responseCode: null, lastError: OWNER_LOST, nextAttemptAt: null });
     return "withheld";

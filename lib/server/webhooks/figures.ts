@@ -29,6 +29,8 @@ export async function currentDataVersion(projectId: string, client: Db | Tx = db
 export async function announceFigureChanges(): Promise<number> {
   const hooks = await db().webhook.findMany({
     where: {
+      // Instance webhooks (no project) never take this event (refused by the service).
+      projectId: { not: null },
       active: true,
       events: { has: FIGURES_EVENT },
       deliveries: { none: { event: FIGURES_EVENT, status: "PENDING" } },
@@ -37,6 +39,7 @@ export async function announceFigureChanges(): Promise<number> {
   });
   let queued = 0;
   for (const h of hooks) {
+    if (!h.project || !h.projectId) continue;
     const current = h.project.dataVersion;
     if (h.announcedDataVersion !== null && current <= h.announcedDataVersion) continue;
     queued += await announce(h.id, h.projectId, h.announcedDataVersion, current).catch((error) => {

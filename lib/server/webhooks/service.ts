@@ -2,8 +2,12 @@
 // shown once in the answer to its creation or rotation and kept sealed (lib/platform/sealed-secrets.ts).
 // Edits carry the version they were read at (a webhook edited by someone else since is refused, as the
 // project's setup edits are); every change is in the audit trail (never the secret).
+// Instance webhooks: every function takes `projectId: null` for them; they receive the events of every
+// project and are kept by admins (webhooks.manageInstance). They cannot take project.figuresChanged:
+// the announced data version is one per webhook, and an instance webhook would need one per project.
 import "server-only";
 import { randomBytes } from "node:crypto";
+import { ZodError } from "zod";
 import { DomainError } from "@/lib/domain/errors";
 import { assertCan, type Principal, requireUserId } from "@/lib/domain/permissions";
 import { webhookInputSchema, webhookUpdateSchema } from "@/lib/domain/webhooks/schema";
@@ -40,8 +44,20 @@ const deliveryFields = {
 
 const newSecret = () => `whsec_${randomBytes(24).toString("hex")}`;
 
-export async function listWebhooks(principal: Principal, projectId: string) {
-  assertCan(principal, "webhooks.manage", projectId);
+/** A project's webhooks are its managers'; the instance's (projectId null) are the admins'. */
+function assertManages(principal: Principal, projectId: string | null) {
+  if (projectId === null) assertCan(principal, "webhooks.manageInstance");
+  else assertCan(principal, "webhooks.manage", projectId);
+}
+
+/** Refuses project.figuresChanged on an instance webhook, on the events field (see the top). */
+function assertEventsFit(projectId: string | null, events: readonly string[] | undefined) {
+  if (projectId !== null || !events?.includes(FIGURES_EVENT)) return;
+  throw new ZodError([{ code: "custom", path: ["events"], message: "figuresInstance", input: events }]);
+}
+
+export async function listWebhooks(principal: Principal, projectId: string | null) {
+  assertManages(principal, projectId);
   return db().webhook.findMany({
     where: { projectId },
     select: {
@@ -53,9 +69,10 @@ export async function listWebhooks(principal: Principal, projectId: string) {
 }
 
 /** Adds a webhook; the answer holds its signing secret, never shown again. */
-export async function createWebhook(principal: Principal, projectId: string, raw: unknown) {
-  assertCan(principal, "webhooks.manage", projectId);
+export async function createWebhook(principal: Principal, projectId: string | null, raw: unknown) {
+  assertManages(principal, projectId);
   const input = webhookInputSchema.parse(raw);
+  assertEventsFit(projectId, input.events);
   await assertOutboundUrl(input.url, "url");
   const secret = newSecret();
   const userId = requireUserId(principal);
@@ -68,7 +85,7 @@ export async function createWebhook(principal: Principal, projectId: string, raw
         secret: seal(secret),
         createdById: userId,
         // Figures changed before it was added are not news to it.
-        announcedDataVersion: await currentDataVersion(projectId, tx),
+        announcedDataVersion: projectId ? await currentDataVersion(projectId, tx) : null,
       },
       select: viewFields,
     });
@@ -81,16 +98,17 @@ export async function createWebhook(principal: Principal, projectId: string, raw
 }
 
 /** The webhook as it stands, or notFound (another project's webhook is not found either). */
-async function current(tx: Tx, projectId: string, webhookId: string) {
+async function current(tx: Tx, projectId: string | null, webhookId: string) {
   const found = await tx.webhook.findFirst({ where: { id: webhookId, projectId }, select: viewFields });
   if (!found) throw new DomainError("notFound");
   return found;
 }
 
 /** Changes the address, the events, or pauses (active: false) or resumes it, from the version read. */
-export async function updateWebhook(principal: Principal, projectId: string, webhookId: string, raw: unknown) {
-  assertCan(principal, "webhooks.manage", projectId);
+export async function updateWebhook(principal: Principal, projectId: string | null, webhookId: string, raw: unknown) {
+  assertManages(principal, projectId);
   const { version, ...change } = webhookUpdateSchema.parse(raw);
+  assertEventsFit(projectId, change.events);
   if (change.url) await assertOutboundUrl(change.url, "url");
   const userId = requireUserId(principal);
   return db().$transaction(async (tx) => {
@@ -103,7 +121,7 @@ export async function updateWebhook(principal: Principal, projectId: string, web
       data: {
         ...change,
         version: { increment: 1 },
-        ...(startsFigures ? { announcedDataVersion: await currentDataVersion(projectId, tx) } : {}),
+        ...(startsFigures && projectId ? { announcedDataVersion: await currentDataVersion(projectId, tx) } : {}),
       },
     });
     if (!updated.count) throw stale(before);
@@ -120,8 +138,13 @@ export async function updateWebhook(principal: Principal, projectId: string, web
  * A new signing secret, in the answer only: the old one signs nothing from now on (every attempt, a
  * retry of an older delivery too, is signed with the secret stored when it is sent).
  */
-export async function rotateWebhookSecret(principal: Principal, projectId: string, webhookId: string, version: number) {
-  assertCan(principal, "webhooks.manage", projectId);
+export async function rotateWebhookSecret(
+  principal: Principal,
+  projectId: string | null,
+  webhookId: string,
+  version: number,
+) {
+  assertManages(principal, projectId);
   const userId = requireUserId(principal);
   const secret = newSecret();
   const webhook = await db().$transaction(async (tx) => {
@@ -139,8 +162,8 @@ export async function rotateWebhookSecret(principal: Principal, projectId: strin
 }
 
 /** Deletes the webhook and its delivery log. */
-export async function deleteWebhook(principal: Principal, projectId: string, webhookId: string) {
-  assertCan(principal, "webhooks.manage", projectId);
+export async function deleteWebhook(principal: Principal, projectId: string | null, webhookId: string) {
+  assertManages(principal, projectId);
   const userId = requireUserId(principal);
   await db().$transaction(async (tx) => {
     const before = await current(tx, projectId, webhookId);
@@ -154,11 +177,11 @@ export async function deleteWebhook(principal: Principal, projectId: string, web
 /** A webhook's deliveries, newest first, a page at a time (`cursor`: the last id of the page before). */
 export async function listDeliveries(
   principal: Principal,
-  projectId: string,
+  projectId: string | null,
   webhookId: string,
   page: { limit: number; cursor?: string },
 ) {
-  assertCan(principal, "webhooks.manage", projectId);
+  assertManages(principal, projectId);
   if (!(await db().webhook.count({ where: { id: webhookId, projectId } }))) throw new DomainError("notFound");
   const rows = await db().webhookDelivery.findMany({
     where: { webhookId },
@@ -172,8 +195,8 @@ export async function listDeliveries(
 }
 
 /** Sends a "webhook.test" delivery to this webhook (whatever it subscribed to); its id. */
-export async function sendTestDelivery(principal: Principal, projectId: string, webhookId: string) {
-  assertCan(principal, "webhooks.manage", projectId);
+export async function sendTestDelivery(principal: Principal, projectId: string | null, webhookId: string) {
+  assertManages(principal, projectId);
   // An address no longer allowed is said on the page, not only as a failed delivery in the log.
   const hook = await db().webhook.findFirst({ where: { id: webhookId, projectId }, select: { url: true } });
   if (hook) await assertOutboundUrl(hook.url);
@@ -195,7 +218,7 @@ function stale(before: { version: number }) {
 function audit(
   tx: Tx,
   action: string,
-  projectId: string,
+  projectId: string | null,
   webhookId: string,
   userId: string,
   change: { before?: Record<string, unknown>; after?: Record<string, unknown> },

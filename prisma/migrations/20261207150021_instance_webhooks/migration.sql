@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Webhook" ALTER COLUMN "projectId" DROP NOT NULL;
