@@ -49,6 +49,16 @@ test("a manager files a study through the API; members read and find it, others 
   expect(read.body.canEdit).toBe(false);
   const found = await call(list.GET, "/api/v1/studies?q=nunoa&type=baseline&year=2020", viewer);
   expect(found.body.studies.map((s: { id: string }) => s.id)).toEqual([filed.body.id]);
+  expect(found.body.total).toBe(1);
+  // `limit` cuts the page, never the total (the viewer's readable studies, all of them listed at 200).
+  const all = await call(list.GET, "/api/v1/studies?limit=200", viewer);
+  expect(all.body.total).toBe(all.body.studies.length);
+  expect(all.body.total).toBeGreaterThan(1);
+  const one1 = await call(list.GET, "/api/v1/studies?limit=1", viewer);
+  expect(one1.body.studies.length).toBe(1);
+  expect(one1.body.total).toBe(all.body.total);
+  for (const bad of ["0", "201", "x"])
+    expect((await call(list.GET, `/api/v1/studies?limit=${bad}`, viewer)).status, bad).toBe(400);
   // The viewer may read it but not file one for the project.
   const notAllowed = await call(list.POST, "/api/v1/studies", viewer, {
     method: "POST",

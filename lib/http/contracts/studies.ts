@@ -18,6 +18,7 @@ export const studiesQuery = studySearchInput.extend({
   theme: studySearchInput.shape.theme.describe("A theme's key, e.g. gbv, migration"),
   year: studySearchInput.shape.year.describe("The year of publication"),
   project: studySearchInput.shape.project.describe("A project's id"),
+  limit: z.coerce.number().int().min(1).max(200).default(50).describe("How many studies to answer (1–200)"),
 });
 
 export const studyListItem = z.object({
@@ -89,11 +90,14 @@ export const listStudiesContract: RouteContract = {
   operationId: "listStudies",
   summary: "Search the studies (evaluations, baselines, analyses) the caller may read",
   description:
-    "Members read the studies of their projects and public ones; admins all. With words, the best matches first (at most 50) with a snippet; without, the newest first.",
+    "Members read the studies of their projects and public ones; admins all. With words, the best matches first with a snippet; without, the newest first. At most `limit` studies; `total` counts all that match.",
   tag,
   auth: "session",
   query: studiesQuery,
-  response: z.object({ studies: z.array(studyListItem) }),
+  response: z.object({
+    studies: z.array(studyListItem),
+    total: z.number().int().describe("How many studies the caller may read match, `studies` being the first `limit`"),
+  }),
   problems: ["unauthenticated", "validation"],
 };
 

@@ -67,6 +67,30 @@ function filtersSql(search: StudySearch): Prisma.Sql[] {
   return terms;
 }
 
+/** The caller's scope AND the filters, on the study aliased `s`: the one WHERE of the search and its count. */
+function scopeAndFiltersSql(principal: Principal | null, search: StudySearch): Prisma.Sql {
+  return Prisma.join([readableStudiesSql(principal), ...filtersSql(search)], " AND ");
+}
+
+/**
+ * How many studies the search finds in all (the page shows `limit` of them): the same scope and filters,
+ * and the words matched in the same texts (titles and abstracts, findings, documents), each an EXISTS the
+ * GIN indexes answer, without ranking or snippets (most of the search's cost).
+ */
+async function countHits(principal: Principal | null, search: StudySearch): Promise<number> {
+  const terms = [scopeAndFiltersSql(principal, search)];
+  if (search.q) {
+    const q = search.q;
+    terms.push(Prisma.sql`(
+      EXISTS (SELECT 1 FROM "StudyText" t WHERE t."studyId" = s."id" AND t."search" @@ study_ts_query_all(${q}))
+      OR EXISTS (SELECT 1 FROM "StudyFinding" f WHERE f."studyId" = s."id" AND f."search" @@ study_ts_query_all(${q}))
+      OR EXISTS (SELECT 1 FROM "StudyFileText" d WHERE d."studyId" = s."id" AND d."search" @@ study_ts_query_all(${q})))`);
+  }
+  const [row] = await db().$queryRaw<{ total: number }[]>`
+    SELECT count(*)::int AS total FROM "Study" s WHERE ${Prisma.join(terms, " AND ")}`;
+  return row?.total ?? 0;
+}
+
 /** How many times the page's size of studies, best by their titles, abstracts and findings, have their documents ranked too. */
 const LIFT = 4;
 
@@ -77,7 +101,7 @@ type Hit = { id: string; rank: number | null; snippet: string | null; fileId: st
  * best-ranked of their matching texts, findings and document parts), newest first otherwise.
  */
 function studyHits(principal: Principal | null, search: StudySearch, limit: number) {
-  const where = Prisma.join([readableStudiesSql(principal), ...filtersSql(search)], " AND ");
+  const where = scopeAndFiltersSql(principal, search);
   if (!search.q) {
     return db().$queryRaw<Hit[]>`
       SELECT s."id", NULL::float8 AS rank, NULL::text AS snippet, NULL::text AS "fileId", NULL::int AS page
@@ -185,4 +209,15 @@ export async function searchStudies(principal: Principal | null, query: unknown,
       },
     ];
   });
+}
+
+/** A page of the search and how many studies it finds in all (the page is at most `limit` of them). */
+export async function searchStudyPage(
+  principal: Principal | null,
+  query: unknown,
+  limit = 50,
+): Promise<{ studies: StudyListItem[]; total: number }> {
+  const search = studySearchInput.parse(query);
+  const [studies, total] = await Promise.all([searchStudies(principal, search, limit), countHits(principal, search)]);
+  return { studies, total };
 }

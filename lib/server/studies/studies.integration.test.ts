@@ -7,7 +7,7 @@ import type { StudyInput } from "@/lib/domain/studies/input";
 import { db, type SentQuery, watchQueries } from "@/lib/platform/db";
 import { EvidenceRefused } from "@/lib/server/evidence/service";
 import { locationId, principalFor, projectId } from "@/lib/testing/principals";
-import { searchStudies } from "./search";
+import { searchStudies, searchStudyPage } from "./search";
 import { createStudy, libraryFilters, readStudy, studyFile, studyFormChoices } from "./service";
 
 const pdf = new TextEncoder().encode("%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n");
@@ -224,6 +224,10 @@ describe("who sees which study", () => {
     for (const [who, principal, expected] of callers) {
       const listed = (await searchStudies(principal, { q: "Wombatvale" })).map((s) => names[s.id]).sort();
       expect(listed, who).toEqual([...expected].sort());
+      // The count has the search's scope and words: the caller's readable matches, whatever the page's size.
+      const page = await searchStudyPage(principal, { q: "Wombatvale" }, 1);
+      expect(page.studies.length, who).toBe(1);
+      expect(page.total, who).toBe(expected.length);
       for (const [key, s] of Object.entries(made)) {
         const read = await readStudy(principal, s.id);
         const allowed = canReadStudy(principal, { visibility: s.visibility, projectIds: s.projects.map((p) => p.id) });
