@@ -8,7 +8,7 @@ import { publicLibrary } from "@/lib/server/studies/public-library";
 export default async function PublicLibraryPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   // Only the filters this page offers.
   const address = searchOfAddress(await searchParams, ["q", "type", "theme", "method", "year"]);
-  const [library, t] = await Promise.all([publicLibrary(address.search), getTranslations("studies")]);
+  const [library, t] = await Promise.all([publicLibrary(address.search, address.shown), getTranslations("studies")]);
   if (!library) notFound();
   return (
     <StudyResultsPage
@@ -16,6 +16,7 @@ export default async function PublicLibraryPage({ searchParams }: { searchParams
       intro={t("publicIntro")}
       address={address}
       items={library.items}
+      total={library.total}
       types={library.types}
       themes={library.themes}
       href={(id) => `/library/${id}`}

@@ -17,6 +17,8 @@ export async function StudyResultsPage(props: {
   intro: string;
   address: AddressSearch;
   items: StudyListItem[];
+  /** How many studies the search found in all (the page lists `items`, the first `address.shown`). */
+  total: number;
   types: Named[];
   themes: Named[];
   /** The members' extra filters. */
@@ -94,6 +96,18 @@ export async function StudyResultsPage(props: {
       </search>
       {props.after}
       <StudyList items={props.items} locale={locale} href={props.href} empty={t("none")} />
+      {props.total > props.items.length && (
+        // A plain link (no script): the same address listing more; past the cap, the filters narrow it.
+        <p className="muted">
+          {t("showing", { shown: props.items.length, total: props.total })}
+          {address.more && (
+            <>
+              {" "}
+              <a href={address.more}>{t("showMore")}</a>
+            </>
+          )}
+        </p>
+      )}
     </>
   );
 }

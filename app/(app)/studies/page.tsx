@@ -4,15 +4,15 @@ import { StudyResultsPage } from "@/components/studies/study-results-page";
 import { type SearchParams, searchOfAddress } from "@/lib/domain/studies/address";
 import { requireUser } from "@/lib/platform/auth/session";
 import { mayImportCatalogue } from "@/lib/server/studies/catalogue-import";
-import { searchStudies } from "@/lib/server/studies/search";
+import { searchStudyPage } from "@/lib/server/studies/search";
 import { libraryFilters } from "@/lib/server/studies/service";
 
 /** The library: a search box and filters kept in the address (a plain GET form), and the studies found. */
 export default async function StudiesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireUser();
   const address = searchOfAddress(await searchParams);
-  const [items, filters, t] = await Promise.all([
-    searchStudies(user, address.search),
+  const [found, filters, t] = await Promise.all([
+    searchStudyPage(user, address.search, address.shown),
     libraryFilters(user),
     getTranslations("studies"),
   ]);
@@ -22,7 +22,8 @@ export default async function StudiesPage({ searchParams }: { searchParams: Prom
       title={t("title")}
       intro={t("intro")}
       address={address}
-      items={items}
+      items={found.studies}
+      total={found.total}
       types={filters.types}
       themes={filters.themes}
       countries={filters.countries}

@@ -47,6 +47,8 @@ describe("the public library", () => {
     setLibrary("1");
     const listed = await publicLibrary({ q: "Quokkaburg" });
     expect(listed?.items.map((s) => s.id)).toEqual([made.PUBLIC.id]);
+    // "Showing 1 of 1": the count is the anonymous visitor's too, not every study matching the words.
+    expect(listed?.total).toBe(1);
     expect(listed?.types.length).toBeGreaterThan(0);
     for (const [visibility, s] of Object.entries(made)) {
       const page = await publicStudy(s.id);

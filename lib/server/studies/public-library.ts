@@ -3,18 +3,21 @@
 // Closed (the default), every loader answers null and the pages answer 404.
 import "server-only";
 import { env } from "@/lib/platform/env";
-import { searchStudies } from "./search";
+import { searchStudyPage } from "./search";
 import { readStudy, studyFile, studyVocabulary } from "./service";
 
 export function publicLibraryOpen(): boolean {
   return env().PUBLIC_LIBRARY === "1";
 }
 
-/** The public studies passing the filters (a bad filter is dropped by the caller), with the filters' choices. */
-export async function publicLibrary(query: unknown) {
+/**
+ * The first `limit` public studies passing the filters (a bad filter is dropped by the caller) and how many
+ * there are, with the filters' choices.
+ */
+export async function publicLibrary(query: unknown, limit?: number) {
   if (!publicLibraryOpen()) return null;
-  const [items, vocabulary] = await Promise.all([searchStudies(null, query), studyVocabulary()]);
-  return { items, ...vocabulary };
+  const [found, vocabulary] = await Promise.all([searchStudyPage(null, query, limit), studyVocabulary()]);
+  return { items: found.studies, total: found.total, ...vocabulary };
 }
 
 /** A public study's page; null when the library is closed or the study is not public. */
