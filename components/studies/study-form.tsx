@@ -107,6 +107,7 @@ export function StudyForm({ choices, locale, edit }: { choices: StudyFormChoices
           <input type="hidden" name="studyId" value={edit.studyId} />
           <input type="hidden" name="version" value={edit.version} />
           <input type="hidden" name="findingsKept" value={v("findingsKept")} />
+          <input type="hidden" name="textsKept" value={v("textsKept")} />
         </>
       )}
       {select("typeKey", t("type"), choices.types)}

@@ -39,6 +39,21 @@ describe("the edit form's fields", () => {
     expect(studyInput.parse(studyInputOfForm(formOf(studyFormValues(stored))))).toEqual(stored);
   });
 
+  test("a study in more languages than the form shows keeps them all; a language shown wins over its kept copy", () => {
+    const three = studyInput.parse({
+      ...stored,
+      texts: [...stored.texts, { language: "fr", title: "Évaluation finale", abstract: "Enquête téléphonique." }],
+    });
+    expect(studyInput.parse(studyInputOfForm(formOf(studyFormValues(three))))).toEqual(three);
+    const form = formOf(studyFormValues(three));
+    form.set("language1", "fr");
+    form.set("title1", "Évaluation (revue)");
+    expect(studyInputOfForm(form).texts.map((t) => [t.language, t.title])).toEqual([
+      ["en", "Final evaluation"],
+      ["fr", "Évaluation (revue)"],
+    ]);
+  });
+
   test("a finding changed or added takes the form's language and indicator; one left as it was keeps its own", () => {
     const form = formOf(studyFormValues(stored));
     form.set("findings", "La mayoría accedió a salud.\nA new finding.");

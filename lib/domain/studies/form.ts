@@ -13,14 +13,21 @@ const list = (form: FormData, name: string) =>
     .map(String)
     .filter((v) => v !== "");
 
-/** The study described by the form: one or two languages, a sample a line ("group; planned; achieved"), a finding a line. */
+/**
+ * The study described by the form: one or two languages (an edited study's further languages, which the
+ * form does not show, kept from its hidden field), a sample a line ("group; planned; achieved"), a finding a line.
+ */
 export function studyInputOfForm(form: FormData) {
-  const texts = [0, 1].flatMap((i) => {
+  const shown = [0, 1].flatMap((i) => {
     const title = text(form, `title${i}`);
     const abstract = text(form, `abstract${i}`);
     if (i > 0 && !title && !abstract) return [];
     return [{ language: text(form, `language${i}`), title, abstract }];
   });
+  const texts = [
+    ...shown,
+    ...keptTexts(text(form, "textsKept")).filter((k) => !shown.some((t) => t.language === k.language)),
+  ];
   const samples = text(form, "samples")
     .split(/\r?\n/)
     .map((line) => line.trim())
@@ -64,6 +71,22 @@ export function studyInputOfForm(form: FormData) {
 }
 
 type KeptFinding = { language: string; statement: string; indicatorId: string | null };
+type KeptText = { language: string; title: string; abstract: string };
+
+/** The texts past the form's two languages that the edit form started with (its hidden field). */
+function keptTexts(json: string): KeptText[] {
+  try {
+    const parsed: unknown = JSON.parse(json || "[]");
+    if (!Array.isArray(parsed)) return [];
+    return parsed.flatMap((t) =>
+      t && typeof t.language === "string" && typeof t.title === "string" && typeof t.abstract === "string"
+        ? [{ language: t.language, title: t.title, abstract: t.abstract }]
+        : [],
+    );
+  } catch {
+    return [];
+  }
+}
 
 /** The findings the edit form started with (its hidden field), as the study has them; none when unreadable. */
 function keptFindings(json: string): KeptFinding[] {
@@ -109,8 +132,9 @@ type StoredStudy = {
 
 /**
  * A stored study as the form's fields (the edit form's start), which studyInputOfForm reads back as the
- * same study: its first two languages, a sample and a finding a line; the findings also in a hidden field,
- * so that those left as they were keep their language and indicator.
+ * same study: its first two languages (any further ones in a hidden field, so an edit never drops them), a
+ * sample and a finding a line; the findings also in a hidden field, so that those left as they were keep
+ * their language and indicator.
  */
 export function studyFormValues(study: StoredStudy) {
   const values: Record<string, string> = {
@@ -127,6 +151,7 @@ export function studyFormValues(study: StoredStudy) {
     samples: study.samples.map((x) => [x.group, x.planned ?? "", x.achieved ?? ""].join("; ")).join("\n"),
     findings: study.findings.map((f) => f.statement).join("\n"),
     findingsKept: JSON.stringify(study.findings),
+    textsKept: JSON.stringify(study.texts.slice(2)),
   };
   study.texts.slice(0, 2).forEach((t, i) => {
     values[`language${i}`] = t.language;
