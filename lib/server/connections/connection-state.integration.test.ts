@@ -14,7 +14,7 @@ import { disablePush, enablePush, pushTarget, receivePush } from "./push";
 import type { RemoteOptions } from "./remote";
 import { runScheduledSyncs } from "./schedule";
 import { createConnection, deleteConnection, testConnection, updateConnection } from "./service";
-import { syncConnection, takeLease } from "./sync";
+import { releaseLease, syncConnection, takeLease } from "./sync";
 
 type Row = Record<string, unknown>;
 let manager: UserPrincipal;
@@ -185,14 +185,22 @@ test("pointed at another form, a connection forgets the old one: its mark, its s
   expect(stopped).toMatchObject({ status: "FAILED", nextOffset: 1 });
   await db().connection.update({ where: { id: c.id }, data: { lastSeenAt: new Date(old) } });
 
-  await updateConnection(manager, peru, c.id, {
+  const retarget = {
     version: 1,
     name: c.name,
     kind: "KOBO",
     serverUrl: second.url,
     assetUid: "aSecondForm",
     token: "good-token",
-  });
+  };
+  // Not while a sync holds the connection: its run of the old form would go on saving after the reset.
+  const lease = await takeLease(c.id);
+  expect(lease).not.toBeNull();
+  await expect(updateConnection(manager, peru, c.id, retarget)).rejects.toMatchObject({ code: "conflict" });
+  expect(await db().connectionSubmission.count({ where: { connectionId: c.id } })).toBe(3);
+  await releaseLease(c.id, lease);
+
+  await updateConnection(manager, peru, c.id, retarget);
   expect(await db().connection.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({ lastSeenAt: null });
   expect(await db().connectionSubmission.count({ where: { connectionId: c.id } })).toBe(0);
   expect(await db().connectionSync.findUniqueOrThrow({ where: { id: stopped.id } })).toMatchObject({

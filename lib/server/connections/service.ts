@@ -158,20 +158,32 @@ export async function updateConnection(
     submit: input.submit,
     scheduled: input.scheduled,
   };
+  const retarget = targetOf(before) !== targetOf(data);
+  const now = new Date();
   return db().$transaction(async (tx) => {
-    // The version in the where: an edit saved between the read and this write is not overwritten.
+    // The version in the where: an edit saved between the read and this write is not overwritten. A new
+    // target also waits for no sync to hold the connection: a run of the old form would otherwise go on
+    // saving its submissions (and moving the mark) after the reset below.
     const updated = await tx.connection.updateMany({
-      where: { id: before.id, version: input.version },
+      where: {
+        id: before.id,
+        version: input.version,
+        ...(retarget ? { OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] } : {}),
+      },
       data: {
         ...data,
         ...(credentials ? { secret: seal(JSON.stringify(credentials)) } : {}),
         version: { increment: 1 },
       },
     });
-    if (updated.count === 0)
-      throw new StaleConnection({ version: (await connectionOf(projectId, connectionId)).version });
+    if (updated.count === 0) {
+      const current = await connectionOf(projectId, connectionId);
+      if (current.version === input.version)
+        throw new DomainError("conflict", { detail: "A sync of this connection is running." });
+      throw new StaleConnection({ version: current.version });
+    }
     const pick = (c: typeof data) => auditedFields({ ...c, kind: before.kind });
-    if (targetOf(before) !== targetOf(data)) {
+    if (retarget) {
       // Pointed at another form: the next sync reads it all from the start. The old form's submissions
       // are not applied with the new one's, and an unfinished run's cursor (the old form's) is not resumed.
       await tx.connection.update({ where: { id: before.id }, data: { lastSeenAt: null, lastSeenId: null } });
