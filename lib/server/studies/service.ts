@@ -26,8 +26,8 @@ import { readableStudiesWhere } from "./scope";
 
 export type StudyFileInput = { name: string; bytes: Uint8Array };
 
-const detailSelect = {
-  id: true,
+/** The fields a study's page and its edit form both read as stored. */
+const studyFieldsSelect = {
   typeKey: true,
   method: true,
   instruments: true,
@@ -38,11 +38,16 @@ const detailSelect = {
   commissionedBy: true,
   pageCount: true,
   visibility: true,
+  texts: { select: { language: true, title: true, abstract: true }, orderBy: { language: "asc" } },
+  samples: { select: { group: true, planned: true, achieved: true }, orderBy: { position: "asc" } },
+} satisfies Prisma.StudySelect;
+
+const detailSelect = {
+  ...studyFieldsSelect,
+  id: true,
   provenance: true,
   version: true,
   type: { select: { key: true, nameEn: true, nameEs: true } },
-  texts: { select: { language: true, title: true, abstract: true }, orderBy: { language: "asc" } },
-  samples: { select: { group: true, planned: true, achieved: true }, orderBy: { position: "asc" } },
   places: { select: { location: { select: { id: true, name: true, isoCode: true, level: true } } } },
   projects: { select: { project: { select: { id: true, code: true, name: true } } } },
   rounds: { select: { round: { select: { id: true, name: true, projectId: true, startDate: true } } } },
@@ -279,19 +284,8 @@ async function storedInput(tx: Pick<Tx, "study">, studyId: string) {
   const row = await tx.study.findUnique({
     where: { id: studyId },
     select: {
+      ...studyFieldsSelect,
       version: true,
-      typeKey: true,
-      method: true,
-      instruments: true,
-      fieldworkStart: true,
-      fieldworkEnd: true,
-      publishedOn: true,
-      authors: true,
-      commissionedBy: true,
-      pageCount: true,
-      visibility: true,
-      texts: { select: { language: true, title: true, abstract: true }, orderBy: { language: "asc" } },
-      samples: { select: { group: true, planned: true, achieved: true }, orderBy: { position: "asc" } },
       places: { select: { locationId: true } },
       projects: { select: { projectId: true } },
       rounds: { select: { roundId: true } },
