@@ -42,16 +42,25 @@ export async function createWebhookAction(
   );
 }
 
+/** A button on one webhook (its id in the form): the service called with it, then the page shown again. */
+function onWebhook(
+  projectId: string | null,
+  form: FormData,
+  run: typeof deleteWebhook | typeof sendTestDelivery,
+): Promise<ActionState> {
+  return formAction(form, { permission: permission(projectId), textFields: [] }, async (user) => {
+    await run(user, projectId, String(form.get("webhookId") ?? ""));
+    revalidatePath(path(projectId));
+    return { done: true };
+  });
+}
+
 export async function deleteWebhookAction(
   projectId: string | null,
   _previous: ActionState,
   form: FormData,
 ): Promise<ActionState> {
-  return formAction(form, { permission: permission(projectId), textFields: [] }, async (user) => {
-    await deleteWebhook(user, projectId, String(form.get("webhookId") ?? ""));
-    revalidatePath(path(projectId));
-    return { done: true };
-  });
+  return onWebhook(projectId, form, deleteWebhook);
 }
 
 export async function testWebhookAction(
@@ -59,11 +68,7 @@ export async function testWebhookAction(
   _previous: ActionState,
   form: FormData,
 ): Promise<ActionState> {
-  return formAction(form, { permission: permission(projectId), textFields: [] }, async (user) => {
-    await sendTestDelivery(user, projectId, String(form.get("webhookId") ?? ""));
-    revalidatePath(path(projectId));
-    return { done: true };
-  });
+  return onWebhook(projectId, form, sendTestDelivery);
 }
 
 /**
