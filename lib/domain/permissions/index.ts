@@ -3,7 +3,7 @@
 // share link, which is a read-only principal scoped to one project.
 
 import { DomainError } from "@/lib/domain/errors";
-import type { OrgRole, ProjectRole } from "@/lib/generated/prisma/enums";
+import type { OrgRole, PartnerRole, ProjectRole } from "@/lib/generated/prisma/enums";
 
 /**
  * What the organisation allows, whatever the project: creating projects, managing the users, keeping the
@@ -13,8 +13,13 @@ export type OrgPermission =
   | "projects.create"
   | "users.manage"
   | "library.manage"
+  /** Keeping the places' population figures (people in need, population) for any place; a project's
+   * manager keeps those of the project's places ("project.edit"). */
+  | "population.manage"
   /** Keeping the instance webhooks, which receive the events of every project: admins only. */
-  | "webhooks.manageInstance";
+  | "webhooks.manageInstance"
+  /** Keeping the partner organisations and their members (#34): admins only. */
+  | "partners.manage";
 
 export type ProjectPermission =
   | "project.read"
@@ -31,7 +36,14 @@ export type ProjectPermission =
   /** Filing and editing the studies (evaluations, baselines, analyses) linked to the project. */
   | "studies.edit"
   /** Adding and deleting the project's outgoing webhooks and reading their deliveries. */
-  | "webhooks.manage";
+  | "webhooks.manage"
+  /** Assigning the project's places to partner organisations and asking for two-level approval. */
+  | "partners.assign"
+  /**
+   * The first level of a two-level approval: approving or returning values submitted at a partner's site.
+   * No project role has it; a partner's reviewer has it at the partner's sites only (placesWhere).
+   */
+  | "results.reviewPartner";
 
 export type Permission = ProjectPermission | OrgPermission;
 
@@ -43,7 +55,16 @@ export type UserPrincipal = {
   orgRole?: OrgRole | null;
   /** The user's role in each project they belong to, by project id. */
   roles: Record<string, ProjectRole>;
+  /**
+   * The sites a partner organisation the user works for reports in each project, by project id (absent:
+   * none). A user in two partners with sites in one project gets the union of their sites, as a reviewer
+   * only if they review for every one of those partners (so nobody reviews where they only report);
+   * partnerId is then the first of them.
+   */
+  partnerSites?: Record<string, PartnerSites>;
 };
+
+export type PartnerSites = { partnerId: string; role: PartnerRole; locationIds: string[] };
 
 export type SharePrincipal = { kind: "share"; linkId: string; projectId: string };
 
@@ -62,6 +83,7 @@ const rolePermissions: Record<ProjectRole, readonly ProjectPermission[]> = {
     "connections.sync",
     "studies.edit",
     "webhooks.manage",
+    "partners.assign",
   ],
   EVALUATOR: ["project.read", "results.readUnapproved", "results.enter", "connections.sync"],
   VIEWER: ["project.read"],
@@ -84,7 +106,10 @@ const adminPermissions: readonly Permission[] = [
   "projects.create",
   "users.manage",
   "library.manage",
+  "population.manage",
   "webhooks.manageInstance",
+  "partners.manage",
+  "partners.assign",
 ];
 
 /**
@@ -93,14 +118,16 @@ const adminPermissions: readonly Permission[] = [
  */
 const orgRolePermissions: Record<OrgRole, readonly OrgPermission[]> = {
   PROGRAM_MANAGER: ["projects.create"],
-  ME_LEAD: ["library.manage"],
+  ME_LEAD: ["library.manage", "population.manage"],
 };
 
 const orgPermissions: readonly Permission[] = [
   "projects.create",
   "users.manage",
   "library.manage",
+  "population.manage",
   "webhooks.manageInstance",
+  "partners.manage",
 ] satisfies OrgPermission[];
 
 const isOrgPermission = (permission: Permission): permission is OrgPermission => orgPermissions.includes(permission);
@@ -123,7 +150,33 @@ export function can(principal: Principal, permission: Permission, projectId?: st
   }
   const role = principal.roles[projectId];
   if (role && rolePermissions[role].includes(permission)) return true;
+  // A partner's member reads the project's approved figures; what they do at their sites: placesWhere.
+  if (permission === "project.read" && principal.partnerSites?.[projectId]) return true;
   return principal.isAdmin && adminPermissions.includes(permission);
+}
+
+/** What a partner's members may do at the partner's sites of a project (and nowhere else). */
+const partnerSitePermissions: Record<PartnerRole, readonly ProjectPermission[]> = {
+  REPORTER: ["results.enter", "results.readUnapproved"],
+  REVIEWER: ["results.enter", "results.readUnapproved", "results.reviewPartner"],
+};
+
+/**
+ * The places of the project where the principal may do this: "all" wherever `can` allows it, else the
+ * sites of the principal's partner when the partner's role gives it there, else none. `can` stays false
+ * for site-scoped rights, so every entry point that checks it alone keeps refusing partners.
+ */
+export function placesWhere(principal: Principal, permission: ProjectPermission, projectId: string): "all" | string[] {
+  if (can(principal, permission, projectId)) return "all";
+  if (principal.kind === "share") return [];
+  const sites = principal.partnerSites?.[projectId];
+  return sites && partnerSitePermissions[sites.role].includes(permission) ? sites.locationIds : [];
+}
+
+/** Whether the principal may do this at this place of the project (anywhere, or at their partner's site). */
+export function canAt(principal: Principal, permission: ProjectPermission, projectId: string, locationId: string) {
+  const places = placesWhere(principal, permission, projectId);
+  return places === "all" || places.includes(locationId);
 }
 
 /** Instance admins and program managers create projects. */
@@ -135,7 +188,7 @@ export function canCreateProjects(principal: Principal): boolean {
 export function readableProjects(principal: Principal): string[] | "all" {
   if (principal.kind === "share") return [principal.projectId];
   if (principal.isAdmin) return "all";
-  return Object.keys(principal.roles);
+  return [...new Set([...Object.keys(principal.roles), ...Object.keys(principal.partnerSites ?? {})])];
 }
 
 export class ForbiddenError extends DomainError {
