@@ -6,6 +6,12 @@ import type { DemoResult, DemoTarget } from "./types";
 
 const I: Provenance = "ILLUSTRATIVE";
 
+/** A demo value's status: a project definition's, never a partner's approval (two-level approval). */
+function demoStatus(status: ReviewStatus): NonNullable<DemoResult["status"]> {
+  if (status === "PARTNER_APPROVED") throw new Error("Demo values are never approved by a partner only");
+  return status;
+}
+
 /** Quarterly, semi-annual or annual periods between two dates, labelled like "2021-Q1", "2020-H2", "2012". */
 export function periods(startYear: number, startMonth: number, count: number, months: 3 | 6 | 12, locked = 0) {
   return Array.from({ length: count }, (_, i) => ({
@@ -23,7 +29,7 @@ export function countResults(
 ): DemoResult[] {
   return Object.entries(values).flatMap(([location, series]) =>
     series.flatMap((value, i) =>
-      value === null ? [] : [{ when: periodLabels[i] ?? "?", location, value, status: status(i), provenance }],
+      value === null ? [] : [{ when: periodLabels[i] ?? "?", location, value, status: demoStatus(status(i)), provenance }],
     ),
   );
 }
@@ -41,7 +47,7 @@ export function percentResults(
     numerator,
     denominator,
     sampleSize: denominator,
-    status,
+    status: demoStatus(status),
     provenance,
   }));
 }

@@ -19,7 +19,7 @@ export const resultsQuery = pageQuery.extend({
   location: z.string().min(1).optional().describe("Only values recorded at this place (its id)"),
   period: z.string().min(1).optional().describe("Only this reporting period or survey round (its id)"),
   status: z
-    .enum(["DRAFT", "SUBMITTED", "APPROVED", "RETURNED"])
+    .enum(["DRAFT", "SUBMITTED", "PARTNER_APPROVED", "APPROVED", "RETURNED"])
     .optional()
     .describe("Only values in this review state; viewers see approved values only"),
   updatedSince: z.iso
@@ -202,7 +202,7 @@ export const listResultsContract: RouteContract = {
           .describe("With survey weights, their sum (a share's denominator; what a mean is pooled by); else null"),
         textValue: z.string().nullable(),
         note: z.string(),
-        status: z.enum(["DRAFT", "SUBMITTED", "APPROVED", "RETURNED"]),
+        status: z.enum(["DRAFT", "SUBMITTED", "PARTNER_APPROVED", "APPROVED", "RETURNED"]),
         version: z.number().int().describe("Name it when changing the value"),
         updatedAt: dateTime,
       }),

@@ -2,7 +2,7 @@
 // separate terms of one AND, so nothing can write over the scope. (An object spread can: `{ id: { in:
 // readable }, ...{ id: { gt: cursor } } }` keeps only the cursor, and listed every project to anyone.)
 
-import { can, type Principal, readableProjects } from "@/lib/domain/permissions/index";
+import { can, type Principal, placesWhere, readableProjects } from "@/lib/domain/permissions/index";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 /** A filter that may be absent (false, null or undefined are left out). */
@@ -17,24 +17,32 @@ export function allOf<W extends object>(scope: W, ...terms: Term<W>[]): { AND: W
  * The projects the principal may open, as a where term: every project for an admin, the link's one
  * project for a donor link, else the projects the user is a member of, as a relation on the memberships
  * (one bind parameter, the user's id, however many projects they belong to; an `id IN (...)` list of the
- * principal's projects grew with the portfolio). The principal's roles are read from the same rows
+ * principal's projects grew with the portfolio), or of a partner the user works for with sites in the
+ * project. The principal's roles and partner sites are read from the same rows
  * (lib/platform/auth/principal.ts), so both name the same projects.
  */
 export function readableProjectsWhere(principal: Principal): Prisma.ProjectWhereInput {
   if (principal.kind === "share") return { id: principal.projectId };
   if (readableProjects(principal) === "all") return {};
-  return { memberships: { some: { userId: principal.userId } } };
+  return {
+    OR: [
+      { memberships: { some: { userId: principal.userId } } },
+      { partnerSites: { some: { partner: { members: { some: { userId: principal.userId } } } } } },
+    ],
+  };
 }
 
 /**
  * The values of a project the principal may see: every status for those who may read unapproved values,
- * approved ones only otherwise (viewers and donor links). Null when the project is not readable.
+ * approved ones only otherwise (viewers and donor links); a partner's members see every status at their
+ * partner's sites and approved values elsewhere. Null when the project is not readable.
  */
 export function visibleResultsWhere(principal: Principal, projectId: string): Prisma.ResultWhereInput | null {
   if (!can(principal, "project.read", projectId)) return null;
-  return can(principal, "results.readUnapproved", projectId)
-    ? { indicator: { projectId } }
-    : { indicator: { projectId }, status: "APPROVED" };
+  const places = placesWhere(principal, "results.readUnapproved", projectId);
+  if (places === "all") return { indicator: { projectId } };
+  if (places.length === 0) return { indicator: { projectId }, status: "APPROVED" };
+  return { indicator: { projectId }, OR: [{ status: "APPROVED" }, { locationId: { in: places } }] };
 }
 
 /** A page of a list ordered by id: a cursor is the last id seen. */

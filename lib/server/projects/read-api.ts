@@ -4,6 +4,7 @@
 import "server-only";
 import { can, type Principal } from "@/lib/domain/permissions";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ReviewStatus } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/platform/db";
 import {
   type Page,
@@ -55,7 +56,7 @@ export type ResultFilters = {
   location?: string;
   /** A reporting period or a survey round. */
   period?: string;
-  status?: "DRAFT" | "SUBMITTED" | "APPROVED" | "RETURNED";
+  status?: ReviewStatus;
   updatedSince?: Date;
 };
 

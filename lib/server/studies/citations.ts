@@ -153,7 +153,9 @@ export async function citeSource(
     });
     if (!value) throw new EditRefused("resultId", "unknown");
     if (value.period?.lockedAt) throw new EditRefused("resultId", "locked");
-    if (value.status === "APPROVED" && !mayReview) throw new EditRefused("resultId", "approved");
+    // A value a partner approved (two-level approval) waits for the manager: kept as approved here.
+    if ((value.status === "APPROVED" || value.status === "PARTNER_APPROVED") && !mayReview)
+      throw new EditRefused("resultId", "approved");
     // A review does not take the results lock: the write holds only while the status is the one checked.
     const written = await tx.result.updateMany({ where: { id: value.id, status: value.status }, data: after });
     if (written.count === 0) throw new EditRefused("resultId", "changed");

@@ -40,7 +40,10 @@ export function readableStudiesWhere(principal: Principal | null): Prisma.StudyW
   }
 }
 
-/** The same rule as a SQL condition on the study aliased `s` (readableProjectsWhere's memberships, as SQL). */
+/**
+ * The same rule as a SQL condition on the study aliased `s` (readableProjectsWhere's memberships and
+ * partner sites, as SQL).
+ */
 export function readableStudiesSql(principal: Principal | null): Prisma.Sql {
   const scope = studyScope(principal);
   switch (scope.kind) {
@@ -54,6 +57,9 @@ export function readableStudiesSql(principal: Principal | null): Prisma.Sql {
     case "member":
       return Prisma.sql`(s."visibility" = 'PUBLIC' OR EXISTS (
         SELECT 1 FROM "StudyProject" sp JOIN "Membership" m ON m."projectId" = sp."projectId"
-         WHERE sp."studyId" = s."id" AND m."userId" = ${scope.userId}))`;
+         WHERE sp."studyId" = s."id" AND m."userId" = ${scope.userId}) OR EXISTS (
+        SELECT 1 FROM "StudyProject" sp JOIN "PartnerSite" ps ON ps."projectId" = sp."projectId"
+          JOIN "PartnerMember" pm ON pm."partnerId" = ps."partnerId"
+         WHERE sp."studyId" = s."id" AND pm."userId" = ${scope.userId}))`;
   }
 }

@@ -150,7 +150,8 @@ async function loadInputsOf(
   approvedBy?: Date,
   loads: Pick<ViewLoads, "once"> = unshared,
 ) {
-  const statuses = includesSubmitted ? ["APPROVED", "SUBMITTED"] : ["APPROVED"];
+  // A preview counts every value sent for review, those a partner approved (two-level approval) too.
+  const statuses = includesSubmitted ? ["APPROVED", "PARTNER_APPROVED", "SUBMITTED"] : ["APPROVED"];
   const prisma = readDb();
   const by = approvedBy?.toISOString() ?? null;
   const [projects, partials, narratives] = await Promise.all([

@@ -304,7 +304,7 @@ export async function checkCells(
     await pause();
     const found = existing.get(cell.key);
     if (!found) continue;
-    if (found.status === "SUBMITTED" || found.status === "APPROVED")
+    if (found.status !== "DRAFT" && found.status !== "RETURNED")
       report(cell, "value", `notEditable:${found.status}`);
     else replaced++;
   }
@@ -493,7 +493,7 @@ export async function writeImport(
         const before = existing.get(c.key);
         if (!before) continue;
         // A value submitted meanwhile is not overwritten: the whole import is refused.
-        if (before.status === "SUBMITTED" || before.status === "APPROVED") throw new ImportRaced();
+        if (before.status !== "DRAFT" && before.status !== "RETURNED") throw new ImportRaced();
         const updated = await tx.result.updateMany({
           where: { id: before.id, version: before.version },
           data: { ...data(c), updatedById: userId, version: { increment: 1 } },
