@@ -187,6 +187,25 @@ const actions: Record<string, { need: Need; args: (ids: Ids) => Arg[] }> = {
     args: ({ projectId }) => [projectId, state, form({ connectionId: "none" })],
   },
   createLibraryIndicatorAction: { need: "library", args: () => [state, form()] },
+  // Linking a project's indicator to the library, or making one from it: the project's managers
+  // (project.edit). The matrix indicator has no unit, so an allowed link is refused as unitDiffers.
+  linkIndicatorAction: {
+    need: "edit",
+    args: ({ projectId, indicatorId, libraryId }) => [
+      projectId,
+      indicatorId,
+      state,
+      form({ libraryIndicatorId: libraryId }),
+    ],
+  },
+  unlinkIndicatorAction: {
+    need: "edit",
+    args: ({ projectId, indicatorId }) => [projectId, indicatorId, state, form()],
+  },
+  createFromLibraryAction: {
+    need: "edit",
+    args: ({ projectId }) => [projectId, state, form({ libraryIndicatorId: "none", resultNodeId: "none" })],
+  },
   // Signed in to reach the form's checks; who may file for which project is the studies service's
   // (lib/server/studies/studies.integration.test.ts).
   createStudyAction: { need: "signedIn", args: () => [state, form()] },

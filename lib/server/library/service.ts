@@ -3,10 +3,10 @@
 // link checked by lib/domain/library/link-check.ts; everyone signed in reads the library, and sees only
 // the projects they may open among those that report an indicator.
 import "server-only";
-import { z } from "zod";
 import { localizeDimension } from "@/lib/domain/catalogue/names";
 import { DomainError } from "@/lib/domain/errors";
 import type { Locale } from "@/lib/domain/i18n/config";
+import { type LibraryIndicatorInput, libraryIndicatorInput } from "@/lib/domain/library/input";
 import {
   type CatalogueOptions,
   linkProblems,
@@ -15,26 +15,15 @@ import {
 } from "@/lib/domain/library/link-check";
 import { measures } from "@/lib/domain/measures";
 import { assertCan, can, type Principal, requireUserId } from "@/lib/domain/permissions";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { type Db, db, type Tx } from "@/lib/platform/db";
-import { allOf, readableProjectsWhere } from "@/lib/server/access/scoped-list";
+import { allOf, type Page, pageOf, pageQuery, readableProjectsWhere } from "@/lib/server/access/scoped-list";
 import { recordAudit } from "@/lib/server/audit/record";
 
-export const libraryIndicatorInput = z.object({
-  code: z.string().trim().min(1, "required").max(40, "tooLong"),
-  nameEn: z.string().trim().min(1, "required").max(300, "tooLong"),
-  nameEs: z.string().trim().min(1, "required").max(300, "tooLong"),
-  definition: z.string().trim().max(4000, "tooLong").default(""),
-  measure: z.enum(measures),
-  unit: z.string().trim().max(60, "tooLong").default(""),
-  direction: z.enum(["INCREASE", "DECREASE"]).default("INCREASE"),
-  dimensionKeys: z.array(z.string().min(1).max(60)).max(5, "tooMany").default([]),
-  rollupRule: z.enum(["SUM", "RATIO", "NONE"]).optional(),
-});
-
-export type LibraryIndicatorInput = z.input<typeof libraryIndicatorInput>;
+export { type LibraryIndicatorInput, libraryIndicatorInput } from "@/lib/domain/library/input";
 
 /** The shared catalogue's options of these dimension keys (a key the catalogue lacks is absent). */
-async function catalogueOptions(client: Db | Tx, keys: string[]): Promise<CatalogueOptions> {
+export async function catalogueOptions(client: Db | Tx, keys: string[]): Promise<CatalogueOptions> {
   const dimensions = await client.disaggregationDimension.findMany({
     where: { projectId: null, key: { in: keys } },
     include: { options: { orderBy: { sortOrder: "asc" } } },
@@ -84,24 +73,38 @@ export async function libraryFormOptions(principal: Principal, locale: Locale) {
   };
 }
 
+/** The links of a library indicator the caller may see: live indicators of live projects they may open. */
+const readableLinks = (principal: Principal) =>
+  ({
+    where: {
+      indicator: { archivedAt: null, project: allOf(readableProjectsWhere(principal), { archivedAt: null }) },
+    },
+    select: { indicator: { select: { projectId: true } } },
+  }) as const;
+
+const withProjectCount = <R extends { links: { indicator: { projectId: string } }[] }>({ links, ...row }: R) => ({
+  ...row,
+  projectCount: new Set(links.map((l) => l.indicator.projectId)).size,
+});
+
 /** The library (archived indicators last), each with how many projects the caller may open report it. */
 export async function listLibrary(principal: Principal) {
   if (principal.kind !== "user") return [];
   const rows = await db().libraryIndicator.findMany({
     orderBy: [{ archivedAt: { sort: "asc", nulls: "first" } }, { code: "asc" }],
-    include: {
-      links: {
-        where: {
-          indicator: { archivedAt: null, project: allOf(readableProjectsWhere(principal), { archivedAt: null }) },
-        },
-        select: { indicator: { select: { projectId: true } } },
-      },
-    },
+    include: { links: readableLinks(principal) },
   });
-  return rows.map(({ links, ...row }) => ({
-    ...row,
-    projectCount: new Set(links.map((l) => l.indicator.projectId)).size,
-  }));
+  return rows.map(withProjectCount);
+}
+
+/** One page of the library by id (the API's list), archived indicators only when asked for. */
+export async function libraryPage(principal: Principal, page: Page & { archived?: boolean }) {
+  if (principal.kind !== "user") return { items: [], nextCursor: null };
+  const rows = await db().libraryIndicator.findMany({
+    ...pageQuery<Prisma.LibraryIndicatorWhereInput>({}, [!page.archived && { archivedAt: null }], page),
+    include: { links: readableLinks(principal) },
+  });
+  return pageOf(rows.map(withProjectCount), page.limit);
 }
 
 /**
@@ -127,7 +130,7 @@ export async function libraryIndicatorView(principal: Principal, id: string) {
               project: { select: { id: true, code: true, name: true, archivedAt: true } },
             },
           },
-          options: { include: { projectOption: { select: { key: true, name: true } } } },
+          options: { include: { projectOption: { select: { id: true, key: true, name: true } } } },
         },
       },
     },
@@ -165,53 +168,66 @@ export async function linkIndicator(
 ): Promise<void> {
   assertCan(principal, "project.edit", projectId);
   const actorUserId = requireUserId(principal);
-  await db().$transaction(async (tx) => {
-    const indicator = await tx.indicator.findFirst({
-      where: { id: indicatorId, projectId },
-      include: { dimensions: { include: { dimension: { include: { options: { select: { id: true } } } } } } },
+  await db().$transaction((tx) => writeLink(tx, actorUserId, projectId, indicatorId, libraryIndicatorId, mappings));
+}
+
+/**
+ * The link's check and write inside the caller's transaction (linking, and creating an indicator from the
+ * library, which links it in the same transaction); the caller has checked "project.edit".
+ */
+export async function writeLink(
+  tx: Tx,
+  actorUserId: string,
+  projectId: string,
+  indicatorId: string,
+  libraryIndicatorId: string,
+  mappings: OptionMapping[],
+): Promise<void> {
+  const indicator = await tx.indicator.findFirst({
+    where: { id: indicatorId, projectId },
+    include: { dimensions: { include: { dimension: { include: { options: { select: { id: true } } } } } } },
+  });
+  if (!indicator) throw new DomainError("notFound");
+  const library = await tx.libraryIndicator.findUnique({ where: { id: libraryIndicatorId } });
+  if (!library)
+    throw new DomainError("validation", {
+      fields: [{ field: "body.libraryIndicatorId", code: "unknownLibraryIndicator" }],
     });
-    if (!indicator) throw new DomainError("notFound");
-    const library = await tx.libraryIndicator.findUnique({ where: { id: libraryIndicatorId } });
-    if (!library)
-      throw new DomainError("validation", {
-        fields: [{ field: "body.libraryIndicatorId", code: "unknownLibraryIndicator" }],
-      });
-    const problems = linkProblems(
-      {
-        measure: library.measure,
-        unit: library.unit,
-        dimensionKeys: library.dimensionKeys,
-        archived: !!library.archivedAt,
-      },
-      {
-        measure: indicator.measure,
-        unit: indicator.unit,
-        archived: !!indicator.archivedAt,
-        options: indicator.dimensions.flatMap((d) =>
-          d.dimension.options.map((o) => ({ id: o.id, dimensionId: d.dimensionId })),
-        ),
-      },
-      await catalogueOptions(tx, library.dimensionKeys),
-      mappings,
-    );
-    if (problems.length)
-      throw new DomainError("validation", {
-        fields: problems.map((p) => ({ field: `body.${p.field}`, code: p.code })),
-      });
-    const before = await tx.libraryLink.findUnique({ where: { indicatorId }, include: { options: true } });
-    if (before) await tx.libraryLink.delete({ where: { indicatorId } });
-    await tx.libraryLink.create({
-      data: { indicatorId, libraryIndicatorId, linkedById: actorUserId, options: { create: mappings } },
+  const problems = linkProblems(
+    {
+      measure: library.measure,
+      unit: library.unit,
+      dimensionKeys: library.dimensionKeys,
+      archived: !!library.archivedAt,
+    },
+    {
+      measure: indicator.measure,
+      unit: indicator.unit,
+      archived: !!indicator.archivedAt,
+      options: indicator.dimensions.flatMap((d) =>
+        d.dimension.options.map((o) => ({ id: o.id, dimensionId: d.dimensionId })),
+      ),
+    },
+    await catalogueOptions(tx, library.dimensionKeys),
+    mappings,
+  );
+  if (problems.length)
+    throw new DomainError("validation", {
+      fields: problems.map((p) => ({ field: `body.${p.field}`, code: p.code })),
     });
-    await recordAudit(tx, {
-      action: "library.link",
-      entityType: "Indicator",
-      entityId: indicatorId,
-      projectId,
-      actorUserId,
-      ...(before ? { before: { libraryIndicatorId: before.libraryIndicatorId, options: before.options } } : {}),
-      after: { libraryIndicatorId, options: mappings },
-    });
+  const before = await tx.libraryLink.findUnique({ where: { indicatorId }, include: { options: true } });
+  if (before) await tx.libraryLink.delete({ where: { indicatorId } });
+  await tx.libraryLink.create({
+    data: { indicatorId, libraryIndicatorId, linkedById: actorUserId, options: { create: mappings } },
+  });
+  await recordAudit(tx, {
+    action: "library.link",
+    entityType: "Indicator",
+    entityId: indicatorId,
+    projectId,
+    actorUserId,
+    ...(before ? { before: { libraryIndicatorId: before.libraryIndicatorId, options: before.options } } : {}),
+    after: { libraryIndicatorId, options: mappings },
   });
 }
 

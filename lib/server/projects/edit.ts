@@ -235,6 +235,8 @@ export async function saveIndicator(
   projectId: string,
   indicatorId: string | null,
   input: IndicatorInput,
+  /** More work on a new indicator in the same transaction (linking it to the library). */
+  afterCreate?: (tx: Tx, created: { id: string }, userId: string) => Promise<void>,
 ) {
   assertCan(principal, "project.edit", projectId);
   const userId = requireUserId(principal);
@@ -255,6 +257,7 @@ export async function saveIndicator(
         ...data,
         dimensionKeys,
       });
+      await afterCreate?.(tx, created, userId);
       return created;
     }
     const before = await tx.indicator.findFirst({

@@ -1,18 +1,26 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { CustomDimensionForm } from "@/components/setup/custom-dimension-form";
+import { FromLibraryForm } from "@/components/setup/from-library-form";
 import { IndicatorArrange } from "@/components/setup/indicator-arrange";
 import { IndicatorForm } from "@/components/setup/indicator-form";
 import { ResultNodeForm } from "@/components/setup/result-node-form";
 import { SetupNav } from "@/components/setup/setup-nav";
 import { TableScroll } from "@/components/ui/table-scroll";
+import type { Locale } from "@/lib/domain/i18n/config";
 import { requireUser } from "@/lib/platform/auth/session";
+import { libraryChoices } from "@/lib/server/library/link-setup";
 import { logframeForEditing } from "@/lib/server/projects/setup-views";
 
 export default async function LogframePage({ params }: { params: Promise<{ projectId: string }> }) {
   const [{ projectId }, user] = await Promise.all([params, requireUser()]);
-  const [logframe, t] = await Promise.all([logframeForEditing(user, projectId), getTranslations("setup")]);
+  const locale = (await getLocale()) as Locale;
+  const [logframe, library, t] = await Promise.all([
+    logframeForEditing(user, projectId),
+    libraryChoices(user, projectId, locale),
+    getTranslations("setup"),
+  ]);
   if (!logframe) notFound();
   const { project, dimensions } = logframe;
   const nodes = project.resultNodes.map(({ id, code, title }) => ({ id, code, title }));
@@ -104,6 +112,9 @@ export default async function LogframePage({ params }: { params: Promise<{ proje
               options: d.options.map((o) => o.name).join(", "),
             }))}
           />
+        )}
+        {nodes.length > 0 && library && library.length > 0 && (
+          <FromLibraryForm projectId={project.id} library={library} nodes={nodes} />
         )}
       </div>
     </>

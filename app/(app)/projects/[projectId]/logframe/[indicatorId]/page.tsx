@@ -1,16 +1,24 @@
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { IndicatorForm } from "@/components/setup/indicator-form";
+import { LibraryLinkForm } from "@/components/setup/library-link-form";
 import { SetupNav } from "@/components/setup/setup-nav";
+import type { Locale } from "@/lib/domain/i18n/config";
 import { requireUser } from "@/lib/platform/auth/session";
+import { indicatorLinkSetup } from "@/lib/server/library/link-setup";
 import { indicatorForEditing } from "@/lib/server/projects/setup-views";
 
 type Props = { params: Promise<{ projectId: string; indicatorId: string }> };
 
 export default async function EditIndicatorPage({ params }: Props) {
   const [{ projectId, indicatorId }, user] = await Promise.all([params, requireUser()]);
-  const [found, t] = await Promise.all([indicatorForEditing(user, projectId, indicatorId), getTranslations("setup")]);
-  if (!found) notFound();
+  const locale = (await getLocale()) as Locale;
+  const [found, linkSetup, t] = await Promise.all([
+    indicatorForEditing(user, projectId, indicatorId),
+    indicatorLinkSetup(user, projectId, indicatorId, locale),
+    getTranslations("setup"),
+  ]);
+  if (!found || !linkSetup) notFound();
   const { project, indicator, dimensions } = found;
   return (
     <>
@@ -52,6 +60,7 @@ export default async function EditIndicatorPage({ params }: Props) {
       <p>
         <a href={`/projects/${project.id}/targets?indicator=${indicator.id}`}>{t("nav.targets")}</a>
       </p>
+      <LibraryLinkForm projectId={project.id} indicatorId={indicator.id} setup={linkSetup} />
     </>
   );
 }
