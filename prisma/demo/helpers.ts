@@ -29,7 +29,9 @@ export function countResults(
 ): DemoResult[] {
   return Object.entries(values).flatMap(([location, series]) =>
     series.flatMap((value, i) =>
-      value === null ? [] : [{ when: periodLabels[i] ?? "?", location, value, status: demoStatus(status(i)), provenance }],
+      value === null
+        ? []
+        : [{ when: periodLabels[i] ?? "?", location, value, status: demoStatus(status(i)), provenance }],
     ),
   );
 }

@@ -23,7 +23,11 @@ export async function loadPrincipal(
       memberships: true,
       partnerMembers: {
         orderBy: { partnerId: "asc" },
-        select: { partnerId: true, role: true, partner: { select: { sites: { select: { projectId: true, locationId: true } } } } },
+        select: {
+          partnerId: true,
+          role: true,
+          partner: { select: { sites: { select: { projectId: true, locationId: true } } } },
+        },
       },
     },
   });
@@ -47,7 +51,11 @@ export async function loadPrincipal(
  * their sites, reviewing only if the user reviews for each of them (see UserPrincipal.partnerSites).
  */
 function partnerSitesOf(
-  memberships: { partnerId: string; role: PartnerSites["role"]; partner: { sites: { projectId: string; locationId: string }[] } }[],
+  memberships: {
+    partnerId: string;
+    role: PartnerSites["role"];
+    partner: { sites: { projectId: string; locationId: string }[] };
+  }[],
 ): Record<string, PartnerSites> {
   const byProject: Record<string, PartnerSites> = {};
   for (const m of memberships) {
