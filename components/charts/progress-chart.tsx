@@ -6,8 +6,19 @@ import type { Measure } from "@/lib/domain/engine";
 import { chartColours } from "./chart-frame";
 import { useFigureFormat } from "./use-figure-format";
 
-/** Each period's value as bars; the achieved-to-date line against the expected-to-date line. */
-export function ProgressChart({ data, measure }: { data: ProgressDatum[]; measure: Measure }) {
+/**
+ * Each period's value as bars; the achieved-to-date line against the expected-to-date line (left out
+ * where nothing is expected, as in the organisation's roll-up over years).
+ */
+export function ProgressChart({
+  data,
+  measure,
+  expected = true,
+}: {
+  data: ProgressDatum[];
+  measure: Measure;
+  expected?: boolean;
+}) {
   const t = useTranslations("chart");
   const { figure, axis } = useFigureFormat(measure);
   return (
@@ -35,15 +46,17 @@ export function ProgressChart({ data, measure }: { data: ProgressDatum[]; measur
             connectNulls={false}
             isAnimationActive={false}
           />
-          <Line
-            dataKey="expectedToDate"
-            name={t("expectedToDate")}
-            stroke={chartColours.expected}
-            strokeDasharray="6 4"
-            strokeWidth={2}
-            dot={{ r: 3, strokeDasharray: "" }}
-            isAnimationActive={false}
-          />
+          {expected && (
+            <Line
+              dataKey="expectedToDate"
+              name={t("expectedToDate")}
+              stroke={chartColours.expected}
+              strokeDasharray="6 4"
+              strokeWidth={2}
+              dot={{ r: 3, strokeDasharray: "" }}
+              isAnimationActive={false}
+            />
+          )}
         </ComposedChart>
       </ResponsiveContainer>
     </div>

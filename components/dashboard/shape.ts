@@ -25,20 +25,29 @@ export function bulletData(
   indicator: IndicatorJson,
   label: RowLabel = plainLabel,
 ): { frameMax: number; rows: BulletDatum[] } {
-  const regions = regionRows(indicator);
-  const targets = regions.map((r) => r.target).filter((v): v is number => v !== null);
-  const actuals = regions.map((r) => r.actual).filter((v): v is number => v !== null);
-  const percentCap = isPercent(indicator.indicator.measure) ? 100 : Number.POSITIVE_INFINITY;
+  const rows = regionRows(indicator).map((r) => ({ region: label(r), target: r.target, achieved: r.actual }));
+  return bulletFrame(rows, isPercent(indicator.indicator.measure));
+}
+
+/**
+ * Rows of target vs achieved framed for the bullet chart (also the organisation's roll-up by country or
+ * region): the frame leaves room above the largest target, and a percentage stops at 100.
+ */
+export function bulletFrame(
+  rows: { region: string; target: number | null; achieved: number | null }[],
+  percent: boolean,
+): { frameMax: number; rows: BulletDatum[] } {
+  const targets = rows.map((r) => r.target).filter((v): v is number => v !== null);
+  const actuals = rows.map((r) => r.achieved).filter((v): v is number => v !== null);
+  const percentCap = percent ? 100 : Number.POSITIVE_INFINITY;
   const base = targets.length ? Math.max(...targets) * 1.25 : Math.max(0, ...actuals);
   const frameMax = Math.min(percentCap, base) || 1;
   return {
     frameMax,
-    rows: regions.map((r) => ({
-      region: label(r),
-      target: r.target,
-      achieved: r.actual,
-      drawn: r.actual === null ? null : Math.min(r.actual, frameMax),
-      beyondFrame: r.actual !== null && r.actual > frameMax,
+    rows: rows.map((r) => ({
+      ...r,
+      drawn: r.achieved === null ? null : Math.min(r.achieved, frameMax),
+      beyondFrame: r.achieved !== null && r.achieved > frameMax,
     })),
   };
 }

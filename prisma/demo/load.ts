@@ -11,6 +11,7 @@ import { regions } from "./catalogue";
 import { loadLibrary } from "./library";
 import { nepal } from "./nepal";
 import { peru } from "./peru";
+import { loadRegions } from "./regions";
 import { roma } from "./roma";
 import { loadStudies } from "./studies";
 import type { DemoProject } from "./types";
@@ -70,6 +71,7 @@ export async function loadDemoData(prisma: Db): Promise<void> {
       }
       for (const project of demoProjects) await loadProject(tx, project, userIds);
       await loadLibrary(tx);
+      await loadRegions(tx);
       await loadStudies(tx);
       // Approved about three weeks after each period or round ended, as a real team would have.
       await tx.$executeRaw`

@@ -1,16 +1,23 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { LibraryIndicatorForm } from "@/components/organisation/library-indicator-form";
+import { RegionForm } from "@/components/organisation/region-form";
 import { TableScroll } from "@/components/ui/table-scroll";
 import type { Locale } from "@/lib/domain/i18n/config";
 import { can } from "@/lib/domain/permissions";
 import { requireUser } from "@/lib/platform/auth/session";
+import { listRegions } from "@/lib/server/library/regions";
 import { libraryFormOptions, listLibrary } from "@/lib/server/library/service";
 
 /** The organisation's picture: its standard indicators, the most reported first (among the caller's projects). */
 export default async function OrganisationPage() {
   const user = await requireUser();
-  const [library, t, locale] = await Promise.all([listLibrary(user), getTranslations("organisation"), getLocale()]);
+  const [library, regions, t, locale] = await Promise.all([
+    listLibrary(user),
+    listRegions(),
+    getTranslations("organisation"),
+    getLocale(),
+  ]);
   const formOptions = can(user, "library.manage") ? await libraryFormOptions(user, locale as Locale) : null;
   const active = library
     .filter((l) => !l.archivedAt)
@@ -49,6 +56,34 @@ export default async function OrganisationPage() {
         </TableScroll>
       )}
       {formOptions && <LibraryIndicatorForm measures={formOptions.measures} dimensions={formOptions.dimensions} />}
+
+      <h2>{t("regionsTitle")}</h2>
+      {regions.length === 0 ? (
+        <p>{t("noRegions")}</p>
+      ) : (
+        <TableScroll label={t("regionsTitle")}>
+          <table className="data" data-testid="regions">
+            <caption>{t("regionsCaption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("regionKey")}</th>
+                <th scope="col">{t("regionName")}</th>
+                <th scope="col">{t("regionCountries")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {regions.map((r) => (
+                <tr key={r.key} data-region={r.key}>
+                  <td>{r.key}</td>
+                  <th scope="row">{locale === "es" ? r.nameEs : r.nameEn}</th>
+                  <td>{r.countries.join(", ")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
+      {formOptions && <RegionForm />}
     </>
   );
 }

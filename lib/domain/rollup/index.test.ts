@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { actual } from "@/lib/domain/engine/aggregate";
 import type { ResultPartial } from "@/lib/domain/engine/types";
-import { type ProjectSeries, type RollupPlace, type RollupValue, rollUp, yearWindows } from "./index";
+import { type ProjectSeries, type RollupPlace, type RollupValue, rollUp, yearSeries, yearWindows } from "./index";
 
 const d = (day: string) => new Date(`${day}T00:00:00Z`);
 const peru = (placeId: string): RollupPlace => ({ placeId, ancestorIds: ["PE"], country: "PE", region: "Americas" });
@@ -254,6 +254,34 @@ describe("roll-up properties", () => {
         ];
         const byYear = yearWindows(series).map((y) => rollUp("SUM", series, "total", y.window)[0]?.actual.value ?? 0);
         expect(byYear.reduce((s, v) => s + v, 0)).toBe(rollUp("SUM", series, "total")[0]?.actual.value ?? 0);
+      }),
+    );
+  });
+  test("the groups partition the total: by country, region or donor, their counts add up to it", () => {
+    fc.assert(
+      fc.property(ruleArb, byArb, projectArb("A"), projectArb("B"), (rule, by, a, b) => {
+        const groups = rollUp(rule, [a, b], by);
+        const [total] = rollUp(rule, [a, b], "total");
+        const sum = (pick: (f: (typeof groups)[number]) => number | null) =>
+          groups.reduce<number | null>((s, f) => (pick(f) === null ? s : (s ?? 0) + (pick(f) ?? 0)), null);
+        if (rule === "SUM") expect(sum((f) => f.actual.value)).toBeCloseTo(total?.actual.value ?? 0, 9);
+        else {
+          expect(sum((f) => f.actual.numerator)).toBeCloseTo(total?.actual.numerator ?? 0, 9);
+          expect(sum((f) => f.actual.denominator)).toBeCloseTo(total?.actual.denominator ?? 0, 9);
+        }
+      }),
+    );
+  });
+
+  test("progress over time: each year is the year's roll-up, and the last figure to date is the figure for all time", () => {
+    fc.assert(
+      fc.property(ruleArb, projectArb("A"), projectArb("B"), (rule, a, b) => {
+        const series = yearSeries(rule, [a, b]);
+        expect(series.map((p) => p.year)).toEqual(yearWindows([a, b]).map((y) => y.year));
+        for (const [i, point] of series.entries())
+          expect(point.actual).toEqual(rollUp(rule, [a, b], "total", yearWindows([a, b])[i]!.window)[0]?.actual);
+        const [all] = rollUp(rule, [a, b], "total");
+        if (series.length) expect(series.at(-1)?.toDate).toEqual(all?.actual);
       }),
     );
   });

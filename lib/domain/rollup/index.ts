@@ -297,3 +297,26 @@ export function yearWindows(projects: ProjectSeries[]): { year: number; window: 
     .sort((a, b) => a - b)
     .map((year) => ({ year, window: { from: new Date(Date.UTC(year, 0, 1)), to: new Date(Date.UTC(year, 11, 31)) } }));
 }
+
+/** One year's roll-up in all: achieved and target of the year, and achieved from the first year through it. */
+export type YearPoint = { year: number; actual: Amount; target: Amount | null; toDate: Amount };
+
+/**
+ * Progress over time: for each year of yearWindows, the figure of the year and the figure to date (every
+ * period from the first year's start through the year's end), both with rollUp's own rules (cumulative
+ * figures take each place's latest value, counts add up, rates pool their counts).
+ */
+export function yearSeries(rule: RollupRule, projects: ProjectSeries[]): YearPoint[] {
+  const years = yearWindows(projects);
+  const first = years[0]?.window.from;
+  const inAll = (window: Window) => rollUp(rule, projects, "total", window)[0];
+  return years.map(({ year, window }) => {
+    const ofYear = inAll(window);
+    return {
+      year,
+      actual: ofYear?.actual ?? none,
+      target: ofYear?.target ?? null,
+      toDate: inAll({ from: first ?? window.from, to: window.to })?.actual ?? none,
+    };
+  });
+}

@@ -47,7 +47,8 @@ export function drawable(text: string): string {
     .replace(/[^\u0020-\u007e\u00a1-\u00ff\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026\u20ac\n]/g, "?");
 }
 
-class Writer {
+/** Writes wrapped paragraphs and maps onto A4 pages (also the roll-up's PDF, rollup-pdf.ts). */
+export class Writer {
   private page: PDFPage;
   private y: number;
   constructor(

@@ -22,6 +22,7 @@ import {
   uploadEvidenceContract,
 } from "./evidence";
 import { iatiExportContract, projectReportPdfContract, trackingCsvContract, trackingXlsxContract } from "./exports";
+import { libraryRollupCsvContract, libraryRollupPdfContract, libraryRollupXlsxContract } from "./library-exports";
 import {
   copyProjectContract,
   createIndicatorContract,
@@ -85,6 +86,9 @@ export const contracts: RouteContract[] = [
   iatiExportContract,
   trackingCsvContract,
   trackingXlsxContract,
+  libraryRollupCsvContract,
+  libraryRollupXlsxContract,
+  libraryRollupPdfContract,
   saveResultsContract,
   reviewResultsContract,
   importResultsContract,

@@ -14,18 +14,26 @@ import {
   type RollupTarget,
   type RollupValue,
   rollUp,
+  yearSeries,
   yearWindows,
 } from "@/lib/domain/rollup";
 import { db } from "@/lib/platform/db";
 import { allOf, readableProjectsWhere } from "@/lib/server/access/scoped-list";
 import { projectSummary, ViewLoads } from "@/lib/server/summary/service";
+import { listRegions } from "./regions";
 
-export type RollupOptions = { by: Exclude<GroupBy, "region">; year: number | null; asOf?: AsOf };
+export type RollupOptions = { by: GroupBy; year: number | null; asOf?: AsOf };
+
+/** The roll-up's key of the countries in no region of the organisation's ("No region"). */
+export const noRegion = "";
 
 type PlaceRow = { id: string; parentId: string | null; level: string; isoCode: string | null; name: string };
 
-/** Each place with its ancestors (country first) and its country, from the shared tree of places. */
-async function placesOf(ids: string[]): Promise<Map<string, RollupPlace & { countryName: string }>> {
+/** Each place with its ancestors (country first), its country and the country's region (by key), from the shared tree of places. */
+async function placesOf(
+  ids: string[],
+  regionOf: Map<string, string>,
+): Promise<Map<string, RollupPlace & { countryName: string }>> {
   const known = new Map<string, PlaceRow>();
   let wanted = [...new Set(ids)];
   // The tree is at most four levels deep (country, admin 1, admin 2, site).
@@ -42,12 +50,13 @@ async function placesOf(ids: string[]): Promise<Map<string, RollupPlace & { coun
     const chain: PlaceRow[] = [];
     for (let row = known.get(id); row; row = row.parentId ? known.get(row.parentId) : undefined) chain.unshift(row);
     const country = chain.find((r) => r.level === "COUNTRY") ?? chain[0];
+    const code = country?.isoCode ?? country?.name ?? id;
     result.set(id, {
       placeId: id,
       ancestorIds: chain.slice(0, -1).map((r) => r.id),
-      country: country?.isoCode ?? country?.name ?? id,
+      country: code,
       countryName: country?.name ?? id,
-      region: "",
+      region: regionOf.get(code) ?? noRegion,
     });
   }
   return result;
@@ -62,7 +71,7 @@ type Link = {
 };
 
 /** One project's figures of the linked indicator at its working places: per period, and its life targets. */
-async function seriesOf(principal: Principal, link: Link, asOf: AsOf) {
+async function seriesOf(principal: Principal, link: Link, asOf: AsOf, regionOf: Map<string, string>) {
   const { project } = link.indicator;
   const loads = new ViewLoads();
   const ask = { indicatorId: link.indicatorId, asOf, depth: "places" as const, loads };
@@ -81,7 +90,10 @@ async function seriesOf(principal: Principal, link: Link, asOf: AsOf) {
     }),
   );
   const periodRows = perPeriod.flat();
-  const places = await placesOf([...lifeRows, ...periodRows].map((r) => r.placeId));
+  const places = await placesOf(
+    [...lifeRows, ...periodRows].map((r) => r.placeId),
+    regionOf,
+  );
   const placeOf = (id: string) => places.get(id)!;
   const values: RollupValue[] = periodRows
     .filter((r) => r.figure.actual !== null)
@@ -118,8 +130,8 @@ async function seriesOf(principal: Principal, link: Link, asOf: AsOf) {
 }
 
 /**
- * The library indicator rolled up for the caller: target vs achieved in groups (by country, donor or in
- * all) for a year or all time, the years there are figures for, and the projects counted; null when the
+ * The library indicator rolled up for the caller: target vs achieved in groups (by country, region, donor
+ * or in all) for a year or all time, the years there are figures for, and the projects counted; null when the
  * library indicator does not exist or the caller is not a signed-in user.
  */
 export async function libraryRollup(principal: Principal, libraryIndicatorId: string, options: RollupOptions) {
@@ -140,7 +152,11 @@ export async function libraryRollup(principal: Principal, libraryIndicatorId: st
       },
     },
   });
-  const found = (await Promise.all(links.map((link) => seriesOf(principal, link, asOf)))).filter((s) => s !== null);
+  const regions = await listRegions();
+  const regionOf = new Map(regions.flatMap((r) => r.countries.map((c) => [c, r.key] as const)));
+  const found = (await Promise.all(links.map((link) => seriesOf(principal, link, asOf, regionOf)))).filter(
+    (s) => s !== null,
+  );
   const series = found.map((f) => f.series);
   const years = yearWindows(series);
   const window =
@@ -149,8 +165,10 @@ export async function libraryRollup(principal: Principal, libraryIndicatorId: st
     library,
     asOf,
     figures: rollUp(library.rollupRule, series, options.by, window),
+    overTime: yearSeries(library.rollupRule, series),
     years: years.map((y) => y.year),
     countryNames: Object.fromEntries(found.flatMap((f) => f.countryNames)),
+    regionNames: Object.fromEntries(regions.map((r) => [r.key, { en: r.nameEn, es: r.nameEs }])),
     projects: series
       .map((s) => ({ id: s.projectId, code: s.code, name: s.name }))
       .sort((a, b) => a.code.localeCompare(b.code)),
@@ -158,3 +176,27 @@ export async function libraryRollup(principal: Principal, libraryIndicatorId: st
 }
 
 const yearWindow = (year: number) => ({ from: new Date(Date.UTC(year, 0, 1)), to: new Date(Date.UTC(year, 11, 31)) });
+
+export type LibraryRollup = NonNullable<Awaited<ReturnType<typeof libraryRollup>>>;
+
+/** A group's name as the page and the files show it: the country's or region's name, "No region", "All projects". */
+export function rollupGroupName(
+  rolled: Pick<LibraryRollup, "countryNames" | "regionNames">,
+  by: GroupBy,
+  key: string,
+  locale: string,
+  labels: { noRegion: string; allProjects: string },
+): string {
+  switch (by) {
+    case "country":
+      return rolled.countryNames[key] ?? key;
+    case "region": {
+      const names = rolled.regionNames[key];
+      return key === noRegion || !names ? labels.noRegion : locale === "es" ? names.es : names.en;
+    }
+    case "total":
+      return labels.allProjects;
+    case "donor":
+      return key || "–";
+  }
+}

@@ -1,16 +1,17 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { RollupCharts } from "@/components/organisation/rollup-charts";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { AsOf } from "@/lib/domain/as-of";
 import { formatCounts, formatFigure } from "@/lib/domain/format/figure-format";
 import { requireUser } from "@/lib/platform/auth/session";
-import { libraryRollup, type RollupOptions } from "@/lib/server/library/rollup";
+import { libraryRollup, type RollupOptions, rollupGroupName } from "@/lib/server/library/rollup";
 import { libraryIndicatorView } from "@/lib/server/library/service";
 
 type Search = Record<string, string | string[] | undefined>;
 
-const groupings = ["country", "donor", "total"] as const;
+const groupings = ["country", "region", "donor", "total"] as const;
 
 /** The page's filters from its address: grouping and year; anything else is the default. */
 function filtersOf(search: Search): RollupOptions {
@@ -41,11 +42,13 @@ export default async function LibraryIndicatorPage({
   const { indicator } = view;
   const figure = (v: number | null) => formatFigure(format, indicator.measure, v, "–");
   const groupName = (key: string) =>
-    filters.by === "country"
-      ? (rolled.countryNames[key] ?? key)
-      : filters.by === "total"
-        ? t("allProjects")
-        : key || "–";
+    rollupGroupName(rolled, filters.by, key, locale, { noRegion: t("noRegion"), allProjects: t("allProjects") });
+  // The filters as the page's address has them, for the export links (the files carry them too).
+  const query = new URLSearchParams({
+    by: filters.by,
+    ...(filters.year !== null ? { year: String(filters.year) } : {}),
+    ...(typeof search.asOf === "string" && AsOf.fromSearch(search.asOf) ? { asOf: search.asOf } : {}),
+  }).toString();
   return (
     <>
       <p>
@@ -162,6 +165,50 @@ export default async function LibraryIndicatorPage({
           </table>
         </TableScroll>
       )}
+
+      {indicator.rollupRule !== "NONE" && rolled.figures.length > 0 && (
+        <RollupCharts
+          measure={indicator.measure}
+          subject={`${indicator.code}: ${locale === "es" ? indicator.nameEs : indicator.nameEn}`}
+          filename={`rollup-${indicator.code}`}
+          text={{
+            byGroup: t("chartByGroup", { group: t(`groupings.${filters.by}`) }),
+            overTime: t("chartOverTime"),
+            group: t(`groupings.${filters.by}`),
+            target: t("target"),
+            achieved: t("achieved"),
+            year: t("yearColumn"),
+            inYear: t("achievedInYear"),
+            targetInYear: t("targetInYear"),
+            toDate: t("achievedToDate"),
+          }}
+          groups={rolled.figures.map((f) => ({
+            key: f.key,
+            label: groupName(f.key),
+            target: f.target?.value ?? null,
+            achieved: f.actual.value,
+          }))}
+          years={rolled.overTime.map((y) => ({
+            year: y.year,
+            achieved: y.actual.value,
+            target: y.target?.value ?? null,
+            toDate: y.toDate.value,
+          }))}
+        />
+      )}
+
+      <nav aria-label={t("downloads")} className="inline-actions" data-testid="rollup-downloads">
+        <span>{t("downloads")}:</span>
+        {(["csv", "xlsx", "pdf"] as const).map((ext) => (
+          <a
+            key={ext}
+            className="button secondary"
+            href={`/api/v1/library/indicators/${libraryId}/rollup.${ext}?${query}`}
+          >
+            {t(`download${ext === "csv" ? "Csv" : ext === "xlsx" ? "Xlsx" : "Pdf"}`)}
+          </a>
+        ))}
+      </nav>
 
       <h2>{t("projectsTitle")}</h2>
       {view.projects.length === 0 ? (
