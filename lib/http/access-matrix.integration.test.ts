@@ -99,6 +99,10 @@ const required: Record<
   rotateWebhookSecret: "webhooks",
   listWebhookDeliveries: "webhooks",
   deleteWebhook: "webhooks",
+  // The roll-up of a library indicator as files: every signed-in user, within their projects.
+  getLibraryRollupCsv: "signedIn",
+  getLibraryRollupXlsx: "signedIn",
+  getLibraryRollupPdf: "signedIn",
 };
 
 const matrixPdf = "%PDF-1.4\n%%EOF\n";
@@ -167,6 +171,7 @@ beforeAll(async () => {
     periodId: period.id,
     locationId: tumbes.id,
   };
+  ids.libraryId = (await db().libraryIndicator.findUniqueOrThrow({ where: { code: "ORG-REACH" } })).id;
   // A file on an approved value, attached by the evaluator and shared with donors: every reader may see it.
   const approved = await db().result.findFirstOrThrow({ where: { status: "APPROVED", indicatorId: indicator.id } });
   const evidence = await attachEvidence(
