@@ -31,6 +31,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           <Link href="/settings/account">{t("nav.account")}</Link>
           {can(user, "users.manage") && <Link href="/admin/users">{t("nav.users")}</Link>}
           {can(user, "webhooks.manageInstance") && <Link href="/admin/webhooks">{t("nav.instanceWebhooks")}</Link>}
+          {can(user, "partners.manage") && <Link href="/admin/partners">{t("nav.partners")}</Link>}
           {canKeepStudyVocabulary(user) && <Link href="/admin/studies">{t("nav.studyVocabulary")}</Link>}
           <span className="muted">{t("nav.signedInAs", { name: user.name })}</span>
           <LanguageSwitcher />

@@ -14,11 +14,14 @@ export function PlacesPicker({
   places,
   isChecked,
   error,
+  note,
 }: {
   name: string;
   places: PlaceOption[];
   isChecked: (value: string) => boolean;
   error?: string | null;
+  /** Said after a place's name (who reports there, on a project's partners page). */
+  note?: (place: PlaceOption) => string | null;
 }) {
   const t = useTranslations("setup");
   const [filter, setFilter] = useState("");
@@ -58,6 +61,7 @@ export function PlacesPicker({
             />{" "}
             {p.name}
             {p.isoCode && <span className="muted"> ({p.isoCode})</span>}
+            {note?.(p) && <span className="muted"> · {note(p)}</span>}
           </label>
         ))}
       </div>

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
-const sections = ["settings", "logframe", "targets", "team"] as const;
+const sections = ["settings", "logframe", "targets", "team", "partners"] as const;
 
 /** Links between a project's setup pages, with the current one marked. */
 export async function SetupNav({
