@@ -10,6 +10,7 @@ import { writeProjectDefinition } from "@/lib/server/projects/write";
 import { regions } from "./catalogue";
 import { loadLibrary } from "./library";
 import { nepal } from "./nepal";
+import { loadPartners } from "./partners";
 import { peru } from "./peru";
 import { loadRegions } from "./regions";
 import { roma } from "./roma";
@@ -71,6 +72,7 @@ export async function loadDemoData(prisma: Db): Promise<void> {
       }
       for (const project of demoProjects) await loadProject(tx, project, userIds);
       await loadLibrary(tx);
+      await loadPartners(tx, userIds);
       await loadRegions(tx);
       await loadStudies(tx);
       // Approved about three weeks after each period or round ended, as a real team would have.

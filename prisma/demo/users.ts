@@ -37,4 +37,18 @@ export const demoUsers: {
     orgRole: "PROGRAM_MANAGER",
     roles: {},
   },
+  // Members of the demo's partner organisation (prisma/demo/partners.ts): no project role, they work at the
+  // partner's sites of the Roma women's project only.
+  {
+    email: "partner.reporter@example.org",
+    name: "Rina Reporter",
+    password: "demo-reporter-pass",
+    roles: {},
+  },
+  {
+    email: "partner.reviewer@example.org",
+    name: "Rade Reviewer",
+    password: "demo-reviewer-pass",
+    roles: {},
+  },
 ];
