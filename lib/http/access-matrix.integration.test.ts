@@ -32,6 +32,7 @@ const required: Record<
   | "connections"
   | "connectionsManage"
   | "webhooks"
+  | "library"
 > = {
   getProjectSummary: "read",
   getProjectSummaryCsv: "read",
@@ -99,10 +100,19 @@ const required: Record<
   rotateWebhookSecret: "webhooks",
   listWebhookDeliveries: "webhooks",
   deleteWebhook: "webhooks",
-  // The roll-up of a library indicator as files: every signed-in user, within their projects.
+  // The organisation's indicator library: every signed-in user reads it (the roll-up and projects within
+  // their scope), admins and M&E leads add to it, the project's managers link its indicators (OP1.1.1 to
+  // ORG-REACH, as in the demo).
+  listLibraryIndicators: "signedIn",
+  getLibraryIndicator: "signedIn",
+  getLibraryRollup: "signedIn",
+  // Its roll-up as files (the same figures, within the caller's scope).
   getLibraryRollupCsv: "signedIn",
   getLibraryRollupXlsx: "signedIn",
   getLibraryRollupPdf: "signedIn",
+  createLibraryIndicator: "library",
+  linkLibraryIndicator: "edit",
+  unlinkLibraryIndicator: "edit",
 };
 
 const matrixPdf = "%PDF-1.4\n%%EOF\n";
@@ -110,6 +120,8 @@ const matrixPdf = "%PDF-1.4\n%%EOF\n";
 type Caller = { name: string; headers: Record<string, string>; may: Set<string> };
 let callers: Caller[] = [];
 let ids: Record<string, string> = {};
+/** OP1.1.1's mapping of ORG-REACH's options, sent again by the link cells. */
+let linkOptions: { dimensionKey: string; optionKey: string; projectOptionId: string }[] = [];
 /** The matrix connection's server (a local KoboToolbox), so that testing the connection answers at once. */
 let kobo: FakeServer;
 
@@ -171,7 +183,12 @@ beforeAll(async () => {
     periodId: period.id,
     locationId: tumbes.id,
   };
-  ids.libraryId = (await db().libraryIndicator.findUniqueOrThrow({ where: { code: "ORG-REACH" } })).id;
+  const reach = await db().libraryLink.findUniqueOrThrow({
+    where: { indicatorId: indicator.id },
+    include: { options: { select: { dimensionKey: true, optionKey: true, projectOptionId: true } } },
+  });
+  ids.libraryId = reach.libraryIndicatorId;
+  linkOptions = reach.options;
   // A file on an approved value, attached by the evaluator and shared with donors: every reader may see it.
   const approved = await db().result.findFirstOrThrow({ where: { status: "APPROVED", indicatorId: indicator.id } });
   const evidence = await attachEvidence(
@@ -270,10 +287,10 @@ beforeAll(async () => {
       may: new Set(["create", "read", "signedIn"]),
     },
     {
-      // The M&E lead keeps the indicator library (no route here) and gains nothing in a project.
+      // The M&E lead keeps the indicator library and gains nothing in a project.
       name: "M&E lead, viewer of the project",
       headers: await userToken("matrix.mel@example.org", { orgRole: "ME_LEAD" }, peru, "VIEWER"),
-      may: new Set(["read", "signedIn"]),
+      may: new Set(["read", "signedIn", "library"]),
     },
     {
       // Deactivated after the token was made: the token stops at once.
@@ -289,7 +306,7 @@ beforeAll(async () => {
     {
       name: "admin",
       headers: await apiToken("admin@example.org"),
-      may: new Set(["read", "edit", "unapproved", "members", "create", "signedIn", "shareFiles"]),
+      may: new Set(["read", "edit", "unapproved", "members", "create", "signedIn", "shareFiles", "library"]),
     },
     { name: "donor link", headers: {}, may: new Set() },
     { name: "revoked donor link", headers: {}, may: new Set() },
@@ -394,6 +411,10 @@ function bodyFor(operationId: string): { body?: string; type?: string } {
         texts: [{ language: "es", title: "Estudio de la matriz" }],
         projectIds: [ids.projectId],
       });
+    case "createLibraryIndicator":
+      return json({ code: `MX-${Math.random().toString(36).slice(2, 8)}`, nameEn: "M", nameEs: "M", measure: "COUNT" });
+    case "linkLibraryIndicator":
+      return json({ libraryIndicatorId: ids.libraryId, options: linkOptions });
     default:
       return {};
   }

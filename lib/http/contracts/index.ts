@@ -24,6 +24,14 @@ import {
 import { iatiExportContract, projectReportPdfContract, trackingCsvContract, trackingXlsxContract } from "./exports";
 import { libraryRollupCsvContract, libraryRollupPdfContract, libraryRollupXlsxContract } from "./library-exports";
 import {
+  createLibraryIndicatorContract,
+  getLibraryIndicatorContract,
+  libraryRollupContract,
+  linkIndicatorContract,
+  listLibraryContract,
+  unlinkIndicatorContract,
+} from "./library";
+import {
   copyProjectContract,
   createIndicatorContract,
   createProjectContract,
@@ -134,4 +142,10 @@ export const contracts: RouteContract[] = [
   rotateWebhookSecretContract,
   listWebhookDeliveriesContract,
   deleteWebhookContract,
+  listLibraryContract,
+  getLibraryIndicatorContract,
+  libraryRollupContract,
+  createLibraryIndicatorContract,
+  linkIndicatorContract,
+  unlinkIndicatorContract,
 ];
