@@ -12,6 +12,7 @@ import { loadLibrary } from "./library";
 import { nepal } from "./nepal";
 import { loadPartners } from "./partners";
 import { peru } from "./peru";
+import { loadPopulation } from "./population";
 import { loadRegions } from "./regions";
 import { roma } from "./roma";
 import { loadStudies } from "./studies";
@@ -73,6 +74,7 @@ export async function loadDemoData(prisma: Db): Promise<void> {
       for (const project of demoProjects) await loadProject(tx, project, userIds);
       await loadLibrary(tx);
       await loadPartners(tx, userIds);
+      await loadPopulation(tx);
       await loadRegions(tx);
       await loadStudies(tx);
       // Approved about three weeks after each period or round ended, as a real team would have.

@@ -12,10 +12,11 @@ import { libraryFormOptions, listLibrary } from "@/lib/server/library/service";
 /** The organisation's picture: its standard indicators, the most reported first (among the caller's projects). */
 export default async function OrganisationPage() {
   const user = await requireUser();
-  const [library, regions, t, locale] = await Promise.all([
+  const [library, regions, t, tPopulation, locale] = await Promise.all([
     listLibrary(user),
     listRegions(),
     getTranslations("organisation"),
+    getTranslations("population"),
     getLocale(),
   ]);
   const formOptions = can(user, "library.manage") ? await libraryFormOptions(user, locale as Locale) : null;
@@ -26,6 +27,9 @@ export default async function OrganisationPage() {
     <>
       <h1>{t("title")}</h1>
       <p className="muted">{t("intro")}</p>
+      <p>
+        <Link href="/organisation/population">{tPopulation("link")}</Link>
+      </p>
       {active.length === 0 ? (
         <p>{t("emptyLibrary")}</p>
       ) : (

@@ -19,6 +19,7 @@ import {
 } from "@/lib/domain/rollup";
 import { db } from "@/lib/platform/db";
 import { allOf, readableProjectsWhere } from "@/lib/server/access/scoped-list";
+import { rollupNeed } from "@/lib/server/population/coverage";
 import { projectSummary, ViewLoads } from "@/lib/server/summary/service";
 import { listRegions } from "./regions";
 
@@ -161,10 +162,13 @@ export async function libraryRollup(principal: Principal, libraryIndicatorId: st
   const years = yearWindows(series);
   const window =
     options.year === null ? null : (years.find((y) => y.year === options.year)?.window ?? yearWindow(options.year));
+  const figures = rollUp(library.rollupRule, series, options.by, window);
   return {
     library,
     asOf,
-    figures: rollUp(library.rollupRule, series, options.by, window),
+    figures,
+    /** People reached over people in need, by group (null unless the indicator sums people; rule 14). */
+    coverage: await rollupNeed(library, figures, series, window, asOf),
     overTime: yearSeries(library.rollupRule, series),
     years: years.map((y) => y.year),
     countryNames: Object.fromEntries(found.flatMap((f) => f.countryNames)),

@@ -8,6 +8,7 @@ import type { Locale } from "@/lib/domain/i18n/config";
 import type { Principal } from "@/lib/domain/permissions";
 import { db } from "@/lib/platform/db";
 import { placeMap } from "@/lib/server/maps/service";
+import { dashboardNeed } from "@/lib/server/population/coverage";
 import { changesSinceLastReport } from "./changes";
 import { firstScreen } from "./first-screen";
 import { projectSummary, UnknownFilterError, ViewLoads } from "./service";
@@ -81,9 +82,10 @@ export async function projectDashboard(
     throw error;
   });
   if (!summary) return null;
-  const [changes, map] = await Promise.all([
+  const [changes, map, need] = await Promise.all([
     changesSinceLastReport(principal, projectId, { asOf: filters.asOf, locale: options.locale, loads }),
     placeMap(principal, projectId, summary.version),
+    dashboardNeed(summary),
   ]);
-  return { summary, changes, map };
+  return { summary, changes, map, need };
 }

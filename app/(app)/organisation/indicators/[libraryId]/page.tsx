@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { CoverageCell } from "@/components/organisation/coverage-cell";
 import { RollupCharts } from "@/components/organisation/rollup-charts";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { AsOf } from "@/lib/domain/as-of";
@@ -8,6 +9,7 @@ import { formatCounts, formatFigure } from "@/lib/domain/format/figure-format";
 import { requireUser } from "@/lib/platform/auth/session";
 import { libraryRollup, type RollupOptions, rollupGroupName } from "@/lib/server/library/rollup";
 import { libraryIndicatorView } from "@/lib/server/library/service";
+import { countryMap } from "@/lib/server/maps/country-map";
 
 type Search = Record<string, string | string[] | undefined>;
 
@@ -31,10 +33,11 @@ export default async function LibraryIndicatorPage({
   const user = await requireUser();
   const [{ libraryId }, search] = await Promise.all([params, searchParams]);
   const filters = filtersOf(search);
-  const [view, rolled, t, format, locale] = await Promise.all([
+  const [view, rolled, t, tPopulation, format, locale] = await Promise.all([
     libraryIndicatorView(user, libraryId),
     libraryRollup(user, libraryId, filters),
     getTranslations("organisation"),
+    getTranslations("population"),
     getFormatter(),
     getLocale(),
   ]);
@@ -43,6 +46,20 @@ export default async function LibraryIndicatorPage({
   const figure = (v: number | null) => formatFigure(format, indicator.measure, v, "–");
   const groupName = (key: string) =>
     rollupGroupName(rolled, filters.by, key, locale, { noRegion: t("noRegion"), allProjects: t("allProjects") });
+  // By country: the countries' achieved figures on a map, where the projects have their outlines.
+  const drawn =
+    filters.by === "country" && indicator.rollupRule !== "NONE"
+      ? await countryMap(
+          user,
+          rolled.figures.map((f) => f.key),
+        )
+      : null;
+  const countryFigures = drawn
+    ? Object.entries(drawn.codeOf).flatMap(([locationId, code]) => {
+        const value = rolled.figures.find((f) => f.key === code)?.actual.value ?? null;
+        return value === null ? [] : [{ locationId, status: "notAssessed" as const, label: figure(value) }];
+      })
+    : [];
   // The filters as the page's address has them, for the export links (the files carry them too).
   const query = new URLSearchParams({
     by: filters.by,
@@ -110,6 +127,7 @@ export default async function LibraryIndicatorPage({
                 <th scope="col">{t(`groupings.${filters.by}`)}</th>
                 <th scope="col">{t("target")}</th>
                 <th scope="col">{t("achieved")}</th>
+                {rolled.coverage && <th scope="col">{tPopulation("coverage")}</th>}
                 <th scope="col">{t("explanation")}</th>
               </tr>
             </thead>
@@ -127,6 +145,11 @@ export default async function LibraryIndicatorPage({
                       </>
                     )}
                   </td>
+                  {rolled.coverage && (
+                    <td data-col="coverage">
+                      <CoverageCell need={rolled.coverage[f.key]} />
+                    </td>
+                  )}
                   <td data-col="explanation">
                     <ul className="plain">
                       {f.contributions.map((c) => (
@@ -181,6 +204,7 @@ export default async function LibraryIndicatorPage({
             inYear: t("achievedInYear"),
             targetInYear: t("targetInYear"),
             toDate: t("achievedToDate"),
+            map: t("mapTitle"),
           }}
           groups={rolled.figures.map((f) => ({
             key: f.key,
@@ -194,6 +218,7 @@ export default async function LibraryIndicatorPage({
             target: y.target?.value ?? null,
             toDate: y.toDate.value,
           }))}
+          map={drawn && countryFigures.length ? { map: drawn.map, figures: countryFigures } : null}
         />
       )}
 
