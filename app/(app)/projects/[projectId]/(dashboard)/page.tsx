@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ProjectDashboard } from "@/components/dashboard/project-dashboard";
+import { ReachAgainstNeed } from "@/components/projects/reach-against-need";
 import { ReportLinks } from "@/components/projects/report-links";
 import { ChangesSinceLastReport } from "@/components/share/changes-since-report";
 import { DatedLink } from "@/components/ui/dated-link";
@@ -108,6 +109,11 @@ export default async function ProjectPage({ params, searchParams }: Props) {
         openIndicatorId={search.indicator ?? null}
         detailsLinks={detailsLinks}
         placeMap={map}
+      />
+      <ReachAgainstNeed
+        need={view.need}
+        asOf={summary.asOf}
+        periodLabel={summary.times.find((time) => time.id === summary.timeId)?.label ?? null}
       />
       <StudiesSection principal={user} projectId={project.id} />
       {project.sourceNote && (
