@@ -76,3 +76,68 @@ test("a manager reads the library but is offered no form to change it", async ({
   await expect(page.locator('tr[data-library="ORG-REACH"]')).toBeVisible();
   await expect(page.getByRole("heading", { name: "Add a library indicator" })).toHaveCount(0);
 });
+
+test("an admin groups countries into a region: a country already in another region is refused on its field", async ({
+  page,
+}) => {
+  await logInAs(page, "admin@example.org");
+  await page.goto("/organisation");
+  const regions = page.getByTestId("regions");
+  await expect(regions.locator('tr[data-region="western-balkans"] th')).toHaveText("Western Balkans");
+  const form = page.locator("form", { has: page.getByRole("heading", { name: "Add or change a region" }) });
+  await form.getByLabel("Region key").fill("andes-e2e");
+  await form.getByLabel("Name in English").fill("Andes");
+  await form.getByLabel("Name in Spanish").fill("Andes");
+  await form.getByLabel(/^Countries/).fill("PE, BO");
+  await form.getByRole("button", { name: "Save the region" }).click();
+  await expect(form.locator("#region-countries-error")).toContainText("already in another region");
+  await expect(regions.locator('tr[data-region="andes-e2e"]')).toHaveCount(0);
+
+  await form.getByLabel(/^Countries/).fill("bo, CO");
+  await form.getByRole("button", { name: "Save the region" }).click();
+  await expect(form.getByRole("status")).toHaveText("Region andes-e2e saved.");
+  await expect(regions.locator('tr[data-region="andes-e2e"] td').last()).toHaveText("BO, CO");
+});
+
+test("a manager rolls people reached up by region, with its chart and table, and downloads it as CSV with the filters", async ({
+  page,
+}) => {
+  await logInAs(page, "manager@example.org");
+  await page.goto("/organisation");
+  await page.locator('tr[data-library="ORG-REACH"]').getByRole("link").click();
+  // By country (the default): the countries' achieved figures on the map, from the projects' outlines.
+  const map = page.locator('section[data-chart="rollup-ORG-REACH-map"]');
+  await expect(map.locator('path[data-place="Peru"]')).toHaveCount(1);
+  await expect(map.locator('[data-label-of="Peru"]')).toHaveText("5,070");
+  await page.getByLabel("By").selectOption("region");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/by=region/);
+  const rollup = page.getByTestId("rollup");
+  await expect(rollup.locator("tbody tr th")).toHaveText([
+    "Latin America and the Caribbean",
+    "South Asia",
+    "Western Balkans",
+  ]);
+  await expect(rollup.locator('tr[data-group="latin-america"] [data-col=achieved]')).toHaveText("5,070");
+
+  // The chart by region, and its table view of the same numbers; progress over the years beside it.
+  const chart = page.locator("section.chart-frame", {
+    has: page.getByRole("heading", { name: "Target and achieved by Region" }),
+  });
+  await chart.getByRole("button", { name: "Show table" }).click();
+  await expect(chart.locator('tr[data-row="latin-america"] [data-col=achieved]')).toHaveText("5,070");
+  await expect(page.getByRole("heading", { name: "Progress over time" })).toBeVisible();
+
+  const downloads = page.getByTestId("rollup-downloads");
+  await expect(downloads.getByRole("link", { name: "PDF" })).toHaveAttribute("href", /rollup\.pdf\?by=region/);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    downloads.getByRole("link", { name: "CSV" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe("ORG-REACH-rollup-by-region.csv");
+  const text = await (await download.createReadStream()).toArray();
+  const csv = Buffer.concat(text).toString("utf8");
+  expect(csv).toContain("by,year,as_of,group_key,group,target,achieved");
+  expect(csv).toMatch(/region,,\d{4}-\d{2}-\d{2},western-balkans,Western Balkans,/);
+  expect(csv).toContain("WB-ROMA-W");
+});

@@ -60,6 +60,7 @@ export function PlaceMapDrawing({
   otherLabel,
   idPrefix,
   title,
+  valueFill,
 }: {
   map: PlaceMap;
   figures: MapFigure[];
@@ -70,6 +71,11 @@ export function PlaceMapDrawing({
   idPrefix: string;
   /** What the map shows, for a pointer resting on it. */
   title: string;
+  /**
+   * A map of figures without statuses (the organisation's roll-up by country): each place with a figure
+   * is filled with this colour and labelled with its figure alone, and there is no status legend.
+   */
+  valueFill?: string;
 }) {
   const byPlace = new Map(figures.map((f) => [f.locationId, f]));
   const shown = map.shapes.filter((s) => byPlace.has(s.locationId));
@@ -91,8 +97,8 @@ export function PlaceMapDrawing({
         ))}
         {shown.map((s) => {
           const figure = byPlace.get(s.locationId);
-          const fill = `url(#${idPrefix}-${patternOf(figure?.status)})`;
-          const title = `${s.name}: ${figure?.label ?? ""} ${figure ? statusLabels[figure.status] : ""}`;
+          const fill = valueFill ?? `url(#${idPrefix}-${patternOf(figure?.status)})`;
+          const title = `${s.name}: ${figure?.label ?? ""} ${figure && !valueFill ? statusLabels[figure.status] : ""}`;
           return s.d ? (
             <path key={s.locationId} d={s.d} fill={fill} stroke="#57606a" strokeWidth="0.8" data-place={s.name}>
               <title>{title}</title>
@@ -106,7 +112,7 @@ export function PlaceMapDrawing({
         {shown.map((s) => {
           const figure = byPlace.get(s.locationId);
           if (!figure) return null;
-          const text = `${statusSymbols[figure.status]} ${figure.label}`;
+          const text = valueFill ? figure.label : `${statusSymbols[figure.status]} ${figure.label}`;
           const placed = labelPlace(s, map.width, text);
           return (
             <g key={s.locationId} data-label-of={s.name}>
@@ -127,16 +133,18 @@ export function PlaceMapDrawing({
           );
         })}
       </svg>
-      <ul className="map-legend">
-        {legendOrder.map((status) => (
-          <li key={status} data-legend-colour={fills[status]?.colour ?? NO_FIGURE}>
-            <svg width="14" height="14" aria-hidden="true">
-              <rect width="14" height="14" fill={`url(#${idPrefix}-${status})`} stroke="#57606a" />
-            </svg>{" "}
-            {status === "noData" ? otherLabel : `${statusSymbols[status]} ${statusLabels[status]}`}
-          </li>
-        ))}
-      </ul>
+      {!valueFill && (
+        <ul className="map-legend">
+          {legendOrder.map((status) => (
+            <li key={status} data-legend-colour={fills[status]?.colour ?? NO_FIGURE}>
+              <svg width="14" height="14" aria-hidden="true">
+                <rect width="14" height="14" fill={`url(#${idPrefix}-${status})`} stroke="#57606a" />
+              </svg>{" "}
+              {status === "noData" ? otherLabel : `${statusSymbols[status]} ${statusLabels[status]}`}
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }

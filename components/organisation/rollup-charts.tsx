@@ -1,11 +1,16 @@
 "use client";
 // The roll-up's charts (#34): target vs achieved per group (the project card's bullet chart) and progress
 // over the years (its progress chart), each in the one chart frame, whose table is the same numbers.
-import { ChartFrame, type ChartTable } from "@/components/charts/chart-frame";
+import { useTranslations } from "next-intl";
+import { ChartFrame, type ChartTable, chartColours } from "@/components/charts/chart-frame";
 import { BulletChart, ProgressChart } from "@/components/charts/lazy";
 import { useFigureFormat } from "@/components/charts/use-figure-format";
 import { bulletFrame } from "@/components/dashboard/shape";
+import { PlaceMapDrawing } from "@/components/maps/place-map";
 import type { Measure } from "@/lib/domain/engine";
+import type { MapFigure } from "@/lib/domain/format/map-colours";
+import { statusWords } from "@/lib/domain/format/map-figures";
+import type { PlaceMap } from "@/lib/domain/maps/shapes";
 import { isPercent } from "@/lib/domain/measures";
 
 type Group = { key: string; label: string; target: number | null; achieved: number | null };
@@ -18,6 +23,7 @@ export function RollupCharts({
   text,
   groups,
   years,
+  map,
 }: {
   measure: Measure;
   subject: string;
@@ -33,11 +39,15 @@ export function RollupCharts({
     inYear: string;
     targetInYear: string;
     toDate: string;
+    map: string;
   };
   groups: Group[];
   years: Year[];
+  /** By country: the countries drawn (from the projects' outlines) with their achieved figures. */
+  map?: { map: PlaceMap; figures: MapFigure[] } | null;
 }) {
   const { figure } = useFigureFormat(measure);
+  const tStatus = useTranslations("status");
   const bullet = bulletFrame(
     groups.map((g) => ({ region: g.label, target: g.target, achieved: g.achieved })),
     isPercent(measure),
@@ -86,6 +96,19 @@ export function RollupCharts({
               expectedToDate: null,
               target: y.target,
             }))}
+          />
+        </ChartFrame>
+      )}
+      {map && (
+        <ChartFrame title={text.map} subject={subject} filename={`${filename}-map`} table={groupTable}>
+          <PlaceMapDrawing
+            map={map.map}
+            figures={map.figures}
+            statusLabels={statusWords((s) => tStatus(s))}
+            otherLabel=""
+            idPrefix={`map-${filename}`}
+            title={text.map}
+            valueFill={chartColours.series[4]}
           />
         </ChartFrame>
       )}

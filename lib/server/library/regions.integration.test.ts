@@ -3,6 +3,7 @@ import { expect, test } from "vitest";
 import { DomainError } from "@/lib/domain/errors";
 import { db } from "@/lib/platform/db";
 import { rollupCsv, rollupPdf, rollupXlsx } from "@/lib/server/exports/rollup-export";
+import { countryMap } from "@/lib/server/maps/country-map";
 import { pdfText } from "@/lib/testing/pdf-text";
 import { principalFor } from "@/lib/testing/principals";
 import { saveRegion } from "./regions";
@@ -125,4 +126,15 @@ test("the roll-up's files carry the filters and the explanation, for the caller'
   expect(seen).toContain("PE-VEN-2021");
   expect(seen).not.toContain("WB-ROMA-W");
   expect(await rollupCsv(viewer, "no-such-library-indicator", options)).toBeNull();
+});
+
+test("the roll-up's country map draws the countries from the outlines of the projects the caller may open", async () => {
+  const admin = await principalFor("admin@example.org");
+  const drawn = await countryMap(admin, ["PE", "RS", "BD", "MX"]);
+  expect(Object.values(drawn!.codeOf).sort()).toEqual(["BD", "PE", "RS"]);
+  expect(drawn!.map.shapes.map((s) => s.name).sort()).toEqual(["Bangladesh", "Peru", "Serbia"]);
+  expect(drawn!.map.shapes.every((s) => s.d)).toBe(true);
+  const viewer = await principalFor("viewer@example.org");
+  expect(Object.values((await countryMap(viewer, ["PE", "RS"]))!.codeOf)).toEqual(["PE"]);
+  expect(await countryMap(viewer, ["RS"])).toBeNull();
 });
