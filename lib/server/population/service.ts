@@ -126,9 +126,11 @@ export async function savePopulationFigure(
   const before = options.id ? await db().populationFigure.findUnique({ where: { id: options.id } }) : null;
   if (options.id && !before) throw new DomainError("notFound");
   if (before) await assertMayKeep(principal, before.locationId);
+  // Who may keep it first: a place no project works in (or none at all) is for admins and M&E leads only,
+  // so nobody else learns whether a place exists.
+  await assertMayKeep(principal, data.locationId);
   if (!(await db().location.findUnique({ where: { id: data.locationId }, select: { id: true } })))
     throw new DomainError("validation", { fields: [{ field: "body.locationId", code: "unknownPlace" }] });
-  await assertMayKeep(principal, data.locationId);
   const value = data.value as number;
   return db().$transaction(async (tx) => {
     const saved = before
