@@ -1,5 +1,14 @@
 import { describe, expect, test } from "vitest";
-import { assertCan, can, canAt, ForbiddenError, type Principal, placesWhere, readableProjects } from "./index";
+import {
+  assertCan,
+  can,
+  canAt,
+  canSomewhere,
+  ForbiddenError,
+  type Principal,
+  placesWhere,
+  readableProjects,
+} from "./index";
 
 const manager: Principal = { kind: "user", userId: "u1", isAdmin: false, roles: { p1: "MANAGER" } };
 const evaluator: Principal = { kind: "user", userId: "u2", isAdmin: false, roles: { p1: "EVALUATOR" } };
@@ -134,6 +143,10 @@ describe("permissions", () => {
       expect(canAt(reporter, "results.enter", "p1", "x")).toBe(true);
       expect(canAt(reporter, "results.enter", "p1", "y")).toBe(false);
       expect(placesWhere(reviewer, "results.enter", "p1")).toEqual(["x", "y"]);
+      expect(canSomewhere(reporter, "results.enter", "p1")).toBe(true);
+      expect(canSomewhere(reporter, "results.enter", "p2")).toBe(false);
+      expect(canSomewhere(evaluator, "results.enter", "p1")).toBe(true);
+      expect(canSomewhere(viewer, "results.enter", "p1")).toBe(false);
     });
 
     test("only a partner's reviewer approves at the first level, at the partner's sites", () => {

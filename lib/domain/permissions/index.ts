@@ -173,6 +173,12 @@ export function placesWhere(principal: Principal, permission: ProjectPermission,
   return sites && partnerSitePermissions[sites.role].includes(permission) ? sites.locationIds : [];
 }
 
+/** Whether the principal may do this anywhere in the project (everywhere, or at some of their partner's sites). */
+export function canSomewhere(principal: Principal, permission: ProjectPermission, projectId: string): boolean {
+  const places = placesWhere(principal, permission, projectId);
+  return places === "all" || places.length > 0;
+}
+
 /** Whether the principal may do this at this place of the project (anywhere, or at their partner's site). */
 export function canAt(principal: Principal, permission: ProjectPermission, projectId: string, locationId: string) {
   const places = placesWhere(principal, permission, projectId);

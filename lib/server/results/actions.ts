@@ -1,13 +1,15 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { can, type UserPrincipal } from "@/lib/domain/permissions";
+import type { UserPrincipal } from "@/lib/domain/permissions";
 import { formValues } from "@/lib/domain/validation/form-values";
 import { resultInputSchema } from "@/lib/domain/validation/results";
 import { isStorableText, unstorableTextPaths } from "@/lib/domain/validation/text";
 import { currentUser } from "@/lib/platform/auth/session";
 import { type ActionState, formAction } from "@/lib/server/action";
 import { BatchProblems, reviewResults, saveSheet, VersionConflict } from "./entry";
+import { mayEnter } from "./entry-sheet";
+import { mayReview } from "./review-queue";
 
 export type SaveOutcome =
   | { ok: true; saved: { index: number; id: string; version: number; status: string }[]; cleared: number }
@@ -24,10 +26,13 @@ export type SaveOutcome =
     }
   | { ok: false; message: "notAllowed" | "invalid" };
 
-/** The entry grid's save: checks session and permission itself, then the all-or-nothing batch. */
+/**
+ * The entry grid's save: checks session and permission itself (a partner's member: at the partner's
+ * sites, each item's place checked by saveSheet), then the all-or-nothing batch.
+ */
 export async function saveResultsAction(projectId: string, items: unknown, submit: boolean): Promise<SaveOutcome> {
   const user = await currentUser();
-  if (!user || !can(user, "results.enter", projectId)) return { ok: false, message: "notAllowed" };
+  if (!user || !mayEnter(user, projectId)) return { ok: false, message: "notAllowed" };
   const unstorable = unstorableTextPaths(items);
   if (unstorable.length) {
     return {
@@ -85,15 +90,12 @@ export async function reviewResultAction(
   form: FormData,
 ): Promise<ReviewOutcome> {
   const pick = { resultId: String(form.get("resultId") ?? ""), version: Number(form.get("version")) };
-  return formAction(
-    form,
-    { permission: ["results.review", projectId], textFields: [] },
-    async (user): Promise<ReviewOutcome> => {
-      const { error, decision } = await decide(user, projectId, form, [pick]);
-      if (error === "noneChosen") return { error: "changed", values: formValues(form) };
-      return error ? { error, values: formValues(form) } : { done: true, decided: decision };
-    },
-  );
+  return formAction(form, { textFields: [] }, async (user): Promise<ReviewOutcome> => {
+    if (!mayReview(user, projectId)) return { error: "notAllowed" };
+    const { error, decision } = await decide(user, projectId, form, [pick]);
+    if (error === "noneChosen") return { error: "changed", values: formValues(form) };
+    return error ? { error, values: formValues(form) } : { done: true, decided: decision };
+  });
 }
 
 export type BatchReviewOutcome = ActionState & { decided?: { decision: "approve" | "return"; count: number } };
@@ -108,21 +110,26 @@ export async function reviewBatchAction(
     const [resultId = "", version = ""] = String(v).split(":");
     return { resultId, version: Number(version) };
   });
-  return formAction(
-    form,
-    { permission: ["results.review", projectId], textFields: [] },
-    async (user): Promise<BatchReviewOutcome> => {
-      const { error, decision } = await decide(user, projectId, form, picks);
-      return error ? { error } : { done: true, decided: { decision, count: picks.length } };
-    },
-  );
+  return formAction(form, { textFields: [] }, async (user): Promise<BatchReviewOutcome> => {
+    if (!mayReview(user, projectId)) return { error: "notAllowed" };
+    const { error, decision } = await decide(user, projectId, form, picks);
+    return error ? { error } : { done: true, decided: { decision, count: picks.length } };
+  });
 }
 
-type ReviewRefusal = "commentRequired" | "changed" | "invalidCharacters" | "noneChosen";
+type ReviewRefusal =
+  | "commentRequired"
+  | "changed"
+  | "invalidCharacters"
+  | "noneChosen"
+  | "awaitsPartner"
+  | "notYourSite";
 
 /**
  * The review decision of a form (approve, or return with a comment) on the values picked, all or
- * nothing. A pick that is stale or no longer reviewable is "changed": the page is to be reloaded.
+ * nothing. A pick that is stale or no longer reviewable is "changed": the page is to be reloaded. A value
+ * still waiting for its partner's approval (two-level approval) is "awaitsPartner"; one the reviewer has
+ * no say on, "notYourSite".
  */
 async function decide(
   user: UserPrincipal,
@@ -145,6 +152,11 @@ async function decide(
       picks.map((pick) => ({ ...pick, decision, comment: comment || undefined })),
     );
   } catch (error) {
+    if (error instanceof BatchProblems) {
+      const codes = new Set(error.problems.map((p) => p.code));
+      if (codes.has("awaitsPartner")) return refuse("awaitsPartner");
+      if (codes.has("notYourSite")) return refuse("notYourSite");
+    }
     if (error instanceof BatchProblems || error instanceof VersionConflict) return refuse("changed");
     throw error;
   }

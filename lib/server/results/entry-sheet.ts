@@ -2,16 +2,18 @@ import "server-only";
 import { localizeDimension } from "@/lib/domain/catalogue/names";
 import type { Locale } from "@/lib/domain/i18n/config";
 import { isText } from "@/lib/domain/measures";
-import { assertCan, type Principal } from "@/lib/domain/permissions";
+import { canSomewhere, ForbiddenError, type Principal, placesWhere } from "@/lib/domain/permissions";
 import { db } from "@/lib/platform/db";
 
 /**
  * What the entry grid needs for one period or round: the indicators measured in it (routine ones for
  * periods, survey ones for rounds) with their disaggregation options, the working regions, and the
- * values already entered (totals and per option).
+ * values already entered (totals and per option). A partner's member gets the partner's sites only, and
+ * the values there.
  */
 export async function entrySheet(principal: Principal, projectId: string, timeId?: string, locale: Locale = "en") {
-  assertCan(principal, "results.enter", projectId);
+  if (!mayEnter(principal, projectId)) throw new ForbiddenError("results.enter");
+  const places = placesWhere(principal, "results.enter", projectId);
   const prisma = db();
   const project = await prisma.project.findUniqueOrThrow({
     where: { id: projectId },
@@ -54,16 +56,19 @@ export async function entrySheet(principal: Principal, projectId: string, timeId
     ...project.periods.map((p) => ({ id: p.id, kind: "period" as const, label: p.label, locked: p.lockedAt !== null })),
     ...project.surveyRounds.map((r) => ({ id: r.id, kind: "round" as const, label: r.name, locked: false })),
   ];
-  const time = times.find((x) => x.id === timeId) ?? (await timeNeedingWork(projectId, times)) ?? times[0] ?? null;
   const ids = new Set(project.locations.map((l) => l.locationId));
   const parents = new Set(
     project.locations.map((l) => l.location.parentId).filter((id): id is string => !!id && ids.has(id)),
   );
+  // The working places (those with no place of the project inside them); a partner's own sites wherever they are.
   const locations = project.locations
     .map((l) => l.location)
-    .filter((l) => !parents.has(l.id))
+    .filter((l) => (places === "all" ? !parents.has(l.id) : places.includes(l.id)))
     .map((l) => ({ id: l.id, name: l.name }))
     .sort((a, b) => a.name.localeCompare(b.name));
+  const shown = places === "all" ? undefined : { in: locations.map((l) => l.id) };
+  const time =
+    times.find((x) => x.id === timeId) ?? (await timeNeedingWork(projectId, times, shown)) ?? times[0] ?? null;
   const indicators = project.indicators
     .filter((i) => (i.source === "SURVEY") === (time?.kind === "round"))
     .map(({ dimensions, ...i }) => ({
@@ -75,6 +80,7 @@ export async function entrySheet(principal: Principal, projectId: string, timeId
       where: {
         indicatorId: { in: indicators.map((i) => i.id) },
         ...(at.kind === "period" ? { periodId: at.id } : { roundId: at.id }),
+        ...(shown ? { locationId: shown } : {}),
       },
       select: {
         id: true,
@@ -127,10 +133,11 @@ async function withCompleteness<T extends { id: string; kind: "period" | "round"
 async function timeNeedingWork<T extends { id: string; kind: "period" | "round"; locked: boolean }>(
   projectId: string,
   times: T[],
+  places?: { in: string[] },
 ): Promise<T | undefined> {
   const counts = await db().result.groupBy({
     by: ["periodId", "roundId", "status"],
-    where: { indicator: { projectId } },
+    where: { indicator: { projectId }, ...(places ? { locationId: places } : {}) },
     _count: { _all: true },
   });
   const timeOf = (c: { periodId: string | null; roundId: string | null }) => c.periodId ?? c.roundId;
@@ -138,4 +145,9 @@ async function timeNeedingWork<T extends { id: string; kind: "period" | "round";
   const entered = new Set(counts.map(timeOf));
   const open = times.filter((x) => !x.locked);
   return open.find((x) => returned.has(x.id)) ?? open.find((x) => !entered.has(x.id)) ?? open[0];
+}
+
+/** Whether the principal enters values anywhere in the project (a partner's member: at the partner's sites). */
+export function mayEnter(principal: Principal, projectId: string): boolean {
+  return canSomewhere(principal, "results.enter", projectId);
 }

@@ -1,11 +1,13 @@
 import "server-only";
 import { DomainError } from "@/lib/domain/errors";
-import { assertCan, type Principal, requireUserId } from "@/lib/domain/permissions";
+import { assertCan, ForbiddenError, type Principal, placesWhere, requireUserId } from "@/lib/domain/permissions";
+import { approvedAt, reviewRefusal, reviewStage } from "@/lib/domain/results/review-stage";
 import { type FieldProblem, hasNoFigure, resultProblems } from "@/lib/domain/validation/result-rules";
 import type { ResultInput } from "@/lib/domain/validation/results";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/platform/db";
 import { recordAudit } from "@/lib/server/audit/record";
+import { awaitsPartner, partnerReview } from "@/lib/server/partners/sites";
 import { deliverSoon } from "@/lib/server/webhooks/delivery";
 import { enqueueResultsEvent, enqueueReviewEvents } from "@/lib/server/webhooks/events";
 import { lockCells, lockProjectResultsShared } from "./locks";
@@ -74,6 +76,8 @@ const figureOf = (r: {
  * results; blank items (see saveSheet) are not among them.
  */
 export async function saveResults(principal: Principal, projectId: string, items: ResultInput[], submit: boolean) {
+  // The API's batch save: the project's evaluators and managers only (partners enter through the grid).
+  assertCan(principal, "results.enter", projectId);
   return (await saveSheet(principal, projectId, items, submit)).saved;
 }
 
@@ -83,9 +87,12 @@ export async function saveResults(principal: Principal, projectId: string, items
  * changes nothing; a saved draft or returned value in its cell is deleted (the caller names the version
  * it read, as for any change; audited as result.delete, its evidence files kept on the period or
  * round). A submitted or approved value is never deleted by clearing: the batch is refused (notEditable).
+ * A partner's member enters at the partner's sites only: an item elsewhere refuses the whole batch
+ * (locationId: notYourSite).
  */
 export async function saveSheet(principal: Principal, projectId: string, items: ResultInput[], submit: boolean) {
-  assertCan(principal, "results.enter", projectId);
+  const places = placesWhere(principal, "results.enter", projectId);
+  if (places !== "all" && places.length === 0) throw new ForbiddenError("results.enter");
   const userId = requireUserId(principal);
   const prisma = db();
   const project = await prisma.project.findUniqueOrThrow({
@@ -117,6 +124,8 @@ export async function saveSheet(principal: Principal, projectId: string, items: 
   const locked = new Set(project.periods.filter((p) => p.lockedAt).map((p) => p.id));
   const problems: ItemProblem[] = [];
   for (const [index, item] of items.entries()) {
+    if (places !== "all" && !places.includes(item.locationId))
+      problems.push({ index, field: "locationId", code: "notYourSite" });
     const indicator = project.indicators.find((i) => i.id === item.indicatorId);
     if (!indicator) {
       problems.push({ index, field: "indicatorId", code: "unknown" });
@@ -205,6 +214,9 @@ export async function saveSheet(principal: Principal, projectId: string, items: 
         status,
         updatedById: userId,
         submittedAt: submit ? new Date() : null,
+        // A value saved again goes through both levels again.
+        partnerReviewedById: null,
+        partnerReviewedAt: null,
       } satisfies Prisma.ResultUncheckedUpdateInput;
       const existing = await tx.result.findFirst({ where: key });
       if (!existing) {
@@ -260,48 +272,76 @@ export async function saveSheet(principal: Principal, projectId: string, items: 
     return { saved: written, cleared, deliveries };
   });
   deliverSoon(saved.deliveries);
-  if (submit && saved.saved.length) void mailSubmitted(projectId, userId, saved.saved.length);
+  if (submit && saved.saved.length)
+    void mailSubmitted(
+      projectId,
+      userId,
+      saved.saved.map((r) => r.locationId),
+    );
   return { saved: saved.saved, cleared: saved.cleared };
 }
 
 export type ReviewDecision = { resultId: string; version: number; decision: "approve" | "return"; comment?: string };
 
-/** A manager approves or returns submitted results, all or nothing; a return needs a comment. */
+/**
+ * Approves or returns values waiting for review, all or nothing; a return needs a comment. The project's
+ * reviewers ("results.review") decide at the project's level; in a project with two-level approval a
+ * value submitted at a partner's site is first approved (PARTNER_APPROVED) or returned by that partner's
+ * reviewer, and the project's reviewer may return it then but not approve it (awaitsPartner) until the
+ * partner did (lib/domain/results/review-stage.ts). Only a final approval announces "results.approved".
+ */
 export async function reviewResults(principal: Principal, projectId: string, decisions: ReviewDecision[]) {
-  assertCan(principal, "results.review", projectId);
+  const reviewsProject = placesWhere(principal, "results.review", projectId) === "all";
+  const partnerPlaces = placesWhere(principal, "results.reviewPartner", projectId);
+  if (!reviewsProject && partnerPlaces.length === 0) throw new ForbiddenError("results.review");
+  const reviewsPartnerAt = (locationId: string) => partnerPlaces === "all" || partnerPlaces.includes(locationId);
   const userId = requireUserId(principal);
   const reviewed = await db().$transaction(async (tx) => {
     const problems: ItemProblem[] = [];
+    const partners = await partnerReview(projectId, tx);
     const rows = await Promise.all(
       decisions.map((d) => tx.result.findFirst({ where: { id: d.resultId, indicator: { projectId } } })),
     );
+    const stages = rows.map((row) => (row ? reviewStage(row.status, awaitsPartner(partners, row.locationId)) : null));
     decisions.forEach((d, index) => {
       const row = rows[index];
+      const stage = stages[index];
       if (!row) problems.push({ index, field: "indicatorId", code: "unknown" });
-      else if (row.status !== "SUBMITTED")
-        problems.push({ index, field: "version", code: `notSubmitted:${row.status}` });
+      else if (!stage) problems.push({ index, field: "version", code: `notSubmitted:${row.status}` });
+      else {
+        const who = { reviewsProject, reviewsPartnerHere: reviewsPartnerAt(row.locationId) };
+        const refusal = reviewRefusal(stage, d.decision, who);
+        if (refusal)
+          problems.push({ index, field: refusal === "notYourSite" ? "locationId" : "version", code: refusal });
+      }
       if (d.decision === "return" && !d.comment?.trim())
         problems.push({ index, field: "note", code: "commentRequired" });
     });
     if (problems.length) throw new BatchProblems(problems);
     const reviewed = [];
+    const approved: string[] = [];
     for (const [index, d] of decisions.entries()) {
       const row = rows[index];
-      if (!row) continue;
-      const status = d.decision === "approve" ? "APPROVED" : "RETURNED";
+      const stage = stages[index];
+      if (!row || !stage) continue;
+      const status = d.decision === "approve" ? approvedAt(stage) : "RETURNED";
+      const now = new Date();
+      const byPartner = status === "PARTNER_APPROVED";
       const updated = await tx.result.updateMany({
         where: { id: row.id, version: d.version },
         data: {
           status,
           reviewComment: d.comment ?? null,
-          reviewedById: userId,
-          reviewedAt: new Date(),
+          // Who approved for the partner is kept beside who reviewed last (also in the value's history).
+          ...(byPartner
+            ? { partnerReviewedById: userId, partnerReviewedAt: now }
+            : { reviewedById: userId, reviewedAt: now }),
           version: { increment: 1 },
         },
       });
       if (updated.count === 0) throw new VersionConflict(index, row);
       await recordAudit(tx, {
-        action: `result.${d.decision}`,
+        action: byPartner ? "result.partnerApprove" : `result.${d.decision}`,
         entityType: "Result",
         entityId: row.id,
         projectId,
@@ -310,19 +350,24 @@ export async function reviewResults(principal: Principal, projectId: string, dec
         after: { status },
         comment: d.comment,
       });
+      if (status === "APPROVED") approved.push(row.id);
       reviewed.push(row.id);
     }
-    // One delivery per subscribed webhook, committed with the decisions; sent once they are.
-    const byDecision = (decision: ReviewDecision["decision"]) =>
-      decisions.filter((d) => d.decision === decision).map((d) => d.resultId);
+    // One delivery per subscribed webhook, committed with the decisions; sent once they are. A partner's
+    // approval announces nothing: the value is not approved until the project's reviewer says so.
     const deliveries = await enqueueReviewEvents(tx, projectId, {
-      approved: byDecision("approve"),
-      returned: byDecision("return"),
+      approved,
+      returned: decisions.filter((d) => d.decision === "return").map((d) => d.resultId),
     });
-    return { reviewed, deliveries };
+    const forwarded = rows.flatMap((row, index) =>
+      row && stages[index] === "partner" && decisions[index]?.decision === "approve" ? [row.locationId] : [],
+    );
+    return { reviewed, deliveries, forwarded };
   });
   deliverSoon(reviewed.deliveries);
   const returned = decisions.filter((d) => d.decision === "return").map((d) => d.resultId);
   void mailReturned(projectId, userId, returned);
+  // Values a partner approved now wait for the project's reviewers, who are told as of a submission.
+  if (reviewed.forwarded.length) void mailSubmitted(projectId, userId, reviewed.forwarded, { forwarded: true });
   return reviewed.reviewed;
 }

@@ -1,8 +1,9 @@
 import "server-only";
-import { can, type UserPrincipal } from "@/lib/domain/permissions";
+import { can, placesWhere, type UserPrincipal } from "@/lib/domain/permissions";
 // What waits for someone, across their projects: values returned to an evaluator (by the last person
-// to save them) and values waiting for a manager's review, by project and period or round. Counted in
-// one query, cheap enough for the header of every page.
+// to save them) and values waiting for a manager's review (or, with two-level approval, a partner's
+// reviewer's at the partner's sites), by project and period or round. Counted in one query, cheap
+// enough for the header of every page.
 import { db } from "@/lib/platform/db";
 
 export type InboxItem = {
@@ -17,10 +18,21 @@ export type InboxItem = {
 type Row = Omit<InboxItem, "count"> & { count: bigint; starts: Date | null };
 
 export async function inbox(user: UserPrincipal): Promise<InboxItem[]> {
-  const projects = Object.keys(user.roles);
-  const reviewing = projects.filter((id) => can(user, "results.review", id));
-  const entering = projects.filter((id) => can(user, "results.enter", id));
-  if (reviewing.length === 0 && entering.length === 0) return [];
+  // The projects the user works in, as a member or for a partner (an admin's "all" reviews nothing).
+  const ids = [...new Set([...Object.keys(user.roles), ...Object.keys(user.partnerSites ?? {})])];
+  const reviewing = ids.filter((id) => can(user, "results.review", id));
+  const entering = ids.filter((id) => can(user, "results.enter", id));
+  // A partner's member: the places ("<project>|<place>") they enter at, and those they review for the partner.
+  const sitesWhere = (permission: "results.enter" | "results.reviewPartner") =>
+    ids.flatMap((id) => {
+      const places = placesWhere(user, permission, id);
+      return places === "all" ? [] : places.map((place) => `${id}|${place}`);
+    });
+  const enteringAt = sitesWhere("results.enter");
+  const partnerReviewingAt = sitesWhere("results.reviewPartner");
+  if (reviewing.length === 0 && entering.length === 0 && enteringAt.length === 0) return [];
+  // With two-level approval a value submitted at a partner's site waits for the partner's reviewer first:
+  // the project's reviewers see it once the partner approved it (PARTNER_APPROVED).
   const rows = await db().$queryRaw<Row[]>`
     SELECT CASE WHEN r."status"::text = 'RETURNED' THEN 'returned' ELSE 'toReview' END AS "kind",
            pr."id" AS "projectId", pr."name" AS "project",
@@ -33,8 +45,13 @@ export async function inbox(user: UserPrincipal): Promise<InboxItem[]> {
     JOIN "Project" pr ON pr."id" = i."projectId"
     LEFT JOIN "ReportingPeriod" p ON p."id" = r."periodId"
     LEFT JOIN "SurveyRound" s ON s."id" = r."roundId"
-    WHERE (r."status"::text = 'RETURNED' AND r."updatedById" = ${user.userId} AND pr."id" = ANY(${entering}))
-       OR (r."status"::text = 'SUBMITTED' AND pr."id" = ANY(${reviewing}))
+    LEFT JOIN "PartnerSite" ps ON pr."twoLevelApproval" AND ps."projectId" = pr."id" AND ps."locationId" = r."locationId"
+    WHERE (r."status"::text = 'RETURNED' AND r."updatedById" = ${user.userId}
+           AND (pr."id" = ANY(${entering}) OR pr."id" || '|' || r."locationId" = ANY(${enteringAt})))
+       OR (r."status"::text = 'SUBMITTED' AND ps."projectId" IS NULL AND pr."id" = ANY(${reviewing}))
+       OR (r."status"::text = 'PARTNER_APPROVED' AND pr."id" = ANY(${reviewing}))
+       OR (r."status"::text = 'SUBMITTED' AND ps."projectId" IS NOT NULL
+           AND pr."id" || '|' || r."locationId" = ANY(${partnerReviewingAt}))
     GROUP BY 1, 2, 3, 4, 5
     ORDER BY 1, 3, 7`;
   return rows.map(({ count, starts: _, ...row }) => ({ ...row, count: Number(count) }));

@@ -1,14 +1,16 @@
 import "server-only";
 import { isLocale, type Locale } from "@/lib/domain/i18n/config";
 // Review notifications by e-mail when SMTP is configured (lib/platform/ops/mail.ts): the project's managers
-// hear of values submitted for review, evaluators of values returned to them, each in their own
-// language with a link to the page where the work waits. Sent after the change is committed, in the
+// (with two-level approval, the reviewers of the partner whose site it is) hear of values submitted for
+// review, evaluators of values returned to them, each in their own language with a link to the page where the work waits. Sent after the change is committed, in the
 // background: a slow or failing mail server never holds up or undoes a save.
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/platform/db";
 import { env } from "@/lib/platform/env";
 import { translator } from "@/lib/platform/i18n/translator";
 import { log } from "@/lib/platform/ops/log";
 import { sendMail } from "@/lib/platform/ops/mail";
+import { awaitsPartner, partnerReview } from "@/lib/server/partners/sites";
 
 type Recipient = { email: string; locale: string | null };
 
@@ -27,23 +29,47 @@ function inBackground(work: () => Promise<void>): Promise<void> {
   return work().catch((error) => log.warn({ err: error }, "review mail not sent"));
 }
 
-/** Tells the project's managers (but the submitter) that values wait for their review. */
-export function mailSubmitted(projectId: string, submitterId: string, count: number): Promise<void> {
+/**
+ * Tells who reviews them (but the sender) that values wait for their review, one place given per value:
+ * in a project with two-level approval those at a partner's site go to the partner's reviewers, the
+ * others to the project's managers. `forwarded`: values a partner approved, all for the managers now.
+ */
+export function mailSubmitted(
+  projectId: string,
+  submitterId: string,
+  locationIds: string[],
+  options: { forwarded?: boolean } = {},
+): Promise<void> {
   return inBackground(async () => {
-    if (!env().SMTP_URL || count === 0) return;
-    const [project, submitter, managers] = await Promise.all([
+    if (!env().SMTP_URL || locationIds.length === 0) return;
+    const partners = options.forwarded ? null : await partnerReview(projectId);
+    const byPartner = new Map<string, number>();
+    let forManagers = 0;
+    for (const locationId of locationIds) {
+      const partnerId =
+        partners && awaitsPartner(partners, locationId) ? partners.partnerOf.get(locationId) : undefined;
+      if (partnerId) byPartner.set(partnerId, (byPartner.get(partnerId) ?? 0) + 1);
+      else forManagers++;
+    }
+    const [project, submitter] = await Promise.all([
       db().project.findUniqueOrThrow({ where: { id: projectId }, select: { name: true } }),
       db().user.findUnique({ where: { id: submitterId }, select: { name: true } }),
-      db().user.findMany({
-        where: { id: { not: submitterId }, memberships: { some: { projectId, role: "MANAGER" } } },
-        select: { email: true, locale: true },
-      }),
     ]);
     const link = new URL(`/projects/${projectId}/review`, env().APP_URL).toString();
-    await mailEach(managers, (t) => ({
-      subject: t("mail.submittedSubject", { count, project: project.name }),
-      text: t("mail.submittedText", { count, project: project.name, name: submitter?.name ?? "", link }),
-    }));
+    const tell = (recipients: Recipient[], count: number) =>
+      mailEach(recipients, (t) => ({
+        subject: t("mail.submittedSubject", { count, project: project.name }),
+        text: t("mail.submittedText", { count, project: project.name, name: submitter?.name ?? "", link }),
+      }));
+    const reviewers = (where: Prisma.UserWhereInput) =>
+      db().user.findMany({
+        where: { id: { not: submitterId }, deactivatedAt: null, ...where },
+        select: { email: true, locale: true },
+      });
+    if (forManagers)
+      await tell(await reviewers({ memberships: { some: { projectId, role: "MANAGER" } } }), forManagers);
+    for (const [partnerId, count] of byPartner)
+      await tell(await reviewers({ partnerMembers: { some: { partnerId, role: "REVIEWER" } } }), count);
   });
 }
 

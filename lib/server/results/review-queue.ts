@@ -1,11 +1,16 @@
 import "server-only";
 import { percent } from "@/lib/domain/engine/aggregate";
-import { assertCan, type Principal } from "@/lib/domain/permissions";
+import { can, canSomewhere, ForbiddenError, type Principal, placesWhere } from "@/lib/domain/permissions";
+import { reviewStage } from "@/lib/domain/results/review-stage";
+import type { Prisma } from "@/lib/generated/prisma/client";
 // What a manager reviews, with what they need to judge each value without leaving the page: the target
 // of that place and period, the value approved for the period before and the change, who submitted it
 // and when, and the comments of earlier returns. Filtered by indicator, place, period or round, and
-// submitter, so that a whole period, place or indicator can be approved or returned at once.
+// submitter, so that a whole period, place or indicator can be approved or returned at once. With
+// two-level approval (#34) a partner's reviewer reviews the values submitted at the partner's sites first,
+// and the project's reviewers see them once the partner approved them.
 import { db } from "@/lib/platform/db";
+import { awaitsPartner, type PartnerReview, partnerReview } from "@/lib/server/partners/sites";
 
 export type ReviewFilters = { indicator?: string; location?: string; time?: string; submitter?: string };
 
@@ -28,11 +33,33 @@ const cellFigures = {
   denominator: true,
 } as const;
 
+/** Whether the principal reviews anything in the project: its values, or a partner's at the partner's sites. */
+export function mayReview(principal: Principal, projectId: string): boolean {
+  return can(principal, "results.review", projectId) || canSomewhere(principal, "results.reviewPartner", projectId);
+}
+
+/**
+ * The values waiting for this principal's decision: for the project's reviewers those submitted where no
+ * partner approves first and those a partner approved; for a partner's reviewer (two-level approval)
+ * those submitted at the partner's sites. Each item says at which stage it is decided.
+ */
+function waitingWhere(principal: Principal, projectId: string, partners: PartnerReview): Prisma.ResultWhereInput {
+  const partnerSites = partners.twoLevel ? [...partners.partnerOf.keys()] : [];
+  const mine = placesWhere(principal, "results.reviewPartner", projectId);
+  const partnerPlaces = mine === "all" ? partnerSites : partnerSites.filter((id) => mine.includes(id));
+  const stages: Prisma.ResultWhereInput[] = [];
+  if (can(principal, "results.review", projectId))
+    stages.push({ status: "PARTNER_APPROVED" }, { status: "SUBMITTED", locationId: { notIn: partnerSites } });
+  if (partnerPlaces.length) stages.push({ status: "SUBMITTED", locationId: { in: partnerPlaces } });
+  return { indicator: { projectId }, OR: stages };
+}
+
 export async function reviewQueue(principal: Principal, projectId: string, filters: ReviewFilters = {}) {
-  assertCan(principal, "results.review", projectId);
+  if (!mayReview(principal, projectId)) throw new ForbiddenError("results.review");
   const prisma = db();
+  const partners = await partnerReview(projectId);
   const all = await prisma.result.findMany({
-    where: { status: "SUBMITTED", indicator: { projectId } },
+    where: waitingWhere(principal, projectId, partners),
     include: {
       indicator: { select: { code: true, title: true, measure: true } },
       location: { select: { name: true } },
@@ -94,6 +121,8 @@ export async function reviewQueue(principal: Principal, projectId: string, filte
     const previousFigure = prior ? figureOf(prior) : null;
     return {
       ...r,
+      // Who decides it now: the partner's reviewer, or the project's (lib/domain/results/review-stage.ts).
+      stage: reviewStage(r.status, awaitsPartner(partners, r.locationId)) ?? "project",
       figure,
       previous: previousFigure,
       change: figure !== null && previousFigure !== null ? figure - previousFigure : null,

@@ -207,7 +207,12 @@ export async function importSurvey(
     where: { id: projectId },
     data: { surveyRules: input.rules as unknown as Prisma.InputJsonObject },
   });
-  if (input.submit) void mailSubmitted(projectId, userId, cells.length);
+  if (input.submit)
+    void mailSubmitted(
+      projectId,
+      userId,
+      cells.map((c) => c.input.locationId),
+    );
   return { ...preview, imported: true };
 }
 

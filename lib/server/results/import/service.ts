@@ -277,7 +277,12 @@ export async function importResults(
   if (problemCount || options.dryRun || cells.size === 0) return preview;
   await progress.phase("writing");
   await writeImport(projectId, userId, [...cells.values()], options.submit, { source: "table" }, progress.fence);
-  if (options.submit) void mailSubmitted(projectId, userId, cells.size);
+  if (options.submit)
+    void mailSubmitted(
+      projectId,
+      userId,
+      [...cells.values()].map((c) => c.input.locationId),
+    );
   return { ...preview, imported: true };
 }
 
@@ -304,8 +309,7 @@ export async function checkCells(
     await pause();
     const found = existing.get(cell.key);
     if (!found) continue;
-    if (found.status !== "DRAFT" && found.status !== "RETURNED")
-      report(cell, "value", `notEditable:${found.status}`);
+    if (found.status !== "DRAFT" && found.status !== "RETURNED") report(cell, "value", `notEditable:${found.status}`);
     else replaced++;
   }
   if (submit) {
