@@ -233,6 +233,38 @@ beforeAll(async () => {
   ids.webhookId = (
     await createWebhook(manager, peru, { url: "https://example.org/matrix-hook", events: ["results.approved"] })
   ).webhook.id;
+  // Partners (#34): a reporter and a reviewer of a partner with a Peru site (not the matrix value's place),
+  // in a project with two-level approval, and a reporter of a partner with a site of another project only.
+  const partnerSite = await db().location.findFirstOrThrow({
+    where: {
+      projects: { some: { projectId: peru } },
+      parentId: { not: null },
+      id: { notIn: [result.locationId, tumbes.id] },
+    },
+  });
+  const partnerUser = async (email: string, partner: string, role: "REPORTER" | "REVIEWER") => {
+    await db().user.create({
+      data: { email, name: email, passwordHash: "x", partnerMembers: { create: { partnerId: partner, role } } },
+    });
+    return apiToken(email);
+  };
+  const peruPartner = await db().partner.create({
+    data: {
+      name: "Matrix partner",
+      nameKey: "matrix partner",
+      sites: { create: { projectId: peru, locationId: partnerSite.id } },
+    },
+  });
+  await db().project.update({ where: { id: peru }, data: { twoLevelApproval: true } });
+  const nepal = await projectId("SA-HIV-MOB");
+  const nepalPlace = await db().projectLocation.findFirstOrThrow({ where: { projectId: nepal } });
+  const nepalPartner = await db().partner.create({
+    data: {
+      name: "Matrix partner Nepal",
+      nameKey: "matrix partner nepal",
+      sites: { create: { projectId: nepal, locationId: nepalPlace.locationId } },
+    },
+  });
   const all = [
     "read",
     "edit",
@@ -307,6 +339,25 @@ beforeAll(async () => {
       name: "admin",
       headers: await apiToken("admin@example.org"),
       may: new Set(["read", "edit", "unapproved", "members", "create", "signedIn", "shareFiles", "library"]),
+    },
+    {
+      // Reads the project's approved figures; enters only in the grid at its site (the API save, imports,
+      // files and syncs refuse it); the matrix value's history is not at its site.
+      name: "partner reporter of a Peru site",
+      headers: await partnerUser("matrix.partner.reporter@example.org", peruPartner.id, "REPORTER"),
+      may: new Set(["read", "signedIn"]),
+    },
+    {
+      // Also reviews at the first level, at its site: the review call is its (the matrix value is refused as
+      // not at its site, never as not allowed).
+      name: "partner reviewer of a Peru site",
+      headers: await partnerUser("matrix.partner.reviewer@example.org", peruPartner.id, "REVIEWER"),
+      may: new Set(["read", "signedIn", "review"]),
+    },
+    {
+      name: "partner reporter of another project",
+      headers: await partnerUser("matrix.partner.nepal@example.org", nepalPartner.id, "REPORTER"),
+      may: new Set(["signedIn"]),
     },
     { name: "donor link", headers: {}, may: new Set() },
     { name: "revoked donor link", headers: {}, may: new Set() },

@@ -1,5 +1,5 @@
 import "server-only";
-import { can, ForbiddenError, type Principal } from "@/lib/domain/permissions";
+import { can, ForbiddenError, type Principal, placesWhere } from "@/lib/domain/permissions";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/platform/db";
 import { allOf, visibleResultsWhere } from "@/lib/server/access/scoped-list";
@@ -54,9 +54,11 @@ export async function indicatorHistory(principal: Principal, projectId: string, 
 
 /** Every change to one result (who, when, before and after, comment), newest first. */
 export async function resultHistory(principal: Principal, projectId: string, resultId: string) {
-  if (!can(principal, "results.readUnapproved", projectId)) return null;
+  // A partner's member reads the history of values at the partner's sites only.
+  const places = placesWhere(principal, "results.readUnapproved", projectId);
+  if (places !== "all" && places.length === 0) return null;
   const result = await db().result.findFirst({
-    where: { id: resultId, indicator: { projectId } },
+    where: { id: resultId, indicator: { projectId }, ...(places === "all" ? {} : { locationId: { in: places } }) },
     select: { id: true },
   });
   if (!result) return null;

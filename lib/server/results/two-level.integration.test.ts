@@ -17,6 +17,7 @@ import { BatchProblems, reviewResults, saveResults, saveSheet } from "./entry";
 import { entrySheet } from "./entry-sheet";
 import { inbox } from "./inbox";
 import { reviewQueue } from "./review-queue";
+import { resultHistory } from "./service";
 
 type Principal = Awaited<ReturnType<typeof principalFor>>;
 let admin: Principal;
@@ -117,6 +118,13 @@ describe("a partner's member enters at the partner's sites only", () => {
       ],
       false,
     );
+    const [atTumbes, atPiura] = await db().result.findMany({
+      where: { periodId: period.id },
+      orderBy: { value: "asc" },
+    });
+    // The history of a value: at the partner's site only.
+    expect(await resultHistory(reporter, peru, atTumbes?.id ?? "")).toHaveLength(1);
+    expect(await resultHistory(reporter, peru, atPiura?.id ?? "")).toBeNull();
     const sheet = await entrySheet(reporter, peru, period.id);
     expect(sheet.locations.map((l) => l.id)).toEqual([tumbes]);
     expect(sheet.existing.map((r) => [r.locationId, r.status])).toEqual([[tumbes, "DRAFT"]]);
