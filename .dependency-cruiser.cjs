@@ -88,7 +88,7 @@ module.exports = {
       comment: "Nothing in lib/ imports components/ or app/.",
       severity: "error",
       from: { path: "^lib/", pathNot: ["\\.test\\.tsx?$", "^lib/testing/"] },
-      to: { path: ["^components/", "^app/"] },
+      to: { path: ["^components/", "^app/", "^pages/"] },
     },
     {
       name: "tests-call-routes-not-ui",
@@ -115,7 +115,7 @@ module.exports = {
       comment:
         "Pages, layouts and route files call services (lib/server); they never query Prisma, and pages never call HTTP handlers.",
       severity: "error",
-      from: { path: "^app/" },
+      from: { path: "^(app|pages)/" },
       to: { path: PRISMA_CLIENT },
     },
     {
@@ -138,7 +138,7 @@ module.exports = {
       name: "no-cycles",
       comment: "A cycle means two modules are one; split out what they share.",
       severity: "error",
-      from: { path: "^(lib|components|app)/" },
+      from: { path: "^(lib|components|app|pages)/" },
       to: { circular: true, dependencyTypesNot: ["type-only"] },
     },
   ],

@@ -32,12 +32,22 @@ const nextConfig: NextConfig = {
     "undici",
   ],
   poweredByHeader: false,
+  // "server-only" bundled (not left to Node, which resolves it to the throwing module outside React's server
+  // condition), so the Pages Router route below may use the server modules (Next aliases it to an empty one).
+  transpilePackages: ["server-only"],
   // The container (Dockerfile) serves Next's standalone output; npm start and the tests use the usual one.
   output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
   experimental: {
     // Files are uploaded through server actions (a project's IATI file, map outlines, a survey export).
     serverActions: { bodySizeLimit: limits.action, allowedOrigins: actionAllowedOrigins() },
     proxyClientMaxBodySize: limits.proxy,
+  },
+  async rewrites() {
+    return {
+      // The donor summary is served by a Pages Router route, which may send its own Content-Encoding: the
+      // same handler as the App Router route file, its bytes compressed once per ETag (lib/http/encoded-route.ts).
+      beforeFiles: [{ source: "/api/v1/shared/:token/summary", destination: "/api/v1/shared/:token/summary-encoded" }],
+    };
   },
   async headers() {
     return [

@@ -7,6 +7,7 @@ import { AsOf } from "@/lib/domain/as-of";
  * keeps there without reloading); unchanged when it names none or one that does not parse.
  */
 export function useDatedHref(href: string): string {
-  const day = AsOf.fromSearch(useSearchParams().get("asOf") ?? undefined)?.toSearch() ?? "";
+  // Typed as possibly null since the app also has a Pages Router route (pages/api); never null in the App Router.
+  const day = AsOf.fromSearch(useSearchParams()?.get("asOf") ?? undefined)?.toSearch() ?? "";
   return `${href}${day && href.includes("?") ? day.replace("?", "&") : day}`;
 }

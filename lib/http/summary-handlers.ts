@@ -82,8 +82,9 @@ async function conditional(
     // Kept only when computed at the version the tag names (nothing changed meanwhile).
     if (tag && summary.version === version) rememberBody(tag, body);
   }
-  // Next.js compresses it for clients that ask, on each request: it drops a Content-Encoding set by a
-  // route handler, so a body gzipped here once would go out gzipped twice (tried; e2e share-links checks).
+  // Sent as it is: Next.js drops a Content-Encoding set by an App Router route handler and compresses every
+  // answer itself. The donor summary is served through a Pages Router route that sends these bytes
+  // compressed once per ETag (lib/http/encoded-route.ts); the project summary is compressed by Next.js.
   return new Response(body, { headers });
 }
 

@@ -1,11 +1,5 @@
-import { sharedParams, sharedQuery } from "@/lib/http/contracts/shared";
-import { apiRoute } from "@/lib/http/route";
-import { authenticateShareToken } from "@/lib/http/shared-access";
-import { sharedSummaryResponse } from "@/lib/http/summary-handlers";
+// Over HTTP, next.config.ts rewrites this path to pages/api/v1/shared/[token]/summary-encoded.ts, which
+// runs this same handler and sends its JSON compressed once per ETag (lib/http/encoded-route.ts).
+import { sharedSummaryRoute } from "@/lib/http/shared-summary-route";
 
-export const GET = apiRoute({
-  params: sharedParams,
-  query: sharedQuery,
-  authenticate: authenticateShareToken,
-  handler: sharedSummaryResponse,
-});
+export const GET = sharedSummaryRoute;
