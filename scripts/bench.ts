@@ -290,7 +290,10 @@ if (!existsSync(".next/BUILD_ID")) {
   console.log("No production build: run `npm run build` for the HTTP measurements.");
 } else {
   const { load, medianRequest, signIn, startServerOnFreePort } = await import("./bench/http-load");
-  const server = await startServerOnFreePort(onPostgres ? {} : { DATA_DIR: process.env.DATA_DIR ?? "" });
+  // All the load comes from this one address: the per-address donor-link view limit (120 a minute by
+  // default) is raised for this server only, so the donor rows measure views, not refusals.
+  const limits = { SHARE_VIEW_LIMIT_PER_MINUTE: "100000000" };
+  const server = await startServerOnFreePort(onPostgres ? limits : { ...limits, DATA_DIR: process.env.DATA_DIR ?? "" });
   try {
     const cookie = { cookie: await signIn(server.base, manager.email, "bench-manager-pass") };
     const api = `${server.base}/api/v1/projects/${largestId}/summary?asOf=2026-01-01`;
@@ -322,20 +325,27 @@ if (!existsSync(".next/BUILD_ID")) {
       });
     };
     const unknownToken = `s_${"x".repeat(43)}`;
+    // Each against a 404 of the same route (an unknown link or project: the same proxy, session and lookup).
     await loaded(
-      "donor summary API",
+      "donor summary API (Accept-Encoding as a browser sends it: brotli)",
       `${server.base}/api/v1/shared/${token}/summary`,
       `${server.base}/api/v1/shared/${unknownToken}/summary`,
-      {},
-      ">= 300 req/s, p99 <= 200 ms, no errors",
+      { "accept-encoding": "gzip, deflate, br, zstd" },
+      ">= 1.5x, p99 <= 200 ms, no errors",
     );
-    await loaded("donor page /s/<token>", `${server.base}/s/${token}`, `${server.base}/s/${unknownToken}`);
+    await loaded(
+      "donor page /s/<token>",
+      `${server.base}/s/${token}`,
+      `${server.base}/s/${unknownToken}`,
+      {},
+      ">= 2x, p99 <= 500 ms",
+    );
     await loaded(
       "project dashboard page",
       `${server.base}/projects/${largestId}`,
       `${server.base}/projects/unknown-project`,
       cookie,
-      ">= 100 req/s",
+      ">= 1x, p99 <= 500 ms",
     );
   } finally {
     // Requests autocannon left unanswered at its end finish before the server drains and closes.

@@ -97,6 +97,8 @@ const schema = z.object({
   MAX_IMPORT_ROWS: z.coerce.number().int().positive().default(1_000_000),
   /** Requests one API token may make per minute, counted in the database (shared by app instances). */
   API_TOKEN_REQUESTS_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  /** Donor-link views (pages and shared API) one client address may make per minute; never off. */
+  SHARE_VIEW_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),
   /** Sends e-mail (invitations) when set: smtp://user:password@host:587 or smtps://…:465. */
   SMTP_URL: z
     .string()

@@ -1,5 +1,6 @@
 // The per-client limit on donor-link views. Checked by the proxy for donor pages (which then tell the
 // page through a request header only the proxy sets) and by the shared API routes.
+import { env } from "@/lib/platform/env";
 import { clientAddress } from "@/lib/platform/ops/client-address";
 import { allowSyncedRequest } from "@/lib/platform/ops/synced-rate-limit";
 
@@ -13,5 +14,5 @@ export const SHARE_LIMITED_HEADER = "x-share-view-limited";
  */
 export function allowShareView(headers: Headers): boolean {
   const address = clientAddress(headers);
-  return address === null || allowSyncedRequest(`share:${address}`, 120, 60_000);
+  return address === null || allowSyncedRequest(`share:${address}`, env().SHARE_VIEW_LIMIT_PER_MINUTE, 60_000);
 }
