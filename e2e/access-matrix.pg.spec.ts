@@ -26,6 +26,9 @@ type Need =
   | "connections" // syncs and reads a project's connections: its managers and evaluators
   | "connectionsManage" // adds and removes them: its managers
   | "library" // the organisation's indicator library: admins and M&E leads
+  | "enterSites" // the entry grid: the project's evaluators and managers, and a partner's members (at its sites)
+  | "reviewSites" // the review page: the project's managers, and a partner's reviewers (at its sites)
+  | "assignPartners" // assigning the project's places to partners, two-level approval: managers and admins
   | "fileStudies" // files studies in bulk: admins and the managers of some project
   | "users";
 
@@ -46,21 +49,23 @@ const pages: Record<string, Need> = {
   "/admin/users": "users",
   "/projects/[projectId]": "read",
   "/projects/[projectId]/indicators/[indicatorId]": "read",
-  "/projects/[projectId]/entry": "enter",
+  "/projects/[projectId]/entry": "enterSites",
   "/projects/[projectId]/import": "enter",
   "/projects/[projectId]/import/survey": "enter",
   "/projects/[projectId]/schedule": "enter",
-  "/projects/[projectId]/review": "review",
+  "/projects/[projectId]/review": "reviewSites",
   "/projects/[projectId]/share": "share",
   "/projects/[projectId]/settings": "edit",
   "/projects/[projectId]/targets": "edit",
   "/projects/[projectId]/logframe": "edit",
   "/projects/[projectId]/logframe/[indicatorId]": "edit",
   "/projects/[projectId]/team": "members",
+  "/projects/[projectId]/partners": "assignPartners",
   "/projects/[projectId]/webhooks": "webhooks",
   "/projects/[projectId]/connections": "connections",
   "/organisation": "signedIn",
   "/organisation/indicators/[libraryId]": "signedIn",
+  "/organisation/population": "signedIn", // everyone reads the figures; the form is for those who keep a place
   "/studies": "signedIn",
   "/studies/new": "signedIn", // the form; filing checks studies.edit on the linked projects
   "/studies/import": "fileStudies",
@@ -68,13 +73,14 @@ const pages: Record<string, Need> = {
   "/studies/[studyId]/edit": "edit", // its managers (studies.edit) and admins; anyone else: not found
   "/admin/studies": "users", // the library's types and themes: admins only (as the users screen)
   "/admin/webhooks": "users", // the instance webhooks (every project's events): admins only
+  "/admin/partners": "users", // the partner organisations and their members (partners.manage): admins only
   // The public library is open on this server (PUBLIC_LIBRARY=1 in playwright.config.ts); its study is public.
   "/library": "public",
   "/library/[studyId]": "public",
 };
 
 type Ids = Record<
-  "projectId" | "indicatorId" | "viewerId" | "periodId" | "libraryId" | "studyId" | "publicStudyId",
+  "projectId" | "indicatorId" | "viewerId" | "periodId" | "libraryId" | "studyId" | "publicStudyId" | "limaId",
   string
 >;
 type Form = Record<string, string>;
@@ -116,12 +122,12 @@ const actions: Record<string, { need: Need; args: (ids: Ids) => Arg[] }> = {
     need: "edit", // a period; a survey round asks "enter"
     args: ({ projectId }) => [projectId, state, form({ kind: "period", id: "none" })],
   },
-  saveResultsAction: { need: "enter", args: ({ projectId }) => [projectId, [], false] },
+  saveResultsAction: { need: "enterSites", args: ({ projectId }) => [projectId, [], false] },
   readColumnsAction: { need: "enter", args: ({ projectId }) => [projectId, form()] },
   readSurveyAction: { need: "enter", args: ({ projectId }) => [projectId, form()] },
   importSurveyAction: { need: "enter", args: ({ projectId }) => [projectId, form({ rules: "{}" })] },
-  reviewResultAction: { need: "review", args: ({ projectId }) => [projectId, state, form()] },
-  reviewBatchAction: { need: "review", args: ({ projectId }) => [projectId, state, form()] },
+  reviewResultAction: { need: "reviewSites", args: ({ projectId }) => [projectId, state, form()] },
+  reviewBatchAction: { need: "reviewSites", args: ({ projectId }) => [projectId, state, form()] },
   progressNoteAction: {
     need: "review",
     args: ({ projectId, periodId }) => [projectId, state, form({ periodId, note: "", seenAt: "" })],
@@ -187,6 +193,40 @@ const actions: Record<string, { need: Need; args: (ids: Ids) => Arg[] }> = {
     args: ({ projectId }) => [projectId, state, form({ connectionId: "none" })],
   },
   createLibraryIndicatorAction: { need: "library", args: () => [state, form()] },
+  // Population figures of Lima, a Peru place (#34): its managers (project.edit) and admins keep them; the
+  // allowed callers add one, the others are refused before anything is read. Deleting nothing is not found.
+  savePopulationFigureAction: {
+    need: "edit",
+    args: ({ limaId }) => [
+      state,
+      form({
+        locationId: limaId,
+        kind: "PEOPLE_IN_NEED",
+        value: "1000",
+        periodStart: "2030-01-01",
+        periodEnd: "2030-12-31",
+        source: "Matrix",
+      }),
+    ],
+  },
+  deletePopulationFigureAction: { need: "edit", args: () => [state, form({ id: "none" })] },
+  // Partner organisations (partners.manage, admins only, as the users screen): the admin adds one, and is
+  // refused on the unknown partner for the member forms; nobody else changes anything.
+  createPartnerAction: { need: "users", args: () => [state, form({ name: "Matrix partner added" })] },
+  addPartnerMemberAction: {
+    need: "users",
+    args: () => [state, form({ partnerId: "none", email: "viewer@example.org", role: "REPORTER" })],
+  },
+  removePartnerMemberAction: {
+    need: "users",
+    args: ({ viewerId }) => [state, form({ partnerId: "none", userId: viewerId })],
+  },
+  // A project's places for partners and its two-level approval (partners.assign): nothing assigned to take back, off stays off.
+  partnerSitesAction: {
+    need: "assignPartners",
+    args: ({ projectId }) => [projectId, state, form({ intent: "unassign", locationIds: "none" })],
+  },
+  twoLevelApprovalAction: { need: "assignPartners", args: ({ projectId }) => [projectId, state, form()] },
   // Linking a project's indicator to the library, or making one from it: the project's managers
   // (project.edit). The matrix indicator has no unit, so an allowed link is refused as unitDiffers.
   linkIndicatorAction: {
@@ -252,19 +292,45 @@ const managerRights: Need[] = [
   "connections",
   "connectionsManage",
   "fileStudies",
+  "enterSites",
+  "reviewSites",
+  "assignPartners",
 ];
 type Caller = { name: string; may: Need[]; email?: string; removeAfterSignIn?: boolean };
 const callers: Caller[] = [
   { name: "anonymous", may: ["signedOut"] },
   { name: "viewer", email: "viewer@example.org", may: ["signedIn", "read"] },
-  { name: "evaluator", email: "evaluator@example.org", may: ["signedIn", "read", "enter", "connections"] },
+  {
+    name: "evaluator",
+    email: "evaluator@example.org",
+    may: ["signedIn", "read", "enter", "enterSites", "connections"],
+  },
   { name: "evaluator of another project", email: "matrix.nepal@example.org", may: ["signedIn"] },
   { name: "removed member", email: "matrix.removed@example.org", may: ["signedIn"], removeAfterSignIn: true },
   { name: "manager", email: "manager@example.org", may: managerRights },
   {
     name: "admin",
     email: "admin@example.org",
-    may: ["signedIn", "create", "read", "edit", "members", "share", "users", "library", "fileStudies"],
+    may: [
+      "signedIn",
+      "create",
+      "read",
+      "edit",
+      "members",
+      "share",
+      "users",
+      "library",
+      "fileStudies",
+      "assignPartners",
+    ],
+  },
+  // Members of a partner organisation reporting Tumbes of the Peru project (#34): they read the project, enter
+  // at their site (the entry grid, not the imports), and the reviewer reviews there; nothing else.
+  { name: "partner reporter", email: "matrix.partner.reporter@example.org", may: ["signedIn", "read", "enterSites"] },
+  {
+    name: "partner reviewer",
+    email: "matrix.partner.reviewer@example.org",
+    may: ["signedIn", "read", "enterSites", "reviewSites"],
   },
 ];
 const MATRIX_PASSWORD = "matrix-password-1";
@@ -420,6 +486,7 @@ test("page x caller and server action x caller matrices: refusals change nothing
       await prisma.reportingPeriod.findFirstOrThrow({ where: { projectId: peru.id, lockedAt: null } })
     ).id;
     ids.libraryId = (await prisma.libraryIndicator.findUniqueOrThrow({ where: { code: "ORG-REACH" } })).id;
+    ids.limaId = (await prisma.location.findUniqueOrThrow({ where: { isoCode: "PE-LIM" } })).id;
     ids.studyId = (
       await prisma.study.create({
         data: {
@@ -446,6 +513,27 @@ test("page x caller and server action x caller matrices: refusals change nothing
         name: "Former manager",
         passwordHash,
         memberships: { create: { projectId: peru.id, role: "MANAGER" } },
+      },
+    });
+    const [reporter, reviewer] = await Promise.all(
+      ["reporter", "reviewer"].map((role) =>
+        prisma.user.create({
+          data: { email: `matrix.partner.${role}@example.org`, name: `Partner ${role}`, passwordHash },
+        }),
+      ),
+    );
+    const tumbes = await prisma.location.findUniqueOrThrow({ where: { isoCode: "PE-TUM" } });
+    await prisma.partner.create({
+      data: {
+        name: "Matrix partner",
+        nameKey: "matrix partner",
+        members: {
+          create: [
+            { userId: reporter?.id ?? "", role: "REPORTER" },
+            { userId: reviewer?.id ?? "", role: "REVIEWER" },
+          ],
+        },
+        sites: { create: { projectId: peru.id, locationId: tumbes.id } },
       },
     });
     const hour = new Date(Date.now() + 3_600_000);

@@ -4,7 +4,7 @@ import "server-only";
 // the user may not read looks like one that does not exist, so project ids cannot be probed.
 import { notFound } from "next/navigation";
 import { cache, type ReactNode } from "react";
-import { can, type Permission } from "@/lib/domain/permissions";
+import { can, type Permission, type UserPrincipal } from "@/lib/domain/permissions";
 import { requireUser } from "@/lib/platform/auth/session";
 import { getIndicator, getProject } from "./service";
 
@@ -14,11 +14,18 @@ const projectFor = cache(async (projectId: string) => {
   return { user, project: await getProject(user, projectId) };
 });
 
-/** For a project page's layout: not found unless the user may read the project and, if given, do `permission`. */
-export async function gateProjectPage(params: Promise<{ projectId: string }>, permission?: Permission) {
+/**
+ * What a page asks of its user beyond reading the project: a permission, or a rule of its feature (the
+ * entry grid's `mayEnter`, which a partner's member passes at the partner's sites only).
+ */
+export type PageNeed = Permission | ((user: UserPrincipal, projectId: string) => boolean);
+
+/** For a project page's layout: not found unless the user may read the project and, if given, do `need`. */
+export async function gateProjectPage(params: Promise<{ projectId: string }>, need?: PageNeed) {
   const { projectId } = await params;
   const { user, project } = await projectFor(projectId);
-  if (!project || (permission && !can(user, permission, project.id))) notFound();
+  const allowed = (id: string) => (typeof need === "function" ? need(user, id) : !need || can(user, need, id));
+  if (!project || !allowed(project.id)) notFound();
   return { user, project };
 }
 
@@ -35,8 +42,8 @@ export async function gateIndicatorPage(params: Promise<{ projectId: string; ind
   return { user, project, indicator };
 }
 
-/** A project segment's layout that lets through only who may read the project and do `permission`. */
-export function gatedProjectLayout(permission?: Permission) {
+/** A project segment's layout that lets through only who may read the project and do `need`. */
+export function gatedProjectLayout(need?: PageNeed) {
   // biome-ignore lint/correctness/noComponentHookFactories: made once per layout module, when it loads
   return async function GatedLayout({
     children,
@@ -45,7 +52,7 @@ export function gatedProjectLayout(permission?: Permission) {
     children: ReactNode;
     params: Promise<{ projectId: string }>;
   }) {
-    await gateProjectPage(params, permission);
+    await gateProjectPage(params, need);
     return children;
   };
 }

@@ -11,6 +11,8 @@ import type { Locale } from "@/lib/domain/i18n/config";
 import { can } from "@/lib/domain/permissions";
 import { toSummaryJson } from "@/lib/domain/summary/types";
 import { gateProjectPage } from "@/lib/server/projects/page-gate";
+import { mayEnter } from "@/lib/server/results/entry-sheet";
+import { mayReview } from "@/lib/server/results/review-queue";
 import { type ProjectFilters, projectDashboard } from "@/lib/server/summary/project-view";
 import { StudiesSection } from "./studies-section";
 
@@ -65,15 +67,12 @@ export default async function ProjectPage({ params, searchParams }: Props) {
         {project.code} · {project.donor}
       </p>
       <p className="project-actions no-print">
-        {can(user, "results.enter", project.id) && (
-          <Link href={`/projects/${project.id}/entry`}>{tEntry("enterLink")}</Link>
-        )}
+        {/* A partner's members too: they enter at the partner's sites, and its reviewers approve there first. */}
+        {mayEnter(user, project.id) && <Link href={`/projects/${project.id}/entry`}>{tEntry("enterLink")}</Link>}
         {can(user, "results.enter", project.id) && (
           <Link href={`/projects/${project.id}/import`}>{tSetup("importResults")}</Link>
         )}
-        {can(user, "results.review", project.id) && (
-          <Link href={`/projects/${project.id}/review`}>{tEntry("reviewLink")}</Link>
-        )}
+        {mayReview(user, project.id) && <Link href={`/projects/${project.id}/review`}>{tEntry("reviewLink")}</Link>}
         {can(user, "results.enter", project.id) && (
           <Link href={`/projects/${project.id}/schedule`}>{tSchedule("link")}</Link>
         )}
@@ -95,6 +94,9 @@ export default async function ProjectPage({ params, searchParams }: Props) {
         )}
         {can(user, "members.manage", project.id) && (
           <Link href={`/projects/${project.id}/team`}>{tSetup("nav.team")}</Link>
+        )}
+        {can(user, "partners.assign", project.id) && (
+          <Link href={`/projects/${project.id}/partners`}>{tSetup("nav.partners")}</Link>
         )}
       </p>
       <p>{project.summary}</p>

@@ -11,29 +11,33 @@ import { nameFor, textFor } from "@/lib/domain/studies/text";
 import { env } from "@/lib/platform/env";
 import { listEvidence } from "@/lib/server/evidence/service";
 import { gateProjectPage } from "@/lib/server/projects/page-gate";
-import { entrySheet } from "@/lib/server/results/entry-sheet";
+import { entrySheet, mayEnter } from "@/lib/server/results/entry-sheet";
 import { citableStudies } from "@/lib/server/studies/citations";
 
 type Props = { params: Promise<{ projectId: string }>; searchParams: Promise<{ time?: string }> };
 
 export default async function EntryPage({ params, searchParams }: Props) {
-  const [{ user, project }, { time }] = await Promise.all([gateProjectPage(params, "results.enter"), searchParams]);
+  const [{ user, project }, { time }] = await Promise.all([gateProjectPage(params, mayEnter), searchParams]);
   const locale = (await getLocale()) as Locale;
+  // The project's own team files evidence and cites sources for the period; a partner's member (whose
+  // sheet holds the partner's sites only) enters and submits values, nothing more.
+  const wholeProject = can(user, "results.enter", project.id);
   const [sheet, t, studies] = await Promise.all([
     entrySheet(user, project.id, time, locale),
     getTranslations("entry"),
-    citableStudies(project.id),
+    wholeProject ? citableStudies(project.id) : [],
   ]);
   // The period or round the sheet opens on (the one that needs work) is put in the address at once, so
   // that saving, submitting or a reload stays on it instead of moving on to the next one needing work.
   if (sheet.time && sheet.time.id !== time) redirect(`/projects/${project.id}/entry?time=${sheet.time.id}`);
-  const files = sheet.time
-    ? await listEvidence(
-        user,
-        project.id,
-        sheet.time.kind === "period" ? { periodId: sheet.time.id } : { roundId: sheet.time.id },
-      )
-    : [];
+  const files =
+    sheet.time && wholeProject
+      ? await listEvidence(
+          user,
+          project.id,
+          sheet.time.kind === "period" ? { periodId: sheet.time.id } : { roundId: sheet.time.id },
+        )
+      : [];
   const place = new Map(sheet.locations.map((l) => [l.id, l.name]));
   const option = new Map(
     sheet.indicators.flatMap((i) => i.dimensions.flatMap((d) => d.options.map((o) => [o.id, o.name]))),
@@ -92,7 +96,7 @@ export default async function EntryPage({ params, searchParams }: Props) {
       ) : (
         <p>{t("noTimes")}</p>
       )}
-      {sheet.time && (
+      {sheet.time && wholeProject && (
         <EvidencePanel
           key={`evidence-${sheet.time.id}`}
           projectId={project.id}
@@ -103,16 +107,18 @@ export default async function EntryPage({ params, searchParams }: Props) {
           maxBytes={env().MAX_EVIDENCE_BYTES}
         />
       )}
-      <ValueSourceForm
-        projectId={project.id}
-        values={savedValues}
-        studies={studies.map((s) => ({
-          id: s.id,
-          label: [textFor(s.texts, locale)?.title, nameFor(s.type, locale), s.publishedOn?.getUTCFullYear()]
-            .filter(Boolean)
-            .join(" · "),
-        }))}
-      />
+      {wholeProject && (
+        <ValueSourceForm
+          projectId={project.id}
+          values={savedValues}
+          studies={studies.map((s) => ({
+            id: s.id,
+            label: [textFor(s.texts, locale)?.title, nameFor(s.type, locale), s.publishedOn?.getUTCFullYear()]
+              .filter(Boolean)
+              .join(" · "),
+          }))}
+        />
+      )}
     </>
   );
 }

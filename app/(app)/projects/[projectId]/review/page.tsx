@@ -9,12 +9,12 @@ import { isPercent } from "@/lib/domain/measures";
 import { can } from "@/lib/domain/permissions";
 import { listEvidence } from "@/lib/server/evidence/service";
 import { gateProjectPage } from "@/lib/server/projects/page-gate";
-import { type ReviewFilters, reviewQueue } from "@/lib/server/results/review-queue";
+import { mayReview, type ReviewFilters, reviewQueue } from "@/lib/server/results/review-queue";
 
 type Props = { params: Promise<{ projectId: string }>; searchParams: Promise<ReviewFilters> };
 
 export default async function ReviewPage({ params, searchParams }: Props) {
-  const [{ user, project }, filters] = await Promise.all([gateProjectPage(params, "results.review"), searchParams]);
+  const [{ user, project }, filters] = await Promise.all([gateProjectPage(params, mayReview), searchParams]);
   const [queue, t, tPage, format] = await Promise.all([
     reviewQueue(user, project.id, filters),
     getTranslations("entry.review"),
@@ -49,6 +49,8 @@ export default async function ReviewPage({ params, searchParams }: Props) {
         <Link href={`/projects/${project.id}`}>← {project.name}</Link>
       </p>
       <h1>{t("title")}</h1>
+      {/* A partner's reviewer decides the first level of two-level approval, at the partner's places. */}
+      {!can(user, "results.review", project.id) && <p className="muted">{t("partnerIntro")}</p>}
       <ReviewAnnouncer>
         {queue.total === 0 ? (
           <p>{t("none")}</p>
@@ -121,6 +123,14 @@ export default async function ReviewPage({ params, searchParams }: Props) {
                         <td data-col="submitted">
                           {r.updatedBy?.name ?? "–"}
                           {r.submittedAt && <> · {format.dateTime(r.submittedAt, { dateStyle: "medium" })}</>}
+                          {r.status === "PARTNER_APPROVED" && (
+                            <>
+                              <br />
+                              <span className="review-status review-PARTNER_APPROVED" data-status={r.status}>
+                                {t("approvedByPartner")}
+                              </span>
+                            </>
+                          )}
                         </td>
                         <td>
                           {r.note || "–"}
