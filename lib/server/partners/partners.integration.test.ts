@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import { can, ForbiddenError, placesWhere } from "@/lib/domain/permissions";
 import { db } from "@/lib/platform/db";
 import { readableProjectsWhere } from "@/lib/server/access/scoped-list";
+import { libraryRollup } from "@/lib/server/library/rollup";
 import { portfolio } from "@/lib/server/portfolio/service";
 import { projectResults, readableProjectList } from "@/lib/server/projects/read-api";
 import { saveResults } from "@/lib/server/results/entry";
@@ -133,6 +134,9 @@ describe("partners", () => {
     expect(
       (await db().project.findMany({ where: readableProjectsWhere(reporter), select: { id: true } })).map((p) => p.id),
     ).toEqual([peru]);
+    const reach = await db().libraryIndicator.findUniqueOrThrow({ where: { code: "ORG-REACH" } });
+    const rolled = await libraryRollup(reporter, reach.id, { by: "country", year: null });
+    expect(rolled?.projects.map((p) => p.code)).toEqual(["PE-VEN-2021"]);
     const studies = await db().study.findMany({ where: readableStudiesWhere(reporter), include: { projects: true } });
     expect(studies.every((s) => s.visibility === "PUBLIC" || s.projects.some((p) => p.projectId === peru))).toBe(true);
 
