@@ -122,9 +122,9 @@ test("a manager rolls people reached up by region, with its chart and table, and
 
   // The chart by region, and its table view of the same numbers; progress over the years beside it.
   const chart = page.locator("section.chart-frame", {
-    has: page.getByRole("heading", { name: "Target and achieved by Region" }),
+    has: page.getByRole("heading", { name: "Target and achieved per Region" }),
   });
-  await chart.getByRole("button", { name: "Show table" }).click();
+  await chart.getByRole("button", { name: "Table view" }).click();
   await expect(chart.locator('tr[data-row="latin-america"] [data-col=achieved]')).toHaveText("5,070");
   await expect(page.getByRole("heading", { name: "Progress over time" })).toBeVisible();
 
