@@ -193,6 +193,11 @@ const actions: Record<string, { need: Need; args: (ids: Ids) => Arg[] }> = {
     args: ({ projectId }) => [projectId, state, form({ connectionId: "none" })],
   },
   createLibraryIndicatorAction: { need: "library", args: () => [state, form()] },
+  // The organisation's regions (library.manage): admins and M&E leads save one (again: it is replaced).
+  saveRegionAction: {
+    need: "library",
+    args: () => [state, form({ key: "matrix-region", nameEn: "Matrix", nameEs: "Matriz", countries: "BO" })],
+  },
   // Population figures of Lima, a Peru place (#34): its managers (project.edit) and admins keep them; the
   // allowed callers add one, the others are refused before anything is read. Deleting nothing is not found.
   savePopulationFigureAction: {
