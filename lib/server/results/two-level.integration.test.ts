@@ -13,9 +13,11 @@ import { donorFigures, linkReader } from "@/lib/server/share-links/donor-report-
 import { createShareLink, openShareLink } from "@/lib/server/share-links/service";
 import { projectSummary } from "@/lib/server/summary/service";
 import { locationId, principalFor, projectId } from "@/lib/testing/principals";
+import { captureMail } from "@/lib/testing/smtp-capture";
 import { BatchProblems, reviewResults, saveResults, saveSheet } from "./entry";
 import { entrySheet } from "./entry-sheet";
 import { inbox } from "./inbox";
+import { mailSubmitted } from "./review-mail";
 import { reviewQueue } from "./review-queue";
 import { resultHistory } from "./service";
 
@@ -300,6 +302,22 @@ describe("two-level approval", () => {
       expect((await db().result.findUniqueOrThrow({ where: { id: value.id } })).status).toBe("APPROVED");
     } finally {
       await setTwoLevelApproval(manager, peru, true);
+    }
+  });
+
+  test("review mails: values at the partner's site go to its reviewers, the others and those it approved to the managers", async () => {
+    const mail = await captureMail();
+    try {
+      await mailSubmitted(peru, reporter.userId, [tumbes, tumbes, piura]);
+      expect(mail.to("tl-reviewer@example.org")).toHaveLength(1);
+      expect(mail.to("tl-reviewer@example.org")[0]?.text).toMatch(/\b2\b/);
+      expect(mail.to("manager@example.org")).toHaveLength(1);
+      expect(mail.to("tl-reporter@example.org")).toHaveLength(0);
+      await mailSubmitted(peru, reviewer.userId, [tumbes], { forwarded: true });
+      expect(mail.to("manager@example.org")).toHaveLength(2);
+      expect(mail.to("tl-reviewer@example.org")).toHaveLength(1);
+    } finally {
+      await mail.close();
     }
   });
 });
