@@ -61,7 +61,8 @@ async function resolveLocation(value: string): Promise<string> {
 
 /**
  * The project dashboard page: the first screen's figures (with the open card's in full), what changed
- * since the report before the as-of day, and the places' map. Filters naming a place or period that is
+ * since the report before the as-of day, the places' map, and the coverage of people in need of its
+ * people counts (lib/server/population/coverage.ts). Filters naming a place or period that is
  * not the project's are dropped (the whole project, as of the same day). Null when not readable. The
  * project's structure and partial sums are loaded once for all of these (ViewLoads).
  */
