@@ -110,7 +110,7 @@ test.beforeAll(async () => {
 /** Links a project's indicator to the library indicator on its setup page, as its manager. */
 async function link(page: Page, projectId: string, indicatorId: string) {
   await page.goto(`/projects/${projectId}/logframe/${indicatorId}`);
-  await page.getByLabel("Library indicator").selectOption({ label: `${code}: ${name}` });
+  await page.getByLabel("Library indicator", { exact: true }).selectOption({ label: `${code}: ${name}` });
   await page.getByRole("button", { name: "Link to the library" }).click();
   await expect(page.getByRole("status")).toHaveText("Linked to the library.");
   await expect(page.getByTestId("current-link")).toContainText(code);
@@ -145,8 +145,8 @@ test("a partner's value reaches the organisation's roll-up only once both levels
   await expect(form.getByRole("status")).toHaveText(`${code} added to the library.`);
   const libraryRow = lead.locator(`tr[data-library="${code}"]`);
   await libraryRow.getByRole("link", { name }).click();
+  await expect(lead).toHaveURL(/\/organisation\/indicators\/[^/?]+/);
   const libraryId = lead.url().split("/organisation/indicators/")[1]?.split("?")[0] ?? "";
-  expect(libraryId).not.toBe("");
 
   // Each project's manager links the project's indicator to it.
   const peruManager = await context();
@@ -171,7 +171,8 @@ test("a partner's value reaches the organisation's roll-up only once both levels
   await expect(reporter.getByRole("textbox", { name: new RegExp(`, ${places.BA}$`) })).toHaveCount(0);
   await reporter.getByRole("textbox", { name: `Value: R${run}, ${places.RS}`, exact: true }).fill("40");
   await reporter.getByRole("button", { name: "Submit for review" }).click();
-  await expect(reporter.getByText("1 value submitted for review.")).toBeVisible();
+  // (Submitting sends the period's drafts at their sites too: the demo has some there.)
+  await expect(reporter.getByText(/^\d+ values? submitted for review\.$/)).toBeVisible();
   // Another project is not there for them at all.
   expect((await reporter.goto(`/projects/${setup.peru}`))?.status()).toBe(404);
   expect((await reporter.goto(`/projects/${setup.peru}/entry`))?.status()).toBe(404);
@@ -187,7 +188,7 @@ test("a partner's value reaches the organisation's roll-up only once both levels
   await reviewer.getByRole("link", { name: /^Inbox/ }).click();
   await reviewer
     .getByRole("region", { name: "Waiting for your review" })
-    .getByRole("link", { name: /to review in Inclusion of Roma women/ })
+    .getByRole("link", { name: new RegExp(`to review in Inclusion of Roma women.*, ${romaPeriod.label}$`) })
     .click();
   await expect(reviewer.getByRole("heading", { level: 1, name: "Review submitted results" })).toBeVisible();
   await expect(
@@ -197,7 +198,7 @@ test("a partner's value reaches the organisation's roll-up only once both levels
   await expect(partnerRow.locator("[data-col=value]")).toHaveText("40");
   await expect(reviewer.locator(`tbody tr td:nth-child(3):text-is("${places.BA}")`)).toHaveCount(0);
   await partnerRow.getByRole("button", { name: "Approve" }).click();
-  await expect(partnerRow).toContainText("Approved.");
+  await expect(partnerRow).toHaveCount(0); // decided values leave the list
 
   // Approved by the partner only: the roll-up (approved values) still has Peru's 100 and nothing in Serbia.
   // (Read by the demo manager, who manages both projects: a roll-up counts the projects its reader may open.)
@@ -210,7 +211,7 @@ test("a partner's value reaches the organisation's roll-up only once both levels
   const managerRow = romaManager.locator(`tr[data-result="R${run}|${places.RS}|${romaPeriod.label}"]`);
   await expect(managerRow.locator("[data-status=PARTNER_APPROVED]")).toHaveText("Approved by the partner");
   await managerRow.getByRole("button", { name: "Approve" }).click();
-  await expect(managerRow).toContainText("Approved.");
+  await expect(managerRow).toHaveCount(0); // decided values leave the list
 
   // Now the roll-up counts it: by country, each with the project and value it comes from; in total, the sum.
   table = await rollup(peruManager, libraryId, "country");
