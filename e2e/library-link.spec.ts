@@ -25,6 +25,9 @@ test("a manager adds an indicator from the library, unlinks it and links it agai
   await add.getByRole("button", { name: "Add from the library" }).click();
   await expect(add.getByRole("status")).toHaveText(`${code} added and linked to the library.`);
 
+  await expect(page.locator(`tr[data-indicator="${code}"]`).getByTestId("library-code")).toHaveText(
+    "· ORG-GBV-REFERRED",
+  );
   // Peru reports in Spanish first: the indicator takes the library's Spanish name.
   await page
     .locator(`tr[data-indicator="${code}"]`)

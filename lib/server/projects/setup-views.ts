@@ -17,7 +17,13 @@ export async function logframeForEditing(principal: Principal, projectId: string
       include: {
         resultNodes: {
           orderBy: { sortOrder: "asc" },
-          include: { indicators: { orderBy: [{ sortOrder: "asc" }, { code: "asc" }] } },
+          include: {
+            indicators: {
+              orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+              // Which library indicator each reports (#34), shown beside its title.
+              include: { libraryLink: { select: { libraryIndicator: { select: { code: true } } } } },
+            },
+          },
         },
       },
     }),

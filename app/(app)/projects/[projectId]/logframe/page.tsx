@@ -72,6 +72,12 @@ export default async function LogframePage({ params }: { params: Promise<{ proje
                       <th scope="row">{i.code}</th>
                       <td>
                         <Link href={`/projects/${project.id}/logframe/${i.id}`}>{i.title}</Link>
+                        {i.libraryLink && (
+                          <span className="muted" data-testid="library-code">
+                            {" "}
+                            · {i.libraryLink.libraryIndicator.code}
+                          </span>
+                        )}
                       </td>
                       <td>{t(`measures.${i.measure}`)}</td>
                       <td>{t(`sources.${i.source}`)}</td>
