@@ -34,6 +34,7 @@ function signedInPages(project: string) {
     "targets",
     "schedule",
     "team",
+    "partners",
     "share",
   ];
   return [...tabs.map((tab) => `${project}/${tab}`), "/inbox", "/settings/account", "/settings/tokens", "/api-docs"];
@@ -140,6 +141,7 @@ for (const screen of screens) {
     }
     await logInAs(page, "admin@example.org");
     await check(page, "/admin/users");
+    await check(page, "/admin/partners");
     await context.close();
   });
 }
