@@ -73,6 +73,27 @@ export async function libraryIndicatorResponse(principal: Principal, libraryId: 
   };
 }
 
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+/** A group's coverage of people in need as the API answers it (null when the indicator does not sum people). */
+function coverageOf(need: NonNullable<Awaited<ReturnType<typeof libraryRollup>>["coverage"]>[string] | undefined) {
+  if (!need) return null;
+  return {
+    percent: need.coverage,
+    inNeed: need.inNeed,
+    missing: need.missing,
+    figures: need.figures.map(({ name, figure: f }) => ({
+      place: name,
+      value: f.value,
+      sharePercent: f.sharePercent,
+      periodStart: day(f.periodStart),
+      periodEnd: day(f.periodEnd),
+      source: f.source,
+      sourceUrl: f.sourceUrl,
+    })),
+  };
+}
+
 export async function libraryRollupResponse(
   principal: Principal,
   libraryId: string,
@@ -99,6 +120,7 @@ export async function libraryRollupResponse(
       targetBasis: f.targetBasis,
       contributions: f.contributions,
       overlap: f.overlap,
+      coverage: coverageOf(rolled.coverage?.[f.key]),
     })),
     projects: rolled.projects,
   };

@@ -151,6 +151,27 @@ export const libraryRollupContract: RouteContract = {
             max: z.number().nullable(),
           })
           .nullable(),
+        coverage: z
+          .object({
+            percent: z.number().nullable().describe("People reached over people in need, in percent"),
+            inNeed: z.number().int().nullable().describe("The people in need of the group's countries"),
+            missing: z.array(z.string()).describe("The group's countries without a people-in-need figure (by name)"),
+            figures: z.array(
+              z.object({
+                place: z.string(),
+                value: z.number().int(),
+                sharePercent: z.number().nullable(),
+                periodStart: z.string().describe("YYYY-MM-DD"),
+                periodEnd: z.string().describe("YYYY-MM-DD"),
+                source: z.string(),
+                sourceUrl: z.string().nullable(),
+              }),
+            ),
+          })
+          .nullable()
+          .describe(
+            "Reach against need (rule 14 of docs/numbers.md): null unless the library indicator sums people; each group against the figures of its countries, none when one lacks a figure",
+          ),
       }),
     ),
     projects: z.array(z.object({ id: z.string(), code: z.string(), name: z.string() })),

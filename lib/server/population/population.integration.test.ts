@@ -1,10 +1,11 @@
 import { expect, test } from "vitest";
+import * as rollupRoute from "@/app/api/v1/library/indicators/[libraryId]/rollup/route";
 import { AsOf } from "@/lib/domain/as-of";
 import { ForbiddenError } from "@/lib/domain/permissions";
 import { db } from "@/lib/platform/db";
 import { libraryRollup } from "@/lib/server/library/rollup";
 import { projectDashboard } from "@/lib/server/summary/project-view";
-import { locationId, principalFor, projectId } from "@/lib/testing/principals";
+import { apiTokenFor, locationId, principalFor, projectId } from "@/lib/testing/principals";
 import { deletePopulationFigure, populationPage, savePopulationFigure } from "./service";
 
 const library = (code: string) => db().libraryIndicator.findUniqueOrThrow({ where: { code } });
@@ -43,8 +44,7 @@ test("the figure used for a year is the latest whose period covers or precedes i
   // Peru's figure covers 2021: not known in 2020.
   expect(rolled!.coverage!.PE).toMatchObject({ inNeed: null, missing: ["Peru"] });
   // A newer figure for 2022 replaces it from 2022 on, not in 2021.
-  const manager = await principalFor("manager@example.org");
-  await savePopulationFigure(manager, {
+  await savePopulationFigure(admin, {
     locationId: await locationId("PE"),
     kind: "PEOPLE_IN_NEED",
     value: "1,500,000",
@@ -167,4 +167,26 @@ test("numbers as typed in the reader's locale; bad input refused on its field, n
     { field: "body.locationId", code: "unknownPlace" },
   ]);
   expect(await db().populationFigure.count()).toBe(before);
+});
+
+test("the roll-up API answers each group's coverage with the figures and the countries without one", async () => {
+  const reach = await library("ORG-REACH");
+  const token = await apiTokenFor("manager@example.org");
+  const response = await rollupRoute.GET(
+    new Request(`http://localhost/api/v1/library/indicators/${reach.id}/rollup?by=country&year=2021`, {
+      headers: { authorization: `Bearer ${token}` },
+    }),
+    { params: Promise.resolve({ libraryId: reach.id }) },
+  );
+  expect(response.status).toBe(200);
+  const body = await response.json();
+  const peru = body.figures.find((f: { key: string }) => f.key === "PE");
+  expect(peru.coverage).toMatchObject({
+    inNeed: 1_200_000,
+    missing: [],
+    figures: [{ place: "Peru", value: 1_200_000, periodStart: "2021-01-01", periodEnd: "2021-12-31" }],
+  });
+  expect(peru.coverage.percent).toBeCloseTo((peru.actual.value / 1_200_000) * 100, 10);
+  const serbia = body.figures.find((f: { key: string }) => f.key === "RS");
+  expect(serbia.coverage).toMatchObject({ percent: null, inNeed: null, missing: ["Serbia"], figures: [] });
 });
