@@ -74,7 +74,12 @@ export async function loadLibrary(tx: Tx): Promise<void> {
           ),
       );
       await tx.libraryLink.create({
-        data: { indicatorId: row.id, libraryIndicatorId: library.id, options: { create: options } },
+        data: {
+          indicatorId: row.id,
+          projectId: row.projectId,
+          libraryIndicatorId: library.id,
+          options: { create: options },
+        },
       });
     }
   }

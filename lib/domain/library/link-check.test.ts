@@ -16,9 +16,9 @@ const indicator: LinkedIndicatorSpec = {
   unit: "Persons",
   archived: false,
   options: [
-    { id: "f", dimensionId: "d-sex" },
-    { id: "m", dimensionId: "d-sex" },
-    { id: "kid", dimensionId: "d-age" },
+    { id: "f", dimensionId: "d-sex", dimensionKey: "sex" },
+    { id: "m", dimensionId: "d-sex", dimensionKey: "sex" },
+    { id: "kid", dimensionId: "d-age", dimensionKey: "age" },
   ],
 };
 const both = [
@@ -72,6 +72,14 @@ describe("linking a project indicator", () => {
       { field: "options.sex.male", code: "optionMappedTwice" },
     ]);
     expect(linkProblems(library, indicator, catalogue, [both[0]!, { ...both[1]!, projectOptionId: "kid" }])).toEqual([
+      { field: "options.sex.male", code: "optionOfOtherDimension" },
+    ]);
+    // Two dimensions of one key (as a spec may give them): the options of a key stay in one.
+    const twoSexes = {
+      ...indicator,
+      options: [...indicator.options, { id: "m2", dimensionId: "d-sex2", dimensionKey: "sex" }],
+    };
+    expect(linkProblems(library, twoSexes, catalogue, [both[0]!, { ...both[1]!, projectOptionId: "m2" }])).toEqual([
       { field: "options.sex", code: "optionsAcrossDimensions" },
     ]);
     expect(
@@ -80,6 +88,54 @@ describe("linking a project indicator", () => {
         { dimensionKey: "age", optionKey: "0-17", projectOptionId: "kid" },
       ]),
     ).toEqual([{ field: "options.age.0-17", code: "optionNotRequired" }]);
+  });
+
+  test("a library dimension's options map onto the indicator's dimension of that key only (#34 review R4)", () => {
+    const sexAndAge = {
+      ...indicator,
+      options: [
+        ...indicator.options,
+        { id: "adult", dimensionId: "d-age", dimensionKey: "age" },
+        // The project's own "sex" with its own option keys is still the sex dimension.
+        { id: "mujer", dimensionId: "d-own-sex", dimensionKey: "sex" },
+      ],
+    };
+    const ontoAge = [
+      { dimensionKey: "sex", optionKey: "female", projectOptionId: "kid" },
+      { dimensionKey: "sex", optionKey: "male", projectOptionId: "adult" },
+    ];
+    expect(linkProblems(library, sexAndAge, catalogue, ontoAge)).toEqual([
+      { field: "options.sex.female", code: "optionOfOtherDimension" },
+      { field: "options.sex.male", code: "optionOfOtherDimension" },
+    ]);
+    // Two library dimensions onto one indicator dimension: the one of the other key is refused.
+    const twoKeys = { ...library, dimensionKeys: ["sex", "age"] };
+    const oneDimension = {
+      ...indicator,
+      options: ["a", "b", "c", "d"].map((id) => ({ id, dimensionId: "one", dimensionKey: "sex" })),
+    };
+    expect(
+      linkProblems(twoKeys, oneDimension, { sex: ["female", "male"], age: ["u18", "o18"] }, [
+        { dimensionKey: "sex", optionKey: "female", projectOptionId: "a" },
+        { dimensionKey: "sex", optionKey: "male", projectOptionId: "b" },
+        { dimensionKey: "age", optionKey: "u18", projectOptionId: "c" },
+        { dimensionKey: "age", optionKey: "o18", projectOptionId: "d" },
+      ]).map((p) => `${p.field}:${p.code}`),
+    ).toEqual(["options.age.u18:optionOfOtherDimension", "options.age.o18:optionOfOtherDimension"]);
+    // A project's own sex whose options are named otherwise, mapped by hand.
+    const own = {
+      ...indicator,
+      options: [
+        { id: "mujer", dimensionId: "d-own-sex", dimensionKey: "sex" },
+        { id: "hombre", dimensionId: "d-own-sex", dimensionKey: "sex" },
+      ],
+    };
+    expect(
+      linkProblems(library, own, catalogue, [
+        { dimensionKey: "sex", optionKey: "female", projectOptionId: "mujer" },
+        { dimensionKey: "sex", optionKey: "male", projectOptionId: "hombre" },
+      ]),
+    ).toEqual([]);
   });
 
   test("archived library indicators and indicators take no links", () => {

@@ -49,12 +49,12 @@ export function unitsCompatible(libraryUnit: string, indicatorUnit: string, meas
 
 export type LibrarySpec = { measure: Measure; unit: string; dimensionKeys: string[]; archived: boolean };
 
-/** The project indicator as a link sees it: its measure and unit, and the options of its dimensions. */
+/** The project indicator as a link sees it: its measure and unit, and the options of its dimensions (with their keys). */
 export type LinkedIndicatorSpec = {
   measure: Measure;
   unit: string;
   archived: boolean;
-  options: { id: string; dimensionId: string }[];
+  options: { id: string; dimensionId: string; dimensionKey: string }[];
 };
 
 /** The shared catalogue's options of each dimension key the library requires. */
@@ -68,7 +68,8 @@ export type LinkProblem = { field: string; code: string };
 /**
  * Everything wrong with linking the indicator to the library indicator with these option mappings;
  * none when the link may be made. Each required catalogue option must be mapped to exactly one option
- * of the indicator, the options of one dimension key to options of one of the indicator's dimensions,
+ * of the indicator, the options of one dimension key to options of one of the indicator's dimensions of
+ * that key (the project's own or the catalogue's: a project's own "sex" may name its options otherwise),
  * never two to the same option; mappings of dimensions the library does not require are refused.
  */
 export function linkProblems(
@@ -90,6 +91,9 @@ export function linkProblems(
     if (!library.dimensionKeys.includes(m.dimensionKey) || !catalogue[m.dimensionKey]?.includes(m.optionKey))
       problems.push({ field, code: "optionNotRequired" });
     else if (!optionOf.has(m.projectOptionId)) problems.push({ field, code: "optionNotOfIndicator" });
+    // Female mapped onto "under 18" would sum ages as sexes.
+    else if (optionOf.get(m.projectOptionId)!.dimensionKey !== m.dimensionKey)
+      problems.push({ field, code: "optionOfOtherDimension" });
     else if (used.has(m.projectOptionId)) problems.push({ field, code: "optionMappedTwice" });
     used.add(m.projectOptionId);
   }
@@ -105,7 +109,7 @@ export function linkProblems(
         continue;
       }
       const option = optionOf.get(mapped[0]!.projectOptionId);
-      if (option) dimensions.add(option.dimensionId);
+      if (option?.dimensionKey === key) dimensions.add(option.dimensionId);
     }
     if (dimensions.size > 1) problems.push({ field: `options.${key}`, code: "optionsAcrossDimensions" });
   }

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { DomainError } from "@/lib/domain/errors";
 import { assertCan, type Principal, requireUserId } from "@/lib/domain/permissions";
 import { db } from "@/lib/platform/db";
+import { refusingDuplicates } from "@/lib/platform/db/unique-violation";
 import { recordAudit } from "@/lib/server/audit/record";
 
 export const regionInput = z.object({
@@ -65,25 +66,35 @@ export async function saveRegion(principal: Principal, input: RegionInput) {
   });
   if (elsewhere) fields.push({ field: "body.countries", code: "countryInOtherRegion" });
   if (fields.length) throw new DomainError("validation", { fields });
-  return db().$transaction(async (tx) => {
-    const before = await tx.organisationRegion.findUnique({ where: { key: data.key }, include: { countries: true } });
-    const region = await tx.organisationRegion.upsert({
-      where: { key: data.key },
-      create: { key: data.key, nameEn: data.nameEn, nameEs: data.nameEs },
-      update: { nameEn: data.nameEn, nameEs: data.nameEs },
-    });
-    await tx.organisationRegionCountry.deleteMany({ where: { regionId: region.id } });
-    await tx.organisationRegionCountry.createMany({
-      data: countries.map((countryCode) => ({ countryCode, regionId: region.id })),
-    });
-    await recordAudit(tx, {
-      action: before ? "region.update" : "region.create",
-      entityType: "OrganisationRegion",
-      entityId: region.id,
-      actorUserId,
-      before: before ?? undefined,
-      after: { ...region, countries },
-    });
-    return { ...region, countries };
-  });
+  // Two saves at once both found a country free: the database's key on the country refuses the second.
+  const refusal = () =>
+    new DomainError("validation", { fields: [{ field: "body.countries", code: "countryInOtherRegion" }] });
+  return refusingDuplicates(
+    () =>
+      db().$transaction(async (tx) => {
+        const before = await tx.organisationRegion.findUnique({
+          where: { key: data.key },
+          include: { countries: true },
+        });
+        const region = await tx.organisationRegion.upsert({
+          where: { key: data.key },
+          create: { key: data.key, nameEn: data.nameEn, nameEs: data.nameEs },
+          update: { nameEn: data.nameEn, nameEs: data.nameEs },
+        });
+        await tx.organisationRegionCountry.deleteMany({ where: { regionId: region.id } });
+        await tx.organisationRegionCountry.createMany({
+          data: countries.map((countryCode) => ({ countryCode, regionId: region.id })),
+        });
+        await recordAudit(tx, {
+          action: before ? "region.update" : "region.create",
+          entityType: "OrganisationRegion",
+          entityId: region.id,
+          actorUserId,
+          before: before ?? undefined,
+          after: { ...region, countries },
+        });
+        return { ...region, countries };
+      }),
+    refusal,
+  );
 }

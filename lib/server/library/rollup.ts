@@ -6,6 +6,7 @@
 import "server-only";
 import { AsOf } from "@/lib/domain/as-of";
 import { regionRows } from "@/lib/domain/engine/regions";
+import { unitsCompatible } from "@/lib/domain/library/link-check";
 import type { Principal } from "@/lib/domain/permissions";
 import {
   type GroupBy,
@@ -140,7 +141,7 @@ export async function libraryRollup(principal: Principal, libraryIndicatorId: st
   const library = await db().libraryIndicator.findUnique({ where: { id: libraryIndicatorId } });
   if (!library) return null;
   const asOf = options.asOf ?? AsOf.today();
-  const links = await db().libraryLink.findMany({
+  const all = await db().libraryLink.findMany({
     where: allOf(
       { libraryIndicatorId },
       { indicator: { archivedAt: null, project: readableProjectsWhere(principal) } },
@@ -149,10 +150,24 @@ export async function libraryRollup(principal: Principal, libraryIndicatorId: st
     select: {
       indicatorId: true,
       indicator: {
-        select: { timeRule: true, project: { select: { id: true, code: true, name: true, donor: true } } },
+        select: {
+          code: true,
+          measure: true,
+          unit: true,
+          timeRule: true,
+          project: { select: { id: true, code: true, name: true, donor: true } },
+        },
       },
     },
   });
+  // A second guard behind the link check (writeLink, saveIndicator): a link whose indicator no longer has
+  // the library's measure and unit is left out of the sums, and named.
+  const fits = (l: (typeof all)[number]) =>
+    l.indicator.measure === library.measure && unitsCompatible(library.unit, l.indicator.unit, library.measure);
+  const links = all.filter(fits);
+  const skipped = all
+    .filter((l) => !fits(l))
+    .map((l) => ({ projectCode: l.indicator.project.code, indicatorCode: l.indicator.code }));
   const regions = await listRegions();
   const regionOf = new Map(regions.flatMap((r) => r.countries.map((c) => [c, r.key] as const)));
   const found = (await Promise.all(links.map((link) => seriesOf(principal, link, asOf, regionOf)))).filter(
@@ -176,6 +191,8 @@ export async function libraryRollup(principal: Principal, libraryIndicatorId: st
     projects: series
       .map((s) => ({ id: s.projectId, code: s.code, name: s.name }))
       .sort((a, b) => a.code.localeCompare(b.code)),
+    /** Links left out because their indicator's measure or unit no longer is the library's. */
+    skipped,
   };
 }
 

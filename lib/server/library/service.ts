@@ -4,11 +4,13 @@
 // the projects they may open among those that report an indicator.
 import "server-only";
 import { localizeDimension } from "@/lib/domain/catalogue/names";
+import type { Measure } from "@/lib/domain/engine/types";
 import { DomainError } from "@/lib/domain/errors";
 import type { Locale } from "@/lib/domain/i18n/config";
 import { type LibraryIndicatorInput, libraryIndicatorInput } from "@/lib/domain/library/input";
 import {
   type CatalogueOptions,
+  type LinkedIndicatorSpec,
   linkProblems,
   type OptionMapping,
   rollupRulesFor,
@@ -17,6 +19,7 @@ import { measures } from "@/lib/domain/measures";
 import { assertCan, can, type Principal, requireUserId } from "@/lib/domain/permissions";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { type Db, db, type Tx } from "@/lib/platform/db";
+import { refusingDuplicates } from "@/lib/platform/db/unique-violation";
 import { allOf, type Page, pageOf, pageQuery, readableProjectsWhere } from "@/lib/server/access/scoped-list";
 import { recordAudit } from "@/lib/server/audit/record";
 
@@ -47,17 +50,22 @@ export async function createLibraryIndicator(principal: Principal, input: Librar
   if (await db().libraryIndicator.findUnique({ where: { code: data.code } }))
     fields.push({ field: "body.code", code: "codeTaken" });
   if (fields.length) throw new DomainError("validation", { fields });
-  return db().$transaction(async (tx) => {
-    const created = await tx.libraryIndicator.create({ data: { ...data, dimensionKeys, rollupRule } });
-    await recordAudit(tx, {
-      action: "library.create",
-      entityType: "LibraryIndicator",
-      entityId: created.id,
-      actorUserId,
-      after: created,
-    });
-    return created;
-  });
+  // Two creates of one code at once both find it free: the second is told it is taken.
+  return refusingDuplicates(
+    () =>
+      db().$transaction(async (tx) => {
+        const created = await tx.libraryIndicator.create({ data: { ...data, dimensionKeys, rollupRule } });
+        await recordAudit(tx, {
+          action: "library.create",
+          entityType: "LibraryIndicator",
+          entityId: created.id,
+          actorUserId,
+          after: created,
+        });
+        return created;
+      }),
+    () => new DomainError("validation", { fields: [{ field: "body.code", code: "codeTaken" }] }),
+  );
 }
 
 /** What the library form offers an admin or M&E lead: the shared catalogue's dimensions, in the reader's language. */
@@ -193,33 +201,43 @@ export async function writeLink(
     throw new DomainError("validation", {
       fields: [{ field: "body.libraryIndicatorId", code: "unknownLibraryIndicator" }],
     });
-  const problems = linkProblems(
-    {
-      measure: library.measure,
-      unit: library.unit,
-      dimensionKeys: library.dimensionKeys,
-      archived: !!library.archivedAt,
-    },
+  const problems = await problemsOf(
+    tx,
+    library,
     {
       measure: indicator.measure,
       unit: indicator.unit,
       archived: !!indicator.archivedAt,
       options: indicator.dimensions.flatMap((d) =>
-        d.dimension.options.map((o) => ({ id: o.id, dimensionId: d.dimensionId })),
+        d.dimension.options.map((o) => ({ id: o.id, dimensionId: d.dimensionId, dimensionKey: d.dimension.key })),
       ),
     },
-    await catalogueOptions(tx, library.dimensionKeys),
     mappings,
   );
-  if (problems.length)
-    throw new DomainError("validation", {
-      fields: problems.map((p) => ({ field: `body.${p.field}`, code: p.code })),
-    });
+  // A project reports a library indicator through one indicator: two would be summed as two.
+  const other = await tx.libraryLink.findFirst({
+    where: { projectId, libraryIndicatorId, NOT: { indicatorId } },
+    select: { indicator: { select: { code: true } } },
+  });
+  const fields = problems.map((p) => ({ field: `body.${p.field}`, code: p.code }));
+  if (other) fields.push({ field: "body.libraryIndicatorId", code: "alreadyLinkedInProject" });
+  const detail = (code: string) => `Indicator ${code} of this project already reports ${library.code}`;
+  if (fields.length)
+    throw new DomainError("validation", { detail: other ? detail(other.indicator.code) : undefined, fields });
   const before = await tx.libraryLink.findUnique({ where: { indicatorId }, include: { options: true } });
   if (before) await tx.libraryLink.delete({ where: { indicatorId } });
-  await tx.libraryLink.create({
-    data: { indicatorId, libraryIndicatorId, linkedById: actorUserId, options: { create: mappings } },
-  });
+  // Two links written at once (of this indicator, or of two indicators of the project): the loser is told.
+  await refusingDuplicates(
+    () =>
+      tx.libraryLink.create({
+        data: { indicatorId, projectId, libraryIndicatorId, linkedById: actorUserId, options: { create: mappings } },
+      }),
+    () =>
+      new DomainError("validation", {
+        detail: `Another link to ${library.code} of this project was saved at the same time`,
+        fields: [{ field: "body.libraryIndicatorId", code: "alreadyLinkedInProject" }],
+      }),
+  );
   await recordAudit(tx, {
     action: "library.link",
     entityType: "Indicator",
@@ -229,6 +247,56 @@ export async function writeLink(
     ...(before ? { before: { libraryIndicatorId: before.libraryIndicatorId, options: before.options } } : {}),
     after: { libraryIndicatorId, options: mappings },
   });
+}
+
+type LibraryRow = { code: string; measure: Measure; unit: string; dimensionKeys: string[]; archivedAt: Date | null };
+
+/** The link check of a library indicator against an indicator as it is, or as an edit would leave it. */
+async function problemsOf(tx: Tx, library: LibraryRow, indicator: LinkedIndicatorSpec, mappings: OptionMapping[]) {
+  const { measure, unit, dimensionKeys, archivedAt } = library;
+  return linkProblems(
+    { measure, unit, dimensionKeys, archived: !!archivedAt },
+    indicator,
+    await catalogueOptions(tx, dimensionKeys),
+    mappings,
+  );
+}
+
+/**
+ * What an edit of an indicator would break of its stored link (its measure, unit or a mapped
+ * disaggregation changed): the library indicator's code and the edit's fields; null when it has no link
+ * or the link still fits. The edit's own transaction asks, so a link is never left that does not fit.
+ */
+export async function linkBrokenByEdit(
+  tx: Tx,
+  indicatorId: string,
+  edited: Omit<LinkedIndicatorSpec, "archived">,
+): Promise<{ libraryCode: string; fields: ("measure" | "unit" | "dimensionKeys")[] } | null> {
+  const link = await tx.libraryLink.findUnique({
+    where: { indicatorId },
+    include: { options: true, libraryIndicator: true },
+  });
+  if (!link) return null;
+  const mappings = link.options.map(({ dimensionKey, optionKey, projectOptionId }) => ({
+    dimensionKey,
+    optionKey,
+    projectOptionId,
+  }));
+  // An archived library indicator keeps its links as they were: only what the edit changes is asked.
+  const problems = await problemsOf(
+    tx,
+    { ...link.libraryIndicator, archivedAt: null },
+    { ...edited, archived: false },
+    mappings,
+  );
+  const fields = [
+    ...new Set(
+      problems.map((p) =>
+        p.code === "measureDiffers" ? "measure" : p.code === "unitDiffers" ? "unit" : ("dimensionKeys" as const),
+      ),
+    ),
+  ];
+  return fields.length ? { libraryCode: link.libraryIndicator.code, fields } : null;
 }
 
 /** Removes a project indicator's link to the library (nothing happens when it had none). */

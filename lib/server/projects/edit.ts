@@ -19,6 +19,7 @@ import type { Tx } from "@/lib/platform/db";
 import { db } from "@/lib/platform/db";
 import { recordAudit } from "@/lib/server/audit/record";
 import { usableDimensions } from "@/lib/server/catalogue/dimensions";
+import { linkBrokenByEdit } from "@/lib/server/library/service";
 import { placeByName } from "./places";
 
 /** Someone saved since this was read: nothing was changed; `current` is what is saved now. */
@@ -273,6 +274,18 @@ export async function saveIndicator(
     const removed = before.dimensions.filter((d) => !dimensionKeys.includes(d.dimension.key)).map((d) => d.dimensionId);
     if (removed.length && (await tx.result.count({ where: { indicatorId, option: { dimensionId: { in: removed } } } })))
       throw new EditRefused("dimensionKeys", "hasResults");
+    // A library link is checked again on the edited indicator: a link that no longer fits would roll up
+    // other figures under the library indicator's name.
+    const broken = await linkBrokenByEdit(tx, indicatorId, {
+      measure: data.measure,
+      unit: data.unit,
+      options: dimensions.flatMap((d) => d.options.map((o) => ({ id: o.id, dimensionId: d.id, dimensionKey: d.key }))),
+    });
+    if (broken)
+      throw new DomainError("validation", {
+        detail: `Linked to the library indicator ${broken.libraryCode}: unlink it first, or keep its measure, unit and mapped disaggregations`,
+        fields: broken.fields.map((field) => ({ field: `body.${field}`, code: "linkedToLibrary" })),
+      });
     const updated = await tx.indicator.updateMany({
       where: { id: indicatorId, version: before.version },
       data: { ...data, version: { increment: 1 } },

@@ -152,8 +152,9 @@ export default async function LibraryIndicatorPage({
                   )}
                   <td data-col="explanation">
                     <ul className="plain">
-                      {f.contributions.map((c) => (
-                        <li key={c.projectId}>
+                      {f.contributions.map((c, i) => (
+                        // A project contributes once per figure (one link per project), the index keeps keys unique regardless.
+                        <li key={`${c.projectId}:${i}`}>
                           {t("contribution", {
                             project: c.code,
                             value: figure(c.actual.value),
