@@ -20,9 +20,9 @@ describe("two-level approval", () => {
   });
 
   test("the partner's reviewer decides first; the project's reviewer may only return before", () => {
-    const partner = { reviewsProject: false, reviewsPartnerHere: true };
-    const manager = { reviewsProject: true, reviewsPartnerHere: false };
-    const otherPartner = { reviewsProject: false, reviewsPartnerHere: false };
+    const partner = { reviewsProject: false, reviewsPartnerHere: true, approvedForPartner: false };
+    const manager = { reviewsProject: true, reviewsPartnerHere: false, approvedForPartner: false };
+    const otherPartner = { reviewsProject: false, reviewsPartnerHere: false, approvedForPartner: false };
     expect(reviewRefusal("partner", "approve", partner)).toBeNull();
     expect(reviewRefusal("partner", "return", partner)).toBeNull();
     expect(reviewRefusal("partner", "approve", manager)).toBe("awaitsPartner");
@@ -33,5 +33,11 @@ describe("two-level approval", () => {
     // A partner's reviewer has no say at the project's level.
     expect(reviewRefusal("project", "approve", partner)).toBe("notYourSite");
     expect(reviewRefusal("project", "return", partner)).toBe("notYourSite");
+  });
+
+  test("who approved for the partner may not approve at the project's level too, only return", () => {
+    const both = { reviewsProject: true, reviewsPartnerHere: true, approvedForPartner: true };
+    expect(reviewRefusal("project", "approve", both)).toBe("sameReviewer");
+    expect(reviewRefusal("project", "return", both)).toBeNull();
   });
 });

@@ -26,18 +26,24 @@ export function approvedAt(stage: ReviewStage): "PARTNER_APPROVED" | "APPROVED" 
 /**
  * Why the reviewer may not take this decision on a value waiting at `stage`, or null when they may.
  * `reviewsProject`: the reviewer reviews the project's values ("results.review"); `reviewsPartnerHere`:
- * they review for the partner whose site the value is at ("results.reviewPartner" there). The project's
- * reviewer may return a value still waiting for its partner, never approve it (awaitsPartner).
+ * they review for the partner whose site the value is at ("results.reviewPartner" there);
+ * `approvedForPartner`: they are who approved it for the partner. The project's reviewer may return a
+ * value still waiting for its partner, never approve it (awaitsPartner); two levels are two people, so
+ * whoever approved for the partner may not approve at the project's level too (sameReviewer).
  */
 export function reviewRefusal(
   stage: ReviewStage,
   decision: "approve" | "return",
-  who: { reviewsProject: boolean; reviewsPartnerHere: boolean },
-): "awaitsPartner" | "notYourSite" | null {
+  who: { reviewsProject: boolean; reviewsPartnerHere: boolean; approvedForPartner: boolean },
+): "awaitsPartner" | "notYourSite" | "sameReviewer" | null {
   if (stage === "partner") {
     if (who.reviewsPartnerHere) return null;
     if (who.reviewsProject) return decision === "return" ? null : "awaitsPartner";
     return "notYourSite";
   }
-  return who.reviewsProject ? null : "notYourSite";
+  if (!who.reviewsProject) return "notYourSite";
+  return decision === "approve" && who.approvedForPartner ? "sameReviewer" : null;
 }
+
+/** What saving a value again (the grid, the API, an import) resets: it goes through both levels again. */
+export const partnerApprovalCleared = { partnerReviewedById: null, partnerReviewedAt: null } as const;

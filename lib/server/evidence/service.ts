@@ -9,7 +9,7 @@ import { isStorableText } from "@/lib/domain/validation/text";
 import type { EvidenceTypeRefusal } from "@/lib/formats/read/file-type";
 import { type ReadRefusal, ReadRefused, readOffThread } from "@/lib/formats/read/off-thread";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/platform/db";
+import { db, type Tx } from "@/lib/platform/db";
 import { env } from "@/lib/platform/env";
 import { allOf } from "@/lib/server/access/scoped-list";
 import { recordAudit } from "@/lib/server/audit/record";
@@ -231,6 +231,31 @@ export async function shareEvidence(principal: Principal, projectId: string, evi
     });
     return item(principal, updated);
   });
+}
+
+/**
+ * Removes the files of a value being deleted (a cleared draft or returned value), in its transaction,
+ * each audited. They backed a value never approved: moved to its period they would read as the period's
+ * report, shown to every reader of the project.
+ */
+export async function removeValueFiles(tx: Tx, projectId: string, resultId: string, actorUserId: string) {
+  const files = await tx.evidence.findMany({
+    where: { resultId },
+    select: { id: true, storageKey: true, fileName: true, size: true },
+  });
+  for (const file of files) {
+    await tx.evidence.delete({ where: { id: file.id } });
+    await evidenceStore.remove(file.storageKey, tx);
+    await recordAudit(tx, {
+      action: "evidence.remove",
+      entityType: "Evidence",
+      entityId: file.id,
+      projectId,
+      actorUserId,
+      before: { fileName: file.fileName, size: file.size, resultId },
+      comment: "value cleared",
+    });
+  }
 }
 
 /** Removes a file: whoever attached it, or a manager. False when there is no such file to remove. */

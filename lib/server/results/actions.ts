@@ -123,13 +123,14 @@ type ReviewRefusal =
   | "invalidCharacters"
   | "noneChosen"
   | "awaitsPartner"
+  | "sameReviewer"
   | "notYourSite";
 
 /**
  * The review decision of a form (approve, or return with a comment) on the values picked, all or
  * nothing. A pick that is stale or no longer reviewable is "changed": the page is to be reloaded. A value
- * still waiting for its partner's approval (two-level approval) is "awaitsPartner"; one the reviewer has
- * no say on, "notYourSite".
+ * still waiting for its partner's approval (two-level approval) is "awaitsPartner"; one the reviewer
+ * approved for the partner themselves, "sameReviewer"; one the reviewer has no say on, "notYourSite".
  */
 async function decide(
   user: UserPrincipal,
@@ -155,6 +156,7 @@ async function decide(
     if (error instanceof BatchProblems) {
       const codes = new Set(error.problems.map((p) => p.code));
       if (codes.has("awaitsPartner")) return refuse("awaitsPartner");
+      if (codes.has("sameReviewer")) return refuse("sameReviewer");
       if (codes.has("notYourSite")) return refuse("notYourSite");
     }
     if (error instanceof BatchProblems || error instanceof VersionConflict) return refuse("changed");

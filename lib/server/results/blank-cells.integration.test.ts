@@ -52,7 +52,7 @@ describe("blank cells", () => {
     expect(await db().result.count({ where: { ...at, locationId: tumbes } })).toBe(0);
   });
 
-  test("clearing a saved draft deletes it, audited with what it held; its files stay with the period", async () => {
+  test("clearing a saved draft deletes it, audited with what it held, and its files", async () => {
     const cell = { indicatorId: networks, periodId: q1, locationId: tumbes, optionId: null };
     const [draft] = await saveResults(evaluator, peru, [{ ...cell, value: 7 }], false);
     if (!draft) throw new Error("no draft");
@@ -76,9 +76,11 @@ describe("blank cells", () => {
     const trail = await db().auditEvent.findMany({ where: { entityId: draft.id }, orderBy: { at: "asc" } });
     expect(trail.map((e) => e.action)).toEqual(["result.create", "result.delete"]);
     expect(trail[1]?.before).toMatchObject({ value: 7, status: "DRAFT" });
-    expect(await db().evidence.findUniqueOrThrow({ where: { id: file.id } })).toMatchObject({
-      resultId: null,
-      periodId: q1,
+    // Its files, never approved, go with it (kept on the period they would read as the period's report).
+    expect(await db().evidence.count({ where: { id: file.id } })).toBe(0);
+    expect(await db().auditEvent.findFirst({ where: { entityId: file.id } })).toMatchObject({
+      action: "evidence.remove",
+      before: { fileName: "sheet.pdf", resultId: draft.id },
     });
   });
 

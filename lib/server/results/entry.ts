@@ -1,12 +1,13 @@
 import "server-only";
 import { DomainError } from "@/lib/domain/errors";
 import { assertCan, ForbiddenError, type Principal, placesWhere, requireUserId } from "@/lib/domain/permissions";
-import { approvedAt, reviewRefusal, reviewStage } from "@/lib/domain/results/review-stage";
+import { approvedAt, partnerApprovalCleared, reviewRefusal, reviewStage } from "@/lib/domain/results/review-stage";
 import { type FieldProblem, hasNoFigure, resultProblems } from "@/lib/domain/validation/result-rules";
 import type { ResultInput } from "@/lib/domain/validation/results";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/platform/db";
 import { recordAudit } from "@/lib/server/audit/record";
+import { removeValueFiles } from "@/lib/server/evidence/service";
 import { awaitsPartner, partnerReview } from "@/lib/server/partners/sites";
 import { deliverSoon } from "@/lib/server/webhooks/delivery";
 import { enqueueResultsEvent, enqueueReviewEvents } from "@/lib/server/webhooks/events";
@@ -85,8 +86,8 @@ export async function saveResults(principal: Principal, projectId: string, items
  * saveResults, saying also what was cleared. An item with no figure at all (a blank cell) means "no
  * value": it is never refused as incomplete and never saved as zero. With no saved value in its cell it
  * changes nothing; a saved draft or returned value in its cell is deleted (the caller names the version
- * it read, as for any change; audited as result.delete, its evidence files kept on the period or
- * round). A submitted or approved value is never deleted by clearing: the batch is refused (notEditable).
+ * it read, as for any change; audited as result.delete) with its evidence files, which were never
+ * approved: kept on the period or round, they would be shown to every reader as the period's. A submitted or approved value is never deleted by clearing: the batch is refused (notEditable).
  * A partner's member enters at the partner's sites only: an item elsewhere refuses the whole batch
  * (locationId: notYourSite).
  */
@@ -183,11 +184,7 @@ export async function saveSheet(principal: Principal, projectId: string, items: 
           throw new BatchProblems([{ index, field: "version", code: `notEditable:${existing.status}` }]);
         }
         if (item.version === undefined || item.version !== existing.version) throw new VersionConflict(index, existing);
-        // Files that backed the value stay with its period or round.
-        await tx.evidence.updateMany({
-          where: { resultId: existing.id },
-          data: { resultId: null, periodId: existing.periodId, roundId: existing.roundId },
-        });
+        await removeValueFiles(tx, projectId, existing.id, userId);
         const deleted = await tx.result.deleteMany({ where: { id: existing.id, version: existing.version } });
         if (deleted.count === 0) throw new VersionConflict(index, existing);
         await recordAudit(tx, {
@@ -214,9 +211,7 @@ export async function saveSheet(principal: Principal, projectId: string, items: 
         status,
         updatedById: userId,
         submittedAt: submit ? new Date() : null,
-        // A value saved again goes through both levels again.
-        partnerReviewedById: null,
-        partnerReviewedAt: null,
+        ...partnerApprovalCleared,
       } satisfies Prisma.ResultUncheckedUpdateInput;
       const existing = await tx.result.findFirst({ where: key });
       if (!existing) {
@@ -288,7 +283,9 @@ export type ReviewDecision = { resultId: string; version: number; decision: "app
  * reviewers ("results.review") decide at the project's level; in a project with two-level approval a
  * value submitted at a partner's site is first approved (PARTNER_APPROVED) or returned by that partner's
  * reviewer, and the project's reviewer may return it then but not approve it (awaitsPartner) until the
- * partner did (lib/domain/results/review-stage.ts). Only a final approval announces "results.approved".
+ * partner did (lib/domain/results/review-stage.ts), nor approve one they approved for the partner
+ * themselves (sameReviewer). A decision names the version read: another is stale, and a value away from a
+ * partner reviewer's sites is unknown to them. Only a final approval announces "results.approved".
  */
 export async function reviewResults(principal: Principal, projectId: string, decisions: ReviewDecision[]) {
   const reviewsProject = placesWhere(principal, "results.review", projectId) === "all";
@@ -303,20 +300,30 @@ export async function reviewResults(principal: Principal, projectId: string, dec
       decisions.map((d) => tx.result.findFirst({ where: { id: d.resultId, indicator: { projectId } } })),
     );
     const stages = rows.map((row) => (row ? reviewStage(row.status, awaitsPartner(partners, row.locationId)) : null));
-    decisions.forEach((d, index) => {
+    const refusalOf = (index: number, d: ReviewDecision): FieldProblem | null => {
       const row = rows[index];
       const stage = stages[index];
-      if (!row) problems.push({ index, field: "indicatorId", code: "unknown" });
-      else if (!stage) problems.push({ index, field: "version", code: `notSubmitted:${row.status}` });
-      else {
-        const who = { reviewsProject, reviewsPartnerHere: reviewsPartnerAt(row.locationId) };
-        const refusal = reviewRefusal(stage, d.decision, who);
-        if (refusal)
-          problems.push({ index, field: refusal === "notYourSite" ? "locationId" : "version", code: refusal });
-      }
+      // A partner's reviewer learns nothing of a value away from the partner's sites, not even its status.
+      if (!row || (!reviewsProject && !reviewsPartnerAt(row.locationId)))
+        return { field: "indicatorId", code: "unknown" };
+      // The stage is judged on this row, so the caller must have read this very row; the write below
+      // takes it only as it is (version and status), never a value returned and submitted again meanwhile.
+      if (d.version !== row.version) throw new VersionConflict(index, row);
+      if (!stage) return { field: "version", code: `notSubmitted:${row.status}` };
+      const who = {
+        reviewsProject,
+        reviewsPartnerHere: reviewsPartnerAt(row.locationId),
+        approvedForPartner: row.partnerReviewedById === userId,
+      };
+      const refusal = reviewRefusal(stage, d.decision, who);
+      return refusal && { field: refusal === "notYourSite" ? "locationId" : "version", code: refusal };
+    };
+    for (const [index, d] of decisions.entries()) {
+      const refusal = refusalOf(index, d);
+      if (refusal) problems.push({ index, ...refusal });
       if (d.decision === "return" && !d.comment?.trim())
         problems.push({ index, field: "note", code: "commentRequired" });
-    });
+    }
     if (problems.length) throw new BatchProblems(problems);
     const reviewed = [];
     const approved: string[] = [];
@@ -328,7 +335,7 @@ export async function reviewResults(principal: Principal, projectId: string, dec
       const now = new Date();
       const byPartner = status === "PARTNER_APPROVED";
       const updated = await tx.result.updateMany({
-        where: { id: row.id, version: d.version },
+        where: { id: row.id, version: row.version, status: row.status },
         data: {
           status,
           reviewComment: d.comment ?? null,

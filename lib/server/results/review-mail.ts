@@ -4,7 +4,9 @@ import { isLocale, type Locale } from "@/lib/domain/i18n/config";
 // (with two-level approval, the reviewers of the partner whose site it is) hear of values submitted for
 // review, evaluators of values returned to them, each in their own language with a link to the page where the work waits. Sent after the change is committed, in the
 // background: a slow or failing mail server never holds up or undoes a save.
+import { canAt } from "@/lib/domain/permissions";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { loadPrincipal } from "@/lib/platform/auth/principal";
 import { db } from "@/lib/platform/db";
 import { env } from "@/lib/platform/env";
 import { translator } from "@/lib/platform/i18n/translator";
@@ -73,7 +75,10 @@ export function mailSubmitted(
   });
 }
 
-/** Tells each evaluator whose values were returned why, with the way back to them. */
+/**
+ * Tells each evaluator whose values were returned why, with the way back to them: only those still
+ * active who may still enter at the value's place (a partner's member moved off a site is not told).
+ */
 export function mailReturned(projectId: string, reviewerId: string, resultIds: string[]): Promise<void> {
   return inBackground(async () => {
     if (!env().SMTP_URL || resultIds.length === 0) return;
@@ -85,7 +90,7 @@ export function mailReturned(projectId: string, reviewerId: string, resultIds: s
         select: {
           reviewComment: true,
           indicator: { select: { code: true } },
-          location: { select: { name: true } },
+          location: { select: { name: true, id: true } },
           period: { select: { label: true, id: true } },
           round: { select: { name: true, id: true } },
           updatedBy: { select: { id: true, email: true, locale: true } },
@@ -97,9 +102,12 @@ export function mailReturned(projectId: string, reviewerId: string, resultIds: s
       const id = r.updatedBy?.id ?? "";
       byEvaluator.set(id, [...(byEvaluator.get(id) ?? []), r]);
     }
-    for (const [evaluatorId, returned] of byEvaluator) {
-      const evaluator = returned[0]?.updatedBy;
+    for (const [evaluatorId, theirs] of byEvaluator) {
+      const evaluator = theirs[0]?.updatedBy;
       if (!evaluatorId || !evaluator) continue;
+      const principal = await loadPrincipal(evaluatorId);
+      const returned = theirs.filter((r) => principal && canAt(principal, "results.enter", projectId, r.location.id));
+      if (returned.length === 0) continue;
       const time = returned[0]?.period ?? returned[0]?.round;
       const link = new URL(`/projects/${projectId}/entry${time ? `?time=${time.id}` : ""}`, env().APP_URL).toString();
       const lines = returned.map(

@@ -12,6 +12,7 @@ import { DomainError } from "@/lib/domain/errors";
 import type { TableRow } from "@/lib/domain/imports/table-row";
 import { assertCan, type Principal, requireUserId } from "@/lib/domain/permissions";
 import { type ImportMapping, isApproved, type MappedField, mappedFields } from "@/lib/domain/results/import-mapping";
+import { partnerApprovalCleared } from "@/lib/domain/results/review-stage";
 import { readTypedNumber } from "@/lib/domain/validation/numbers";
 import { type IndicatorRules, resultProblems } from "@/lib/domain/validation/result-rules";
 import type { ResultInput } from "@/lib/domain/validation/results";
@@ -500,7 +501,7 @@ export async function writeImport(
         if (before.status !== "DRAFT" && before.status !== "RETURNED") throw new ImportRaced();
         const updated = await tx.result.updateMany({
           where: { id: before.id, version: before.version },
-          data: { ...data(c), updatedById: userId, version: { increment: 1 } },
+          data: { ...data(c), ...partnerApprovalCleared, updatedById: userId, version: { increment: 1 } },
         });
         if (updated.count === 0) throw new ImportRaced();
         written.push(before.id);
