@@ -103,16 +103,23 @@ describe("who keeps the figures", () => {
   const meLead: Principal = { ...viewer, orgRole: "ME_LEAD" };
   const programManager: Principal = { ...viewer, orgRole: "PROGRAM_MANAGER" };
   const donor: Principal = { kind: "share", linkId: "l1", projectId: "p1" };
-  test("admins and M&E leads any place, even one no project works in", () => {
-    expect(mayKeepPopulation(admin, [])).toBe(true);
-    expect(mayKeepPopulation(meLead, ["p9"])).toBe(true);
+  const site = (...projectIds: string[]) => ({ level: "ADMIN1" as const, projectIds });
+  const country = (...projectIds: string[]) => ({ level: "COUNTRY" as const, projectIds });
+  test("admins and M&E leads any place, even one no project works in, and countries", () => {
+    expect(mayKeepPopulation(admin, site())).toBe(true);
+    expect(mayKeepPopulation(meLead, site("p9"))).toBe(true);
+    expect(mayKeepPopulation(admin, country())).toBe(true);
+    expect(mayKeepPopulation(meLead, country("p1"))).toBe(true);
   });
-  test("a manager the places of their project only", () => {
-    expect(mayKeepPopulation(manager, ["p2", "p1"])).toBe(true);
-    expect(mayKeepPopulation(manager, ["p2"])).toBe(false);
-    expect(mayKeepPopulation(manager, [])).toBe(false);
+  test("a manager the places of their project below the country level only", () => {
+    expect(mayKeepPopulation(manager, site("p2", "p1"))).toBe(true);
+    expect(mayKeepPopulation(manager, site("p2"))).toBe(false);
+    expect(mayKeepPopulation(manager, site())).toBe(false);
+  });
+  test("a manager never a country's figure, even of a country their project works in", () => {
+    expect(mayKeepPopulation(manager, country("p1"))).toBe(false);
   });
   test("evaluators, viewers, program managers and donor links never", () => {
-    for (const p of [evaluator, viewer, programManager, donor]) expect(mayKeepPopulation(p, ["p1"])).toBe(false);
+    for (const p of [evaluator, viewer, programManager, donor]) expect(mayKeepPopulation(p, site("p1"))).toBe(false);
   });
 });

@@ -3,7 +3,7 @@
 // people reached / people in need. Pure.
 
 import { can, type Principal } from "@/lib/domain/permissions";
-import type { PopulationKind } from "@/lib/generated/prisma/enums";
+import type { LocationLevel, PopulationKind } from "@/lib/generated/prisma/enums";
 
 export const populationKinds = [
   "PEOPLE_IN_NEED",
@@ -88,11 +88,17 @@ export function needOf<F extends DatedFigure>(
   return { value, figures, missing };
 }
 
+/** What the keeping rule reads of a place: whether it is a country, and the projects working in it. */
+export type KeptPlace = { level: LocationLevel; projectIds: readonly string[] };
+
 /**
- * Whether the principal keeps (adds, edits, deletes) the figures of a place that these projects work
- * in: admins and M&E leads for any place ("population.manage"), a project's manager for its places
- * ("project.edit"); nobody through a donor link.
+ * Whether the principal keeps (adds, edits, deletes) the figures of a place: admins and M&E leads any
+ * place ("population.manage"); a project's manager ("project.edit") the places of their projects below
+ * the country level only. A country's figure is the denominator of every roll-up group of that country,
+ * across all the organisation's projects, so no single project's manager may rewrite it. Nobody through
+ * a donor link.
  */
-export function mayKeepPopulation(principal: Principal, projectIdsOfPlace: readonly string[]): boolean {
-  return can(principal, "population.manage") || projectIdsOfPlace.some((id) => can(principal, "project.edit", id));
+export function mayKeepPopulation(principal: Principal, place: KeptPlace): boolean {
+  if (can(principal, "population.manage")) return true;
+  return place.level !== "COUNTRY" && place.projectIds.some((id) => can(principal, "project.edit", id));
 }

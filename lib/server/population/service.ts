@@ -1,16 +1,18 @@
 // Population figures of places (#34, reach against need): people in need or population from a dated
-// source, read by the roll-up and the project dashboard for coverage (lib/domain/population). Every
-// signed-in user reads them (they come from published sources, like the library); admins and M&E leads
-// keep them for any place, a project's manager for the project's places (mayKeepPopulation).
+// source, read by the roll-up and the project dashboard for coverage (lib/domain/population). A signed-in
+// user reads the countries' figures and those of the places of projects they may read; admins and M&E
+// leads keep them for any place, a project's manager for the project's places below the country level
+// (mayKeepPopulation).
 import "server-only";
 import { z } from "zod";
 import { DomainError } from "@/lib/domain/errors";
-import { ForbiddenError, type Principal, requireUserId } from "@/lib/domain/permissions";
+import { can, ForbiddenError, type Principal, requireUserId } from "@/lib/domain/permissions";
 import { mayKeepPopulation, populationKinds } from "@/lib/domain/population";
 import { calendarDay } from "@/lib/domain/validation/dates";
 import { type NumberLocale, readTypedNumber } from "@/lib/domain/validation/numbers";
 import { webAddress } from "@/lib/domain/validation/web-address";
 import { db } from "@/lib/platform/db";
+import { readableProjectsWhere } from "@/lib/server/access/scoped-list";
 import { recordAudit } from "@/lib/server/audit/record";
 
 /** The most people a figure may hold (the database column is a 32-bit integer; India is 1.4 billion). */
@@ -70,31 +72,43 @@ async function projectsOfPlaces(placeIds: string[]): Promise<Map<string, string[
   return byPlace;
 }
 
-/** Refuses a caller who may not keep this place's figures. */
-async function assertMayKeep(principal: Principal, locationId: string) {
-  const projects = (await projectsOfPlaces([locationId])).get(locationId) ?? [];
-  if (!mayKeepPopulation(principal, projects)) throw new ForbiddenError("population.manage");
-}
-
 const placeSelect = { id: true, name: true, level: true, isoCode: true, parent: { select: { name: true } } } as const;
+
+/** Refuses a caller who may not keep this place's figures (an unknown place: as a country, keepers only). */
+async function assertMayKeep(principal: Principal, locationId: string) {
+  const place = await db().location.findUnique({ where: { id: locationId }, select: { level: true } });
+  const projectIds = (await projectsOfPlaces([locationId])).get(locationId) ?? [];
+  if (!mayKeepPopulation(principal, { level: place?.level ?? "COUNTRY", projectIds }))
+    throw new ForbiddenError("population.manage");
+}
 
 /** "Peru › Tumbes" for a place under another, the name alone for a country. */
 const placeLabel = (p: { name: string; parent: { name: string } | null }) =>
   p.parent ? `${p.parent.name} › ${p.name}` : p.name;
 
 /**
- * The population page: every figure (newest period first within each place), whether the caller may
- * edit each, and the places the caller may add figures for (all countries and the projects' places for
- * admins and M&E leads; the places of the projects they manage for a manager). Null for a donor link.
+ * The population page: the countries' figures and those of the places of projects the caller may read
+ * (newest period first within each place), whether the caller may edit each, who entered it (the name,
+ * only to those who may keep it), and the places the caller may add figures for (all countries and the
+ * projects' places for admins and M&E leads; the places below the country level of the projects they
+ * manage for a manager). Null for a donor link.
  */
 export async function populationPage(principal: Principal) {
   if (principal.kind !== "user") return null;
   const figures = await db().populationFigure.findMany({
-    include: { location: { select: placeSelect }, enteredBy: { select: { name: true, email: true } } },
+    where: {
+      location: {
+        OR: [
+          { level: "COUNTRY" },
+          { projects: { some: { project: { AND: [{ archivedAt: null }, readableProjectsWhere(principal)] } } } },
+        ],
+      },
+    },
+    include: { location: { select: placeSelect }, enteredBy: { select: { name: true } } },
     orderBy: [{ location: { name: "asc" } }, { kind: "asc" }, { periodStart: "desc" }],
   });
   const projectsOf = await projectsOfPlaces([...new Set(figures.map((f) => f.locationId))]);
-  const keeper = mayKeepPopulation(principal, []);
+  const keeper = can(principal, "population.manage");
   const projectPlaces = await db().projectLocation.findMany({
     where: { project: { archivedAt: null } },
     select: { projectId: true, location: { select: placeSelect } },
@@ -103,14 +117,16 @@ export async function populationPage(principal: Principal) {
   const places = new Map<string, { id: string; label: string }>();
   for (const p of countries) places.set(p.id, { id: p.id, label: placeLabel(p) });
   for (const { projectId, location } of projectPlaces)
-    if (mayKeepPopulation(principal, [projectId]))
+    if (mayKeepPopulation(principal, { level: location.level, projectIds: [projectId] }))
       places.set(location.id, { id: location.id, label: placeLabel(location) });
   return {
-    figures: figures.map((f) => ({
-      ...f,
-      placeLabel: placeLabel(f.location),
-      mayEdit: mayKeepPopulation(principal, projectsOf.get(f.locationId) ?? []),
-    })),
+    figures: figures.map(({ enteredBy, ...f }) => {
+      const mayEdit = mayKeepPopulation(principal, {
+        level: f.location.level,
+        projectIds: projectsOf.get(f.locationId) ?? [],
+      });
+      return { ...f, placeLabel: placeLabel(f.location), mayEdit, enteredBy: mayEdit ? enteredBy : null };
+    }),
     places: [...places.values()].sort((a, b) => a.label.localeCompare(b.label)),
   };
 }

@@ -60,7 +60,7 @@ export default async function PopulationPage({ searchParams }: { searchParams: P
                     <PopulationFigureText figure={f} />
                   </td>
                   <td className="muted">
-                    {f.enteredBy?.name ?? f.enteredBy?.email ?? "–"},{" "}
+                    {f.enteredBy ? `${f.enteredBy.name}, ` : ""}
                     {format.dateTime(f.enteredAt, { dateStyle: "medium", timeZone: "UTC" })}
                   </td>
                   <td>
