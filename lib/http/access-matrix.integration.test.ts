@@ -348,8 +348,8 @@ beforeAll(async () => {
       may: new Set(["read", "signedIn"]),
     },
     {
-      // Also reviews at the first level, at its site: the review call is its (the matrix value is refused as
-      // not at its site, never as not allowed).
+      // Also reviews at the first level, at its site: the review call is its (the matrix value, not at its
+      // site, is refused as unknown, never as not allowed).
       name: "partner reviewer of a Peru site",
       headers: await partnerUser("matrix.partner.reviewer@example.org", peruPartner.id, "REVIEWER"),
       may: new Set(["read", "signedIn", "review"]),
