@@ -118,6 +118,7 @@ export async function libraryRollupResponse(
       actual: f.actual,
       target: f.target,
       targetBasis: f.targetBasis,
+      targetMissing: f.targetMissing,
       contributions: f.contributions,
       overlap: f.overlap,
       coverage: coverageOf(rolled.coverage?.[f.key]),

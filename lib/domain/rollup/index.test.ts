@@ -164,6 +164,27 @@ describe("roll-up examples", () => {
     ]);
   });
 
+  test("a group's target covering only some of its projects is marked partial, naming those without one", () => {
+    const year = { from: d("2025-01-01"), to: d("2025-12-31") };
+    const a = project("A", {
+      values: quarters(peru("PE-TUM"), 25),
+      targets: [{ ...peru("PE-TUM"), ...amount(100), start: d("2025-01-01"), end: d("2025-12-31") }],
+    });
+    // B has a life target only: none for the year; C none at all.
+    const b = project("B", {
+      values: quarters(peru("PE-LIM"), 225),
+      targets: [{ ...peru("PE-LIM"), ...amount(5000), start: null, end: null }],
+    });
+    const c = project("C", { values: quarters(peru("PE-PIU"), 1) });
+    const [pe] = rollUp("SUM", [a, b], "country", year);
+    expect(pe).toMatchObject({ actual: { value: 1000 }, target: { value: 100 } });
+    expect(pe!.targetMissing).toEqual([{ projectId: "B", code: "B" }]);
+    const [all] = rollUp("SUM", [a, c], "total");
+    expect(all!.targetMissing).toEqual([{ projectId: "C", code: "C" }]);
+    // Every project with a target, or none with one: nothing is partial.
+    expect(rollUp("SUM", [a, b], "country")[0]!.targetMissing).toEqual([]);
+    expect(rollUp("SUM", [c], "country")[0]).toMatchObject({ target: null, targetMissing: [] });
+  });
   test("means and narratives are not rolled up: each project is listed, no figure is made", () => {
     const a = project("A", { values: quarters(peru("PE-TUM"), 3) });
     const [total] = rollUp("NONE", [a, project("B", { values: quarters(nepal, 4) })], "total");

@@ -77,6 +77,11 @@ export type RolledFigure = {
   target: Amount | null;
   /** How the rate target was combined: weighted by target denominators, or equally (some lacked counts). */
   targetBasis: "sum" | "ratioOfSums" | "equalWeights" | null;
+  /**
+   * The projects of the group with no target in the window while others have one: the target then
+   * covers only part of the group (partial). Empty when every project has a target, or none does.
+   */
+  targetMissing: { projectId: string; code: string }[];
   contributions: Contribution[];
   overlap: Overlap | null;
 };
@@ -273,12 +278,19 @@ export function rollUp(
       const contributions = parts
         .map((p) => p.contribution)
         .sort((a, b) => a.code.localeCompare(b.code) || a.projectId.localeCompare(b.projectId));
+      // A target summed over some of the projects only, set against all of them, overstates progress:
+      // it is kept, marked partial with the projects it leaves out (rule 13).
+      const targetMissing =
+        target === null
+          ? []
+          : contributions.filter((c) => c.target === null).map(({ projectId, code }) => ({ projectId, code }));
       return {
         key,
         rule,
         actual,
         target,
         targetBasis: basis,
+        targetMissing,
         contributions,
         overlap: rule === "NONE" ? null : overlapOf(rule, parts, actual.value),
       };

@@ -132,6 +132,11 @@ export const libraryRollupContract: RouteContract = {
         actual: amount,
         target: amount.nullable(),
         targetBasis: z.enum(["sum", "ratioOfSums", "equalWeights"]).nullable(),
+        targetMissing: z
+          .array(z.object({ projectId: z.string(), code: z.string() }))
+          .describe(
+            "The group's projects without a target for the window while others have one: the target is partial (rule 13)",
+          ),
         contributions: z.array(
           z.object({
             projectId: z.string(),

@@ -47,6 +47,16 @@ async function load(principal: Principal, libraryId: string, options: RollupExpo
   const codeOf = (figure: RolledFigure, id: string) => figure.contributions.find((c) => c.projectId === id)?.code ?? id;
   const notes = (figure: RolledFigure) => [
     ...(figure.targetBasis === "equalWeights" ? [t("organisation.export.equalWeights")] : []),
+    ...(figure.targetMissing.length
+      ? [
+          t("organisation.targetMissing", {
+            covered: figure.contributions.length - figure.targetMissing.length,
+            total: figure.contributions.length,
+            projects: figure.targetMissing.map((c) => c.code).join(", "),
+            missing: figure.targetMissing.length,
+          }),
+        ]
+      : []),
     ...(figure.overlap
       ? [
           t("organisation.export.overlapNote", {

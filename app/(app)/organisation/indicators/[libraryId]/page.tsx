@@ -167,6 +167,16 @@ export default async function LibraryIndicatorPage({
                       ))}
                     </ul>
                     {f.targetBasis === "equalWeights" && <p className="muted">{t("targetEqualWeights")}</p>}
+                    {f.targetMissing.length > 0 && (
+                      <p role="note" data-testid="target-missing">
+                        {t("targetMissing", {
+                          covered: f.contributions.length - f.targetMissing.length,
+                          total: f.contributions.length,
+                          projects: f.targetMissing.map((c) => c.code).join(", "),
+                          missing: f.targetMissing.length,
+                        })}
+                      </p>
+                    )}
                     {f.overlap && (
                       <p role="note" data-testid="overlap">
                         {t("overlap", {

@@ -1,0 +1,44 @@
+// A roll-up group whose target covers only some of its projects (#34 review): the target is marked partial,
+// naming the projects without one, on the API answer and in the files (rule 13).
+import { expect, test } from "vitest";
+import * as rollupRoute from "@/app/api/v1/library/indicators/[libraryId]/rollup/route";
+import { db } from "@/lib/platform/db";
+import { rollupCsv, rollupPdf } from "@/lib/server/exports/rollup-export";
+import { pdfText } from "@/lib/testing/pdf-text";
+import { apiTokenFor, principalFor } from "@/lib/testing/principals";
+import { libraryRollup } from "./rollup";
+
+test("a group's target without one project's target is partial: the roll-up, the API and the files name the project", async () => {
+  const admin = await principalFor("admin@example.org");
+  const library = await db().libraryIndicator.findUniqueOrThrow({ where: { code: "ORG-REACH" } });
+  // The Western Balkans project's linked indicator loses its targets (its data version moves, as an edit would).
+  const link = await db().libraryLink.findFirstOrThrow({
+    where: { libraryIndicatorId: library.id, indicator: { project: { code: "WB-ROMA-W" } } },
+    select: { indicatorId: true, indicator: { select: { projectId: true } } },
+  });
+  await db().target.deleteMany({ where: { indicatorId: link.indicatorId } });
+  await db().project.update({ where: { id: link.indicator.projectId }, data: { dataVersion: { increment: 1 } } });
+
+  const options = { by: "total" as const, year: null };
+  const [total] = (await libraryRollup(admin, library.id, options))!.figures;
+  expect(total!.contributions.map((c) => c.code)).toEqual(["PE-VEN-2021", "SA-HIV-MOB", "WB-ROMA-W"]);
+  expect(total!.target?.value).not.toBeNull();
+  expect(total!.targetMissing).toEqual([{ projectId: link.indicator.projectId, code: "WB-ROMA-W" }]);
+
+  const token = await apiTokenFor("admin@example.org");
+  const response = await rollupRoute.GET(
+    new Request(`http://localhost/api/v1/library/indicators/${library.id}/rollup?by=total`, {
+      headers: { authorization: `Bearer ${token}` },
+    }),
+    { params: Promise.resolve({ libraryId: library.id }) },
+  );
+  expect(response.status).toBe(200);
+  const body = await response.json();
+  expect(body.figures[0].targetMissing).toEqual([{ projectId: link.indicator.projectId, code: "WB-ROMA-W" }]);
+
+  const note = "Target covers 2 of 3 projects: WB-ROMA-W has none for the period (the target is partial).";
+  const csv = String((await rollupCsv(admin, library.id, { ...options, locale: "en" }))!.body);
+  expect(csv).toContain(note);
+  const pdf = pdfText((await rollupPdf(admin, library.id, { ...options, locale: "en" }))!.body);
+  expect(pdf.replace(/\s+/g, " ")).toContain("Target covers 2 of 3 projects");
+});
