@@ -13,6 +13,7 @@ import { nepal } from "./nepal";
 import { loadPartners } from "./partners";
 import { peru } from "./peru";
 import { loadPopulation } from "./population";
+import { demoProjectThemes } from "./project-themes";
 import { loadRegions } from "./regions";
 import { roma } from "./roma";
 import { loadStudies } from "./studies";
@@ -43,6 +44,8 @@ async function loadProject(tx: Tx, p: DemoProject, userIds: Map<string, string>)
     enteredBy: holder("EVALUATOR") ?? managerId,
     reviewedBy: managerId,
   });
+  const themes = demoProjectThemes[p.code] ?? [];
+  if (themes.length) await tx.projectTheme.createMany({ data: themes.map((themeKey) => ({ projectId, themeKey })) });
   const map = await readProjectBoundaries(tx, projectId, boundaries());
   if (map.ok) await saveBoundaries(tx, projectId, map.matched);
   for (const user of demoUsers) {
