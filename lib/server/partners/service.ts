@@ -8,6 +8,7 @@ import { z } from "zod";
 import { assertCan, type Principal, requireUserId } from "@/lib/domain/permissions";
 import type { PartnerRole } from "@/lib/generated/prisma/enums";
 import { db, type Tx } from "@/lib/platform/db";
+import { isUniqueViolation } from "@/lib/platform/db/unique-violation";
 import { recordAudit } from "@/lib/server/audit/record";
 import { EditRefused } from "@/lib/server/projects/edit";
 
@@ -70,7 +71,7 @@ export async function createPartner(principal: Principal, input: z.input<typeof 
     });
   } catch (error) {
     // Two admins adding the same name at once: the second is told it is taken.
-    throw (error as { code?: string }).code === "P2002" ? new EditRefused("name", "nameTaken") : error;
+    throw isUniqueViolation(error) ? new EditRefused("name", "nameTaken") : error;
   }
 }
 
