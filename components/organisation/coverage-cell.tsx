@@ -7,6 +7,8 @@ export type GroupNeed = {
   figures: { placeId: string; name: string; figure: NeedFigure }[];
   /** Names of the group's places without a people-in-need figure. */
   missing: string[];
+  /** A possible overlap: the reached figure may count people twice. */
+  uncertain: boolean;
 };
 
 /**
@@ -25,6 +27,12 @@ export function CoverageCell({ need }: { need: GroupNeed | undefined }) {
             coverage: format.number(need.coverage / 100, { style: "percent", maximumFractionDigits: 2 }),
           })}
         </strong>
+      )}
+      {need.coverage !== null && need.uncertain && (
+        <span className="muted" data-testid="coverage-uncertain">
+          {" "}
+          {t("coverageUncertain")}
+        </span>
       )}
       {need.missing.length > 0 && (
         <p className="muted" data-testid="no-need">

@@ -82,6 +82,7 @@ function coverageOf(need: NonNullable<Awaited<ReturnType<typeof libraryRollup>>[
     percent: need.coverage,
     inNeed: need.inNeed,
     missing: need.missing,
+    uncertain: need.uncertain,
     figures: need.figures.map(({ name, figure: f }) => ({
       place: name,
       value: f.value,

@@ -71,6 +71,13 @@ describe("coverage of a roll-up's groups", () => {
     expect(early.PE).toMatchObject({ inNeed: null, missing: ["PE"] });
   });
 
+  test("a group with a possible overlap has an uncertain coverage; one without, a certain one", () => {
+    const both = [...projects, series("C", [at("LIM", ["PE"], "PE", 200)])];
+    const byCountry = rollupCoverage(rollUp("SUM", both, "country"), both, of, year2021);
+    expect(byCountry.PE).toMatchObject({ inNeed: 10_000, coverage: 6, uncertain: true });
+    expect(byCountry.EC).toMatchObject({ uncertain: false });
+  });
+
   test("only sums of people", () => {
     expect(rollupCountsPeople({ rollupRule: "SUM", measure: "COUNT", unit: "people" })).toBe(true);
     expect(rollupCountsPeople({ rollupRule: "SUM", measure: "COUNT", unit: "help desks" })).toBe(false);

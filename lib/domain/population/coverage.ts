@@ -16,6 +16,11 @@ export type GroupCoverage<F extends DatedFigure> = {
   missing: string[];
   /** Percent; null without a need or a figure achieved. */
   coverage: number | null;
+  /**
+   * The group's figure may count people twice (two projects report the same place: a possible overlap),
+   * so its coverage is uncertain: shown with that said, never as a plain share.
+   */
+  uncertain: boolean;
 };
 
 /** Whether a library indicator's roll-up counts people: a sum of a count in people. */
@@ -50,6 +55,7 @@ export function rollupCoverage<F extends DatedFigure>(
       figures: need.figures,
       missing: need.missing,
       coverage: coverage(f.actual.value, need.value),
+      uncertain: f.overlap !== null,
     };
   }
   return result;

@@ -146,7 +146,10 @@ export const libraryRollupContract: RouteContract = {
             target: amount.nullable(),
             placeIds: z.array(z.string()),
             periodCount: z.number().int(),
-            straddling: z.number().int(),
+            straddling: z
+              .number()
+              .int()
+              .describe("Periods counted whole though they reach past the window's end (rule 13)"),
           }),
         ),
         overlap: z
@@ -161,6 +164,9 @@ export const libraryRollupContract: RouteContract = {
             percent: z.number().nullable().describe("People reached over people in need, in percent"),
             inNeed: z.number().int().nullable().describe("The people in need of the group's countries"),
             missing: z.array(z.string()).describe("The group's countries without a people-in-need figure (by name)"),
+            uncertain: z
+              .boolean()
+              .describe("The group has a possible overlap: the reached figure may count people twice"),
             figures: z.array(
               z.object({
                 place: z.string(),

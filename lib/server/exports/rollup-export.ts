@@ -44,6 +44,14 @@ async function load(principal: Principal, libraryId: string, options: RollupExpo
   const format = createFormatter({ locale, timeZone: "UTC" });
   const { library } = rolled;
   const fig = (v: number | null) => formatFigure(format, library.measure, v, "–");
+  const coverageNotes = (need: NonNullable<typeof rolled.coverage>[string] | undefined) => {
+    if (!need) return [];
+    if (need.missing.length) return [t("population.noNeed", { places: need.missing.join(", ") })];
+    if (need.coverage === null) return [];
+    const share = format.number(need.coverage / 100, { style: "percent", maximumFractionDigits: 2 });
+    const text = `${t("population.coverage")}: ${t("population.coverageOf", { coverage: share })}`;
+    return [need.uncertain ? `${text}, ${t("population.coverageUncertain")}` : text];
+  };
   const codeOf = (figure: RolledFigure, id: string) => figure.contributions.find((c) => c.projectId === id)?.code ?? id;
   const notes = (figure: RolledFigure) => [
     ...(figure.targetBasis === "equalWeights" ? [t("organisation.export.equalWeights")] : []),
@@ -57,6 +65,11 @@ async function load(principal: Principal, libraryId: string, options: RollupExpo
           }),
         ]
       : []),
+    // What the page says beside the figure: periods counted whole past the window, and the coverage.
+    ...figure.contributions
+      .filter((c) => c.straddling > 0)
+      .map((c) => `${c.code}: ${t("organisation.straddling", { count: c.straddling })}`),
+    ...coverageNotes(rolled.coverage?.[figure.key]),
     ...(figure.overlap
       ? [
           t("organisation.export.overlapNote", {

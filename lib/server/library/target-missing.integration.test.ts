@@ -42,3 +42,18 @@ test("a group's target without one project's target is partial: the roll-up, the
   const pdf = pdfText((await rollupPdf(admin, library.id, { ...options, locale: "en" }))!.body);
   expect(pdf.replace(/\s+/g, " ")).toContain("Target covers 2 of 3 projects");
 });
+
+test("the files say what the page says: coverage (or the countries without a figure) beside each group", async () => {
+  const admin = await principalFor("admin@example.org");
+  const library = await db().libraryIndicator.findUniqueOrThrow({ where: { code: "ORG-REACH" } });
+  const options = { by: "country" as const, year: null, locale: "en" as const };
+  const rolled = (await libraryRollup(admin, library.id, options))!;
+  expect(rolled.coverage!.PE!.uncertain).toBe(false);
+  const csv = String((await rollupCsv(admin, library.id, options))!.body);
+  const peru = csv.split("\r\n").find((l) => l.includes(",PE,"))!;
+  expect(peru).toMatch(/Coverage of people in need: [\d.]+% of people in need/);
+  expect(peru).not.toContain("uncertain");
+  expect(csv.split("\r\n").find((l) => l.includes(",RS,"))).toContain("No people-in-need figure for Serbia.");
+  const pdf = pdfText((await rollupPdf(admin, library.id, options))!.body).replace(/\s+/g, " ");
+  expect(pdf).toContain("No people-in-need figure for Serbia.");
+});
