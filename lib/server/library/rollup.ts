@@ -32,7 +32,7 @@ export const noRegion = "";
 type PlaceRow = { id: string; parentId: string | null; level: string; isoCode: string | null; name: string };
 
 /** Each place with its ancestors (country first), its country and the country's region (by key), from the shared tree of places. */
-async function placesOf(
+export async function placesOf(
   ids: string[],
   regionOf: Map<string, string>,
 ): Promise<Map<string, RollupPlace & { countryName: string }>> {

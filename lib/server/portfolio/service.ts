@@ -72,7 +72,7 @@ function figuresOf(summary: ProjectSummary | undefined): Figures {
  * (together, the overall figures only; lib/server/summary/service.ts), and persisted at the version they
  * were computed at.
  */
-async function withFigures(
+export async function withFigures(
   principal: Principal,
   projects: PortfolioProject[],
   asOf = AsOf.today(),
