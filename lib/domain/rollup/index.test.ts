@@ -2,7 +2,15 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { actual } from "@/lib/domain/engine/aggregate";
 import type { ResultPartial } from "@/lib/domain/engine/types";
-import { type ProjectSeries, type RollupPlace, type RollupValue, rollUp, yearSeries, yearWindows } from "./index";
+import {
+  noTheme,
+  type ProjectSeries,
+  type RollupPlace,
+  type RollupValue,
+  rollUp,
+  yearSeries,
+  yearWindows,
+} from "./index";
 
 const d = (day: string) => new Date(`${day}T00:00:00Z`);
 const peru = (placeId: string): RollupPlace => ({ placeId, ancestorIds: ["PE"], country: "PE", region: "Americas" });
@@ -303,6 +311,36 @@ describe("roll-up properties", () => {
           expect(point.actual).toEqual(rollUp(rule, [a, b], "total", yearWindows([a, b])[i]!.window)[0]?.actual);
         const [all] = rollUp(rule, [a, b], "total");
         if (series.length) expect(series.at(-1)?.toDate).toEqual(all?.actual);
+      }),
+    );
+  });
+});
+
+describe("roll-up by theme", () => {
+  test("a project of several themes counts whole in each; a project without one in No theme", () => {
+    const a = project("A", { themes: ["hiv", "migration"], values: quarters(nepal, 5) });
+    const b = project("B", { themes: ["migration"], values: quarters(peru("PE-TUM"), 7) });
+    const c = project("C", { values: quarters(peru("PE-LIM"), 1) });
+    const groups = rollUp("SUM", [a, b, c], "theme");
+    expect(groups.map((g) => [g.key, g.actual.value, g.contributions.map((x) => x.code)])).toEqual([
+      [noTheme, 4, ["C"]],
+      ["hiv", 20, ["A"]],
+      ["migration", 48, ["A", "B"]],
+    ]);
+    // Theme groups do not partition the total: A counts in two of them.
+    expect(rollUp("SUM", [a, b, c], "total")[0]?.actual.value).toBe(52);
+    expect(groups.reduce((s, g) => s + (g.actual.value ?? 0), 0)).toBe(72);
+  });
+
+  test("a project with one theme equals its own figure in that group", () => {
+    fc.assert(
+      fc.property(ruleArb, projectArb("A"), fc.constantFrom("hiv", "gbv"), (rule, a, theme) => {
+        fc.pre(a.values.length > 0);
+        const own = rollUp(rule, [a], "total")[0];
+        const groups = rollUp(rule, [{ ...a, themes: [theme] }], "theme");
+        expect(groups.map((g) => g.key)).toEqual([theme]);
+        expect(groups[0]?.actual).toEqual(own?.actual);
+        expect(groups[0]?.target).toEqual(own?.target);
       }),
     );
   });

@@ -36,12 +36,17 @@ export type ProjectSeries = {
   code: string;
   name: string;
   donor: string;
+  /** The project's theme keys (StudyTheme); none: the "No theme" group (noTheme). */
+  themes?: string[];
   timeRule: TimeRule;
   values: RollupValue[];
   targets: RollupTarget[];
 };
 
-export type GroupBy = "country" | "region" | "donor" | "total";
+export type GroupBy = "country" | "region" | "donor" | "theme" | "total";
+
+/** The theme group of projects with no theme ("No theme"). */
+export const noTheme = "";
 
 /** Days from `from` through `to`, both included (rule 10); null for all time. */
 export type Window = { from: Date; to: Date } | null;
@@ -102,16 +107,22 @@ function inWindow(start: Date, window: Window): boolean {
   return day >= dayOf(window.from) && day <= dayOf(window.to);
 }
 
-function groupKey(by: GroupBy, series: ProjectSeries, place: RollupPlace): string {
+/**
+ * The groups a row counts in: one, except by theme, where a project of several themes counts whole in
+ * each (theme groups do not partition the total; rule 13).
+ */
+function groupKeys(by: GroupBy, series: ProjectSeries, place: RollupPlace): string[] {
   switch (by) {
     case "country":
-      return place.country;
+      return [place.country];
     case "region":
-      return place.region;
+      return [place.region];
     case "donor":
-      return series.donor;
+      return [series.donor];
+    case "theme":
+      return series.themes?.length ? [...new Set(series.themes)] : [noTheme];
     case "total":
-      return "total";
+      return ["total"];
   }
 }
 
@@ -240,8 +251,10 @@ export function rollUp(
       byGroup.set(key, found);
       return found;
     };
-    for (const v of series.values) if (inWindow(v.start, window)) slot(groupKey(by, series, v)).values.push(v);
-    for (const t of targetsIn(rule, series, window)) slot(groupKey(by, series, t)).targets.push(t);
+    for (const v of series.values)
+      if (inWindow(v.start, window)) for (const key of groupKeys(by, series, v)) slot(key).values.push(v);
+    for (const t of targetsIn(rule, series, window))
+      for (const key of groupKeys(by, series, t)) slot(key).targets.push(t);
     for (const [key, rows] of byGroup) {
       const counted = latestPerPlace(series.timeRule, rows.values);
       const actual = combine(rule, counted);
