@@ -2,19 +2,26 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { LibraryIndicatorForm } from "@/components/organisation/library-indicator-form";
 import { RegionForm } from "@/components/organisation/region-form";
+import { StatusByCountry } from "@/components/organisation/status-by-country";
 import { TableScroll } from "@/components/ui/table-scroll";
 import type { Locale } from "@/lib/domain/i18n/config";
 import { can } from "@/lib/domain/permissions";
 import { requireUser } from "@/lib/platform/auth/session";
 import { listRegions } from "@/lib/server/library/regions";
 import { libraryFormOptions, listLibrary } from "@/lib/server/library/service";
+import { statusByCountry } from "@/lib/server/library/status-by-country";
 
 /** The organisation's picture: its standard indicators, the most reported first (among the caller's projects). */
-export default async function OrganisationPage() {
+export default async function OrganisationPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser();
-  const [library, regions, t, tPopulation, locale] = await Promise.all([
+  const [library, regions, byCountry, t, tPopulation, locale] = await Promise.all([
     listLibrary(user),
     listRegions(),
+    searchParams.then((search) => statusByCountry(user, search)),
     getTranslations("organisation"),
     getTranslations("population"),
     getLocale(),
@@ -60,6 +67,8 @@ export default async function OrganisationPage() {
         </TableScroll>
       )}
       {formOptions && <LibraryIndicatorForm measures={formOptions.measures} dimensions={formOptions.dimensions} />}
+
+      <StatusByCountry data={byCountry} />
 
       <h2>{t("regionsTitle")}</h2>
       {regions.length === 0 ? (
