@@ -9,9 +9,11 @@ export const rollupExportParams = z.object({ libraryId: z.string().min(1).max(64
 
 export const rollupExportQuery = z.object({
   by: z
-    .enum(["country", "region", "donor", "total"])
+    .enum(["country", "region", "donor", "theme", "total"])
     .default("country")
-    .describe("How the projects' figures are grouped (region: the organisation's regions of countries)"),
+    .describe(
+      "How the projects' figures are grouped (region: the organisation's regions of countries; theme: a project of several themes counts in each, so theme groups do not add up to the total)",
+    ),
   year: z.coerce
     .number()
     .int()

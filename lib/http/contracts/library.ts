@@ -120,15 +120,21 @@ export const libraryRollupContract: RouteContract = {
     libraryIndicatorId: z.string(),
     rule: z.enum(["SUM", "RATIO", "NONE"]),
     asOf: z.string().describe("YYYY-MM-DD"),
-    by: z.enum(["country", "region", "donor", "total"]),
+    by: z.enum(["country", "region", "donor", "theme", "total"]),
     year: z.number().int().nullable(),
     years: z.array(z.number().int()).describe("The years there are figures for"),
     figures: z.array(
       z.object({
         key: z
           .string()
-          .describe("The group: a country's ISO code, a region's key ('' for no region), a donor, or 'total'"),
-        name: z.string().describe("The country's or region's name (English), the donor, 'No region' or 'All projects'"),
+          .describe(
+            "The group: a country's ISO code, a region's key ('' for no region), a donor, a theme's key ('' for no theme), or 'total'",
+          ),
+        name: z
+          .string()
+          .describe(
+            "The country's, region's or theme's name (English), the donor, 'No region', 'No theme' or 'All projects'",
+          ),
         actual: amount,
         target: amount.nullable(),
         targetBasis: z.enum(["sum", "ratioOfSums", "equalWeights"]).nullable(),

@@ -82,7 +82,11 @@ async function load(principal: Principal, libraryId: string, options: RollupExpo
         ]
       : []),
   ];
-  const labels = { noRegion: t("organisation.noRegion"), allProjects: t("organisation.allProjects") };
+  const labels = {
+    noRegion: t("organisation.noRegion"),
+    allProjects: t("organisation.allProjects"),
+    noTheme: t("organisation.noTheme"),
+  };
   const groups = rolled.figures.map((figure) => ({
     name: rollupGroupName(rolled, options.by, figure.key, locale, labels),
     figure,

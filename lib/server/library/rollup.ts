@@ -10,6 +10,7 @@ import { unitsCompatible } from "@/lib/domain/library/link-check";
 import type { Principal } from "@/lib/domain/permissions";
 import {
   type GroupBy,
+  noTheme,
   type ProjectSeries,
   type RollupPlace,
   type RollupTarget,
@@ -68,7 +69,7 @@ type Link = {
   indicatorId: string;
   indicator: {
     timeRule: "NON_CUMULATIVE" | "CUMULATIVE";
-    project: { id: string; code: string; name: string; donor: string };
+    project: { id: string; code: string; name: string; donor: string; themes: { themeKey: string }[] };
   };
 };
 
@@ -124,6 +125,7 @@ async function seriesOf(principal: Principal, link: Link, asOf: AsOf, regionOf: 
     code: project.code,
     name: project.name,
     donor: project.donor,
+    themes: project.themes.map((t) => t.themeKey),
     timeRule: link.indicator.timeRule,
     values,
     targets,
@@ -155,7 +157,9 @@ export async function libraryRollup(principal: Principal, libraryIndicatorId: st
           measure: true,
           unit: true,
           timeRule: true,
-          project: { select: { id: true, code: true, name: true, donor: true } },
+          project: {
+            select: { id: true, code: true, name: true, donor: true, themes: { select: { themeKey: true } } },
+          },
         },
       },
     },
@@ -188,6 +192,13 @@ export async function libraryRollup(principal: Principal, libraryIndicatorId: st
     years: years.map((y) => y.year),
     countryNames: Object.fromEntries(found.flatMap((f) => f.countryNames)),
     regionNames: Object.fromEntries(regions.map((r) => [r.key, { en: r.nameEn, es: r.nameEs }])),
+    /** The themes' names of the theme groups (the one catalogue, StudyTheme). */
+    themeNames: Object.fromEntries(
+      (options.by === "theme" ? await db().studyTheme.findMany() : []).map((t) => [
+        t.key,
+        { en: t.nameEn, es: t.nameEs },
+      ]),
+    ),
     projects: series
       .map((s) => ({ id: s.projectId, code: s.code, name: s.name }))
       .sort((a, b) => a.code.localeCompare(b.code)),
@@ -202,11 +213,11 @@ export type LibraryRollup = NonNullable<Awaited<ReturnType<typeof libraryRollup>
 
 /** A group's name as the page and the files show it: the country's or region's name, "No region", "All projects". */
 export function rollupGroupName(
-  rolled: Pick<LibraryRollup, "countryNames" | "regionNames">,
+  rolled: Pick<LibraryRollup, "countryNames" | "regionNames"> & Partial<Pick<LibraryRollup, "themeNames">>,
   by: GroupBy,
   key: string,
   locale: string,
-  labels: { noRegion: string; allProjects: string },
+  labels: { noRegion: string; allProjects: string; noTheme?: string },
 ): string {
   switch (by) {
     case "country":
@@ -219,5 +230,10 @@ export function rollupGroupName(
       return labels.allProjects;
     case "donor":
       return key || "–";
+    case "theme": {
+      const names = rolled.themeNames?.[key];
+      if (key === noTheme || !names) return labels.noTheme ?? "No theme";
+      return locale === "es" ? names.es : names.en;
+    }
   }
 }

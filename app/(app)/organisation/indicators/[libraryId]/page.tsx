@@ -13,7 +13,7 @@ import { countryMap } from "@/lib/server/maps/country-map";
 
 type Search = Record<string, string | string[] | undefined>;
 
-const groupings = ["country", "region", "donor", "total"] as const;
+const groupings = ["country", "region", "donor", "theme", "total"] as const;
 
 /** The page's filters from its address: grouping and year; anything else is the default. */
 function filtersOf(search: Search): RollupOptions {
@@ -45,7 +45,11 @@ export default async function LibraryIndicatorPage({
   const { indicator } = view;
   const figure = (v: number | null) => formatFigure(format, indicator.measure, v, "–");
   const groupName = (key: string) =>
-    rollupGroupName(rolled, filters.by, key, locale, { noRegion: t("noRegion"), allProjects: t("allProjects") });
+    rollupGroupName(rolled, filters.by, key, locale, {
+      noRegion: t("noRegion"),
+      allProjects: t("allProjects"),
+      noTheme: t("noTheme"),
+    });
   // By country: the countries' achieved figures on a map, where the projects have their outlines.
   const drawn =
     filters.by === "country" && indicator.rollupRule !== "NONE"
