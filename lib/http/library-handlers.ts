@@ -4,7 +4,7 @@ import "server-only";
 import type { z } from "zod";
 import type { LibraryIndicatorInput } from "@/lib/domain/library/input";
 import type { Principal } from "@/lib/domain/permissions";
-import { libraryRollup, rollupGroupName } from "@/lib/server/library/rollup";
+import { type LibraryRollup, libraryRollup, rollupGroupName } from "@/lib/server/library/rollup";
 import {
   createLibraryIndicator,
   libraryIndicatorView,
@@ -76,7 +76,7 @@ export async function libraryIndicatorResponse(principal: Principal, libraryId: 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
 /** A group's coverage of people in need as the API answers it (null when the indicator does not sum people). */
-function coverageOf(need: NonNullable<Awaited<ReturnType<typeof libraryRollup>>["coverage"]>[string] | undefined) {
+function coverageOf(need: NonNullable<LibraryRollup["coverage"]>[string] | undefined) {
   if (!need) return null;
   return {
     percent: need.coverage,

@@ -2,6 +2,7 @@
 // naming the projects without one, on the API answer and in the files (rule 13).
 import { expect, test } from "vitest";
 import * as rollupRoute from "@/app/api/v1/library/indicators/[libraryId]/rollup/route";
+import * as csvRoute from "@/app/api/v1/library/indicators/[libraryId]/rollup.csv/route";
 import { db } from "@/lib/platform/db";
 import { rollupCsv, rollupPdf } from "@/lib/server/exports/rollup-export";
 import { pdfText } from "@/lib/testing/pdf-text";
@@ -56,4 +57,21 @@ test("the files say what the page says: coverage (or the countries without a fig
   expect(csv.split("\r\n").find((l) => l.includes(",RS,"))).toContain("No people-in-need figure for Serbia.");
   const pdf = pdfText((await rollupPdf(admin, library.id, options))!.body).replace(/\s+/g, " ");
   expect(pdf).toContain("No people-in-need figure for Serbia.");
+});
+
+test("the roll-up files download through the one export-route builder: CSV by the route, 404 for an unknown indicator", async () => {
+  const library = await db().libraryIndicator.findUniqueOrThrow({ where: { code: "ORG-REACH" } });
+  const token = await apiTokenFor("admin@example.org");
+  const get = (id: string) =>
+    csvRoute.GET(
+      new Request(`http://localhost/api/v1/library/indicators/${id}/rollup.csv?by=country`, {
+        headers: { authorization: `Bearer ${token}` },
+      }),
+      { params: Promise.resolve({ libraryId: id }) },
+    );
+  const response = await get(library.id);
+  expect(response.status).toBe(200);
+  expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+  expect(await response.text()).toContain("No people-in-need figure for Serbia.");
+  expect((await get("nope")).status).toBe(404);
 });

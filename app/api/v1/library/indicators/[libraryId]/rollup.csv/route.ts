@@ -1,4 +1,4 @@
-import { rollupExportRoute } from "@/lib/http/rollup-export-route";
+import { rollupExportRoute } from "@/lib/http/export-route";
 import { rollupCsv } from "@/lib/server/exports/rollup-export";
 
 export const GET = rollupExportRoute(rollupCsv, "text/csv; charset=utf-8");

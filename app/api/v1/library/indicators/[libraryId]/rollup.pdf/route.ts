@@ -1,4 +1,4 @@
-import { rollupExportRoute } from "@/lib/http/rollup-export-route";
+import { rollupExportRoute } from "@/lib/http/export-route";
 import { rollupPdf } from "@/lib/server/exports/rollup-export";
 
 export const GET = rollupExportRoute(rollupPdf, "application/pdf");

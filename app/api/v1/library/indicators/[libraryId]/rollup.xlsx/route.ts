@@ -1,5 +1,5 @@
 import { xlsxMediaType } from "@/lib/http/contracts/types";
-import { rollupExportRoute } from "@/lib/http/rollup-export-route";
+import { rollupExportRoute } from "@/lib/http/export-route";
 import { rollupXlsx } from "@/lib/server/exports/rollup-export";
 
 export const GET = rollupExportRoute(rollupXlsx, xlsxMediaType);
