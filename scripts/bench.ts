@@ -220,6 +220,59 @@ report.push(
   },
 );
 
+// The organisation roll-up (#34): one library indicator (people reached, the projects' 1.1) linked in every
+// project, rolled up by country for the admin, cold after a change to every project and warm, against the
+// same sums in SQL (approved totals of the linked indicators per country).
+{
+  const { libraryRollup } = await import("@/lib/server/library/rollup");
+  const library = await prisma.libraryIndicator.create({
+    data: {
+      code: "BENCH-REACH",
+      nameEn: "People reached",
+      nameEs: "Personas alcanzadas",
+      measure: "COUNT",
+      rollupRule: "SUM",
+    },
+  });
+  const linked = await prisma.indicator.findMany({ where: { code: "1.1" }, select: { id: true, projectId: true } });
+  await prisma.libraryLink.createMany({
+    data: linked.map((i) => ({ indicatorId: i.id, projectId: i.projectId, libraryIndicatorId: library.id })),
+  });
+  const rollupSql = () => prisma.$queryRaw<{ country: string; value: number }[]>`
+    SELECT c."isoCode" AS country, sum(r."value")::float8 AS value
+    FROM "LibraryLink" ll
+    JOIN "Result" r ON r."indicatorId" = ll."indicatorId" AND r."status" = 'APPROVED' AND r."optionId" IS NULL
+    JOIN "Location" l ON l."id" = r."locationId"
+    JOIN "Location" c ON c."id" = l."parentId" AND c."level" = 'COUNTRY'
+    WHERE ll."libraryIndicatorId" = ${library.id}
+    GROUP BY c."isoCode"`;
+  const rollup = () => libraryRollup(admin, library.id, { by: "country", year: null, asOf });
+  const rollupSqlMs = await median(rollupSql);
+  const rollupColdMs = await median(async () => {
+    await bump(projectIds);
+    return rollup();
+  });
+  const rollupWarmMs = await median(rollup);
+  const sqlTotal = (await rollupSql()).reduce((sum, r) => sum + r.value, 0);
+  const engineTotal = ((await rollup())?.figures ?? []).reduce((sum, f) => sum + (f.actual.value ?? 0), 0);
+  const same = `same total as the SQL: ${Math.round(engineTotal) === Math.round(sqlTotal) ? "yes" : `NO (${engineTotal} vs ${sqlTotal})`}`;
+  const baseline = `${ms(rollupSqlMs)} (per-country sums in SQL)`;
+  report.push(
+    {
+      measurement: `library roll-up by country of ${linked.length} projects, cold: after a change to every one; ${same}`,
+      result: ms(rollupColdMs),
+      baseline,
+      ratio: ratio(rollupColdMs, rollupSqlMs),
+    },
+    {
+      measurement: `library roll-up by country of ${linked.length} projects, warm`,
+      result: ms(rollupWarmMs),
+      baseline,
+      ratio: ratio(rollupWarmMs, rollupSqlMs),
+    },
+  );
+}
+
 // The evaluations library: its search with the full-text indexes against the same search without them.
 {
   const { benchStudySearch, seedStudies } = await import("./bench/studies");
