@@ -318,10 +318,14 @@ export function yearWindows(projects: ProjectSeries[]): { year: number; window: 
     for (const v of p.values) years.add(v.start.getUTCFullYear());
     for (const t of p.targets) if (t.start) years.add(t.start.getUTCFullYear());
   }
-  return [...years]
-    .sort((a, b) => a - b)
-    .map((year) => ({ year, window: { from: new Date(Date.UTC(year, 0, 1)), to: new Date(Date.UTC(year, 11, 31)) } }));
+  return [...years].sort((a, b) => a - b).map((year) => ({ year, window: yearWindow(year) }));
 }
+
+/** A calendar year as a window: 1 January through 31 December (UTC). */
+export const yearWindow = (year: number) => ({
+  from: new Date(Date.UTC(year, 0, 1)),
+  to: new Date(Date.UTC(year, 11, 31)),
+});
 
 /** One year's roll-up in all: achieved and target of the year, and achieved from the first year through it. */
 export type YearPoint = { year: number; actual: Amount; target: Amount | null; toDate: Amount };

@@ -17,6 +17,7 @@ import {
   type RollupValue,
   rollUp,
   yearSeries,
+  yearWindow,
   yearWindows,
 } from "@/lib/domain/rollup";
 import { db } from "@/lib/platform/db";
@@ -206,8 +207,6 @@ export async function libraryRollup(principal: Principal, libraryIndicatorId: st
     skipped,
   };
 }
-
-const yearWindow = (year: number) => ({ from: new Date(Date.UTC(year, 0, 1)), to: new Date(Date.UTC(year, 11, 31)) });
 
 export type LibraryRollup = NonNullable<Awaited<ReturnType<typeof libraryRollup>>>;
 
