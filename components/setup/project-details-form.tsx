@@ -19,16 +19,21 @@ export type ProjectDetails = {
   languages: string;
   sourceNote: string;
   locationIds: string[];
+  /** Keys of the project's themes (the organisation's list, StudyTheme). */
+  themes: string[];
 };
 
 export function ProjectDetailsForm({
   projectId,
   details,
   places,
+  themes,
 }: {
   projectId: string;
   details: ProjectDetails;
   places: PlaceOption[];
+  /** The organisation's themes, named in the reader's language. */
+  themes: { key: string; name: string }[];
 }) {
   const { state, formAction, formKey, pending, t, error, value, checked } = useSetupForm(
     projectDetailsAction.bind(null, projectId),
@@ -67,6 +72,25 @@ export function ProjectDetailsForm({
         isChecked={(v) => checked("locationIds", v, details.locationIds.includes(v))}
         error={error("locationIds")}
       />
+      <fieldset aria-describedby={error("themes") ? "pd-themes-error" : undefined}>
+        <legend>{t("themes")}</legend>
+        {themes.map((theme) => (
+          <label key={theme.key} style={{ display: "block" }}>
+            <input
+              type="checkbox"
+              name="themes"
+              value={theme.key}
+              defaultChecked={checked("themes", theme.key, details.themes.includes(theme.key))}
+            />{" "}
+            {theme.name}
+          </label>
+        ))}
+        {error("themes") && (
+          <p id="pd-themes-error" className="error" role="alert">
+            {error("themes")}
+          </p>
+        )}
+      </fieldset>
       <button className="button" type="submit" disabled={pending}>
         {t("saveDetails")}
       </button>

@@ -42,6 +42,8 @@ export const projectDetailsSchema = z
     sourceNote: z.string().max(LONG_TEXT_MAX, "tooLong").default(""),
     /** Ids of the places the project works in. */
     locationIds: z.array(z.string().min(1)).min(1, "required"),
+    /** Keys of the organisation's themes (StudyTheme) the project works on; left out: unchanged. */
+    themes: z.array(z.string().min(1).max(60)).optional(),
   })
   .refine((p) => p.endDate >= p.startDate, { path: ["endDate"], message: "endBeforeStart" })
   .refine((p) => p.atRiskThreshold <= p.onTrackThreshold, { path: ["atRiskThreshold"], message: "aboveOnTrack" });

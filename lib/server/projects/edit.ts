@@ -55,10 +55,16 @@ const json = (value: unknown) => JSON.parse(JSON.stringify(value)) as Prisma.Inp
 export async function updateProjectDetails(principal: Principal, projectId: string, input: ProjectDetailsInput) {
   assertCan(principal, "project.edit", projectId);
   const userId = requireUserId(principal);
-  const { version, locationIds, ...data } = projectDetailsSchema.parse(input);
+  const { version, locationIds, themes, ...data } = projectDetailsSchema.parse(input);
   return db().$transaction(async (tx) => {
-    const before = await tx.project.findUniqueOrThrow({ where: { id: projectId }, include: { locations: true } });
+    const before = await tx.project.findUniqueOrThrow({
+      where: { id: projectId },
+      include: { locations: true, themes: true },
+    });
     if (before.version !== version) throw new StaleEdit(before);
+    // Themes come from the one catalogue studies use (StudyTheme, kept at /admin/studies).
+    if (themes && (await tx.studyTheme.count({ where: { key: { in: themes } } })) !== new Set(themes).size)
+      throw new EditRefused("themes", "unknownTheme");
     const known = await tx.location.count({ where: { id: { in: locationIds } } });
     if (known !== new Set(locationIds).size) throw new EditRefused("locationIds", "unknown");
     const removed = before.locations.map((l) => l.locationId).filter((id) => !locationIds.includes(id));
@@ -74,6 +80,15 @@ export async function updateProjectDetails(principal: Principal, projectId: stri
       data: locationIds.map((locationId) => ({ projectId, locationId })),
       skipDuplicates: true,
     });
+    const themesBefore = before.themes.map((t) => t.themeKey).sort();
+    const themesAfter = themes ? [...new Set(themes)].sort() : themesBefore;
+    if (themes) {
+      await tx.projectTheme.deleteMany({ where: { projectId, themeKey: { notIn: themesAfter } } });
+      await tx.projectTheme.createMany({
+        data: themesAfter.map((themeKey) => ({ projectId, themeKey })),
+        skipDuplicates: true,
+      });
+    }
     const after = await tx.project.findUniqueOrThrow({ where: { id: projectId } });
     await recordAudit(tx, {
       action: "project.update",
@@ -81,8 +96,8 @@ export async function updateProjectDetails(principal: Principal, projectId: stri
       entityId: projectId,
       projectId,
       actorUserId: userId,
-      before: json({ ...pick(before), locationIds: before.locations.map((l) => l.locationId) }),
-      after: json({ ...pick(after), locationIds }),
+      before: json({ ...pick(before), locationIds: before.locations.map((l) => l.locationId), themes: themesBefore }),
+      after: json({ ...pick(after), locationIds, themes: themesAfter }),
     });
     return after;
   });

@@ -49,7 +49,10 @@ export async function indicatorForEditing(principal: Principal, projectId: strin
 /** The settings page: the project with its places. */
 export async function projectForSettings(principal: Principal, projectId: string) {
   if (!mayEdit(principal, projectId)) return null;
-  return db().project.findUnique({ where: { id: projectId }, include: { locations: { include: { location: true } } } });
+  return db().project.findUnique({
+    where: { id: projectId },
+    include: { locations: { include: { location: true } }, themes: { select: { themeKey: true } } },
+  });
 }
 
 /**

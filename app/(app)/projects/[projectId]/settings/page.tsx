@@ -11,17 +11,20 @@ import { uploadLimits } from "@/lib/platform/upload-limits";
 import { placeOptions } from "@/lib/server/catalogue/place-options";
 import { boundaryCoverage } from "@/lib/server/maps/service";
 import { projectForSettings } from "@/lib/server/projects/setup-views";
+import { studyVocabulary } from "@/lib/server/studies/service";
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
 export default async function ProjectSettingsPage({ params }: { params: Promise<{ projectId: string }> }) {
   const [{ projectId }, user] = await Promise.all([params, requireUser()]);
   if (!can(user, "project.edit", projectId)) notFound();
-  const [project, places, coverage, t] = await Promise.all([
+  const [project, places, coverage, t, locale, vocabulary] = await Promise.all([
     projectForSettings(user, projectId),
     getLocale().then((locale) => placeOptions(locale, "id")),
     boundaryCoverage(user, projectId),
     getTranslations("setup"),
+    getLocale(),
+    studyVocabulary(),
   ]);
   if (!project) notFound();
   return (
@@ -36,6 +39,7 @@ export default async function ProjectSettingsPage({ params }: { params: Promise<
         <ProjectDetailsForm
           projectId={project.id}
           places={places}
+          themes={vocabulary.themes.map((th) => ({ key: th.key, name: locale === "es" ? th.nameEs : th.nameEn }))}
           details={{
             version: project.version,
             name: project.name,
@@ -50,6 +54,7 @@ export default async function ProjectSettingsPage({ params }: { params: Promise<
             languages: project.languages.join("; "),
             sourceNote: project.sourceNote,
             locationIds: project.locations.map((l) => l.locationId),
+            themes: project.themes.map((th) => th.themeKey),
           }}
         />
         <div>
