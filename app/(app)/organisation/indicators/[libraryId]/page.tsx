@@ -125,6 +125,7 @@ export default async function LibraryIndicatorPage({
               {t("rollupCaption", {
                 asOf: format.dateTime(rolled.asOf.date, { dateStyle: "medium", timeZone: "UTC" }),
               })}
+              {filters.by === "theme" && <> {t("themeOverlapNote")}</>}
             </caption>
             <thead>
               <tr>
