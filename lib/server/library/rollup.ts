@@ -25,6 +25,7 @@ import { allOf, readableProjectsWhere } from "@/lib/server/access/scoped-list";
 import { rollupNeed } from "@/lib/server/population/coverage";
 import { projectSummary, ViewLoads } from "@/lib/server/summary/service";
 import { listRegions } from "./regions";
+import { type LinkFigures, linkFigures, regionsKey } from "./series-cache";
 
 export type RollupOptions = { by: GroupBy; year: number | null; asOf?: AsOf };
 
@@ -70,12 +71,43 @@ type Link = {
   indicatorId: string;
   indicator: {
     timeRule: "NON_CUMULATIVE" | "CUMULATIVE";
-    project: { id: string; code: string; name: string; donor: string; themes: { themeKey: string }[] };
+    project: {
+      id: string;
+      code: string;
+      name: string;
+      donor: string;
+      dataVersion: number;
+      themes: { themeKey: string }[];
+    };
   };
 };
 
+/** One project's series of the linked indicator: its figures (kept per data version) with its current names. */
+async function seriesOf(principal: Principal, link: Link, asOf: AsOf, regionOf: Map<string, string>, regions: string) {
+  const { project } = link.indicator;
+  const key = { indicatorId: link.indicatorId, dataVersion: project.dataVersion, asOf, regions };
+  const figures = await linkFigures(key, () => figuresOf(principal, link, asOf, regionOf));
+  if (!figures) return null;
+  const series: ProjectSeries = {
+    projectId: project.id,
+    code: project.code,
+    name: project.name,
+    donor: project.donor,
+    themes: project.themes.map((t) => t.themeKey),
+    timeRule: link.indicator.timeRule,
+    values: figures.values,
+    targets: figures.targets,
+  };
+  return { series, countryNames: figures.countryNames };
+}
+
 /** One project's figures of the linked indicator at its working places: per period, and its life targets. */
-async function seriesOf(principal: Principal, link: Link, asOf: AsOf, regionOf: Map<string, string>) {
+async function figuresOf(
+  principal: Principal,
+  link: Link,
+  asOf: AsOf,
+  regionOf: Map<string, string>,
+): Promise<LinkFigures | null> {
   const { project } = link.indicator;
   const loads = new ViewLoads();
   const ask = { indicatorId: link.indicatorId, asOf, depth: "places" as const, loads };
@@ -121,17 +153,7 @@ async function seriesOf(principal: Principal, link: Link, asOf: AsOf, regionOf: 
         end: r.time.endDate,
       })),
   ];
-  const series: ProjectSeries = {
-    projectId: project.id,
-    code: project.code,
-    name: project.name,
-    donor: project.donor,
-    themes: project.themes.map((t) => t.themeKey),
-    timeRule: link.indicator.timeRule,
-    values,
-    targets,
-  };
-  return { series, countryNames: [...places.values()].map((p) => [p.country, p.countryName] as const) };
+  return { values, targets, countryNames: [...places.values()].map((p) => [p.country, p.countryName] as const) };
 }
 
 /**
@@ -159,7 +181,14 @@ export async function libraryRollup(principal: Principal, libraryIndicatorId: st
           unit: true,
           timeRule: true,
           project: {
-            select: { id: true, code: true, name: true, donor: true, themes: { select: { themeKey: true } } },
+            select: {
+              id: true,
+              code: true,
+              name: true,
+              donor: true,
+              dataVersion: true,
+              themes: { select: { themeKey: true } },
+            },
           },
         },
       },
@@ -175,9 +204,10 @@ export async function libraryRollup(principal: Principal, libraryIndicatorId: st
     .map((l) => ({ projectCode: l.indicator.project.code, indicatorCode: l.indicator.code }));
   const regions = await listRegions();
   const regionOf = new Map(regions.flatMap((r) => r.countries.map((c) => [c, r.key] as const)));
-  const found = (await Promise.all(links.map((link) => seriesOf(principal, link, asOf, regionOf)))).filter(
-    (s) => s !== null,
-  );
+  const regionsSignature = regionsKey(regionOf);
+  const found = (
+    await Promise.all(links.map((link) => seriesOf(principal, link, asOf, regionOf, regionsSignature)))
+  ).filter((s) => s !== null);
   const series = found.map((f) => f.series);
   const years = yearWindows(series);
   const window =

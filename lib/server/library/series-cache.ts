@@ -1,0 +1,48 @@
+// A project's figures for one linked indicator, as the roll-up reads them (values and targets per place
+// and period), kept per (indicator, project data version, as-of day, the organisation's regions). Making
+// them asks the project's summary once per period; a roll-up over hundreds of projects would otherwise
+// ask thousands of summaries on every view, more than the summary cache holds. The data version moves
+// in the same transaction as any approved value, target or logframe change (lib/server/summary/cache.ts),
+// so an entry is only ever served for the figures it was made from. Names, donors and themes are not
+// kept here: the roll-up takes them fresh from its own query.
+import "server-only";
+import { createHash } from "node:crypto";
+import type { AsOf } from "@/lib/domain/as-of";
+import type { RollupTarget, RollupValue } from "@/lib/domain/rollup";
+import { LruCache } from "@/lib/platform/ops/lru-cache";
+
+export type LinkFigures = {
+  values: RollupValue[];
+  targets: RollupTarget[];
+  countryNames: (readonly [string, string])[];
+};
+
+// A few library indicators over a large portfolio: each entry is one project's figures of one indicator.
+const kept = new LruCache<LinkFigures | null>(5000);
+const inFlight = new Map<string, Promise<LinkFigures | null>>();
+
+/** The regions' part of the key: a country moved to another region changes the places' groups. */
+export function regionsKey(regionOf: Map<string, string>): string {
+  const pairs = [...regionOf].sort(([a], [b]) => a.localeCompare(b));
+  return createHash("sha1").update(JSON.stringify(pairs)).digest("base64url");
+}
+
+/** The figures of `key`, made once per key (concurrent views of a fresh version wait for one computation). */
+export function linkFigures(
+  key: { indicatorId: string; dataVersion: number; asOf: AsOf; regions: string },
+  make: () => Promise<LinkFigures | null>,
+): Promise<LinkFigures | null> {
+  const id = `${key.indicatorId}@${key.dataVersion}@${key.asOf.toKey()}@${key.regions}`;
+  const hit = kept.get(id);
+  if (hit !== undefined) return Promise.resolve(hit);
+  const running = inFlight.get(id);
+  if (running) return running;
+  const started = make()
+    .then((figures) => {
+      kept.set(id, figures);
+      return figures;
+    })
+    .finally(() => inFlight.delete(id));
+  inFlight.set(id, started);
+  return started;
+}
