@@ -181,35 +181,36 @@ function targetsIn(rule: RollupRule, series: ProjectSeries, window: Window): Rol
   );
 }
 
-/** Whether two places may hold the same people: the same place, or one inside the other. */
-const sharesPlace = (a: RollupPlace, b: RollupPlace) =>
-  a.placeId === b.placeId || a.ancestorIds.includes(b.placeId) || b.ancestorIds.includes(a.placeId);
-
 function overlapOf(
   rule: RollupRule,
   parts: { contribution: Contribution; places: RollupPlace[] }[],
   sum: number | null,
 ): Overlap | null {
-  // Groups of projects joined by shared places: a union-find over the parts.
+  // Groups of projects joined by shared places (places that may hold the same people): a union-find over
+  // the parts. Two parts share a place when one's place is the other's or lies inside it; found through an index of which parts report
+  // each place, so the work grows with the places, not with the pairs of parts (hundreds of projects).
   const parent = parts.map((_, i) => i);
   const root = (i: number): number => (parent[i] === i ? i : root(parent[i]!));
   const shared = new Map<number, Set<string>>();
   const sharedOf = (i: number) => shared.get(i) ?? new Set<string>();
-  for (let i = 0; i < parts.length; i++)
-    for (let j = i + 1; j < parts.length; j++) {
-      const [pi, pj] = [parts[i]!.places, parts[j]!.places];
-      const common = [
-        ...pi.filter((a) => pj.some((b) => sharesPlace(a, b))),
-        ...pj.filter((b) => pi.some((a) => sharesPlace(a, b))),
-      ];
-      if (!common.length) continue;
-      const [ri, rj] = [root(i), root(j)];
-      const places = new Set([...sharedOf(ri), ...sharedOf(rj), ...common.map((p) => p.placeId)]);
-      const top = Math.min(ri, rj);
-      parent[ri] = top;
-      parent[rj] = top;
-      shared.set(top, places);
-    }
+  const join = (i: number, j: number, placeIds: string[]) => {
+    const [ri, rj] = [root(i), root(j)];
+    const top = Math.min(ri, rj);
+    const places = new Set([...sharedOf(ri), ...sharedOf(rj), ...placeIds]);
+    parent[ri] = top;
+    parent[rj] = top;
+    shared.set(top, places);
+  };
+  const placesOfPart = parts.map((part) => [...new Map(part.places.map((p) => [p.placeId, p])).values()]);
+  const reportedBy = new Map<string, number[]>();
+  placesOfPart.forEach((places, i) => {
+    for (const p of places) reportedBy.set(p.placeId, [...(reportedBy.get(p.placeId) ?? []), i]);
+  });
+  placesOfPart.forEach((places, i) => {
+    for (const place of places)
+      for (const around of [place.placeId, ...place.ancestorIds])
+        for (const j of reportedBy.get(around) ?? []) if (j !== i) join(i, j, [place.placeId, around]);
+  });
   const members = new Map<number, Contribution[]>();
   parts.forEach((p, i) => {
     members.set(root(i), [...(members.get(root(i)) ?? []), p.contribution]);
