@@ -22,7 +22,6 @@ import {
   uploadEvidenceContract,
 } from "./evidence";
 import { iatiExportContract, projectReportPdfContract, trackingCsvContract, trackingXlsxContract } from "./exports";
-import { libraryRollupCsvContract, libraryRollupPdfContract, libraryRollupXlsxContract } from "./library-exports";
 import {
   createLibraryIndicatorContract,
   getLibraryIndicatorContract,
@@ -31,6 +30,7 @@ import {
   listLibraryContract,
   unlinkIndicatorContract,
 } from "./library";
+import { libraryRollupCsvContract, libraryRollupPdfContract, libraryRollupXlsxContract } from "./library-exports";
 import {
   copyProjectContract,
   createIndicatorContract,
