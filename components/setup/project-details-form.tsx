@@ -74,6 +74,8 @@ export function ProjectDetailsForm({
       />
       <fieldset aria-describedby={error("themes") ? "pd-themes-error" : undefined}>
         <legend>{t("themes")}</legend>
+        {/* Says the themes were offered: a form without them (an older page) leaves the project's themes as they are. */}
+        <input type="hidden" name="themesShown" value="1" />
         {themes.map((theme) => (
           <label key={theme.key} style={{ display: "block" }}>
             <input

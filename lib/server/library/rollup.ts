@@ -107,13 +107,14 @@ async function figuresOf(
   link: Link,
   asOf: AsOf,
   regionOf: Map<string, string>,
-): Promise<LinkFigures | null> {
+): Promise<{ figures: LinkFigures | null; versions: (number | null)[] }> {
   const { project } = link.indicator;
   const loads = new ViewLoads();
   const ask = { indicatorId: link.indicatorId, asOf, depth: "places" as const, loads };
   const whole = await projectSummary(principal, project.id, ask);
   const indicator = whole?.indicators.find((i) => i.indicator.id === link.indicatorId);
-  if (!whole || !indicator) return null;
+  if (!whole || !indicator) return { figures: null, versions: [] };
+  const versions: (number | null)[] = [whole.version];
   const rowsOf = (summary: typeof indicator) =>
     regionRows(summary).map((row) => ({ placeId: row.ownValuesOf ?? row.id, figure: row }));
   const lifeRows = rowsOf(indicator).filter((r) => r.figure.target !== null);
@@ -121,6 +122,7 @@ async function figuresOf(
   const perPeriod = await Promise.all(
     periods.map(async (time) => {
       const summary = await projectSummary(principal, project.id, { ...ask, timeId: time.id });
+      versions.push(summary?.version ?? null);
       const figures = summary?.indicators.find((i) => i.indicator.id === link.indicatorId);
       return figures ? rowsOf(figures).map((r) => ({ ...r, time })) : [];
     }),
@@ -153,7 +155,8 @@ async function figuresOf(
         end: r.time.endDate,
       })),
   ];
-  return { values, targets, countryNames: [...places.values()].map((p) => [p.country, p.countryName] as const) };
+  const countryNames = [...places.values()].map((p) => [p.country, p.countryName] as const);
+  return { figures: { values, targets, countryNames }, versions };
 }
 
 /**

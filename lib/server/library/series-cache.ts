@@ -3,8 +3,10 @@
 // them asks the project's summary once per period; a roll-up over hundreds of projects would otherwise
 // ask thousands of summaries on every view, more than the summary cache holds. The data version moves
 // in the same transaction as any approved value, target or logframe change (lib/server/summary/cache.ts),
-// so an entry is only ever served for the figures it was made from. Names, donors and themes are not
-// kept here: the roll-up takes them fresh from its own query.
+// so figures are kept only when every summary they were made from was computed at the key's version (a
+// replica behind the primary, or an approval in between, would otherwise file older figures under a newer
+// version), and never "no figures" (the caller may have lost access in between). Names, donors and
+// themes are not kept here: the roll-up takes them fresh from its own query.
 import "server-only";
 import { createHash } from "node:crypto";
 import type { AsOf } from "@/lib/domain/as-of";
@@ -17,8 +19,9 @@ export type LinkFigures = {
   countryNames: (readonly [string, string])[];
 };
 
-// A few library indicators over a large portfolio: each entry is one project's figures of one indicator.
-const kept = new LruCache<LinkFigures | null>(5000);
+// Weighed by their rows (a value or target at a place and period), so as-of days asked in the past cannot
+// fill the memory: half a million rows is a few library indicators over thousands of projects.
+const kept = new LruCache<LinkFigures>(500_000, (f) => f.values.length + f.targets.length);
 const inFlight = new Map<string, Promise<LinkFigures | null>>();
 
 /** The regions' part of the key: a country moved to another region changes the places' groups. */
@@ -27,10 +30,13 @@ export function regionsKey(regionOf: Map<string, string>): string {
   return createHash("sha1").update(JSON.stringify(pairs)).digest("base64url");
 }
 
-/** The figures of `key`, made once per key (concurrent views of a fresh version wait for one computation). */
+/**
+ * The figures of `key`, made once per key (concurrent views of a fresh version wait for one computation).
+ * `make` tells the data versions of the summaries it read (null for one it could not read).
+ */
 export function linkFigures(
   key: { indicatorId: string; dataVersion: number; asOf: AsOf; regions: string },
-  make: () => Promise<LinkFigures | null>,
+  make: () => Promise<{ figures: LinkFigures | null; versions: (number | null)[] }>,
 ): Promise<LinkFigures | null> {
   const id = `${key.indicatorId}@${key.dataVersion}@${key.asOf.toKey()}@${key.regions}`;
   const hit = kept.get(id);
@@ -38,8 +44,9 @@ export function linkFigures(
   const running = inFlight.get(id);
   if (running) return running;
   const started = make()
-    .then((figures) => {
-      kept.set(id, figures);
+    .then(({ figures, versions }) => {
+      const exact = versions.length > 0 && versions.every((v) => v === key.dataVersion);
+      if (figures && exact) kept.set(id, figures);
       return figures;
     })
     .finally(() => inFlight.delete(id));

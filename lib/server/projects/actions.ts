@@ -135,7 +135,7 @@ export async function projectDetailsAction(
       ...(Object.fromEntries(form) as Record<string, string>),
       version: String(form.get("version")),
       locationIds: list(form, "locationIds"),
-      themes: list(form, "themes"),
+      ...(form.has("themesShown") ? { themes: list(form, "themes") } : {}),
     } as never);
     refresh(projectId);
   });
