@@ -220,7 +220,10 @@ export async function writeLink(
     select: { indicator: { select: { code: true } } },
   });
   const fields = problems.map((p) => ({ field: `body.${p.field}`, code: p.code }));
-  if (other) fields.push({ field: "body.libraryIndicatorId", code: "alreadyLinkedInProject" });
+  // The link check's own reason against this choice (a measure or unit that differs, an archived one)
+  // comes first: it holds whatever else the project links.
+  const choiceRefused = problems.some((p) => p.field === "libraryIndicatorId" || p.field === "indicatorId");
+  if (other && !choiceRefused) fields.push({ field: "body.libraryIndicatorId", code: "alreadyLinkedInProject" });
   const detail = (code: string) => `Indicator ${code} of this project already reports ${library.code}`;
   if (fields.length)
     throw new DomainError("validation", { detail: other ? detail(other.indicator.code) : undefined, fields });
