@@ -4,9 +4,20 @@ import type { Figure, Measure, ResultPartial, TimeRule } from "./types";
 
 const noData: Figure = { value: null, numerator: null, denominator: null, sampleSize: null, resultCount: 0 };
 
-function sum(values: (number | null)[]): number | null {
-  const present = values.filter((v): v is number => v !== null);
-  return present.length ? present.reduce((a, b) => a + b, 0) : null;
+type Summed = "value" | "numerator" | "denominator" | "weightedValue" | "weight" | "weightSquares" | "sampleSize";
+
+/** The sum of one column over the partials that have it, in order; null when none has it (no data is never zero). */
+function sum(partials: ResultPartial[], column: Summed): number | null {
+  let total = 0;
+  let any = false;
+  for (const p of partials) {
+    const v = p[column];
+    if (v !== null) {
+      total += v;
+      any = true;
+    }
+  }
+  return any ? total : null;
 }
 
 /** Percentage from counts; undefined (null) for a zero denominator. */
@@ -37,20 +48,20 @@ export function combine(measure: Measure, partials: ResultPartial[]): Figure {
   const aggregation = measureTable[measure].aggregation;
   const resultCount = count(partials);
   if (aggregation === "none" || partials.length === 0) return { ...noData, resultCount };
-  const weight = sum(partials.map((p) => p.weight));
-  const squares = sum(partials.map((p) => p.weightSquares));
+  const weight = sum(partials, "weight");
+  const squares = sum(partials, "weightSquares");
   // Kish's effective n of all the rows pooled, (Σw)² / Σw²: without weights, (Σn)² / Σn = Σn exactly.
-  const sampleSize = weight !== null && squares ? (weight * weight) / squares : sum(partials.map((p) => p.sampleSize));
+  const sampleSize = weight !== null && squares ? (weight * weight) / squares : sum(partials, "sampleSize");
   switch (aggregation) {
     case "sum":
-      return { ...noData, value: sum(partials.map((p) => p.value)), sampleSize, resultCount };
+      return { ...noData, value: sum(partials, "value"), sampleSize, resultCount };
     case "ratioOfSums": {
-      const numerator = sum(partials.map((p) => p.numerator));
-      const denominator = sum(partials.map((p) => p.denominator));
+      const numerator = sum(partials, "numerator");
+      const denominator = sum(partials, "denominator");
       return { value: percent(numerator, denominator), numerator, denominator, sampleSize, resultCount };
     }
     case "weightedMean": {
-      const weighted = sum(partials.map((p) => p.weightedValue));
+      const weighted = sum(partials, "weightedValue");
       const value = weighted === null || !weight ? null : weighted / weight;
       return { ...noData, value, sampleSize, resultCount };
     }

@@ -15,3 +15,22 @@ export function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[
 export function unique(values: string[]): string[] {
   return [...new Set(values)].sort();
 }
+
+/**
+ * A value per pair of keys (a place and an option), each worked out once: a look-up builds no string.
+ * `make` may itself look up other pairs.
+ */
+export function pairCache<A, B, V>(): (a: A, b: B, make: () => V) => V {
+  const byFirst = new Map<A, Map<B, V>>();
+  return (a, b, make) => {
+    let bySecond = byFirst.get(a);
+    if (!bySecond) {
+      bySecond = new Map();
+      byFirst.set(a, bySecond);
+    }
+    if (bySecond.has(b)) return bySecond.get(b) as V;
+    const value = make();
+    bySecond.set(b, value);
+    return value;
+  };
+}

@@ -6,12 +6,12 @@
 import { isRatio, isText, measureTable } from "@/lib/domain/measures";
 import type { OptionPartial } from "./composition";
 import { changeBetweenRounds } from "./confidence";
-import { earlierDay, hasEnded, hasStarted, startOfDay } from "./days";
-import { groupBy } from "./lists";
+import { earlierDay, hasEnded, hasStarted, isoDay, startOfDay } from "./days";
+import { pairCache } from "./lists";
 import { defaultThresholds } from "./schedule";
-import { type Frame, figureAt } from "./summary-figures";
+import { type Cells, type Frame, figureAt, type SummaryMemo } from "./summary-figures";
 import { placeTree } from "./summary-places";
-import { newTargetMemo, targetLookup, targetWarnings } from "./summary-targets";
+import { targetLookup, targetWarnings } from "./summary-targets";
 import type {
   FigureSummary,
   IndicatorDefinition,
@@ -21,7 +21,6 @@ import type {
   SummaryContext,
   SummaryTarget,
   SummaryTime,
-  TargetMemo,
   Warning,
 } from "./summary-types";
 import { baselineValue } from "./targets";
@@ -39,10 +38,10 @@ export function summarizeIndicator(
   targets: SummaryTarget[],
   ctx: SummaryContext,
   narratives: Narrative[] = [],
-  /** Internal: the lookups the trajectory's nested calls share with the call that makes them. */
-  memo: TargetMemo = newTargetMemo(),
+  /** Internal: what the trajectory's nested calls share with the call that makes them. */
+  memo: SummaryMemo = summaryMemo(def, targets, ctx),
 ): IndicatorSummary {
-  const frame = frameOf(def, partials, targets, ctx, memo);
+  const frame = frameOf(memo, partials, ctx);
   const root: Scope = { locationId: ctx.rootLocationId, optionId: null, timeId: ctx.rootTimeId ?? undefined };
   const overall = figureAt(frame, root);
   const indicator = {
@@ -60,11 +59,8 @@ export function summarizeIndicator(
   const nothingMore = { byLocation: [], byTime: [], byDimension: [], narratives: [], targetText: null, warnings: [] };
   if (depth === "overall") return { indicator, depth, overall, ...nothingMore };
 
-  const counted = [...frame.countedByCell.values()].flat();
   /** Places with sub-places that also have values of their own (a country-wide figure beside its regions). */
-  const withOwnValues = new Set(
-    counted.map((p) => p.locationId).filter((id) => frame.places.childrenOf(id).length > 0),
-  );
+  const withOwnValues = new Set(frame.valuedPlaces().filter((id) => frame.places.childrenOf(id).length > 0));
   const inScope = new Set(frame.places.placesUnder(ctx.rootLocationId));
   const byLocation = ctx.locations
     .filter((l) => inScope.has(l.id))
@@ -95,14 +91,21 @@ export function summarizeIndicator(
   const byTime = timeline(frame, root, (at, withPartials) =>
     summarizeIndicator(
       def,
-      withPartials ? partials : [],
+      withPartials ? partials : noPartials,
       targets,
       { ...ctx, asOf: at, rootTimeId: null, depth: "overall" },
       [],
       memo,
     ),
   );
-  const byDimension = def.dimensions.map((d) => dimensionBreakdown(frame, root, overall, d, rows));
+  // Each row's total, as the places show it: every disaggregation compares its options with it (rule 8).
+  const placeFigures = new Map(byLocation.map((l) => [l.id, l]));
+  const totals = rows.map(({ locationId, unassigned }) => {
+    const place = placeFigures.get(locationId);
+    const known = unassigned ? place?.unassigned : place;
+    return known ?? figureAt(frame, { ...root, locationId, own: unassigned });
+  });
+  const byDimension = def.dimensions.map((d) => dimensionBreakdown(frame, root, overall, d, rows, totals));
   const warnings: Warning[] = [...byDimension.flatMap((d) => d.warnings), ...warningsOfTargets];
   return {
     indicator,
@@ -117,41 +120,77 @@ export function summarizeIndicator(
   };
 }
 
-/** The lookups every figure of one summary shares, built once. */
-function frameOf(
-  def: IndicatorDefinition,
-  partials: OptionPartial[],
-  targets: SummaryTarget[],
-  ctx: SummaryContext,
-  memo: TargetMemo,
-): Frame {
-  const asOf = startOfDay(ctx.asOf);
+const noPartials: OptionPartial[] = [];
+
+/** What every summary of one indicator shares whatever its as-of date, built once (see SummaryMemo). */
+function summaryMemo(def: IndicatorDefinition, targets: SummaryTarget[], ctx: SummaryContext): SummaryMemo {
   const timeById = new Map(ctx.times.map((t) => [t.id, t]));
-  // Values belong to their period or round: they count once it has started (rule 10).
-  const started = (timeId: string) => {
-    const time = timeById.get(timeId);
-    return time !== undefined && hasStarted(time.startDate, asOf);
-  };
   const periods = ctx.times.filter((t) => t.kind === "period").sort(byEnd);
-  const places = placeTree(ctx.locations, memo.subtrees);
+  const places = placeTree(ctx.locations);
+  const cells = new WeakMap<OptionPartial[], Cells>();
+  const cellsOf = (partials: OptionPartial[]): Cells => {
+    const known = cells.get(partials);
+    if (known) return known;
+    const found: Cells = new Map();
+    for (const p of partials) {
+      if (!timeById.has(p.timeId)) continue;
+      let byOption = found.get(p.locationId);
+      if (!byOption) {
+        byOption = new Map();
+        found.set(p.locationId, byOption);
+      }
+      const cell = byOption.get(p.optionId);
+      if (cell) cell.push(p);
+      else byOption.set(p.optionId, [p]);
+    }
+    cells.set(partials, found);
+    return found;
+  };
   return {
     def,
-    ctx,
-    asOf,
     thresholds: ctx.project.thresholds ?? defaultThresholds,
     baseline: baselineValue(def.measure, def.baseline),
     survey: def.source === "SURVEY",
     timeById,
     periods,
     rounds: ctx.times.filter((t) => t.kind === "round").sort(byEnd),
-    started,
-    ended: (time) => hasEnded(time.endDate, asOf),
-    countedByCell: groupBy(
-      partials.filter((p) => started(p.timeId)),
-      (p) => `${p.locationId}|${p.optionId}`,
-    ),
     places,
-    targets: targetLookup(def, targets, periods, places, memo),
+    targets: targetLookup(def, targets, periods, places),
+    cellsOf,
+  };
+}
+
+/** The memo as of the view's day: which periods and rounds have started and ended, and what counts. */
+function frameOf(memo: SummaryMemo, partials: OptionPartial[], ctx: SummaryContext): Frame {
+  const asOf = startOfDay(ctx.asOf);
+  const times = [...memo.timeById.values()];
+  // Values belong to their period or round: they count once it has started (rule 10).
+  const startedIds = new Set(times.filter((t) => hasStarted(t.startDate, asOf)).map((t) => t.id));
+  const endedIds = new Set(times.filter((t) => hasEnded(t.endDate, asOf)).map((t) => t.id));
+  const started = (timeId: string) => startedIds.has(timeId);
+  const cells = memo.cellsOf(partials);
+  const allStarted = startedIds.size === times.length;
+  const countedCells = pairCache<string, string | null, OptionPartial[]>();
+  const cellOf = (locationId: string, optionId: string | null) => cells.get(locationId)?.get(optionId) ?? noPartials;
+  const counted = allStarted
+    ? cellOf
+    : (locationId: string, optionId: string | null) =>
+        countedCells(locationId, optionId, () => cellOf(locationId, optionId).filter((p) => started(p.timeId)));
+  const endedPeriods = memo.periods.filter((t) => endedIds.has(t.id));
+  return {
+    ...memo,
+    ctx,
+    asOf,
+    asOfDay: isoDay(asOf),
+    started,
+    ended: (time) => endedIds.has(time.id),
+    endedPeriods,
+    endedPeriodIds: new Set(endedPeriods.map((t) => t.id)),
+    counted,
+    valuedPlaces: () =>
+      [...cells].flatMap(([locationId, byOption]) =>
+        [...byOption.keys()].some((optionId) => counted(locationId, optionId).length > 0) ? [locationId] : [],
+      ),
   };
 }
 
@@ -203,6 +242,8 @@ function dimensionBreakdown(
   overall: FigureSummary,
   d: IndicatorDefinition["dimensions"][number],
   rows: PlaceRow[],
+  /** Each row's total figure, in the order of `rows`. */
+  totals: Counted[],
 ): { breakdown: IndicatorSummary["byDimension"][number]; warnings: Warning[] } {
   const { measure } = frame.def;
   const options = d.options.map((o) => ({
@@ -216,19 +257,13 @@ function dimensionBreakdown(
     }),
   }));
   const notReported = gap(measure, overall, options);
-  const notReportedByLocation = rows.map(({ locationId, unassigned }) => ({
+  const notReportedByLocation = rows.map(({ locationId, unassigned }, i) => ({
     locationId,
     unassigned,
     value: gap(
       measure,
-      figureAt(frame, { ...root, locationId, own: unassigned }),
-      options.map(
-        (o) =>
-          o.byLocation.find((l) => l.locationId === locationId && l.unassigned === unassigned) ?? {
-            actual: null,
-            denominator: null,
-          },
-      ),
+      totals[i] ?? { actual: null, denominator: null },
+      options.map((o) => o.byLocation[i] ?? { actual: null, denominator: null }),
     ),
   }));
   const warnings: Warning[] = [];

@@ -5,9 +5,8 @@ import { isRatio, isText, measureTable } from "@/lib/domain/measures";
 import { actual, applyTimeRule, combine } from "./aggregate";
 import type { OptionPartial } from "./composition";
 import { wilsonInterval } from "./confidence";
-import { isoDay } from "./days";
 import { unique } from "./lists";
-import { type Dated, expectedToDate, status, type Thresholds } from "./schedule";
+import { expectedToDate, status, type Thresholds } from "./schedule";
 import type { PlaceTree } from "./summary-places";
 import { noLifeTarget, present, type TargetLookup } from "./summary-targets";
 import type {
@@ -18,38 +17,59 @@ import type {
   SummaryContext,
   SummaryTime,
 } from "./summary-types";
-import { achievement, type CombinedTarget } from "./targets";
+import { achievement } from "./targets";
 import type { Figure } from "./types";
 
-/** What every figure of one summary shares: the indicator, the view and the lookups built once. */
-export type Frame = {
+/**
+ * What an indicator's summary works out once and shares with the trajectory's nested summaries as of
+ * each period's end (the same definition, targets, places, times and values): none of it depends on
+ * the as-of date.
+ */
+export type SummaryMemo = {
   def: IndicatorDefinition;
-  ctx: SummaryContext;
-  /** The start of the as-of day (rule 10). */
-  asOf: Date;
   thresholds: Thresholds;
   baseline: number | null;
   survey: boolean;
   timeById: Map<string, SummaryTime>;
   periods: SummaryTime[];
   rounds: SummaryTime[];
+  places: PlaceTree;
+  targets: TargetLookup;
+  /** The partials of known periods and rounds per place and option (null: total), in their order. */
+  cellsOf: (partials: OptionPartial[]) => Cells;
+};
+
+export type Cells = Map<string, Map<string | null, OptionPartial[]>>;
+
+/** What every figure of one summary shares: the memo, the view and what its as-of date settles. */
+export type Frame = SummaryMemo & {
+  ctx: SummaryContext;
+  /** The start of the as-of day (rule 10). */
+  asOf: Date;
+  /** The as-of day as YYYY-MM-DD, for explanations. */
+  asOfDay: string;
   /** Whether a period or round has started by the as-of date: its values count from then (rule 10). */
   started: (timeId: string) => boolean;
   /** Whether a period or round has ended by the as-of date (rule 10). */
   ended: (time: SummaryTime) => boolean;
-  /** The counted partial sums (of started periods and rounds) per place and option. */
-  countedByCell: Map<string, OptionPartial[]>;
-  places: PlaceTree;
-  targets: TargetLookup;
+  /** The periods ended by the as-of date, in order, and their ids. */
+  endedPeriods: SummaryTime[];
+  endedPeriodIds: Set<string>;
+  /** The counted partial sums (of started periods and rounds) of a place and option. */
+  counted: (locationId: string, optionId: string | null) => OptionPartial[];
+  /** The places with counted values (any option's). */
+  valuedPlaces: () => string[];
 };
 
 /** The figure at a scope: its places' values (rule 11), for one time, or over time by the indicator's source. */
 export function figureAt(frame: Frame, scope: Scope): FigureSummary {
   const places =
     scope.own && scope.locationId !== null ? [scope.locationId] : frame.places.placesUnder(scope.locationId);
-  const mine = places
-    .flatMap((locationId) => frame.countedByCell.get(`${locationId}|${scope.optionId}`) ?? [])
-    .filter((p) => !scope.timeId || p.timeId === scope.timeId);
+  const mine: OptionPartial[] = [];
+  for (const locationId of places) {
+    for (const p of frame.counted(locationId, scope.optionId))
+      if (!scope.timeId || p.timeId === scope.timeId) mine.push(p);
+  }
   // A place's own values carry no target of their own: the place's targets cover its sub-places too.
   const targetScope = scope.own ? null : scope;
   if (scope.timeId) return singleTimeFigure(frame, targetScope, scope.timeId, mine);
@@ -65,11 +85,7 @@ function monitoringFigure(frame: Frame, scope: Scope | null, mine: OptionPartial
   const { measure, timeRule } = frame.def;
   const figure = actual(measure, timeRule, mine);
   const life = scope ? frame.targets.lifeTarget(scope) : noLifeTarget;
-  const periodTargets = scope
-    ? frame.periods
-        .map((p) => ({ endDate: p.endDate, value: frame.targets.timeTarget(scope, p) }))
-        .filter((t): t is Dated<CombinedTarget> => present(t.value))
-    : [];
+  const periodTargets = scope ? frame.targets.periodTargets(scope) : [];
   const expected = isText(measure)
     ? null
     : expectedToDate({
@@ -82,10 +98,9 @@ function monitoringFigure(frame: Frame, scope: Scope | null, mine: OptionPartial
         asOf: frame.asOf,
       });
   const used = applyTimeRule(timeRule, mine);
-  const comparedPeriods = expected?.source === "endedPeriodTargets" ? frame.periods.filter(frame.ended) : null;
-  const comparedIds = comparedPeriods ? new Set(comparedPeriods.map((t) => t.id)) : null;
-  const comparedPartials = comparedIds ? mine.filter((p) => comparedIds.has(p.timeId)) : mine;
-  const compared = comparedPeriods ? actual(measure, timeRule, comparedPartials) : figure;
+  const comparesEnded = expected?.source === "endedPeriodTargets";
+  const comparedPartials = comparesEnded ? mine.filter((p) => frame.endedPeriodIds.has(p.timeId)) : mine;
+  const compared = comparesEnded ? actual(measure, timeRule, comparedPartials) : figure;
   return explainedFigure(frame, figure, used, life.target?.value ?? null, expected?.value ?? null, {
     time: timeRule === "CUMULATIVE" ? "latestPerLocation" : "sumOfPeriods",
     target: life.source,
@@ -191,7 +206,7 @@ function explainedFigure(
       denominator: figure.denominator,
       sampleSize: figure.sampleSize,
       statuses: frame.ctx.statuses,
-      asOf: isoDay(frame.asOf),
+      asOf: frame.asOfDay,
       target: how.target,
       expected: how.expected,
       roundId: how.roundId,

@@ -12,8 +12,10 @@ export type PlaceTree = {
   leavesUnder: (id: string | null) => string[];
 };
 
-/** `subtrees` is shared with the trajectory's nested summaries (see TargetMemo). */
-export function placeTree(locations: SummaryLocation[], subtrees: Map<string | null, string[]>): PlaceTree {
+/** Built once per summary and shared with the trajectory's nested summaries (see SummaryMemo). */
+export function placeTree(locations: SummaryLocation[]): PlaceTree {
+  const subtrees = new Map<string | null, string[]>();
+  const leaves = new Map<string | null, string[]>();
   const inProject = new Set(locations.map((l) => l.id));
   const parentOf = (l: SummaryLocation) => (l.parentId && inProject.has(l.parentId) ? l.parentId : null);
   const children = groupBy(locations, (l) => String(parentOf(l)));
@@ -25,6 +27,12 @@ export function placeTree(locations: SummaryLocation[], subtrees: Map<string | n
     subtrees.set(id, found);
     return found;
   };
-  const leavesUnder = (id: string | null) => placesUnder(id).filter((p) => childrenOf(p).length === 0);
+  const leavesUnder = (id: string | null): string[] => {
+    const known = leaves.get(id);
+    if (known) return known;
+    const found = placesUnder(id).filter((p) => childrenOf(p).length === 0);
+    leaves.set(id, found);
+    return found;
+  };
   return { parentOf, childrenOf, placesUnder, leavesUnder };
 }

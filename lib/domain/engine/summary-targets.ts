@@ -2,17 +2,12 @@
 // explicit one, else derived from the period targets, else combined from the sub-places. Also the
 // warnings about targets that do not fit together.
 import { addsUp, isRatio } from "@/lib/domain/measures";
-import { groupBy, unique } from "./lists";
+import { groupBy, pairCache, unique } from "./lists";
+import type { Dated } from "./schedule";
 import type { PlaceTree } from "./summary-places";
-import type { LifeTarget, Scope, SummaryTarget, SummaryTime, TargetMemo, Warning } from "./summary-types";
+import type { LifeTarget, Scope, SummaryTarget, SummaryTime, Warning } from "./summary-types";
 import { type CombinedTarget, combineTargets, lifeOfProjectTarget } from "./targets";
 import type { Measure, TimeRule } from "./types";
-
-export const newTargetMemo = (): TargetMemo => ({
-  subtrees: new Map(),
-  timeTargets: new Map(),
-  lifeTargets: new Map(),
-});
 
 export const present = (t: CombinedTarget | null): t is CombinedTarget => t !== null && t.value !== null;
 
@@ -25,6 +20,15 @@ export type TargetLookup = {
   timeTarget: (scope: Scope, time: SummaryTime) => CombinedTarget | null;
   /** Rule 4 at a scope, with where the target came from. */
   lifeTarget: (scope: Scope) => LifeTarget;
+  /** The periods' targets at a scope that are set, in period order (rule 6 works out expected from them). */
+  periodTargets: (scope: Scope) => Dated<CombinedTarget>[];
+};
+
+/** What a scope's targets give, each worked out once per summary (they depend neither on the as-of date nor on values). */
+type ScopeTargets = {
+  byTime: Map<string, CombinedTarget | null>;
+  life?: LifeTarget;
+  periods?: Dated<CombinedTarget>[];
 };
 
 const targetKey = (
@@ -34,23 +38,28 @@ const targetKey = (
   roundId: string | null,
 ) => `${locationId}|${optionId}|${periodId}|${roundId}`;
 
+/**
+ * The targets of every scope of a summary, each worked out once and shared with the trajectory's nested
+ * summaries: without it a project with many periods costs periods squared times places.
+ */
 export function targetLookup(
   def: { measure: Measure; timeRule: TimeRule },
   targets: SummaryTarget[],
   periods: SummaryTime[],
   places: PlaceTree,
-  memo: TargetMemo,
 ): TargetLookup {
   const { measure, timeRule } = def;
   // Targets indexed once: each figure looks up its own instead of scanning all.
   const targetIndex = groupBy(targets, (t) => targetKey(t.locationId, t.optionId, t.periodId, t.roundId));
   const explicitTargets = (scope: Scope, periodId: string | null, roundId: string | null) =>
     targetIndex.get(targetKey(scope.locationId, scope.optionId, periodId, roundId)) ?? [];
+  const scopes = pairCache<string | null, string | null, ScopeTargets>();
+  const known = (scope: Scope) => scopes(scope.locationId, scope.optionId, () => ({ byTime: new Map() }));
 
   const timeTarget = (scope: Scope, time: SummaryTime): CombinedTarget | null => {
-    const key = `${scope.locationId}|${scope.optionId}|${time.id}`;
-    if (!memo.timeTargets.has(key)) memo.timeTargets.set(key, computeTimeTarget(scope, time));
-    return memo.timeTargets.get(key) ?? null;
+    const { byTime } = known(scope);
+    if (!byTime.has(time.id)) byTime.set(time.id, computeTimeTarget(scope, time));
+    return byTime.get(time.id) ?? null;
   };
   const computeTimeTarget = (scope: Scope, time: SummaryTime): CombinedTarget | null => {
     const rows = explicitTargets(
@@ -69,12 +78,9 @@ export function targetLookup(
   };
 
   const lifeTarget = (scope: Scope): LifeTarget => {
-    const key = `${scope.locationId}|${scope.optionId}`;
-    const known = memo.lifeTargets.get(key);
-    if (known) return known;
-    const found = computeLifeTarget(scope);
-    memo.lifeTargets.set(key, found);
-    return found;
+    const entry = known(scope);
+    entry.life ??= computeLifeTarget(scope);
+    return entry.life;
   };
   const computeLifeTarget = (scope: Scope): LifeTarget => {
     const explicit = explicitTargets(scope, null, null);
@@ -87,7 +93,15 @@ export function targetLookup(
     return combined ? { target: combined, source: "combinedFromLocations" } : noLifeTarget;
   };
 
-  return { explicitTargets, timeTarget, lifeTarget };
+  const periodTargets = (scope: Scope): Dated<CombinedTarget>[] => {
+    const entry = known(scope);
+    entry.periods ??= periods
+      .map((p) => ({ endDate: p.endDate, value: timeTarget(scope, p) }))
+      .filter((t): t is Dated<CombinedTarget> => present(t.value));
+    return entry.periods;
+  };
+
+  return { explicitTargets, timeTarget, lifeTarget, periodTargets };
 }
 
 /** The warnings about a scope's targets: counts that do not add up, shares that cannot be weighted. */

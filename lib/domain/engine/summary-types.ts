@@ -168,15 +168,3 @@ export type IndicatorSummary = {
 export type Scope = { locationId: string | null; optionId: string | null; timeId?: string; own?: boolean };
 
 export type LifeTarget = { target: CombinedTarget | null; source: Explanation["target"] };
-
-/**
- * What an indicator's targets give per place and period depends neither on the as-of date nor on the
- * values, so the trajectory's summaries as of each period's end (nested calls with the same
- * definition, targets, places and times) share these lookups instead of each working them out again:
- * without it a project with many periods costs periods squared times places.
- */
-export type TargetMemo = {
-  subtrees: Map<string | null, string[]>;
-  timeTargets: Map<string, CombinedTarget | null>;
-  lifeTargets: Map<string, LifeTarget>;
-};
