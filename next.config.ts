@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { keptDonorPageRewrite } from "./lib/http/kept-page-request";
 import { actionAllowedOrigins } from "./lib/platform/ops/action-origin";
 import { uploadLimits } from "./lib/platform/upload-limits";
 
@@ -46,7 +47,12 @@ const nextConfig: NextConfig = {
     return {
       // The donor summary is served by a Pages Router route, which may send its own Content-Encoding: the
       // same handler as the App Router route file, its bytes compressed once per ETag (lib/http/encoded-route.ts).
-      beforeFiles: [{ source: "/api/v1/shared/:token/summary", destination: "/api/v1/shared/:token/summary-encoded" }],
+      // A donor page a browser opens, marked by proxy.ts: answered from its kept rendered output
+      // (lib/http/kept-donor-page.ts), but never Next.js's own requests for it (RSC, prefetch).
+      beforeFiles: [
+        { source: "/api/v1/shared/:token/summary", destination: "/api/v1/shared/:token/summary-encoded" },
+        keptDonorPageRewrite,
+      ],
     };
   },
   async headers() {

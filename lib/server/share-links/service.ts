@@ -119,15 +119,20 @@ export type ShareAccess =
 
 /**
  * Opens a donor link: a read-only principal scoped to the link's one project, or why not. Records the
- * use (at most one write a minute) and the first access in the audit trail. The token is looked up by its hash and compared in
+ * use (at most one write a minute) and the first access in the audit trail, unless the view was counted
+ * already (`countView: false`: the kept donor page's render). The token is looked up by its hash and compared in
  * constant time.
  */
-export async function openShareLink(token: string, now = new Date()): Promise<ShareAccess> {
+export async function openShareLink(
+  token: string,
+  now = new Date(),
+  { countView = true }: { countView?: boolean } = {},
+): Promise<ShareAccess> {
   const link = await findShareLink(token);
   if (!link) return { state: "unknown" };
   const state = secretState(link, now);
   if (state !== "active") return { state };
-  await recordUse(link, now);
+  if (countView) await recordUse(link, now);
   return {
     state,
     principal: { kind: "share", linkId: link.id, projectId: link.projectId },

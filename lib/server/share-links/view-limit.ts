@@ -6,6 +6,8 @@ import { allowSyncedRequest } from "@/lib/platform/ops/synced-rate-limit";
 
 /** Set on a donor page's request by proxy.ts when the client is over its limit. */
 export const SHARE_LIMITED_HEADER = "x-share-view-limited";
+/** Set on a donor page's request by proxy.ts when its view was counted already (the kept-page route's render). */
+export const SHARE_VIEW_COUNTED_HEADER = "x-share-view-counted";
 
 /**
  * Whether a client may view a donor link now, where the client's address is known (reported by the

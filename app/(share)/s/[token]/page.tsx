@@ -15,7 +15,7 @@ import type { Locale } from "@/lib/domain/i18n/config";
 import { toSummaryJson } from "@/lib/domain/summary/types";
 import { donorReport, linkReader } from "@/lib/server/share-links/donor-report-view";
 import { openShareLink } from "@/lib/server/share-links/service";
-import { SHARE_LIMITED_HEADER } from "@/lib/server/share-links/view-limit";
+import { SHARE_LIMITED_HEADER, SHARE_VIEW_COUNTED_HEADER } from "@/lib/server/share-links/view-limit";
 import { reportCitations } from "@/lib/server/studies/citations";
 
 type Props = { params: Promise<{ token: string }>; searchParams: Promise<{ asOf?: string | string[] }> };
@@ -26,8 +26,11 @@ export default async function SharedDashboardPage({ params, searchParams }: Prop
   const asOf = AsOf.fromSearch(search.asOf) ?? AsOf.today();
   const t = await getTranslations();
   // proxy.ts counts the views and answers 429 (or 410 for a revoked or expired link) before this renders.
-  const allowed = (await headers()).get(SHARE_LIMITED_HEADER) !== "1";
-  const access = allowed ? await openShareLink(token) : null;
+  // The kept-page route (lib/http/kept-donor-page.ts) counted the view of the page it asks the app for.
+  const requestHeaders = await headers();
+  const allowed = requestHeaders.get(SHARE_LIMITED_HEADER) !== "1";
+  const counted = requestHeaders.get(SHARE_VIEW_COUNTED_HEADER) === "1";
+  const access = allowed ? await openShareLink(token, new Date(), { countView: !counted }) : null;
   const active = access?.state === "active" ? access : null;
   // The share principal reads its one project like any principal: through the permission layer.
   const report = active

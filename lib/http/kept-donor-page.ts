@@ -1,0 +1,119 @@
+// A donor page (/s/<token>) answered from its kept rendered output (lib/http/kept-pages.ts) instead of
+// rendering it per view: a popular link under load costs a lookup of the link and of the project's data
+// version, not a render. A browser's request comes here (pages/api/kept-pages/s/[token].ts) only once
+// proxy.ts counted the view against the client's limit and found the link active (lib/http/kept-page-request.ts);
+// everything else (a revoked, expired or unknown link, Next.js's own requests, other queries) renders as usual.
+//
+// The key names what the page's figures are made of: the link (its label and what it shows), the
+// project's data version, the day (asked, or today), the query and the language. What the key does not
+// name (the project's texts, notes, files and studies shared) is at most KEPT_PAGE_SECONDS old; the
+// files' and studies' own routes check the link on every download. A page is rendered by asking the app
+// itself for it (the internal key, lib/platform/ops/internal-render.ts), so it is the very page a
+// request would render, with its nonce replaced by each response's own.
+import "server-only";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { AsOf } from "@/lib/domain/as-of";
+import { defaultLocale, isLocale, type Locale, localeCookie, localeFromAcceptLanguage } from "@/lib/domain/i18n/config";
+import { internalKey, isInternalKey } from "@/lib/platform/ops/internal-render";
+import {
+  INTERNAL_NONCE_HEADER,
+  INTERNAL_RENDER_HEADER,
+  KEPT_PAGE_HEADER,
+} from "@/lib/platform/ops/internal-render-headers";
+import { newNonce } from "@/lib/platform/ops/security-headers";
+import { openShareLink } from "@/lib/server/share-links/service";
+import { summaryVersion } from "@/lib/server/summary/service";
+import { chooseEncoding, compressForOne } from "./encoded-bodies";
+import { type KeptPage, keptPage, type RenderedPage, renderedOnce, withNonce } from "./kept-pages";
+
+/** How long a kept donor page may show texts, notes, files and studies its key does not name. */
+export const KEPT_PAGE_SECONDS = 30;
+
+/** On each answer: whether the page was kept, rendered for it (and kept), or rendered for it alone. */
+export const PAGE_SOURCE_HEADER = "x-page-source";
+
+const header = (req: IncomingMessage, name: string) => {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value.join(", ") : (value ?? null);
+};
+
+/** The language the page renders in: the chosen one (cookie), else the browser's, as lib/platform/i18n/request.ts. */
+function localeOf(req: IncomingMessage): Locale {
+  const chosen = (header(req, "cookie") ?? "")
+    .split(";")
+    .map((c) => c.trim())
+    .find((c) => c.startsWith(`${localeCookie}=`))
+    ?.slice(localeCookie.length + 1);
+  return isLocale(chosen) ? chosen : (localeFromAcceptLanguage(header(req, "accept-language")) ?? defaultLocale);
+}
+
+/** This response's nonce, from the policy proxy.ts put on the request. */
+function nonceOf(req: IncomingMessage): string {
+  return /'nonce-([^']+)'/.exec(header(req, "content-security-policy") ?? "")?.[1] ?? newNonce();
+}
+
+/** The address this server was reached at, to ask itself for the page. */
+function ownOrigin(req: IncomingMessage): string {
+  const address = (req.socket.localAddress ?? "127.0.0.1").replace(/^::ffff:/, "");
+  return `http://${address.includes(":") ? `[${address}]` : address}:${req.socket.localPort}`;
+}
+
+/** The page as this app renders it for a request with this query and language, with a nonce of its own. */
+async function renderDonorPage(origin: string, token: string, search: string, locale: Locale): Promise<RenderedPage> {
+  const nonce = newNonce();
+  const response = await fetch(`${origin}/s/${encodeURIComponent(token)}${search}`, {
+    headers: {
+      [INTERNAL_RENDER_HEADER]: internalKey(),
+      [INTERNAL_NONCE_HEADER]: nonce,
+      cookie: `${localeCookie}=${locale}`,
+      "accept-encoding": "identity",
+    },
+    redirect: "manual",
+  });
+  return {
+    status: response.status,
+    contentType: response.headers.get("content-type") ?? "text/html; charset=utf-8",
+    body: new Uint8Array(await response.arrayBuffer()),
+    nonce,
+  };
+}
+
+async function send(req: IncomingMessage, res: ServerResponse, page: KeptPage, source: string) {
+  const body = withNonce(page, nonceOf(req));
+  const encoding = chooseEncoding(header(req, "accept-encoding"));
+  const bytes = encoding ? await compressForOne(body, encoding) : body;
+  res.statusCode = page.status;
+  res.setHeader("content-type", page.contentType);
+  // As Next.js sends a page rendered per request: browsers and proxies keep no copy.
+  res.setHeader("cache-control", "private, no-cache, no-store, max-age=0, must-revalidate");
+  res.setHeader("vary", "Accept-Encoding");
+  if (encoding) res.setHeader("content-encoding", encoding);
+  res.setHeader("content-length", bytes.byteLength);
+  res.setHeader(PAGE_SOURCE_HEADER, source);
+  res.end(req.method === "HEAD" ? undefined : bytes);
+}
+
+/** The kept-page route: only for requests proxy.ts rewrote here (a 404 for anyone else). */
+export async function serveKeptDonorPage(req: IncomingMessage, res: ServerResponse, token: string): Promise<void> {
+  if (!isInternalKey(header(req, KEPT_PAGE_HEADER))) {
+    res.statusCode = 404;
+    res.end();
+    return;
+  }
+  // The proxy let through no query but a day (the rewrite may add the token to it).
+  const day = new URL(req.url ?? "/", "http://localhost").searchParams.get("asOf");
+  const search = day ? `?asOf=${encodeURIComponent(day)}` : "";
+  const locale = localeOf(req);
+  const render = () => renderDonorPage(ownOrigin(req), token, search, locale);
+  // Counts the view (the render below counts none) and finds what the page's figures are made of.
+  const access = await openShareLink(token);
+  const version = access.state === "active" ? await summaryVersion(access.principal, access.principal.projectId) : null;
+  if (access.state !== "active" || version === null) {
+    // Revoked or gone since the proxy looked: rendered for this request, which says so.
+    return send(req, res, await renderedOnce(render), "once");
+  }
+  const asOf = AsOf.fromSearch(day ?? undefined) ?? AsOf.today();
+  const key = JSON.stringify([token, access.label, access.options, version, asOf.asked, asOf.toKey(), search, locale]);
+  const { page, from } = await keptPage(key, render, KEPT_PAGE_SECONDS * 1000);
+  return send(req, res, page, from);
+}
