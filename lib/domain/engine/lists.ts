@@ -16,6 +16,13 @@ export function unique(values: string[]): string[] {
   return [...new Set(values)].sort();
 }
 
+/** The distinct ids of some items, sorted (`unique` of their ids without listing every one first). */
+export function uniqueOf<T>(items: T[], id: (item: T) => string): string[] {
+  const ids = new Set<string>();
+  for (const item of items) ids.add(id(item));
+  return [...ids].sort();
+}
+
 /**
  * A value per pair of keys (a place and an option), each worked out once: a look-up builds no string.
  * `make` may itself look up other pairs.

@@ -2,10 +2,10 @@
 // rules 1 and 3, its target by rule 4, expected-to-date by rule 6, achievement and status by rules 5
 // and 7, and what it was made of (rule 9).
 import { isRatio, isText, measureTable } from "@/lib/domain/measures";
-import { actual, applyTimeRule, combine } from "./aggregate";
+import { applyTimeRule, combine } from "./aggregate";
 import type { OptionPartial } from "./composition";
 import { wilsonInterval } from "./confidence";
-import { unique } from "./lists";
+import { uniqueOf } from "./lists";
 import { expectedToDate, status, type Thresholds } from "./schedule";
 import type { PlaceTree } from "./summary-places";
 import { noLifeTarget, present, type TargetLookup } from "./summary-targets";
@@ -83,7 +83,8 @@ export function figureAt(frame: Frame, scope: Scope): FigureSummary {
  */
 function monitoringFigure(frame: Frame, scope: Scope | null, mine: OptionPartial[]): FigureSummary {
   const { measure, timeRule } = frame.def;
-  const figure = actual(measure, timeRule, mine);
+  const used = applyTimeRule(timeRule, mine);
+  const figure = combine(measure, used);
   const life = scope ? frame.targets.lifeTarget(scope) : noLifeTarget;
   const periodTargets = scope ? frame.targets.periodTargets(scope) : [];
   const expected = isText(measure)
@@ -97,17 +98,21 @@ function monitoringFigure(frame: Frame, scope: Scope | null, mine: OptionPartial
         project: frame.ctx.project,
         asOf: frame.asOf,
       });
-  const used = applyTimeRule(timeRule, mine);
   const comparesEnded = expected?.source === "endedPeriodTargets";
-  const comparedPartials = comparesEnded ? mine.filter((p) => frame.endedPeriodIds.has(p.timeId)) : mine;
-  const compared = comparesEnded ? actual(measure, timeRule, comparedPartials) : figure;
+  const comparedUsed = comparesEnded
+    ? applyTimeRule(
+        timeRule,
+        mine.filter((p) => frame.endedPeriodIds.has(p.timeId)),
+      )
+    : used;
+  const compared = comparesEnded ? combine(measure, comparedUsed) : figure;
   return explainedFigure(frame, figure, used, life.target?.value ?? null, expected?.value ?? null, {
     time: timeRule === "CUMULATIVE" ? "latestPerLocation" : "sumOfPeriods",
     target: life.source,
     expected: expected?.source ?? "none",
     roundId: null,
     statusActual: compared.value,
-    comparedTimeIds: unique(applyTimeRule(timeRule, comparedPartials).map((p) => p.timeId)),
+    comparedTimeIds: uniqueOf(comparedUsed, (p) => p.timeId),
   });
 }
 
@@ -200,8 +205,8 @@ function explainedFigure(
       aggregation: measureTable[measure].aggregation,
       time: how.time,
       resultCount: figure.resultCount,
-      locationIds: unique(used.map((p) => p.locationId)),
-      timeIds: unique(used.map((p) => p.timeId)),
+      locationIds: uniqueOf(used, (p) => p.locationId),
+      timeIds: uniqueOf(used, (p) => p.timeId),
       numerator: figure.numerator,
       denominator: figure.denominator,
       sampleSize: figure.sampleSize,

@@ -49,10 +49,11 @@ export function targetLookup(
   places: PlaceTree,
 ): TargetLookup {
   const { measure, timeRule } = def;
-  // Targets indexed once: each figure looks up its own instead of scanning all.
-  const targetIndex = groupBy(targets, (t) => targetKey(t.locationId, t.optionId, t.periodId, t.roundId));
+  // Targets indexed once by place and option: each scope looks up its own instead of scanning all.
+  const byScope = pairCache<string | null, string | null, SummaryTarget[]>();
+  for (const t of targets) byScope(t.locationId, t.optionId, () => []).push(t);
   const explicitTargets = (scope: Scope, periodId: string | null, roundId: string | null) =>
-    targetIndex.get(targetKey(scope.locationId, scope.optionId, periodId, roundId)) ?? [];
+    byScope(scope.locationId, scope.optionId, () => []).filter((t) => t.periodId === periodId && t.roundId === roundId);
   const scopes = pairCache<string | null, string | null, ScopeTargets>();
   const known = (scope: Scope) => scopes(scope.locationId, scope.optionId, () => ({ byTime: new Map() }));
 
@@ -73,7 +74,8 @@ export function targetLookup(
   const fromChildren = (scope: Scope, targetOf: (child: Scope) => CombinedTarget | null): CombinedTarget | null => {
     const children = places.childrenOf(scope.locationId);
     if (children.length === 0) return null;
-    const found = children.map((c) => targetOf({ ...scope, locationId: c.id }));
+    // Targets are looked up by place and option only.
+    const found = children.map((c) => targetOf({ locationId: c.id, optionId: scope.optionId }));
     return found.every(present) ? combineTargets(measure, found) : null;
   };
 
