@@ -32,7 +32,9 @@ export async function inbox(user: UserPrincipal): Promise<InboxItem[]> {
   const partnerReviewingAt = sitesWhere("results.reviewPartner");
   if (reviewing.length === 0 && entering.length === 0 && enteringAt.length === 0) return [];
   // With two-level approval a value submitted at a partner's site waits for the partner's reviewer first:
-  // the project's reviewers see it once the partner approved it (PARTNER_APPROVED).
+  // the project's reviewers see it once the partner approved it (PARTNER_APPROVED). The statuses are
+  // compared as they are stored (no cast), so the (indicator, status) index reads only the values
+  // waiting, not every approved value of the user's projects.
   const rows = await db().$queryRaw<Row[]>`
     SELECT CASE WHEN r."status"::text = 'RETURNED' THEN 'returned' ELSE 'toReview' END AS "kind",
            pr."id" AS "projectId", pr."name" AS "project",
@@ -46,12 +48,13 @@ export async function inbox(user: UserPrincipal): Promise<InboxItem[]> {
     LEFT JOIN "ReportingPeriod" p ON p."id" = r."periodId"
     LEFT JOIN "SurveyRound" s ON s."id" = r."roundId"
     LEFT JOIN "PartnerSite" ps ON pr."twoLevelApproval" AND ps."projectId" = pr."id" AND ps."locationId" = r."locationId"
-    WHERE (r."status"::text = 'RETURNED' AND r."updatedById" = ${user.userId}
-           AND (pr."id" = ANY(${entering}) OR pr."id" || '|' || r."locationId" = ANY(${enteringAt})))
-       OR (r."status"::text = 'SUBMITTED' AND ps."projectId" IS NULL AND pr."id" = ANY(${reviewing}))
-       OR (r."status"::text = 'PARTNER_APPROVED' AND pr."id" = ANY(${reviewing}))
-       OR (r."status"::text = 'SUBMITTED' AND ps."projectId" IS NOT NULL
-           AND pr."id" || '|' || r."locationId" = ANY(${partnerReviewingAt}))
+    WHERE r."status" IN ('RETURNED', 'SUBMITTED', 'PARTNER_APPROVED')
+      AND ((r."status" = 'RETURNED' AND r."updatedById" = ${user.userId}
+            AND (pr."id" = ANY(${entering}) OR pr."id" || '|' || r."locationId" = ANY(${enteringAt})))
+        OR (r."status" = 'SUBMITTED' AND ps."projectId" IS NULL AND pr."id" = ANY(${reviewing}))
+        OR (r."status" = 'PARTNER_APPROVED' AND pr."id" = ANY(${reviewing}))
+        OR (r."status" = 'SUBMITTED' AND ps."projectId" IS NOT NULL
+            AND pr."id" || '|' || r."locationId" = ANY(${partnerReviewingAt})))
     GROUP BY 1, 2, 3, 4, 5
     ORDER BY 1, 3, 7`;
   return rows.map(({ count, starts: _, ...row }) => ({ ...row, count: Number(count) }));
