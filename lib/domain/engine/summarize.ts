@@ -38,9 +38,8 @@ export function summarizeIndicator(
   targets: SummaryTarget[],
   ctx: SummaryContext,
   narratives: Narrative[] = [],
-  /** Internal: what the trajectory's nested calls share with the call that makes them. */
-  memo: SummaryMemo = summaryMemo(def, targets, ctx),
 ): IndicatorSummary {
+  const memo = summaryMemo(def, targets, ctx);
   const frame = frameOf(memo, partials, ctx);
   const root: Scope = { locationId: ctx.rootLocationId, optionId: null, timeId: ctx.rootTimeId ?? undefined };
   const overall = figureAt(frame, root);
@@ -88,15 +87,9 @@ export function summarizeIndicator(
       .filter((id) => withOwnValues.has(id))
       .map((locationId) => ({ locationId, unassigned: true })),
   ];
+  // The trajectory: the overall figure as of another day, from the same memo (no summary of its own).
   const byTime = timeline(frame, root, (at, withPartials) =>
-    summarizeIndicator(
-      def,
-      withPartials ? partials : noPartials,
-      targets,
-      { ...ctx, asOf: at, rootTimeId: null, depth: "overall" },
-      [],
-      memo,
-    ),
+    figureAt(frameOf(memo, withPartials ? partials : noPartials, { ...ctx, asOf: at }), { ...root, timeId: undefined }),
   );
   // Each row's total, as the places show it: every disaggregation compares its options with it (rule 8).
   const placeFigures = new Map(byLocation.map((l) => [l.id, l]));
@@ -197,12 +190,12 @@ function frameOf(memo: SummaryMemo, partials: OptionPartial[], ctx: SummaryConte
 /**
  * Each period (monitoring) or round (survey): its own figure, the change from the previous round with
  * a figure (survey shares), and the trajectory: the overall figure as of its end, never past the view's
- * as-of date (rule 11). `overallAsOf(date, withValues)` summarises the overall figure as of a date.
+ * as-of date (rule 11). `overallAsOf(date, withValues)` is the overall figure as of a date.
  */
 function timeline(
   frame: Frame,
   root: Scope,
-  overallAsOf: (asOf: Date, withValues: boolean) => IndicatorSummary,
+  overallAsOf: (asOf: Date, withValues: boolean) => FigureSummary,
 ): IndicatorSummary["byTime"] {
   const { ctx, survey } = frame;
   const shares = survey && isRatio(frame.def.measure);
@@ -222,9 +215,9 @@ function timeline(
     // Before its start a period has no values to count, but its plan (target, expected) still shows.
     const planned = ctx.withoutTrajectory || then ? then : overallAsOf(t.endDate, false);
     const toDate = {
-      actual: then?.overall.actual ?? null,
-      expectedToDate: planned?.overall.expectedToDate ?? null,
-      target: planned?.overall.target ?? null,
+      actual: then?.actual ?? null,
+      expectedToDate: planned?.expectedToDate ?? null,
+      target: planned?.target ?? null,
     };
     return { ...figure, timeId: t.id, kind: t.kind, label: t.label, endDate: t.endDate, change, toDate };
   });

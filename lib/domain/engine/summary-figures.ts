@@ -21,9 +21,9 @@ import { achievement } from "./targets";
 import type { Figure } from "./types";
 
 /**
- * What an indicator's summary works out once and shares with the trajectory's nested summaries as of
- * each period's end (the same definition, targets, places, times and values): none of it depends on
- * the as-of date.
+ * What an indicator's summary works out once and shares with the trajectory's figures as of each
+ * period's end (the same definition, targets, places, times and values): none of it depends on the
+ * as-of date.
  */
 export type SummaryMemo = {
   def: IndicatorDefinition;

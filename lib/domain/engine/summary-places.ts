@@ -12,7 +12,7 @@ export type PlaceTree = {
   leavesUnder: (id: string | null) => string[];
 };
 
-/** Built once per summary and shared with the trajectory's nested summaries (see SummaryMemo). */
+/** Built once per summary and shared with the trajectory's figures (see SummaryMemo). */
 export function placeTree(locations: SummaryLocation[]): PlaceTree {
   const subtrees = new Map<string | null, string[]>();
   const leaves = new Map<string | null, string[]>();

@@ -39,8 +39,8 @@ const targetKey = (
 ) => `${locationId}|${optionId}|${periodId}|${roundId}`;
 
 /**
- * The targets of every scope of a summary, each worked out once and shared with the trajectory's nested
- * summaries: without it a project with many periods costs periods squared times places.
+ * The targets of every scope of a summary, each worked out once and shared with the trajectory's
+ * figures as of each period's end: without it a project with many periods costs periods squared times places.
  */
 export function targetLookup(
   def: { measure: Measure; timeRule: TimeRule },
