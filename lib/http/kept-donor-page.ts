@@ -20,6 +20,7 @@ import {
   INTERNAL_RENDER_HEADER,
   KEPT_PAGE_HEADER,
 } from "@/lib/platform/ops/internal-render-headers";
+import { log } from "@/lib/platform/ops/log";
 import { newNonce } from "@/lib/platform/ops/security-headers";
 import { openShareLink } from "@/lib/server/share-links/service";
 import { summaryVersion } from "@/lib/server/summary/service";
@@ -28,6 +29,9 @@ import { type KeptPage, keptPage, type RenderedPage, renderedOnce, withNonce } f
 
 /** How long a kept donor page may show texts, notes, files and studies its key does not name. */
 export const KEPT_PAGE_SECONDS = 30;
+
+/** How long the app waits for its own render of a page before the reader is sent to the page itself. */
+const RENDER_TIMEOUT_MS = 30_000;
 
 /** On each answer: whether the page was kept, rendered for it (and kept), or rendered for it alone. */
 export const PAGE_SOURCE_HEADER = "x-page-source";
@@ -69,6 +73,7 @@ async function renderDonorPage(origin: string, token: string, search: string, lo
       "accept-encoding": "identity",
     },
     redirect: "manual",
+    signal: AbortSignal.timeout(RENDER_TIMEOUT_MS),
   });
   return {
     status: response.status,
@@ -114,6 +119,16 @@ export async function serveKeptDonorPage(req: IncomingMessage, res: ServerRespon
   }
   const asOf = AsOf.fromSearch(day ?? undefined) ?? AsOf.today();
   const key = JSON.stringify([token, access.label, access.options, version, asOf.asked, asOf.toKey(), search, locale]);
-  const { page, from } = await keptPage(key, render, KEPT_PAGE_SECONDS * 1000);
-  return send(req, res, page, from);
+  try {
+    const { page, from } = await keptPage(key, render, KEPT_PAGE_SECONDS * 1000);
+    return await send(req, res, page, from);
+  } catch (error) {
+    // The app could not reach itself (or took too long): the reader gets the page rendered as usual, by
+    // an address the proxy does not keep (another query), rather than an error.
+    log.warn({ err: error }, "donor page could not be rendered to keep; sent to the page itself");
+    res.statusCode = 307;
+    res.setHeader("location", `/s/${encodeURIComponent(token)}${search ? `${search}&` : "?"}render=direct`);
+    res.setHeader("cache-control", "no-store");
+    res.end();
+  }
 }
