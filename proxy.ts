@@ -42,7 +42,9 @@ export async function proxy(request: NextRequest) {
   const requestId = requestIdOf(request);
   const requestHeaders = new Headers(request.headers);
   // The app asking itself for a page it keeps; no request from outside carries these headers on.
-  const internal = isInternalKey(request.headers.get(INTERNAL_RENDER_HEADER));
+  const internal = isInternalKey(request.headers.get(INTERNAL_RENDER_HEADER), "render");
+  // Whoever sends a render header, valid or not, is never sent to the kept page (no loop, no guessing).
+  const claimsInternal = request.headers.has(INTERNAL_RENDER_HEADER);
   const internalNonce = internal ? requestedNonce(request.headers.get(INTERNAL_NONCE_HEADER)) : null;
   for (const name of INTERNAL_HEADERS) requestHeaders.delete(name);
   requestHeaders.set("x-request-id", requestId);
@@ -78,8 +80,12 @@ export async function proxy(request: NextRequest) {
       const { search } = request.nextUrl;
       if (internal) requestHeaders.set(SHARE_VIEW_COUNTED_HEADER, "1");
       // next.config.ts then sends it to the kept page, unless it is one of Next.js's own requests.
-      else if (gate.state === "active" && isKeepableDonorPageRequest(request.method, request.headers, search)) {
-        requestHeaders.set(KEPT_PAGE_HEADER, internalKey());
+      else if (
+        !claimsInternal &&
+        gate.state === "active" &&
+        isKeepableDonorPageRequest(request.method, request.headers, search)
+      ) {
+        requestHeaders.set(KEPT_PAGE_HEADER, internalKey("kept page"));
       }
     }
   }

@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { db } from "@/lib/platform/db";
-import { internalKey } from "@/lib/platform/ops/internal-render";
+import { internalKey, isInternalKey } from "@/lib/platform/ops/internal-render";
 import { createShareLink } from "@/lib/server/share-links/service";
 import { principalFor, projectId } from "@/lib/testing/principals";
 import { serveKeptDonorPage } from "./kept-donor-page";
@@ -16,7 +16,7 @@ let token: string;
 let peru: string;
 /** The app's own requests for the page, as the stand-in received them. */
 const asked: IncomingMessage[] = [];
-let pageAnswers: "page" | "hang up" = "page";
+let pageAnswers: "page" | "hang up" | "no nonce" = "page";
 
 beforeAll(async () => {
   const manager = await principalFor("manager@example.org");
@@ -33,7 +33,8 @@ beforeAll(async () => {
       req.socket.destroy();
       return;
     }
-    const nonce = String(req.headers["x-internal-render-nonce"]);
+    const nonce =
+      pageAnswers === "no nonce" ? "SomeOtherNonceSomeOther=" : String(req.headers["x-internal-render-nonce"]);
     res.setHeader("content-type", "text/html; charset=utf-8");
     res.end(
       `<html><script nonce="${nonce}"></script><p>${req.url} ${req.headers.cookie}</p><i nonce="${nonce}"></i></html>`,
@@ -51,7 +52,7 @@ afterAll(async () => {
 const open = (query = "", nonce = "Tm9uY2VPZlRoaXNBbnN3ZXI=", headers: Record<string, string> = {}) =>
   fetch(`${base}/api/kept-pages/s/${token}${query}`, {
     headers: {
-      "x-kept-page": internalKey(),
+      "x-kept-page": internalKey("kept page"),
       "content-security-policy": `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
       "accept-encoding": "gzip",
       ...headers,
@@ -71,7 +72,7 @@ describe("the kept donor page", () => {
     );
     // The app asked itself with the internal key and a nonce of its own, never the reader's.
     expect(asked).toHaveLength(1);
-    expect(asked[0]?.headers["x-internal-render"]).toBe(internalKey());
+    expect(asked[0]?.headers["x-internal-render"]).toBe(internalKey("render"));
     expect(asked[0]?.headers["x-internal-render-nonce"]).not.toBe("Rmlyc3RBbnN3ZXJOb25jZQ==");
 
     const second = await open("", "U2Vjb25kQW5zd2VyTm9uY2U=", { "accept-encoding": "identity" });
@@ -97,21 +98,37 @@ describe("the kept donor page", () => {
     expect((await open()).headers.get("x-page-source")).toBe("kept");
   });
 
-  test("only for requests the proxy sent", async () => {
+  test("only for requests the proxy sent; its key opens nothing else", async () => {
     const unmarked = await fetch(`${base}/api/kept-pages/s/${token}`);
     expect(unmarked.status).toBe(404);
     const guessed = await open("", undefined, { "x-kept-page": "a-guess" });
     expect(guessed.status).toBe(404);
+    const renderKey = await open("", undefined, { "x-kept-page": internalKey("render") });
+    expect(renderKey.status).toBe(404);
+    expect(isInternalKey(internalKey("kept page"), "render")).toBe(false);
   });
 
-  test("when the app cannot reach itself, the reader is sent to the page rendered as usual", async () => {
-    pageAnswers = "hang up";
-    try {
-      const answer = await open("?asOf=2020-01-31");
-      expect(answer.status).toBe(307);
-      expect(answer.headers.get("location")).toBe(`/s/${token}?asOf=2020-01-31&render=direct`);
-    } finally {
-      pageAnswers = "page";
+  test("a day that is none is rendered for its request, not kept", async () => {
+    const before = asked.length;
+    for (let i = 0; i < 2; i++) expect((await open("?asOf=2021-02-30")).headers.get("x-page-source")).toBe("once");
+    expect(asked.length).toBe(before + 2);
+  });
+
+  test("when the app cannot reach itself, or its page lacks the nonce, the reader is sent to the page rendered as usual", async () => {
+    for (const failure of ["hang up", "no nonce"] as const) {
+      pageAnswers = failure;
+      try {
+        // A day not kept yet, and one that is none (rendered for its request alone).
+        for (const day of ["2020-01-31", "2021-02-30"]) {
+          const answer = await open(`?asOf=${day}`);
+          expect(answer.status, failure).toBe(307);
+          expect(answer.headers.get("location")).toBe(`/s/${token}?asOf=${day}&render=direct`);
+        }
+      } finally {
+        pageAnswers = "page";
+      }
     }
+    // Nothing was kept from the failures: the next reader gets a render.
+    expect((await open("?asOf=2020-01-31")).headers.get("x-page-source")).toBe("rendered");
   });
 });

@@ -43,11 +43,19 @@ const header = (req: IncomingMessage, name: string) => {
 
 /** The language the page renders in: the chosen one (cookie), else the browser's, as lib/platform/i18n/request.ts. */
 function localeOf(req: IncomingMessage): Locale {
+  // As Next.js reads cookies: the last of a name wins, its value percent-decoded.
   const chosen = (header(req, "cookie") ?? "")
     .split(";")
     .map((c) => c.trim())
-    .find((c) => c.startsWith(`${localeCookie}=`))
-    ?.slice(localeCookie.length + 1);
+    .filter((c) => c.startsWith(`${localeCookie}=`))
+    .map((c) => {
+      try {
+        return decodeURIComponent(c.slice(localeCookie.length + 1));
+      } catch {
+        return "";
+      }
+    })
+    .at(-1);
   return isLocale(chosen) ? chosen : (localeFromAcceptLanguage(header(req, "accept-language")) ?? defaultLocale);
 }
 
@@ -67,7 +75,7 @@ async function renderDonorPage(origin: string, token: string, search: string, lo
   const nonce = newNonce();
   const response = await fetch(`${origin}/s/${encodeURIComponent(token)}${search}`, {
     headers: {
-      [INTERNAL_RENDER_HEADER]: internalKey(),
+      [INTERNAL_RENDER_HEADER]: internalKey("render"),
       [INTERNAL_NONCE_HEADER]: nonce,
       cookie: `${localeCookie}=${locale}`,
       "accept-encoding": "identity",
@@ -75,17 +83,22 @@ async function renderDonorPage(origin: string, token: string, search: string, lo
     redirect: "manual",
     signal: AbortSignal.timeout(RENDER_TIMEOUT_MS),
   });
+  const body = new Uint8Array(await response.arrayBuffer());
+  // The page, or the page saying the link is gone or unknown; anything else (a redirect, an error, a page
+  // without the nonce it was asked to carry, whose scripts would all be blocked) is not passed on.
+  if (![200, 404, 410].includes(response.status)) throw new Error(`the page answered ${response.status}`);
+  if (!Buffer.from(body).includes(nonce)) throw new Error("the page does not carry the nonce it was given");
   return {
     status: response.status,
     contentType: response.headers.get("content-type") ?? "text/html; charset=utf-8",
-    body: new Uint8Array(await response.arrayBuffer()),
+    body,
     nonce,
   };
 }
 
 async function send(req: IncomingMessage, res: ServerResponse, page: KeptPage, source: string) {
   const body = withNonce(page, nonceOf(req));
-  const encoding = chooseEncoding(header(req, "accept-encoding"));
+  const encoding = req.method === "HEAD" ? null : chooseEncoding(header(req, "accept-encoding"));
   const bytes = encoding ? await compressForOne(body, encoding) : body;
   res.statusCode = page.status;
   res.setHeader("content-type", page.contentType);
@@ -100,29 +113,31 @@ async function send(req: IncomingMessage, res: ServerResponse, page: KeptPage, s
 
 /** The kept-page route: only for requests proxy.ts rewrote here (a 404 for anyone else). */
 export async function serveKeptDonorPage(req: IncomingMessage, res: ServerResponse, token: string): Promise<void> {
-  if (!isInternalKey(header(req, KEPT_PAGE_HEADER))) {
+  if (!isInternalKey(header(req, KEPT_PAGE_HEADER), "kept page")) {
     res.statusCode = 404;
     res.end();
     return;
   }
-  // The proxy let through no query but a day (the rewrite may add the token to it).
+  // The proxy let through no query but a day written YYYY-MM-DD (the rewrite may add the token to it).
   const day = new URL(req.url ?? "/", "http://localhost").searchParams.get("asOf");
-  const search = day ? `?asOf=${encodeURIComponent(day)}` : "";
+  const asOf = day === null ? AsOf.today() : AsOf.fromSearch(day);
+  const search = day === null ? "" : `?asOf=${encodeURIComponent(day)}`;
   const locale = localeOf(req);
   const render = () => renderDonorPage(ownOrigin(req), token, search, locale);
-  // Counts the view (the render below counts none) and finds what the page's figures are made of.
-  const access = await openShareLink(token);
-  const version = access.state === "active" ? await summaryVersion(access.principal, access.principal.projectId) : null;
-  if (access.state !== "active" || version === null) {
-    // Revoked or gone since the proxy looked: rendered for this request, which says so.
-    return send(req, res, await renderedOnce(render), "once");
-  }
-  const asOf = AsOf.fromSearch(day ?? undefined) ?? AsOf.today();
-  const key = JSON.stringify([token, access.label, access.options, version, asOf.asked, asOf.toKey(), search, locale]);
   try {
+    // Counts the view (the render below counts none) and finds what the page's figures are made of.
+    const access = await openShareLink(token);
+    const version =
+      access.state === "active" ? await summaryVersion(access.principal, access.principal.projectId) : null;
+    if (access.state !== "active" || version === null || asOf === null) {
+      // Revoked or gone since the proxy looked, or a day that is none (2021-02-30): rendered for this request.
+      return await send(req, res, await renderedOnce(render), "once");
+    }
+    const key = JSON.stringify([token, access.label, access.options, version, asOf.asked, asOf.toKey(), locale]);
     const { page, from } = await keptPage(key, render, KEPT_PAGE_SECONDS * 1000);
     return await send(req, res, page, from);
   } catch (error) {
+    if (res.headersSent) throw error;
     // The app could not reach itself (or took too long): the reader gets the page rendered as usual, by
     // an address the proxy does not keep (another query), rather than an error.
     log.warn({ err: error }, "donor page could not be rendered to keep; sent to the page itself");

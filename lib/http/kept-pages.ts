@@ -60,9 +60,11 @@ export async function keptPage(
   if (found && now() - found.keptAt < maxAgeMs) return { page: found, from: "kept" };
   let pending = rendering.get(key);
   if (!pending) {
+    // A page is as old as the moment its render began (what it shows was read after that).
+    const started = now();
     pending = render()
       .then((rendered) => {
-        const page = keep(rendered, now());
+        const page = keep(rendered, started);
         if (page.status === 200) kept.set(key, page);
         return page;
       })
