@@ -9,7 +9,7 @@ import { changeBetweenRounds } from "./confidence";
 import { earlierDay, hasEnded, hasStarted, isoDay, startOfDay } from "./days";
 import { pairCache } from "./lists";
 import { defaultThresholds } from "./schedule";
-import { type Cells, type Frame, figureAt, type SummaryMemo } from "./summary-figures";
+import { type Cells, type Frame, figureAt, type SummaryMemo, valuesAt } from "./summary-figures";
 import { placeTree } from "./summary-places";
 import { targetLookup, targetWarnings } from "./summary-targets";
 import type {
@@ -245,8 +245,8 @@ function dimensionBreakdown(
     key: o.key,
     name: o.name,
     byLocation: rows.map(({ locationId, unassigned }) => {
-      const f = figureAt(frame, { ...root, optionId: o.id, locationId, own: unassigned });
-      return { locationId, unassigned, actual: f.actual, numerator: f.numerator, denominator: f.denominator };
+      const f = valuesAt(frame, { ...root, optionId: o.id, locationId, own: unassigned });
+      return { locationId, unassigned, actual: f.value, numerator: f.numerator, denominator: f.denominator };
     }),
   }));
   const notReported = gap(measure, overall, options);

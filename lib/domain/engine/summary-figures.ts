@@ -63,6 +63,27 @@ export type Frame = SummaryMemo & {
 
 /** The figure at a scope: its places' values (rule 11), for one time, or over time by the indicator's source. */
 export function figureAt(frame: Frame, scope: Scope): FigureSummary {
+  const mine = partialsAt(frame, scope);
+  // A place's own values carry no target of their own: the place's targets cover its sub-places too.
+  const targetScope = scope.own ? null : scope;
+  if (scope.timeId) return singleTimeFigure(frame, targetScope, scope.timeId, mine);
+  return frame.survey ? surveyFigure(frame, targetScope, mine) : monitoringFigure(frame, targetScope, mine);
+}
+
+/**
+ * Only the values of the figure at a scope (the same actual, numerator and denominator as `figureAt`),
+ * without its target, status or explanation: what a disaggregation's rows per place show.
+ */
+export function valuesAt(frame: Frame, scope: Scope): Figure {
+  const { measure, timeRule } = frame.def;
+  const mine = partialsAt(frame, scope);
+  if (scope.timeId) return combine(measure, mine);
+  if (frame.survey) return combine(measure, latestRound(frame, mine).ofLatest);
+  return combine(measure, applyTimeRule(timeRule, mine));
+}
+
+/** The counted partials of a scope's places (rule 11), of its period or round when it names one. */
+function partialsAt(frame: Frame, scope: Scope): OptionPartial[] {
   const places =
     scope.own && scope.locationId !== null ? [scope.locationId] : frame.places.placesUnder(scope.locationId);
   const mine: OptionPartial[] = [];
@@ -70,10 +91,14 @@ export function figureAt(frame: Frame, scope: Scope): FigureSummary {
     for (const p of frame.counted(locationId, scope.optionId))
       if (!scope.timeId || p.timeId === scope.timeId) mine.push(p);
   }
-  // A place's own values carry no target of their own: the place's targets cover its sub-places too.
-  const targetScope = scope.own ? null : scope;
-  if (scope.timeId) return singleTimeFigure(frame, targetScope, scope.timeId, mine);
-  return frame.survey ? surveyFigure(frame, targetScope, mine) : monitoringFigure(frame, targetScope, mine);
+  return mine;
+}
+
+/** Survey indicators count the latest round with values (rule 6): that round and its partials. */
+function latestRound(frame: Frame, mine: OptionPartial[]) {
+  const withResults = frame.rounds.filter((r) => mine.some((p) => p.timeId === r.id));
+  const latest = withResults[withResults.length - 1] ?? null;
+  return { latest, ofLatest: latest ? mine.filter((p) => p.timeId === latest.id) : [] };
 }
 
 /**
@@ -120,9 +145,7 @@ function monitoringFigure(frame: Frame, scope: Scope | null, mine: OptionPartial
 function surveyFigure(frame: Frame, scope: Scope | null, mine: OptionPartial[]): FigureSummary {
   const { measure } = frame.def;
   const { rounds, targets } = frame;
-  const withResults = rounds.filter((r) => mine.some((p) => p.timeId === r.id));
-  const latest = withResults[withResults.length - 1] ?? null;
-  const ofLatest = latest ? mine.filter((p) => p.timeId === latest.id) : [];
+  const { latest, ofLatest } = latestRound(frame, mine);
   const figure = combine(measure, ofLatest);
   const roundTarget = (r: SummaryTime) => (scope ? targets.timeTarget(scope, r) : null);
   const latestTarget = latest ? roundTarget(latest) : null;
