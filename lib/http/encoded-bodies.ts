@@ -17,33 +17,28 @@ const running = new Map<string, Promise<Uint8Array>>();
 const brotli = promisify(brotliCompress);
 const gzipped = promisify(gzip);
 
-/** Once per tag, so slower and smaller than a per-request setting (brotli 9: tens of ms for 458 KiB). */
-export function compress(text: string, encoding: Encoding): Promise<Uint8Array> {
-  return encoding === "br"
-    ? brotli(text, {
-        params: {
-          [constants.BROTLI_PARAM_QUALITY]: 9,
-          [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-          [constants.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(text),
-        },
-      })
-    : gzipped(text, { level: 9 });
-}
-
 /**
- * For one response only (a kept page carries each response's own nonce, so its bytes differ every time):
- * settings a request can afford, a few milliseconds for half a megabyte of HTML.
+ * How hard to compress: once per tag (a summary, sent many times) slower and smaller (brotli 9: tens of
+ * ms for 458 KiB); for one response only (a kept page carries each response's own nonce, so its bytes
+ * differ every time) what a request can afford, a few milliseconds for half a megabyte of HTML.
  */
-export function compressForOne(bytes: Uint8Array, encoding: Encoding): Promise<Uint8Array> {
+const LEVELS = { once: 9, "per response": 4 } as const;
+
+export function compress(
+  data: string | Uint8Array,
+  encoding: Encoding,
+  effort: keyof typeof LEVELS = "once",
+): Promise<Uint8Array> {
+  const level = LEVELS[effort];
   return encoding === "br"
-    ? brotli(bytes, {
+    ? brotli(data, {
         params: {
-          [constants.BROTLI_PARAM_QUALITY]: 4,
+          [constants.BROTLI_PARAM_QUALITY]: level,
           [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-          [constants.BROTLI_PARAM_SIZE_HINT]: bytes.byteLength,
+          [constants.BROTLI_PARAM_SIZE_HINT]: typeof data === "string" ? Buffer.byteLength(data) : data.byteLength,
         },
       })
-    : gzipped(bytes, { level: 4 });
+    : gzipped(data, { level });
 }
 
 /**

@@ -24,7 +24,7 @@ import { log } from "@/lib/platform/ops/log";
 import { newNonce } from "@/lib/platform/ops/security-headers";
 import { openShareLink } from "@/lib/server/share-links/service";
 import { summaryVersion } from "@/lib/server/summary/service";
-import { chooseEncoding, compressForOne } from "./encoded-bodies";
+import { chooseEncoding, compress } from "./encoded-bodies";
 import { type KeptPage, keptPage, type RenderedPage, renderedOnce, withNonce } from "./kept-pages";
 
 /** How long a kept donor page may show texts, notes, files and studies its key does not name. */
@@ -99,7 +99,7 @@ async function renderDonorPage(origin: string, token: string, search: string, lo
 async function send(req: IncomingMessage, res: ServerResponse, page: KeptPage, source: string) {
   const body = withNonce(page, nonceOf(req));
   const encoding = req.method === "HEAD" ? null : chooseEncoding(header(req, "accept-encoding"));
-  const bytes = encoding ? await compressForOne(body, encoding) : body;
+  const bytes = encoding ? await compress(body, encoding, "per response") : body;
   res.statusCode = page.status;
   res.setHeader("content-type", page.contentType);
   // As Next.js sends a page rendered per request: browsers and proxies keep no copy.
