@@ -10,6 +10,7 @@ import { setIndicatorArchived } from "@/lib/server/projects/edit";
 import { saveTargets } from "@/lib/server/projects/targets";
 import { reviewResults, saveResults } from "@/lib/server/results/entry";
 import { locationId, principalFor, projectId } from "@/lib/testing/principals";
+import { cachedSummary, cachedSummaryCount, MAX_SUMMARY_BYTES, rememberSummary } from "./cache";
 import { projectSummary } from "./service";
 
 let manager: UserPrincipal;
@@ -156,4 +157,15 @@ test("the API confirms an unchanged copy with 304 and sends new figures after a 
     JSON.parse(JSON.stringify(await projectSummary(manager, peru, { asOf: AsOf.parse("2030-01-01") }))),
   );
   expect(kept).not.toBe(await first.text());
+});
+
+test("the kept summaries are bounded by their size, not their count", async () => {
+  const summary = await projectSummary(manager, peru, { asOf });
+  if (!summary) throw new Error("no summary");
+  // Ten summaries of a tenth of the bound each (a project's long description): the oldest leave.
+  const heavy = { ...summary, project: { ...summary.project, name: "x".repeat(MAX_SUMMARY_BYTES / 10) } };
+  for (let i = 0; i < 12; i++) rememberSummary(`heavy-${i}`, heavy);
+  expect(cachedSummary("heavy-0")).toBeUndefined();
+  expect(cachedSummary("heavy-11")).toBe(heavy);
+  expect(cachedSummaryCount()).toBeLessThan(12);
 });

@@ -6,8 +6,14 @@
 import type { ProjectSummary } from "@/lib/domain/summary/types";
 import { LruCache } from "@/lib/platform/ops/lru-cache";
 
-// Enough for every project of a large portfolio (overviews are small) beside the dashboards in use.
-const summaries = new LruCache<ProjectSummary>(1000);
+/**
+ * Bounded by size, not count: each summary weighs its JSON's length (about its share of the heap, which is
+ * a few times that). A count of 1,000 let as many full summaries of large projects (458 KiB of JSON each)
+ * hold gigabytes; this holds every overview of a large portfolio (a few KiB each) beside a few hundred
+ * full summaries.
+ */
+export const MAX_SUMMARY_BYTES = 128 * 1024 * 1024;
+const summaries = new LruCache<ProjectSummary>(MAX_SUMMARY_BYTES, (summary) => JSON.stringify(summary).length);
 
 export function cachedSummary(key: string): ProjectSummary | undefined {
   return summaries.get(key);
