@@ -41,6 +41,15 @@ export async function encodedAnswer(request: Request, response: Response): Promi
   return { status, headers, body };
 }
 
+/** A Pages Router request's headers as the web's Headers (repeated ones joined, as fetch does). */
+export function webHeaders(req: IncomingMessage): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+  }
+  return headers;
+}
+
 /**
  * A Pages Router API handler running `handler` for the public `path` (the one its contract names: what
  * the logs, the ETag and the 405 check see, whatever URL Next.js routed here) with the route's `params`.
@@ -53,10 +62,7 @@ export async function serveEncoded(
   params: Record<string, string>,
 ): Promise<void> {
   const method = req.method ?? "GET";
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
-  }
+  const headers = webHeaders(req);
   const search = new URL(req.url ?? "/", "http://localhost").search;
   // Only the path and query of the URL are read (the client's address and language come from headers).
   const request = new Request(`http://localhost${path}${search}`, { method, headers });

@@ -13,7 +13,7 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { AsOf } from "@/lib/domain/as-of";
-import { defaultLocale, isLocale, type Locale, localeCookie, localeFromAcceptLanguage } from "@/lib/domain/i18n/config";
+import { type Locale, localeCookie, localeCookieValue, requestLocaleOf } from "@/lib/domain/i18n/config";
 import { internalKey, isInternalKey } from "@/lib/platform/ops/internal-render";
 import {
   INTERNAL_NONCE_HEADER,
@@ -25,6 +25,7 @@ import { newNonce } from "@/lib/platform/ops/security-headers";
 import { openShareLink } from "@/lib/server/share-links/service";
 import { summaryVersion } from "@/lib/server/summary/service";
 import { chooseEncoding, compress } from "./encoded-bodies";
+import { webHeaders } from "./encoded-route";
 import { type KeptPage, keptPage, type RenderedPage, renderedOnce, withNonce } from "./kept-pages";
 
 /** How long a kept donor page may show texts, notes, files and studies its key does not name. */
@@ -36,32 +37,9 @@ const RENDER_TIMEOUT_MS = 30_000;
 /** On each answer: whether the page was kept, rendered for it (and kept), or rendered for it alone. */
 export const PAGE_SOURCE_HEADER = "x-page-source";
 
-const header = (req: IncomingMessage, name: string) => {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value.join(", ") : (value ?? null);
-};
-
-/** The language the page renders in: the chosen one (cookie), else the browser's, as lib/platform/i18n/request.ts. */
-function localeOf(req: IncomingMessage): Locale {
-  // As Next.js reads cookies: the last of a name wins, its value percent-decoded.
-  const chosen = (header(req, "cookie") ?? "")
-    .split(";")
-    .map((c) => c.trim())
-    .filter((c) => c.startsWith(`${localeCookie}=`))
-    .map((c) => {
-      try {
-        return decodeURIComponent(c.slice(localeCookie.length + 1));
-      } catch {
-        return "";
-      }
-    })
-    .at(-1);
-  return isLocale(chosen) ? chosen : (localeFromAcceptLanguage(header(req, "accept-language")) ?? defaultLocale);
-}
-
 /** This response's nonce, from the policy proxy.ts put on the request. */
-function nonceOf(req: IncomingMessage): string {
-  return /'nonce-([^']+)'/.exec(header(req, "content-security-policy") ?? "")?.[1] ?? newNonce();
+function nonceOf(headers: Headers): string {
+  return /'nonce-([^']+)'/.exec(headers.get("content-security-policy") ?? "")?.[1] ?? newNonce();
 }
 
 /** The address this server was reached at, to ask itself for the page. */
@@ -96,9 +74,9 @@ async function renderDonorPage(origin: string, token: string, search: string, lo
   };
 }
 
-async function send(req: IncomingMessage, res: ServerResponse, page: KeptPage, source: string) {
-  const body = withNonce(page, nonceOf(req));
-  const encoding = req.method === "HEAD" ? null : chooseEncoding(header(req, "accept-encoding"));
+async function send(req: IncomingMessage, headers: Headers, res: ServerResponse, page: KeptPage, source: string) {
+  const body = withNonce(page, nonceOf(headers));
+  const encoding = req.method === "HEAD" ? null : chooseEncoding(headers.get("accept-encoding"));
   const bytes = encoding ? await compress(body, encoding, "per response") : body;
   res.statusCode = page.status;
   res.setHeader("content-type", page.contentType);
@@ -113,7 +91,8 @@ async function send(req: IncomingMessage, res: ServerResponse, page: KeptPage, s
 
 /** The kept-page route: only for requests proxy.ts rewrote here (a 404 for anyone else). */
 export async function serveKeptDonorPage(req: IncomingMessage, res: ServerResponse, token: string): Promise<void> {
-  if (!isInternalKey(header(req, KEPT_PAGE_HEADER), "kept page")) {
+  const headers = webHeaders(req);
+  if (!isInternalKey(headers.get(KEPT_PAGE_HEADER), "kept page")) {
     res.statusCode = 404;
     res.end();
     return;
@@ -122,7 +101,8 @@ export async function serveKeptDonorPage(req: IncomingMessage, res: ServerRespon
   const day = new URL(req.url ?? "/", "http://localhost").searchParams.get("asOf");
   const asOf = day === null ? AsOf.today() : AsOf.fromSearch(day);
   const search = day === null ? "" : `?asOf=${encodeURIComponent(day)}`;
-  const locale = localeOf(req);
+  // The language the page renders in, as lib/platform/i18n/request.ts finds it.
+  const locale = requestLocaleOf(localeCookieValue(headers.get("cookie")), headers.get("accept-language"));
   const render = () => renderDonorPage(ownOrigin(req), token, search, locale);
   try {
     // Counts the view (the render below counts none) and finds what the page's figures are made of.
@@ -131,11 +111,11 @@ export async function serveKeptDonorPage(req: IncomingMessage, res: ServerRespon
       access.state === "active" ? await summaryVersion(access.principal, access.principal.projectId) : null;
     if (access.state !== "active" || version === null || asOf === null) {
       // Revoked or gone since the proxy looked, or a day that is none (2021-02-30): rendered for this request.
-      return await send(req, res, await renderedOnce(render), "once");
+      return await send(req, headers, res, await renderedOnce(render), "once");
     }
     const key = JSON.stringify([token, access.label, access.options, version, asOf.asked, asOf.toKey(), locale]);
     const { page, from } = await keptPage(key, render, KEPT_PAGE_SECONDS * 1000);
-    return await send(req, res, page, from);
+    return await send(req, headers, res, page, from);
   } catch (error) {
     if (res.headersSent) throw error;
     // The app could not reach itself (or took too long): the reader gets the page rendered as usual, by

@@ -1,8 +1,8 @@
 import { parse } from "@formatjs/icu-messageformat-parser";
-import { expect, test } from "vitest";
+import { describe, expect, it, test } from "vitest";
 import en from "@/lib/platform/i18n/messages/en.json";
 import es from "@/lib/platform/i18n/messages/es.json";
-import { localeFromAcceptLanguage } from "./config";
+import { localeCookieValue, localeFromAcceptLanguage, requestLocaleOf } from "./config";
 
 function keys(value: unknown, prefix = ""): string[] {
   if (typeof value !== "object" || value === null) return [prefix];
@@ -46,4 +46,17 @@ test("every message is valid ICU, as the build compiles it (a stray <tag> or bra
     },
   );
   expect(invalid).toEqual([]);
+});
+
+describe("the request's language", () => {
+  it("is the cookie's, read as Next.js reads cookies, else the browser's, else the default", () => {
+    expect(localeCookieValue("a=1; NEXT_LOCALE=es")).toBe("es");
+    expect(localeCookieValue("NEXT_LOCALE=en; NEXT_LOCALE=es")).toBe("es");
+    expect(localeCookieValue("NEXT_LOCALE=%65s")).toBe("es");
+    expect(localeCookieValue("MY_NEXT_LOCALE=es")).toBeUndefined();
+    expect(localeCookieValue(null)).toBeUndefined();
+    expect(requestLocaleOf("es", "en-US")).toBe("es");
+    expect(requestLocaleOf("fr", "es-PE,es;q=0.9")).toBe("es");
+    expect(requestLocaleOf(undefined, "fr-FR")).toBe("en");
+  });
 });

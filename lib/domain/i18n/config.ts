@@ -18,3 +18,24 @@ export function localeFromAcceptLanguage(header: string | null): Locale | null {
   }
   return null;
 }
+
+/** The language cookie's value in a Cookie header, read as Next.js reads cookies: the last of the name, decoded. */
+export function localeCookieValue(cookieHeader: string | null | undefined): string | undefined {
+  return (cookieHeader ?? "")
+    .split(";")
+    .map((c) => c.trim())
+    .filter((c) => c.startsWith(`${localeCookie}=`))
+    .map((c) => {
+      try {
+        return decodeURIComponent(c.slice(localeCookie.length + 1));
+      } catch {
+        return "";
+      }
+    })
+    .at(-1);
+}
+
+/** A request's language: the one chosen (the cookie's value), else the browser's first supported one, else the default. */
+export function requestLocaleOf(chosen: string | undefined, acceptLanguage: string | null): Locale {
+  return isLocale(chosen) ? chosen : (localeFromAcceptLanguage(acceptLanguage) ?? defaultLocale);
+}
