@@ -4,11 +4,10 @@ import { StatusBadge } from "@/components/indicators/status-badge";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { formatFigure, formatShare } from "@/lib/domain/format/figure-format";
 import {
+  type PortfolioChoices,
   type PortfolioPage,
-  type PortfolioProject,
   type PortfolioQuery,
   type PortfolioRow,
-  portfolioChoices,
   portfolioSorts,
 } from "@/lib/domain/portfolio/filter";
 
@@ -26,15 +25,14 @@ function pageHref(query: PortfolioQuery, page: number): string {
  */
 export async function PortfolioTable({
   listed,
-  all,
+  choices,
   query,
 }: {
   listed: PortfolioPage<PortfolioRow>;
-  all: PortfolioProject[];
+  choices: PortfolioChoices;
   query: PortfolioQuery;
 }) {
   const [t, format] = await Promise.all([getTranslations("portfolio"), getFormatter()]);
-  const choices = portfolioChoices(all);
   const { rows, page, pages } = listed;
   return (
     <>

@@ -34,15 +34,40 @@ export const PORTFOLIO_PAGE_SIZE = 50;
 
 export type PortfolioPage<T> = { rows: T[]; page: number; pages: number; from: number; to: number; total: number };
 
-/** One page of the listed rows; pages count from 1, and a page out of range shows the nearest one. */
-export function portfolioPage<T>(rows: T[], requested: number, size = PORTFOLIO_PAGE_SIZE): PortfolioPage<T> {
-  const pages = Math.max(1, Math.ceil(rows.length / size));
+/** Where one page of `total` listed rows falls; pages count from 1, and a page out of range shows the nearest one. */
+export function pageOf(total: number, requested: number, size = PORTFOLIO_PAGE_SIZE) {
+  const pages = Math.max(1, Math.ceil(total / size));
   const page = Math.min(Math.max(1, Number.isSafeInteger(requested) ? requested : 1), pages);
-  const start = (page - 1) * size;
-  const shown = rows.slice(start, start + size);
-  return { rows: shown, page, pages, from: shown.length ? start + 1 : 0, to: start + shown.length, total: rows.length };
+  const offset = (page - 1) * size;
+  return { page, pages, offset, limit: size, total };
 }
 
+/** One page of the listed rows (see pageOf). */
+export function portfolioPage<T>(rows: T[], requested: number, size = PORTFOLIO_PAGE_SIZE): PortfolioPage<T> {
+  const { page, pages, offset } = pageOf(rows.length, requested, size);
+  return pageWith(rows.slice(offset, offset + size), { page, pages, offset, total: rows.length });
+}
+
+/** A page of rows cut elsewhere (by the database) at `offset` of `total`. */
+export function pageWith<T>(
+  rows: T[],
+  at: { page: number; pages: number; offset: number; total: number },
+): PortfolioPage<T> {
+  const { page, pages, offset, total } = at;
+  return { rows, page, pages, from: rows.length ? offset + 1 : 0, to: offset + rows.length, total };
+}
+
+/**
+ * Texts in the ICU root collation, as PostgreSQL's and PGlite's "und-x-icu" order them (whatever the
+ * server's locale: "Área" before "Zona", "Ñ" beside "N").
+ */
+export const inRootCollation = new Intl.Collator("und").compare;
+
+/**
+ * The portfolio's filters and order, as the listing's SQL applies them (lib/server/portfolio/listing.ts:
+ * names and donors in the root collation; ties by the given order): the definition its tests compare the
+ * database's pages with.
+ */
 export function filterAndSortPortfolio<T extends PortfolioProject & { statusCounts?: PortfolioRow["statusCounts"] }>(
   rows: T[],
   query: PortfolioQuery,
@@ -53,7 +78,7 @@ export function filterAndSortPortfolio<T extends PortfolioProject & { statusCoun
       (!query.donor || r.donor === query.donor),
   );
   const sort = query.sort ?? "name";
-  const byText = (a: string, b: string) => a.localeCompare(b);
+  const byText = inRootCollation;
   return [...filtered].sort((a, b) => {
     if (sort === "donor") return byText(a.donor, b.donor) || byText(a.name, b.name);
     if (sort === "offTrack" || sort === "onTrack") {
@@ -63,14 +88,5 @@ export function filterAndSortPortfolio<T extends PortfolioProject & { statusCoun
   });
 }
 
-/** The choices the filters offer: every country and donor of the listed projects. */
-export function portfolioChoices(rows: PortfolioProject[]) {
-  const countries = new Map<string, string>();
-  for (const r of rows) for (const c of r.countries) if (c.isoCode) countries.set(c.isoCode, c.name);
-  return {
-    countries: [...countries]
-      .map(([isoCode, name]) => ({ isoCode, name }))
-      .sort((a, b) => a.name.localeCompare(b.name)),
-    donors: [...new Set(rows.map((r) => r.donor).filter(Boolean))].sort(),
-  };
-}
+/** The choices the filters offer: every country and donor of the projects the caller may open. */
+export type PortfolioChoices = { countries: { isoCode: string; name: string }[]; donors: string[] };

@@ -94,27 +94,3 @@ export async function projectsWithoutFigures(projectIds: string[], day: string):
     WHERE p."id" = ANY(${projectIds}::text[]) AND a."projectId" IS NULL`;
   return new Map(rows.map((r) => [r.id, r.dataVersion]));
 }
-
-/**
- * The ids of one page of the given projects ordered by a status count, most first, from the persisted
- * columns at each project's current data version as of `day` (a project without a row counts 0). Ties keep
- * the order the ids are given in (the portfolio's name order, which the database's collation need not
- * share). The order and the page are the database's; only the page's ids come back. Read from the
- * primary: the rows were often written a moment ago, and a lagging replica would count them 0.
- */
-export async function pageByStatusCount(
-  orderedIds: string[],
-  status: Extract<Status, "offTrack" | "onTrack">,
-  day: string,
-  page: { offset: number; limit: number },
-): Promise<string[]> {
-  const rows = await db().$queryRaw<{ id: string }[]>`
-    SELECT p."id" FROM "Project" p
-    LEFT JOIN "ProjectAggregate" a
-      ON a."projectId" = p."id" AND a."dataVersion" = p."dataVersion" AND a."asOfDay" = ${day}
-    WHERE p."id" = ANY(${orderedIds}::text[])
-    ORDER BY COALESCE(CASE ${status} WHEN 'offTrack' THEN a."offTrack" WHEN 'onTrack' THEN a."onTrack" END, 0) DESC,
-             array_position(${orderedIds}::text[], p."id")
-    OFFSET ${page.offset} LIMIT ${page.limit}`;
-  return rows.map((r) => r.id);
-}

@@ -4,24 +4,19 @@ import { countStatuses } from "@/lib/domain/engine/schedule";
 import { isText } from "@/lib/domain/measures";
 import { can, type Principal, readableProjects } from "@/lib/domain/permissions";
 import {
-  filterAndSortPortfolio,
-  PORTFOLIO_PAGE_SIZE,
+  type PortfolioChoices,
   type PortfolioPage,
   type PortfolioProject,
   type PortfolioQuery,
   type PortfolioRow,
-  portfolioPage,
+  pageOf,
+  pageWith,
 } from "@/lib/domain/portfolio/filter";
 import type { ProjectSummary } from "@/lib/domain/summary/types";
 import { db } from "@/lib/platform/db";
 import { projectOverviews } from "@/lib/server/summary/service";
-import {
-  type Figures,
-  pageByStatusCount,
-  persistedFigures,
-  persistFigures,
-  projectsWithoutFigures,
-} from "./aggregates";
+import { type Figures, persistedFigures, persistFigures, projectsWithoutFigures } from "./aggregates";
+import { countListed, listedPage, listedVersions, listingChoices } from "./listing";
 
 const KEY_INDICATORS = 3;
 
@@ -127,33 +122,27 @@ export async function portfolio(principal: Principal): Promise<PortfolioRow[]> {
 }
 
 /**
- * One page of the portfolio as filtered and sorted, and every project the principal may open (for the
- * filters' choices). Only the page's projects' figures are read. A sort by status counts needs every kept
- * project's counts: the projects without persisted figures at their current version are computed first,
- * then the database orders the persisted counts and cuts the page.
+ * One page of the portfolio as filtered and sorted, the filters' choices, and how many projects the
+ * principal may open at all. The database filters, sorts and cuts the page (lib/server/portfolio/listing.ts);
+ * only the page's projects' figures are read. A sort by status counts needs every kept project's counts:
+ * the projects without persisted figures at their current version are computed first.
  */
 export async function portfolioListing(
   principal: Principal,
   query: PortfolioQuery,
-  page: number,
-): Promise<{ listed: PortfolioPage<PortfolioRow>; all: PortfolioProject[] }> {
-  const all = await portfolioProjects(principal);
+  requested: number,
+): Promise<{ listed: PortfolioPage<PortfolioRow>; choices: PortfolioChoices; readable: number }> {
+  const asOf = AsOf.today();
   const sort = query.sort ?? "name";
   if (sort === "offTrack" || sort === "onTrack") {
-    // Filtered, in name order (ties of a count keep it), then ordered by the persisted count.
-    const kept = filterAndSortPortfolio(all, { ...query, sort: "name" });
-    const ids = kept.map((p) => p.id);
-    const asOf = AsOf.today();
-    await computeFigures(principal, await projectsWithoutFigures(ids, asOf.toKey()), asOf);
-    const shape = portfolioPage(kept, page);
-    const pageIds = await pageByStatusCount(ids, sort, asOf.toKey(), {
-      offset: (shape.page - 1) * PORTFOLIO_PAGE_SIZE,
-      limit: PORTFOLIO_PAGE_SIZE,
-    });
-    const byId = new Map(kept.map((p) => [p.id, p]));
-    const shown = pageIds.flatMap((id) => byId.get(id) ?? []);
-    return { listed: { ...shape, rows: await withFigures(principal, shown, asOf) }, all };
+    const kept = await listedVersions(principal, query);
+    await computeFigures(principal, await projectsWithoutFigures([...kept.keys()], asOf.toKey()), asOf);
   }
-  const listed = portfolioPage(filterAndSortPortfolio(all, query), page);
-  return { listed: { ...listed, rows: await withFigures(principal, listed.rows) }, all };
+  const [{ readable, matching }, choices] = await Promise.all([
+    countListed(principal, query),
+    listingChoices(principal),
+  ]);
+  const at = pageOf(matching, requested);
+  const shown = await listedPage(principal, query, { ...at, day: asOf.toKey() });
+  return { listed: pageWith(await withFigures(principal, shown, asOf), at), choices, readable };
 }

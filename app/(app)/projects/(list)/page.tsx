@@ -14,8 +14,8 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
     ? (search.sort as PortfolioSort)
     : "name";
   const query = { country: search.country || undefined, donor: search.donor || undefined, sort };
-  // Only the shown page's projects are computed (all of them only for a sort by status counts).
-  const [{ listed, all }, t] = await Promise.all([
+  // The database finds the page; only its projects' figures are read (every project's for a sort by status counts).
+  const [{ listed, choices, readable }, t] = await Promise.all([
     portfolioListing(user, query, Number(search.page ?? 1)),
     getTranslations("projects"),
   ]);
@@ -29,7 +29,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
           </Link>
         </p>
       )}
-      {all.length === 0 ? <p>{t("empty")}</p> : <PortfolioTable listed={listed} all={all} query={query} />}
+      {readable === 0 ? <p>{t("empty")}</p> : <PortfolioTable listed={listed} choices={choices} query={query} />}
     </>
   );
 }
