@@ -81,16 +81,3 @@ export async function persistFigures(
       ON CONFLICT DO NOTHING`,
   ]);
 }
-
-/**
- * Of the given projects, those with no persisted figures at their current data version as of `day`,
- * each with that version.
- */
-export async function projectsWithoutFigures(projectIds: string[], day: string): Promise<Map<string, number>> {
-  const rows = await readDb().$queryRaw<{ id: string; dataVersion: number }[]>`
-    SELECT p."id", p."dataVersion" FROM "Project" p
-    LEFT JOIN "ProjectAggregate" a
-      ON a."projectId" = p."id" AND a."dataVersion" = p."dataVersion" AND a."asOfDay" = ${day}
-    WHERE p."id" = ANY(${projectIds}::text[]) AND a."projectId" IS NULL`;
-  return new Map(rows.map((r) => [r.id, r.dataVersion]));
-}

@@ -15,8 +15,8 @@ import {
 import type { ProjectSummary } from "@/lib/domain/summary/types";
 import { db } from "@/lib/platform/db";
 import { projectOverviews } from "@/lib/server/summary/service";
-import { type Figures, persistedFigures, persistFigures, projectsWithoutFigures } from "./aggregates";
-import { countListed, listedPage, listedVersions, listingChoices } from "./listing";
+import { type Figures, persistedFigures, persistFigures } from "./aggregates";
+import { countListed, listedPage, listedWithoutFigures, listingChoices } from "./listing";
 
 const KEY_INDICATORS = 3;
 
@@ -135,8 +135,7 @@ export async function portfolioListing(
   const asOf = AsOf.today();
   const sort = query.sort ?? "name";
   if (sort === "offTrack" || sort === "onTrack") {
-    const kept = await listedVersions(principal, query);
-    await computeFigures(principal, await projectsWithoutFigures([...kept.keys()], asOf.toKey()), asOf);
+    await computeFigures(principal, await listedWithoutFigures(principal, query, asOf.toKey()), asOf);
   }
   const [{ readable, matching }, choices] = await Promise.all([
     countListed(principal, query),
