@@ -4,7 +4,8 @@
 // portfolio against a per-project totals-only GROUP BY, each computed after a change (cold) and again
 // unchanged (warm); a 50,000-row import against a plain insert; then, when a production build exists,
 // the app itself under load with autocannon (donor API and pages, the dashboard, the portfolio), each
-// against its baseline; on PostgreSQL also the same project on PGlite.
+// against its baseline; on PostgreSQL also the same project on PGlite. The statements the app's code sends
+// in this process are watched: a cold dashboard render's count and loads, the widest bind-parameter count.
 //   npm run bench                                 embedded PGlite (a temporary folder)
 //   DATABASE_URL=postgres://… npm run bench       PostgreSQL (its tables are dropped!)
 //   BENCH_PROJECTS, BENCH_IMPORT_ROWS, BENCH_STUDIES, BENCH_LOAD_SECONDS, BENCH_RUNS change the sizes
@@ -33,7 +34,7 @@ if (!onPostgres) {
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => process.exit(130));
 }
 
-const { closeDb, db } = await import("@/lib/platform/db");
+const { closeDb, db, watchQueries } = await import("@/lib/platform/db");
 const { configuredTarget, describeTarget, openAdapter } = await import("@/lib/platform/db/adapter");
 const { applyMigrations, resetDatabase, startEngine } = await import("@/lib/platform/db/schema-engine");
 const { createDatabaseIfMissing } = await import("@/lib/platform/db/server-admin");
@@ -42,6 +43,7 @@ const { AsOf } = await import("@/lib/domain/as-of");
 const { portfolio, portfolioListing } = await import("@/lib/server/portfolio/service");
 const { projectResultPartials } = await import("@/lib/server/results/partials");
 const { seedPortfolio } = await import("./bench/portfolio");
+const { AppStatements } = await import("./bench/statements");
 
 async function migrateFresh() {
   const target = configuredTarget();
@@ -81,6 +83,10 @@ const ms = (n: number) => `${n < 10 ? n.toFixed(1) : Math.round(n).toLocaleStrin
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
 
 await migrateFresh();
+// Every statement the shared client sends is seen; those the app's code sends (statements.app and
+// statements.collect) are counted: the largest bind-parameter count of any, a cold dashboard's loads.
+const statements = new AppStatements();
+await watchQueries(statements.onQuery);
 const seedStart = performance.now();
 const prisma = db();
 const { projectIds, largestId, spareId, results } = await seedPortfolio(prisma, PROJECTS);
@@ -110,7 +116,7 @@ const bump = (ids: string[]) =>
   prisma.$executeRaw`UPDATE "Project" SET "dataVersion" = "dataVersion" + 1 WHERE "id" = ANY(${ids})`;
 const computedSummary = async () => {
   await bump([largestId]);
-  return projectSummary(admin, largestId, { asOf });
+  return statements.app("project summary", () => projectSummary(admin, largestId, { asOf }));
 };
 
 const groupByMs = await median(partialSumsSql);
@@ -120,18 +126,22 @@ if (SUMMARY_ONLY) {
   await closeDb();
   process.exit(0);
 }
-const cachedMs = await median(() => projectSummary(admin, largestId, { asOf }));
+const cachedMs = await median(() =>
+  statements.app("project summary", () => projectSummary(admin, largestId, { asOf })),
+);
+const firstScreen = () =>
+  statements.app("dashboard first screen", () => projectSummary(admin, largestId, { asOf, depth: "places" }));
 const overviewMs = await median(async () => {
   await bump([largestId]);
-  return projectSummary(admin, largestId, { asOf, depth: "places" });
+  return firstScreen();
 });
 const indicatorId = (await prisma.indicator.findFirstOrThrow({ where: { projectId: largestId, code: "1.2" } })).id;
 const oneIndicatorMs = await median(async () => {
   await bump([largestId]);
-  return projectSummary(admin, largestId, { asOf, indicatorId });
+  return statements.app("one indicator's detail", () => projectSummary(admin, largestId, { asOf, indicatorId }));
 });
 const totalsOfLargestMs = await median(() => totalsGroupBy([largestId]));
-const overviewWarmMs = await median(() => projectSummary(admin, largestId, { asOf, depth: "places" }));
+const overviewWarmMs = await median(firstScreen);
 report.push(
   { measurement: "the largest project's partial-sums SQL (baseline)", result: ms(groupByMs) },
   { measurement: "the largest project's totals GROUP BY (baseline)", result: ms(totalsOfLargestMs) },
@@ -172,18 +182,21 @@ report.push(
 // 50 by name; by off-track indicators, which needs every project's status counts), cold after a change
 // to every project, warm when nothing changed (the persisted per-project figures are read).
 const portfolioSqlMs = await median(() => totalsGroupBy(projectIds));
+const wholePortfolio = () => statements.app("portfolio", () => portfolio(admin));
 const portfolioColdMs = await median(async () => {
   await bump(projectIds);
-  return portfolio(admin);
+  return wholePortfolio();
 });
-const portfolioWarmMs = await median(() => portfolio(admin));
-const firstPage = () => portfolioListing(admin, { sort: "name" }, 1);
+const portfolioWarmMs = await median(wholePortfolio);
+const firstPage = () => statements.app("/projects first page", () => portfolioListing(admin, { sort: "name" }, 1));
 const pageColdMs = await median(async () => {
   await bump(projectIds);
   return firstPage();
 });
 const pageWarmMs = await median(firstPage);
-const byOffTrackWarmMs = await median(() => portfolioListing(admin, { sort: "offTrack" }, 1));
+const byOffTrackWarmMs = await median(() =>
+  statements.app("/projects by off-track", () => portfolioListing(admin, { sort: "offTrack" }, 1)),
+);
 const totals = `${ms(portfolioSqlMs)} (totals GROUP BY, all)`;
 report.push(
   { measurement: `totals GROUP BY, all ${PROJECTS} projects (baseline)`, result: ms(portfolioSqlMs) },
@@ -246,7 +259,8 @@ report.push(
     JOIN "Location" c ON c."id" = l."parentId" AND c."level" = 'COUNTRY'
     WHERE ll."libraryIndicatorId" = ${library.id}
     GROUP BY c."isoCode"`;
-  const rollup = () => libraryRollup(admin, library.id, { by: "country", year: null, asOf });
+  const rollup = () =>
+    statements.app("library roll-up", () => libraryRollup(admin, library.id, { by: "country", year: null, asOf }));
   const rollupSqlMs = await median(rollupSql);
   const rollupColdMs = await median(async () => {
     await bump(projectIds);
@@ -336,6 +350,43 @@ const { token } = await createShareLink({ ...admin, userId: manager.id }, larges
   label: "Donor",
   expiresAt: null,
   options: {},
+});
+
+// A cold dashboard render (#32: <= 16 statements, one load of the structure and of the partial sums): the
+// page's server calls for the manager after a change to the project (nothing of its version cached), each
+// call's statements counted; projectDashboard's alone are what dashboard-loads.integration.test.ts bounds.
+{
+  const { viewLoads } = await import("@/lib/platform/db/sent-queries");
+  const { dashboardPageCalls } = await import("./bench/dashboard");
+  type Sent = Parameters<typeof viewLoads>[0];
+  const calls: { what: string; sent: Sent }[] = [];
+  await bump([largestId]);
+  const view = await dashboardPageCalls(manager.id, largestId, "en", async (what, run) => {
+    const { result, sent } = await statements.collect("dashboard render", run);
+    calls.push({ what, sent });
+    return result;
+  });
+  const loads = (sent: Sent) => {
+    const { structureLoads, partialSumsQueries } = viewLoads(sent);
+    return `${sent.length} statements; ${structureLoads} structure load(s), ${partialSumsQueries} partial-sums quer${partialSumsQueries === 1 ? "y" : "ies"}`;
+  };
+  const each = calls.map(({ what, sent }) => `${what} ${sent.length}`).join(", ");
+  report.push({
+    measurement: `cold dashboard render: the page's server calls without Next.js (${each}); changed since the last report: ${view.changes?.changes.length ?? 0} indicators`,
+    result: loads(calls.flatMap((c) => c.sent)),
+    baseline: `projectDashboard alone: ${loads(calls.find((c) => c.what === "projectDashboard")?.sent ?? [])}`,
+    goal: "<= 16 statements, 1 load",
+  });
+}
+
+// The largest bind-parameter count of any statement the app's code sent in this process (summaries,
+// first screens, the portfolio and its listings, the roll-up, the dashboard render); the bench's own
+// seeding, baselines and bumps are not counted, nor the import and study search, nor the HTTP server.
+const { widest } = statements;
+report.push({
+  measurement: `bind parameters in any statement of the app at ${PROJECTS} projects (summary, portfolio, listing, roll-up, dashboard; widest during ${widest.during || "nothing"}: ${widest.query.replace(/\s+/g, " ").slice(0, 80)})`,
+  result: widest.parameters.toLocaleString("en"),
+  goal: "< 5,000",
 });
 await closeDb();
 

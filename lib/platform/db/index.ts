@@ -60,11 +60,13 @@ export function connect(
 const holder = globalThis as unknown as {
   database?: ReturnType<typeof connect>;
   replica?: ReturnType<typeof connect>;
+  /** Told every statement the shared clients send, when watchQueries set it (tests, the bench). */
+  onQuery?: (sent: SentQuery) => void;
 };
 
 /** The app's shared client. */
 export function db(): Db {
-  holder.database ??= connect();
+  holder.database ??= connect(configuredTarget(), holder.onQuery);
   return holder.database.prisma;
 }
 
@@ -75,20 +77,24 @@ export function db(): Db {
 export function readDb(): Db {
   const { DATABASE_URL, DATABASE_REPLICA_URL } = env();
   if (!DATABASE_URL || !DATABASE_REPLICA_URL) return db();
-  holder.replica ??= connect({ kind: "postgres", url: DATABASE_REPLICA_URL });
+  holder.replica ??= connect({ kind: "postgres", url: DATABASE_REPLICA_URL }, holder.onQuery);
   return holder.replica.prisma;
 }
 
-/** Tests: the shared client opened again, telling every statement it sends (read and primary alike). */
+/**
+ * Tests and the bench: the shared clients opened again, telling every statement they send (read and
+ * primary alike), until closeDb().
+ */
 export async function watchQueries(onQuery: (sent: SentQuery) => void): Promise<void> {
   await closeDb();
-  holder.database = connect(configuredTarget(), onQuery);
+  holder.onQuery = onQuery;
 }
 
-/** Closes the shared clients (tests and scripts); the next db() call opens a new one. */
+/** Closes the shared clients (tests and scripts) and stops watching; the next db() call opens a new one. */
 export async function closeDb(): Promise<void> {
   const open = [holder.database, holder.replica];
   holder.database = undefined;
   holder.replica = undefined;
+  holder.onQuery = undefined;
   await Promise.all(open.map((client) => client?.close()));
 }

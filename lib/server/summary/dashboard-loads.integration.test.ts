@@ -1,11 +1,11 @@
 import { expect, test } from "vitest";
 import { AsOf } from "@/lib/domain/as-of";
 import { db, type SentQuery, watchQueries } from "@/lib/platform/db";
+import { viewLoads } from "@/lib/platform/db/sent-queries";
 import { principalFor, projectId } from "@/lib/testing/principals";
 import { projectDashboard } from "./project-view";
 
 const sent: SentQuery[] = [];
-const count = (pattern: RegExp) => sent.filter((q) => pattern.test(q.query)).length;
 
 // Before ViewLoads: 42 statements, the structure loaded 3 times and the partial sums queried 3 times
 // (overview, open card, what changed), 4 of each when something changed since the last report.
@@ -18,12 +18,12 @@ test("a cold dashboard loads the project's structure and partial sums once", asy
   sent.length = 0;
   const view = await projectDashboard(manager, id, { asOf: AsOf.today(), includeSubmitted: false }, { locale: "en" });
   expect(view?.summary.indicators.length).toBeGreaterThan(0);
-  const structures = count(/FROM "public"\."Target"/);
-  const partialSums = count(/FROM "Result" r\s+WHERE r\."indicatorId" IN/);
+  const { structureLoads: structures, partialSumsQueries: partialSums } = viewLoads(sent);
   console.log(
     `cold dashboard: ${sent.length} statements, ${structures} structure loads, ${partialSums} partial-sums queries, changes ${view?.changes?.changes.length}`,
   );
   expect(structures).toBe(1);
+  expect(partialSums).toBeGreaterThanOrEqual(1);
   expect(partialSums).toBeLessThanOrEqual(view?.changes?.changes.length ? 2 : 1);
   // 16, and one for the places' population figures (coverage of people in need, #34).
   expect(sent.length, sent.map((q) => q.query.slice(0, 80)).join("\n")).toBeLessThanOrEqual(17);
