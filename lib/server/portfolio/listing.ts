@@ -91,31 +91,27 @@ export async function listedPage(
       ? Prisma.sql`LEFT JOIN "ProjectAggregate" a
           ON a."projectId" = p."id" AND a."dataVersion" = p."dataVersion" AND a."asOfDay" = ${page.day}`
       : Prisma.empty;
+  // The countries' subquery runs for the page's rows only: PostgreSQL evaluates such an expensive
+  // output column after the sort and the limit.
   return db().$queryRaw<PortfolioProject[]>`
-    WITH shown AS (
-      SELECT p."id", p."code", p."name", p."donor", row_number() OVER (ORDER BY ${orderSql(sort)}) AS "position"
-      FROM "Project" p ${counts}
-      WHERE ${scopeAndFiltersSql(principal, query)}
-      ORDER BY ${orderSql(sort)}
-      OFFSET ${page.offset} LIMIT ${page.limit}
-    )
-    SELECT s."id", s."code", s."name", s."donor",
+    SELECT p."id", p."code", p."name", p."donor",
            COALESCE((SELECT json_agg(json_build_object('isoCode', l."isoCode", 'name', l."name") ORDER BY l."name")
                        FROM "ProjectLocation" pl JOIN "Location" l ON l."id" = pl."locationId" AND l."level" = 'COUNTRY'
-                      WHERE pl."projectId" = s."id"), '[]') AS "countries"
-    FROM shown s ORDER BY s."position"`;
+                      WHERE pl."projectId" = p."id"), '[]') AS "countries"
+    FROM "Project" p ${counts}
+    WHERE ${scopeAndFiltersSql(principal, query)}
+    ORDER BY ${orderSql(sort)}
+    OFFSET ${page.offset} LIMIT ${page.limit}`;
 }
 
 /** The choices the filters offer: every country and donor of the projects the caller may open. */
 export async function listingChoices(principal: Principal): Promise<PortfolioChoices> {
   const [countries, donors] = await Promise.all([
     db().$queryRaw<PortfolioChoices["countries"]>`
-      SELECT l."isoCode", l."name"
-      FROM "Project" p
-      JOIN "ProjectLocation" pl ON pl."projectId" = p."id"
-      JOIN "Location" l ON l."id" = pl."locationId" AND l."level" = 'COUNTRY'
-      WHERE ${scopeSql(principal)} AND l."isoCode" IS NOT NULL
-      GROUP BY l."isoCode", l."name"
+      SELECT l."isoCode", l."name" FROM "Location" l
+      WHERE l."level" = 'COUNTRY' AND l."isoCode" IS NOT NULL AND EXISTS (
+        SELECT 1 FROM "ProjectLocation" pl JOIN "Project" p ON p."id" = pl."projectId"
+         WHERE pl."locationId" = l."id" AND ${scopeSql(principal)})
       ORDER BY l."name" COLLATE "und-x-icu", l."isoCode"`,
     db().$queryRaw<{ donor: string }[]>`
       SELECT p."donor" FROM "Project" p

@@ -4,6 +4,7 @@ import { countStatuses } from "@/lib/domain/engine/schedule";
 import { isText } from "@/lib/domain/measures";
 import { can, type Principal, readableProjects } from "@/lib/domain/permissions";
 import {
+  PORTFOLIO_PAGE_SIZE,
   type PortfolioChoices,
   type PortfolioPage,
   type PortfolioProject,
@@ -19,6 +20,7 @@ import { type Figures, persistedFigures, persistFigures } from "./aggregates";
 import { countListed, listedPage, listedWithoutFigures, listingChoices } from "./listing";
 
 const KEY_INDICATORS = 3;
+const MAX_PAGES = 1_000_000;
 
 /**
  * The projects the principal may open (not archived, latest start first), as the portfolio filters them:
@@ -133,15 +135,22 @@ export async function portfolioListing(
   requested: number,
 ): Promise<{ listed: PortfolioPage<PortfolioRow>; choices: PortfolioChoices; readable: number }> {
   const asOf = AsOf.today();
+  const day = asOf.toKey();
   const sort = query.sort ?? "name";
-  if (sort === "offTrack" || sort === "onTrack") {
-    await computeFigures(principal, await listedWithoutFigures(principal, query, asOf.toKey()), asOf);
-  }
-  const [{ readable, matching }, choices] = await Promise.all([
+  const byStatus = sort === "offTrack" || sort === "onTrack";
+  // The page asked for is read beside its count, its offset bounded so that a page number of any size
+  // stays a plain integer; it is read again when it was out of range, or when a sort by status counts
+  // found projects without persisted counts (computed first; warm, there are none).
+  const asked = pageOf(PORTFOLIO_PAGE_SIZE * MAX_PAGES, requested);
+  const [{ readable, matching }, choices, first, uncounted] = await Promise.all([
     countListed(principal, query),
     listingChoices(principal),
+    listedPage(principal, query, { ...asked, day }),
+    byStatus ? listedWithoutFigures(principal, query, day) : new Map<string, number>(),
   ]);
+  await computeFigures(principal, uncounted, asOf);
   const at = pageOf(matching, requested);
-  const shown = await listedPage(principal, query, { ...at, day: asOf.toKey() });
+  const current = at.offset === asked.offset && uncounted.size === 0;
+  const shown = current ? first : await listedPage(principal, query, { ...at, day });
   return { listed: pageWith(await withFigures(principal, shown, asOf), at), choices, readable };
 }
