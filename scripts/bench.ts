@@ -379,6 +379,40 @@ const { token } = await createShareLink({ ...admin, userId: manager.id }, larges
   });
 }
 
+// The listing at ten times the projects: bare projects added (lib's listing reads projects and persisted
+// figures, not results), the same warm pages measured, the added projects deleted.
+{
+  const { addBareProjects } = await import("./bench/listing-growth");
+  const removeAdded = await addBareProjects(prisma, PROJECTS * 9);
+  try {
+    const tenTimes = `at ${(PROJECTS * 10).toLocaleString("en")} projects (${(PROJECTS * 9).toLocaleString("en")} bare ones added: a country, a donor, persisted figures)`;
+    const pageAtTenMs = await median(() =>
+      statements.app("/projects first page", () => portfolioListing(admin, { sort: "name" }, 1)),
+    );
+    const offTrackAtTenMs = await median(() =>
+      statements.app("/projects by off-track", () => portfolioListing(admin, { sort: "offTrack" }, 1)),
+    );
+    report.push(
+      {
+        measurement: `/projects first page (50 by name), warm, ${tenTimes}`,
+        result: ms(pageAtTenMs),
+        baseline: `${ms(pageWarmMs)} (at ${PROJECTS})`,
+        ratio: ratio(pageAtTenMs, pageWarmMs),
+        goal: "<= 2x",
+      },
+      {
+        measurement: `/projects sorted by off-track indicators, warm, ${tenTimes}`,
+        result: ms(offTrackAtTenMs),
+        baseline: `${ms(byOffTrackWarmMs)} (at ${PROJECTS})`,
+        ratio: ratio(offTrackAtTenMs, byOffTrackWarmMs),
+        goal: "<= 2x",
+      },
+    );
+  } finally {
+    await removeAdded();
+  }
+}
+
 // The largest bind-parameter count of any statement the app's code sent in this process (summaries,
 // first screens, the portfolio and its listings, the roll-up, the dashboard render); the bench's own
 // seeding, baselines and bumps are not counted, nor the import and study search, nor the HTTP server.
