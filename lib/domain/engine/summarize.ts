@@ -7,7 +7,7 @@ import { isRatio, isText, measureTable } from "@/lib/domain/measures";
 import type { OptionPartial } from "./composition";
 import { changeBetweenRounds } from "./confidence";
 import { earlierDay, hasEnded, hasStarted, isoDay, startOfDay } from "./days";
-import { pairCache } from "./lists";
+import { groupBy, pairCache } from "./lists";
 import { defaultThresholds } from "./schedule";
 import { type Cells, type Frame, figureAt, type SummaryMemo, valuesAt } from "./summary-figures";
 import { placeTree } from "./summary-places";
@@ -58,17 +58,9 @@ export function summarizeIndicator(
   const nothingMore = { byLocation: [], byTime: [], byDimension: [], narratives: [], targetText: null, warnings: [] };
   if (depth === "overall") return { indicator, depth, overall, ...nothingMore };
 
-  /** Places with sub-places that also have values of their own (a country-wide figure beside its regions). */
-  const withOwnValues = new Set(frame.valuedPlaces().filter((id) => frame.places.childrenOf(id).length > 0));
+  const withOwnValues = ownValuedPlaces(frame);
   const inScope = new Set(frame.places.placesUnder(ctx.rootLocationId));
-  const byLocation = ctx.locations
-    .filter((l) => inScope.has(l.id))
-    .map((l) => ({
-      ...l,
-      parentId: frame.places.parentOf(l),
-      ...figureAt(frame, { ...root, locationId: l.id }),
-      unassigned: withOwnValues.has(l.id) ? figureAt(frame, { ...root, locationId: l.id, own: true }) : null,
-    }));
+  const byLocation = figuresAtPlaces(frame, root, withOwnValues);
   const targetText = isText(def.measure)
     ? frame.targets.explicitTargets({ locationId: ctx.rootLocationId, optionId: null }, null, null)[0]?.note?.trim() ||
       null
@@ -114,6 +106,49 @@ export function summarizeIndicator(
 }
 
 const noPartials: OptionPartial[] = [];
+
+/** Places with sub-places that also have values of their own (a country-wide figure beside its regions). */
+function ownValuedPlaces(frame: Frame): Set<string> {
+  return new Set(frame.valuedPlaces().filter((id) => frame.places.childrenOf(id).length > 0));
+}
+
+/** Every place in the view's scope with its figure at `root`'s option and time, and its own values' figure. */
+function figuresAtPlaces(frame: Frame, root: Scope, withOwnValues: Set<string>): IndicatorSummary["byLocation"] {
+  const { ctx } = frame;
+  const inScope = new Set(frame.places.placesUnder(ctx.rootLocationId));
+  return ctx.locations
+    .filter((l) => inScope.has(l.id))
+    .map((l) => ({
+      ...l,
+      parentId: frame.places.parentOf(l),
+      ...figureAt(frame, { ...root, locationId: l.id }),
+      unassigned: withOwnValues.has(l.id) ? figureAt(frame, { ...root, locationId: l.id, own: true }) : null,
+    }));
+}
+
+/**
+ * Each period's or round's figures at every place: what `summarizeIndicator` gives as `byLocation` when
+ * `ctx.rootTimeId` names that time (at depth "places" or more), for any time asked, from one memo
+ * (places, targets) built once. Each time's figures read only that time's partial sums, so asking
+ * every period of a project costs about one summary, not one per period (the library roll-up).
+ */
+export function placesOverTime(
+  def: IndicatorDefinition,
+  partials: OptionPartial[],
+  targets: SummaryTarget[],
+  ctx: SummaryContext,
+): (timeId: string) => IndicatorSummary["byLocation"] {
+  const view = { ...ctx, rootTimeId: null };
+  const memo = summaryMemo(def, targets, view);
+  // Which places show their own values depends on every counted value, not the period's only.
+  const withOwnValues = ownValuedPlaces(frameOf(memo, partials, view));
+  const ofTime = groupBy(partials, (p) => p.timeId);
+  return (timeId) => {
+    // A figure of one time reads that time's partials only, in the same order: the same figures.
+    const frame = frameOf(memo, ofTime.get(timeId) ?? noPartials, view);
+    return figuresAtPlaces(frame, { locationId: view.rootLocationId, optionId: null, timeId }, withOwnValues);
+  };
+}
 
 /** What every summary of one indicator shares whatever its as-of date, built once (see SummaryMemo). */
 function summaryMemo(def: IndicatorDefinition, targets: SummaryTarget[], ctx: SummaryContext): SummaryMemo {

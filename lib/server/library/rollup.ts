@@ -1,8 +1,9 @@
 // The roll-up of one library indicator across the projects that report it (#34), for the caller: only
-// the projects they may open count. Each project's figures come from its summary (lib/server/summary,
-// cached by the project's data version: the whole time for life targets, and each period on its own for
-// the values), at its working places (a country's own values beside its regions are a row of their own,
-// rule 11), and are combined by the pure engine (lib/domain/rollup/).
+// the projects they may open count. Each project's figures come from its summary's engine
+// (lib/server/summary: the whole time for life targets, and each period on its own for the values, from
+// one load and one engine pass; kept per data version in ./series-cache), at its working places (a
+// country's own values beside its regions are a row of their own, rule 11), and are combined by the pure
+// engine (lib/domain/rollup/).
 import "server-only";
 import { AsOf } from "@/lib/domain/as-of";
 import { regionRows } from "@/lib/domain/engine/regions";
@@ -23,7 +24,7 @@ import {
 import { db } from "@/lib/platform/db";
 import { allOf, readableProjectsWhere } from "@/lib/server/access/scoped-list";
 import { rollupNeed } from "@/lib/server/population/coverage";
-import { projectSummary, ViewLoads } from "@/lib/server/summary/service";
+import { indicatorPlacesOverTime } from "@/lib/server/summary/service";
 import { listRegions } from "./regions";
 import { type LinkFigures, linkFigures, regionsKey } from "./series-cache";
 
@@ -109,24 +110,17 @@ async function figuresOf(
   regionOf: Map<string, string>,
 ): Promise<{ figures: LinkFigures | null; versions: (number | null)[] }> {
   const { project } = link.indicator;
-  const loads = new ViewLoads();
-  const ask = { indicatorId: link.indicatorId, asOf, depth: "places" as const, loads };
-  const whole = await projectSummary(principal, project.id, ask);
+  // One load and one engine memo for the whole time and every period (not a summary per period).
+  const over = await indicatorPlacesOverTime(principal, project.id, { indicatorId: link.indicatorId, asOf });
+  const whole = over?.summary;
   const indicator = whole?.indicators.find((i) => i.indicator.id === link.indicatorId);
-  if (!whole || !indicator) return { figures: null, versions: [] };
+  if (!over || !whole || !indicator) return { figures: null, versions: [] };
   const versions: (number | null)[] = [whole.version];
-  const rowsOf = (summary: typeof indicator) =>
-    regionRows(summary).map((row) => ({ placeId: row.ownValuesOf ?? row.id, figure: row }));
-  const lifeRows = rowsOf(indicator).filter((r) => r.figure.target !== null);
+  const rowsOf = (byLocation: typeof indicator.byLocation) =>
+    regionRows({ byLocation }).map((row) => ({ placeId: row.ownValuesOf ?? row.id, figure: row }));
+  const lifeRows = rowsOf(indicator.byLocation).filter((r) => r.figure.target !== null);
   const periods = whole.times.filter((t) => t.startDate <= asOf.date);
-  const perPeriod = await Promise.all(
-    periods.map(async (time) => {
-      const summary = await projectSummary(principal, project.id, { ...ask, timeId: time.id });
-      versions.push(summary?.version ?? null);
-      const figures = summary?.indicators.find((i) => i.indicator.id === link.indicatorId);
-      return figures ? rowsOf(figures).map((r) => ({ ...r, time })) : [];
-    }),
-  );
+  const perPeriod = periods.map((time) => rowsOf(over.placesAt(time.id)).map((r) => ({ ...r, time })));
   const periodRows = perPeriod.flat();
   const places = await placesOf(
     [...lifeRows, ...periodRows].map((r) => r.placeId),

@@ -1,8 +1,8 @@
 // A project's figures for one linked indicator, as the roll-up reads them (values and targets per place
 // and period), kept per (indicator, project data version, as-of day, the organisation's regions). Making
-// them asks the project's summary once per period; a roll-up over hundreds of projects would otherwise
-// ask thousands of summaries on every view, more than the summary cache holds. The data version moves
-// in the same transaction as any approved value, target or logframe change (lib/server/summary/cache.ts),
+// them loads the project and runs the engine over the indicator's every period (indicatorPlacesOverTime);
+// a roll-up over hundreds of projects would otherwise do that for each on every view. The data version
+// moves in the same transaction as any approved value, target or logframe change (lib/server/summary/cache.ts),
 // so figures are kept only when every summary they were made from was computed at the key's version (a
 // replica behind the primary, or an approval in between, would otherwise file older figures under a newer
 // version), and never "no figures" (the caller may have lost access in between). Names, donors and

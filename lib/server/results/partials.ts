@@ -1,6 +1,7 @@
 import type { OptionPartial } from "@/lib/domain/engine/composition";
 import type { Narrative } from "@/lib/domain/engine/summarize";
 import { textMeasures } from "@/lib/domain/measures";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/platform/db";
 
 type Row = Omit<OptionPartial, "resultCount" | "timeEnd"> & {
@@ -15,14 +16,21 @@ type Row = Omit<OptionPartial, "resultCount" | "timeEnd"> & {
  * combines these few rows. Only the given review statuses count. `totalsOnly`: leave out the options'
  * sums, except of indicators others are composed from (for overall figures only, e.g. the portfolio).
  * `approvedBy`: only values reviewed by then (the figures a report made at that moment showed).
+ * `indicatorIds`: only these indicators' sums (the library roll-up reads one indicator of each project).
  */
 export async function projectResultPartials(
   prisma: Db,
   projectIds: string[],
   statuses: string[],
-  { totalsOnly = false, approvedBy }: { totalsOnly?: boolean; approvedBy?: Date } = {},
+  {
+    totalsOnly = false,
+    approvedBy,
+    indicatorIds,
+  }: { totalsOnly?: boolean; approvedBy?: Date; indicatorIds?: string[] } = {},
 ): Promise<Map<string, OptionPartial[]>> {
   const by = approvedBy ?? null;
+  // Without `indicatorIds` the statement is the same text as ever (the same plans).
+  const onlyThese = indicatorIds ? Prisma.sql`AND r."indicatorId" = ANY(${indicatorIds}::text[])` : Prisma.empty;
   // Summed per cell first, then each cell's period or round end joined: a join per value made the
   // planner misjudge the rows (a text-cast status hid the index) and cost 3x a plain GROUP BY.
   const rows = await prisma.$queryRaw<Row[]>`
@@ -43,6 +51,7 @@ export async function projectResultPartials(
         AND (${by}::timestamptz IS NULL OR r."reviewedAt" <= ${by}::timestamptz)
         AND (NOT ${totalsOnly} OR r."optionId" IS NULL
              OR r."indicatorId" IN (SELECT "composedFromId" FROM "Indicator" WHERE "projectId" = ANY(${projectIds})))
+        ${onlyThese}
       GROUP BY 1, 2, 3, 4, 5
     )
     SELECT c."indicatorId", c."locationId", c."optionId",

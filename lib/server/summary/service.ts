@@ -2,7 +2,14 @@ import "server-only";
 import { AsOf } from "@/lib/domain/as-of";
 import { localizeDimension } from "@/lib/domain/catalogue/names";
 import { composePartials } from "@/lib/domain/engine/composition";
-import { type SummaryDepth, type SummaryTime, summarizeIndicator } from "@/lib/domain/engine/summarize";
+import {
+  type IndicatorDefinition,
+  placesOverTime,
+  type SummaryContext,
+  type SummaryDepth,
+  type SummaryTime,
+  summarizeIndicator,
+} from "@/lib/domain/engine/summarize";
 import { DomainError } from "@/lib/domain/errors";
 import type { Locale } from "@/lib/domain/i18n/config";
 import { can, type Principal } from "@/lib/domain/permissions";
@@ -110,19 +117,24 @@ function cacheable(principal: Principal, projectId: string, includeSubmitted: bo
 }
 
 /** The structure a summary is computed over: places, periods, rounds, indicators with targets and options. */
-const summaryInclude = {
-  locations: { include: { location: true } },
-  periods: true,
-  surveyRounds: true,
-  indicators: {
-    where: { archivedAt: null },
-    orderBy: [{ resultNode: { sortOrder: "asc" } }, { sortOrder: "asc" }],
-    include: {
-      targets: true,
-      dimensions: { include: { dimension: { include: { options: { orderBy: { sortOrder: "asc" } } } } } },
+const summaryInclude = structureOf();
+
+/** The structure, of only some indicators when `indicatorIds` names them (one indicator and its source). */
+function structureOf(indicatorIds?: string[]) {
+  return {
+    locations: { include: { location: true } },
+    periods: true,
+    surveyRounds: true,
+    indicators: {
+      where: indicatorIds ? { archivedAt: null, id: { in: indicatorIds } } : { archivedAt: null },
+      orderBy: [{ resultNode: { sortOrder: "asc" } }, { sortOrder: "asc" }],
+      include: {
+        targets: true,
+        dimensions: { include: { dimension: { include: { options: { orderBy: { sortOrder: "asc" } } } } } },
+      },
     },
-  },
-} satisfies Prisma.ProjectInclude;
+  } satisfies Prisma.ProjectInclude;
+}
 
 /** What a summary is computed from: the project's structure and its results' partial sums. */
 async function loadSummaryInputs(
@@ -131,17 +143,19 @@ async function loadSummaryInputs(
   includeSubmitted: boolean,
   approvedBy?: Date,
   loads: Pick<ViewLoads, "once"> = unshared,
+  indicatorIds?: string[],
 ) {
   // Not allowed and not found look the same, so project ids cannot be probed.
   if (!can(principal, "project.read", projectId)) return null;
   const includesSubmitted = previewWanted(principal, projectId, includeSubmitted);
-  const [inputs] = await loadInputsOf([projectId], includesSubmitted, false, approvedBy, loads);
+  const [inputs] = await loadInputsOf([projectId], includesSubmitted, false, approvedBy, loads, indicatorIds);
   return inputs ?? null;
 }
 
 /**
  * The inputs of several projects' summaries in three queries whatever their number (the portfolio):
  * their structure, their results' partial sums and their texts. Callers have checked who may read them.
+ * `indicatorIds`: only these indicators' structure and sums (a view of one indicator and its source).
  */
 async function loadInputsOf(
   projectIds: string[],
@@ -149,15 +163,16 @@ async function loadInputsOf(
   totalsOnly = false,
   approvedBy?: Date,
   loads: Pick<ViewLoads, "once"> = unshared,
+  indicatorIds?: string[],
 ) {
   // A preview counts every value sent for review, those a partner approved (two-level approval) too.
   const statuses = includesSubmitted ? ["APPROVED", "PARTNER_APPROVED", "SUBMITTED"] : ["APPROVED"];
   const prisma = readDb();
   const by = approvedBy?.toISOString() ?? null;
   const [projects, partials, narratives] = await Promise.all([
-    loads.once(["structure", projectIds], () => loadStructures(projectIds)),
-    loads.once(["partials", projectIds, statuses, totalsOnly, by], () =>
-      projectResultPartials(prisma, projectIds, statuses, { totalsOnly, approvedBy }),
+    loads.once(["structure", projectIds, indicatorIds ?? null], () => loadStructures(projectIds, indicatorIds)),
+    loads.once(["partials", projectIds, statuses, totalsOnly, by, indicatorIds ?? null], () =>
+      projectResultPartials(prisma, projectIds, statuses, { totalsOnly, approvedBy, indicatorIds }),
     ),
     loads.once(["narratives", projectIds, statuses, by], () =>
       projectNarratives(prisma, projectIds, statuses, approvedBy),
@@ -173,12 +188,13 @@ async function loadInputsOf(
  */
 const PROJECTS_PER_LOAD = 5;
 
-async function loadStructures(projectIds: string[]): Promise<LoadedProject[]> {
+async function loadStructures(projectIds: string[], indicatorIds?: string[]): Promise<LoadedProject[]> {
+  const include = indicatorIds ? structureOf(indicatorIds) : summaryInclude;
   const chunks: string[][] = [];
   for (let i = 0; i < projectIds.length; i += PROJECTS_PER_LOAD)
     chunks.push(projectIds.slice(i, i + PROJECTS_PER_LOAD));
   const loaded = await Promise.all(
-    chunks.map((ids) => readDb().project.findMany({ where: { id: { in: ids } }, include: summaryInclude })),
+    chunks.map((ids) => readDb().project.findMany({ where: { id: { in: ids } }, include })),
   );
   return loaded.flat();
 }
@@ -222,21 +238,20 @@ type DatedOptions = SummaryOptions & { asOf: AsOf };
 
 const dated = (options: SummaryOptions): DatedOptions => ({ ...options, asOf: options.asOf ?? AsOf.today() });
 
-/** Runs the indicator engine over every indicator of the loaded project, for one view (filters). */
-function buildSummary(inputs: SummaryInputs, options: DatedOptions): ProjectSummary {
-  const { project, partials, narratives, locations, times, statuses, includesSubmitted } = inputs;
-  const asOf = options.asOf.date;
+/** The engine's view of the loaded project: its places, periods and rounds, the filters and the as-of day. */
+function contextOf(inputs: SummaryInputs, options: DatedOptions): SummaryContext {
+  const { project, locations, times, statuses } = inputs;
   const locationId = options.locationId ?? null;
   if (locationId && !locations.some((l) => l.id === locationId)) throw new UnknownFilterError("location");
   const timeId = options.timeId ?? null;
   if (timeId && !times.some((t) => t.id === timeId)) throw new UnknownFilterError("period");
-  const context = {
+  return {
     project: {
       start: project.startDate,
       end: project.endDate,
       thresholds: { onTrack: project.onTrackThreshold, atRisk: project.atRiskThreshold },
     },
-    asOf,
+    asOf: options.asOf.date,
     locations,
     times,
     rootLocationId: locationId,
@@ -245,64 +260,73 @@ function buildSummary(inputs: SummaryInputs, options: DatedOptions): ProjectSumm
     depth: options.depth,
     statuses,
   };
+}
+
+type LoadedIndicator = LoadedProject["indicators"][number];
+
+/** What the engine is given for one indicator: its definition and its partial sums (a composition's from its source). */
+function engineInputsOf(inputs: SummaryInputs, indicator: LoadedIndicator, options: DatedOptions) {
+  const { project, partials } = inputs;
   const optionsOf = (dimensionId: string) =>
     project.indicators.flatMap((i) => i.dimensions).find((d) => d.dimensionId === dimensionId)?.dimension.options ?? [];
+  let own = partials.get(indicator.id) ?? [];
+  let timeRule = indicator.timeRule;
+  if (indicator.composedFromId && indicator.composedOptionId) {
+    const source = project.indicators.find((i) => i.id === indicator.composedFromId);
+    const option = source?.dimensions
+      .flatMap((d) => d.dimension.options)
+      .find((o) => o.id === indicator.composedOptionId);
+    own = option
+      ? composePartials(
+          partials.get(indicator.composedFromId) ?? [],
+          option.id,
+          optionsOf(option.dimensionId).map((o) => o.id),
+        )
+      : [];
+    timeRule = source?.timeRule ?? timeRule;
+  }
+  const def: IndicatorDefinition = {
+    id: indicator.id,
+    code: indicator.code,
+    title: indicator.title,
+    unit: indicator.unit,
+    measure: indicator.measure,
+    direction: indicator.direction,
+    timeRule,
+    source: indicator.source,
+    baseline: {
+      value: indicator.baselineValue,
+      numerator: indicator.baselineNumerator,
+      denominator: indicator.baselineDenominator,
+    },
+    dimensions: indicator.dimensions.map(({ dimension }) => {
+      const d = localizeDimension(dimension, options.locale ?? "en");
+      return {
+        id: d.id,
+        key: d.key,
+        name: d.name,
+        options: d.options.map((o) => ({ id: o.id, key: o.key, name: o.name })),
+      };
+    }),
+    composedFrom:
+      indicator.composedFromId && indicator.composedOptionId
+        ? { indicatorId: indicator.composedFromId, optionId: indicator.composedOptionId }
+        : null,
+  };
+  return { def, partials: own };
+}
 
+/** Runs the indicator engine over every indicator of the loaded project, for one view (filters). */
+function buildSummary(inputs: SummaryInputs, options: DatedOptions): ProjectSummary {
+  const { project, narratives, locations, times, includesSubmitted } = inputs;
+  const context = contextOf(inputs, options);
   const wanted = options.indicatorId
     ? project.indicators.filter((i) => i.id === options.indicatorId)
     : project.indicators;
   if (options.indicatorId && wanted.length === 0) throw new UnknownFilterError("indicator");
   const indicators = wanted.map((indicator) => {
-    let own = partials.get(indicator.id) ?? [];
-    let timeRule = indicator.timeRule;
-    if (indicator.composedFromId && indicator.composedOptionId) {
-      const source = project.indicators.find((i) => i.id === indicator.composedFromId);
-      const option = source?.dimensions
-        .flatMap((d) => d.dimension.options)
-        .find((o) => o.id === indicator.composedOptionId);
-      own = option
-        ? composePartials(
-            partials.get(indicator.composedFromId) ?? [],
-            option.id,
-            optionsOf(option.dimensionId).map((o) => o.id),
-          )
-        : [];
-      timeRule = source?.timeRule ?? timeRule;
-    }
-    const summary = summarizeIndicator(
-      {
-        id: indicator.id,
-        code: indicator.code,
-        title: indicator.title,
-        unit: indicator.unit,
-        measure: indicator.measure,
-        direction: indicator.direction,
-        timeRule,
-        source: indicator.source,
-        baseline: {
-          value: indicator.baselineValue,
-          numerator: indicator.baselineNumerator,
-          denominator: indicator.baselineDenominator,
-        },
-        dimensions: indicator.dimensions.map(({ dimension }) => {
-          const d = localizeDimension(dimension, options.locale ?? "en");
-          return {
-            id: d.id,
-            key: d.key,
-            name: d.name,
-            options: d.options.map((o) => ({ id: o.id, key: o.key, name: o.name })),
-          };
-        }),
-        composedFrom:
-          indicator.composedFromId && indicator.composedOptionId
-            ? { indicatorId: indicator.composedFromId, optionId: indicator.composedOptionId }
-            : null,
-      },
-      own,
-      indicator.targets,
-      context,
-      narratives.get(indicator.id),
-    );
+    const { def, partials } = engineInputsOf(inputs, indicator, options);
+    const summary = summarizeIndicator(def, partials, indicator.targets, context, narratives.get(indicator.id));
     return { ...summary, resultNodeId: indicator.resultNodeId };
   });
 
@@ -315,9 +339,9 @@ function buildSummary(inputs: SummaryInputs, options: DatedOptions): ProjectSumm
       endDate: project.endDate,
     },
     version: includesSubmitted ? null : project.dataVersion,
-    asOf,
-    locationId,
-    timeId,
+    asOf: context.asOf,
+    locationId: context.rootLocationId,
+    timeId: context.rootTimeId ?? null,
     includesSubmitted,
     locations,
     times,
@@ -423,4 +447,38 @@ export async function exportSummaries(
   const overall = buildSummary(inputs, view);
   const byTime = new Map(inputs.times.map((time) => [time.id, buildSummary(inputs, { ...view, timeId: time.id })]));
   return { overall, byTime, draft: inputs.includesSubmitted };
+}
+
+/**
+ * One indicator of a project at its places over time (the library roll-up): the summary `projectSummary`
+ * gives with `{ indicatorId, depth: "places" }`, and `placesAt(timeId)`, each period's or round's places as
+ * that summary with `timeId` shows them (its indicator's `byLocation`), the same figures from one load and
+ * one engine memo instead of a summary per period. Approved values only; null when the project is not
+ * readable. Nothing here is kept in the summary cache (the roll-up keeps its own figures).
+ */
+export async function indicatorPlacesOverTime(
+  principal: Principal,
+  projectId: string,
+  asked: { indicatorId: string; asOf?: AsOf; loads?: ViewLoads },
+) {
+  const view = dated({ ...asked, depth: "places" });
+  if (!can(principal, "project.read", projectId)) return null;
+  // Only the indicator's structure and sums (and its source's, for a composition), not the project's all.
+  const own = await readDb().indicator.findFirst({
+    where: { id: asked.indicatorId, projectId },
+    select: { composedFromId: true },
+  });
+  const indicatorIds = [asked.indicatorId, ...(own?.composedFromId ? [own.composedFromId] : [])];
+  const inputs = await loadSummaryInputs(principal, projectId, false, undefined, asked.loads, indicatorIds);
+  if (!inputs) return null;
+  const summary = buildSummary(inputs, view);
+  const indicator = inputs.project.indicators.find((i) => i.id === asked.indicatorId);
+  if (!indicator) throw new UnknownFilterError("indicator");
+  const { def, partials } = engineInputsOf(inputs, indicator, view);
+  const placesOf = placesOverTime(def, partials, indicator.targets, contextOf(inputs, view));
+  const placesAt = (timeId: string) => {
+    if (!inputs.times.some((t) => t.id === timeId)) throw new UnknownFilterError("period");
+    return placesOf(timeId);
+  };
+  return { summary, placesAt };
 }
