@@ -345,3 +345,72 @@ describe("roll-up by theme", () => {
     );
   });
 });
+
+describe("possible overlaps", () => {
+  const peruWide: RollupPlace = { placeId: "PE", ancestorIds: [], country: "PE", region: "Americas" };
+  const overlapPlaceArb = fc.constantFrom(peru("PE-TUM"), peru("PE-LIM"), peruWide, nepal);
+  const overlapProjectArb = (code: string) =>
+    fc.uniqueArray(overlapPlaceArb, { selector: (p) => p.placeId, minLength: 1, maxLength: 3 }).map((places) =>
+      project(code, {
+        values: places.map((p) => ({ ...p, ...amount(1), start: d("2025-01-01"), end: d("2025-12-31") })),
+      }),
+    );
+
+  /** The definition, pair by pair: two projects overlap when a place of one is a place of the other or lies in it. */
+  function pairwiseGroups(series: ProjectSeries[]) {
+    const placesOf = (s: ProjectSeries) => s.values as RollupPlace[];
+    const around = (p: RollupPlace) => [p.placeId, ...p.ancestorIds];
+    const shares = (a: ProjectSeries, b: ProjectSeries) =>
+      placesOf(a).some((p) => placesOf(b).some((q) => around(p).includes(q.placeId) || around(q).includes(p.placeId)));
+    const group = series.map((_, i) => i);
+    for (let i = 0; i < series.length; i++)
+      for (let j = 0; j < series.length; j++)
+        if (i !== j && shares(series[i]!, series[j]!)) {
+          const [from, to] = [group[j]!, group[i]!];
+          for (let k = 0; k < group.length; k++) if (group[k] === from) group[k] = to;
+        }
+    return [...new Set(group)]
+      .map((g) => series.filter((_, i) => group[i] === g))
+      .filter((members) => members.length > 1)
+      .map((members) => ({
+        projectIds: members.map((m) => m.projectId).sort(),
+        placeIds: [
+          ...new Set(
+            members.flatMap((m) =>
+              placesOf(m).flatMap((p) =>
+                around(p)
+                  .filter((id) => members.some((o) => o !== m && placesOf(o).some((q) => q.placeId === id)))
+                  .flatMap((id) => [p.placeId, id]),
+              ),
+            ),
+          ),
+        ].sort(),
+      }))
+      .sort((a, b) => a.projectIds[0]!.localeCompare(b.projectIds[0]!));
+  }
+
+  test("the groups of projects sharing places are those the pairwise definition gives", () => {
+    fc.assert(
+      fc.property(
+        fc
+          .array(fc.nat(), { minLength: 2, maxLength: 7 })
+          .chain((codes) => fc.tuple(...codes.map((_, i) => overlapProjectArb(`P${i}`)))),
+        (series) => {
+          const [total] = rollUp("SUM", series, "total");
+          expect(total?.overlap?.groups ?? []).toEqual(pairwiseGroups(series));
+        },
+      ),
+    );
+  });
+
+  test("thousands of projects in ten places: ten groups, each of its place's 300 projects", () => {
+    const many = Array.from({ length: 3000 }, (_, i) =>
+      project(`P${String(i).padStart(4, "0")}`, { values: quarters(peru(`PE-${i % 10}`), 1) }),
+    );
+    const [total] = rollUp("SUM", many, "total");
+    // Every region is reported by 300 projects: ten groups, each of one region.
+    expect(total?.overlap?.groups).toHaveLength(10);
+    expect(total?.overlap?.groups.every((g) => g.projectIds.length === 300 && g.placeIds.length === 1)).toBe(true);
+    expect(total?.actual.value).toBe(3000 * 4);
+  });
+});

@@ -99,7 +99,9 @@ function add(a: number | null, b: number | null): number | null {
   return a + b;
 }
 
-const dayOf = (d: Date) => d.toISOString().slice(0, 10);
+const DAY_MS = 86_400_000;
+/** The UTC day a date falls on, as a number (days since 1970-01-01): what its ISO date compares as. */
+const dayOf = (d: Date) => Math.floor(d.getTime() / DAY_MS);
 
 function inWindow(start: Date, window: Window): boolean {
   if (!window) return true;
@@ -187,47 +189,64 @@ function overlapOf(
   sum: number | null,
 ): Overlap | null {
   // Groups of projects joined by shared places (places that may hold the same people): a union-find over
-  // the parts. Two parts share a place when one's place is the other's or lies inside it; found through an index of which parts report
-  // each place, so the work grows with the places, not with the pairs of parts (hundreds of projects).
+  // the parts. Two parts share a place when one's place is the other's or lies inside it. Each place's
+  // reporters are joined to its first reporter, so the work grows with the places reported, not with the
+  // pairs of parts (thousands of projects in one country).
   const parent = parts.map((_, i) => i);
-  const root = (i: number): number => (parent[i] === i ? i : root(parent[i]!));
-  const shared = new Map<number, Set<string>>();
-  const sharedOf = (i: number) => shared.get(i) ?? new Set<string>();
-  const join = (i: number, j: number, placeIds: string[]) => {
+  const root = (i: number): number => {
+    let top = i;
+    while (parent[top] !== top) top = parent[top]!;
+    for (let at = i; parent[at] !== top; ) [at, parent[at]] = [parent[at]!, top];
+    return top;
+  };
+  const join = (i: number, j: number) => {
     const [ri, rj] = [root(i), root(j)];
-    const top = Math.min(ri, rj);
-    const places = new Set([...sharedOf(ri), ...sharedOf(rj), ...placeIds]);
-    parent[ri] = top;
-    parent[rj] = top;
-    shared.set(top, places);
+    if (ri !== rj) parent[Math.max(ri, rj)] = Math.min(ri, rj);
   };
   const placesOfPart = parts.map((part) => [...new Map(part.places.map((p) => [p.placeId, p])).values()]);
   const reportedBy = new Map<string, number[]>();
   placesOfPart.forEach((places, i) => {
-    for (const p of places) reportedBy.set(p.placeId, [...(reportedBy.get(p.placeId) ?? []), i]);
+    for (const p of places) {
+      const reporters = reportedBy.get(p.placeId);
+      if (reporters) reporters.push(i);
+      else reportedBy.set(p.placeId, [i]);
+    }
   });
+  // The places each part shares with another: its own place and the one it lies in (or is).
+  const sharedBy = parts.map(() => new Set<string>());
   placesOfPart.forEach((places, i) => {
     for (const place of places)
-      for (const around of [place.placeId, ...place.ancestorIds])
-        for (const j of reportedBy.get(around) ?? []) if (j !== i) join(i, j, [place.placeId, around]);
+      for (const around of [place.placeId, ...place.ancestorIds]) {
+        const other = reportedBy.get(around)?.find((j) => j !== i);
+        if (other === undefined) continue;
+        join(i, other);
+        sharedBy[i]!.add(place.placeId).add(around);
+      }
   });
-  const members = new Map<number, Contribution[]>();
+  const members = new Map<number, { contributions: Contribution[]; placeIds: Set<string> }>();
   parts.forEach((p, i) => {
-    members.set(root(i), [...(members.get(root(i)) ?? []), p.contribution]);
+    const group = members.get(root(i)) ?? { contributions: [], placeIds: new Set<string>() };
+    group.contributions.push(p.contribution);
+    for (const id of sharedBy[i]!) group.placeIds.add(id);
+    members.set(root(i), group);
   });
-  const groups = [...members.entries()]
-    .filter(([, list]) => list.length > 1)
-    .map(([g, list]) => ({
-      projectIds: list.map((c) => c.projectId).sort(),
-      placeIds: [...sharedOf(g)].sort(),
+  const groups = [...members.values()]
+    .filter(({ contributions }) => contributions.length > 1)
+    .map(({ contributions, placeIds }) => ({
+      projectIds: contributions.map((c) => c.projectId).sort(),
+      placeIds: [...placeIds].sort(),
     }))
     .sort((a, b) => a.projectIds[0]!.localeCompare(b.projectIds[0]!));
   if (!groups.length) return null;
   let max: number | null = null;
   if (rule === "SUM")
-    for (const list of members.values()) {
-      const values = list.map((c) => c.actual.value).filter((v): v is number => v !== null);
-      if (values.length) max = add(max, Math.max(...values));
+    for (const { contributions } of members.values()) {
+      const values = contributions.map((c) => c.actual.value).filter((v): v is number => v !== null);
+      if (values.length)
+        max = add(
+          max,
+          values.reduce((a, b) => Math.max(a, b)),
+        );
     }
   return { groups, sum: rule === "SUM" ? sum : null, max };
 }
@@ -242,6 +261,17 @@ export function rollUp(
   projects: ProjectSeries[],
   by: GroupBy,
   window: Window = null,
+): RolledFigure[] {
+  return rolledUp(rule, projects, by, window, true);
+}
+
+/** rollUp, with the overlapping projects found or not (progress over time shows none). */
+function rolledUp(
+  rule: RollupRule,
+  projects: ProjectSeries[],
+  by: GroupBy,
+  window: Window,
+  findOverlap: boolean,
 ): RolledFigure[] {
   type Part = { contribution: Contribution; places: RollupPlace[]; targetRows: Amount[]; valueRows: Amount[] };
   const groups = new Map<string, Part[]>();
@@ -276,7 +306,9 @@ export function rollUp(
         targetRows: rows.targets,
         valueRows: counted,
       };
-      groups.set(key, [...(groups.get(key) ?? []), part]);
+      const group = groups.get(key);
+      if (group) group.push(part);
+      else groups.set(key, [part]);
     }
   }
   return [...groups.entries()]
@@ -306,7 +338,7 @@ export function rollUp(
         targetBasis: basis,
         targetMissing,
         contributions,
-        overlap: rule === "NONE" ? null : overlapOf(rule, parts, actual.value),
+        overlap: rule === "NONE" || !findOverlap ? null : overlapOf(rule, parts, actual.value),
       };
     })
     .sort((a, b) => a.key.localeCompare(b.key));
@@ -339,7 +371,7 @@ export type YearPoint = { year: number; actual: Amount; target: Amount | null; t
 export function yearSeries(rule: RollupRule, projects: ProjectSeries[]): YearPoint[] {
   const years = yearWindows(projects);
   const first = years[0]?.window.from;
-  const inAll = (window: Window) => rollUp(rule, projects, "total", window)[0];
+  const inAll = (window: Window) => rolledUp(rule, projects, "total", window, false)[0];
   return years.map(({ year, window }) => {
     const ofYear = inAll(window);
     return {
