@@ -24,7 +24,7 @@ import {
 import { db } from "@/lib/platform/db";
 import { allOf, readableProjectsWhere } from "@/lib/server/access/scoped-list";
 import { rollupNeed } from "@/lib/server/population/coverage";
-import { indicatorPlacesOverTime } from "@/lib/server/summary/service";
+import { type IndicatorAsk, type IndicatorPlaces, indicatorsPlacesOverTime } from "@/lib/server/summary/service";
 import { listRegions } from "./regions";
 import { type LinkFigures, linkFigures, regionsKey } from "./series-cache";
 
@@ -83,11 +83,53 @@ type Link = {
   };
 };
 
+/** Projects loaded together: enough to save most queries, few enough to bound what one load holds. */
+const PROJECTS_PER_BATCH = 25;
+
+type PlacesLoad = (ask: IndicatorAsk) => Promise<IndicatorPlaces | null>;
+
+/**
+ * The loads of one roll-up: every project whose figures are not kept asks in the same turn, and they are
+ * loaded together, a batch at a time (indicatorsPlacesOverTime), instead of each on its own.
+ */
+function batchedPlaces(principal: Principal, asOf: AsOf): PlacesLoad {
+  type Waiting = { ask: IndicatorAsk; resolve: (found: IndicatorPlaces | null) => void; reject: (e: unknown) => void };
+  let waiting: Waiting[] = [];
+  const load = async () => {
+    const all = waiting;
+    waiting = [];
+    for (let i = 0; i < all.length; i += PROJECTS_PER_BATCH) {
+      const batch = all.slice(i, i + PROJECTS_PER_BATCH);
+      try {
+        const answer = await indicatorsPlacesOverTime(
+          principal,
+          batch.map((w) => w.ask),
+          { asOf },
+        );
+        for (const w of batch) {
+          try {
+            w.resolve(answer(w.ask));
+          } catch (e) {
+            w.reject(e);
+          }
+        }
+      } catch (e) {
+        for (const w of batch) w.reject(e);
+      }
+    }
+  };
+  return (ask) =>
+    new Promise((resolve, reject) => {
+      if (waiting.length === 0) queueMicrotask(() => void load());
+      waiting.push({ ask, resolve, reject });
+    });
+}
+
 /** One project's series of the linked indicator: its figures (kept per data version) with its current names. */
-async function seriesOf(principal: Principal, link: Link, asOf: AsOf, regionOf: Map<string, string>, regions: string) {
+async function seriesOf(link: Link, asOf: AsOf, regionOf: Map<string, string>, regions: string, load: PlacesLoad) {
   const { project } = link.indicator;
   const key = { indicatorId: link.indicatorId, dataVersion: project.dataVersion, asOf, regions };
-  const figures = await linkFigures(key, () => figuresOf(principal, link, asOf, regionOf));
+  const figures = await linkFigures(key, () => figuresOf(link, asOf, regionOf, load));
   if (!figures) return null;
   const series: ProjectSeries = {
     projectId: project.id,
@@ -104,14 +146,14 @@ async function seriesOf(principal: Principal, link: Link, asOf: AsOf, regionOf: 
 
 /** One project's figures of the linked indicator at its working places: per period, and its life targets. */
 async function figuresOf(
-  principal: Principal,
   link: Link,
   asOf: AsOf,
   regionOf: Map<string, string>,
+  load: PlacesLoad,
 ): Promise<{ figures: LinkFigures | null; versions: (number | null)[] }> {
   const { project } = link.indicator;
   // One load and one engine memo for the whole time and every period (not a summary per period).
-  const over = await indicatorPlacesOverTime(principal, project.id, { indicatorId: link.indicatorId, asOf });
+  const over = await load({ projectId: project.id, indicatorId: link.indicatorId });
   const whole = over?.summary;
   const indicator = whole?.indicators.find((i) => i.indicator.id === link.indicatorId);
   if (!over || !whole || !indicator) return { figures: null, versions: [] };
@@ -202,9 +244,10 @@ export async function libraryRollup(principal: Principal, libraryIndicatorId: st
   const regions = await listRegions();
   const regionOf = new Map(regions.flatMap((r) => r.countries.map((c) => [c, r.key] as const)));
   const regionsSignature = regionsKey(regionOf);
-  const found = (
-    await Promise.all(links.map((link) => seriesOf(principal, link, asOf, regionOf, regionsSignature)))
-  ).filter((s) => s !== null);
+  const load = batchedPlaces(principal, asOf);
+  const found = (await Promise.all(links.map((link) => seriesOf(link, asOf, regionOf, regionsSignature, load)))).filter(
+    (s) => s !== null,
+  );
   const series = found.map((f) => f.series);
   const years = yearWindows(series);
   const window =

@@ -6,7 +6,13 @@ import { expect, test } from "vitest";
 import { AsOf } from "@/lib/domain/as-of";
 import { db } from "@/lib/platform/db";
 import { principalFor } from "@/lib/testing/principals";
-import { indicatorPlacesOverTime, projectSummary, UnknownFilterError, ViewLoads } from "./service";
+import {
+  indicatorPlacesOverTime,
+  indicatorsPlacesOverTime,
+  projectSummary,
+  UnknownFilterError,
+  ViewLoads,
+} from "./service";
 
 const dates = ["2021-10-31", "2023-06-30", "2030-01-01"];
 
@@ -63,7 +69,7 @@ test("every period's places, and the whole time's, equal projectSummary's for ev
       const loads = new ViewLoads();
       for (const indicator of project.indicators) {
         const ask = { indicatorId: indicator.id, asOf, depth: "places" as const, loads };
-        const over = await indicatorPlacesOverTime(admin, project.id, { indicatorId: indicator.id, asOf, loads });
+        const over = await indicatorPlacesOverTime(admin, project.id, { indicatorId: indicator.id, asOf });
         const whole = await projectSummary(admin, project.id, ask);
         expect(over?.summary, `${indicator.code} as of ${asOfDay}`).toStrictEqual(whole);
         for (const time of whole!.times) {
@@ -107,4 +113,29 @@ test("a period that is not the project's is refused, as projectSummary refuses i
   });
   expect(await projectSummary(outsider, other.id)).toBeNull();
   expect(await indicatorPlacesOverTime(outsider, other.id, { indicatorId: other.indicators[0]!.id })).toBeNull();
+});
+
+test("several projects' indicators loaded together give each one's figures as loaded alone; an unreadable one is null", async () => {
+  const viewer = await principalFor("viewer@example.org");
+  const indicators = await db().indicator.findMany({
+    where: { archivedAt: null, project: { code: { in: ["PE-VEN-2021", "WB-ROMA-W", "SA-HIV-MOB"] } } },
+    select: { id: true, projectId: true, project: { select: { code: true } } },
+  });
+  const asks = indicators.map((i) => ({ projectId: i.projectId, indicatorId: i.id }));
+  const asOf = AsOf.parse("2023-06-30");
+  const answer = await indicatorsPlacesOverTime(viewer, asks, { asOf });
+  let readable = 0;
+  for (const [n, ask] of asks.entries()) {
+    const alone = await indicatorPlacesOverTime(viewer, ask.projectId, { indicatorId: ask.indicatorId, asOf });
+    const together = answer(ask);
+    if (indicators[n]!.project.code !== "PE-VEN-2021") {
+      expect(together).toBeNull();
+      continue;
+    }
+    readable++;
+    expect(together?.summary).toStrictEqual(alone?.summary);
+    for (const time of alone!.summary.times)
+      expect(together!.placesAt(time.id)).toStrictEqual(alone!.placesAt(time.id));
+  }
+  expect(readable).toBeGreaterThan(1);
 });

@@ -143,19 +143,18 @@ async function loadSummaryInputs(
   includeSubmitted: boolean,
   approvedBy?: Date,
   loads: Pick<ViewLoads, "once"> = unshared,
-  indicatorIds?: string[],
 ) {
   // Not allowed and not found look the same, so project ids cannot be probed.
   if (!can(principal, "project.read", projectId)) return null;
   const includesSubmitted = previewWanted(principal, projectId, includeSubmitted);
-  const [inputs] = await loadInputsOf([projectId], includesSubmitted, false, approvedBy, loads, indicatorIds);
+  const [inputs] = await loadInputsOf([projectId], includesSubmitted, false, approvedBy, loads);
   return inputs ?? null;
 }
 
 /**
  * The inputs of several projects' summaries in three queries whatever their number (the portfolio):
  * their structure, their results' partial sums and their texts. Callers have checked who may read them.
- * `indicatorIds`: only these indicators' structure and sums (a view of one indicator and its source).
+ * `indicatorsOf`: only these indicators' structure and sums, per project (the roll-up's indicators and sources).
  */
 async function loadInputsOf(
   projectIds: string[],
@@ -163,14 +162,15 @@ async function loadInputsOf(
   totalsOnly = false,
   approvedBy?: Date,
   loads: Pick<ViewLoads, "once"> = unshared,
-  indicatorIds?: string[],
+  indicatorsOf?: Record<string, string[]>,
 ) {
+  const indicatorIds = indicatorsOf ? Object.values(indicatorsOf).flat() : undefined;
   // A preview counts every value sent for review, those a partner approved (two-level approval) too.
   const statuses = includesSubmitted ? ["APPROVED", "PARTNER_APPROVED", "SUBMITTED"] : ["APPROVED"];
   const prisma = readDb();
   const by = approvedBy?.toISOString() ?? null;
   const [projects, partials, narratives] = await Promise.all([
-    loads.once(["structure", projectIds, indicatorIds ?? null], () => loadStructures(projectIds, indicatorIds)),
+    loads.once(["structure", projectIds, indicatorsOf ?? null], () => loadStructures(projectIds, indicatorsOf)),
     loads.once(["partials", projectIds, statuses, totalsOnly, by, indicatorIds ?? null], () =>
       projectResultPartials(prisma, projectIds, statuses, { totalsOnly, approvedBy, indicatorIds }),
     ),
@@ -188,13 +188,15 @@ async function loadInputsOf(
  */
 const PROJECTS_PER_LOAD = 5;
 
-async function loadStructures(projectIds: string[], indicatorIds?: string[]): Promise<LoadedProject[]> {
-  const include = indicatorIds ? structureOf(indicatorIds) : summaryInclude;
+async function loadStructures(projectIds: string[], indicatorsOf?: Record<string, string[]>): Promise<LoadedProject[]> {
   const chunks: string[][] = [];
   for (let i = 0; i < projectIds.length; i += PROJECTS_PER_LOAD)
     chunks.push(projectIds.slice(i, i + PROJECTS_PER_LOAD));
+  // Only the chunk's own indicators are named in its load, so its parameters stay bounded too.
+  const includeOf = (ids: string[]) =>
+    indicatorsOf ? structureOf(ids.flatMap((id) => indicatorsOf[id] ?? [])) : summaryInclude;
   const loaded = await Promise.all(
-    chunks.map((ids) => readDb().project.findMany({ where: { id: { in: ids } }, include })),
+    chunks.map((ids) => readDb().project.findMany({ where: { id: { in: ids } }, include: includeOf(ids) })),
   );
   return loaded.flat();
 }
@@ -449,6 +451,9 @@ export async function exportSummaries(
   return { overall, byTime, draft: inputs.includesSubmitted };
 }
 
+/** A project's indicator, as the library roll-up asks for it. */
+export type IndicatorAsk = { projectId: string; indicatorId: string };
+
 /**
  * One indicator of a project at its places over time (the library roll-up): the summary `projectSummary`
  * gives with `{ indicatorId, depth: "places" }`, and `placesAt(timeId)`, each period's or round's places as
@@ -459,26 +464,56 @@ export async function exportSummaries(
 export async function indicatorPlacesOverTime(
   principal: Principal,
   projectId: string,
-  asked: { indicatorId: string; asOf?: AsOf; loads?: ViewLoads },
+  asked: { indicatorId: string; asOf?: AsOf },
 ) {
-  const view = dated({ ...asked, depth: "places" });
-  if (!can(principal, "project.read", projectId)) return null;
-  // Only the indicator's structure and sums (and its source's, for a composition), not the project's all.
-  const own = await readDb().indicator.findFirst({
-    where: { id: asked.indicatorId, projectId },
-    select: { composedFromId: true },
-  });
-  const indicatorIds = [asked.indicatorId, ...(own?.composedFromId ? [own.composedFromId] : [])];
-  const inputs = await loadSummaryInputs(principal, projectId, false, undefined, asked.loads, indicatorIds);
-  if (!inputs) return null;
-  const summary = buildSummary(inputs, view);
-  const indicator = inputs.project.indicators.find((i) => i.id === asked.indicatorId);
-  if (!indicator) throw new UnknownFilterError("indicator");
-  const { def, partials } = engineInputsOf(inputs, indicator, view);
-  const placesOf = placesOverTime(def, partials, indicator.targets, contextOf(inputs, view));
-  const placesAt = (timeId: string) => {
-    if (!inputs.times.some((t) => t.id === timeId)) throw new UnknownFilterError("period");
-    return placesOf(timeId);
-  };
-  return { summary, placesAt };
+  const ask = { projectId, indicatorId: asked.indicatorId };
+  return (await indicatorsPlacesOverTime(principal, [ask], { asOf: asked.asOf }))(ask);
 }
+
+/**
+ * `indicatorPlacesOverTime` of several projects' indicators, loaded together in a few queries whatever their
+ * number (structures 5 projects at a time; one array parameter each for the rest) and only those indicators'
+ * structure and sums (and their sources', for compositions), not the projects' every indicator. Each ask's
+ * figures are computed when it is answered (the returned function; it throws as projectSummary would).
+ */
+export async function indicatorsPlacesOverTime(
+  principal: Principal,
+  asks: IndicatorAsk[],
+  options: { asOf?: AsOf } = {},
+) {
+  const view = dated({ ...options, depth: "places" });
+  const readable = asks.filter((a) => can(principal, "project.read", a.projectId));
+  const projectIds = [...new Set(readable.map((a) => a.projectId))];
+  const asked = [...new Set(readable.map((a) => a.indicatorId))];
+  const indicators = asked.length
+    ? await readDb().$queryRaw<{ id: string; projectId: string; composedFromId: string | null }[]>`
+        SELECT "id", "projectId", "composedFromId" FROM "Indicator" WHERE "id" = ANY(${asked}::text[])`
+    : [];
+  const indicatorsOf: Record<string, string[]> = {};
+  for (const i of indicators) {
+    indicatorsOf[i.projectId] ??= [];
+    indicatorsOf[i.projectId]!.push(i.id, ...(i.composedFromId ? [i.composedFromId] : []));
+  }
+  const loaded = projectIds.length
+    ? await loadInputsOf(projectIds, false, false, undefined, unshared, indicatorsOf)
+    : [];
+  const inputsOf = new Map(loaded.map((inputs) => [inputs.project.id, inputs]));
+  return (ask: IndicatorAsk) => {
+    // Not allowed and not found look the same, so project ids cannot be probed.
+    const inputs = can(principal, "project.read", ask.projectId) ? inputsOf.get(ask.projectId) : undefined;
+    if (!inputs) return null;
+    const wanted = { ...view, indicatorId: ask.indicatorId };
+    const summary = buildSummary(inputs, wanted);
+    const indicator = inputs.project.indicators.find((i) => i.id === ask.indicatorId);
+    if (!indicator) throw new UnknownFilterError("indicator");
+    const { def, partials } = engineInputsOf(inputs, indicator, wanted);
+    const placesOf = placesOverTime(def, partials, indicator.targets, contextOf(inputs, wanted));
+    const placesAt = (timeId: string) => {
+      if (!inputs.times.some((t) => t.id === timeId)) throw new UnknownFilterError("period");
+      return placesOf(timeId);
+    };
+    return { summary, placesAt };
+  };
+}
+
+export type IndicatorPlaces = NonNullable<Awaited<ReturnType<typeof indicatorPlacesOverTime>>>;
