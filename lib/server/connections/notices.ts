@@ -112,30 +112,17 @@ export async function failingConnections(user: UserPrincipal): Promise<FailingCo
   const projects = Object.keys(user.roles).filter((id) => can(user, "connections.sync", id));
   if (projects.length === 0) return [];
   const managed = projects.filter((id) => can(user, "connections.manage", id));
-  const found = await db().connection.findMany({
-    where: {
-      failureNoticeAt: { not: null },
-      projectId: { in: projects },
-      OR: [{ projectId: { in: managed } }, { failureNoticeUserId: user.userId }],
-    },
-    select: {
-      id: true,
-      name: true,
-      projectId: true,
-      status: true,
-      brokenReason: true,
-      failureNoticeAt: true,
-      project: { select: { name: true } },
-      syncs: { where: { status: "FAILED" }, orderBy: { startedAt: "desc" }, take: 1, select: { error: true } },
-    },
-    orderBy: { failureNoticeAt: "asc" },
-  });
-  return found.map((c) => ({
-    id: c.id,
-    name: c.name,
-    projectId: c.projectId,
-    project: c.project.name,
-    since: c.failureNoticeAt ?? new Date(0),
-    reason: (c.status === "BROKEN" ? c.brokenReason : c.syncs[0]?.error) ?? "failed",
-  }));
+  // One statement: the reason is a broken connection's own, else its latest failed run's error.
+  return db().$queryRaw<FailingConnection[]>`
+    SELECT c."id", c."name", c."projectId", p."name" AS "project", c."failureNoticeAt" AS "since",
+           COALESCE(CASE WHEN c."status"::text = 'BROKEN' THEN c."brokenReason"
+                         ELSE (SELECT s."error" FROM "ConnectionSync" s
+                                WHERE s."connectionId" = c."id" AND s."status"::text = 'FAILED'
+                                ORDER BY s."startedAt" DESC LIMIT 1) END, 'failed') AS "reason"
+      FROM "Connection" c
+      JOIN "Project" p ON p."id" = c."projectId"
+     WHERE c."failureNoticeAt" IS NOT NULL
+       AND c."projectId" = ANY(${projects})
+       AND (c."projectId" = ANY(${managed}) OR c."failureNoticeUserId" = ${user.userId})
+     ORDER BY c."failureNoticeAt" ASC`;
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { can, type Principal } from "@/lib/domain/permissions";
+import type { Indicator, Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/platform/db";
 import { allOf, readableProjectsWhere } from "@/lib/server/access/scoped-list";
 import { usableDimensions } from "@/lib/server/catalogue/dimensions";
@@ -16,19 +17,49 @@ export async function listProjects(principal: Principal) {
   });
 }
 
-/** One project with its logframe and active indicators, or null when it does not exist. */
-export async function getProject(principal: Principal, projectId: string) {
+/** A project with its logframe and active indicators, as getProject returns it. */
+export type ProjectWithLogframe = Prisma.ProjectGetPayload<{
+  include: { resultNodes: { include: { indicators: true } } };
+}>;
+
+type LogframeRow = Omit<ProjectWithLogframe, "resultNodes"> & {
+  /** The result nodes and their indicators as JSON: dates as text (ISO days and timestamps without zone). */
+  resultNodes: (Omit<ProjectWithLogframe["resultNodes"][number], "indicators"> & {
+    indicators: (Omit<Indicator, "baselineDate" | "archivedAt"> & {
+      baselineDate: string | null;
+      archivedAt: string | null;
+    })[];
+  })[];
+};
+
+/**
+ * One project with its logframe (result nodes by sortOrder) and active indicators (by sortOrder within
+ * their node), or null when it does not exist. One statement: every project page's gate reads it.
+ */
+export async function getProject(principal: Principal, projectId: string): Promise<ProjectWithLogframe | null> {
   // Not allowed and not found look the same, so project ids cannot be probed.
   if (!can(principal, "project.read", projectId)) return null;
-  return db().project.findUnique({
-    where: { id: projectId },
-    include: {
-      resultNodes: {
-        orderBy: { sortOrder: "asc" },
-        include: { indicators: { where: { archivedAt: null }, orderBy: { sortOrder: "asc" } } },
-      },
-    },
-  });
+  const [row] = await db().$queryRaw<LogframeRow[]>`
+    SELECT p.*,
+           COALESCE((SELECT json_agg(to_jsonb(n) || jsonb_build_object('indicators',
+                       COALESCE((SELECT json_agg(i ORDER BY i."sortOrder")
+                                   FROM "Indicator" i WHERE i."resultNodeId" = n."id" AND i."archivedAt" IS NULL), '[]'::json))
+                       ORDER BY n."sortOrder")
+                       FROM "ResultNode" n WHERE n."projectId" = p."id"), '[]'::json) AS "resultNodes"
+      FROM "Project" p
+     WHERE p."id" = ${projectId}`;
+  if (!row) return null;
+  return {
+    ...row,
+    resultNodes: row.resultNodes.map((node) => ({
+      ...node,
+      indicators: node.indicators.map((indicator) => ({
+        ...indicator,
+        baselineDate: indicator.baselineDate === null ? null : new Date(`${indicator.baselineDate}T00:00:00.000Z`),
+        archivedAt: indicator.archivedAt === null ? null : new Date(`${indicator.archivedAt}Z`),
+      })),
+    })),
+  };
 }
 
 /** One indicator with its result node and disaggregation dimensions, or null. */

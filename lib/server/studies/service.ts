@@ -14,7 +14,7 @@ import {
 } from "@/lib/domain/permissions";
 import { canEditStudy, canReadStudy } from "@/lib/domain/permissions/studies";
 import { type StudyData, studyInput } from "@/lib/domain/studies/input";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { db, type Tx } from "@/lib/platform/db";
 import { allOf, readableProjectsWhere } from "@/lib/server/access/scoped-list";
 import { recordAudit } from "@/lib/server/audit/record";
@@ -22,7 +22,7 @@ import { evidenceStore, inspectEvidenceFile } from "@/lib/server/evidence/servic
 import { StaleEdit } from "@/lib/server/projects/edit";
 import { followStudyLanguages, keepDocumentText, readStudyDocumentText } from "./document-text";
 import { fillRoundsFromStudy } from "./round-source";
-import { readableStudiesWhere } from "./scope";
+import { readableStudiesSql, readableStudiesWhere } from "./scope";
 
 export type StudyFileInput = { name: string; bytes: Uint8Array };
 
@@ -515,22 +515,32 @@ export async function studyFormChoices(principal: Principal) {
  * donor links (or public) alone, as the donor report shows them to whoever reads it.
  */
 export async function projectStudies(principal: Principal, projectId: string, options: { sharedOnly?: boolean } = {}) {
-  const rows = await db().study.findMany({
-    where: allOf<Prisma.StudyWhereInput>(
-      readableStudiesWhere(principal),
-      { projects: { some: { projectId } } },
-      options.sharedOnly && { visibility: { in: ["DONORS", "PUBLIC"] } },
-    ),
-    select: {
-      id: true,
-      publishedOn: true,
-      pageCount: true,
-      type: { select: { key: true, nameEn: true, nameEs: true } },
-      texts: { select: { language: true, title: true, abstract: true }, orderBy: { language: "asc" } },
-      files: { select: { id: true, fileName: true } },
-    },
-    orderBy: [{ publishedOn: { sort: "desc", nulls: "last" } }, { id: "asc" }],
-    take: 100,
-  });
+  // One statement: the study with its type, texts and files as JSON (readableStudiesSql: the same scope
+  // as readableStudiesWhere, which the access matrix checks).
+  const shared = options.sharedOnly ? Prisma.sql`AND s."visibility"::text IN ('DONORS', 'PUBLIC')` : Prisma.empty;
+  const rows = await db().$queryRaw<ProjectStudyRow[]>`
+    SELECT s."id", s."publishedOn", s."pageCount",
+           json_build_object('key', t."key", 'nameEn', t."nameEn", 'nameEs', t."nameEs") AS "type",
+           COALESCE((SELECT json_agg(json_build_object('language', x."language", 'title', x."title", 'abstract', x."abstract")
+                                     ORDER BY x."language")
+                       FROM "StudyText" x WHERE x."studyId" = s."id"), '[]'::json) AS "texts",
+           COALESCE((SELECT json_agg(json_build_object('id', f."id", 'fileName', f."fileName") ORDER BY f."createdAt", f."id")
+                       FROM "StudyFile" f WHERE f."studyId" = s."id"), '[]'::json) AS "files"
+      FROM "Study" s
+      JOIN "StudyType" t ON t."key" = s."typeKey"
+     WHERE ${readableStudiesSql(principal)}
+       AND EXISTS (SELECT 1 FROM "StudyProject" sp WHERE sp."studyId" = s."id" AND sp."projectId" = ${projectId})
+       ${shared}
+     ORDER BY s."publishedOn" DESC NULLS LAST, s."id" ASC
+     LIMIT 100`;
   return rows.map((r) => ({ ...r, publishedOn: dayOf(r.publishedOn) }));
 }
+
+type ProjectStudyRow = {
+  id: string;
+  publishedOn: Date | null;
+  pageCount: number | null;
+  type: { key: string; nameEn: string; nameEs: string };
+  texts: { language: string; title: string; abstract: string }[];
+  files: { id: string; fileName: string }[];
+};
