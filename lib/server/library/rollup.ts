@@ -25,8 +25,16 @@ import { db } from "@/lib/platform/db";
 import { allOf, readableProjectsWhere } from "@/lib/server/access/scoped-list";
 import { rollupNeed } from "@/lib/server/population/coverage";
 import { type IndicatorAsk, type IndicatorPlaces, indicatorsPlacesOverTime } from "@/lib/server/summary/service";
+import { type LinkVersion, persistedLinkFigures, persistLinkFigures } from "./persisted-figures";
 import { listRegions } from "./regions";
-import { type LinkFigures, linkFigures, regionsKey } from "./series-cache";
+import {
+  keepLinkFigures,
+  keepsLinkFigures,
+  type LinkFigures,
+  type LinkKey,
+  linkFigures,
+  regionsKey,
+} from "./series-cache";
 
 export type RollupOptions = { by: GroupBy; year: number | null; asOf?: AsOf };
 
@@ -126,10 +134,21 @@ function batchedPlaces(principal: Principal, asOf: AsOf): PlacesLoad {
 }
 
 /** One project's series of the linked indicator: its figures (kept per data version) with its current names. */
-async function seriesOf(link: Link, asOf: AsOf, regionOf: Map<string, string>, regions: string, load: PlacesLoad) {
+async function seriesOf(
+  link: Link,
+  asOf: AsOf,
+  regionOf: Map<string, string>,
+  regions: string,
+  load: PlacesLoad,
+  onKept: (key: LinkKey, figures: LinkFigures) => void,
+) {
+  const key = linkKey(link, asOf, regions);
+  const figures = await linkFigures(
+    key,
+    () => figuresOf(link, asOf, regionOf, load),
+    (made) => onKept(key, made),
+  );
   const { project } = link.indicator;
-  const key = { indicatorId: link.indicatorId, dataVersion: project.dataVersion, asOf, regions };
-  const figures = await linkFigures(key, () => figuresOf(link, asOf, regionOf, load));
   if (!figures) return null;
   const series: ProjectSeries = {
     projectId: project.id,
@@ -195,6 +214,23 @@ async function figuresOf(
   return { figures: { values, targets, countryNames }, versions };
 }
 
+const linkKey = (link: Link, asOf: AsOf, regions: string): LinkKey => ({
+  indicatorId: link.indicatorId,
+  dataVersion: link.indicator.project.dataVersion,
+  asOf,
+  regions,
+});
+
+/** Keeps in this process the persisted figures of the links it does not keep yet (one statement). */
+async function keepPersisted(links: Link[], asOf: AsOf, regions: string) {
+  const missing = links.map((link) => linkKey(link, asOf, regions)).filter((key) => !keepsLinkFigures(key));
+  const persisted = await persistedLinkFigures(missing, asOf.toKey(), regions);
+  for (const key of missing) {
+    const figures = persisted.get(key.indicatorId);
+    if (figures) keepLinkFigures(key, figures);
+  }
+}
+
 /**
  * The library indicator rolled up for the caller: target vs achieved in groups (by country, region, donor
  * or in all) for a year or all time, the years there are figures for, and the projects counted; null when the
@@ -244,10 +280,17 @@ export async function libraryRollup(principal: Principal, libraryIndicatorId: st
   const regions = await listRegions();
   const regionOf = new Map(regions.flatMap((r) => r.countries.map((c) => [c, r.key] as const)));
   const regionsSignature = regionsKey(regionOf);
+  // Today's figures not kept in this process are read from those persisted (by any instance) first;
+  // those made here are persisted after.
+  const today = asOf.toKey() === AsOf.today().toKey();
+  if (today) await keepPersisted(links, asOf, regionsSignature);
+  const made: (LinkVersion & { figures: LinkFigures })[] = [];
+  const onKept = (key: LinkKey, figures: LinkFigures) => made.push({ ...key, figures });
   const load = batchedPlaces(principal, asOf);
-  const found = (await Promise.all(links.map((link) => seriesOf(link, asOf, regionOf, regionsSignature, load)))).filter(
-    (s) => s !== null,
-  );
+  const found = (
+    await Promise.all(links.map((link) => seriesOf(link, asOf, regionOf, regionsSignature, load, onKept)))
+  ).filter((s) => s !== null);
+  if (today) await persistLinkFigures(made, asOf.toKey(), regionsSignature);
   const series = found.map((f) => f.series);
   const years = yearWindows(series);
   const window =

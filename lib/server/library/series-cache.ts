@@ -30,15 +30,29 @@ export function regionsKey(regionOf: Map<string, string>): string {
   return createHash("sha1").update(JSON.stringify(pairs)).digest("base64url");
 }
 
+export type LinkKey = { indicatorId: string; dataVersion: number; asOf: AsOf; regions: string };
+
+const idOf = (key: LinkKey) => `${key.indicatorId}@${key.dataVersion}@${key.asOf.toKey()}@${key.regions}`;
+
+/** Whether this process keeps the figures of `key`. */
+export const keepsLinkFigures = (key: LinkKey) => kept.get(idOf(key)) !== undefined;
+
+/** Keeps figures read from the database, where they were persisted for exactly `key` (persisted-figures.ts). */
+export function keepLinkFigures(key: LinkKey, figures: LinkFigures) {
+  kept.set(idOf(key), figures);
+}
+
 /**
  * The figures of `key`, made once per key (concurrent views of a fresh version wait for one computation).
- * `make` tells the data versions of the summaries it read (null for one it could not read).
+ * `make` tells the data versions of the summaries it read (null for one it could not read); `onKept` hears
+ * of figures made here and kept (to persist them).
  */
 export function linkFigures(
-  key: { indicatorId: string; dataVersion: number; asOf: AsOf; regions: string },
+  key: LinkKey,
   make: () => Promise<{ figures: LinkFigures | null; versions: (number | null)[] }>,
+  onKept?: (figures: LinkFigures) => void,
 ): Promise<LinkFigures | null> {
-  const id = `${key.indicatorId}@${key.dataVersion}@${key.asOf.toKey()}@${key.regions}`;
+  const id = idOf(key);
   const hit = kept.get(id);
   if (hit !== undefined) return Promise.resolve(hit);
   const running = inFlight.get(id);
@@ -46,7 +60,10 @@ export function linkFigures(
   const started = make()
     .then(({ figures, versions }) => {
       const exact = versions.length > 0 && versions.every((v) => v === key.dataVersion);
-      if (figures && exact) kept.set(id, figures);
+      if (figures && exact) {
+        kept.set(id, figures);
+        onKept?.(figures);
+      }
       return figures;
     })
     .finally(() => inFlight.delete(id));
