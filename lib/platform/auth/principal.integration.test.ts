@@ -1,5 +1,4 @@
 import { beforeAll, expect, test } from "vitest";
-import type { PartnerSites } from "@/lib/domain/permissions";
 import { db, type SentQuery, watchQueries } from "@/lib/platform/db";
 import { locationId, projectId } from "@/lib/testing/principals";
 import { loadPrincipal } from "./principal";
@@ -10,39 +9,19 @@ let roma = "";
 let peru = "";
 
 /**
- * The principal as loadPrincipal read it before it was one statement: Prisma's include (5 statements)
- * and the partners' sites merged partner by partner (ascending ids), kept here as the reference.
+ * What the database says of a user, read another way: their roles by project, and by project the places
+ * of all their partners' sites (the role rules are the specific test's).
  */
-async function principalAsBefore(userId: string) {
+async function storedAccess(userId: string) {
   const user = await db().user.findUnique({
     where: { id: userId },
-    include: {
-      memberships: true,
-      partnerMembers: {
-        orderBy: { partnerId: "asc" },
-        select: {
-          partnerId: true,
-          role: true,
-          partner: { select: { sites: { select: { projectId: true, locationId: true } } } },
-        },
-      },
-    },
+    include: { memberships: true, partnerMembers: { include: { partner: { include: { sites: true } } } } },
   });
   if (!user || user.deactivatedAt) return null;
-  const partnerSites: Record<string, PartnerSites> = {};
-  for (const m of user.partnerMembers) {
-    for (const site of m.partner.sites) {
-      const seen = partnerSites[site.projectId];
-      if (!seen)
-        partnerSites[site.projectId] = { partnerId: m.partnerId, role: m.role, locationIds: [site.locationId] };
-      else {
-        if (!seen.locationIds.includes(site.locationId)) seen.locationIds.push(site.locationId);
-        if (seen.partnerId !== m.partnerId && m.role === "REPORTER") seen.role = "REPORTER";
-      }
-    }
-  }
+  const places: Record<string, string[]> = {};
+  for (const m of user.partnerMembers)
+    for (const site of m.partner.sites) places[site.projectId] = [...(places[site.projectId] ?? []), site.locationId];
   return {
-    kind: "user",
     userId: user.id,
     isAdmin: user.isAdmin,
     orgRole: user.orgRole,
@@ -50,19 +29,22 @@ async function principalAsBefore(userId: string) {
     email: user.email,
     locale: user.locale,
     roles: Object.fromEntries(user.memberships.map((m) => [m.projectId, m.role])),
-    partnerSites,
+    places: Object.fromEntries(Object.entries(places).map(([id, list]) => [id, [...new Set(list)].sort()])),
   };
 }
 
-/** The order of a project's partner sites was never defined (the sites were read without an order). */
-const sitesSorted = <T extends { partnerSites?: Record<string, PartnerSites> } | null>(principal: T): T =>
+/** A principal's access in the shape storedAccess gives. */
+const accessOf = (principal: Awaited<ReturnType<typeof loadPrincipal>>) =>
   principal && {
-    ...principal,
-    partnerSites: Object.fromEntries(
-      Object.entries(principal.partnerSites ?? {}).map(([id, s]) => [
-        id,
-        { ...s, locationIds: [...s.locationIds].sort() },
-      ]),
+    userId: principal.userId,
+    isAdmin: principal.isAdmin,
+    orgRole: principal.orgRole,
+    name: principal.name,
+    email: principal.email,
+    locale: principal.locale,
+    roles: principal.roles,
+    places: Object.fromEntries(
+      Object.entries(principal.partnerSites ?? {}).map(([id, s]) => [id, [...s.locationIds].sort()]),
     ),
   };
 
@@ -96,17 +78,17 @@ test("loads a user with memberships and two partners' sites in one project in on
     [await locationId("BA"), await locationId("ME"), await locationId("RS")].sort(),
   );
   expect(sites?.role).toBe("REPORTER");
-  expect(sitesSorted(principal)).toEqual(sitesSorted(await principalAsBefore(reviewerId)));
+  expect(accessOf(principal)).toEqual(await storedAccess(reviewerId));
 });
 
-test("every demo user loads as before, also in a transaction", async () => {
+test("every demo user loads with their stored roles and partners' places, also in a transaction", async () => {
   const users = await db().user.findMany({ select: { id: true } });
   for (const { id } of users) {
-    const before = sitesSorted(await principalAsBefore(id));
-    expect(sitesSorted(await loadPrincipal(id)), id).toEqual(before);
+    const stored = await storedAccess(id);
+    expect(accessOf(await loadPrincipal(id)), id).toEqual(stored);
     sent.length = 0;
     const inTransaction = await db().$transaction((tx) => loadPrincipal(id, undefined, tx));
-    expect(sitesSorted(inTransaction), id).toEqual(before);
+    expect(accessOf(inTransaction), id).toEqual(stored);
     expect(sent.filter((q) => /^\s*SELECT/.test(q.query)).length).toBe(1);
   }
   expect(await loadPrincipal("no-such-user")).toBeNull();
