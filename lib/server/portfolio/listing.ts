@@ -48,15 +48,25 @@ function orderSql(sort: PortfolioSort): Prisma.Sql {
   }
 }
 
-/** How many projects the caller may open, and how many of them the filters keep. */
+/**
+ * How many projects the caller may open, how many of them the filters keep, and their donors (for the
+ * filter's choices, in the root collation): one pass over the projects.
+ */
 export async function countListed(
   principal: Principal,
   query: PortfolioQuery,
-): Promise<{ readable: number; matching: number }> {
-  const [row] = await db().$queryRaw<{ readable: number; matching: number }[]>`
-    SELECT count(*)::int AS "readable", count(*) FILTER (WHERE ${Prisma.join([Prisma.sql`TRUE`, ...filtersSql(query)], " AND ")})::int AS "matching"
-    FROM "Project" p WHERE ${scopeSql(principal)}`;
-  return row ?? { readable: 0, matching: 0 };
+): Promise<{ readable: number; matching: number; donors: string[] }> {
+  const rows = await db().$queryRaw<{ donor: string; readable: number; matching: number }[]>`
+    SELECT p."donor", count(*)::int AS "readable",
+           count(*) FILTER (WHERE ${Prisma.join([Prisma.sql`TRUE`, ...filtersSql(query)], " AND ")})::int AS "matching"
+    FROM "Project" p WHERE ${scopeSql(principal)}
+    GROUP BY p."donor"
+    ORDER BY p."donor" COLLATE "und-x-icu"`;
+  return {
+    readable: rows.reduce((sum, r) => sum + r.readable, 0),
+    matching: rows.reduce((sum, r) => sum + r.matching, 0),
+    donors: rows.map((r) => r.donor).filter(Boolean),
+  };
 }
 
 /**
@@ -104,20 +114,12 @@ export async function listedPage(
     OFFSET ${page.offset} LIMIT ${page.limit}`;
 }
 
-/** The choices the filters offer: every country and donor of the projects the caller may open. */
-export async function listingChoices(principal: Principal): Promise<PortfolioChoices> {
-  const [countries, donors] = await Promise.all([
-    db().$queryRaw<PortfolioChoices["countries"]>`
-      SELECT l."isoCode", l."name" FROM "Location" l
-      WHERE l."level" = 'COUNTRY' AND l."isoCode" IS NOT NULL AND EXISTS (
-        SELECT 1 FROM "ProjectLocation" pl JOIN "Project" p ON p."id" = pl."projectId"
-         WHERE pl."locationId" = l."id" AND ${scopeSql(principal)})
-      ORDER BY l."name" COLLATE "und-x-icu", l."isoCode"`,
-    db().$queryRaw<{ donor: string }[]>`
-      SELECT p."donor" FROM "Project" p
-      WHERE ${scopeSql(principal)} AND p."donor" <> ''
-      GROUP BY p."donor"
-      ORDER BY p."donor" COLLATE "und-x-icu"`,
-  ]);
-  return { countries, donors: donors.map((d) => d.donor) };
+/** The countries the filters offer: every country of the projects the caller may open, by name. */
+export function listedCountries(principal: Principal): Promise<PortfolioChoices["countries"]> {
+  return db().$queryRaw<PortfolioChoices["countries"]>`
+    SELECT l."isoCode", l."name" FROM "Location" l
+    WHERE l."level" = 'COUNTRY' AND l."isoCode" IS NOT NULL AND EXISTS (
+      SELECT 1 FROM "ProjectLocation" pl JOIN "Project" p ON p."id" = pl."projectId"
+       WHERE pl."locationId" = l."id" AND ${scopeSql(principal)})
+    ORDER BY l."name" COLLATE "und-x-icu", l."isoCode"`;
 }

@@ -17,7 +17,7 @@ import type { ProjectSummary } from "@/lib/domain/summary/types";
 import { db } from "@/lib/platform/db";
 import { projectOverviews } from "@/lib/server/summary/service";
 import { type Figures, persistedFigures, persistFigures } from "./aggregates";
-import { countListed, listedPage, listedWithoutFigures, listingChoices } from "./listing";
+import { countListed, listedCountries, listedPage, listedWithoutFigures } from "./listing";
 
 const KEY_INDICATORS = 3;
 const MAX_PAGES = 1_000_000;
@@ -142,9 +142,9 @@ export async function portfolioListing(
   // stays a plain integer; it is read again when it was out of range, or when a sort by status counts
   // found projects without persisted counts (computed first; warm, there are none).
   const asked = pageOf(PORTFOLIO_PAGE_SIZE * MAX_PAGES, requested);
-  const [{ readable, matching }, choices, first, uncounted] = await Promise.all([
+  const [{ readable, matching, donors }, countries, first, uncounted] = await Promise.all([
     countListed(principal, query),
-    listingChoices(principal),
+    listedCountries(principal),
     listedPage(principal, query, { ...asked, day }),
     byStatus ? listedWithoutFigures(principal, query, day) : new Map<string, number>(),
   ]);
@@ -152,5 +152,6 @@ export async function portfolioListing(
   const at = pageOf(matching, requested);
   const current = at.offset === asked.offset && uncounted.size === 0;
   const shown = current ? first : await listedPage(principal, query, { ...at, day });
-  return { listed: pageWith(await withFigures(principal, shown, asOf), at), choices, readable };
+  const listed = pageWith(await withFigures(principal, shown, asOf), at);
+  return { listed, choices: { countries, donors }, readable };
 }
