@@ -357,7 +357,7 @@ const { token } = await createShareLink({ ...admin, userId: manager.id }, larges
 // call's statements counted; projectDashboard's alone are what dashboard-loads.integration.test.ts bounds.
 {
   const { viewLoads } = await import("@/lib/platform/db/sent-queries");
-  const { dashboardPageCalls } = await import("./bench/dashboard");
+  const { dashboardPageCalls } = await import("@/lib/testing/dashboard-page-calls");
   type Sent = Parameters<typeof viewLoads>[0];
   const calls: { what: string; sent: Sent }[] = [];
   await bump([largestId]);

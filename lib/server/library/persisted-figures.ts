@@ -59,9 +59,11 @@ export async function persistLinkFigures(
   regions: string,
 ) {
   if (!computed.length) return;
-  const ids = computed.map((c) => c.indicatorId);
-  const versions = computed.map((c) => c.dataVersion);
-  const figures = computed.map((c) => JSON.stringify(c.figures));
+  // In one order in every instance, so that two writing the same rows wait for each other, not deadlock.
+  const sorted = [...computed].sort((a, b) => (a.indicatorId < b.indicatorId ? -1 : 1));
+  const ids = sorted.map((c) => c.indicatorId);
+  const versions = sorted.map((c) => c.dataVersion);
+  const figures = sorted.map((c) => JSON.stringify(c.figures));
   await db().$transaction([
     db().$executeRaw`
       DELETE FROM "LinkFiguresAggregate" f

@@ -22,6 +22,7 @@ import {
   yearWindows,
 } from "@/lib/domain/rollup";
 import { db } from "@/lib/platform/db";
+import { log } from "@/lib/platform/ops/log";
 import { allOf, readableProjectsWhere } from "@/lib/server/access/scoped-list";
 import { rollupNeed } from "@/lib/server/population/coverage";
 import { type IndicatorAsk, type IndicatorPlaces, indicatorsPlacesOverTime } from "@/lib/server/summary/service";
@@ -290,7 +291,11 @@ export async function libraryRollup(principal: Principal, libraryIndicatorId: st
   const found = (
     await Promise.all(links.map((link) => seriesOf(link, asOf, regionOf, regionsSignature, load, onKept)))
   ).filter((s) => s !== null);
-  if (today) await persistLinkFigures(made, asOf.toKey(), regionsSignature);
+  // Persisting only spares other views the work: a failure (another instance writing the same rows) is logged.
+  if (today)
+    await persistLinkFigures(made, asOf.toKey(), regionsSignature).catch((error) =>
+      log.warn({ err: error, libraryIndicatorId }, "roll-up figures not persisted"),
+    );
   const series = found.map((f) => f.series);
   const years = yearWindows(series);
   const window =

@@ -58,10 +58,12 @@ export async function persistFigures(
   day: string,
 ) {
   if (!computed.length) return;
-  const column = (status: Status) => computed.map((c) => c.figures.statusCounts[status]);
-  const ids = computed.map((c) => c.projectId);
-  const versions = computed.map((c) => c.version);
-  const keyIndicators = computed.map((c) => JSON.stringify(c.figures.keyIndicators));
+  // In one order in every instance, so that two writing the same rows wait for each other, not deadlock.
+  const sorted = [...computed].sort((a, b) => (a.projectId < b.projectId ? -1 : 1));
+  const column = (status: Status) => sorted.map((c) => c.figures.statusCounts[status]);
+  const ids = sorted.map((c) => c.projectId);
+  const versions = sorted.map((c) => c.version);
+  const keyIndicators = sorted.map((c) => JSON.stringify(c.figures.keyIndicators));
   await db().$transaction([
     db().$executeRaw`
       DELETE FROM "ProjectAggregate" a

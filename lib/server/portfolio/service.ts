@@ -15,6 +15,7 @@ import {
 } from "@/lib/domain/portfolio/filter";
 import type { ProjectSummary } from "@/lib/domain/summary/types";
 import { db } from "@/lib/platform/db";
+import { log } from "@/lib/platform/ops/log";
 import { projectOverviews } from "@/lib/server/summary/service";
 import { type Figures, persistedFigures, persistFigures } from "./aggregates";
 import { countListed, listedCountries, listedPage, listedWithoutFigures } from "./listing";
@@ -109,12 +110,13 @@ export async function computeFigures(
     version: summary.version,
     figures: figuresOf(summary),
   }));
+  // Persisting only spares other views the work: a failure (another instance writing the same rows) is logged.
   await persistFigures(
     fresh.filter(
       (f): f is typeof f & { version: number } => f.version !== null && f.version === versionBefore.get(f.projectId),
     ),
     asOf.toKey(),
-  );
+  ).catch((error) => log.warn({ err: error }, "portfolio figures not persisted"));
   return new Map(fresh.map((f) => [f.projectId, f.figures]));
 }
 

@@ -2,8 +2,8 @@ import { expect, test } from "vitest";
 import { AsOf } from "@/lib/domain/as-of";
 import { db, type SentQuery, watchQueries } from "@/lib/platform/db";
 import { viewLoads } from "@/lib/platform/db/sent-queries";
+import { dashboardPageCalls } from "@/lib/testing/dashboard-page-calls";
 import { principalFor, projectId } from "@/lib/testing/principals";
-import { dashboardPageCalls } from "@/scripts/bench/dashboard";
 import { projectDashboard } from "./project-view";
 
 const sent: SentQuery[] = [];
@@ -33,7 +33,7 @@ test("a cold dashboard loads the project's structure and partial sums once", asy
   );
 });
 
-// The whole page's server calls, as the bench counts them (scripts/bench/dashboard.ts). Before: 33 here
+// The whole page's server calls, as the bench counts them (lib/testing/dashboard-page-calls.ts). Before: 33 here
 // (session user 5, inbox 1, failing connections 3, project 3, projectDashboard 17, studies 4).
 test("a cold dashboard page sends one statement per call besides the dashboard's own, and one structure load", async () => {
   await watchQueries((query) => sent.push(query));
