@@ -85,6 +85,20 @@ export async function listedWithoutFigures(
   return new Map(rows.map((r) => [r.id, r.dataVersion]));
 }
 
+/** A listed project's columns, its countries by name, on the project aliased `p`. */
+const projectColumns = Prisma.sql`p."id", p."code", p."name", p."donor",
+  COALESCE((SELECT json_agg(json_build_object('isoCode', l."isoCode", 'name', l."name") ORDER BY l."name")
+              FROM "ProjectLocation" pl JOIN "Location" l ON l."id" = pl."locationId" AND l."level" = 'COUNTRY'
+             WHERE pl."projectId" = p."id"), '[]') AS "countries"`;
+
+/** Every project the caller may open, latest start first, each with its countries (the whole portfolio). */
+export function listedProjects(principal: Principal): Promise<PortfolioProject[]> {
+  return db().$queryRaw<PortfolioProject[]>`
+    SELECT ${projectColumns} FROM "Project" p
+    WHERE ${scopeSql(principal)}
+    ORDER BY p."startDate" DESC, p."id"`;
+}
+
 /**
  * One page of the listed projects in the sort's order, each with its countries. A sort by a status count
  * orders by the figures persisted at each project's current data version as of `day` (read from the
@@ -104,10 +118,7 @@ export async function listedPage(
   // The countries' subquery runs for the page's rows only: PostgreSQL evaluates such an expensive
   // output column after the sort and the limit.
   return db().$queryRaw<PortfolioProject[]>`
-    SELECT p."id", p."code", p."name", p."donor",
-           COALESCE((SELECT json_agg(json_build_object('isoCode', l."isoCode", 'name', l."name") ORDER BY l."name")
-                       FROM "ProjectLocation" pl JOIN "Location" l ON l."id" = pl."locationId" AND l."level" = 'COUNTRY'
-                      WHERE pl."projectId" = p."id"), '[]') AS "countries"
+    SELECT ${projectColumns}
     FROM "Project" p ${counts}
     WHERE ${scopeAndFiltersSql(principal, query)}
     ORDER BY ${orderSql(sort)}

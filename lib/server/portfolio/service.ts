@@ -2,7 +2,7 @@ import "server-only";
 import { AsOf } from "@/lib/domain/as-of";
 import { countStatuses } from "@/lib/domain/engine/schedule";
 import { isText } from "@/lib/domain/measures";
-import { can, type Principal, readableProjects } from "@/lib/domain/permissions";
+import { can, type Principal } from "@/lib/domain/permissions";
 import {
   PORTFOLIO_PAGE_SIZE,
   type PortfolioChoices,
@@ -14,35 +14,13 @@ import {
   pageWith,
 } from "@/lib/domain/portfolio/filter";
 import type { ProjectSummary } from "@/lib/domain/summary/types";
-import { db } from "@/lib/platform/db";
 import { log } from "@/lib/platform/ops/log";
 import { projectOverviews } from "@/lib/server/summary/service";
 import { type Figures, persistedFigures, persistFigures } from "./aggregates";
-import { countListed, listedCountries, listedPage, listedWithoutFigures } from "./listing";
+import { countListed, listedCountries, listedPage, listedProjects, listedWithoutFigures } from "./listing";
 
 const KEY_INDICATORS = 3;
 const MAX_PAGES = 1_000_000;
-
-/**
- * The projects the principal may open (not archived, latest start first), as the portfolio filters them:
- * no figures yet. One query with the readable ids as one array parameter (a Prisma include would send
- * one parameter per project).
- */
-async function portfolioProjects(principal: Principal): Promise<PortfolioProject[]> {
-  const readable = readableProjects(principal);
-  const everyProject = readable === "all";
-  const ids = everyProject ? [] : readable;
-  return db().$queryRaw<PortfolioProject[]>`
-    SELECT p."id", p."code", p."name", p."donor",
-           COALESCE(json_agg(json_build_object('isoCode', l."isoCode", 'name', l."name") ORDER BY l."name")
-                    FILTER (WHERE l."id" IS NOT NULL), '[]') AS "countries"
-    FROM "Project" p
-    LEFT JOIN "ProjectLocation" pl ON pl."projectId" = p."id"
-    LEFT JOIN "Location" l ON l."id" = pl."locationId" AND l."level" = 'COUNTRY'
-    WHERE p."archivedAt" IS NULL AND (${everyProject} OR p."id" = ANY(${ids}::text[]))
-    GROUP BY p."id"
-    ORDER BY p."startDate" DESC`;
-}
 
 /** The portfolio's figures of one project's overview: its indicators' status counts and a few key figures. */
 function figuresOf(summary: ProjectSummary | undefined): Figures {
@@ -122,7 +100,7 @@ export async function computeFigures(
 
 /** Every project the principal may open, each with its figures (the bench's whole-portfolio measure). */
 export async function portfolio(principal: Principal): Promise<PortfolioRow[]> {
-  return withFigures(principal, await portfolioProjects(principal));
+  return withFigures(principal, await listedProjects(principal));
 }
 
 /**
